@@ -1,0 +1,113 @@
+/**
+ * The message as every source format yields it. Plain data: no SQL, no HTTP, no parsing.
+ *
+ * A message is never repaired: `text` is the body exactly as the source held it (every character,
+ * including direction marks and the source's own line terminators). Anything derived (the search
+ * copy, flags, codes) sits beside it.
+ */
+
+export const MESSAGE_KINDS = ['text', 'media', 'system', 'deleted', 'poll', 'location'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export function isMessageKind(value: string): value is MessageKind {
+  return (MESSAGE_KINDS as readonly string[]).includes(value);
+}
+
+/** How a wall-clock time was turned into UTC. Anything but `exact` is shown to the reviewer. */
+export type TimeResolution =
+  | 'exact'
+  /** The local time occurs twice (clocks went back); the earlier or later instant was chosen by file order. */
+  | 'ambiguous'
+  /** The local time never existed (clocks went forward); it was moved forward by the gap. */
+  | 'nonexistent';
+
+export interface MessageTime {
+  /** The date and time exactly as the source wrote them (for exports: the header's date and time text). */
+  readonly localText: string;
+  /** IANA zone the local time was read in (declared on the exhibit, never the host's zone). */
+  readonly zone: string;
+  /** ISO 8601 UTC instant with milliseconds, e.g. 2021-04-28T09:15:00.000Z. */
+  readonly utc: string;
+  readonly resolution: TimeResolution;
+}
+
+/** Where a message came from: the exhibit and the exact span inside the original file. */
+export type SourceLocation =
+  | {
+      readonly type: 'text';
+      /** 1-based, inclusive. */
+      readonly lineStart: number;
+      readonly lineEnd: number;
+      /** Byte offsets into the chat text file; end is exclusive and excludes the last line terminator. */
+      readonly byteStart: number;
+      readonly byteEnd: number;
+    }
+  | { readonly type: 'table'; readonly table: string; readonly rowId: number }
+  | { readonly type: 'xml'; readonly modelId: string };
+
+export interface MediaRef {
+  /** The attachment's file name as the source named it, or null where the export omitted the media. */
+  readonly fileName: string | null;
+  readonly omitted: boolean;
+  readonly caption: string | null;
+}
+
+export interface PollOption {
+  readonly text: string;
+  readonly votes: number | null;
+}
+
+export interface Poll {
+  readonly question: string;
+  readonly options: readonly PollOption[];
+}
+
+export interface LocationRef {
+  readonly url: string | null;
+  readonly live: boolean;
+}
+
+export const MEMBERSHIP_EVENT_TYPES = [
+  'created',
+  'added',
+  'removed',
+  'left',
+  'joined_by_link',
+  'admin',
+  'subject_changed',
+  'icon_changed',
+  'description_changed',
+  'number_changed',
+  'encryption_notice',
+  'settings_changed',
+  'other',
+] as const;
+export type MembershipEventType = (typeof MEMBERSHIP_EVENT_TYPES)[number];
+
+/** A system line read as what happened to the group. Names are as displayed; "You" is the phone's owner. */
+export interface SystemEvent {
+  readonly type: MembershipEventType;
+  readonly actor: string | null;
+  readonly targets: readonly string[];
+  /** New subject, old subject or new number, where the event carries one. */
+  readonly value: string | null;
+  readonly previousValue: string | null;
+}
+
+/** One message as a parser yields it, before it is stored. */
+export interface ParsedMessage {
+  /** Position in the source, 0-based, in the source's own order (not time order). */
+  readonly seq: number;
+  /** Sender exactly as displayed; null for system lines with no author. */
+  readonly sender: string | null;
+  readonly kind: MessageKind;
+  /** Verbatim body. */
+  readonly text: string;
+  readonly time: MessageTime;
+  readonly edited: boolean;
+  readonly media: MediaRef | null;
+  readonly poll: Poll | null;
+  readonly location: LocationRef | null;
+  readonly system: SystemEvent | null;
+  readonly source: SourceLocation;
+}

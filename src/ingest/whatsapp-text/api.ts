@@ -1,0 +1,19 @@
+import type { DateOrder, ImportReport } from '../../domain/import-report.js';
+import type { ParsedMessage } from '../../domain/message.js';
+
+export interface ExportParseOptions {
+  /** IANA zone the export's wall-clock times are read in (default Europe/London at the CLI). */
+  readonly zone: string;
+  /** `auto` decides from evidence in the file and refuses when the file cannot decide. */
+  readonly dateOrder: 'auto' | DateOrder;
+  /** Named in every error and notice. */
+  readonly fileName: string;
+  /** The chat's name where the container tells it (e.g. "WhatsApp Chat with Night Shift.txt"). */
+  readonly conversationName?: string | null;
+}
+
+export interface ExportParseResult {
+  readonly messages: ParsedMessage[];
+  readonly report: ImportReport;
+  readonly conversationName: string | null;
+}

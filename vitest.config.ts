@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Store suites on SQLite and PostgreSQL share one server database per file; keep files apart.
+    fileParallelism: true,
+    pool: 'forks',
+  },
+});
