@@ -1,0 +1,158 @@
+/**
+ * Kysely table types: the database as it is, in snake_case. Repositories map these to the camelCase
+ * records in ./types.ts. Times are ISO 8601 UTC text with milliseconds; booleans are integers 0/1.
+ */
+import type { Generated, Kysely, Transaction } from 'kysely';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** 0 or 1: booleans are stored as integers on both dialects. */
+export type Flag = 0 | 1;
+
+export interface CasesTable {
+  id: Generated<number>;
+  name: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface ExhibitsTable {
+  id: Generated<number>;
+  case_id: number;
+  ref: string;
+  original_name: string;
+  size: number;
+  sha256: string;
+  stored_path: string;
+  format: string;
+  description: string | null;
+  seized_from: string | null;
+  officer: string | null;
+  timezone: string | null;
+  date_order: string | null;
+  parser: string | null;
+  parser_version: string | null;
+  added_at: string;
+  added_by: string;
+}
+
+export interface ExhibitFilesTable {
+  id: Generated<number>;
+  exhibit_id: number;
+  path_in_archive: string;
+  size: number;
+  sha256: string;
+  stored_path: string | null;
+  role: string;
+}
+
+export interface ContinuityTable {
+  id: Generated<number>;
+  exhibit_id: number;
+  at: string;
+  actor: string;
+  action: string;
+  detail: string | null;
+}
+
+export interface ConversationsTable {
+  id: Generated<number>;
+  case_id: number;
+  name: string;
+  exhibit_id: number | null;
+  created_at: string;
+}
+
+export interface ParticipantsTable {
+  id: Generated<number>;
+  conversation_id: number;
+  display_name: string;
+}
+
+export interface MessagesTable {
+  id: Generated<number>;
+  case_id: number;
+  conversation_id: number;
+  exhibit_id: number;
+  seq: number;
+  sender: string | null;
+  participant_id: number | null;
+  kind: string;
+  text: string;
+  search_text: string;
+  local_text: string;
+  zone: string;
+  utc: string;
+  time_resolution: string;
+  edited: Flag;
+  media_file_name: string | null;
+  media_omitted: Flag | null;
+  media_caption: string | null;
+  media_file_id: number | null;
+  poll_json: string | null;
+  location_url: string | null;
+  location_live: Flag | null;
+  line_start: number | null;
+  line_end: number | null;
+  byte_start: number | null;
+  byte_end: number | null;
+  source_table: string | null;
+  source_row_id: number | null;
+  source_model_id: string | null;
+}
+
+export interface MembershipEventsTable {
+  id: Generated<number>;
+  case_id: number;
+  conversation_id: number;
+  message_id: number;
+  type: string;
+  actor: string | null;
+  targets_json: string;
+  value: string | null;
+  previous_value: string | null;
+  utc: string;
+}
+
+export interface ImportReportsTable {
+  id: Generated<number>;
+  exhibit_id: number;
+  report_json: string;
+}
+
+export interface AuditLogTable {
+  /** Assigned by `audit.append` (previous id + 1), so a deleted entry shows as a gap. */
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  case_id: number | null;
+  subject: string | null;
+  detail_json: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** SQLite FTS5 external-content table over messages.search_text (rowid = messages.id). */
+export interface MessagesFtsTable {
+  rowid: number;
+  search_text: string;
+  messages_fts: string;
+}
+
+export interface Database {
+  cases: CasesTable;
+  exhibits: ExhibitsTable;
+  exhibit_files: ExhibitFilesTable;
+  continuity: ContinuityTable;
+  conversations: ConversationsTable;
+  participants: ParticipantsTable;
+  messages: MessagesTable;
+  membership_events: MembershipEventsTable;
+  import_reports: ImportReportsTable;
+  audit_log: AuditLogTable;
+  messages_fts: MessagesFtsTable;
+}
+
+/** The base connection or a transaction: repositories work on either. */
+export type Db = Kysely<Database> | Transaction<Database>;

@@ -1,0 +1,16 @@
+/**
+ * In-code migration provider: migrations are compiled into the program (no directory scanning), in
+ * name order. Add a new file `NNNN_name.ts` and list it here; never edit a migration once released.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+
+import type { Dialect } from '../database.js';
+import { initialMigration } from './0001_initial.js';
+
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return {
+    getMigrations: async (): Promise<Record<string, Migration>> => ({
+      '0001_initial': initialMigration(dialect),
+    }),
+  };
+}

@@ -1,0 +1,215 @@
+/**
+ * Opens a workspace's store: SQLite in the workspace folder by default, or PostgreSQL when a
+ * database URL is given. Migrations run on open. All SQL lives in ./repositories.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+
+import { UserError } from '../domain/errors.js';
+import type { Database, Dialect } from './database.js';
+import { migrationProvider } from './migrations/index.js';
+import type { RepoContext } from './repositories/context.js';
+import { createRepos, type Repos } from './repositories/index.js';
+
+export type { Repos } from './repositories/index.js';
+
+export interface OpenStoreOptions {
+  /** The workspace folder; the SQLite file lives here as workspace.sqlite. */
+  readonly workspace: string;
+  /**
+   * postgres://user@host:port/db to use PostgreSQL instead of SQLite. Add `?schema=NAME` (or
+   * `?options=-c search_path=NAME`) to keep the tables in their own schema; it is created if missing.
+   */
+  readonly databaseUrl?: string | null;
+  /** The clock for default timestamps (tests). */
+  readonly now?: () => Date;
+}
+
+export interface Store extends Repos {
+  readonly dialect: Dialect;
+  /** Where the data is: the SQLite file, or the PostgreSQL URL without password (and schema). */
+  readonly location: string;
+  /** Every repository in one transaction: all of `fn`'s writes commit together or none do. */
+  transaction<T>(fn: (repos: Repos) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export const SQLITE_FILE_NAME = 'workspace.sqlite';
+
+const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/u;
+
+interface PgTarget {
+  readonly connectionString: string;
+  /** Schema to create and use; null for the server's default search_path. */
+  readonly schema: string | null;
+  /** True when search_path must be set on each connection (the `?schema=` form). */
+  readonly setSearchPath: boolean;
+  readonly display: string;
+}
+
+/** Splits our `schema` parameter off the URL and finds a search_path given through `options`. */
+export function parsePostgresUrl(databaseUrl: string): PgTarget {
+  let url: URL;
+  try {
+    url = new URL(databaseUrl);
+  } catch {
+    throw new UserError(
+      'The database URL is not a valid URL (expected postgres://user@host:5432/database).',
+      {
+        code: 'bad_database_url',
+      },
+    );
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new UserError(`The database URL must start with postgres:// (got ${url.protocol}//).`, {
+      code: 'bad_database_url',
+    });
+  }
+  let schema: string | null = null;
+  let setSearchPath = false;
+  const param = url.searchParams.get('schema');
+  if (param !== null) {
+    schema = param;
+    setSearchPath = true;
+    url.searchParams.delete('schema');
+  } else {
+    const options = url.searchParams.get('options');
+    const m = options ? /(?:^|\s)-c\s*search_path\s*=\s*([^\s,]+)/u.exec(options) : null;
+    if (m) schema = m[1]!.replace(/^"(.*)"$/u, '$1');
+  }
+  if (schema !== null && !SCHEMA_NAME.test(schema)) {
+    throw new UserError(
+      `"${schema}" is not a usable schema name (letters, digits and _; not starting with a digit).`,
+      {
+        code: 'bad_database_url',
+      },
+    );
+  }
+  const shown = new URL(url.toString());
+  shown.password = '';
+  shown.search = '';
+  return {
+    connectionString: url.toString(),
+    schema,
+    setSearchPath,
+    display: schema === null ? shown.toString() : `${shown.toString()} (schema ${schema})`,
+  };
+}
+
+/** bigint (int8, e.g. count(*)) as a JS number: every count and size here is far below 2^53. */
+function parseInt8(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`integer ${value} is too large`);
+  return n;
+}
+
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 && format !== 'binary'
+      ? parseInt8
+      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+};
+
+async function migrate(db: Kysely<Database>, dialect: Dialect, schema: string | null): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider(dialect),
+    ...(schema === null ? {} : { migrationTableSchema: schema }),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    const message = error instanceof Error ? error.message : String(error);
+    if (/corrupted migrations|missing/iu.test(message)) {
+      throw new UserError(
+        `This workspace's database was created by a newer version of Scrutineer (${message}); upgrade to open it.`,
+        { code: 'store_too_new' },
+      );
+    }
+    throw new Error(`Store migration ${failed?.migrationName ?? ''} failed: ${message}`, { cause: error });
+  }
+}
+
+export async function openStore(opts: OpenStoreOptions): Promise<Store> {
+  const clock = opts.now ?? (() => new Date());
+  const now = () => clock().toISOString();
+  let db: Kysely<Database>;
+  let dialect: Dialect;
+  let sqlite: BetterSqlite3.Database | null = null;
+  let location: string;
+  let schema: string | null = null;
+
+  if (opts.databaseUrl) {
+    dialect = 'postgres';
+    const target = parsePostgresUrl(opts.databaseUrl);
+    schema = target.schema;
+    location = target.display;
+    const pool = new pg.Pool({
+      connectionString: target.connectionString,
+      application_name: 'scrutineer',
+      types: pgTypes,
+    });
+    // An idle client losing its connection must not crash the process; the next query reports it.
+    pool.on('error', () => undefined);
+    const searchPath = target.setSearchPath ? target.schema : null;
+    db = new Kysely<Database>({
+      dialect: new PostgresDialect({
+        pool,
+        ...(searchPath === null
+          ? {}
+          : {
+              onCreateConnection: (conn) =>
+                conn
+                  .executeQuery(sql`set search_path to ${sql.id(searchPath)}`.compile(db))
+                  .then(() => undefined),
+            }),
+      }),
+    });
+    try {
+      if (schema !== null) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+    } catch (error) {
+      await db.destroy();
+      throw new UserError(`Cannot reach PostgreSQL at ${location}: ${(error as Error).message}`, {
+        code: 'store_unreachable',
+      });
+    }
+  } else {
+    dialect = 'sqlite';
+    mkdirSync(opts.workspace, { recursive: true });
+    const file = path.join(opts.workspace, SQLITE_FILE_NAME);
+    location = file;
+    sqlite = new BetterSqlite3(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('busy_timeout = 10000');
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  }
+
+  try {
+    await migrate(db, dialect, schema);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+
+  const ctx: RepoContext = { db, dialect, sqlite, now };
+  const repos = createRepos(ctx);
+  let closed = false;
+  return {
+    ...repos,
+    dialect,
+    location,
+    transaction: <T>(fn: (repos: Repos) => Promise<T>): Promise<T> =>
+      db.transaction().execute((trx) => fn(createRepos({ ...ctx, db: trx }))),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}

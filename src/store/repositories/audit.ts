@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+
+import { sql, type Selectable } from 'kysely';
+
+import { canonicalJson } from '../canonical-json.js';
+import type { AuditLogTable } from '../database.js';
+import type { AuditEntry, AuditVerification, NewAuditEntry } from '../types.js';
+import { inTransaction, toInt, type RepoContext } from './context.js';
+
+/** The `prev_hash` of the first entry. */
+export const AUDIT_GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * The hash of an entry: SHA-256 (lowercase hex) of the canonical JSON of
+ * {action, actor, at, case_id, detail_json, id, prev_hash, subject} (keys sorted; detail_json is
+ * the stored text). Anyone can recompute it from the table with a few lines in any language.
+ */
+export function auditHash(e: Omit<AuditEntry, 'hash'>): string {
+  const body = canonicalJson({
+    id: e.id,
+    at: e.at,
+    actor: e.actor,
+    action: e.action,
+    case_id: e.caseId,
+    subject: e.subject,
+    detail_json: e.detailJson,
+    prev_hash: e.prevHash,
+  });
+  return createHash('sha256').update(body, 'utf8').digest('hex');
+}
+
+const toEntry = (r: Selectable<AuditLogTable>): AuditEntry => ({
+  id: toInt(r.id),
+  at: r.at,
+  actor: r.actor,
+  action: r.action,
+  caseId: r.case_id === null ? null : toInt(r.case_id),
+  subject: r.subject,
+  detailJson: r.detail_json,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+export class AuditRepository {
+  constructor(private readonly ctx: RepoContext) {}
+
+  /**
+   * Appends an entry to the hash chain. Appends are serialised: on SQLite by the single write
+   * transaction, on PostgreSQL by a transaction-level advisory lock. Inside `store.transaction` the
+   * entry commits or rolls back with the rest of the work.
+   */
+  async append(entry: NewAuditEntry): Promise<AuditEntry> {
+    const detailJson = canonicalJson(entry.detail ?? {});
+    return inTransaction(this.ctx, async ({ db, dialect }) => {
+      if (dialect === 'postgres') {
+        await sql`select pg_advisory_xact_lock(hashtext(current_schema() || '.audit_log'))`.execute(db);
+      }
+      const last = await db
+        .selectFrom('audit_log')
+        .select(['id', 'hash'])
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const unhashed: Omit<AuditEntry, 'hash'> = {
+        id: last ? toInt(last.id) + 1 : 1,
+        at: entry.at ?? this.ctx.now(),
+        actor: entry.actor,
+        action: entry.action,
+        caseId: entry.caseId ?? null,
+        subject: entry.subject ?? null,
+        detailJson,
+        prevHash: last ? last.hash : AUDIT_GENESIS_HASH,
+      };
+      const full: AuditEntry = { ...unhashed, hash: auditHash(unhashed) };
+      await db
+        .insertInto('audit_log')
+        .values({
+          id: full.id,
+          at: full.at,
+          actor: full.actor,
+          action: full.action,
+          case_id: full.caseId,
+          subject: full.subject,
+          detail_json: full.detailJson,
+          prev_hash: full.prevHash,
+          hash: full.hash,
+        })
+        .execute();
+      return full;
+    });
+  }
+
+  /** Entries by id, optionally for one case, paged with `afterId`. */
+  async list(options: { caseId?: number; afterId?: number; limit?: number } = {}): Promise<AuditEntry[]> {
+    let q = this.ctx.db.selectFrom('audit_log').selectAll();
+    if (options.caseId !== undefined) q = q.where('case_id', '=', options.caseId);
+    if (options.afterId !== undefined) q = q.where('id', '>', options.afterId);
+    const rows = await q
+      .orderBy('id')
+      .limit(options.limit ?? 1000)
+      .execute();
+    return rows.map(toEntry);
+  }
+
+  /**
+   * Walks the whole chain: ids run 1, 2, 3 … with no gap, each entry names its predecessor's hash,
+   * and each hash recomputes. Reports the first entry that fails.
+   */
+  async verify(): Promise<AuditVerification> {
+    let expectedId = 1;
+    let prevHash = AUDIT_GENESIS_HASH;
+    let entries = 0;
+    for (;;) {
+      const page = await this.list({ afterId: expectedId - 1, limit: 1000 });
+      if (page.length === 0) break;
+      for (const e of page) {
+        const bad = (reason: string): AuditVerification => ({
+          ok: false,
+          entries,
+          firstBad: { id: e.id, reason },
+        });
+        if (e.id !== expectedId)
+          return bad(`expected entry ${expectedId} next but found ${e.id} (entries missing)`);
+        if (e.prevHash !== prevHash) return bad('prev_hash does not match the previous entry');
+        if (auditHash(e) !== e.hash) return bad('hash does not match the entry’s contents (entry altered)');
+        entries++;
+        expectedId++;
+        prevHash = e.hash;
+      }
+    }
+    return { ok: true, entries };
+  }
+}

@@ -1,0 +1,46 @@
+import { AuditRepository } from './audit.js';
+import { CasesRepository } from './cases.js';
+import type { RepoContext } from './context.js';
+import { ConversationsRepository } from './conversations.js';
+import { ExhibitsRepository } from './exhibits.js';
+import { ImportReportsRepository } from './import-reports.js';
+import { MembershipEventsRepository } from './membership-events.js';
+import { MessagesRepository } from './messages.js';
+import { ParticipantsRepository } from './participants.js';
+
+export interface Repos {
+  readonly cases: CasesRepository;
+  readonly exhibits: ExhibitsRepository;
+  readonly conversations: ConversationsRepository;
+  readonly participants: ParticipantsRepository;
+  readonly messages: MessagesRepository;
+  readonly membershipEvents: MembershipEventsRepository;
+  readonly importReports: ImportReportsRepository;
+  readonly audit: AuditRepository;
+}
+
+export function createRepos(ctx: RepoContext): Repos {
+  return {
+    cases: new CasesRepository(ctx),
+    exhibits: new ExhibitsRepository(ctx),
+    conversations: new ConversationsRepository(ctx),
+    participants: new ParticipantsRepository(ctx),
+    messages: new MessagesRepository(ctx),
+    membershipEvents: new MembershipEventsRepository(ctx),
+    importReports: new ImportReportsRepository(ctx),
+    audit: new AuditRepository(ctx),
+  };
+}
+
+export {
+  AuditRepository,
+  CasesRepository,
+  ConversationsRepository,
+  ExhibitsRepository,
+  ImportReportsRepository,
+  MembershipEventsRepository,
+  MessagesRepository,
+  ParticipantsRepository,
+};
+export type { ParticipantRecord } from './participants.js';
+export { AUDIT_GENESIS_HASH, auditHash } from './audit.js';

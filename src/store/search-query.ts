@@ -1,0 +1,238 @@
+/**
+ * The search box language, parsed once and rendered for each engine.
+ *
+ *   police racist            both words (implicit AND)
+ *   police AND racist        the same
+ *   police OR officer        either
+ *   police NOT training      the first without the second (NOT needs something before it)
+ *   "stop and search"        the words next to each other, in that order
+ *   polic*                   any word starting with "polic"
+ *   (a OR b) c               grouping
+ *   😂                       the emoji (any skin tone or variant of a base emoji matches a search for the base)
+ *
+ * Operators are recognised only in upper case; "and", "or", "not" are ordinary words. Words are
+ * normalised with `toSearchText` and split into the same tokens the index holds, so a word like
+ * "stop-and-search" or "hi😂" becomes a phrase of its tokens. The rendered strings are always passed
+ * to the database as bound parameters; tokens are quoted for each engine's query syntax as well.
+ */
+import { UserError } from '../domain/errors.js';
+import { searchTokens, toSearchText } from './search-text.js';
+
+export type SearchNode =
+  /** One or more tokens that must appear next to each other; `prefix` applies to the last token. */
+  | { readonly type: 'phrase'; readonly tokens: readonly string[]; readonly prefix: boolean }
+  | { readonly type: 'and'; readonly children: readonly SearchNode[] }
+  | { readonly type: 'or'; readonly children: readonly SearchNode[] }
+  /** Matches `include` but not `exclude`. */
+  | { readonly type: 'not'; readonly include: SearchNode; readonly exclude: SearchNode };
+
+type Token =
+  | { kind: 'word'; text: string; prefix: boolean; at: number }
+  | { kind: 'phrase'; text: string; prefix: boolean; at: number }
+  | { kind: 'and' | 'or' | 'not' | 'lparen' | 'rparen'; at: number };
+
+const HELP =
+  'Use words, "quoted phrases", prefix* searches, AND, OR, NOT (in capitals) and parentheses, e.g. ' +
+  '(police OR officer) NOT training';
+
+function fail(query: string, problem: string, at?: number): never {
+  const where = at === undefined ? '' : ` at character ${at + 1}`;
+  throw new UserError(`Search "${query}": ${problem}${where}. ${HELP}`, { code: 'bad_search' });
+}
+
+function lex(query: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const n = query.length;
+  while (i < n) {
+    const ch = query[i]!;
+    if (/\s/u.test(ch)) {
+      i++;
+      continue;
+    }
+    if (ch === '(' || ch === ')') {
+      tokens.push({ kind: ch === '(' ? 'lparen' : 'rparen', at: i });
+      i++;
+      continue;
+    }
+    if (ch === '"' || ch === '\u201C' || ch === '\u201D') {
+      const start = i;
+      let j = i + 1;
+      while (j < n && query[j] !== '"' && query[j] !== '\u201D' && query[j] !== '\u201C') j++;
+      if (j >= n) fail(query, 'the quotation mark is never closed', start);
+      const text = query.slice(i + 1, j);
+      j++;
+      let prefix = false;
+      if (query[j] === '*') {
+        prefix = true;
+        j++;
+      }
+      tokens.push({ kind: 'phrase', text, prefix, at: start });
+      i = j;
+      continue;
+    }
+    const start = i;
+    let j = i;
+    while (j < n && !/[\s()"\u201C\u201D]/u.test(query[j]!)) j++;
+    const raw = query.slice(start, j);
+    i = j;
+    if (raw === 'AND' || raw === 'OR' || raw === 'NOT') {
+      tokens.push({ kind: raw === 'AND' ? 'and' : raw === 'OR' ? 'or' : 'not', at: start });
+      continue;
+    }
+    let text = raw;
+    let prefix = false;
+    if (text.endsWith('*')) {
+      text = text.replace(/\*+$/u, '');
+      prefix = true;
+    }
+    if (text.includes('*')) fail(query, `"*" can only end a word ("${raw}")`, start);
+    if (text === '') fail(query, '"*" must follow the start of a word, e.g. polic*', start);
+    tokens.push({ kind: 'word', text, prefix, at: start });
+  }
+  return tokens;
+}
+
+export function parseSearchQuery(query: string): SearchNode {
+  const tokens = lex(query);
+  if (tokens.length === 0) fail(query, 'there is nothing to search for');
+  let pos = 0;
+  const peek = (): Token | undefined => tokens[pos];
+
+  const describe = (t: Token): string =>
+    t.kind === 'word' || t.kind === 'phrase' ? t.text : t.kind.toUpperCase();
+
+  function parseOr(): SearchNode {
+    const children = [parseAnd()];
+    while (peek()?.kind === 'or') {
+      pos++;
+      const next = peek();
+      if (!next || next.kind === 'rparen') fail(query, 'OR needs something after it', tokens[pos - 1]!.at);
+      children.push(parseAnd());
+    }
+    return children.length === 1 ? children[0]! : { type: 'or', children };
+  }
+
+  function parseAnd(): SearchNode {
+    const first = peek();
+    if (first?.kind === 'not')
+      fail(query, 'NOT needs something before it, e.g. police NOT training', first.at);
+    if (first?.kind === 'and' || first?.kind === 'or')
+      fail(query, `${first.kind.toUpperCase()} needs something before it`, first.at);
+    let node = parsePrimary();
+    const parts: SearchNode[] = [node];
+    for (;;) {
+      const t = peek();
+      if (!t || t.kind === 'or' || t.kind === 'rparen') break;
+      if (t.kind === 'not') {
+        pos++;
+        const next = peek();
+        if (
+          !next ||
+          next.kind === 'rparen' ||
+          next.kind === 'or' ||
+          next.kind === 'and' ||
+          next.kind === 'not'
+        )
+          fail(query, 'NOT needs a word, phrase or group after it', t.at);
+        const exclude = parsePrimary();
+        node = parts.length === 1 ? parts[0]! : { type: 'and', children: [...parts] };
+        parts.length = 0;
+        parts.push({ type: 'not', include: node, exclude });
+        continue;
+      }
+      if (t.kind === 'and') {
+        pos++;
+        const next = peek();
+        if (!next || next.kind === 'rparen' || next.kind === 'or' || next.kind === 'and')
+          fail(query, 'AND needs something after it', t.at);
+        if (next.kind === 'not') fail(query, 'write "a NOT b" rather than "a AND NOT b"', next.at);
+      }
+      parts.push(parsePrimary());
+    }
+    return parts.length === 1 ? parts[0]! : { type: 'and', children: parts };
+  }
+
+  function parsePrimary(): SearchNode {
+    const t = peek();
+    if (!t) return fail(query, 'the search ends too early');
+    pos++;
+    switch (t.kind) {
+      case 'lparen': {
+        if (peek()?.kind === 'rparen') fail(query, 'the parentheses are empty', t.at);
+        const inner = parseOr();
+        const close = peek();
+        if (close?.kind !== 'rparen') fail(query, 'the parenthesis is never closed', t.at);
+        pos++;
+        return inner;
+      }
+      case 'word':
+      case 'phrase': {
+        const words = searchTokens(toSearchText(t.text));
+        if (words.length === 0) {
+          fail(
+            query,
+            t.kind === 'phrase'
+              ? 'the quoted phrase has no letters, digits or emoji to search for'
+              : `"${t.text}" has no letters, digits or emoji to search for`,
+            t.at,
+          );
+        }
+        return { type: 'phrase', tokens: words, prefix: t.prefix };
+      }
+      default:
+        return fail(query, `unexpected ${describe(t)}`, t.at);
+    }
+  }
+
+  const node = parseOr();
+  const rest = peek();
+  if (rest)
+    fail(
+      query,
+      rest.kind === 'rparen' ? 'there is a ")" without a "("' : `unexpected ${describe(rest)}`,
+      rest.at,
+    );
+  return node;
+}
+
+/** FTS5 string literal: double quotes, with any inner double quote doubled. */
+function fts5Quote(token: string): string {
+  return `"${token.replace(/"/gu, '""')}"`;
+}
+
+/** Renders for SQLite FTS5 `MATCH`. Every token is a quoted string, so no token can act as syntax. */
+export function toFts5Match(node: SearchNode): string {
+  switch (node.type) {
+    case 'phrase':
+      return fts5Quote(node.tokens.join(' ')) + (node.prefix ? ' *' : '');
+    case 'and':
+      return node.children.map((c) => `(${toFts5Match(c)})`).join(' AND ');
+    case 'or':
+      return node.children.map((c) => `(${toFts5Match(c)})`).join(' OR ');
+    case 'not':
+      return `(${toFts5Match(node.include)}) NOT (${toFts5Match(node.exclude)})`;
+  }
+}
+
+/** tsquery lexeme literal: single quotes, inner quotes and backslashes doubled. */
+function tsQuote(token: string): string {
+  return `'${token.replace(/\\/gu, '\\\\').replace(/'/gu, "''")}'`;
+}
+
+/** Renders for PostgreSQL `to_tsquery('simple', $1)`. */
+export function toTsQuery(node: SearchNode): string {
+  switch (node.type) {
+    case 'phrase': {
+      const parts = node.tokens.map(tsQuote);
+      if (node.prefix) parts[parts.length - 1] += ':*';
+      return parts.length === 1 ? parts[0]! : `(${parts.join(' <-> ')})`;
+    }
+    case 'and':
+      return node.children.map((c) => `(${toTsQuery(c)})`).join(' & ');
+    case 'or':
+      return node.children.map((c) => `(${toTsQuery(c)})`).join(' | ');
+    case 'not':
+      return `(${toTsQuery(node.include)}) & !(${toTsQuery(node.exclude)})`;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The searchable copy of a message body. The stored `text` is never changed; this derived copy is
+ * what the full-text index sees, on SQLite (FTS5, unicode61) and on PostgreSQL ('simple' config).
+ *
+ * Steps, in order: NFKC; drop direction marks and the BOM; lowercase; replace each emoji (with its
+ * modifiers, ZWJ parts and tags) by a word like ` emoji_1f602 ` so that it survives tokenisers that
+ * drop symbols. The same function normalises query words, so both sides always agree.
+ */
+
+/** LRM, RLM, LRE..RLO (U+202A-U+202E), LRI..PDI (U+2066-U+2069), BOM / zero-width no-break space. */
+const INVISIBLE_MARKS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/gu;
+
+/** Variation selectors: VS16 (emoji presentation) and VS15 (text presentation) carry no meaning for search. */
+const VARIATION_SELECTORS = new Set([0xfe0e, 0xfe0f]);
+
+/**
+ * One emoji: a regional-indicator pair (flag), a keycap, or a pictograph with optional variation
+ * selector, skin tone, tag sequence (e.g. the England flag) and ZWJ-joined continuations.
+ * A lone skin-tone modifier is matched too, so it is never silently lost.
+ */
+const PICTO_PART =
+  '(?:\\p{Extended_Pictographic}|\\p{Emoji_Modifier})[\\uFE0E\\uFE0F]?\\p{Emoji_Modifier}?(?:[\\u{E0020}-\\u{E007E}]+\\u{E007F})?';
+export const EMOJI_PATTERN = new RegExp(
+  `\\p{Regional_Indicator}{2}|[#*0-9]\\uFE0F?\\u20E3|${PICTO_PART}(?:\\u200D${PICTO_PART})*`,
+  'gu',
+);
+
+/** The token for one emoji sequence: `emoji_` then its code points in lowercase hex, variation selectors dropped. */
+export function emojiToken(emoji: string): string {
+  const parts: string[] = [];
+  for (const ch of emoji) {
+    const cp = ch.codePointAt(0)!;
+    if (!VARIATION_SELECTORS.has(cp)) parts.push(cp.toString(16));
+  }
+  return `emoji_${parts.join('_')}`;
+}
+
+export function toSearchText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(INVISIBLE_MARKS, '')
+    .toLowerCase()
+    .replace(EMOJI_PATTERN, (emoji) => ` ${emojiToken(emoji)} `);
+}
+
+/**
+ * The tokens a search engine sees in already-normalised text: runs of letters, digits, marks and
+ * private-use characters. This mirrors FTS5 unicode61 with `categories 'L* N* Co M*'` and the
+ * PostgreSQL column, which maps the punctuation its parser would keep (`@ . / : - _` ...) to spaces.
+ * An emoji token `emoji_1f44d_1f3fd` therefore yields `emoji`, `1f44d`, `1f3fd` on both.
+ */
+const TOKEN = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
+
+export function searchTokens(normalised: string): string[] {
+  return normalised.match(TOKEN) ?? [];
+}
