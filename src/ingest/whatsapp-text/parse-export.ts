@@ -30,6 +30,8 @@ interface Survey {
   firstHeaderLine: number | null;
   signatures: Map<string, SignatureStats>;
   groupNames: Set<string>;
+  /** The group's name as last set in the file (created or subject changed), if any. */
+  latestGroupName: string | null;
   /** Authors whose every "message" reads as a system text: iOS puts the group's name there. */
   groupAuthors: Set<string>;
 }
@@ -48,6 +50,7 @@ function survey(source: LineSource): Survey {
   const authors = new Map<string, { total: number; systemLike: number }>();
   let lines = 0;
   let firstHeaderLine: number | null = null;
+  let latestGroupName: string | null = null;
   for (const line of source.lines()) {
     lines = line.number;
     const h = matchHeader(line.text);
@@ -80,7 +83,11 @@ function survey(source: LineSource): Survey {
       s.prevDmy = dmy;
       s.prevMdy = mdy;
     }
-    if (SYSTEM_WORDS.test(h.rest)) for (const name of groupNamesIn(h.rest)) groupNames.add(name);
+    if (SYSTEM_WORDS.test(h.rest)) {
+      const names = groupNamesIn(h.rest);
+      for (const name of names) groupNames.add(name);
+      if (names[0] !== undefined) latestGroupName = names[0];
+    }
     const colon = h.rest.indexOf(': ');
     if (colon > 0) {
       const author = h.rest.slice(0, colon);
@@ -93,7 +100,7 @@ function survey(source: LineSource): Survey {
   }
   const groupAuthors = new Set<string>();
   for (const [author, a] of authors) if (a.systemLike === a.total) groupAuthors.add(author);
-  return { lines, firstHeaderLine, signatures, groupNames, groupAuthors };
+  return { lines, firstHeaderLine, signatures, groupNames, latestGroupName, groupAuthors };
 }
 
 function chooseSignature(sv: Survey): [string, SignatureStats] {
@@ -184,17 +191,19 @@ export interface ExportReadResult {
   readonly conversationName: string | null;
 }
 
-/**
- * Parse an export, yielding each message in file order and returning the import report. Reads the
- * source twice (once to learn the header variant and date order, once to parse) so memory stays
- * flat however large the export.
- */
-export function* readExport(
-  source: LineSource,
-  options: ExportParseOptions,
-): Generator<ParsedMessage, ExportReadResult, undefined> {
+/** What the first pass learnt: enough to refuse a file, or name its conversation, before anything is written. */
+export interface ExportPlan {
+  readonly survey: Survey;
+  readonly signature: string;
+  readonly dateOrder: DateOrder;
+  readonly dateOrderBasis: string;
+  /** From the container's name, else the group's name as last set in the file; null when neither says. */
+  readonly conversationName: string | null;
+}
+
+/** Pass 1: read the whole source once; throws an EvidenceError for anything that is not an export. */
+export function planExport(source: LineSource, options: ExportParseOptions): ExportPlan {
   const file = options.fileName;
-  const resolver = new LocalTimeResolver(options.zone);
   const sv = survey(source);
   if (sv.lines === 0) throw new EvidenceError(file, 'the file is empty', undefined, 'empty_file');
   if (sv.firstHeaderLine === null) {
@@ -207,6 +216,27 @@ export function* readExport(
   }
   const [signature, stats] = chooseSignature(sv);
   const { order, basis } = decideDateOrder(stats, options);
+  return {
+    survey: sv,
+    signature,
+    dateOrder: order,
+    dateOrderBasis: basis,
+    conversationName: options.conversationName ?? sv.latestGroupName,
+  };
+}
+
+/**
+ * Pass 2: yield each message in file order and return the import report. The source is read again
+ * rather than held in memory, so memory stays flat however large the export.
+ */
+export function* readExport(
+  source: LineSource,
+  options: ExportParseOptions,
+  plan: ExportPlan = planExport(source, options),
+): Generator<ParsedMessage, ExportReadResult, undefined> {
+  const file = options.fileName;
+  const resolver = new LocalTimeResolver(options.zone);
+  const { survey: sv, signature, dateOrder: order, dateOrderBasis: basis } = plan;
   const groupNames = new Set(sv.groupNames);
   if (options.conversationName) groupNames.add(options.conversationName);
 
@@ -222,7 +252,7 @@ export function* readExport(
   let lastUtc = -Infinity;
   let outOfOrder = 0;
   let firstOutOfOrder: number | null = null;
-  let conversationName = options.conversationName ?? null;
+  const conversationName = plan.conversationName;
 
   const wallClock = (h: HeaderMatch) => {
     const hour = clockHour(h);
@@ -256,9 +286,6 @@ export function* readExport(
     lastUtc = instant.utcMs;
     const rest = p.parts.join('');
     const message = readMessage(h.rest, rest, groupNames, sv.groupAuthors);
-    if (message.system && (message.system.type === 'created' || message.system.type === 'subject_changed')) {
-      conversationName = message.system.value ?? conversationName;
-    }
     return {
       seq: seq++,
       ...message,
@@ -326,7 +353,7 @@ export function* readExport(
     throw new EvidenceError(
       file,
       `no message header could be read with date order ${order}; check --date-order`,
-      sv.firstHeaderLine,
+      sv.firstHeaderLine ?? undefined,
     );
   }
   if (outOfOrder > 0) {

@@ -1,0 +1,84 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { addExhibit } from '../../evidence/intake.js';
+import { actor, globalOptions, withStore, type CliContext } from '../context.js';
+import { printJson } from '../output.js';
+import { progressBar } from '../progress.js';
+
+export const DEMO_CASE = 'Operation Lantern (demo)';
+export const DEMO_CHAT_NAME = 'WhatsApp Chat with Team 3 Response.txt';
+
+export function registerDemo(program: Command, ctx: CliContext): void {
+  program
+    .command('demo')
+    .description(
+      'build a demo workspace from a generated, entirely fictional police group chat (once), then show it',
+    )
+    .action(async (_o, c: Command) => {
+      const opts = globalOptions(c, ctx);
+      await withStore(opts, async (store) => {
+        let theCase = await store.cases.findByName(DEMO_CASE);
+        if (!theCase) {
+          const dir = join(opts.workspace, 'demo-source');
+          mkdirSync(dir, { recursive: true });
+          const file = join(dir, DEMO_CHAT_NAME);
+          // Loaded only here: the generator is not needed by any other command.
+          const { generateDemoChat } = await import('../../demo/generate-chat.js');
+          writeFileSync(file, generateDemoChat(1));
+          theCase = await store.transaction(async (repos) => {
+            const created = await repos.cases.create({ name: DEMO_CASE, createdBy: actor(ctx) });
+            await repos.audit.append({
+              actor: actor(ctx),
+              action: 'case.create',
+              caseId: created.id,
+              subject: created.name,
+            });
+            return created;
+          });
+          const bar = progressBar(ctx.io, 'Importing demo chat', !opts.json);
+          try {
+            await addExhibit(store, opts.workspace, {
+              caseNameOrId: String(theCase.id),
+              file,
+              ref: 'DEMO/1',
+              description: 'Export of the "Team 3 Response" WhatsApp group (fictional)',
+              seizedFrom: 'Mobile phone of a fictional officer, seized in an unrelated inquiry',
+              officer: 'DC A. Example',
+              timezone: 'Europe/London',
+              dateOrder: 'dmy',
+              actor: actor(ctx),
+              onProgress: (done, total) => bar.update(done, total),
+            });
+          } finally {
+            bar.stop();
+          }
+        }
+        const stats = await store.messages.stats(theCase.id);
+        const exhibits = await store.exhibits.list(theCase.id);
+        if (opts.json) {
+          printJson(ctx.io, { workspace: opts.workspace, case: theCase, exhibits, stats });
+          return;
+        }
+        const senders = stats.bySender.filter((s) => s.sender !== null);
+        ctx.io.out(
+          [
+            `Demo workspace: ${opts.workspace}`,
+            `Case "${theCase.name}"`,
+            ...exhibits.map((e) => `  Exhibit ${e.ref}  ${e.originalName}  SHA-256 ${e.sha256}`),
+            `  ${stats.messages} messages from ${stats.first} to ${stats.last} (UTC)`,
+            `  By kind: ${Object.entries(stats.byKind)
+              .map(([k, n]) => `${k} ${n}`)
+              .join(', ')}`,
+            `  ${senders.length} senders: ${senders.map((s) => `${s.sender} (${s.messages})`).join(', ')}`,
+            '',
+            'Try:',
+            `  npx scrutineer messages "${theCase.name}" --search "out of order" --workspace ${opts.workspace}`,
+            `  npx scrutineer stats "${theCase.name}" --json --workspace ${opts.workspace}`,
+            `  npx scrutineer verify --workspace ${opts.workspace}`,
+            '',
+          ].join('\n'),
+        );
+      });
+    });
+}

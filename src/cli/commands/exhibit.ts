@@ -1,0 +1,144 @@
+import type { Command } from 'commander';
+import { UserError } from '../../domain/errors.js';
+import type { DateOrder } from '../../domain/import-report.js';
+import { addExhibit } from '../../evidence/intake.js';
+import { actor, globalOptions, withStore, type CliContext } from '../context.js';
+import { printJson, printTable } from '../output.js';
+import { progressBar } from '../progress.js';
+import { requireCase } from './shared.js';
+
+const DATE_ORDERS = ['auto', 'dmy', 'mdy', 'ymd'] as const;
+
+interface AddOptions {
+  ref: string;
+  description?: string;
+  seizedFrom?: string;
+  officer?: string;
+  timezone: string;
+  dateOrder: string;
+}
+
+export function registerExhibit(program: Command, ctx: CliContext): void {
+  const cmd = program.command('exhibit').description('take evidence into a case and inspect it');
+  cmd
+    .command('add <case> <file>')
+    .description('hash FILE, keep a read-only copy, parse it and store every message (one transaction)')
+    .requiredOption('--ref <ref>', 'exhibit reference, e.g. AB/1')
+    .option('--description <text>', 'what the item is')
+    .option('--seized-from <text>', 'where or from whom it was seized')
+    .option('--officer <name>', 'the producing officer')
+    .option('--timezone <zone>', 'IANA zone the export times are local to', 'Europe/London')
+    .option('--date-order <order>', 'auto | dmy | mdy | ymd (auto decides from the file or refuses)', 'auto')
+    .action(async (caseName: string, file: string, o: AddOptions, c: Command) => {
+      const opts = globalOptions(c, ctx);
+      if (!(DATE_ORDERS as readonly string[]).includes(o.dateOrder)) {
+        throw new UserError(`--date-order must be one of ${DATE_ORDERS.join(', ')} (got "${o.dateOrder}")`);
+      }
+      await withStore(opts, async (store) => {
+        const bar = progressBar(ctx.io, 'Importing', !opts.json);
+        let outcome;
+        try {
+          outcome = await addExhibit(store, opts.workspace, {
+            caseNameOrId: caseName,
+            file,
+            ref: o.ref,
+            description: o.description ?? null,
+            seizedFrom: o.seizedFrom ?? null,
+            officer: o.officer ?? null,
+            timezone: o.timezone,
+            dateOrder: o.dateOrder as 'auto' | DateOrder,
+            actor: actor(ctx),
+            onProgress: (done, total) => bar.update(done, total),
+          });
+        } finally {
+          bar.stop();
+        }
+        const { exhibit, conversation, messages, mediaFiles, report } = outcome;
+        if (opts.json) {
+          printJson(ctx.io, { exhibit, conversation, messages, mediaFiles, report });
+          return;
+        }
+        ctx.io.out(
+          [
+            `Exhibit ${exhibit.ref}: ${exhibit.originalName}`,
+            `  SHA-256     ${exhibit.sha256} (${exhibit.size} bytes), stored read-only at ${exhibit.storedPath}`,
+            `  Chat        "${conversation.name}": ${messages} messages from ${report.lines} lines${mediaFiles ? `, ${mediaFiles} media files` : ''}`,
+            `  Headers     ${report.headerStyle}, ${report.encoding}`,
+            `  Date order  ${report.dateOrder} (${report.dateOrderBasis}); times read in ${exhibit.timezone}`,
+            `  Reported    ${report.reportedLines.length} line(s) outside any message${report.reportedLines.length ? ` (first: line ${report.reportedLines[0]?.line})` : ''}`,
+            ...report.notices
+              .filter((n) => n.code !== 'date_order_inferred' && n.code !== 'date_order_declared')
+              .slice(0, 10)
+              .map((n) => `  Notice      ${n.line ? `line ${n.line}: ` : ''}${n.message}`),
+          ].join('\n') + '\n',
+        );
+      });
+    });
+  cmd
+    .command('list <case>')
+    .description("list a case's exhibits with their hashes")
+    .action(async (caseName: string, _o, c: Command) => {
+      const opts = globalOptions(c, ctx);
+      await withStore(opts, async (store) => {
+        const theCase = await requireCase(store, caseName);
+        const exhibits = await store.exhibits.list(theCase.id);
+        if (opts.json) printJson(ctx.io, exhibits);
+        else
+          printTable(
+            ctx.io,
+            exhibits.map((e) => ({
+              ref: e.ref,
+              file: e.originalName,
+              bytes: e.size,
+              sha256: e.sha256,
+              format: e.format,
+              added: e.addedAt,
+              by: e.addedBy,
+            })),
+          );
+      });
+    });
+  cmd
+    .command('show <case> <ref>')
+    .description('an exhibit with its continuity, archive entries and import report')
+    .action(async (caseName: string, ref: string, _o, c: Command) => {
+      const opts = globalOptions(c, ctx);
+      await withStore(opts, async (store) => {
+        const theCase = await requireCase(store, caseName);
+        const exhibit = await store.exhibits.findByRef(theCase.id, ref);
+        if (!exhibit) throw new UserError(`case "${theCase.name}" has no exhibit ${ref}`);
+        const [continuity, files, report] = await Promise.all([
+          store.exhibits.listContinuity(exhibit.id),
+          store.exhibits.listFiles(exhibit.id),
+          store.importReports.get(exhibit.id),
+        ]);
+        if (opts.json) {
+          printJson(ctx.io, { exhibit, continuity, files, report });
+          return;
+        }
+        ctx.io.out(
+          `Exhibit ${exhibit.ref}: ${exhibit.originalName} (${exhibit.size} bytes)\nSHA-256 ${exhibit.sha256}\n\nContinuity\n`,
+        );
+        printTable(
+          ctx.io,
+          continuity.map((e) => ({ at: e.at, by: e.actor, action: e.action, detail: e.detail })),
+        );
+        if (files.length) {
+          ctx.io.out('\nArchive entries\n');
+          printTable(
+            ctx.io,
+            files.map((f) => ({ path: f.pathInArchive, role: f.role, bytes: f.size, sha256: f.sha256 })),
+          );
+        }
+        if (report) {
+          ctx.io.out(
+            `\nImport report: ${report.messages} messages from ${report.lines} lines; date order ${report.dateOrder} (${report.dateOrderBasis})\n`,
+          );
+          for (const l of report.reportedLines.slice(0, 50))
+            ctx.io.out(`  line ${l.line} (${l.reason}): ${l.text}\n`);
+          for (const n of report.notices.slice(0, 50))
+            ctx.io.out(`  ${n.code}${n.line ? ` line ${n.line}` : ''}: ${n.message}\n`);
+        }
+      });
+    });
+}

@@ -1,0 +1,121 @@
+import type { Command } from 'commander';
+import { DateTime } from 'luxon';
+import { UserError } from '../../domain/errors.js';
+import { isMessageKind, type MessageKind } from '../../domain/message.js';
+import type { Store } from '../../store/open-store.js';
+import type { MessageFilters, MessageRecord } from '../../store/types.js';
+import { globalOptions, withStore, type CliContext } from '../context.js';
+import { printJson } from '../output.js';
+import { requireCase } from './shared.js';
+
+interface MessagesOptions {
+  jsonl?: boolean;
+  sender?: string;
+  from?: string;
+  to?: string;
+  kind?: string;
+  search?: string;
+  conversation?: string;
+  limit?: string;
+}
+
+/** An ISO date or date-time; without an offset it is UTC. */
+export function isoInstant(value: string, flag: string): string {
+  const dt = DateTime.fromISO(value, { zone: 'utc', setZone: true });
+  if (!dt.isValid)
+    throw new UserError(
+      `${flag} "${value}" is not an ISO 8601 date or date-time (e.g. 2021-03-01 or 2021-03-01T09:00:00Z)`,
+    );
+  return dt.toUTC().toISO() ?? value;
+}
+
+/** The published JSONL shape of a message: other tools script against these field names. */
+export function messageJson(
+  m: MessageRecord,
+  conversation: string,
+  exhibit: string,
+): Record<string, unknown> {
+  return {
+    id: m.id,
+    conversation,
+    sender: m.sender,
+    kind: m.kind,
+    text: m.text,
+    localTime: m.localText,
+    zone: m.zone,
+    utc: m.utc,
+    timeResolution: m.timeResolution,
+    edited: m.edited,
+    media:
+      m.mediaOmitted === null
+        ? null
+        : {
+            fileName: m.mediaFileName,
+            omitted: m.mediaOmitted,
+            caption: m.mediaCaption,
+            stored: m.mediaFileId !== null,
+          },
+    poll: m.pollJson === null ? null : (JSON.parse(m.pollJson) as unknown),
+    location: m.locationLive === null ? null : { url: m.locationUrl, live: m.locationLive },
+    exhibit,
+    lineStart: m.lineStart,
+    lineEnd: m.lineEnd,
+    byteStart: m.byteStart,
+    byteEnd: m.byteEnd,
+  };
+}
+
+async function lookups(store: Store, caseId: number) {
+  const conversations = new Map((await store.conversations.list(caseId)).map((c) => [c.id, c.name]));
+  const exhibits = new Map((await store.exhibits.list(caseId)).map((e) => [e.id, e.ref]));
+  return { conversations, exhibits };
+}
+
+export function registerMessages(program: Command, ctx: CliContext): void {
+  program
+    .command('messages <case>')
+    .description("list a case's messages in time order, filtered")
+    .option('--jsonl', 'one JSON object per line (the published interface)')
+    .option('--sender <name>', 'sender exactly as displayed')
+    .option('--from <iso>', 'at or after this time (UTC unless an offset is given)')
+    .option('--to <iso>', 'before this time')
+    .option('--kind <kind>', 'text | media | system | deleted | poll | location')
+    .option('--search <query>', 'full text: words, "phrases", prefix*, AND / OR / NOT, emoji')
+    .option('--conversation <id>', 'only this conversation (id from stats)')
+    .option('--limit <n>', 'at most this many messages')
+    .action(async (caseName: string, o: MessagesOptions, c: Command) => {
+      const opts = globalOptions(c, ctx);
+      if (o.kind !== undefined && !isMessageKind(o.kind))
+        throw new UserError(
+          `--kind must be one of text, media, system, deleted, poll, location (got "${o.kind}")`,
+        );
+      const limit = o.limit === undefined ? Number.POSITIVE_INFINITY : Number(o.limit);
+      if (!(limit > 0)) throw new UserError(`--limit must be a positive number (got "${o.limit}")`);
+      const filters: Omit<MessageFilters, 'afterId'> = {
+        ...(o.sender !== undefined ? { sender: o.sender } : {}),
+        ...(o.from !== undefined ? { from: isoInstant(o.from, '--from') } : {}),
+        ...(o.to !== undefined ? { to: isoInstant(o.to, '--to') } : {}),
+        ...(o.kind !== undefined ? { kind: o.kind as MessageKind } : {}),
+        ...(o.search !== undefined ? { search: o.search } : {}),
+        ...(o.conversation !== undefined ? { conversationId: Number(o.conversation) } : {}),
+      };
+      await withStore(opts, async (store) => {
+        const theCase = await requireCase(store, caseName);
+        const { conversations, exhibits } = await lookups(store, theCase.id);
+        const all: Record<string, unknown>[] = [];
+        let n = 0;
+        for await (const m of store.messages.iterate(theCase.id, filters)) {
+          if (n++ >= limit) break;
+          const conv = conversations.get(m.conversationId) ?? String(m.conversationId);
+          const ex = exhibits.get(m.exhibitId) ?? String(m.exhibitId);
+          if (o.jsonl) ctx.io.out(`${JSON.stringify(messageJson(m, conv, ex))}\n`);
+          else if (opts.json) all.push(messageJson(m, conv, ex));
+          else
+            ctx.io.out(
+              `${m.utc} [${m.localText} ${m.zone}] ${m.sender ?? '(system)'}: ${m.text.replace(/\r?\n/g, '\n    ')}  <${ex} l.${m.lineStart}>\n`,
+            );
+        }
+        if (opts.json && !o.jsonl) printJson(ctx.io, all);
+      });
+    });
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { UserError } from '../domain/errors.js';
+import { registerCase } from './commands/case.js';
+import { registerDemo } from './commands/demo.js';
+import { registerExhibit } from './commands/exhibit.js';
+import { registerMessages } from './commands/messages.js';
+import { registerStats } from './commands/stats.js';
+import { registerVerify } from './commands/verify.js';
+import type { CliContext } from './context.js';
+import { ExitCode, processIo, type Io } from './output.js';
+import { VERSION } from '../version.js';
+
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('scrutineer')
+    .description('Review seized chat evidence for police-misconduct investigations')
+    .version(VERSION)
+    .option('--workspace <path>', 'workspace folder (env SCRUTINEER_WORKSPACE)', undefined)
+    .option('--database <url>', 'PostgreSQL URL instead of the workspace SQLite file (env DATABASE_URL)')
+    .option('--json', 'machine-readable output')
+    .showHelpAfterError()
+    .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) })
+    .exitOverride();
+  registerCase(program, ctx);
+  registerExhibit(program, ctx);
+  registerVerify(program, ctx);
+  registerMessages(program, ctx);
+  registerStats(program, ctx);
+  registerDemo(program, ctx);
+  for (const cmd of program.commands) {
+    cmd.exitOverride();
+    for (const sub of cmd.commands) sub.exitOverride();
+  }
+  return program;
+}
+
+/** Run the CLI in-process; returns the exit code. Errors a user can act on print one clear line. */
+export async function run(
+  argv: readonly string[],
+  io: Io = processIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const program = buildProgram({ io, env });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof ExitCode) return err.code;
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof UserError) {
+      io.err(`scrutineer: ${err.message}\n`);
+      return 1;
+    }
+    io.err(
+      `scrutineer: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+    return 70;
+  }
+}
+
+function isMain(): boolean {
+  try {
+    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  process.exitCode = await run(process.argv.slice(2));
+}

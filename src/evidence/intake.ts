@@ -1,0 +1,314 @@
+import { basename } from 'node:path';
+import { UserError, EvidenceError } from '../domain/errors.js';
+import type { DateOrder, ImportNotice, ImportReport } from '../domain/import-report.js';
+import type { ParsedMessage } from '../domain/message.js';
+import { assertZone } from '../ingest/local-time.js';
+import { chatNameFromFileName, pickChatEntry } from '../ingest/whatsapp-text/chat-name.js';
+import { fileSource } from '../ingest/whatsapp-text/lines.js';
+import { EXPORT_PARSER_VERSION, planExport, readExport } from '../ingest/whatsapp-text/parse-export.js';
+import type { Store } from '../store/open-store.js';
+import type { Repos } from '../store/repositories/index.js';
+import {
+  toMembershipEventRow,
+  toMessageRow,
+  type ConversationRecord,
+  type ExhibitFileRole,
+  type ExhibitRecord,
+  type NewMessage,
+} from '../store/types.js';
+import { detectFormat, type EvidenceFormat } from './detect-format.js';
+import { EvidenceStore, type StoredFile } from './evidence-store.js';
+import { DEFAULT_ZIP_LIMITS, readZipEntries, type ZipLimits } from './zip.js';
+
+export interface AddExhibitRequest {
+  readonly caseNameOrId: string;
+  readonly file: string;
+  readonly ref: string;
+  readonly description?: string | null;
+  readonly seizedFrom?: string | null;
+  /** The producing officer. */
+  readonly officer?: string | null;
+  readonly timezone: string;
+  readonly dateOrder: 'auto' | DateOrder;
+  /** Who is doing this (the operator), for continuity and audit. */
+  readonly actor: string;
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly zipLimits?: ZipLimits;
+}
+
+export interface AddExhibitOutcome {
+  readonly exhibit: ExhibitRecord;
+  readonly conversation: ConversationRecord;
+  readonly messages: number;
+  readonly mediaFiles: number;
+  readonly report: ImportReport;
+}
+
+const BATCH = 5_000;
+
+interface ArchiveFile extends StoredFile {
+  readonly pathInArchive: string;
+  readonly role: ExhibitFileRole;
+}
+
+/**
+ * Take an item of evidence into a case: hash it, keep the original read-only, parse it and store
+ * every message in one transaction. Any failure leaves the workspace as it was: the transaction is
+ * rolled back and the stored copies this call created are removed.
+ */
+export async function addExhibit(
+  store: Store,
+  workspace: string,
+  req: AddExhibitRequest,
+): Promise<AddExhibitOutcome> {
+  assertZone(req.timezone);
+  const ref = req.ref.trim();
+  if (!ref) throw new UserError('an exhibit reference is required (--ref, e.g. AB/1)', { code: 'bad_ref' });
+  const label = basename(req.file);
+  const theCase = await store.cases.findByNameOrId(req.caseNameOrId);
+  if (!theCase) {
+    throw new UserError(`no case "${req.caseNameOrId}": create it with \`scrutineer case create NAME\``, {
+      code: 'no_case',
+    });
+  }
+  const sameRef = await store.exhibits.findByRef(theCase.id, ref);
+  if (sameRef) {
+    throw new UserError(`case "${theCase.name}" already has an exhibit ${ref} (${sameRef.originalName})`, {
+      code: 'duplicate_ref',
+    });
+  }
+  const format = detectFormat(req.file, label);
+  const evidence = new EvidenceStore(workspace);
+  const created: StoredFile[] = [];
+  try {
+    const original = await evidence.putFile(req.file, label);
+    created.push(original);
+    const earlier = await store.exhibits.findBySha256(theCase.id, original.sha256);
+    if (earlier) {
+      throw new UserError(
+        `${label}: the same bytes (SHA-256 ${original.sha256}) are already in case "${theCase.name}" as exhibit ${earlier.ref} (${earlier.originalName}, added ${earlier.addedAt} by ${earlier.addedBy})`,
+        { file: label, code: 'duplicate_exhibit' },
+      );
+    }
+    const archive = format === 'whatsapp-zip' ? await unpack(evidence, original, label, req.zipLimits) : [];
+    created.push(...archive);
+    const chatFile = format === 'whatsapp-zip' ? archive.find((f) => f.role === 'chat') : original;
+    if (!chatFile) throw new Error('unreachable: unpack always finds the chat');
+    const chatLabel =
+      format === 'whatsapp-zip' ? `${label}!${(chatFile as ArchiveFile).pathInArchive}` : label;
+    const chatName =
+      chatNameFromFileName(label) ??
+      (format === 'whatsapp-zip' ? chatNameFromFileName((chatFile as ArchiveFile).pathInArchive) : null);
+    const source = fileSource(evidence.absolutePath(chatFile.storedPath), chatLabel);
+    const options = {
+      zone: req.timezone,
+      dateOrder: req.dateOrder,
+      fileName: chatLabel,
+      conversationName: chatName,
+    };
+    const plan = planExport(source, options);
+
+    return await store.transaction(async (repos) => {
+      const exhibit = await repos.exhibits.create({
+        caseId: theCase.id,
+        ref,
+        originalName: label,
+        size: original.size,
+        sha256: original.sha256,
+        storedPath: original.storedPath,
+        format,
+        description: req.description ?? null,
+        seizedFrom: req.seizedFrom ?? null,
+        officer: req.officer ?? null,
+        timezone: req.timezone,
+        dateOrder: plan.dateOrder,
+        parser: 'whatsapp-text',
+        parserVersion: EXPORT_PARSER_VERSION,
+        addedBy: req.actor,
+      });
+      const files = await repos.exhibits.addFiles(
+        archive.map((f) => ({
+          exhibitId: exhibit.id,
+          pathInArchive: f.pathInArchive,
+          size: f.size,
+          sha256: f.sha256,
+          storedPath: f.storedPath,
+          role: f.role,
+        })),
+      );
+      const mediaByName = new Map<string, number>();
+      for (const f of files) if (f.role === 'media') mediaByName.set(basename(f.pathInArchive), f.id);
+      await repos.exhibits.addContinuity({
+        exhibitId: exhibit.id,
+        actor: req.actor,
+        action: 'received',
+        detail: `${describeFormat(format)} ${label} (${original.size} bytes, SHA-256 ${original.sha256}) from ${req.file}${
+          req.seizedFrom ? `; seized from ${req.seizedFrom}` : ''
+        }${req.officer ? `; producing officer ${req.officer}` : ''}`,
+      });
+      await repos.exhibits.addContinuity({
+        exhibitId: exhibit.id,
+        actor: req.actor,
+        action: 'stored',
+        detail: `read-only copy at ${original.storedPath}${archive.length ? `; ${archive.length} archive entries hashed and stored` : ''}`,
+      });
+      const conversation = await repos.conversations.create({
+        caseId: theCase.id,
+        name: plan.conversationName ?? label,
+        exhibitId: exhibit.id,
+      });
+      const {
+        report: parsedReport,
+        messages,
+        missingMedia,
+      } = await storeMessages(
+        repos,
+        readExport(source, options, plan),
+        { caseId: theCase.id, conversationId: conversation.id, exhibitId: exhibit.id },
+        mediaByName,
+        format === 'whatsapp-zip',
+        (done) => req.onProgress?.(done, chatFile.size),
+      );
+      const report: ImportReport = { ...parsedReport, notices: [...parsedReport.notices, ...missingMedia] };
+      await repos.importReports.insert(exhibit.id, report);
+      await repos.exhibits.addContinuity({
+        exhibitId: exhibit.id,
+        actor: req.actor,
+        action: 'parsed',
+        detail: `${EXPORT_PARSER_VERSION}: ${messages} messages from ${report.lines} lines; ${report.reportedLines.length} line(s) reported; date order ${report.dateOrder}; zone ${req.timezone}`,
+      });
+      await repos.audit.append({
+        actor: req.actor,
+        action: 'exhibit.add',
+        caseId: theCase.id,
+        subject: ref,
+        detail: {
+          exhibitId: exhibit.id,
+          originalName: label,
+          sha256: original.sha256,
+          size: original.size,
+          format,
+          messages,
+          archiveEntries: archive.length,
+          parser: EXPORT_PARSER_VERSION,
+          timezone: req.timezone,
+          dateOrder: report.dateOrder,
+        },
+      });
+      return {
+        exhibit,
+        conversation,
+        messages,
+        mediaFiles: files.filter((f) => f.role === 'media').length,
+        report,
+      };
+    });
+  } catch (err) {
+    for (const f of created) evidence.discard(f);
+    throw err;
+  }
+}
+
+function describeFormat(format: EvidenceFormat): string {
+  return format === 'whatsapp-zip' ? 'WhatsApp export archive' : 'WhatsApp export text';
+}
+
+async function unpack(
+  evidence: EvidenceStore,
+  original: StoredFile,
+  label: string,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<ArchiveFile[]> {
+  const zip = await readZipEntries(evidence.absolutePath(original.storedPath), label, limits);
+  const stored: ArchiveFile[] = [];
+  try {
+    const chatPath = pickChatEntry(zip.entries.map((e) => e.path));
+    if (!chatPath) {
+      throw new EvidenceError(
+        label,
+        `the zip holds no chat text (_chat.txt or "WhatsApp Chat with ….txt") among its ${zip.entries.length} entries`,
+        undefined,
+        'zip_no_chat',
+      );
+    }
+    let budget = limits.maxTotalBytes;
+    for (const entry of zip.entries) {
+      const file = await evidence.put(await entry.open(), budget, `${label}!${entry.path}`);
+      budget -= file.size;
+      const role: ExhibitFileRole =
+        entry.path === chatPath ? 'chat' : /\.txt$/i.test(entry.path) ? 'other' : 'media';
+      stored.push({ ...file, pathInArchive: entry.path, role });
+    }
+    return stored;
+  } catch (err) {
+    for (const f of stored) evidence.discard(f);
+    throw err;
+  } finally {
+    zip.close();
+  }
+}
+
+async function storeMessages(
+  repos: Repos,
+  messages: Generator<ParsedMessage, { report: ImportReport }, undefined>,
+  ids: { caseId: number; conversationId: number; exhibitId: number },
+  mediaByName: ReadonlyMap<string, number>,
+  mediaExpected: boolean,
+  progress: (bytesDone: number) => void,
+): Promise<{ report: ImportReport; messages: number; missingMedia: ImportNotice[] }> {
+  const participants = new Map<string, number>();
+  const missingMedia: ImportNotice[] = [];
+  let batch: ParsedMessage[] = [];
+  let count = 0;
+
+  const flush = async () => {
+    const newNames = new Set<string>();
+    for (const m of batch) if (m.sender !== null && !participants.has(m.sender)) newNames.add(m.sender);
+    if (newNames.size)
+      for (const [name, id] of await repos.participants.upsertMany(ids.conversationId, newNames))
+        participants.set(name, id);
+    const rows: NewMessage[] = batch.map((m) => {
+      let mediaFileId: number | null = null;
+      if (m.media?.fileName) {
+        mediaFileId = mediaByName.get(basename(m.media.fileName)) ?? null;
+        if (mediaFileId === null && mediaExpected && m.source.type === 'text') {
+          missingMedia.push({
+            code: 'media_missing',
+            message: `attachment ${m.media.fileName} is named but not in the archive`,
+            line: m.source.lineStart,
+          });
+        }
+      }
+      return toMessageRow(m, {
+        ...ids,
+        participantId: m.sender === null ? null : (participants.get(m.sender) ?? null),
+        mediaFileId,
+      });
+    });
+    const messageIds = await repos.messages.insertMany(rows);
+    const events = batch
+      .map((m, i) =>
+        toMembershipEventRow(m, {
+          caseId: ids.caseId,
+          conversationId: ids.conversationId,
+          messageId: messageIds[i] as number,
+        }),
+      )
+      .filter((e) => e !== null);
+    if (events.length) await repos.membershipEvents.insertMany(events);
+    count += batch.length;
+    const last = batch[batch.length - 1];
+    if (last && last.source.type === 'text') progress(last.source.byteEnd);
+    batch = [];
+  };
+
+  for (;;) {
+    const next = messages.next();
+    if (next.done) {
+      if (batch.length) await flush();
+      return { report: next.value.report, messages: count, missingMedia: missingMedia.slice(0, 200) };
+    }
+    batch.push(next.value);
+    if (batch.length >= BATCH) await flush();
+  }
+}

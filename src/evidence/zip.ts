@@ -1,0 +1,114 @@
+import yauzl from 'yauzl';
+import type { Readable } from 'node:stream';
+import { EvidenceError } from '../domain/errors.js';
+
+export interface ZipLimits {
+  /** Total uncompressed bytes the archive may expand to. */
+  readonly maxTotalBytes: number;
+  readonly maxEntries: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxTotalBytes: Number(process.env.SCRUTINEER_MAX_ZIP_BYTES ?? 8 * 1024 ** 3),
+  maxEntries: 200_000,
+};
+
+export interface ZipEntryReader {
+  readonly path: string;
+  readonly size: number;
+  open(): Promise<Readable>;
+}
+
+/**
+ * Walk a zip's file entries. yauzl refuses absolute paths and `..` segments itself (its
+ * validateFileName); we turn that into an evidence error, check declared sizes against the limit
+ * before extracting anything, and pass the remaining budget on so a lying header is caught while
+ * streaming too.
+ */
+export async function readZipEntries(
+  path: string,
+  label: string,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<{
+  entries: ZipEntryReader[];
+  close(): void;
+}> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (err, z) =>
+      err ? reject(zipError(label, err)) : resolve(z),
+    ),
+  );
+  const entries: ZipEntryReader[] = [];
+  let total = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      zip.on('error', (err: Error) => reject(zipError(label, err)));
+      zip.on('end', () => resolve());
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (entries.length >= limits.maxEntries) {
+          reject(
+            new EvidenceError(
+              label,
+              `zip holds more than ${limits.maxEntries} entries`,
+              undefined,
+              'zip_too_many',
+            ),
+          );
+          return;
+        }
+        const name = entry.fileName;
+        if (
+          name.split('/').some((part) => part === '..') ||
+          name.startsWith('/') ||
+          /^[A-Za-z]:/.test(name)
+        ) {
+          reject(escapeError(label, name));
+          return;
+        }
+        if (!name.endsWith('/')) {
+          total += entry.uncompressedSize;
+          if (total > limits.maxTotalBytes) {
+            reject(
+              new EvidenceError(
+                label,
+                `zip expands past the size limit of ${limits.maxTotalBytes} bytes`,
+                undefined,
+                'zip_too_large',
+              ),
+            );
+            return;
+          }
+          entries.push({
+            path: name,
+            size: entry.uncompressedSize,
+            open: () =>
+              new Promise<Readable>((res, rej) =>
+                zip.openReadStream(entry, (err, stream) => (err ? rej(zipError(label, err)) : res(stream))),
+              ),
+          });
+        }
+        zip.readEntry();
+      });
+      zip.readEntry();
+    });
+  } catch (err) {
+    zip.close();
+    throw err;
+  }
+  return { entries, close: () => zip.close() };
+}
+
+function escapeError(label: string, name: string): EvidenceError {
+  return new EvidenceError(
+    label,
+    `zip entry "${name}" would escape its folder; refusing the archive`,
+    undefined,
+    'zip_escape',
+  );
+}
+
+function zipError(label: string, err: Error): EvidenceError {
+  const m = /invalid relative path: (.*)|absolute path: (.*)/.exec(err.message);
+  if (m) return escapeError(label, m[1] ?? m[2] ?? '');
+  return new EvidenceError(label, `not a readable zip archive (${err.message})`, undefined, 'bad_zip');
+}
