@@ -8,10 +8,15 @@ export interface ZipLimits {
   readonly maxEntries: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = {
-  maxTotalBytes: Number(process.env.SCRUTINEER_MAX_ZIP_BYTES ?? 8 * 1024 ** 3),
-  maxEntries: 200_000,
-};
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 8 * 1024 ** 3, maxEntries: 200_000 };
+
+/** The limits, lowered or raised by SCRUTINEER_MAX_ZIP_BYTES where an operator sets it. */
+export function zipLimitsFrom(env: NodeJS.ProcessEnv): ZipLimits {
+  const bytes = Number(env.SCRUTINEER_MAX_ZIP_BYTES);
+  return Number.isFinite(bytes) && bytes > 0
+    ? { ...DEFAULT_ZIP_LIMITS, maxTotalBytes: bytes }
+    : DEFAULT_ZIP_LIMITS;
+}
 
 export interface ZipEntryReader {
   readonly path: string;

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
 import type { DateOrder } from '../../domain/import-report.js';
 import { addExhibit } from '../../evidence/intake.js';
+import { zipLimitsFrom } from '../../evidence/zip.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { progressBar } from '../progress.js';
@@ -49,6 +50,7 @@ export function registerExhibit(program: Command, ctx: CliContext): void {
             dateOrder: o.dateOrder as 'auto' | DateOrder,
             actor: actor(ctx),
             onProgress: (done, total) => bar.update(done, total),
+            zipLimits: zipLimitsFrom(ctx.env),
           });
         } finally {
           bar.stop();
