@@ -1,0 +1,150 @@
+/**
+ * The flagger: finds discriminatory and derogatory messages, offline and deterministically, and explains
+ * each finding with evidence spans into the original text. It prioritises review; it never replaces the
+ * investigator's decision.
+ *
+ *   const flagger = createFlagger({ extraTerms: caseTerms, termListVersion: 'case-17/v3' });
+ *   const r = flagger.classify(message.text);   // { score, flagged, categories, spans, version }
+ */
+
+import auxData from './model/aux.json' with { type: 'json' };
+import modelData from './model/linear-model.json' with { type: 'json' };
+import { combine, FLAG_THRESHOLD, type FlagSpan } from './combine.js';
+import {
+  buildLexicon,
+  FLAG_CATEGORIES,
+  isFlagCategory,
+  LEXICON_VERSION,
+  matchTokens,
+  type FlagCategory,
+  type LexiconIndex,
+} from './lexicon.js';
+import { loadModel, predict, type LinearModel, type ModelFile } from './model.js';
+import { EMOJI_VERSION, tokenize, type Token } from './normalise.js';
+import { applyRules, type RuleOutcome } from './rules.js';
+
+export { FLAG_CATEGORIES, FLAG_THRESHOLD, isFlagCategory };
+export type { FlagCategory, FlagSpan };
+
+/** Bump when normalisation, rules or the combiner change behaviour. */
+export const FLAGGER_VERSION = 'scrutineer-flagger/1.0.0';
+
+export type CaseTermSeverity = 1 | 2 | 3 | 'low' | 'medium' | 'high';
+
+/** A case-specific term added by investigators (a nickname for a victim, local slang). */
+export interface CaseTerm {
+  term: string;
+  category: FlagCategory;
+  severity: CaseTermSeverity;
+}
+
+export interface FlagVersion {
+  engine: string;
+  model: string;
+  terms: string;
+  emoji: string;
+  /** Version string of the case term list, when extra terms were supplied. */
+  caseTerms?: string;
+}
+
+export interface FlagResult {
+  /** 0–1; ranks messages for review. */
+  score: number;
+  /** score ≥ 0.5: hateful or derogatory content against a protected group or a victim of crime. */
+  flagged: boolean;
+  categories: { name: FlagCategory; score: number }[];
+  /** Evidence: character offsets (UTF-16 code units, end exclusive) into the ORIGINAL text. */
+  spans: FlagSpan[];
+  /** The trained model's probability on its own (for audit). */
+  modelScore: number;
+  version: FlagVersion;
+}
+
+export interface Flagger {
+  classify(text: string): FlagResult;
+  readonly version: FlagVersion;
+}
+
+export interface AuxFile {
+  version: string;
+  fuzzyStop: string[];
+  segStop: string[];
+}
+
+export interface FlaggerOptions {
+  extraTerms?: readonly CaseTerm[];
+  termListVersion?: string;
+  /** For training and tests: use this model instead of the committed one. */
+  model?: ModelFile;
+  aux?: AuxFile;
+}
+
+function severityNumber(s: CaseTermSeverity): number {
+  if (s === 'low') return 1;
+  if (s === 'medium') return 2;
+  if (s === 'high') return 3;
+  return s;
+}
+
+/** The normalise → match pipeline, shared by the classifier and training (so features never drift). */
+export interface Pipeline {
+  lex: LexiconIndex;
+  analyse(text: string): { tokens: Token[]; outcome: RuleOutcome };
+  tokens(text: string): Token[];
+}
+
+export function createPipeline(options: FlaggerOptions = {}): Pipeline {
+  const aux = options.aux ?? (auxData as AuxFile);
+  for (const t of options.extraTerms ?? []) {
+    if (typeof t.term !== 'string' || t.term.trim().length === 0) throw new Error('case term: empty term');
+    if (!isFlagCategory(t.category)) throw new Error(`case term '${t.term}': unknown category '${t.category}'`);
+  }
+  const lex = buildLexicon({
+    extraTerms: (options.extraTerms ?? []).map((t) => ({
+      term: t.term,
+      category: t.category,
+      severity: severityNumber(t.severity),
+    })),
+    caseVersion: options.termListVersion,
+    fuzzyStop: aux.fuzzyStop,
+    segStop: aux.segStop,
+  });
+  const tokens = (text: string): Token[] => matchTokens(lex, tokenize(text, lex.abbreviations)).tokens;
+  return {
+    lex,
+    tokens,
+    analyse(text: string) {
+      const m = matchTokens(lex, tokenize(text, lex.abbreviations));
+      return { tokens: m.tokens, outcome: applyRules(text, m.tokens, m.matches, lex) };
+    },
+  };
+}
+
+let sharedModel: LinearModel | undefined;
+
+export function createFlagger(options: FlaggerOptions = {}): Flagger {
+  const pipeline = createPipeline(options);
+  // The committed model is decoded once per process and shared by every flagger (case lists differ,
+  // the model does not).
+  const model = options.model !== undefined ? loadModel(options.model) : (sharedModel ??= loadModel(modelData as ModelFile));
+  const version: FlagVersion = {
+    engine: FLAGGER_VERSION,
+    model: model.version,
+    terms: LEXICON_VERSION,
+    emoji: EMOJI_VERSION,
+  };
+  if (options.extraTerms !== undefined || options.termListVersion !== undefined) {
+    version.caseTerms = options.termListVersion ?? 'unversioned';
+  }
+  Object.freeze(version);
+  return {
+    version,
+    classify(text: string): FlagResult {
+      const input = typeof text === 'string' ? text : '';
+      const { tokens, outcome } = pipeline.analyse(input);
+      const p = predict(model, tokens);
+      const c = combine(outcome, p, model.threshold);
+      return { ...c, version };
+    },
+  };
+}

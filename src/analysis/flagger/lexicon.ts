@@ -1,0 +1,508 @@
+/**
+ * Term lists: loading, expansion and matching over normalised tokens.
+ *
+ * Every list lives in terms/lexicon.json (data, not code). Matching is longest-phrase-first over the
+ * squeezed token keys, with fall-backs that see through obfuscation: the pre-leet form, `*`-masked
+ * letters, one-edit spelling variations (missing, added, swapped or substituted letter; SymSpell-style
+ * deletion index, so lookup cost does not grow with the list) and run-together words.
+ */
+
+import lexiconData from './terms/lexicon.json' with { type: 'json' };
+import { squeeze, TK_EMOJI, TK_WORD, type Token } from './normalise.js';
+
+export const FLAG_CATEGORIES = [
+  'race_ethnicity',
+  'religion',
+  'sex_women',
+  'sexual_orientation',
+  'gender_identity',
+  'disability',
+  'age',
+  'victims_of_crime',
+  'violence_threat',
+  'sexual_content',
+  'profanity',
+  'other_derogatory',
+] as const;
+export type FlagCategory = (typeof FLAG_CATEGORIES)[number];
+
+export function isFlagCategory(s: string): s is FlagCategory {
+  return (FLAG_CATEGORIES as readonly string[]).includes(s);
+}
+
+export type RoleType =
+  | 'identity'
+  | 'slur'
+  | 'derog'
+  | 'hateVerb'
+  | 'threat'
+  | 'positive'
+  | 'negatable'
+  | 'negator'
+  | 'intensifier'
+  | 'report'
+  | 'condemn'
+  | 'selfRef'
+  | 'pronoun'
+  | 'profanity'
+  | 'sexual'
+  | 'other'
+  | 'victimBlame'
+  | 'victimContext'
+  | 'laugh'
+  | 'police'
+  | 'person'
+  | 'case';
+
+export interface Role {
+  type: RoleType;
+  category?: FlagCategory;
+  group?: string;
+  severity?: number;
+  /** identity: only counts with a dehumanising description or slur (operational descriptions, IC codes). */
+  weak?: boolean;
+  /** derog: dehumanising | derogatory | implicit; threat: strong | verb. */
+  kind?: string;
+  /** slur etc.: keys of context words/phrases that make this a benign homonym. */
+  benign?: string[][];
+  /** slur that is only derogatory when attached to a group (benign '*'): treated as a description. */
+  contextual?: boolean;
+  reclaimable?: boolean;
+  /** The term as written in the list (for evidence). */
+  term: string;
+  /** Term-list version the term came from. */
+  source?: string;
+}
+
+export interface Phrase {
+  keys: string[];
+  roles: Role[];
+}
+
+export interface Match {
+  /** Token index range [i, j). */
+  i: number;
+  j: number;
+  roles: Role[];
+  via: 'exact' | 'leet' | 'fuzzy' | 'mask' | 'emoji';
+}
+
+interface RawLexicon {
+  version: string;
+  identity: { group: string; category: string; weak?: boolean; terms: string[] }[];
+  slurs: {
+    category: string;
+    severity: number;
+    terms: string[];
+    benign?: Record<string, string[]>;
+    reclaimable?: string[];
+    mild?: string[];
+  }[];
+  derogatory: { severity: number; kind: string; terms: string[] }[];
+  hateVerbs: { severity: number; terms: string[] }[];
+  threats: { severity: number; kind: string; terms: string[] }[];
+  positive: { terms: string[]; negatable: string[] };
+  negators: string[];
+  intensifiers: string[];
+  counterReport: string[];
+  condemn: string[];
+  selfRef: string[];
+  pronouns: string[];
+  profanity: { severity: number; terms: string[] }[];
+  sexual: { severity: number; terms: string[] }[];
+  otherDerogatory: { severity: number; terms: string[]; benign?: Record<string, string[]> }[];
+  victimBlame: { severity: number; terms: string[]; benign?: Record<string, string[]>; mild?: string[] }[];
+  victimContext: string[];
+  laughter: string[];
+  police: { terms: string[] };
+  functionWords: string[];
+  abbreviations: Record<string, string>;
+  personNouns: string[];
+  adjIdentity: string[];
+  clauseBreaks: string[];
+  threatCues: string[];
+}
+
+export const LEXICON = lexiconData as unknown as RawLexicon;
+export const LEXICON_VERSION = LEXICON.version;
+
+/** Expand `kill{,s,ed}` → kill, kills, killed (one brace group per term is enough for the lists). */
+export function expandTerm(term: string): string[] {
+  const m = /^(.*)\{([^}]*)\}(.*)$/.exec(term);
+  if (m === null) return [term];
+  const out: string[] = [];
+  for (const alt of m[2]!.split(',')) out.push(...expandTerm(m[1]! + alt + m[3]!));
+  return out;
+}
+
+/** Normalise a list term the way message text is normalised, then split to keys. */
+export function termKeys(term: string, abbreviations: ReadonlyMap<string, string>): string[] {
+  const words = term
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’]/g, '')
+    .split(/[^a-z0-9\p{Extended_Pictographic}\u200d]+/u)
+    .filter((w) => w.length > 0);
+  return words.map((w) => {
+    const a = abbreviations.get(w);
+    return squeeze(a !== undefined && !a.includes(' ') ? a : w);
+  });
+}
+
+export interface CaseTermInput {
+  term: string;
+  category: FlagCategory;
+  severity: number;
+}
+
+export interface LexiconIndex {
+  phrases: Map<string, Phrase[]>;
+  /** Single-word keys of content terms (for segmentation and fuzzy matching). */
+  contentKeys: Set<string>;
+  /** Every single-word key known to the lists (segmentation vocabulary). */
+  vocab: Set<string>;
+  /** Deletion index for one-edit matching: deletion variant → content key. */
+  deletes: Map<string, string>;
+  /** Unsqueezed content words by length, for `*`-masked tokens. */
+  maskable: Map<number, string[]>;
+  abbreviations: Map<string, string>;
+  functionWords: Set<string>;
+  personNouns: Set<string>;
+  adjIdentity: Set<string>;
+  /** Dictionary words that must not be read as a one-edit variant or split (built at training time). */
+  fuzzyStop: Set<string>;
+  segStop: Set<string>;
+  version: string;
+}
+
+const FUZZY_ROLES: ReadonlySet<RoleType> = new Set(['identity', 'slur', 'derog', 'hateVerb', 'threat', 'profanity']);
+const CONTENT_ROLES: ReadonlySet<RoleType> = new Set([
+  'identity',
+  'slur',
+  'derog',
+  'hateVerb',
+  'threat',
+  'case',
+]);
+
+export function buildLexicon(options: {
+  extraTerms?: readonly CaseTermInput[];
+  caseVersion?: string;
+  fuzzyStop?: readonly string[];
+  segStop?: readonly string[];
+}): LexiconIndex {
+  const L = LEXICON;
+  const abbreviations = new Map(Object.entries(L.abbreviations));
+  const phrases = new Map<string, Phrase[]>();
+  const contentKeys = new Set<string>();
+  const vocab = new Set<string>();
+  const maskable = new Map<number, string[]>();
+  const rawSingles = new Set<string>();
+
+  const add = (term: string, role: Omit<Role, 'term'>): void => {
+    for (const t of expandTerm(term)) {
+      const keys = termKeys(t, abbreviations);
+      if (keys.length === 0) continue;
+      const first = keys[0]!;
+      let list = phrases.get(first);
+      if (list === undefined) {
+        list = [];
+        phrases.set(first, list);
+      }
+      let ph = list.find((p) => p.keys.length === keys.length && p.keys.every((k, idx) => k === keys[idx]));
+      if (ph === undefined) {
+        ph = { keys, roles: [] };
+        list.push(ph);
+        // Longest phrase first: the matcher takes the first that fits.
+        list.sort((a, b) => b.keys.length - a.keys.length);
+      }
+      // The same term can reach a list twice (an abbreviation and its expansion): keep one role.
+      if (!ph.roles.some((r) => r.type === role.type && r.category === role.category)) ph.roles.push({ ...role, term: t });
+      for (const k of keys) vocab.add(k);
+      if (keys.length === 1 && CONTENT_ROLES.has(role.type) && !role.contextual) contentKeys.add(first);
+      if (keys.length === 1 && (FUZZY_ROLES.has(role.type) || role.type === 'sexual')) {
+        const raw = t.toLowerCase().replace(/[^a-z]/g, '');
+        if (!rawSingles.has(raw) && raw.length >= 3) {
+          rawSingles.add(raw);
+          let arr = maskable.get(raw.length);
+          if (arr === undefined) maskable.set(raw.length, (arr = []));
+          arr.push(raw);
+        }
+      }
+    }
+  };
+  const benignOf = (map: Record<string, string[]> | undefined, term: string): string[][] | undefined => {
+    const b = map?.[term];
+    if (b === undefined || b.length === 0 || b[0] === '*') return undefined;
+    return b.map((x) => termKeys(x, abbreviations));
+  };
+  const contextualOf = (map: Record<string, string[]> | undefined, term: string): boolean =>
+    map?.[term]?.[0] === '*';
+
+  for (const g of L.identity) {
+    for (const t of g.terms) {
+      add(t, { type: 'identity', category: g.category as FlagCategory, group: g.group, weak: g.weak === true });
+    }
+  }
+  for (const s of L.slurs) {
+    const reclaim = new Set(s.reclaimable ?? []);
+    const mild = new Set(s.mild ?? []);
+    for (const raw of s.terms) {
+      for (const t of expandTerm(raw)) {
+        const contextual = contextualOf(s.benign, t);
+        add(t, {
+          type: contextual ? 'derog' : 'slur',
+          category: s.category as FlagCategory,
+          severity: mild.has(t) ? 1 : s.severity,
+          kind: contextual ? 'derogatory' : undefined,
+          benign: benignOf(s.benign, t),
+          contextual,
+          reclaimable: reclaim.has(t),
+        });
+      }
+    }
+  }
+  for (const d of L.derogatory) for (const t of d.terms) add(t, { type: 'derog', severity: d.severity, kind: d.kind });
+  for (const h of L.hateVerbs) for (const t of h.terms) add(t, { type: 'hateVerb', severity: h.severity });
+  for (const h of L.threats) for (const t of h.terms) add(t, { type: 'threat', severity: h.severity, kind: h.kind });
+  for (const t of L.positive.terms) add(t, { type: 'positive' });
+  for (const t of L.positive.negatable) add(t, { type: 'negatable' });
+  for (const t of L.negators) add(t, { type: 'negator' });
+  for (const t of L.intensifiers) add(t, { type: 'intensifier' });
+  for (const t of L.counterReport) add(t, { type: 'report' });
+  for (const t of L.condemn) add(t, { type: 'condemn' });
+  for (const t of L.selfRef) add(t, { type: 'selfRef' });
+  for (const t of L.pronouns) add(t, { type: 'pronoun' });
+  for (const p of L.profanity) for (const t of p.terms) add(t, { type: 'profanity', category: 'profanity', severity: p.severity });
+  for (const p of L.sexual) for (const t of p.terms) add(t, { type: 'sexual', category: 'sexual_content', severity: p.severity });
+  for (const o of L.otherDerogatory) {
+    for (const raw of o.terms) {
+      for (const t of expandTerm(raw)) {
+        add(t, { type: 'other', category: 'other_derogatory', severity: o.severity, benign: benignOf(o.benign, t) });
+      }
+    }
+  }
+  for (const v of L.victimBlame) {
+    const mild = new Set(v.mild ?? []);
+    for (const raw of v.terms) {
+      for (const t of expandTerm(raw)) {
+        add(t, {
+          type: 'victimBlame',
+          category: 'victims_of_crime',
+          severity: mild.has(t) ? 1 : v.severity,
+          benign: benignOf(v.benign, t),
+        });
+      }
+    }
+  }
+  for (const t of L.victimContext) add(t, { type: 'victimContext' });
+  for (const t of L.laughter) add(t, { type: 'laugh' });
+  for (const t of L.police.terms) add(t, { type: 'police' });
+  for (const t of L.personNouns) add(t, { type: 'person' });
+  for (const ct of options.extraTerms ?? []) {
+    const sev = Math.max(1, Math.min(3, Math.round(ct.severity)));
+    add(ct.term, { type: 'case', category: ct.category, severity: sev, source: options.caseVersion });
+    // A case term for a victim (a nickname) is also a target: derogatory descriptions of it count.
+    if (ct.category === 'victims_of_crime') {
+      add(ct.term, { type: 'identity', category: 'victims_of_crime', group: 'case victim', source: options.caseVersion });
+    }
+  }
+  const functionWords = new Set(L.functionWords.map((w) => squeeze(w)));
+  for (const w of functionWords) vocab.add(w);
+  for (const [k, v] of abbreviations) {
+    if (!v.includes(' ')) vocab.add(squeeze(k));
+  }
+
+  const fuzzyStop = new Set(options.fuzzyStop ?? []);
+  const deletes = new Map<string, string>();
+  for (const k of contentKeys) {
+    if (k.length < 4) continue;
+    for (let p = 0; p < k.length; p++) {
+      const d = k.slice(0, p) + k.slice(p + 1);
+      if (!deletes.has(d) && !contentKeys.has(d)) deletes.set(d, k);
+    }
+  }
+  return {
+    phrases,
+    contentKeys,
+    vocab,
+    deletes,
+    maskable,
+    abbreviations,
+    functionWords,
+    personNouns: new Set(L.personNouns.map(squeeze)),
+    adjIdentity: new Set(L.adjIdentity.map(squeeze)),
+    fuzzyStop,
+    segStop: new Set(options.segStop ?? []),
+    version: L.version,
+  };
+}
+
+/** One-edit lookup (missing, extra, swapped or substituted letter) against content terms. */
+export function fuzzyKey(lex: LexiconIndex, key: string): string | undefined {
+  if (key.length < 3 || key.length > 24 || lex.fuzzyStop.has(key) || lex.vocab.has(key)) return undefined;
+  // The token is a term with one letter missing ("wmen", "muslms").
+  const missing = lex.deletes.get(key);
+  if (missing !== undefined && key.length >= 4) return missing;
+  if (key.length < 4) return undefined;
+  for (let p = 0; p < key.length; p++) {
+    const d = key.slice(0, p) + key.slice(p + 1);
+    // The token has one extra letter.
+    if (lex.contentKeys.has(d) && d.length >= 4) return d;
+    // One substituted or two swapped letters: both sides lose one letter and meet.
+    if (key.length >= 5) {
+      const sub = lex.deletes.get(d);
+      if (sub !== undefined && sub.length === key.length) return sub;
+    }
+  }
+  return undefined;
+}
+
+function maskMatch(lex: LexiconIndex, norm: string): string | undefined {
+  const cands = lex.maskable.get(norm.length);
+  if (cands === undefined) return undefined;
+  let visible = 0;
+  for (let i = 0; i < norm.length; i++) if (norm[i] !== '*') visible++;
+  if (visible < 1 || norm.length - visible > Math.max(2, norm.length - 2)) return undefined;
+  for (const c of cands) {
+    let ok = true;
+    for (let i = 0; i < norm.length; i++) {
+      const ch = norm[i]!;
+      if (ch !== '*' && ch !== c[i]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return squeeze(c);
+  }
+  return undefined;
+}
+
+/**
+ * Split a run-together word into known words ("ihatewomen" → i hate women). Accepted only when all
+ * pieces are known, at least one is a content term, and the word is not an ordinary dictionary word
+ * that happens to split (the `segStop` list: "therapist" is not "the rapist").
+ */
+export function segment(lex: LexiconIndex, key: string): string[] | undefined {
+  const n = key.length;
+  if (n < 6 || n > 40 || lex.segStop.has(key) || lex.fuzzyStop.has(key)) return undefined;
+  // best[i] = fewest pieces covering key[0..i)
+  const best = new Int16Array(n + 1).fill(0x7fff);
+  const back = new Int16Array(n + 1).fill(-1);
+  best[0] = 0;
+  for (let i = 0; i < n; i++) {
+    if (best[i] === 0x7fff) continue;
+    const maxLen = Math.min(20, n - i);
+    for (let len = 1; len <= maxLen; len++) {
+      const piece = key.slice(i, i + len);
+      if (len === 1 && piece !== 'i' && piece !== 'a') continue;
+      if (!lex.vocab.has(piece)) continue;
+      if (best[i]! + 1 < best[i + len]!) {
+        best[i + len] = best[i]! + 1;
+        back[i + len] = i;
+      }
+    }
+  }
+  if (best[n] === 0x7fff || best[n]! < 2) return undefined;
+  const pieces: string[] = [];
+  let p = n;
+  while (p > 0) {
+    const q = back[p]!;
+    pieces.unshift(key.slice(q, p));
+    p = q;
+  }
+  if (!pieces.some((x) => lex.contentKeys.has(x) && x.length >= 3)) return undefined;
+  return pieces;
+}
+
+/** Does the token, exactly or through an obfuscation fall-back, start any phrase? */
+function lookupKey(lex: LexiconIndex, t: Token): { key: string; via: Match['via'] } | undefined {
+  if (lex.phrases.has(t.key)) return { key: t.key, via: 'exact' };
+  if (t.alt !== undefined && lex.phrases.has(t.alt)) return { key: t.alt, via: 'leet' };
+  if (t.masked === true) {
+    const m = maskMatch(lex, t.norm);
+    if (m !== undefined) return { key: m, via: 'mask' };
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Resolve joined (spaced-out) and run-together tokens, then find every phrase match, longest first.
+ * Returns the final token list (what the model and rules see) and the matches over it.
+ */
+export function matchTokens(lex: LexiconIndex, input: Token[]): { tokens: Token[]; matches: Match[] } {
+  const tokens: Token[] = [];
+  for (const t of input) {
+    if (t.kind !== TK_WORD) {
+      tokens.push(t);
+      continue;
+    }
+    const known = lex.phrases.has(t.key) || (t.alt !== undefined && lex.phrases.has(t.alt));
+    if (!known && t.key.length >= 6 && t.masked !== true) {
+      const pieces = segment(lex, t.key);
+      if (pieces !== undefined) {
+        for (const p of pieces) tokens.push({ norm: p, key: p, start: t.start, end: t.end, kind: TK_WORD, synthetic: 'split' });
+        continue;
+      }
+    }
+    if (t.synthetic === 'joined' && !known && t.parts !== undefined) {
+      // A spaced-out run that spells nothing we know: keep the letters as they were.
+      const fk = fuzzyKey(lex, t.key);
+      if (fk === undefined || t.key.length < 5) {
+        tokens.push(...t.parts);
+        continue;
+      }
+    }
+    tokens.push(t);
+  }
+
+  const matches: Match[] = [];
+  const n = tokens.length;
+  let i = 0;
+  while (i < n) {
+    const t = tokens[i]!;
+    if (t.kind === TK_EMOJI) {
+      i++;
+      continue;
+    }
+    if (t.kind !== TK_WORD) {
+      i++;
+      continue;
+    }
+    let found = lookupKey(lex, t);
+    if (found === undefined && t.masked !== true) {
+      const fk = fuzzyKey(lex, t.key);
+      if (fk !== undefined) found = { key: fk, via: 'fuzzy' };
+    }
+    if (found === undefined) {
+      i++;
+      continue;
+    }
+    const cands = lex.phrases.get(found.key)!;
+    let matched: Phrase | undefined;
+    for (const ph of cands) {
+      if (i + ph.keys.length > n) continue;
+      let ok = true;
+      for (let k = 1; k < ph.keys.length; k++) {
+        const u = tokens[i + k]!;
+        if ((u.kind !== TK_WORD && u.kind !== TK_EMOJI) || (u.key !== ph.keys[k] && u.alt !== ph.keys[k])) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) {
+        matched = ph;
+        break;
+      }
+    }
+    if (matched === undefined) {
+      i++;
+      continue;
+    }
+    matches.push({ i, j: i + matched.keys.length, roles: matched.roles, via: found.via });
+    i += matched.keys.length;
+  }
+  return { tokens, matches };
+}

@@ -1,0 +1,142 @@
+/**
+ * The trained model: logistic regression over hashed word and character n-grams of the NORMALISED token
+ * stream (so "h4te", "haaate" and "h a t e" produce the same features as "hate", and emoji appear by
+ * name: "rat", "knife", "rainbow_flag").
+ *
+ * Hashing (FNV-1a, 2^20 buckets) keeps the feature extraction allocation-free and fast: no substrings,
+ * no dictionary lookups per n-gram. Weights are stored sparsely (bucket, weight) in model/*.json and
+ * expanded into a Float32Array at load time. The same `featurize` is used by training, so features can
+ * never drift between training and inference.
+ */
+
+import { TK_END, TK_EMOJI, TK_NUM, TK_WORD, type Token } from './normalise.js';
+
+export const HASH_BITS = 20;
+export const HASH_SIZE = 1 << HASH_BITS;
+const MASK = HASH_SIZE - 1;
+
+export interface FeatureConfig {
+  charMin: number;
+  charMax: number;
+  wordBigrams: boolean;
+  /** Only the first N characters of normalised text feed the model: keeps megabyte messages linear and cheap. */
+  maxChars: number;
+}
+
+export const DEFAULT_FEATURES: FeatureConfig = { charMin: 3, charMax: 5, wordBigrams: true, maxChars: 4000 };
+
+export interface ModelFile {
+  version: string;
+  kind: 'logistic-regression/hashed-ngrams';
+  hashBits: number;
+  features: FeatureConfig;
+  bias: number;
+  /** Sparse weights: bucket indices (delta-encoded, ascending) and weights (scaled by 1e4, integers). */
+  idx: number[];
+  w: number[];
+  /** Decision threshold on the model probability chosen on the dev split (not the held-out split). */
+  threshold: number;
+}
+
+export interface LinearModel {
+  version: string;
+  features: FeatureConfig;
+  bias: number;
+  weights: Float32Array;
+  threshold: number;
+}
+
+export function loadModel(file: ModelFile): LinearModel {
+  const weights = new Float32Array(HASH_SIZE);
+  let pos = 0;
+  for (let k = 0; k < file.idx.length; k++) {
+    pos += file.idx[k]!;
+    weights[pos] = file.w[k]! / 1e4;
+  }
+  return { version: file.version, features: file.features, bias: file.bias, weights, threshold: file.threshold };
+}
+
+/** Reusable buffer for feature ids (no allocation per message). */
+let featBuf = new Int32Array(8192);
+
+function pushFeat(count: number, h: number): number {
+  if (count >= featBuf.length) {
+    const bigger = new Int32Array(featBuf.length * 2);
+    bigger.set(featBuf);
+    featBuf = bigger;
+  }
+  featBuf[count] = h & MASK;
+  return count + 1;
+}
+
+function fnvStr(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return h;
+}
+
+/**
+ * Compute hashed feature ids into a shared buffer; returns the count. Callers must consume the ids
+ * before the next call.
+ */
+export function featurize(tokens: readonly Token[], cfg: FeatureConfig): { ids: Int32Array; count: number } {
+  let count = 0;
+  let prev = 0x9e3779b9 | 0;
+  let chars = 0;
+  // Word unigrams and bigrams.
+  for (let t = 0; t < tokens.length; t++) {
+    const tok = tokens[t]!;
+    if (tok.kind === TK_END) {
+      prev = 0x9e3779b9 | 0;
+      continue;
+    }
+    if (tok.kind !== TK_WORD && tok.kind !== TK_EMOJI && tok.kind !== TK_NUM) continue;
+    const key = tok.kind === TK_NUM ? '#' : tok.key;
+    chars += key.length + 1;
+    if (chars > cfg.maxChars) break;
+    const hw = fnvStr(0x811c9dc5 | 0, key);
+    count = pushFeat(count, hw);
+    if (cfg.wordBigrams) count = pushFeat(count, Math.imul(prev ^ 0x5bd1e995, 31) ^ hw);
+    prev = hw;
+  }
+  // Character n-grams over " key key key " (word boundaries are part of the n-grams).
+  chars = 0;
+  const win = new Int32Array(cfg.charMax);
+  let filled = 0;
+  const pushChar = (c: number): void => {
+    // Shift the window and emit n-grams ending at this character.
+    for (let k = cfg.charMax - 1; k > 0; k--) win[k] = win[k - 1]!;
+    win[0] = c;
+    if (filled < cfg.charMax) filled++;
+    let h = 0x01000193 | 0;
+    for (let len = 1; len <= filled; len++) {
+      h ^= win[len - 1]!;
+      h = Math.imul(h, 16777619);
+      if (len >= cfg.charMin) count = pushFeat(count, h ^ (len * 0x27d4eb2d));
+    }
+  };
+  pushChar(32);
+  for (let t = 0; t < tokens.length; t++) {
+    const tok = tokens[t]!;
+    if (tok.kind !== TK_WORD && tok.kind !== TK_EMOJI) continue;
+    const key = tok.key;
+    chars += key.length + 1;
+    if (chars > cfg.maxChars) break;
+    for (let i = 0; i < key.length; i++) pushChar(key.charCodeAt(i));
+    pushChar(32);
+  }
+  return { ids: featBuf, count };
+}
+
+export function predict(model: LinearModel, tokens: readonly Token[]): number {
+  const { ids, count } = featurize(tokens, model.features);
+  if (count === 0) return 1 / (1 + Math.exp(-model.bias));
+  let z = 0;
+  const w = model.weights;
+  for (let k = 0; k < count; k++) z += w[ids[k]!]!;
+  // Sum of weights scaled by 1/sqrt(n): long messages are not more hateful for being long.
+  z = model.bias + z / Math.sqrt(count);
+  return 1 / (1 + Math.exp(-z));
+}

@@ -1,0 +1,432 @@
+/**
+ * Normalisation that sees through obfuscation while keeping every token tied to character offsets in the
+ * ORIGINAL text (UTF-16 code units, end exclusive), so evidence spans always point at what the sender typed.
+ *
+ * One linear pass over the text; every step is per character or per token, never backtracking, so a
+ * megabyte-long message costs a megabyte of work. Steps: case folding, Unicode look-alikes and diacritics
+ * (NFKD + a confusables table), zero-width and bidi controls dropped, apostrophes inside words joined,
+ * leetspeak mapped, emoji clustered (ZWJ sequences, skin tones, flags, tags) and named, repeated letters
+ * squeezed (`key`), and letters spelled out with spaces or punctuation (`s p a c e d`, `s.p.a.c.e.d`)
+ * offered as a joined candidate.
+ */
+
+import emojiData from './terms/emoji.json' with { type: 'json' };
+
+export const TK_WORD = 0;
+export const TK_NUM = 1;
+export const TK_EMOJI = 2;
+/** Sentence end: . ! ? ; newline and the like. */
+export const TK_END = 3;
+export const TK_QUOTE = 4;
+
+export interface Token {
+  /** Normalised form: lower case ASCII letters/digits for words; the emoji's name for emoji. */
+  norm: string;
+  /** `norm` with runs of the same letter squeezed to one (`fagggot` → `fagot`): the lookup key. */
+  key: string;
+  /** Key of the form before leetspeak mapping, where it differs (`ic3` stays findable). */
+  alt?: string;
+  start: number;
+  end: number;
+  kind: number;
+  /** For emoji: the meaning from terms/emoji.json (role, group, category). */
+  emoji?: EmojiInfo;
+  /** The token contains `*` or `#` standing in for letters (`f**k`). */
+  masked?: boolean;
+  /** The form before an abbreviation was expanded (`n` before `and`): spaced letters join on it. */
+  raw?: string;
+  /** Set when the token was produced by joining spaced letters or splitting a run-together word. */
+  synthetic?: 'joined' | 'split';
+  /** Index of the first original token in a `joined` token (so a failed join can be undone). */
+  parts?: Token[];
+}
+
+export interface EmojiInfo {
+  name: string;
+  role?: string;
+  group?: string;
+  category?: string;
+}
+
+interface EmojiFile {
+  version: string;
+  darkTonePersons: string[];
+  emoji: Record<string, EmojiInfo>;
+}
+
+const EMOJI = emojiData as unknown as EmojiFile;
+export const EMOJI_VERSION = EMOJI.version;
+const EMOJI_MAP = new Map<string, EmojiInfo>(Object.entries(EMOJI.emoji));
+const DARK_TONE_PERSONS = new Set(EMOJI.darkTonePersons.map((s) => s.replace(/\uFE0F/g, '')));
+const BLACK_IDENTITY: EmojiInfo = {
+  name: 'black person',
+  role: 'identity',
+  group: 'black',
+  category: 'race_ethnicity',
+};
+
+/** Look-alike letters that NFKD does not fold (Cyrillic, Greek, IPA, Cherokee, ...). */
+const CONFUSABLES: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԍ: 'g', һ: 'h', ӏ: 'l', ԛ: 'q', ԝ: 'w', ү: 'y', ғ: 'f', ь: 'b',
+  α: 'a', β: 'b', γ: 'y', δ: 'd', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u',
+  χ: 'x', ω: 'w', ς: 's', σ: 'o', μ: 'u', λ: 'a', π: 'n', θ: 'o', ɡ: 'g', ɑ: 'a', ɪ: 'i', ʏ: 'y', ɴ: 'n',
+  ʀ: 'r', ᴀ: 'a', ʙ: 'b', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ꜰ: 'f', ʜ: 'h', ᴊ: 'j', ᴋ: 'k', ʟ: 'l', ᴍ: 'm', ᴏ: 'o',
+  ᴘ: 'p', ǫ: 'q', ꜱ: 's', ᴛ: 't', ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ᴢ: 'z', ø: 'o', đ: 'd', ħ: 'h', ł: 'l', ŧ: 't',
+  ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd', ı: 'i', ƒ: 'f', '¡': 'i', 'ℓ': 'l', '€': 'e', '£': 'l',
+  '¢': 'c', '¥': 'y', '∂': 'd', 'ə': 'e', 'ɐ': 'a', 'ɔ': 'c', 'ʇ': 't', 'ɯ': 'm', 'ɹ': 'r', 'ʞ': 'k',
+};
+
+/** Leetspeak: symbols and digits standing for letters inside a word. */
+const LEET: Record<string, string> = {
+  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', '@': 'a', $: 's',
+  '!': 'i', '|': 'l', '+': 't', '€': 'e', '(': 'c', '<': 'c',
+};
+
+// Per-code-unit fold table for the BMP, filled lazily: '' = drop, '\u0000' = not a letter, else letters.
+const FOLD_CACHE = new Map<number, string>();
+const NOT_LETTER = '\u0000';
+
+function foldCodePoint(cp: number): string {
+  // ASCII fast path.
+  if (cp < 128) {
+    if (cp >= 97 && cp <= 122) return String.fromCharCode(cp);
+    if (cp >= 65 && cp <= 90) return String.fromCharCode(cp + 32);
+    return NOT_LETTER;
+  }
+  const cached = FOLD_CACHE.get(cp);
+  if (cached !== undefined) return cached;
+  let out: string;
+  // Zero-width characters and bidi controls are dropped: they are used to split words invisibly
+  // (and RTL overrides to disguise them) but carry no meaning.
+  if (
+    cp === 0x00ad ||
+    (cp >= 0x200b && cp <= 0x200f) ||
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2060 && cp <= 0x2064) ||
+    (cp >= 0x2066 && cp <= 0x2069) ||
+    cp === 0xfeff ||
+    cp === 0x034f
+  ) {
+    out = '';
+  } else if (cp >= 0x0300 && cp <= 0x036f) {
+    out = ''; // combining diacritics (Zalgo text)
+  } else {
+    const ch = String.fromCodePoint(cp);
+    const conf = CONFUSABLES[ch] ?? CONFUSABLES[ch.toLowerCase()];
+    if (conf !== undefined) {
+      out = conf;
+    } else {
+      const decomposed = ch.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+      let letters = '';
+      for (const c of decomposed) {
+        if (c >= 'a' && c <= 'z') letters += c;
+        else {
+          const c2 = CONFUSABLES[c];
+          if (c2 !== undefined) letters += c2;
+          else if (c >= '0' && c <= '9') letters += c;
+        }
+      }
+      out = letters.length > 0 ? letters : NOT_LETTER;
+      // Fullwidth/mathematical digits decompose to ASCII digits: keep them as digits for leet handling.
+    }
+  }
+  if (FOLD_CACHE.size < 50_000) FOLD_CACHE.set(cp, out);
+  return out;
+}
+
+let pictographic: RegExp | undefined;
+function isPictographic(cp: number): boolean {
+  if (cp < 0x00a9) return false;
+  if (cp >= 0x1f1e6 && cp <= 0x1f1ff) return true; // regional indicators (flags)
+  pictographic ??= /^\p{Extended_Pictographic}$/u;
+  const cached = PICTO_CACHE.get(cp);
+  if (cached !== undefined) return cached;
+  const r = pictographic.test(String.fromCodePoint(cp));
+  if (PICTO_CACHE.size < 20_000) PICTO_CACHE.set(cp, r);
+  return r;
+}
+const PICTO_CACHE = new Map<number, boolean>();
+
+function isSkinTone(cp: number): boolean {
+  return cp >= 0x1f3fb && cp <= 0x1f3ff;
+}
+
+/** Squeeze runs of the same character: the key every term list is indexed by. */
+export function squeeze(s: string): string {
+  let out = '';
+  let prev = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c !== prev) out += c;
+    prev = c;
+  }
+  return out;
+}
+
+function laughKey(norm: string): string | undefined {
+  if (norm.length < 3) return undefined;
+  if (/^(?:a?h+a+)+h*$|^(?:h+e+)+h*$|^(?:j+a+){2,}$/.test(norm)) return 'haha';
+  if (/^l+o+l+(?:o+l+)*z?$/.test(norm)) return 'lol';
+  if (/^l+m+f*a+o+$/.test(norm)) return 'lmao';
+  return undefined;
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', ';', '\n', '\r', '…', '。', '！', '？', '\u2029', '\u2028']);
+const QUOTES = new Set(['"', '“', '”', '„', '«', '»', '‘', '’', "'", '`', '‚', '「', '」']);
+const APOSTROPHES = new Set(["'", '’', 'ʼ', '´', '`', '‘']);
+const LEET_SYMBOLS = new Set(['@', '$', '!', '|', '+', '*', '#', '€', '(', '<']);
+const SPACED_SEPARATORS = new Set([' ', '.', '-', '_', '*', '·', '•', ',', '/', '|', '~', '+', ':', '\u00a0']);
+
+interface WordBuf {
+  chars: string;
+  start: number;
+  end: number;
+  letters: number;
+  digits: number;
+  symbols: number;
+}
+
+function finishWord(buf: WordBuf, abbreviations: ReadonlyMap<string, string>): Token | undefined {
+  let raw = buf.chars;
+  // Trailing symbols are punctuation, not leet ("hate!!", "what?!").
+  while (raw.length > 0 && LEET_SYMBOLS.has(raw[raw.length - 1]!) && raw[raw.length - 1] !== '*') {
+    raw = raw.slice(0, -1);
+  }
+  // Leading '@' is a mention/handle marker; leading '#' a hashtag: keep the word.
+  if (raw.startsWith('@') || raw.startsWith('#')) raw = raw.slice(1);
+  if (raw.length === 0) return undefined;
+  let hasLetter = false;
+  let hasDigit = false;
+  let hasSym = false;
+  let masked = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c >= 'a' && c <= 'z') hasLetter = true;
+    else if (c >= '0' && c <= '9') hasDigit = true;
+    else if (c === '*' || c === '#') masked = true;
+    else hasSym = true;
+  }
+  if (!hasLetter && !masked) {
+    if (hasSym) {
+      // A run of leet symbols alone ("@$$") is read as letters only if it maps to at least two.
+      if (raw.length < 2) return undefined;
+    } else {
+      return { norm: raw, key: raw, start: buf.start, end: buf.end, kind: TK_NUM };
+    }
+  }
+  let norm = raw;
+  let alt: string | undefined;
+  if (hasDigit || hasSym) {
+    let mapped = '';
+    for (let i = 0; i < raw.length; i++) {
+      const c = raw[i]!;
+      mapped += LEET[c] ?? c;
+    }
+    alt = squeeze(raw.replace(/[^a-z0-9]/g, ''));
+    norm = mapped;
+  }
+  if (masked) norm = norm.replace(/#/g, '*');
+  const abbr = abbreviations.get(norm);
+  let before: string | undefined;
+  if (abbr !== undefined && !abbr.includes(' ')) {
+    before = norm;
+    norm = abbr;
+  }
+  const laugh = laughKey(norm);
+  const key = laugh ?? squeeze(norm);
+  const tok: Token = { norm, key, start: buf.start, end: buf.end, kind: TK_WORD };
+  if (alt !== undefined && alt !== key) tok.alt = alt;
+  if (masked) tok.masked = true;
+  if (before !== undefined) tok.raw = before;
+  return tok;
+}
+
+/**
+ * Split text into normalised tokens. `abbreviations` maps chat spellings to words (`ppl` → `people`).
+ * Spaced-out letters are joined into one candidate token (with `parts` so the caller can undo it).
+ */
+export function tokenize(text: string, abbreviations: ReadonlyMap<string, string> = new Map()): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let buf: WordBuf | undefined;
+
+  const flush = (): void => {
+    if (buf === undefined) return;
+    const t = finishWord(buf, abbreviations);
+    if (t !== undefined) tokens.push(t);
+    buf = undefined;
+  };
+
+  let i = 0;
+  while (i < n) {
+    const c0 = text.charCodeAt(i);
+    let cp = c0;
+    let width = 1;
+    if (c0 >= 0xd800 && c0 <= 0xdbff && i + 1 < n) {
+      const c1 = text.charCodeAt(i + 1);
+      if (c1 >= 0xdc00 && c1 <= 0xdfff) {
+        cp = (c0 - 0xd800) * 0x400 + (c1 - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+    // Lone surrogates are treated as separators: they carry no text.
+    const lone = width === 1 && c0 >= 0xd800 && c0 <= 0xdfff;
+
+    if (!lone && isPictographic(cp)) {
+      flush();
+      const start = i;
+      let key = String.fromCodePoint(cp);
+      const base = key;
+      let tone = 0;
+      i += width;
+      const isFlag = cp >= 0x1f1e6 && cp <= 0x1f1ff;
+      if (isFlag && i < n) {
+        const nx = text.codePointAt(i)!;
+        if (nx >= 0x1f1e6 && nx <= 0x1f1ff) {
+          key += String.fromCodePoint(nx);
+          i += 2;
+        }
+      }
+      // Consume modifiers and ZWJ-joined parts: one emoji cluster is one token.
+      while (i < n) {
+        const nx = text.codePointAt(i)!;
+        const w = nx > 0xffff ? 2 : 1;
+        if (nx === 0xfe0f || nx === 0xfe0e || nx === 0x20e3) {
+          i += w;
+        } else if (isSkinTone(nx)) {
+          tone = nx;
+          i += w;
+        } else if (nx >= 0xe0020 && nx <= 0xe007f) {
+          key += String.fromCodePoint(nx);
+          i += w;
+        } else if (nx === 0x200d && i + 1 < n) {
+          const after = text.codePointAt(i + 1)!;
+          if (isPictographic(after) || after === 0x2640 || after === 0x2642 || after === 0x26a7) {
+            key += '\u200d' + String.fromCodePoint(after);
+            i += 1 + (after > 0xffff ? 2 : 1);
+          } else break;
+        } else break;
+      }
+      let info = EMOJI_MAP.get(key);
+      if (info === undefined && key !== base) info = EMOJI_MAP.get(base);
+      if ((tone === 0x1f3ff || tone === 0x1f3fe) && DARK_TONE_PERSONS.has(base)) info = BLACK_IDENTITY;
+      const name = info?.name ?? 'emoji' + (cp & 0xffff).toString(16);
+      const normName = name.replace(/ /g, '_');
+      const tok: Token = { norm: normName, key: normName, start, end: i, kind: TK_EMOJI };
+      if (info !== undefined) tok.emoji = info;
+      tokens.push(tok);
+      continue;
+    }
+
+    const ch = lone ? '\ufffd' : width === 2 ? text.slice(i, i + 2) : text[i]!;
+    const folded = lone ? NOT_LETTER : foldCodePoint(cp);
+    if (folded === '') {
+      // Invisible character: skip without breaking the word.
+      i += width;
+      continue;
+    }
+    if (folded !== NOT_LETTER) {
+      if (buf === undefined) {
+        buf = { chars: '', start: i, end: i, letters: 0, digits: 0, symbols: 0 };
+      }
+      buf.chars += folded;
+      buf.letters++;
+      buf.end = i + width;
+      i += width;
+      continue;
+    }
+    // Digits and leet symbols join a word (they may stand for letters).
+    const isDigit = cp >= 48 && cp <= 57;
+    if (isDigit || LEET_SYMBOLS.has(ch)) {
+      const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      const nextIsWordish =
+        (next >= 97 && next <= 122) || (next >= 65 && next <= 90) || (next >= 48 && next <= 57);
+      if (buf !== undefined || isDigit || nextIsWordish || ch === '@' || ch === '$') {
+        if (buf === undefined) buf = { chars: '', start: i, end: i, letters: 0, digits: 0, symbols: 0 };
+        buf.chars += ch;
+        buf.end = i + 1;
+        i += 1;
+        continue;
+      }
+    }
+    // Apostrophe inside a word is dropped ("don't" → "dont").
+    if (APOSTROPHES.has(ch) && buf !== undefined && i + 1 < n) {
+      const nf = foldCodePoint(text.charCodeAt(i + 1));
+      if (nf !== NOT_LETTER && nf !== '') {
+        i += 1;
+        continue;
+      }
+    }
+    // Separator or punctuation: end the word.
+    const prevTok = buf !== undefined ? finishWord(buf, abbreviations) : undefined;
+    buf = undefined;
+    if (prevTok !== undefined) tokens.push(prevTok);
+    if (SENTENCE_END.has(ch) && !(ch === '.' && isSpacedDot(text, i))) {
+      const last = tokens[tokens.length - 1];
+      if (last === undefined || last.kind !== TK_END || last.end !== i) {
+        tokens.push({ norm: ch === '?' ? '?' : '.', key: ch === '?' ? '?' : '.', start: i, end: i + 1, kind: TK_END });
+      } else {
+        last.end = i + 1;
+      }
+    } else if (QUOTES.has(ch)) {
+      tokens.push({ norm: '"', key: '"', start: i, end: i + 1, kind: TK_QUOTE });
+    }
+    i += width;
+  }
+  flush();
+  return joinSpaced(tokens, text);
+}
+
+/** A '.' between two single letters ("s.p.a.c.e") is a spacer, not a sentence end. */
+function isSpacedDot(text: string, i: number): boolean {
+  if (i < 1 || i + 1 >= text.length) return false;
+  const a = text.charCodeAt(i - 1);
+  const b = text.charCodeAt(i + 1);
+  const letter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (!letter(a) || !letter(b)) return false;
+  const before = i >= 2 ? text.charCodeAt(i - 2) : 32;
+  const after = i + 2 < text.length ? text.charCodeAt(i + 2) : 32;
+  return !letter(before) || !letter(after);
+}
+
+/**
+ * Join runs of three or more single-character word tokens separated by single spacers
+ * (`w o m e n`, `w.o.m.e.n`, `w-o-m-e-n`) into one candidate token. The parts are kept so that a
+ * join which matches nothing can be undone by the caller.
+ */
+function joinSpaced(tokens: Token[], text: string): Token[] {
+  const spacer = (a: Token, b: Token): boolean =>
+    b.start - a.end === 1 && SPACED_SEPARATORS.has(text[a.end]!);
+  const out: Token[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (t.kind === TK_WORD && (t.raw ?? t.norm).length === 1) {
+      let j = i + 1;
+      while (j < tokens.length) {
+        const u = tokens[j]!;
+        if (u.kind !== TK_WORD || (u.raw ?? u.norm).length !== 1 || !spacer(tokens[j - 1]!, u)) break;
+        j++;
+      }
+      if (j - i >= 3) {
+        const parts = tokens.slice(i, j);
+        const norm = parts.map((p) => p.raw ?? p.norm).join('');
+        out.push({
+          norm,
+          key: squeeze(norm),
+          start: parts[0]!.start,
+          end: parts[parts.length - 1]!.end,
+          kind: TK_WORD,
+          synthetic: 'joined',
+          parts,
+        });
+        i = j;
+        continue;
+      }
+    }
+    out.push(t);
+    i++;
+  }
+  return out;
+}

@@ -1,0 +1,596 @@
+/**
+ * Context rules: turn term matches into evidence ("hits").
+ *
+ * The flagger's question is whether a message attacks a protected group (or a victim of crime). A
+ * derogatory word alone does not answer it: "politicians are scum" and "this pizza is vile" are abuse of
+ * non-protected targets, "Muslims are not vermin" is a negation, "saying women are stupid is sexist" is
+ * counter-speech, "we queers" is reclaimed use. So the rules pair each description, hate verb or threat
+ * with a target (a group term, a group emoji, or a pronoun that refers back to one) in the same
+ * sentence, then look for the context that changes the meaning: negation in the same clause, words that
+ * condemn or report what was said, and self-reference before a reclaimable slur.
+ *
+ * Every loop is bounded by a fixed window around a match, so the cost stays linear in the message length.
+ */
+
+import {
+  LEXICON,
+  type FlagCategory,
+  type LexiconIndex,
+  type Match,
+  type Role,
+} from './lexicon.js';
+import { squeeze, TK_END, TK_EMOJI, TK_QUOTE, TK_WORD, type Token } from './normalise.js';
+
+export interface Hit {
+  category: FlagCategory;
+  score: number;
+  /** Offsets into the original text. */
+  start: number;
+  end: number;
+  /** The matched term or feature. */
+  term: string;
+  reason: string;
+  /** Counts towards the `flagged` decision (attacks on a protected group or a victim, targeted threats). */
+  flaggable: boolean;
+  /** Why the score was lowered (negation, counter-speech, reclaimed use), if it was. */
+  mitigated?: string;
+}
+
+export interface RuleOutcome {
+  hits: Hit[];
+  /** A protected-group term (not weak, not a pronoun) appears in the message. */
+  identityPresent: boolean;
+  /** Categories of the group terms present, for model-only evidence. */
+  identityCategories: FlagCategory[];
+  /** A group is described positively (and not negated): the model alone must not flag it. */
+  positive: boolean;
+  /** Negation, counter-speech or reclaimed use was found: the model alone must not flag it. */
+  mitigated: boolean;
+  /** Position of the first group term (for model evidence spans). */
+  identitySpan?: { start: number; end: number; term: string };
+}
+
+interface Unit {
+  i: number;
+  j: number;
+  roles: Role[];
+  via: Match['via'];
+  sent: number;
+  clause: number;
+}
+
+interface Target {
+  i: number;
+  j: number;
+  category: FlagCategory;
+  group: string;
+  weak: boolean;
+  pronoun: boolean;
+  term: string;
+}
+
+const CLAUSE_BREAKS = new Set(LEXICON.clauseBreaks.map(squeeze));
+const THREAT_CUES = new Set(LEXICON.threatCues.map(squeeze));
+const IMPERATIVE_LEAD = new Set(['just', 'lets', 'let', 'go', 'please', 'pls', 'and', 'so', 'now', 'we', 'i', 'must']);
+const WORD_WINDOW = 8;
+const EMOJI_WINDOW = 4;
+const THREAT_WINDOW = 10;
+const MAX_HITS = 500;
+
+function has(u: Unit, type: Role['type']): Role | undefined {
+  for (const r of u.roles) if (r.type === type) return r;
+  return undefined;
+}
+
+function emojiRoles(t: Token): Role[] {
+  const e = t.emoji;
+  if (e === undefined || e.role === undefined) return [];
+  const term = e.name;
+  switch (e.role) {
+    case 'identity':
+      return [{ type: 'identity', category: e.category as FlagCategory, group: e.group, term }];
+    case 'dehum':
+      return [{ type: 'derog', kind: 'dehumanising', severity: 3, term }];
+    case 'derog':
+      return [{ type: 'derog', kind: 'derogatory', severity: 2, term }];
+    case 'disgust':
+      return [{ type: 'hateVerb', severity: 3, term }];
+    case 'threat':
+      return [{ type: 'threat', kind: 'strong', severity: 3, term }];
+    case 'positive':
+      return [{ type: 'positive', term }];
+    case 'laugh':
+      return [{ type: 'laugh', term }];
+    case 'sexual':
+      return [{ type: 'sexual', category: 'sexual_content', severity: 2, term }];
+    case 'profanity':
+      return [{ type: 'profanity', category: 'profanity', severity: 2, term }];
+    default:
+      return [];
+  }
+}
+
+function benignContext(tokens: Token[], u: Unit, benign: string[][] | undefined): boolean {
+  if (benign === undefined) return false;
+  const lo = Math.max(0, u.i - 6);
+  const hi = Math.min(tokens.length, u.j + 6);
+  for (const phrase of benign) {
+    for (let s = lo; s < hi; s++) {
+      if (s >= u.i && s < u.j && phrase.length === 1) continue;
+      let ok = true;
+      for (let k = 0; k < phrase.length; k++) {
+        const t = tokens[s + k];
+        if (t === undefined || s + k >= hi || (t.key !== phrase[k] && t.norm !== phrase[k])) {
+          ok = false;
+          break;
+        }
+      }
+      // A multi-word benign phrase may include the term itself ("fag end").
+      if (ok) return true;
+    }
+  }
+  return false;
+}
+
+function slurScore(severity: number): number {
+  return severity >= 3 ? 0.9 : severity === 2 ? 0.72 : 0.4;
+}
+
+export function applyRules(text: string, tokens: Token[], matches: Match[], lex: LexiconIndex): RuleOutcome {
+  const n = tokens.length;
+  // Sentence and clause index per token.
+  const sentOf = new Int32Array(n);
+  const clauseOf = new Int32Array(n);
+  let sent = 0;
+  let clauseStart = 0;
+  for (let t = 0; t < n; t++) {
+    const tok = tokens[t]!;
+    if (tok.kind === TK_END) {
+      sent++;
+      clauseStart = t + 1;
+    } else if (tok.kind === TK_WORD && CLAUSE_BREAKS.has(tok.key)) {
+      clauseStart = t;
+    }
+    sentOf[t] = sent;
+    clauseOf[t] = clauseStart;
+  }
+
+  // Units: matches plus emoji with a meaning, in token order.
+  const units: Unit[] = [];
+  let mi = 0;
+  for (let t = 0; t < n; t++) {
+    const m = matches[mi];
+    if (m !== undefined && m.i === t) {
+      units.push({ ...m, sent: sentOf[t]!, clause: clauseOf[t]! });
+      mi++;
+      t = m.j - 1;
+      continue;
+    }
+    const tok = tokens[t]!;
+    if (tok.kind === TK_EMOJI) {
+      const roles = emojiRoles(tok);
+      if (roles.length > 0) units.push({ i: t, j: t + 1, roles, via: 'emoji', sent: sentOf[t]!, clause: clauseOf[t]! });
+    }
+  }
+  const unitAt: (Unit | undefined)[] = new Array<Unit | undefined>(n);
+  for (const u of units) for (let k = u.i; k < u.j; k++) unitAt[k] = u;
+
+  // Targets: group terms, then pronouns that refer back (or forward) to one.
+  const targets: Target[] = [];
+  const targetAt: (Target | undefined)[] = new Array<Target | undefined>(n);
+  let identityPresent = false;
+  let identitySpan: RuleOutcome['identitySpan'];
+  const identityCategories = new Set<FlagCategory>();
+  for (const u of units) {
+    const r = has(u, 'identity');
+    if (r === undefined || r.category === undefined) continue;
+    // An identity adjective before a thing ("Chinese food", "gay bar") names no people.
+    if (u.j - u.i === 1 && lex.adjIdentity.has(tokens[u.i]!.key) && u.j < n) {
+      const next = tokens[u.j]!;
+      const nu = unitAt[u.j];
+      if (
+        next.kind === TK_WORD &&
+        sentOf[u.j] === u.sent &&
+        nu === undefined &&
+        !lex.functionWords.has(next.key) &&
+        !lex.personNouns.has(next.key)
+      ) {
+        continue;
+      }
+    }
+    const tg: Target = {
+      i: u.i,
+      j: u.j,
+      category: r.category,
+      group: r.group ?? r.category,
+      weak: r.weak === true,
+      pronoun: false,
+      term: text.slice(tokens[u.i]!.start, tokens[u.j - 1]!.end),
+    };
+    targets.push(tg);
+    for (let k = u.i; k < u.j; k++) targetAt[k] = tg;
+    if (!tg.weak) {
+      identityPresent = true;
+      identityCategories.add(tg.category);
+      identitySpan ??= { start: tokens[u.i]!.start, end: tokens[u.j - 1]!.end, term: tg.term };
+    }
+  }
+  const strongTargets = targets.filter((t) => !t.weak);
+  if (strongTargets.length > 0) {
+    let p = 0;
+    for (const u of units) {
+      if (has(u, 'pronoun') === undefined || has(u, 'identity') !== undefined) continue;
+      // "those women": the group term itself is the target.
+      if (u.j < n && targetAt[u.j] !== undefined) continue;
+      while (p + 1 < strongTargets.length && strongTargets[p + 1]!.i < u.i) p++;
+      const prev = strongTargets[p]!;
+      const ref = prev.i < u.i ? prev : strongTargets[0]!;
+      const tg: Target = {
+        i: u.i,
+        j: u.j,
+        category: ref.category,
+        group: ref.group,
+        weak: false,
+        pronoun: true,
+        term: `${text.slice(tokens[u.i]!.start, tokens[u.j - 1]!.end)} (= ${ref.term})`,
+      };
+      targets.push(tg);
+      for (let k = u.i; k < u.j; k++) targetAt[k] ??= tg;
+    }
+  }
+
+  const nearestTarget = (u: Unit, window: number, allowWeak: boolean): Target | undefined => {
+    let best: Target | undefined;
+    let bestD = Infinity;
+    const lo = Math.max(0, u.i - window);
+    const hi = Math.min(n, u.j + window);
+    for (let k = lo; k < hi; k++) {
+      const tg = targetAt[k];
+      if (tg === undefined || sentOf[k] !== u.sent) continue;
+      if (tg.weak && !allowWeak) continue;
+      const d = k < u.i ? u.i - k : k - u.j;
+      if (d < bestD) {
+        bestD = d;
+        best = tg;
+      }
+    }
+    return best;
+  };
+  /** A negator earlier in the same clause (phrases that contain a negation were matched whole). */
+  const negatedBy = (u: Unit, tg?: Target): string | undefined => {
+    const from = Math.min(u.clause, tg !== undefined && tg.i < u.i ? clauseOf[tg.i]! : u.clause);
+    for (let k = u.i - 1; k >= from && k >= u.i - 12; k--) {
+      const v = unitAt[k];
+      if (v !== undefined && has(v, 'negator') !== undefined) {
+        return text.slice(tokens[v.i]!.start, tokens[v.j - 1]!.end);
+      }
+    }
+    return undefined;
+  };
+  const span = (u: Unit): { start: number; end: number; term: string } => {
+    const start = tokens[u.i]!.start;
+    const end = tokens[u.j - 1]!.end;
+    return { start, end, term: text.slice(start, end) };
+  };
+  const spanTo = (u: Unit, tg: Target): { start: number; end: number; term: string } => {
+    const start = Math.min(tokens[u.i]!.start, tokens[tg.i]!.start);
+    const end = Math.max(tokens[u.j - 1]!.end, tokens[tg.j - 1]!.end);
+    return { start, end, term: text.slice(start, end) };
+  };
+
+  const hits: Hit[] = [];
+  const predicateUnits = new Set<Unit>();
+  let positive = false;
+  let mitigated = false;
+  const push = (h: Hit): void => {
+    if (hits.length < MAX_HITS) hits.push(h);
+    if (h.mitigated !== undefined) mitigated = true;
+  };
+  const groupHit = (
+    u: Unit,
+    tg: Target,
+    score: number,
+    what: string,
+    neg: string | undefined,
+    extraCategory?: FlagCategory,
+  ): void => {
+    const s = spanTo(u, tg);
+    const via = u.via === 'exact' ? '' : ` [seen through ${u.via === 'emoji' ? 'emoji' : u.via + ' spelling'}]`;
+    const reason = `${what} aimed at ${tg.pronoun ? 'pronoun ' : ''}'${tg.term}'${via}`;
+    const mit = neg !== undefined ? `negated by '${neg}'` : undefined;
+    const hit: Hit = {
+      category: tg.category,
+      score: neg !== undefined ? score * 0.25 : score,
+      start: s.start,
+      end: s.end,
+      term: s.term,
+      reason: mit !== undefined ? `${reason}; ${mit}` : reason,
+      flaggable: true,
+    };
+    if (mit !== undefined) hit.mitigated = mit;
+    push(hit);
+    if (extraCategory !== undefined) push({ ...hit, category: extraCategory });
+    predicateUnits.add(u);
+  };
+
+  let hasLaugh = false;
+  let victimContextUnit: Unit | undefined;
+  const hasVictimTarget = targets.some((t) => t.category === 'victims_of_crime');
+
+  for (const u of units) {
+    for (const r of u.roles) {
+      switch (r.type) {
+        case 'slur': {
+          if (benignContext(tokens, u, r.benign)) break;
+          const s = span(u);
+          let score = slurScore(r.severity ?? 2);
+          if (u.via === 'fuzzy') score *= 0.9;
+          let reason = `slur (${r.category}, severity ${r.severity ?? 2})`;
+          if (u.via !== 'exact') reason += ` [seen through ${u.via} spelling]`;
+          let mit: string | undefined;
+          if (r.reclaimable === true) {
+            for (let k = u.i - 1; k >= Math.max(0, u.i - 4); k--) {
+              const v = unitAt[k];
+              if (v !== undefined && sentOf[k] === u.sent && has(v, 'selfRef') !== undefined) {
+                mit = `reclaimed/self-referential use ('${text.slice(tokens[v.i]!.start, tokens[v.j - 1]!.end)}')`;
+                break;
+              }
+            }
+          }
+          // A slur aimed at a group term nearby is hate against that group too.
+          const tg = nearestTarget(u, 3, true);
+          const h: Hit = {
+            category: r.category ?? 'other_derogatory',
+            score: mit !== undefined ? score * 0.3 : score,
+            start: s.start,
+            end: s.end,
+            term: s.term,
+            reason: mit !== undefined ? `${reason}; ${mit}` : reason,
+            flaggable: (r.severity ?? 2) >= 2,
+          };
+          if (mit !== undefined) h.mitigated = mit;
+          push(h);
+          if (tg !== undefined && tg.category !== h.category && mit === undefined) {
+            push({ ...h, category: tg.category, reason: `${reason} used about '${tg.term}'` });
+          }
+          break;
+        }
+        case 'derog': {
+          const emoji = u.via === 'emoji';
+          const tg = nearestTarget(u, emoji ? EMOJI_WINDOW : WORD_WINDOW, (r.severity ?? 2) >= 3);
+          if (tg === undefined) break;
+          // A group term that is itself the description ("gay" in "that's so gay") is not a target.
+          if (tg.i >= u.i && tg.j <= u.j) break;
+          const kind = r.kind ?? 'derogatory';
+          const base = kind === 'dehumanising' ? 0.88 : (r.severity ?? 2) <= 1 ? 0.55 : 0.78;
+          const what =
+            kind === 'dehumanising'
+              ? `dehumanising description '${span(u).term}'`
+              : kind === 'implicit'
+                ? `derogatory/exclusionary statement '${span(u).term}'`
+                : `derogatory description '${span(u).term}'`;
+          groupHit(u, tg, base, what, negatedBy(u, tg));
+          break;
+        }
+        case 'hateVerb': {
+          const tg = nearestTarget(u, u.via === 'emoji' ? EMOJI_WINDOW + 2 : WORD_WINDOW, false);
+          if (tg === undefined) break;
+          groupHit(u, tg, 0.85, `expression of hatred/disgust '${span(u).term}'`, negatedBy(u, tg));
+          break;
+        }
+        case 'threat': {
+          const tg = nearestTarget(u, THREAT_WINDOW, false);
+          const strong = r.kind === 'strong';
+          let cue = strong;
+          if (!cue) {
+            for (let k = u.i - 1; k >= Math.max(0, u.i - 5) && sentOf[k] === u.sent; k--) {
+              const t = tokens[k]!;
+              if (t.kind === TK_WORD && THREAT_CUES.has(t.key)) {
+                cue = true;
+                break;
+              }
+            }
+          }
+          if (!cue) {
+            // Imperative: the threat opens its clause ("kill all ...", "just shoot them").
+            let k = u.clause;
+            while (k < u.i && tokens[k]!.kind === TK_WORD && IMPERATIVE_LEAD.has(tokens[k]!.key)) k++;
+            cue = k === u.i;
+          }
+          if (!cue) break;
+          // "hang out with", "shoot hoops": not threats.
+          const next = tokens[u.j];
+          if (next !== undefined && next.kind === TK_WORD && (next.key === 'out' || next.key === 'around')) break;
+          if (tg === undefined) {
+            const s = span(u);
+            push({
+              category: 'violence_threat',
+              score: 0.42,
+              start: s.start,
+              end: s.end,
+              term: s.term,
+              reason: `threat of violence '${s.term}' with no protected group as target`,
+              flaggable: false,
+            });
+            break;
+          }
+          const neg = negatedBy(u, tg);
+          groupHit(u, tg, 0.92, `threat of violence '${span(u).term}'`, neg, 'violence_threat');
+          break;
+        }
+        case 'negatable': {
+          const tg = nearestTarget(u, WORD_WINDOW, false);
+          if (tg === undefined) break;
+          const neg = negatedBy(u, tg);
+          if (neg !== undefined) {
+            groupHit(u, tg, 0.76, `negated positive statement '${neg} … ${span(u).term}'`, undefined);
+          } else {
+            positive = true;
+          }
+          break;
+        }
+        case 'positive': {
+          const tg = nearestTarget(u, WORD_WINDOW, false);
+          if (tg !== undefined && negatedBy(u, tg) === undefined) positive = true;
+          break;
+        }
+        case 'profanity': {
+          const s = span(u);
+          // Profanity aimed straight at a group ("fucking immigrants", "fuck all women").
+          let tg: Target | undefined;
+          for (let k = u.j; k < Math.min(n, u.j + 3); k++) {
+            const t = targetAt[k];
+            if (t !== undefined && !t.weak) {
+              tg = t;
+              break;
+            }
+            const tk = tokens[k]!;
+            if (tk.kind !== TK_WORD || !['all', 'the', 'those', 'these', 'you', 'them', 'off', 'dirty', 'stupid'].includes(tk.key)) break;
+          }
+          if (tg !== undefined && !tg.pronoun) {
+            groupHit(u, tg, 0.74, `profanity '${s.term}'`, negatedBy(u, tg));
+          }
+          push({
+            category: 'profanity',
+            score: (r.severity ?? 2) >= 3 ? 0.2 : 0.1,
+            start: s.start,
+            end: s.end,
+            term: s.term,
+            reason: `profanity (severity ${r.severity ?? 2})`,
+            flaggable: false,
+          });
+          break;
+        }
+        case 'sexual': {
+          const s = span(u);
+          push({
+            category: 'sexual_content',
+            score: (r.severity ?? 2) >= 3 ? 0.45 : 0.35,
+            start: s.start,
+            end: s.end,
+            term: s.term,
+            reason: 'sexual content',
+            flaggable: false,
+          });
+          break;
+        }
+        case 'other': {
+          if (benignContext(tokens, u, r.benign)) break;
+          const s = span(u);
+          push({
+            category: 'other_derogatory',
+            score: 0.3,
+            start: s.start,
+            end: s.end,
+            term: s.term,
+            reason: 'derogatory term for a non-protected group or person',
+            flaggable: false,
+          });
+          break;
+        }
+        case 'victimBlame': {
+          if (benignContext(tokens, u, r.benign)) break;
+          const s = span(u);
+          const sev = r.severity ?? 2;
+          const ctx = hasVictimTarget || units.some((v) => has(v, 'victimContext') !== undefined);
+          const score = sev >= 3 ? 0.8 : ctx ? 0.6 : 0.32;
+          const neg = sev >= 3 ? negatedBy(u) : undefined;
+          const h: Hit = {
+            category: 'victims_of_crime',
+            score: neg !== undefined ? score * 0.3 : score,
+            start: s.start,
+            end: s.end,
+            term: s.term,
+            reason: `blaming or dismissing a victim ('${s.term}')${neg !== undefined ? `; negated by '${neg}'` : ''}`,
+            flaggable: score >= 0.5,
+          };
+          if (neg !== undefined) h.mitigated = `negated by '${neg}'`;
+          push(h);
+          break;
+        }
+        case 'case': {
+          const s = span(u);
+          const sev = r.severity ?? 2;
+          const cat = r.category ?? 'other_derogatory';
+          const protectedCat = !['profanity', 'sexual_content', 'other_derogatory'].includes(cat);
+          push({
+            category: cat,
+            score: sev >= 3 ? 0.85 : sev === 2 ? 0.65 : 0.45,
+            start: s.start,
+            end: s.end,
+            term: s.term,
+            reason: `case term (severity ${sev}${r.source !== undefined ? `, case list ${r.source}` : ''})`,
+            flaggable: protectedCat && sev >= 2,
+          });
+          break;
+        }
+        case 'laugh':
+          hasLaugh = true;
+          break;
+        case 'victimContext':
+          victimContextUnit ??= u;
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  // Laughing about an offence or a victim ("another DV job lol").
+  if (hasLaugh && (victimContextUnit !== undefined || hasVictimTarget)) {
+    const vt = targets.find((t) => t.category === 'victims_of_crime');
+    const s =
+      victimContextUnit !== undefined
+        ? span(victimContextUnit)
+        : { start: tokens[vt!.i]!.start, end: tokens[vt!.j - 1]!.end, term: vt!.term };
+    push({
+      category: 'victims_of_crime',
+      score: 0.55,
+      start: s.start,
+      end: s.end,
+      term: s.term,
+      reason: 'laughter or mockery alongside an offence or victim',
+      flaggable: true,
+    });
+  }
+
+  // Counter-speech: the message condemns, reports or quotes what it contains.
+  const flaggableHits = hits.filter((h) => h.flaggable && h.mitigated === undefined);
+  if (flaggableHits.length > 0) {
+    let condemn: string | undefined;
+    let report: string | undefined;
+    for (const u of units) {
+      if (predicateUnits.has(u)) continue;
+      if (condemn === undefined && has(u, 'condemn') !== undefined) condemn = span(u).term;
+      if (report === undefined && has(u, 'report') !== undefined) report = span(u).term;
+    }
+    let quotes = 0;
+    for (const t of tokens) if (t.kind === TK_QUOTE) quotes++;
+    let why: string | undefined;
+    let factor = 1;
+    if (condemn !== undefined) {
+      why = `counter-speech: the message condemns it ('${condemn}')`;
+      factor = 0.3;
+    } else if (report !== undefined && quotes >= 2) {
+      why = `quoted/reported speech ('${report}' with quotation)`;
+      factor = 0.55;
+    }
+    if (why !== undefined) {
+      for (const h of flaggableHits) {
+        h.score *= factor;
+        h.mitigated = why;
+        h.reason = `${h.reason}; ${why}`;
+      }
+      mitigated = true;
+    }
+  }
+
+  return {
+    hits,
+    identityPresent,
+    identityCategories: [...identityCategories],
+    positive,
+    mitigated,
+    identitySpan,
+  };
+}
