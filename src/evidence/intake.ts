@@ -1,11 +1,9 @@
 import { basename } from 'node:path';
 import { UserError, EvidenceError } from '../domain/errors.js';
 import type { DateOrder, ImportNotice, ImportReport } from '../domain/import-report.js';
-import type { ParsedMessage } from '../domain/message.js';
 import { assertZone } from '../ingest/local-time.js';
 import { chatNameFromFileName, pickChatEntry } from '../ingest/whatsapp-text/chat-name.js';
-import { fileSource } from '../ingest/whatsapp-text/lines.js';
-import { EXPORT_PARSER_VERSION, planExport, readExport } from '../ingest/whatsapp-text/parse-export.js';
+import { EXPORT_PARSER_VERSION } from '../ingest/whatsapp-text/parse-export.js';
 import type { Store } from '../store/open-store.js';
 import type { Repos } from '../store/repositories/index.js';
 import {
@@ -18,6 +16,7 @@ import {
 } from '../store/types.js';
 import { detectFormat, type EvidenceFormat } from './detect-format.js';
 import { EvidenceStore, type StoredFile } from './evidence-store.js';
+import { parseInWorker, type WorkerParse } from './parse-in-worker.js';
 import { DEFAULT_ZIP_LIMITS, readZipEntries, type ZipLimits } from './zip.js';
 
 export interface AddExhibitRequest {
@@ -43,8 +42,6 @@ export interface AddExhibitOutcome {
   readonly mediaFiles: number;
   readonly report: ImportReport;
 }
-
-const BATCH = 5_000;
 
 interface ArchiveFile extends StoredFile {
   readonly pathInArchive: string;
@@ -80,6 +77,7 @@ export async function addExhibit(
   const format = detectFormat(req.file, label);
   const evidence = new EvidenceStore(workspace);
   const created: StoredFile[] = [];
+  let stopParse = async (): Promise<void> => undefined;
   try {
     const original = await evidence.putFile(req.file, label);
     created.push(original);
@@ -99,14 +97,14 @@ export async function addExhibit(
     const chatName =
       chatNameFromFileName(label) ??
       (format === 'whatsapp-zip' ? chatNameFromFileName((chatFile as ArchiveFile).pathInArchive) : null);
-    const source = fileSource(evidence.absolutePath(chatFile.storedPath), chatLabel);
     const options = {
       zone: req.timezone,
       dateOrder: req.dateOrder,
       fileName: chatLabel,
       conversationName: chatName,
     };
-    const plan = planExport(source, options);
+    const parse = await parseInWorker(evidence.absolutePath(chatFile.storedPath), options);
+    stopParse = parse.stop;
 
     return await store.transaction(async (repos) => {
       const exhibit = await repos.exhibits.create({
@@ -121,7 +119,7 @@ export async function addExhibit(
         seizedFrom: req.seizedFrom ?? null,
         officer: req.officer ?? null,
         timezone: req.timezone,
-        dateOrder: plan.dateOrder,
+        dateOrder: parse.dateOrder,
         parser: 'whatsapp-text',
         parserVersion: EXPORT_PARSER_VERSION,
         addedBy: req.actor,
@@ -154,7 +152,7 @@ export async function addExhibit(
       });
       const conversation = await repos.conversations.create({
         caseId: theCase.id,
-        name: plan.conversationName ?? label,
+        name: parse.conversationName ?? label,
         exhibitId: exhibit.id,
       });
       const {
@@ -163,7 +161,7 @@ export async function addExhibit(
         missingMedia,
       } = await storeMessages(
         repos,
-        readExport(source, options, plan),
+        parse,
         { caseId: theCase.id, conversationId: conversation.id, exhibitId: exhibit.id },
         mediaByName,
         format === 'whatsapp-zip',
@@ -206,6 +204,8 @@ export async function addExhibit(
   } catch (err) {
     for (const f of created) evidence.discard(f);
     throw err;
+  } finally {
+    await stopParse();
   }
 }
 
@@ -250,7 +250,7 @@ async function unpack(
 
 async function storeMessages(
   repos: Repos,
-  messages: Generator<ParsedMessage, { report: ImportReport }, undefined>,
+  parse: WorkerParse,
   ids: { caseId: number; conversationId: number; exhibitId: number },
   mediaByName: ReadonlyMap<string, number>,
   mediaExpected: boolean,
@@ -258,16 +258,20 @@ async function storeMessages(
 ): Promise<{ report: ImportReport; messages: number; missingMedia: ImportNotice[] }> {
   const participants = new Map<string, number>();
   const missingMedia: ImportNotice[] = [];
-  let batch: ParsedMessage[] = [];
   let count = 0;
-
-  const flush = async () => {
+  const batches = parse.batches();
+  for (;;) {
+    const next = await batches.next();
+    if (next.done) return { report: next.value, messages: count, missingMedia: missingMedia.slice(0, 200) };
+    const batch = next.value;
     const newNames = new Set<string>();
-    for (const m of batch) if (m.sender !== null && !participants.has(m.sender)) newNames.add(m.sender);
-    if (newNames.size)
+    for (const { message: m } of batch)
+      if (m.sender !== null && !participants.has(m.sender)) newNames.add(m.sender);
+    if (newNames.size) {
       for (const [name, id] of await repos.participants.upsertMany(ids.conversationId, newNames))
         participants.set(name, id);
-    const rows: NewMessage[] = batch.map((m) => {
+    }
+    const rows: NewMessage[] = batch.map(({ message: m, searchText }) => {
       let mediaFileId: number | null = null;
       if (m.media?.fileName) {
         mediaFileId = mediaByName.get(basename(m.media.fileName)) ?? null;
@@ -283,11 +287,12 @@ async function storeMessages(
         ...ids,
         participantId: m.sender === null ? null : (participants.get(m.sender) ?? null),
         mediaFileId,
+        searchText,
       });
     });
     const messageIds = await repos.messages.insertMany(rows);
     const events = batch
-      .map((m, i) =>
+      .map(({ message: m }, i) =>
         toMembershipEventRow(m, {
           caseId: ids.caseId,
           conversationId: ids.conversationId,
@@ -297,18 +302,7 @@ async function storeMessages(
       .filter((e) => e !== null);
     if (events.length) await repos.membershipEvents.insertMany(events);
     count += batch.length;
-    const last = batch[batch.length - 1];
+    const last = batch[batch.length - 1]?.message;
     if (last && last.source.type === 'text') progress(last.source.byteEnd);
-    batch = [];
-  };
-
-  for (;;) {
-    const next = messages.next();
-    if (next.done) {
-      if (batch.length) await flush();
-      return { report: next.value.report, messages: count, missingMedia: missingMedia.slice(0, 200) };
-    }
-    batch.push(next.value);
-    if (batch.length >= BATCH) await flush();
   }
 }

@@ -187,6 +187,8 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 10000');
+    // Whole exhibits are imported in one transaction: a larger page cache keeps index inserts in memory.
+    sqlite.pragma('cache_size = -131072');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   }
 

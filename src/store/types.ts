@@ -175,6 +175,8 @@ export interface MessageIds {
   readonly participantId?: number | null;
   /** The exhibit file holding the attachment, where the export included it. */
   readonly mediaFileId?: number | null;
+  /** `messageSearchText(parsed)` where the caller computed it already (e.g. in a parse worker). */
+  readonly searchText?: string;
 }
 
 /** The text the full-text index sees: the body, plus caption and poll text where the body lacks them. */
@@ -202,7 +204,7 @@ export function toMessageRow(parsed: ParsedMessage, ids: MessageIds): NewMessage
     participantId: ids.participantId ?? null,
     kind: parsed.kind,
     text: parsed.text,
-    searchText: messageSearchText(parsed),
+    searchText: ids.searchText ?? messageSearchText(parsed),
     localText: parsed.time.localText,
     zone: parsed.time.zone,
     utc: parsed.time.utc,

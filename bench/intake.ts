@@ -1,0 +1,114 @@
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  createWriteStream,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measure } from './measure.js';
+import type { BenchResult } from './types.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const cli = path.resolve(here, '../src/cli/main.js');
+
+const SENDERS = [
+  'PC Dan Hughes',
+  'Sgt Kate Morris',
+  '+44 7700 900461',
+  '~ Big Jim',
+  'PC Sam Patel',
+  'PC Amy Cole',
+  'DC Lee Grant',
+  'PC Tom Reid',
+];
+const WORDS =
+  'shift van custody nights overtime court briefing rota canteen job arrest radio patrol station sarge lol 😂 👍 mate cheers'.split(
+    ' ',
+  );
+
+/** A deterministic Android 24h export of `n` messages (multi-line bodies and media among them). */
+export async function writeAndroidExport(file: string, n: number): Promise<void> {
+  if (existsSync(file) && statSync(file).size > 0) return;
+  mkdirSync(path.dirname(file), { recursive: true });
+  const out = createWriteStream(file);
+  let seed = 42;
+  const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+  let t = Date.UTC(2019, 0, 1, 6, 0);
+  let buf = '';
+  for (let i = 0; i < n; i++) {
+    t += Math.floor(rand() * 180_000);
+    const d = new Date(t);
+    const p = (x: number) => String(x).padStart(2, '0');
+    const header = `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}, ${p(d.getUTCHours())}:${p(d.getUTCMinutes())} - ${SENDERS[i % SENDERS.length]}: `;
+    const r = rand();
+    let body: string;
+    if (r < 0.05) body = '<Media omitted>';
+    else {
+      const words = 3 + Math.floor(rand() * 12);
+      body = Array.from({ length: words }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ');
+      if (r > 0.97) body += `\n${WORDS[Math.floor(rand() * WORDS.length)]} on the second line`;
+    }
+    buf += `${header}${body}\n`;
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await new Promise((res) => out.once('drain', () => res(undefined)));
+      buf = '';
+    }
+  }
+  out.write(buf);
+  await new Promise<void>((res) => out.end(() => res()));
+}
+
+export async function benchIntake(
+  messages = Number(process.env.BENCH_MESSAGES ?? 1_000_000),
+): Promise<BenchResult> {
+  const dir = path.join(tmpdir(), 'scrutineer-bench');
+  const file = path.join(dir, `android-${messages}.txt`);
+  await writeAndroidExport(file, messages);
+  const sizeMiB = statSync(file).size / 1024 ** 2;
+
+  const peer = await measure(process.execPath, [path.join(here, 'peer-parse.js'), file]);
+  const peerCount = Number(peer.stdout.trim());
+
+  const ws = mkdtempSync(path.join(tmpdir(), 'scrutineer-bench-ws-'));
+  try {
+    const env = { SCRUTINEER_WORKSPACE: ws };
+    await measure(process.execPath, [cli, 'case', 'create', 'Bench'], env);
+    const ours = await measure(
+      process.execPath,
+      [cli, 'exhibit', 'add', 'Bench', file, '--ref', 'B/1', '--json'],
+      env,
+    );
+    const ourCount = (JSON.parse(ours.stdout) as { messages: number }).messages;
+    const row = (name: string, m: { wallMs: number; peakRssMiB: number }, count: number) => ({
+      step: name,
+      messages: count,
+      'wall s': (m.wallMs / 1000).toFixed(2),
+      'msgs/s': Math.round(count / (m.wallMs / 1000)),
+      'peak RSS MiB': Math.round(m.peakRssMiB),
+    });
+    return {
+      name: `Intake: ${messages.toLocaleString('en-GB')}-message Android export (${sizeMiB.toFixed(0)} MiB)`,
+      rows: [
+        row('whatsapp-chat-parser parseString (parse only)', peer, peerCount),
+        row('scrutineer exhibit add (hash, parse, store, index)', ours, ourCount),
+      ],
+      notes: [
+        `ratio (ours / peer wall time): ${(ours.wallMs / peer.wallMs).toFixed(2)} (target ≤ 1.0)`,
+        `our peak RSS ${Math.round(ours.peakRssMiB)} MiB (target ≤ 500 MiB)`,
+      ],
+    };
+  } finally {
+    rmSync(ws, { recursive: true, force: true });
+  }
+}
+
+// Written by hand so a one-off run needs no workspace: `node dist/bench/intake.js 100000`.
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const r = await benchIntake(Number(process.argv[2] ?? 1_000_000));
+  writeFileSync(process.stdout.fd, `${JSON.stringify(r, null, 2)}\n`);
+}
