@@ -55,7 +55,8 @@ export function combine(outcome: RuleOutcome, modelP: number, modelThreshold: nu
   // Model contribution, mapped so that the dev threshold lands on the flag threshold.
   let modelPart: number;
   const t = Math.min(0.95, Math.max(0.05, modelThreshold));
-  const scaled = modelP >= t ? FLAG_THRESHOLD + ((modelP - t) / (1 - t)) * 0.4 : (modelP / t) * FLAG_THRESHOLD;
+  const scaled =
+    modelP >= t ? FLAG_THRESHOLD + ((modelP - t) / (1 - t)) * 0.4 : (modelP / t) * FLAG_THRESHOLD;
   const modelMayFlag = outcome.identityPresent && !outcome.positive && !outcome.mitigated;
   if (modelMayFlag) {
     modelPart = scaled;
@@ -95,5 +96,11 @@ export function combine(outcome: RuleOutcome, modelP: number, modelThreshold: nu
     .map(([name, s]) => ({ name, score: round(s) }))
     .filter((c) => c.score > 0)
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
-  return { score: round(score), flagged: score >= FLAG_THRESHOLD, categories, spans, modelScore: round(modelP) };
+  return {
+    score: round(score),
+    flagged: score >= FLAG_THRESHOLD,
+    categories,
+    spans,
+    modelScore: round(modelP),
+  };
 }

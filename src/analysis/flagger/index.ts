@@ -97,7 +97,8 @@ export function createPipeline(options: FlaggerOptions = {}): Pipeline {
   const aux = options.aux ?? (auxData as AuxFile);
   for (const t of options.extraTerms ?? []) {
     if (typeof t.term !== 'string' || t.term.trim().length === 0) throw new Error('case term: empty term');
-    if (!isFlagCategory(t.category)) throw new Error(`case term '${t.term}': unknown category '${t.category}'`);
+    if (!isFlagCategory(t.category))
+      throw new Error(`case term '${t.term}': unknown category '${t.category}'`);
   }
   const lex = buildLexicon({
     extraTerms: (options.extraTerms ?? []).map((t) => ({
@@ -126,7 +127,10 @@ export function createFlagger(options: FlaggerOptions = {}): Flagger {
   const pipeline = createPipeline(options);
   // The committed model is decoded once per process and shared by every flagger (case lists differ,
   // the model does not).
-  const model = options.model !== undefined ? loadModel(options.model) : (sharedModel ??= loadModel(modelData as ModelFile));
+  const model =
+    options.model !== undefined
+      ? loadModel(options.model)
+      : (sharedModel ??= loadModel(modelData as ModelFile));
   const version: FlagVersion = {
     engine: FLAGGER_VERSION,
     model: model.version,

@@ -121,6 +121,7 @@ interface RawLexicon {
   adjIdentity: string[];
   clauseBreaks: string[];
   threatCues: string[];
+  adjBreakers: string[];
 }
 
 export const LEXICON = lexiconData as unknown as RawLexicon;
@@ -160,6 +161,10 @@ export interface LexiconIndex {
   phrases: Map<string, Phrase[]>;
   /** Single-word keys of content terms (for segmentation and fuzzy matching). */
   contentKeys: Set<string>;
+  /** Keys one-edit matching can reach (content terms and person nouns). */
+  fuzzyKeys: Set<string>;
+  /** First words of multi-word content phrases. */
+  phraseHeads: Set<string>;
   /** Every single-word key known to the lists (segmentation vocabulary). */
   vocab: Set<string>;
   /** Deletion index for one-edit matching: deletion variant → content key. */
@@ -176,7 +181,14 @@ export interface LexiconIndex {
   version: string;
 }
 
-const FUZZY_ROLES: ReadonlySet<RoleType> = new Set(['identity', 'slur', 'derog', 'hateVerb', 'threat', 'profanity']);
+const FUZZY_ROLES: ReadonlySet<RoleType> = new Set([
+  'identity',
+  'slur',
+  'derog',
+  'hateVerb',
+  'threat',
+  'profanity',
+]);
 const CONTENT_ROLES: ReadonlySet<RoleType> = new Set([
   'identity',
   'slur',
@@ -218,7 +230,8 @@ export function buildLexicon(options: {
         list.sort((a, b) => b.keys.length - a.keys.length);
       }
       // The same term can reach a list twice (an abbreviation and its expansion): keep one role.
-      if (!ph.roles.some((r) => r.type === role.type && r.category === role.category)) ph.roles.push({ ...role, term: t });
+      if (!ph.roles.some((r) => r.type === role.type && r.category === role.category))
+        ph.roles.push({ ...role, term: t });
       for (const k of keys) vocab.add(k);
       if (keys.length === 1 && CONTENT_ROLES.has(role.type) && !role.contextual) contentKeys.add(first);
       if (keys.length === 1 && (FUZZY_ROLES.has(role.type) || role.type === 'sexual')) {
@@ -242,7 +255,12 @@ export function buildLexicon(options: {
 
   for (const g of L.identity) {
     for (const t of g.terms) {
-      add(t, { type: 'identity', category: g.category as FlagCategory, group: g.group, weak: g.weak === true });
+      add(t, {
+        type: 'identity',
+        category: g.category as FlagCategory,
+        group: g.group,
+        weak: g.weak === true,
+      });
     }
   }
   for (const s of L.slurs) {
@@ -263,9 +281,11 @@ export function buildLexicon(options: {
       }
     }
   }
-  for (const d of L.derogatory) for (const t of d.terms) add(t, { type: 'derog', severity: d.severity, kind: d.kind });
+  for (const d of L.derogatory)
+    for (const t of d.terms) add(t, { type: 'derog', severity: d.severity, kind: d.kind });
   for (const h of L.hateVerbs) for (const t of h.terms) add(t, { type: 'hateVerb', severity: h.severity });
-  for (const h of L.threats) for (const t of h.terms) add(t, { type: 'threat', severity: h.severity, kind: h.kind });
+  for (const h of L.threats)
+    for (const t of h.terms) add(t, { type: 'threat', severity: h.severity, kind: h.kind });
   for (const t of L.positive.terms) add(t, { type: 'positive' });
   for (const t of L.positive.negatable) add(t, { type: 'negatable' });
   for (const t of L.negators) add(t, { type: 'negator' });
@@ -274,12 +294,19 @@ export function buildLexicon(options: {
   for (const t of L.condemn) add(t, { type: 'condemn' });
   for (const t of L.selfRef) add(t, { type: 'selfRef' });
   for (const t of L.pronouns) add(t, { type: 'pronoun' });
-  for (const p of L.profanity) for (const t of p.terms) add(t, { type: 'profanity', category: 'profanity', severity: p.severity });
-  for (const p of L.sexual) for (const t of p.terms) add(t, { type: 'sexual', category: 'sexual_content', severity: p.severity });
+  for (const p of L.profanity)
+    for (const t of p.terms) add(t, { type: 'profanity', category: 'profanity', severity: p.severity });
+  for (const p of L.sexual)
+    for (const t of p.terms) add(t, { type: 'sexual', category: 'sexual_content', severity: p.severity });
   for (const o of L.otherDerogatory) {
     for (const raw of o.terms) {
       for (const t of expandTerm(raw)) {
-        add(t, { type: 'other', category: 'other_derogatory', severity: o.severity, benign: benignOf(o.benign, t) });
+        add(t, {
+          type: 'other',
+          category: 'other_derogatory',
+          severity: o.severity,
+          benign: benignOf(o.benign, t),
+        });
       }
     }
   }
@@ -305,7 +332,12 @@ export function buildLexicon(options: {
     add(ct.term, { type: 'case', category: ct.category, severity: sev, source: options.caseVersion });
     // A case term for a victim (a nickname) is also a target: derogatory descriptions of it count.
     if (ct.category === 'victims_of_crime') {
-      add(ct.term, { type: 'identity', category: 'victims_of_crime', group: 'case victim', source: options.caseVersion });
+      add(ct.term, {
+        type: 'identity',
+        category: 'victims_of_crime',
+        group: 'case victim',
+        source: options.caseVersion,
+      });
     }
   }
   const functionWords = new Set(L.functionWords.map((w) => squeeze(w)));
@@ -316,16 +348,26 @@ export function buildLexicon(options: {
 
   const fuzzyStop = new Set(options.fuzzyStop ?? []);
   const deletes = new Map<string, string>();
-  for (const k of contentKeys) {
+  // Person nouns are matched fuzzily too ("black poeple"), but do not count as content on their own.
+  const fuzzyKeys = new Set([...contentKeys, ...L.personNouns.map(squeeze)]);
+  for (const k of fuzzyKeys) {
     if (k.length < 4) continue;
     for (let p = 0; p < k.length; p++) {
       const d = k.slice(0, p) + k.slice(p + 1);
-      if (!deletes.has(d) && !contentKeys.has(d)) deletes.set(d, k);
+      if (!deletes.has(d) && !fuzzyKeys.has(d)) deletes.set(d, k);
     }
+  }
+  // First words of multi-word group/hate phrases ("black" of "black people") count as content for splitting.
+  const phraseHeads = new Set<string>();
+  for (const [first, list] of phrases) {
+    if (list.some((ph) => ph.keys.length > 1 && ph.roles.some((r) => CONTENT_ROLES.has(r.type))))
+      phraseHeads.add(first);
   }
   return {
     phrases,
     contentKeys,
+    fuzzyKeys,
+    phraseHeads,
     vocab,
     deletes,
     maskable,
@@ -344,12 +386,12 @@ export function fuzzyKey(lex: LexiconIndex, key: string): string | undefined {
   if (key.length < 3 || key.length > 24 || lex.fuzzyStop.has(key) || lex.vocab.has(key)) return undefined;
   // The token is a term with one letter missing ("wmen", "muslms").
   const missing = lex.deletes.get(key);
-  if (missing !== undefined && key.length >= 4) return missing;
+  if (missing !== undefined) return missing;
   if (key.length < 4) return undefined;
   for (let p = 0; p < key.length; p++) {
     const d = key.slice(0, p) + key.slice(p + 1);
     // The token has one extra letter.
-    if (lex.contentKeys.has(d) && d.length >= 4) return d;
+    if (lex.fuzzyKeys.has(d) && d.length >= 4) return d;
     // One substituted or two swapped letters: both sides lose one letter and meet.
     if (key.length >= 5) {
       const sub = lex.deletes.get(d);
@@ -412,7 +454,8 @@ export function segment(lex: LexiconIndex, key: string): string[] | undefined {
     pieces.unshift(key.slice(q, p));
     p = q;
   }
-  if (!pieces.some((x) => lex.contentKeys.has(x) && x.length >= 3)) return undefined;
+  if (!pieces.some((x) => (lex.contentKeys.has(x) || lex.phraseHeads.has(x)) && x.length >= 3))
+    return undefined;
   return pieces;
 }
 
@@ -443,7 +486,8 @@ export function matchTokens(lex: LexiconIndex, input: Token[]): { tokens: Token[
     if (!known && t.key.length >= 6 && t.masked !== true) {
       const pieces = segment(lex, t.key);
       if (pieces !== undefined) {
-        for (const p of pieces) tokens.push({ norm: p, key: p, start: t.start, end: t.end, kind: TK_WORD, synthetic: 'split' });
+        for (const p of pieces)
+          tokens.push({ norm: p, key: p, start: t.start, end: t.end, kind: TK_WORD, synthetic: 'split' });
         continue;
       }
     }
@@ -488,6 +532,15 @@ export function matchTokens(lex: LexiconIndex, input: Token[]): { tokens: Token[
       for (let k = 1; k < ph.keys.length; k++) {
         const u = tokens[i + k]!;
         if ((u.kind !== TK_WORD && u.kind !== TK_EMOJI) || (u.key !== ph.keys[k] && u.alt !== ph.keys[k])) {
+          // Later words of a phrase may be misspelt too ("black poeple").
+          if (
+            u.kind === TK_WORD &&
+            u.key.length >= 4 &&
+            !lex.phrases.has(u.key) &&
+            fuzzyKey(lex, u.key) === ph.keys[k]
+          ) {
+            continue;
+          }
           ok = false;
           break;
         }

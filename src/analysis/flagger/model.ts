@@ -53,7 +53,13 @@ export function loadModel(file: ModelFile): LinearModel {
     pos += file.idx[k]!;
     weights[pos] = file.w[k]! / 1e4;
   }
-  return { version: file.version, features: file.features, bias: file.bias, weights, threshold: file.threshold };
+  return {
+    version: file.version,
+    features: file.features,
+    bias: file.bias,
+    weights,
+    threshold: file.threshold,
+  };
 }
 
 /** Reusable buffer for feature ids (no allocation per message). */

@@ -67,20 +67,125 @@ const BLACK_IDENTITY: EmojiInfo = {
 
 /** Look-alike letters that NFKD does not fold (Cyrillic, Greek, IPA, Cherokee, ...). */
 const CONFUSABLES: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
-  і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԍ: 'g', һ: 'h', ӏ: 'l', ԛ: 'q', ԝ: 'w', ү: 'y', ғ: 'f', ь: 'b',
-  α: 'a', β: 'b', γ: 'y', δ: 'd', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u',
-  χ: 'x', ω: 'w', ς: 's', σ: 'o', μ: 'u', λ: 'a', π: 'n', θ: 'o', ɡ: 'g', ɑ: 'a', ɪ: 'i', ʏ: 'y', ɴ: 'n',
-  ʀ: 'r', ᴀ: 'a', ʙ: 'b', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ꜰ: 'f', ʜ: 'h', ᴊ: 'j', ᴋ: 'k', ʟ: 'l', ᴍ: 'm', ᴏ: 'o',
-  ᴘ: 'p', ǫ: 'q', ꜱ: 's', ᴛ: 't', ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ᴢ: 'z', ø: 'o', đ: 'd', ħ: 'h', ł: 'l', ŧ: 't',
-  ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd', ı: 'i', ƒ: 'f', '¡': 'i', 'ℓ': 'l', '€': 'e', '£': 'l',
-  '¢': 'c', '¥': 'y', '∂': 'd', 'ə': 'e', 'ɐ': 'a', 'ɔ': 'c', 'ʇ': 't', 'ɯ': 'm', 'ɹ': 'r', 'ʞ': 'k',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ԍ: 'g',
+  һ: 'h',
+  ӏ: 'l',
+  ԛ: 'q',
+  ԝ: 'w',
+  ү: 'y',
+  ғ: 'f',
+  ь: 'b',
+  α: 'a',
+  β: 'b',
+  γ: 'y',
+  δ: 'd',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ω: 'w',
+  ς: 's',
+  σ: 'o',
+  μ: 'u',
+  λ: 'a',
+  π: 'n',
+  θ: 'o',
+  ɡ: 'g',
+  ɑ: 'a',
+  ɪ: 'i',
+  ʏ: 'y',
+  ɴ: 'n',
+  ʀ: 'r',
+  ᴀ: 'a',
+  ʙ: 'b',
+  ᴄ: 'c',
+  ᴅ: 'd',
+  ᴇ: 'e',
+  ꜰ: 'f',
+  ʜ: 'h',
+  ᴊ: 'j',
+  ᴋ: 'k',
+  ʟ: 'l',
+  ᴍ: 'm',
+  ᴏ: 'o',
+  ᴘ: 'p',
+  ǫ: 'q',
+  ꜱ: 's',
+  ᴛ: 't',
+  ᴜ: 'u',
+  ᴠ: 'v',
+  ᴡ: 'w',
+  ᴢ: 'z',
+  ø: 'o',
+  đ: 'd',
+  ħ: 'h',
+  ł: 'l',
+  ŧ: 't',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+  ð: 'd',
+  ı: 'i',
+  ƒ: 'f',
+  '¡': 'i',
+  ℓ: 'l',
+  '€': 'e',
+  '£': 'l',
+  '¢': 'c',
+  '¥': 'y',
+  '∂': 'd',
+  ə: 'e',
+  ɐ: 'a',
+  ɔ: 'c',
+  ʇ: 't',
+  ɯ: 'm',
+  ɹ: 'r',
+  ʞ: 'k',
 };
 
 /** Leetspeak: symbols and digits standing for letters inside a word. */
 const LEET: Record<string, string> = {
-  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', '@': 'a', $: 's',
-  '!': 'i', '|': 'l', '+': 't', '€': 'e', '(': 'c', '<': 'c',
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '9': 'g',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'l',
+  '+': 't',
+  '€': 'e',
+  '(': 'c',
+  '<': 'c',
 };
 
 // Per-code-unit fold table for the BMP, filled lazily: '' = drop, '\u0000' = not a letter, else letters.
@@ -176,7 +281,22 @@ const SENTENCE_END = new Set(['.', '!', '?', ';', '\n', '\r', '…', '。', '！
 const QUOTES = new Set(['"', '“', '”', '„', '«', '»', '‘', '’', "'", '`', '‚', '「', '」']);
 const APOSTROPHES = new Set(["'", '’', 'ʼ', '´', '`', '‘']);
 const LEET_SYMBOLS = new Set(['@', '$', '!', '|', '+', '*', '#', '€', '(', '<']);
-const SPACED_SEPARATORS = new Set([' ', '.', '-', '_', '*', '·', '•', ',', '/', '|', '~', '+', ':', '\u00a0']);
+const SPACED_SEPARATORS = new Set([
+  ' ',
+  '.',
+  '-',
+  '_',
+  '*',
+  '·',
+  '•',
+  ',',
+  '/',
+  '|',
+  '~',
+  '+',
+  ':',
+  '\u00a0',
+]);
 
 interface WordBuf {
   chars: string;
@@ -365,7 +485,13 @@ export function tokenize(text: string, abbreviations: ReadonlyMap<string, string
     if (SENTENCE_END.has(ch) && !(ch === '.' && isSpacedDot(text, i))) {
       const last = tokens[tokens.length - 1];
       if (last === undefined || last.kind !== TK_END || last.end !== i) {
-        tokens.push({ norm: ch === '?' ? '?' : '.', key: ch === '?' ? '?' : '.', start: i, end: i + 1, kind: TK_END });
+        tokens.push({
+          norm: ch === '?' ? '?' : '.',
+          key: ch === '?' ? '?' : '.',
+          start: i,
+          end: i + 1,
+          kind: TK_END,
+        });
       } else {
         last.end = i + 1;
       }
@@ -383,7 +509,8 @@ function isSpacedDot(text: string, i: number): boolean {
   if (i < 1 || i + 1 >= text.length) return false;
   const a = text.charCodeAt(i - 1);
   const b = text.charCodeAt(i + 1);
-  const letter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  const letter = (c: number): boolean =>
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
   if (!letter(a) || !letter(b)) return false;
   const before = i >= 2 ? text.charCodeAt(i - 2) : 32;
   const after = i + 2 < text.length ? text.charCodeAt(i + 2) : 32;

@@ -12,13 +12,7 @@
  * Every loop is bounded by a fixed window around a match, so the cost stays linear in the message length.
  */
 
-import {
-  LEXICON,
-  type FlagCategory,
-  type LexiconIndex,
-  type Match,
-  type Role,
-} from './lexicon.js';
+import { LEXICON, type FlagCategory, type LexiconIndex, type Match, type Role } from './lexicon.js';
 import { squeeze, TK_END, TK_EMOJI, TK_QUOTE, TK_WORD, type Token } from './normalise.js';
 
 export interface Hit {
@@ -71,7 +65,21 @@ interface Target {
 
 const CLAUSE_BREAKS = new Set(LEXICON.clauseBreaks.map(squeeze));
 const THREAT_CUES = new Set(LEXICON.threatCues.map(squeeze));
-const IMPERATIVE_LEAD = new Set(['just', 'lets', 'let', 'go', 'please', 'pls', 'and', 'so', 'now', 'we', 'i', 'must']);
+const ADJ_BREAKERS = new Set(LEXICON.adjBreakers.map(squeeze));
+const IMPERATIVE_LEAD = new Set([
+  'just',
+  'lets',
+  'let',
+  'go',
+  'please',
+  'pls',
+  'and',
+  'so',
+  'now',
+  'we',
+  'i',
+  'must',
+]);
 const WORD_WINDOW = 8;
 const EMOJI_WINDOW = 4;
 const THREAT_WINDOW = 10;
@@ -169,7 +177,8 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
     const tok = tokens[t]!;
     if (tok.kind === TK_EMOJI) {
       const roles = emojiRoles(tok);
-      if (roles.length > 0) units.push({ i: t, j: t + 1, roles, via: 'emoji', sent: sentOf[t]!, clause: clauseOf[t]! });
+      if (roles.length > 0)
+        units.push({ i: t, j: t + 1, roles, via: 'emoji', sent: sentOf[t]!, clause: clauseOf[t]! });
     }
   }
   const unitAt: (Unit | undefined)[] = new Array<Unit | undefined>(n);
@@ -188,12 +197,15 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
     if (u.j - u.i === 1 && lex.adjIdentity.has(tokens[u.i]!.key) && u.j < n) {
       const next = tokens[u.j]!;
       const nu = unitAt[u.j];
+      const emojiThing = next.kind === TK_EMOJI && nu === undefined;
+      if (emojiThing) continue;
       if (
         next.kind === TK_WORD &&
         sentOf[u.j] === u.sent &&
         nu === undefined &&
         !lex.functionWords.has(next.key) &&
-        !lex.personNouns.has(next.key)
+        !lex.personNouns.has(next.key) &&
+        !ADJ_BREAKERS.has(next.key)
       ) {
         continue;
       }
@@ -209,7 +221,8 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
     };
     targets.push(tg);
     for (let k = u.i; k < u.j; k++) targetAt[k] = tg;
-    if (!tg.weak) {
+    // Victims are targets for the rules, but the model was never trained on them: no model-only flags.
+    if (!tg.weak && tg.category !== 'victims_of_crime') {
       identityPresent = true;
       identityCategories.add(tg.category);
       identitySpan ??= { start: tokens[u.i]!.start, end: tokens[u.j - 1]!.end, term: tg.term };
@@ -295,7 +308,8 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
     extraCategory?: FlagCategory,
   ): void => {
     const s = spanTo(u, tg);
-    const via = u.via === 'exact' ? '' : ` [seen through ${u.via === 'emoji' ? 'emoji' : u.via + ' spelling'}]`;
+    const via =
+      u.via === 'exact' ? '' : ` [seen through ${u.via === 'emoji' ? 'emoji' : u.via + ' spelling'}]`;
     const reason = `${what} aimed at ${tg.pronoun ? 'pronoun ' : ''}'${tg.term}'${via}`;
     const mit = neg !== undefined ? `negated by '${neg}'` : undefined;
     const hit: Hit = {
@@ -338,7 +352,7 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
             }
           }
           // A slur aimed at a group term nearby is hate against that group too.
-          const tg = nearestTarget(u, 3, true);
+          const tg = nearestTarget(u, 5, true);
           const h: Hit = {
             category: r.category ?? 'other_derogatory',
             score: mit !== undefined ? score * 0.3 : score,
@@ -400,7 +414,8 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
           if (!cue) break;
           // "hang out with", "shoot hoops": not threats.
           const next = tokens[u.j];
-          if (next !== undefined && next.kind === TK_WORD && (next.key === 'out' || next.key === 'around')) break;
+          if (next !== undefined && next.kind === TK_WORD && (next.key === 'out' || next.key === 'around'))
+            break;
           if (tg === undefined) {
             const s = span(u);
             push({
@@ -445,7 +460,11 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
               break;
             }
             const tk = tokens[k]!;
-            if (tk.kind !== TK_WORD || !['all', 'the', 'those', 'these', 'you', 'them', 'off', 'dirty', 'stupid'].includes(tk.key)) break;
+            if (
+              tk.kind !== TK_WORD ||
+              !['all', 'the', 'those', 'these', 'you', 'them', 'off', 'dirty', 'stupid'].includes(tk.key)
+            )
+              break;
           }
           if (tg !== undefined && !tg.pronoun) {
             groupHit(u, tg, 0.74, `profanity '${s.term}'`, negatedBy(u, tg));

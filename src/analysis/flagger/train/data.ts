@@ -125,7 +125,10 @@ const HATEMOJI_CODES: Record<string, FlagCategory[]> = {
 };
 
 export function hatemojiCategories(target: string): FlagCategory[] {
-  const codes = target.replace(/[[\]' ]/g, '').split(',').filter((c) => c.length > 0 && c !== 'none');
+  const codes = target
+    .replace(/[[\]' ]/g, '')
+    .split(',')
+    .filter((c) => c.length > 0 && c !== 'none');
   const out = new Set<FlagCategory>();
   for (const c of codes) {
     const mapped = HATEMOJI_CODES[c];

@@ -93,7 +93,9 @@ export function evaluateDocs(flagger: Flagger, docs: readonly Doc[]): SplitRepor
   };
 }
 
-export function reviewCurve(scored: readonly { p: number; y: number }[]): { topPercent: number; recall: number }[] {
+export function reviewCurve(
+  scored: readonly { p: number; y: number }[],
+): { topPercent: number; recall: number }[] {
   // Stable order: score descending, then original position (deterministic for ties).
   const order = scored.map((s, k) => ({ ...s, k })).sort((a, b) => b.p - a.p || a.k - b.k);
   const positives = scored.filter((s) => s.y === 1).length;
@@ -127,7 +129,14 @@ export interface FunctionalReport {
   byFunctionality: Record<string, { n: number; passed: number; rate: number }>;
   byTarget: Record<string, { n: number; passed: number; rate: number }>;
   byCategory: Record<string, { n: number; passed: number; rate: number }>;
-  failures: { id: string; functionality: string; text: string; expected: boolean; score: number; categories: string }[];
+  failures: {
+    id: string;
+    functionality: string;
+    text: string;
+    expected: boolean;
+    score: number;
+    categories: string;
+  }[];
 }
 
 export function evaluateFunctional(flagger: Flagger, cases: readonly FunctionalCase[]): FunctionalReport {
@@ -172,7 +181,9 @@ export function evaluateFunctional(flagger: Flagger, cases: readonly FunctionalC
       });
     }
   }
-  const fin = (m: Map<string, { n: number; passed: number }>): Record<string, { n: number; passed: number; rate: number }> =>
+  const fin = (
+    m: Map<string, { n: number; passed: number }>,
+  ): Record<string, { n: number; passed: number; rate: number }> =>
     Object.fromEntries(
       [...m.entries()]
         .sort((a, b) => a[0].localeCompare(b[0]))

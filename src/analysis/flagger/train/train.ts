@@ -154,14 +154,20 @@ export function trainFlagger(options: TrainOptions = {}): TrainReport {
     log(`epoch ${ep + 1}: train loss ${(loss / train.length).toFixed(4)}`);
   }
 
-  // Threshold on dev: best F1 (ties → higher threshold, i.e. fewer false flags).
-  // Chosen on the HatemojiBuild + ToxiGen dev items: those are statements about groups, the situation in
-  // which the combiner lets the model decide (Davidson's dev tweets still count in the AUC below).
-  const devAll = dev.map((ex, k) => ({ p: score(weights, bias, ex.ids), y: ex.y, source: devDocs[k]!.source }));
+  // Dev scores. The threshold is chosen on the HatemojiBuild + ToxiGen dev items: statements about
+  // groups, the situation in which the combiner lets the model decide.
+  const devAll = dev.map((ex, k) => ({
+    p: score(weights, bias, ex.ids),
+    y: ex.y,
+    source: devDocs[k]!.source,
+  }));
   const devScores = devAll.filter((s) => s.source !== 'davidson');
-  let bestT = 0.5;
-  let bestF1 = -1;
-  for (let t = 0.3; t <= 0.9001; t += 0.02) {
+  // Threshold for model-only flags: the lowest p at which the dev group statements reach 90 % precision
+  // (a model-only flag has no rule evidence behind it, so it must be right most of the time); 0.95 if
+  // none does. Best F1 is recorded for information.
+  let bestT = 0.95;
+  let bestF1 = 0;
+  for (let t = 0.5; t <= 0.9501; t += 0.01) {
     let tp = 0;
     let fp = 0;
     let fn = 0;
@@ -171,14 +177,18 @@ export function trainFlagger(options: TrainOptions = {}): TrainReport {
       else if (s.y === 1) fn++;
     }
     const f1 = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
-    if (f1 >= bestF1) {
-      bestF1 = f1;
+    bestF1 = Math.max(bestF1, f1);
+    if (tp + fp >= 10 && tp / (tp + fp) >= 0.9) {
       bestT = Math.round(t * 100) / 100;
+      break;
     }
   }
   const auc = rocAuc(devAll);
   const aucBySource = Object.fromEntries(
-    (['hatemoji', 'toxigen', 'davidson'] as const).map((src) => [src, round4(rocAuc(devAll.filter((s) => s.source === src)))]),
+    (['hatemoji', 'toxigen', 'davidson'] as const).map((src) => [
+      src,
+      round4(rocAuc(devAll.filter((s) => s.source === src))),
+    ]),
   );
 
   // Sparse, quantised export: weights below 1e-3 in magnitude change no decision; dropping them keeps
@@ -217,7 +227,12 @@ export function trainFlagger(options: TrainOptions = {}): TrainReport {
       dev: countBy(devDocs),
       heldout: { count: heldoutCount, note: 'never used in training or threshold choice' },
     },
-    dev: { rocAuc: round4(auc), rocAucBySource: aucBySource, bestF1GroupStatements: round4(bestF1), threshold: bestT },
+    dev: {
+      rocAuc: round4(auc),
+      rocAucBySource: aucBySource,
+      bestF1GroupStatements: round4(bestF1),
+      threshold: bestT,
+    },
     nonZeroWeights: idx.length,
     aux: { fuzzyStop: aux.fuzzyStop.length, segStop: aux.segStop.length, version: aux.version },
     trainSeconds: Math.round((Date.now() - t0) / 100) / 10,
@@ -228,7 +243,9 @@ export function trainFlagger(options: TrainOptions = {}): TrainReport {
   // Timing varies run to run; keep it out of the committed metrics so retraining is reproducible.
   const { trainSeconds: _t, ...stable } = metrics;
   writeFileSync(path.join(outDir, 'training-metrics.json'), JSON.stringify(stable, null, 2) + '\n');
-  log(`dev ROC AUC ${auc.toFixed(4)} ${JSON.stringify(aucBySource)}, best F1 ${bestF1.toFixed(4)} at p≥${bestT}; ${idx.length} weights`);
+  log(
+    `dev ROC AUC ${auc.toFixed(4)} ${JSON.stringify(aucBySource)}, best F1 ${bestF1.toFixed(4)} at p≥${bestT}; ${idx.length} weights`,
+  );
   return { model, aux, metrics };
 }
 
