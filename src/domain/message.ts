@@ -94,6 +94,38 @@ export interface SystemEvent {
   readonly previousValue: string | null;
 }
 
+/** Who sent a message, as a device database knows it (exports know only the displayed name). */
+export interface SenderIdentity {
+  /** WhatsApp JID, e.g. 447700900123@s.whatsapp.net, or an @lid identity where no phone JID is known. */
+  readonly jid: string | null;
+  /** E.164 digits where the JID or contacts give them, e.g. +447700900123. */
+  readonly phone: string | null;
+  /** The name the sender chose (push name). */
+  readonly pushName: string | null;
+  /** The name the phone's owner saved for them (address book, wa.db display_name). */
+  readonly contactName: string | null;
+  /** The phone's owner (from_me / ZISFROMME). */
+  readonly isOwner: boolean;
+}
+
+export interface Reaction {
+  /** Displayed name of who reacted. */
+  readonly sender: string;
+  readonly senderJid: string | null;
+  readonly emoji: string;
+  /** ISO UTC, where the source records it. */
+  readonly utc: string | null;
+}
+
+/** A quoted reply's link to the message it quotes. */
+export interface ReplyRef {
+  /** WhatsApp key id (stanza id) of the quoted message, where known. */
+  readonly keyId: string | null;
+  /** The quoted text as the reply carried it. */
+  readonly text: string | null;
+  readonly senderJid: string | null;
+}
+
 /** One message as a parser yields it, before it is stored. */
 export interface ParsedMessage {
   /** Position in the source, 0-based, in the source's own order (not time order). */
@@ -110,4 +142,18 @@ export interface ParsedMessage {
   readonly location: LocationRef | null;
   readonly system: SystemEvent | null;
   readonly source: SourceLocation;
+  /*
+   * What device databases add (absent, or null, for export text, which does not carry them).
+   */
+  /** WhatsApp message key id (key_id / ZSTANZAID / UFDR Identifier). */
+  readonly keyId?: string | null;
+  readonly senderIdentity?: SenderIdentity | null;
+  readonly replyTo?: ReplyRef | null;
+  readonly reactions?: readonly Reaction[];
+  /** 'sender' (deleted for everyone), 'admin' (revoked by a group admin) or null. */
+  readonly deletedBy?: 'sender' | 'admin' | null;
+  /** When the message was last edited (ISO UTC), where the source records it. */
+  readonly editedAt?: string | null;
+  /** The source's own type codes, kept beside our mapping, e.g. {"message_type": 7, "action_type": 12}. */
+  readonly raw?: Readonly<Record<string, string | number | null>> | null;
 }
