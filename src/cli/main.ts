@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../domain/errors.js';
 import { registerCase } from './commands/case.js';
+import { registerClassify } from './commands/classify.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExhibit } from './commands/exhibit.js';
 import { registerMessages } from './commands/messages.js';
@@ -28,6 +29,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerVerify(program, ctx);
   registerMessages(program, ctx);
   registerStats(program, ctx);
+  registerClassify(program);
   registerDemo(program, ctx);
   for (const cmd of program.commands) {
     cmd.exitOverride();
