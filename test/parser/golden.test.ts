@@ -39,6 +39,14 @@ function span(m: ParsedMessage): { lineStart: number; lineEnd: number; byteStart
   return { lineStart, lineEnd, byteStart, byteEnd };
 }
 
+/** Test titles with invisible characters (NBSP, U+202F, U+200E) spelled out. */
+function visible(s: string): string {
+  return s.replace(
+    /[\u00A0\u200E\u202F\uFEFF]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+}
+
 function expectAccounted(result: ExportParseResult): void {
   const inSpans = result.messages.reduce((n, m) => n + span(m).lineEnd - span(m).lineStart + 1, 0);
   expect(inSpans + result.report.reportedLines.length).toBe(result.report.lines);
@@ -209,7 +217,7 @@ describe('header variants from formats.md §1', () => {
     },
   ];
 
-  it.each(cases)('$line', (c) => {
+  it.each(cases.map((c) => [visible(c.line), c] as const))('%s', (_title, c) => {
     const result = parse(c.line, { dateOrder: c.dateOrder });
     expect(result.messages).toHaveLength(1);
     const m = at(result, 0);
@@ -554,6 +562,18 @@ describe('system lines', () => {
       targets: ['Dan Hughes'],
     },
     {
+      line: '13/06/2018, 21:25 - You added Dan Hughes',
+      type: 'added',
+      actor: 'You',
+      targets: ['Dan Hughes'],
+    },
+    {
+      line: '13/06/2018, 21:25 - Kate Morris removed you',
+      type: 'removed',
+      actor: 'Kate Morris',
+      targets: ['You'],
+    },
+    {
       line: '13/06/2018, 21:25 - Dan Hughes left',
       type: 'left',
       actor: 'Dan Hughes',
@@ -593,7 +613,7 @@ describe('system lines', () => {
     },
   ];
 
-  it.each(cases)('$line', (c) => {
+  it.each(cases.map((c) => [c.line.slice('13/06/2018, 21:25 - '.length), c] as const))('%s', (_title, c) => {
     const m = one(c.line);
     expect(m.kind).toBe('system');
     expect(m.sender).toBeNull();
