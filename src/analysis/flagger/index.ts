@@ -148,7 +148,14 @@ export function createFlagger(options: FlaggerOptions = {}): Flagger {
       const { tokens, outcome } = pipeline.analyse(input);
       const p = predict(model, tokens);
       const c = combine(outcome, p, model.threshold);
-      return { ...c, version };
+      return {
+        score: c.score,
+        flagged: c.flagged,
+        categories: c.categories,
+        spans: c.spans,
+        modelScore: c.modelScore,
+        version,
+      };
     },
   };
 }

@@ -179,6 +179,29 @@ export interface LexiconIndex {
   fuzzyStop: Set<string>;
   segStop: Set<string>;
   version: string;
+  /** Memo of obfuscation look-ups: chat vocabulary repeats, so most tokens are looked up once. */
+  fuzzyCache: Map<string, string | null>;
+  segCache: Map<string, string[] | null>;
+}
+
+const CACHE_LIMIT = 100_000;
+
+function cachedFuzzy(lex: LexiconIndex, key: string): string | undefined {
+  const c = lex.fuzzyCache.get(key);
+  if (c !== undefined) return c ?? undefined;
+  const r = fuzzyKey(lex, key);
+  if (lex.fuzzyCache.size >= CACHE_LIMIT) lex.fuzzyCache.clear();
+  lex.fuzzyCache.set(key, r ?? null);
+  return r;
+}
+
+function cachedSegment(lex: LexiconIndex, key: string): string[] | undefined {
+  const c = lex.segCache.get(key);
+  if (c !== undefined) return c ?? undefined;
+  const r = segment(lex, key);
+  if (lex.segCache.size >= CACHE_LIMIT) lex.segCache.clear();
+  lex.segCache.set(key, r ?? null);
+  return r;
 }
 
 const FUZZY_ROLES: ReadonlySet<RoleType> = new Set([
@@ -378,6 +401,8 @@ export function buildLexicon(options: {
     fuzzyStop,
     segStop: new Set(options.segStop ?? []),
     version: L.version,
+    fuzzyCache: new Map(),
+    segCache: new Map(),
   };
 }
 
@@ -476,15 +501,24 @@ function lookupKey(lex: LexiconIndex, t: Token): { key: string; via: Match['via'
  * Returns the final token list (what the model and rules see) and the matches over it.
  */
 export function matchTokens(lex: LexiconIndex, input: Token[]): { tokens: Token[]; matches: Match[] } {
-  const tokens: Token[] = [];
+  // Most messages need no re-tokenising: reuse the input array unless a token is joined or split.
+  let needs = false;
   for (const t of input) {
+    if (t.kind !== TK_WORD) continue;
+    if (t.synthetic === 'joined' || (t.key.length >= 6 && t.masked !== true && !lex.phrases.has(t.key))) {
+      needs = true;
+      break;
+    }
+  }
+  const tokens: Token[] = needs ? [] : input;
+  for (const t of needs ? input : []) {
     if (t.kind !== TK_WORD) {
       tokens.push(t);
       continue;
     }
     const known = lex.phrases.has(t.key) || (t.alt !== undefined && lex.phrases.has(t.alt));
     if (!known && t.key.length >= 6 && t.masked !== true) {
-      const pieces = segment(lex, t.key);
+      const pieces = cachedSegment(lex, t.key);
       if (pieces !== undefined) {
         for (const p of pieces)
           tokens.push({ norm: p, key: p, start: t.start, end: t.end, kind: TK_WORD, synthetic: 'split' });
@@ -493,7 +527,7 @@ export function matchTokens(lex: LexiconIndex, input: Token[]): { tokens: Token[
     }
     if (t.synthetic === 'joined' && !known && t.parts !== undefined) {
       // A spaced-out run that spells nothing we know: keep the letters as they were.
-      const fk = fuzzyKey(lex, t.key);
+      const fk = cachedFuzzy(lex, t.key);
       if (fk === undefined || t.key.length < 5) {
         tokens.push(...t.parts);
         continue;
@@ -517,7 +551,7 @@ export function matchTokens(lex: LexiconIndex, input: Token[]): { tokens: Token[
     }
     let found = lookupKey(lex, t);
     if (found === undefined && t.masked !== true) {
-      const fk = fuzzyKey(lex, t.key);
+      const fk = cachedFuzzy(lex, t.key);
       if (fk !== undefined) found = { key: fk, via: 'fuzzy' };
     }
     if (found === undefined) {
@@ -537,7 +571,7 @@ export function matchTokens(lex: LexiconIndex, input: Token[]): { tokens: Token[
             u.kind === TK_WORD &&
             u.key.length >= 4 &&
             !lex.phrases.has(u.key) &&
-            fuzzyKey(lex, u.key) === ph.keys[k]
+            cachedFuzzy(lex, u.key) === ph.keys[k]
           ) {
             continue;
           }

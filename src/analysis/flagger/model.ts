@@ -23,6 +23,7 @@ export interface FeatureConfig {
   maxChars: number;
 }
 
+/** charMax is at most 5 (the rolling window in featurize holds five characters). */
 export const DEFAULT_FEATURES: FeatureConfig = { charMin: 3, charMax: 5, wordBigrams: true, maxChars: 4000 };
 
 export interface ModelFile {
@@ -107,31 +108,40 @@ export function featurize(tokens: readonly Token[], cfg: FeatureConfig): { ids: 
     if (cfg.wordBigrams) count = pushFeat(count, Math.imul(prev ^ 0x5bd1e995, 31) ^ hw);
     prev = hw;
   }
-  // Character n-grams over " key key key " (word boundaries are part of the n-grams).
+  // Character n-grams over " key key key " (word boundaries are part of the n-grams). A rolling window
+  // of the last charMax characters; for each new character the n-grams ending there are hashed.
   chars = 0;
-  const win = new Int32Array(cfg.charMax);
-  let filled = 0;
-  const pushChar = (c: number): void => {
-    // Shift the window and emit n-grams ending at this character.
-    for (let k = cfg.charMax - 1; k > 0; k--) win[k] = win[k - 1]!;
-    win[0] = c;
-    if (filled < cfg.charMax) filled++;
-    let h = 0x01000193 | 0;
-    for (let len = 1; len <= filled; len++) {
-      h ^= win[len - 1]!;
-      h = Math.imul(h, 16777619);
-      if (len >= cfg.charMin) count = pushFeat(count, h ^ (len * 0x27d4eb2d));
-    }
-  };
-  pushChar(32);
+  const cmax = cfg.charMax;
+  const cmin = cfg.charMin;
+  let w0 = 32;
+  let w1 = 0;
+  let w2 = 0;
+  let w3 = 0;
+  let w4 = 0;
+  let filled = 1;
   for (let t = 0; t < tokens.length; t++) {
     const tok = tokens[t]!;
     if (tok.kind !== TK_WORD && tok.kind !== TK_EMOJI) continue;
     const key = tok.key;
     chars += key.length + 1;
     if (chars > cfg.maxChars) break;
-    for (let i = 0; i < key.length; i++) pushChar(key.charCodeAt(i));
-    pushChar(32);
+    for (let i = 0; i <= key.length; i++) {
+      const c = i < key.length ? key.charCodeAt(i) : 32;
+      w4 = w3;
+      w3 = w2;
+      w2 = w1;
+      w1 = w0;
+      w0 = c;
+      if (filled < cmax) filled++;
+      // Hash from the newest character backwards: n-gram of length len = w[len-1..0] reversed.
+      let h = 0x01000193 | 0;
+      for (let len = 1; len <= filled; len++) {
+        const ch = len === 1 ? w0 : len === 2 ? w1 : len === 3 ? w2 : len === 4 ? w3 : w4;
+        h ^= ch;
+        h = Math.imul(h, 16777619);
+        if (len >= cmin) count = pushFeat(count, h ^ Math.imul(len, 0x27d4eb2d));
+      }
+    }
   }
   return { ids: featBuf, count };
 }

@@ -18,6 +18,8 @@ export const TK_EMOJI = 2;
 /** Sentence end: . ! ? ; newline and the like. */
 export const TK_END = 3;
 export const TK_QUOTE = 4;
+/** Clause break inside a sentence: a comma, colon or dash followed by a space. Negation stops here. */
+export const TK_COMMA = 5;
 
 export interface Token {
   /** Normalised form: lower case ASCII letters/digits for words; the emoji's name for emoji. */
@@ -278,6 +280,7 @@ function laughKey(norm: string): string | undefined {
 }
 
 const SENTENCE_END = new Set(['.', '!', '?', ';', '\n', '\r', '…', '。', '！', '？', '\u2029', '\u2028']);
+const CLAUSE_MARKS = new Set([',', ':', '–', '—', '(', ')']);
 const QUOTES = new Set(['"', '“', '”', '„', '«', '»', '‘', '’', "'", '`', '‚', '「', '」']);
 const APOSTROPHES = new Set(["'", '’', 'ʼ', '´', '`', '‘']);
 const LEET_SYMBOLS = new Set(['@', '$', '!', '|', '+', '*', '#', '€', '(', '<']);
@@ -381,6 +384,24 @@ export function tokenize(text: string, abbreviations: ReadonlyMap<string, string
   let i = 0;
   while (i < n) {
     const c0 = text.charCodeAt(i);
+    // Fast path for runs of ASCII letters (most chat text): one slice instead of per-character appends.
+    if ((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90)) {
+      let k = i + 1;
+      while (k < n) {
+        const c = text.charCodeAt(k);
+        if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) k++;
+        else break;
+      }
+      const run = text.slice(i, k).toLowerCase();
+      if (buf === undefined) buf = { chars: run, start: i, end: k, letters: k - i, digits: 0, symbols: 0 };
+      else {
+        buf.chars += run;
+        buf.letters += k - i;
+        buf.end = k;
+      }
+      i = k;
+      continue;
+    }
     let cp = c0;
     let width = 1;
     if (c0 >= 0xd800 && c0 <= 0xdbff && i + 1 < n) {
@@ -495,6 +516,8 @@ export function tokenize(text: string, abbreviations: ReadonlyMap<string, string
       } else {
         last.end = i + 1;
       }
+    } else if (CLAUSE_MARKS.has(ch) && (i + 1 >= n || text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 10)) {
+      tokens.push({ norm: ',', key: ',', start: i, end: i + 1, kind: TK_COMMA });
     } else if (QUOTES.has(ch)) {
       tokens.push({ norm: '"', key: '"', start: i, end: i + 1, kind: TK_QUOTE });
     }

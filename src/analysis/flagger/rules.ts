@@ -13,7 +13,7 @@
  */
 
 import { LEXICON, type FlagCategory, type LexiconIndex, type Match, type Role } from './lexicon.js';
-import { squeeze, TK_END, TK_EMOJI, TK_QUOTE, TK_WORD, type Token } from './normalise.js';
+import { squeeze, TK_COMMA, TK_END, TK_EMOJI, TK_QUOTE, TK_WORD, type Token } from './normalise.js';
 
 export interface Hit {
   category: FlagCategory;
@@ -144,8 +144,53 @@ function slurScore(severity: number): number {
   return severity >= 3 ? 0.9 : severity === 2 ? 0.72 : 0.4;
 }
 
+const ACTIVE_ROLES: ReadonlySet<Role['type']> = new Set<Role['type']>([
+  'identity',
+  'slur',
+  'threat',
+  'profanity',
+  'sexual',
+  'other',
+  'victimBlame',
+  'case',
+]);
+
+const EMPTY_OUTCOME: RuleOutcome = Object.freeze({
+  hits: [],
+  identityPresent: false,
+  identityCategories: [],
+  positive: false,
+  mitigated: false,
+}) as RuleOutcome;
+
 export function applyRules(text: string, tokens: Token[], matches: Match[], lex: LexiconIndex): RuleOutcome {
   const n = tokens.length;
+  // Fast path: without a group term, slur, threat, profanity, blame phrase, case term or meaningful
+  // emoji there is no evidence to find (most chat lines).
+  let active = false;
+  let laugh = false;
+  let victimCtx = false;
+  for (const m of matches) {
+    for (const r of m.roles) {
+      if (ACTIVE_ROLES.has(r.type)) active = true;
+      else if (r.type === 'laugh') laugh = true;
+      else if (r.type === 'victimContext') victimCtx = true;
+    }
+    if (active) break;
+  }
+  // Laughter only matters next to an offence or victim.
+  if (laugh && victimCtx) active = true;
+  if (!active) {
+    let anyEmoji = false;
+    for (let t = 0; t < n; t++) {
+      const e = tokens[t]!.emoji;
+      if (e !== undefined && e.role !== undefined) {
+        anyEmoji = true;
+        break;
+      }
+    }
+    if (!anyEmoji) return EMPTY_OUTCOME;
+  }
   // Sentence and clause index per token.
   const sentOf = new Int32Array(n);
   const clauseOf = new Int32Array(n);
@@ -155,6 +200,8 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
     const tok = tokens[t]!;
     if (tok.kind === TK_END) {
       sent++;
+      clauseStart = t + 1;
+    } else if (tok.kind === TK_COMMA) {
       clauseStart = t + 1;
     } else if (tok.kind === TK_WORD && CLAUSE_BREAKS.has(tok.key)) {
       clauseStart = t;
