@@ -36,21 +36,40 @@ const MARKS = '[\\uFEFF\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*';
 const DATE = '(\\d{1,4})([./-]) ?(\\d{1,2})\\3 ?(\\d{1,4})(\\.?)';
 const BETWEEN = '(,? | klo |,\\u00A0|\\u00A0)';
 const TIME =
-  '(\\d{1,2})([:.])(\\d{2})(?:\\9(\\d{2}))?(?:([ \\u00A0\\u202F]?)([AaPp])\\.?[ \\u00A0\\u202F]?[Mm]\\.?(?![\\p{L}\\p{N}]))?';
+  '(\\d{1,2})([:.])(\\d{2})(?:\\9(\\d{2}))?(?:([ \\u00A0\\u202F]?)([AaPp])\\.?[ \\u00A0\\u202F]?[Mm]\\.?(?![\\p{L}\\p{N}:]))?';
+/** The same without a meridiem, for 24-hour exports whose authors' names begin "Am" or "PM". */
+const TIME_24 = '(\\d{1,2})([:.])(\\d{2})(?:\\9(\\d{2}))?()()';
 
-const FORMS: ReadonlyArray<{ form: HeaderForm; re: RegExp }> = [
-  { form: 'bracket', re: new RegExp(`^${MARKS}\\[(${DATE}${BETWEEN}${TIME})\\] (.*)$`, 'su') },
-  { form: 'dash', re: new RegExp(`^${MARKS}(${DATE}${BETWEEN}${TIME}) [-\\u2013] (.*)$`, 'su') },
-  { form: 'colon', re: new RegExp(`^${MARKS}(${DATE}${BETWEEN}${TIME}): (.*)$`, 'su') },
-  { form: 'space', re: new RegExp(`^${MARKS}(${DATE}${BETWEEN}${TIME}) (.*)$`, 'su') },
-];
+function forms(time: string): ReadonlyArray<{ form: HeaderForm; re: RegExp }> {
+  return [
+    { form: 'bracket', re: new RegExp(`^${MARKS}\\[(${DATE}${BETWEEN}${time})\\] (.*)$`, 'su') },
+    { form: 'dash', re: new RegExp(`^${MARKS}(${DATE}${BETWEEN}${time}) [-\\u2013] (.*)$`, 'su') },
+    { form: 'colon', re: new RegExp(`^${MARKS}(${DATE}${BETWEEN}${time}): (.*)$`, 'su') },
+    { form: 'space', re: new RegExp(`^${MARKS}(${DATE}${BETWEEN}${time}) (.*)$`, 'su') },
+  ];
+}
+const FORMS = forms(TIME);
+const FORMS_24 = forms(TIME_24);
 
 // Cheap gate: every header has a digit within its first few characters.
 const GATE = /^[\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069[]{0,3}\d/u;
 
-export function matchHeader(line: string): HeaderMatch | null {
+/**
+ * Read a line as a header. With `expected` (the export's own variant, once known), a line that a
+ * 12-hour reading would give another variant is read again without a meridiem, so that
+ * `10:00:00 PM Office: …` in a 24-hour export is the author "PM Office", not 10 pm.
+ */
+export function matchHeader(line: string, expected?: string): HeaderMatch | null {
   if (!GATE.test(line)) return null;
-  for (const { form, re } of FORMS) {
+  const first = matchWith(FORMS, line);
+  if (first === null || expected === undefined || first.signature === expected || first.meridiem === null)
+    return first;
+  const again = matchWith(FORMS_24, line);
+  return again !== null && again.signature === expected ? again : first;
+}
+
+function matchWith(list: ReadonlyArray<{ form: HeaderForm; re: RegExp }>, line: string): HeaderMatch | null {
+  for (const { form, re } of list) {
     const m = re.exec(line);
     if (!m) continue;
     const [, localText = '', aText = '', dateSep = '', bText = '', cText = '', dateDot = '', between = ''] =

@@ -77,13 +77,21 @@ function checkUtf8(head: Uint8Array, fileName: string, bomBytes: number): Sniffe
     }
     if (end > 0 && ((head[end - 1] ?? 0) & 0xc0) === 0xc0) end--;
   }
-  if (!isUtf8(head.subarray(0, end))) {
-    throw new EvidenceError(
-      fileName,
-      'not UTF-8 or UTF-16 text (invalid byte sequences in the first 64 KiB): this is not a WhatsApp chat export text',
-      undefined,
-      'binary_file',
-    );
+  const sample = head.subarray(0, end);
+  if (!isUtf8(sample)) {
+    // A stray bad byte in a real export is kept (shown as U+FFFD, reported by line); a file that is
+    // mostly undecodable is not text at all.
+    const decoded = Buffer.from(sample).toString('utf8');
+    let bad = 0;
+    for (const ch of decoded) if (ch === '\uFFFD') bad++;
+    if (bad > Math.max(4, decoded.length / 200)) {
+      throw new EvidenceError(
+        fileName,
+        'not UTF-8 or UTF-16 text (many invalid byte sequences in the first 64 KiB): this is not a WhatsApp chat export text',
+        undefined,
+        'binary_file',
+      );
+    }
   }
   return { encoding: 'utf-8', bomBytes };
 }

@@ -316,7 +316,15 @@ export function* readExport(
   });
 
   for (const line of source.lines()) {
-    const h = matchHeader(line.text);
+    if (line.text.includes('\uFFFD')) {
+      notices.add({
+        code: 'encoding',
+        message:
+          'the line holds U+FFFD: bytes that are not valid text, or the replacement character itself; the original bytes are kept in the evidence copy',
+        line: line.number,
+      });
+    }
+    const h = matchHeader(line.text, signature);
     const isHeader = h !== null && h.signature === signature && wallClock(h) !== null;
     if (isHeader) {
       if (pending) yield flush(pending);

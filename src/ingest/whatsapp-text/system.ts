@@ -18,12 +18,13 @@ const event = (
   previousValue: string | null = null,
 ): SystemEvent => ({ type, actor, targets, value, previousValue });
 
-/** "A, B and C" → ["A", "B", "C"]. */
+/** "A, B and you" → ["A", "B", "You"]: the phone's owner is always "You", however the line cased it. */
 export function splitNames(list: string): string[] {
   return list
     .split(/, | and /)
     .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+    .filter((s) => s.length > 0)
+    .map((s) => (s === 'you' ? 'You' : s));
 }
 
 const PATTERNS: ReadonlyArray<[RegExp, Build]> = [
