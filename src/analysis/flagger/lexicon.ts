@@ -68,6 +68,8 @@ export interface Role {
   /** slur that is only derogatory when attached to a group (benign '*'): treated as a description. */
   contextual?: boolean;
   reclaimable?: boolean;
+  /** slur that is also an ordinary word or identity term ("queer"): counts only as an insult ("you queer"). */
+  insultOnly?: boolean;
   /** The term as written in the list (for evidence). */
   term: string;
   /** Term-list version the term came from. */
@@ -122,6 +124,8 @@ interface RawLexicon {
   clauseBreaks: string[];
   threatCues: string[];
   adjBreakers: string[];
+  insultOnlySlurs: Record<string, string[]>;
+  insultCues: string[];
 }
 
 export const LEXICON = lexiconData as unknown as RawLexicon;
@@ -302,6 +306,11 @@ export function buildLexicon(options: {
           reclaimable: reclaim.has(t),
         });
       }
+    }
+  }
+  for (const [category, terms] of Object.entries(L.insultOnlySlurs)) {
+    for (const t of terms) {
+      add(t, { type: 'slur', category: category as FlagCategory, severity: 2, insultOnly: true, reclaimable: true });
     }
   }
   for (const d of L.derogatory)

@@ -66,6 +66,7 @@ interface Target {
 const CLAUSE_BREAKS = new Set(LEXICON.clauseBreaks.map(squeeze));
 const THREAT_CUES = new Set(LEXICON.threatCues.map(squeeze));
 const ADJ_BREAKERS = new Set(LEXICON.adjBreakers.map(squeeze));
+const INSULT_CUES = new Set(LEXICON.insultCues.map(squeeze));
 const IMPERATIVE_LEAD = new Set([
   'just',
   'lets',
@@ -198,17 +199,26 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
   let clauseStart = 0;
   for (let t = 0; t < n; t++) {
     const tok = tokens[t]!;
+    if (tok.kind === TK_WORD && CLAUSE_BREAKS.has(tok.key)) clauseStart = t;
+    // The sentence-end token belongs to the sentence it ends.
+    sentOf[t] = sent;
+    clauseOf[t] = clauseStart;
     if (tok.kind === TK_END) {
       sent++;
       clauseStart = t + 1;
     } else if (tok.kind === TK_COMMA) {
       clauseStart = t + 1;
-    } else if (tok.kind === TK_WORD && CLAUSE_BREAKS.has(tok.key)) {
-      clauseStart = t;
     }
-    sentOf[t] = sent;
-    clauseOf[t] = clauseStart;
   }
+
+  // Which sentences are questions (a rhetorical "Wouldn't it be best if ..." is not a negation).
+  const question = new Uint8Array(sent + 1);
+  for (let t = 0; t < n; t++) {
+    const tok = tokens[t]!;
+    if (tok.kind === TK_END && tok.norm === '?') question[sentOf[t]!] = 1;
+  }
+  const sentStart = new Int32Array(sent + 1).fill(-1);
+  for (let t = 0; t < n; t++) if (sentStart[sentOf[t]!] === -1) sentStart[sentOf[t]!] = t;
 
   // Units: matches plus emoji with a meaning, in token order.
   const units: Unit[] = [];
@@ -322,6 +332,8 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
     for (let k = u.i - 1; k >= from && k >= u.i - 12; k--) {
       const v = unitAt[k];
       if (v !== undefined && has(v, 'negator') !== undefined) {
+        // Negative question openers ("Wouldn't it be best if...", "Aren't all ... ?") are rhetorical.
+        if (question[u.sent] === 1 && v.i <= sentStart[u.sent]! + 1) return undefined;
         return text.slice(tokens[v.i]!.start, tokens[v.j - 1]!.end);
       }
     }
@@ -383,6 +395,13 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
       switch (r.type) {
         case 'slur': {
           if (benignContext(tokens, u, r.benign)) break;
+          if (r.insultOnly === true) {
+            // "you queer", "a dirty queer" — but not "queer people" or "a queer woman".
+            const prev = u.i > 0 ? tokens[u.i - 1]! : undefined;
+            const next = u.j < n ? tokens[u.j]! : undefined;
+            if (prev === undefined || prev.kind !== TK_WORD || !INSULT_CUES.has(prev.key)) break;
+            if (next !== undefined && next.kind === TK_WORD && (lex.personNouns.has(next.key) || targetAt[u.j] !== undefined)) break;
+          }
           const s = span(u);
           let score = slurScore(r.severity ?? 2);
           if (u.via === 'fuzzy') score *= 0.9;
