@@ -1,0 +1,161 @@
+import { IANAZone } from 'luxon';
+import { assertZone } from '../local-time.js';
+import type { MessageTime, SenderIdentity } from '../../domain/message.js';
+
+/**
+ * Helpers shared by the device readers: instants rendered in the declared zone, JIDs, and the
+ * display name chosen for a sender.
+ */
+
+const BUCKET_MS = 15 * 60_000;
+
+/**
+ * Renders UTC instants as wall-clock text in the exhibit's declared zone. Zone offsets change only
+ * on 15-minute UTC boundaries in the modern tz database, so the offset is cached per bucket (and
+ * checked at both ends of it); this keeps a million rows from each paying for a luxon DateTime.
+ */
+export class ZoneClock {
+  private readonly tz: IANAZone;
+  private bucket = Number.NaN;
+  private bucketOffsetMin = 0;
+  private bucketStable = false;
+
+  constructor(readonly zone: string) {
+    assertZone(zone);
+    this.tz = IANAZone.create(zone);
+  }
+
+  private offsetMin(ms: number): number {
+    const b = Math.floor(ms / BUCKET_MS);
+    if (b !== this.bucket) {
+      this.bucket = b;
+      const start = this.tz.offset(b * BUCKET_MS);
+      const end = this.tz.offset(b * BUCKET_MS + BUCKET_MS - 1);
+      this.bucketOffsetMin = start;
+      this.bucketStable = start === end;
+    }
+    return this.bucketStable ? this.bucketOffsetMin : this.tz.offset(ms);
+  }
+
+  /** `yyyy-MM-dd HH:mm:ss` in the declared zone. */
+  local(ms: number): string {
+    const d = new Date(ms + this.offsetMin(ms) * 60_000);
+    const p = (n: number) => (n < 10 ? `0${n}` : String(n));
+    const y = d.getUTCFullYear();
+    const year = y >= 0 && y < 10_000 ? String(y).padStart(4, '0') : String(y);
+    return `${year}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+  }
+
+  /** A device instant: exact, rendered in the declared zone. */
+  time(ms: number): MessageTime {
+    return { localText: this.local(ms), zone: this.zone, utc: isoUtc(ms), resolution: 'exact' };
+  }
+}
+
+export function isoUtc(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** Milliseconds from a column that should hold a number; null where it does not. */
+export function numberOrNull(v: unknown): number | null {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  return null;
+}
+
+export function stringOrNull(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (Buffer.isBuffer(v)) return v.toString('hex');
+  return null;
+}
+
+export interface JidParts {
+  readonly user: string;
+  readonly server: string;
+}
+
+export function splitJid(jid: string): JidParts {
+  const at = jid.lastIndexOf('@');
+  if (at < 0) return { user: jid, server: '' };
+  // A device suffix (user:device@server) is not part of the person.
+  const user = jid.slice(0, at).split(':')[0] ?? '';
+  return { user, server: jid.slice(at + 1) };
+}
+
+export function isGroupJid(jid: string | null): boolean {
+  return jid !== null && jid.endsWith('@g.us');
+}
+
+export function isLidJid(jid: string | null): boolean {
+  return jid !== null && jid.endsWith('@lid');
+}
+
+/** E.164 (`+` and digits) where a phone JID or number gives one. */
+export function phoneFromJid(jid: string | null): string | null {
+  if (!jid) return null;
+  const { user, server } = splitJid(jid);
+  if (server !== 's.whatsapp.net' && server !== 'c.us' && server !== '') return null;
+  return /^\d{5,15}$/.test(user) ? `+${user}` : null;
+}
+
+export function phoneFromNumber(number: string | null | undefined): string | null {
+  if (!number) return null;
+  const digits = number.replace(/[\s().-]/g, '');
+  const m = /^\+?(\d{5,15})$/.exec(digits);
+  return m ? `+${m[1]}` : null;
+}
+
+export function jidForPhone(phone: string | null | undefined): string | null {
+  const p = phoneFromNumber(phone);
+  return p ? `${p.slice(1)}@s.whatsapp.net` : null;
+}
+
+/** Best display name: address-book name, else push name, else phone, else the JID's user part. */
+export function displayNameOf(identity: SenderIdentity, fallback = 'Unknown'): string {
+  const pick = (s: string | null) => (s !== null && s.trim() !== '' ? s : null);
+  return (
+    pick(identity.contactName) ??
+    pick(identity.pushName) ??
+    identity.phone ??
+    (identity.jid ? splitJid(identity.jid).user || identity.jid : null) ??
+    fallback
+  );
+}
+
+export const PHONE_OWNER = 'Phone owner';
+
+export interface OwnerInfo {
+  readonly jid: string | null;
+  readonly identity: SenderIdentity;
+  readonly displayName: string;
+}
+
+/** The phone's owner as the caller declared them (or "Phone owner" where nothing says who). */
+export function ownerFrom(
+  ownerPhone: string | null | undefined,
+  ownerName: string | null | undefined,
+  dbJid: string | null = null,
+  dbPushName: string | null = null,
+): OwnerInfo {
+  const jid = jidForPhone(ownerPhone) ?? dbJid;
+  const phone = phoneFromNumber(ownerPhone) ?? phoneFromJid(dbJid);
+  const identity: SenderIdentity = {
+    jid,
+    phone,
+    pushName: dbPushName,
+    contactName: ownerName && ownerName.trim() !== '' ? ownerName : null,
+    isOwner: true,
+  };
+  const named = identity.contactName ?? identity.pushName ?? identity.phone;
+  return { jid, identity, displayName: named ?? PHONE_OWNER };
+}
+
+export function basename(p: string | null): string | null {
+  if (p === null) return null;
+  const parts = p.split(/[\\/]/);
+  const last = parts[parts.length - 1];
+  return last === undefined || last === '' ? null : last;
+}

@@ -1,0 +1,238 @@
+import Database from 'better-sqlite3';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fstatSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  rmSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { EvidenceError } from '../../domain/errors.js';
+
+/**
+ * Opens a SQLite database read-only ON A COPY: the file and its `-wal`, `-shm` and `-journal`
+ * siblings are copied into a fresh temporary folder and the copy is opened, so rows still in the
+ * write-ahead log are read and the original is never opened by SQLite at all (SQLite may write a
+ * -shm, checkpoint or roll back a journal when it opens a file; it does that to the copy only).
+ */
+
+export interface SqliteCopy {
+  readonly db: Database.Database;
+  /** The temporary folder holding the copy. */
+  readonly dir: string;
+  /** A -wal file was found beside the original and copied with it. */
+  readonly walIncluded: boolean;
+  /** A -journal (rollback journal) was found beside the original. */
+  readonly journalIncluded: boolean;
+  readonly tables: ReadonlySet<string>;
+  /** Column names of a table (cached), empty where the table does not exist. */
+  columns(table: string): ReadonlySet<string>;
+  close(): void;
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+const live = new Set<string>();
+let exitHookInstalled = false;
+
+function removeAllOnExit(): void {
+  for (const dir of live) rmSync(dir, { recursive: true, force: true });
+}
+
+function readHeader(file: string, label: string): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (err) {
+    throw new EvidenceError(
+      label,
+      `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
+      undefined,
+      'unreadable',
+    );
+  }
+  try {
+    const head = Buffer.alloc(100);
+    const n = readSync(fd, head, 0, 100, 0);
+    const size = fstatSync(fd).size;
+    if (n < 100 || head.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC) {
+      throw new EvidenceError(label, 'is not a SQLite database (no SQLite header)', undefined, 'not_sqlite');
+    }
+    const rawPage = head.readUInt16BE(16);
+    const pageSize = rawPage === 1 ? 65_536 : rawPage;
+    if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) {
+      throw new EvidenceError(
+        label,
+        `the SQLite header is corrupt (page size ${rawPage})`,
+        undefined,
+        'corrupt',
+      );
+    }
+    // The in-header page count is valid when "version-valid-for" equals the change counter.
+    const pages = head.readUInt32BE(28);
+    if (pages > 0 && head.readUInt32BE(92) === head.readUInt32BE(24) && size < pages * pageSize) {
+      throw new EvidenceError(
+        label,
+        `the SQLite database is truncated: its header declares ${pages} pages of ${pageSize} bytes (${pages * pageSize} bytes) but the file holds ${size} bytes`,
+        undefined,
+        'truncated',
+      );
+    }
+    if (size % pageSize !== 0) {
+      throw new EvidenceError(
+        label,
+        `the SQLite database is truncated or damaged: ${size} bytes is not a whole number of ${pageSize}-byte pages`,
+        undefined,
+        'truncated',
+      );
+    }
+    return head;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Turn a SQLite failure while reading into an error that names the exhibit. */
+export function sqliteFailure(label: string, err: unknown): EvidenceError {
+  if (err instanceof EvidenceError) return err;
+  const e = err as { code?: string; message?: string };
+  const code = e.code ?? '';
+  if (
+    code === 'SQLITE_CORRUPT' ||
+    code === 'SQLITE_NOTADB' ||
+    /malformed|not a database/i.test(e.message ?? '')
+  ) {
+    return new EvidenceError(
+      label,
+      `the SQLite database is corrupt or truncated (${e.message ?? code})`,
+      undefined,
+      'corrupt',
+    );
+  }
+  return new EvidenceError(
+    label,
+    `could not be read as SQLite (${e.message ?? String(err)})`,
+    undefined,
+    'unreadable',
+  );
+}
+
+export function openSqliteCopy(file: string, label: string): SqliteCopy {
+  readHeader(file, label);
+  const dir = mkdtempSync(path.join(tmpdir(), 'scrutineer-sqlite-'));
+  live.add(dir);
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once('exit', removeAllOnExit);
+  }
+  const cleanup = () => {
+    rmSync(dir, { recursive: true, force: true });
+    live.delete(dir);
+  };
+  const copy = path.join(dir, 'evidence.db');
+  let db: Database.Database | null = null;
+  try {
+    copyFileSync(file, copy);
+    let walIncluded = false;
+    let journalIncluded = false;
+    for (const suffix of ['-wal', '-shm', '-journal']) {
+      if (existsSync(file + suffix)) {
+        copyFileSync(file + suffix, copy + suffix);
+        if (suffix === '-wal') walIncluded = true;
+        if (suffix === '-journal') journalIncluded = true;
+      }
+    }
+    db = new Database(copy, { readonly: !journalIncluded, fileMustExist: true });
+    const tables = new Set(
+      (
+        db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','view')").all() as {
+          name: string;
+        }[]
+      ).map((r) => r.name),
+    );
+    const opened = db;
+    const cache = new Map<string, ReadonlySet<string>>();
+    let closed = false;
+    return {
+      db: opened,
+      dir,
+      walIncluded,
+      journalIncluded,
+      tables,
+      columns(table: string) {
+        let cols = cache.get(table);
+        if (!cols) {
+          cols = tables.has(table)
+            ? new Set(
+                (opened.prepare(`PRAGMA table_info(${quoteIdent(table)})`).all() as { name: string }[]).map(
+                  (r) => r.name,
+                ),
+              )
+            : new Set();
+          cache.set(table, cols);
+        }
+        return cols;
+      },
+      close() {
+        if (closed) return;
+        closed = true;
+        try {
+          opened.close();
+        } finally {
+          cleanup();
+        }
+      },
+    };
+  } catch (err) {
+    try {
+      db?.close();
+    } finally {
+      cleanup();
+    }
+    throw sqliteFailure(label, err);
+  }
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Refuse a database that lacks tables a reader needs, naming each missing one. */
+export function requireTables(
+  copy: Pick<SqliteCopy, 'tables'>,
+  label: string,
+  required: readonly string[],
+  what: string,
+): void {
+  const missing = required.filter((t) => !copy.tables.has(t));
+  if (missing.length > 0) {
+    throw new EvidenceError(
+      label,
+      `is not a ${what} database this version can read: missing table${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+      undefined,
+      'unknown_schema',
+    );
+  }
+}
+
+/** Refuse a table that lacks columns a reader needs, naming each missing one. */
+export function requireColumns(
+  copy: SqliteCopy,
+  label: string,
+  table: string,
+  required: readonly string[],
+): void {
+  const cols = copy.columns(table);
+  const missing = required.filter((c) => !cols.has(c));
+  if (missing.length > 0) {
+    throw new EvidenceError(
+      label,
+      `table ${table} lacks column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: an unknown schema version`,
+      undefined,
+      'unknown_schema',
+    );
+  }
+}
