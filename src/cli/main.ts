@@ -3,6 +3,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../domain/errors.js';
+import { registerAnalysis } from './commands/analyse.js';
 import { registerCase } from './commands/case.js';
 import { registerClassify } from './commands/classify.js';
 import { registerDemo } from './commands/demo.js';
@@ -30,6 +31,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerMessages(program, ctx);
   registerStats(program, ctx);
   registerClassify(program);
+  registerAnalysis(program, ctx);
   registerDemo(program, ctx);
   for (const cmd of program.commands) {
     cmd.exitOverride();
@@ -71,5 +73,10 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
+  // `scrutineer messages … | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   process.exitCode = await run(process.argv.slice(2));
 }

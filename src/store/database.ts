@@ -140,6 +140,39 @@ export interface MessagesFtsTable {
   messages_fts: string;
 }
 
+export interface TermListsTable {
+  id: Generated<number>;
+  case_id: number;
+  version: number;
+  terms_json: string;
+  note: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface AnalysisRunsTable {
+  id: Generated<number>;
+  case_id: number;
+  started_at: string;
+  finished_at: string | null;
+  actor: string;
+  version_json: string;
+  term_list_id: number | null;
+  messages: number;
+  flagged: number;
+}
+
+export interface FlagsTable {
+  id: Generated<number>;
+  run_id: number;
+  case_id: number;
+  message_id: number;
+  score: number;
+  flagged: Flag;
+  categories_json: string;
+  spans_json: string;
+}
+
 export interface Database {
   cases: CasesTable;
   exhibits: ExhibitsTable;
@@ -152,6 +185,9 @@ export interface Database {
   import_reports: ImportReportsTable;
   audit_log: AuditLogTable;
   messages_fts: MessagesFtsTable;
+  term_lists: TermListsTable;
+  analysis_runs: AnalysisRunsTable;
+  flags: FlagsTable;
 }
 
 /** The base connection or a transaction: repositories work on either. */

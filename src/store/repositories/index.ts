@@ -3,6 +3,7 @@ import { CasesRepository } from './cases.js';
 import type { RepoContext } from './context.js';
 import { ConversationsRepository } from './conversations.js';
 import { ExhibitsRepository } from './exhibits.js';
+import { FlagsRepository, TermListsRepository } from './flags.js';
 import { ImportReportsRepository } from './import-reports.js';
 import { MembershipEventsRepository } from './membership-events.js';
 import { MessagesRepository } from './messages.js';
@@ -17,6 +18,8 @@ export interface Repos {
   readonly membershipEvents: MembershipEventsRepository;
   readonly importReports: ImportReportsRepository;
   readonly audit: AuditRepository;
+  readonly termLists: TermListsRepository;
+  readonly flags: FlagsRepository;
 }
 
 export function createRepos(ctx: RepoContext): Repos {
@@ -29,6 +32,8 @@ export function createRepos(ctx: RepoContext): Repos {
     membershipEvents: new MembershipEventsRepository(ctx),
     importReports: new ImportReportsRepository(ctx),
     audit: new AuditRepository(ctx),
+    termLists: new TermListsRepository(ctx),
+    flags: new FlagsRepository(ctx),
   };
 }
 
@@ -37,10 +42,12 @@ export {
   CasesRepository,
   ConversationsRepository,
   ExhibitsRepository,
+  FlagsRepository,
   ImportReportsRepository,
   MembershipEventsRepository,
   MessagesRepository,
   ParticipantsRepository,
+  TermListsRepository,
 };
 export type { ParticipantRecord } from './participants.js';
 export { AUDIT_GENESIS_HASH, auditHash } from './audit.js';

@@ -1,0 +1,89 @@
+import { UserError } from '../domain/errors.js';
+import type { Store } from '../store/open-store.js';
+import type { AnalysisRunRecord, CaseTermEntry, NewFlag } from '../store/flag-types.js';
+import { createFlagger, isFlagCategory, type CaseTerm } from './flagger/index.js';
+
+const BATCH = 2_000;
+
+export interface AnalyseOutcome {
+  readonly run: AnalysisRunRecord;
+  readonly byCategory: Record<string, number>;
+}
+
+/** The version string a case term list is recorded under in every flag it influenced. */
+export function termListVersion(caseId: number, version: number): string {
+  return `case-${caseId}/terms-v${version}`;
+}
+
+export function toCaseTerms(entries: readonly CaseTermEntry[]): CaseTerm[] {
+  return entries.map((e) => {
+    if (!isFlagCategory(e.category))
+      throw new UserError(`unknown flag category "${e.category}" in the case term list`);
+    return { term: e.term, category: e.category, severity: e.severity };
+  });
+}
+
+/**
+ * Flag every message of a case with the flagger and the case's current term list, as one new run
+ * (older runs stay). The run records the engine, model and term-list versions so any flag can be
+ * reproduced.
+ */
+export async function analyseCase(
+  store: Store,
+  caseId: number,
+  actor: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<AnalyseOutcome> {
+  return store.transaction(async (repos) => {
+    const terms = await repos.termLists.latest(caseId);
+    const flagger = createFlagger(
+      terms
+        ? { extraTerms: toCaseTerms(terms.terms), termListVersion: termListVersion(caseId, terms.version) }
+        : {},
+    );
+    const total = await repos.messages.count(caseId);
+    const run = await repos.flags.startRun({
+      caseId,
+      actor,
+      version: flagger.version,
+      termListId: terms?.id ?? null,
+    });
+    const byCategory: Record<string, number> = {};
+    let batch: NewFlag[] = [];
+    let messages = 0;
+    let flagged = 0;
+    for await (const m of repos.messages.iterate(caseId)) {
+      const r = flagger.classify(m.text);
+      messages++;
+      if (r.flagged) {
+        flagged++;
+        for (const c of r.categories) byCategory[c.name] = (byCategory[c.name] ?? 0) + 1;
+      }
+      batch.push({
+        runId: run.id,
+        caseId,
+        messageId: m.id,
+        score: r.score,
+        flagged: r.flagged,
+        categories: r.categories,
+        spans: r.spans,
+      });
+      if (batch.length >= BATCH) {
+        await repos.flags.insertMany(batch);
+        batch = [];
+        onProgress?.(messages, total);
+      }
+    }
+    if (batch.length) await repos.flags.insertMany(batch);
+    onProgress?.(messages, total);
+    const finished = await repos.flags.finishRun(run.id, { messages, flagged });
+    await repos.audit.append({
+      actor,
+      action: 'analysis.run',
+      caseId,
+      subject: `run ${run.id}`,
+      detail: { runId: run.id, version: flagger.version, messages, flagged, termListId: terms?.id ?? null },
+    });
+    return { run: finished, byCategory };
+  });
+}
