@@ -49,11 +49,9 @@ export class IdentityBook {
   /** The person behind a JID, with an optional name the row itself carries (iOS member name). */
   person(rawJid: string, rowContactName: string | null = null, rowPushName: string | null = null): Person {
     if (this.isOwnerJid(rawJid)) return { ...this.ownerPerson(), rawJid };
-    const cacheKey = rowContactName === null && rowPushName === null ? rawJid : null;
-    if (cacheKey !== null) {
-      const hit = this.cache.get(cacheKey);
-      if (hit) return hit;
-    }
+    const cacheKey = `${rawJid}\u0000${rowContactName ?? ''}\u0000${rowPushName ?? ''}`;
+    const hit = this.cache.get(cacheKey);
+    if (hit) return hit;
     const mapped = isLidJid(rawJid) ? (this.lidToPhoneJid.get(rawJid) ?? null) : null;
     const jid = mapped ?? rawJid;
     const contact = this.contacts.get(jid) ?? this.contacts.get(rawJid) ?? null;
@@ -66,7 +64,7 @@ export class IdentityBook {
       isOwner: false,
     };
     const person = { identity, displayName: displayNameOf(identity), rawJid };
-    if (cacheKey !== null) this.cache.set(cacheKey, person);
+    this.cache.set(cacheKey, person);
     return person;
   }
 }

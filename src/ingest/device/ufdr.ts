@@ -1,0 +1,506 @@
+import { DateTime } from 'luxon';
+import { SaxesParser } from 'saxes';
+import { EvidenceError } from '../../domain/errors.js';
+import type {
+  MediaRef,
+  MessageKind,
+  ParsedMessage,
+  SenderIdentity,
+  SystemEvent,
+} from '../../domain/message.js';
+import { readSystemText } from '../whatsapp-text/system.js';
+import {
+  displayNameOf,
+  jidForPhone,
+  phoneFromJid,
+  phoneFromNumber,
+  ZoneClock,
+  PHONE_OWNER,
+} from './common.js';
+import { findUfdrReport } from './detect.js';
+import { ParticipantList } from './identities.js';
+import { SyncZip, type ZipEntryInfo } from './zip-sync.js';
+import type {
+  DeviceConversation,
+  DeviceMessage,
+  DeviceNotice,
+  DeviceParticipant,
+  DeviceReader,
+  DeviceReadOptions,
+} from './types.js';
+
+/**
+ * Cellebrite UFDR: a zip whose report.xml is streamed through a SAX parser (saxes) straight from
+ * the zip entry, so a report of gigabytes is never held whole. Two passes: the first collects the
+ * chats and their participants (skipping message bodies), the second yields the messages.
+ * DOCTYPE declarations are refused outright (no entity can be declared, so none can expand).
+ */
+
+export const UFDR_READER_VERSION = 'ufdr/1.0.0';
+
+/** A single field value longer than this is refused (a WhatsApp message is at most 65,536 chars). */
+const MAX_VALUE_CHARS = 16 * 1024 * 1024;
+const MAX_DEPTH = 256;
+
+interface ModelFrame {
+  readonly type: string;
+  readonly id: string;
+  readonly deletedState: string | null;
+  readonly line: number;
+  readonly fields: Map<string, string[]>;
+  readonly children: Map<string, ModelFrame[]>;
+  /** The modelField / multiModelField this model sits in, if any. */
+  readonly inField: string | null;
+}
+
+type Element =
+  | { kind: 'model'; frame: ModelFrame; skip: boolean }
+  | { kind: 'field'; name: string; values: string[] }
+  | { kind: 'modelField'; name: string }
+  | { kind: 'value' }
+  | { kind: 'modelType'; type: string }
+  | { kind: 'other' };
+
+interface ChatSummary {
+  readonly id: string;
+  readonly source: string | null;
+  readonly conversation: DeviceConversation;
+  readonly byIdentifier: Map<string, DeviceParticipant>;
+}
+
+function first(frame: ModelFrame, name: string): string | null {
+  const v = frame.fields.get(name);
+  return v && v.length > 0 ? (v[0] as string) : null;
+}
+
+function isTrue(v: string | null): boolean {
+  return v !== null && /^(true|1|yes)$/i.test(v.trim());
+}
+
+function isWhatsApp(source: string | null): boolean {
+  return source !== null && /whatsapp/i.test(source);
+}
+
+/** Descendant models of a frame (depth-first), e.g. the labels inside MessageExtraData. */
+function* descendants(frame: ModelFrame): Generator<ModelFrame> {
+  for (const list of frame.children.values()) {
+    for (const child of list) {
+      yield child;
+      yield* descendants(child);
+    }
+  }
+}
+
+class UfdrReader implements DeviceReader {
+  readonly format = 'ufdr' as const;
+  readonly conversations: DeviceConversation[] = [];
+  readonly notices: DeviceNotice[] = [];
+  ownerJid: string | null = null;
+  private readonly clock: ZoneClock;
+  private readonly chats = new Map<string, ChatSummary>();
+  private readonly zip: SyncZip;
+  private readonly entry: ZipEntryInfo;
+  private ownerParty: DeviceParticipant | null = null;
+
+  constructor(
+    path: string,
+    private readonly options: DeviceReadOptions,
+  ) {
+    this.clock = new ZoneClock(options.zone);
+    this.zip = new SyncZip(path, options.fileName);
+    try {
+      const entry = findUfdrReport(this.zip);
+      if (!entry) {
+        throw new EvidenceError(
+          options.fileName,
+          'is a zip without report.xml: not a UFDR report',
+          undefined,
+          'not_ufdr',
+        );
+      }
+      this.entry = entry;
+      this.firstPass();
+    } catch (err) {
+      this.zip.close();
+      throw err;
+    }
+  }
+
+  private fail(problem: string, line?: number, code = 'bad_ufdr'): EvidenceError {
+    return new EvidenceError(this.options.fileName, `${this.entry.name}: ${problem}`, line, code);
+  }
+
+  /**
+   * Stream report.xml, calling back on each completed model of interest. `skipMessages` leaves
+   * InstantMessage models unbuilt (the first pass needs only chats and participants).
+   */
+  private *parse(
+    skipMessages: boolean,
+    onMessage: (chat: ModelFrame, message: ModelFrame) => void,
+    onChat: (chat: ModelFrame) => void,
+  ): Generator<void> {
+    const parser = new SaxesParser({ position: true });
+    const stack: Element[] = [];
+    const models: ModelFrame[] = [];
+    let chatTypeDepth = 0;
+    let skipDepth = 0;
+    let text: string[] | null = null;
+    let textLen = 0;
+    const line = () => parser.line;
+    parser.on('error', (err) => {
+      throw this.fail(
+        `report.xml is not well-formed XML (${err.message.replace(/^.*?:\d+:\d+: /, '')})`,
+        line(),
+        'malformed_xml',
+      );
+    });
+    parser.on('doctype', () => {
+      throw this.fail(
+        'report.xml declares a DOCTYPE: refused (a DTD can declare entities that expand without bound; Cellebrite reports have none)',
+        line(),
+        'xml_doctype',
+      );
+    });
+    parser.on('xmldecl', (decl) => {
+      if (decl.encoding && !/^utf-?8$/i.test(decl.encoding)) {
+        throw this.fail(
+          `report.xml declares encoding ${decl.encoding}; only UTF-8 is read`,
+          line(),
+          'encoding',
+        );
+      }
+    });
+    const onText = (t: string) => {
+      if (text === null) return;
+      textLen += t.length;
+      if (textLen > MAX_VALUE_CHARS)
+        throw this.fail(`a value longer than ${MAX_VALUE_CHARS} characters`, line(), 'xml_limit');
+      text.push(t);
+    };
+    parser.on('text', onText);
+    parser.on('cdata', onText);
+    parser.on('opentag', (tag) => {
+      if (stack.length >= MAX_DEPTH)
+        throw this.fail(`elements nest deeper than ${MAX_DEPTH}`, line(), 'xml_limit');
+      const name = tag.name.includes(':') ? tag.name.slice(tag.name.indexOf(':') + 1) : tag.name;
+      const attr = (k: string) => {
+        const v = tag.attributes[k];
+        return typeof v === 'string' ? v : null;
+      };
+      if (skipDepth > 0 || (chatTypeDepth === 0 && name !== 'modelType')) {
+        if (skipDepth > 0) skipDepth++;
+        stack.push({ kind: 'other' });
+        return;
+      }
+      if (name === 'modelType') {
+        const type = attr('type') ?? '';
+        if (type === 'Chat') chatTypeDepth++;
+        stack.push({ kind: 'modelType', type });
+        return;
+      }
+      const parent = stack[stack.length - 1];
+      if (name === 'model') {
+        const inField = parent?.kind === 'modelField' ? parent.name : null;
+        const frame: ModelFrame = {
+          type: attr('type') ?? '',
+          id: attr('id') ?? '',
+          deletedState: attr('deleted_state'),
+          line: line(),
+          fields: new Map(),
+          children: new Map(),
+          inField,
+        };
+        const owner = models[models.length - 1];
+        if (skipMessages && frame.type === 'InstantMessage' && owner?.type === 'Chat') {
+          skipDepth = 1;
+          stack.push({ kind: 'other' });
+          return;
+        }
+        models.push(frame);
+        stack.push({ kind: 'model', frame, skip: false });
+        return;
+      }
+      if (name === 'field' || name === 'multiField') {
+        stack.push({ kind: 'field', name: attr('name') ?? '', values: [] });
+        return;
+      }
+      if (name === 'modelField' || name === 'multiModelField') {
+        stack.push({ kind: 'modelField', name: attr('name') ?? '' });
+        return;
+      }
+      if (name === 'value' && parent?.kind === 'field') {
+        text = [];
+        textLen = 0;
+        stack.push({ kind: 'value' });
+        return;
+      }
+      stack.push({ kind: 'other' });
+    });
+    parser.on('closetag', () => {
+      const el = stack.pop();
+      if (!el) return;
+      if (skipDepth > 0) {
+        skipDepth--;
+        return;
+      }
+      const top = stack[stack.length - 1];
+      switch (el.kind) {
+        case 'modelType':
+          if (el.type === 'Chat') chatTypeDepth--;
+          break;
+        case 'value':
+          if (top?.kind === 'field') top.values.push((text ?? []).join(''));
+          text = null;
+          break;
+        case 'field': {
+          const model = models[models.length - 1];
+          if (model) {
+            const had = model.fields.get(el.name);
+            if (had) had.push(...el.values);
+            else model.fields.set(el.name, el.values);
+          }
+          break;
+        }
+        case 'model': {
+          models.pop();
+          const frame = el.frame;
+          const owner = models[models.length - 1];
+          if (frame.type === 'InstantMessage' && owner?.type === 'Chat') onMessage(owner, frame);
+          else if (frame.type === 'Chat') onChat(frame);
+          else if (owner && frame.inField !== null) {
+            const list = owner.children.get(frame.inField);
+            if (list) list.push(frame);
+            else owner.children.set(frame.inField, [frame]);
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    });
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    try {
+      for (const chunk of this.zip.readEntry(this.entry)) {
+        let s: string;
+        try {
+          s = decoder.decode(chunk, { stream: true });
+        } catch {
+          throw this.fail('report.xml is not valid UTF-8', line(), 'encoding');
+        }
+        parser.write(s);
+        yield;
+      }
+      parser.write(decoder.decode());
+      parser.close();
+    } catch (err) {
+      if (err instanceof EvidenceError) throw err;
+      throw this.fail(`report.xml could not be read (${(err as Error).message})`, line());
+    }
+  }
+
+  private party(frame: ModelFrame): DeviceParticipant {
+    const identifier = first(frame, 'Identifier');
+    const name = first(frame, 'Name');
+    const owner = isTrue(first(frame, 'IsPhoneOwner'));
+    const jid = identifier === null ? null : identifier.includes('@') ? identifier : jidForPhone(identifier);
+    const phone = phoneFromJid(jid) ?? phoneFromNumber(identifier);
+    let identity: SenderIdentity = { jid, phone, pushName: name, contactName: null, isOwner: owner };
+    if (owner) {
+      const declared = this.options.ownerName?.trim() ? (this.options.ownerName as string) : null;
+      identity = {
+        ...identity,
+        jid: jid ?? jidForPhone(this.options.ownerPhone),
+        phone: phone ?? phoneFromNumber(this.options.ownerPhone),
+        contactName: declared,
+      };
+    }
+    const fallback = owner ? PHONE_OWNER : 'Unknown';
+    return {
+      key: identifier ?? frame.id,
+      displayName: displayNameOf(identity, fallback),
+      identity,
+      isAdmin: null,
+      current: null,
+    };
+  }
+
+  private firstPass(): void {
+    const skipped = new Map<string, number>();
+    const gen = this.parse(
+      true,
+      () => undefined,
+      (chat) => {
+        const source = first(chat, 'Source');
+        if (!isWhatsApp(source)) {
+          const k = source ?? '(no Source)';
+          skipped.set(k, (skipped.get(k) ?? 0) + 1);
+          return;
+        }
+        const list = new ParticipantList();
+        const byIdentifier = new Map<string, DeviceParticipant>();
+        for (const p of chat.children.get('Participants') ?? []) {
+          const party = this.party(p);
+          if (party.identity.isOwner && this.ownerParty === null) this.ownerParty = party;
+          byIdentifier.set(party.key, party);
+          list.add(
+            { identity: party.identity, displayName: party.displayName, rawJid: party.key },
+            null,
+            null,
+          );
+        }
+        const chatType = first(chat, 'ChatType');
+        const isGroup = chatType !== null && /group/i.test(chatType);
+        const jid = first(chat, 'Id');
+        const conversation: DeviceConversation = {
+          key: chat.id,
+          name: first(chat, 'Name'),
+          isGroup,
+          groupJid: isGroup ? jid : null,
+          createdUtc: null,
+          participants: list.list(),
+        };
+        this.chats.set(chat.id, { id: chat.id, source, conversation, byIdentifier });
+        this.conversations.push(conversation);
+      },
+    );
+    for (const _ of gen) {
+      /* drain */
+    }
+    this.ownerJid = this.ownerParty?.identity.jid ?? jidForPhone(this.options.ownerPhone);
+    for (const [source, n] of skipped) {
+      this.notices.push({
+        code: 'not_read',
+        message: `${n} chat(s) from ${source} in the report were not read (only WhatsApp chats are)`,
+        line: null,
+      });
+    }
+    if (!this.ownerParty && !this.options.ownerPhone && !this.options.ownerName) {
+      this.notices.push({
+        code: 'owner_unknown',
+        message: 'no party in the report is marked IsPhoneOwner and no owner was given',
+        line: null,
+      });
+    }
+  }
+
+  *messages(): Generator<DeviceMessage> {
+    const seqs = new Map<string, number>();
+    const out: DeviceMessage[] = [];
+    const noTime: string[] = [];
+    let noTimeCount = 0;
+    let zoneless = 0;
+    const gen = this.parse(
+      false,
+      (chatFrame, m) => {
+        const chat = this.chats.get(chatFrame.id);
+        if (!chat) return;
+        const stamp = first(m, 'TimeStamp');
+        let ms: number | null = null;
+        if (stamp !== null) {
+          const hasZone = /(Z|[+-]\d\d:?\d\d)$/.test(stamp.trim());
+          if (!hasZone) zoneless++;
+          const dt = DateTime.fromISO(stamp.trim(), hasZone ? { setZone: true } : { zone: this.clock.zone });
+          if (dt.isValid) ms = dt.toMillis();
+        }
+        if (ms === null) {
+          noTimeCount++;
+          if (noTime.length < 20) noTime.push(m.id);
+          return;
+        }
+        const seq = seqs.get(chat.id) ?? 0;
+        seqs.set(chat.id, seq + 1);
+        out.push({ conversationKey: chat.id, message: this.message(chat, m, seq, ms) });
+      },
+      () => undefined,
+    );
+    for (const _ of gen) {
+      while (out.length > 0) yield out.shift() as DeviceMessage;
+    }
+    while (out.length > 0) yield out.shift() as DeviceMessage;
+    if (noTimeCount > 0) {
+      this.notices.push({
+        code: 'skipped_rows',
+        message: `${noTimeCount} InstantMessage model(s) have no readable TimeStamp and were not read (ids ${noTime.join(', ')}${noTimeCount > noTime.length ? ', …' : ''})`,
+        line: null,
+      });
+    }
+    if (zoneless > 0) {
+      this.notices.push({
+        code: 'time_ambiguous',
+        message: `${zoneless} TimeStamp value(s) carry no UTC offset and were read in the declared zone ${this.clock.zone}`,
+        line: null,
+      });
+    }
+  }
+
+  private message(chat: ChatSummary, m: ModelFrame, seq: number, ms: number): ParsedMessage {
+    const fromFrame = m.children.get('From')?.[0] ?? null;
+    let from = fromFrame ? this.party(fromFrame) : null;
+    if (from) from = chat.byIdentifier.get(from.key) ?? from;
+    const labels = new Set<string>();
+    for (const v of m.fields.get('Labels') ?? []) labels.add(v.trim());
+    let referenceId: string | null = first(m, 'ReferenceId');
+    for (const d of descendants(m)) {
+      for (const v of d.fields.get('Label') ?? []) labels.add(v.trim());
+      if (d.type === 'QuotedMessageData' || d.fields.has('ReferenceId'))
+        referenceId ??= first(d, 'ReferenceId');
+    }
+    const body = first(m, 'Body') ?? '';
+    const raw: Record<string, string | number | null> = {};
+    if (m.deletedState !== null) raw.deleted_state = m.deletedState;
+    if (labels.size > 0) raw.labels = [...labels].join(',');
+    const status = first(m, 'Status');
+    if (status !== null) raw.status = status;
+    if (labels.has('Forwarded')) raw.forwarded = 1;
+    let kind: MessageKind = 'text';
+    let media: MediaRef | null = null;
+    let system: SystemEvent | null = null;
+    const attachments = m.children.get('Attachments') ?? m.children.get('Attachment') ?? [];
+    if (labels.has('System')) {
+      kind = 'system';
+      system = readSystemText(body) ?? {
+        type: 'other',
+        actor: null,
+        targets: [],
+        value: null,
+        previousValue: null,
+      };
+    } else if (attachments.length > 0) {
+      kind = 'media';
+      const a = attachments[0] as ModelFrame;
+      media = { fileName: first(a, 'Filename'), omitted: false, caption: body === '' ? null : body };
+      raw.content_type = first(a, 'ContentType');
+      if (attachments.length > 1) {
+        raw.attachments = attachments.map((x) => first(x, 'Filename') ?? '').join('\n');
+      }
+    }
+    return {
+      seq,
+      sender: kind === 'system' ? (system?.actor ?? null) : (from?.displayName ?? null),
+      kind,
+      text: body,
+      time: this.clock.time(ms),
+      edited: labels.has('Edited'),
+      media,
+      poll: null,
+      location: null,
+      system,
+      source: { type: 'xml', modelId: m.id },
+      keyId: first(m, 'Identifier'),
+      senderIdentity: from?.identity ?? null,
+      replyTo: referenceId !== null ? { keyId: referenceId, text: null, senderJid: null } : null,
+      reactions: [],
+      deletedBy: null,
+      editedAt: null,
+      raw,
+    };
+  }
+
+  close(): void {
+    this.zip.close();
+  }
+}
+
+export function openUfdrReader(path: string, options: DeviceReadOptions): DeviceReader {
+  return new UfdrReader(path, options);
+}
