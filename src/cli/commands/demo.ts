@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { analyseCase } from '../../analysis/analyse-case.js';
 import { addExhibit } from '../../evidence/intake.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson } from '../output.js';
@@ -53,11 +54,22 @@ export function registerDemo(program: Command, ctx: CliContext): void {
           } finally {
             bar.stop();
           }
+          await analyseCase(store, theCase.id, actor(ctx));
+        }
+        const run = await store.flags.run(theCase.id);
+        const top = run ? (await store.flags.list(run.id, { onlyFlagged: true })).slice(0, 5) : [];
+        const topLines: string[] = [];
+        for (const f of top) {
+          const m = await store.messages.get(f.messageId);
+          if (m)
+            topLines.push(
+              `    ${f.score.toFixed(2)}  ${f.categories.map((k) => k.name).join(', ')}: ${m.sender}: ${m.text.slice(0, 80)}  <line ${m.lineStart}>`,
+            );
         }
         const stats = await store.messages.stats(theCase.id);
         const exhibits = await store.exhibits.list(theCase.id);
         if (opts.json) {
-          printJson(ctx.io, { workspace: opts.workspace, case: theCase, exhibits, stats });
+          printJson(ctx.io, { workspace: opts.workspace, case: theCase, exhibits, stats, run });
           return;
         }
         const senders = stats.bySender.filter((s) => s.sender !== null);
@@ -71,9 +83,14 @@ export function registerDemo(program: Command, ctx: CliContext): void {
               .map(([k, n]) => `${k} ${n}`)
               .join(', ')}`,
             `  ${senders.length} senders: ${senders.map((s) => `${s.sender} (${s.messages})`).join(', ')}`,
+            run
+              ? `  Flagger run ${run.id}: ${run.flagged} of ${run.messages} messages flagged; highest scores:`
+              : '  Not analysed yet',
+            ...topLines,
             '',
             'Try:',
             `  npx scrutineer messages "${theCase.name}" --search "out of order" --workspace ${opts.workspace}`,
+            `  npx scrutineer flags "${theCase.name}" --workspace ${opts.workspace}`,
             `  npx scrutineer stats "${theCase.name}" --json --workspace ${opts.workspace}`,
             `  npx scrutineer verify --workspace ${opts.workspace}`,
             '',
