@@ -128,11 +128,12 @@ export function initialMigration(dialect: Dialect): Migration {
       .addColumn('source_row_id', 'bigint')
       .addColumn('source_model_id', 'text')
       .execute();
-    // (case_id, utc, id): the timeline order, and the keyset for paging through it.
+    // The timeline order (utc, then id) and the keyset for paging through it. SQLite index entries
+    // already end with the rowid (= id), so naming id again would only make the index bigger.
     await db.schema
       .createIndex('messages_case_utc')
       .on('messages')
-      .columns(['case_id', 'utc', 'id'])
+      .columns(dialect === 'sqlite' ? ['case_id', 'utc'] : ['case_id', 'utc', 'id'])
       .execute();
     await db.schema
       .createIndex('messages_conversation_seq')
@@ -194,11 +195,13 @@ export function initialMigration(dialect: Dialect): Migration {
     if (dialect === 'sqlite') {
       // External-content FTS5 index: the text lives once, in messages.search_text. Messages are
       // immutable, so the repository inserts index rows itself and no triggers are needed.
-      // remove_diacritics 0 and marks as token characters match PostgreSQL's 'simple' config.
+      // remove_diacritics 0 and marks as token characters match PostgreSQL's 'simple' config;
+      // columnsize = 0 skips the per-row size table (only bm25 ranking would use it).
       await sql`create virtual table messages_fts using fts5(
         search_text,
         content = 'messages',
         content_rowid = 'id',
+        columnsize = 0,
         tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
       )`.execute(db);
       for (const table of ['audit_log', 'continuity']) {

@@ -44,38 +44,36 @@ const COLUMNS: readonly (readonly [InsertColumn, string])[] = [
 
 type CellValue = string | number | null;
 
-/** One message as values in COLUMNS order. */
-function cells(m: NewMessage): CellValue[] {
-  return [
-    m.caseId,
-    m.conversationId,
-    m.exhibitId,
-    m.seq,
-    m.sender,
-    m.participantId,
-    m.kind,
-    m.text,
-    m.searchText,
-    m.localText,
-    m.zone,
-    m.utc,
-    m.timeResolution,
-    flag(m.edited),
-    m.mediaFileName,
-    flagOrNull(m.mediaOmitted),
-    m.mediaCaption,
-    m.mediaFileId,
-    m.pollJson,
-    m.locationUrl,
-    flagOrNull(m.locationLive),
-    m.lineStart,
-    m.lineEnd,
-    m.byteStart,
-    m.byteEnd,
-    m.sourceTable,
-    m.sourceRowId,
-    m.sourceModelId,
-  ];
+/** Writes one message's values, in COLUMNS order, into `out` from `at` (no per-row allocation). */
+function putCells(m: NewMessage, out: CellValue[], at: number): void {
+  out[at] = m.caseId;
+  out[at + 1] = m.conversationId;
+  out[at + 2] = m.exhibitId;
+  out[at + 3] = m.seq;
+  out[at + 4] = m.sender;
+  out[at + 5] = m.participantId;
+  out[at + 6] = m.kind;
+  out[at + 7] = m.text;
+  out[at + 8] = m.searchText;
+  out[at + 9] = m.localText;
+  out[at + 10] = m.zone;
+  out[at + 11] = m.utc;
+  out[at + 12] = m.timeResolution;
+  out[at + 13] = flag(m.edited);
+  out[at + 14] = m.mediaFileName;
+  out[at + 15] = flagOrNull(m.mediaOmitted);
+  out[at + 16] = m.mediaCaption;
+  out[at + 17] = m.mediaFileId;
+  out[at + 18] = m.pollJson;
+  out[at + 19] = m.locationUrl;
+  out[at + 20] = flagOrNull(m.locationLive);
+  out[at + 21] = m.lineStart;
+  out[at + 22] = m.lineEnd;
+  out[at + 23] = m.byteStart;
+  out[at + 24] = m.byteEnd;
+  out[at + 25] = m.sourceTable;
+  out[at + 26] = m.sourceRowId;
+  out[at + 27] = m.sourceModelId;
 }
 
 const toMessage = (r: Selectable<MessagesTable>): MessageRecord => ({
@@ -176,14 +174,13 @@ export class MessagesRepository {
     const ids = new Array<number>(messages.length);
     const width = COLUMNS.length;
     let firstId = -1;
+    // Reused for every full chunk: better-sqlite3 copies the values when it binds them.
+    let params: CellValue[] = [];
     for (let start = 0; start < messages.length; start += SQLITE_ROWS_PER_STATEMENT) {
       const end = Math.min(start + SQLITE_ROWS_PER_STATEMENT, messages.length);
       const count = end - start;
-      const params = new Array<CellValue>(count * width);
-      for (let i = 0; i < count; i++) {
-        const values = cells(messages[start + i]!);
-        for (let j = 0; j < width; j++) params[i * width + j] = values[j]!;
-      }
+      if (params.length !== count * width) params = new Array<CellValue>(count * width);
+      for (let i = 0; i < count; i++) putCells(messages[start + i]!, params, i * width);
       const info = this.sqliteStatement(ctx, raw, count).run(params);
       if (info.changes !== count) throw new Error(`inserted ${info.changes} of ${count} messages`);
       // One writer holds the database, so a multi-row insert takes consecutive rowids.
@@ -202,9 +199,10 @@ export class MessagesRepository {
     for (let start = 0; start < messages.length; start += PG_ROWS_PER_STATEMENT) {
       const chunk = messages.slice(start, start + PG_ROWS_PER_STATEMENT);
       const columns: CellValue[][] = COLUMNS.map(() => new Array<CellValue>(chunk.length));
+      const row = new Array<CellValue>(COLUMNS.length);
       chunk.forEach((m, i) => {
-        const values = cells(m);
-        for (let j = 0; j < values.length; j++) columns[j]![i] = values[j]!;
+        putCells(m, row, 0);
+        for (let j = 0; j < row.length; j++) columns[j]![i] = row[j]!;
       });
       const arrays = COLUMNS.map(([, type], j) => sql`${columns[j]}::${sql.raw(type)}[]`);
       const names = COLUMNS.map(([c]) => sql.ref(c));

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+
+import { emojiToken, searchTokens, toSearchText } from '../../src/store/search-text.js';
+
+describe('toSearchText', () => {
+  it('lowercases and applies NFKC', () => {
+    expect(toSearchText('The POLICE')).toBe('the police');
+    expect(toSearchText('ＦＵＬＬ ﬁne')).toBe('full fine');
+    expect(toSearchText('Cafe\u0301')).toBe('café');
+  });
+
+  it('removes direction marks and the BOM', () => {
+    expect(toSearchText('\uFEFF\u200Eimage omitted\u200F \u202Ax\u202C \u2066y\u2069')).toBe(
+      'image omitted x y',
+    );
+  });
+
+  it('turns each emoji into a word', () => {
+    expect(toSearchText('lol😂😂')).toBe('lol emoji_1f602  emoji_1f602 ');
+    expect(toSearchText('👍🏽')).toBe(' emoji_1f44d_1f3fd ');
+    expect(toSearchText('❤️ ❤')).toBe(' emoji_2764   emoji_2764 ');
+    expect(toSearchText('👨‍👩‍👧')).toBe(' emoji_1f468_200d_1f469_200d_1f467 ');
+    expect(toSearchText('🇬🇧')).toBe(' emoji_1f1ec_1f1e7 ');
+    expect(toSearchText('🏴󠁧󠁢󠁥󠁮󠁧󠁿')).toBe(' emoji_1f3f4_e0067_e0062_e0065_e006e_e0067_e007f ');
+    expect(toSearchText('#️⃣')).toBe(' emoji_23_20e3 ');
+  });
+
+  it('leaves ordinary symbols and digits alone', () => {
+    expect(toSearchText('a-b 12:30 £5')).toBe('a-b 12:30 £5');
+  });
+
+  it('gives each emoji token a stable form', () => {
+    expect(emojiToken('\u2764\uFE0F')).toBe('emoji_2764');
+    expect(emojiToken('\u263A\uFE0E')).toBe('emoji_263a');
+  });
+});
+
+describe('searchTokens', () => {
+  it('splits like the index does', () => {
+    expect(searchTokens(toSearchText("Don't e-mail bob@example.com 😂 हिन्दी"))).toEqual([
+      'don',
+      't',
+      'e',
+      'mail',
+      'bob',
+      'example',
+      'com',
+      'emoji',
+      '1f602',
+      'हिन्दी',
+    ]);
+  });
+});
