@@ -45,7 +45,11 @@ export async function makeWorkspace(backend: 'sqlite' | 'postgres'): Promise<Wor
       err: (s: string) => void (err += s),
       interactive: false,
     };
-    const fullEnv: NodeJS.ProcessEnv = { SCRUTINEER_USER: 'test-investigator', ...env, SCRUTINEER_WORKSPACE: dir };
+    const fullEnv: NodeJS.ProcessEnv = {
+      SCRUTINEER_USER: 'test-investigator',
+      ...env,
+      SCRUTINEER_WORKSPACE: dir,
+    };
     if (databaseUrl) fullEnv.DATABASE_URL = databaseUrl;
     const code = await run(args, io, fullEnv);
     return { code, out, err };

@@ -48,7 +48,11 @@ export function sniffEncoding(head: Uint8Array, fileName: string): Sniffed {
   const sample = head.subarray(0, Math.min(head.length, 4096));
   let zeroEven = 0;
   let zeroOdd = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? zeroEven++ : zeroOdd++;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2 === 0) zeroEven++;
+    else zeroOdd++;
+  }
   const half = sample.length / 2;
   if (half >= 8 && zeroOdd > half * 0.6 && zeroEven < half * 0.05)
     return { encoding: 'utf-16le', bomBytes: 0 };
