@@ -37,7 +37,12 @@ export interface CombinedResult {
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
-export function combine(outcome: RuleOutcome, modelP: number, modelThreshold: number): CombinedResult {
+export function combine(
+  outcome: RuleOutcome,
+  modelP: number,
+  modelThreshold: number,
+  cueThreshold = 0.95,
+): CombinedResult {
   const cat = new Map<FlagCategory, number>();
   const bump = (c: FlagCategory, s: number): void => {
     const prev = cat.get(c) ?? 0;
@@ -54,7 +59,9 @@ export function combine(outcome: RuleOutcome, modelP: number, modelThreshold: nu
 
   // Model contribution, mapped so that the dev threshold lands on the flag threshold.
   let modelPart: number;
-  const t = Math.min(0.95, Math.max(0.05, modelThreshold));
+  // With a hostile word or emoji in the message that the rules could not attach to a group, the model
+  // may confirm it at a lower threshold (chosen on the dev split).
+  const t = Math.min(0.95, Math.max(0.05, outcome.negativeCue ? Math.min(modelThreshold, cueThreshold) : modelThreshold));
   const scaled =
     modelP >= t ? FLAG_THRESHOLD + ((modelP - t) / (1 - t)) * 0.4 : (modelP / t) * FLAG_THRESHOLD;
   const modelMayFlag = outcome.identityPresent && !outcome.positive && !outcome.mitigated;
@@ -64,12 +71,18 @@ export function combine(outcome: RuleOutcome, modelP: number, modelThreshold: nu
     modelPart = Math.min(scaled, NON_FLAG_CAP) * (outcome.identityPresent ? 1 : 0.8);
   }
 
+  // The decision comes from the band (rule evidence ≥ 0.5, or a model-only flag); the order WITHIN a
+  // band mixes rule strength and model probability, so that a reviewer working down the list by score
+  // meets the messages both agree on first.
   let score: number;
   if (ruleFlag >= FLAG_THRESHOLD) {
-    // Explicit evidence: the model only nudges the ranking.
-    score = ruleFlag + (1 - ruleFlag) * 0.3 * modelP;
+    const strength = (ruleFlag - FLAG_THRESHOLD) / (1 - FLAG_THRESHOLD);
+    score = FLAG_THRESHOLD + (1 - FLAG_THRESHOLD) * (0.5 * strength + 0.5 * modelP);
+  } else if (modelPart >= FLAG_THRESHOLD) {
+    score = modelPart;
   } else {
-    score = Math.max(ruleFlag, ruleOther, modelPart);
+    const rule = Math.max(ruleFlag, ruleOther);
+    score = Math.min(0.49, Math.max(rule, modelPart) * 0.6 + modelP * 0.4 * NON_FLAG_CAP);
   }
   score = Math.min(0.999, Math.max(0, score));
 

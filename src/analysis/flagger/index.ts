@@ -147,7 +147,7 @@ export function createFlagger(options: FlaggerOptions = {}): Flagger {
       const input = typeof text === 'string' ? text : '';
       const { tokens, outcome } = pipeline.analyse(input);
       const p = predict(model, tokens);
-      const c = combine(outcome, p, model.threshold);
+      const c = combine(outcome, p, model.threshold, model.cueThreshold);
       return {
         score: c.score,
         flagged: c.flagged,

@@ -52,7 +52,8 @@ export type RoleType =
   | 'laugh'
   | 'police'
   | 'person'
-  | 'case';
+  | 'case'
+  | 'anger';
 
 export interface Role {
   type: RoleType;
@@ -126,6 +127,8 @@ interface RawLexicon {
   adjBreakers: string[];
   insultOnlySlurs: Record<string, string[]>;
   insultCues: string[];
+  strongCounter: string[];
+  notTarget: string[];
 }
 
 export const LEXICON = lexiconData as unknown as RawLexicon;
@@ -323,6 +326,7 @@ export function buildLexicon(options: {
   for (const t of L.negators) add(t, { type: 'negator' });
   for (const t of L.intensifiers) add(t, { type: 'intensifier' });
   for (const t of L.counterReport) add(t, { type: 'report' });
+  for (const t of L.strongCounter) add(t, { type: 'report', kind: 'strong' });
   for (const t of L.condemn) add(t, { type: 'condemn' });
   for (const t of L.selfRef) add(t, { type: 'selfRef' });
   for (const t of L.pronouns) add(t, { type: 'pronoun' });
@@ -550,11 +554,11 @@ export function matchTokens(lex: LexiconIndex, input: Token[]): { tokens: Token[
   let i = 0;
   while (i < n) {
     const t = tokens[i]!;
-    if (t.kind === TK_EMOJI) {
+    if (t.kind === TK_EMOJI && (t.emoji?.role !== undefined || !lex.phrases.has(t.key))) {
       i++;
       continue;
     }
-    if (t.kind !== TK_WORD) {
+    if (t.kind !== TK_WORD && t.kind !== TK_EMOJI) {
       i++;
       continue;
     }

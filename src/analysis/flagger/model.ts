@@ -37,6 +37,8 @@ export interface ModelFile {
   w: number[];
   /** Decision threshold on the model probability chosen on the dev split (not the held-out split). */
   threshold: number;
+  /** Lower threshold used when a hostile word or emoji is present but unattached (chosen on dev). */
+  cueThreshold?: number;
 }
 
 export interface LinearModel {
@@ -45,6 +47,7 @@ export interface LinearModel {
   bias: number;
   weights: Float32Array;
   threshold: number;
+  cueThreshold: number;
 }
 
 export function loadModel(file: ModelFile): LinearModel {
@@ -60,6 +63,7 @@ export function loadModel(file: ModelFile): LinearModel {
     bias: file.bias,
     weights,
     threshold: file.threshold,
+    cueThreshold: file.cueThreshold ?? file.threshold,
   };
 }
 

@@ -67,6 +67,15 @@ const BLACK_IDENTITY: EmojiInfo = {
   category: 'race_ethnicity',
 };
 
+const BROWN_IDENTITY: EmojiInfo = {
+  name: 'brown person',
+  role: 'identity',
+  group: 'ethnicity',
+  category: 'race_ethnicity',
+};
+const FLAG_IDENTITY: EmojiInfo = { name: 'flag', role: 'identity', group: 'nationality', category: 'race_ethnicity' };
+const HOME_FLAGS = new Set(['🇬🇧', '🇺🇳', '🇪🇺', '🇮🇲', '🇯🇪', '🇬🇬']);
+
 /** Look-alike letters that NFKD does not fold (Cyrillic, Greek, IPA, Cherokee, ...). */
 const CONFUSABLES: Record<string, string> = {
   а: 'a',
@@ -213,7 +222,10 @@ function foldCodePoint(cp: number): string {
     (cp >= 0x2060 && cp <= 0x2064) ||
     (cp >= 0x2066 && cp <= 0x2069) ||
     cp === 0xfeff ||
-    cp === 0x034f
+    cp === 0x034f ||
+    cp === 0xfe0f ||
+    cp === 0xfe0e ||
+    cp === 0x20e3
   ) {
     out = '';
   } else if (cp >= 0x0300 && cp <= 0x036f) {
@@ -240,6 +252,16 @@ function foldCodePoint(cp: number): string {
   }
   if (FOLD_CACHE.size < 50_000) FOLD_CACHE.set(cp, out);
   return out;
+}
+
+function letterEmoji(cp: number): string | undefined {
+  // Squared, circled and negative-squared Latin capitals (🄰 🅐 🅰 ...).
+  if (cp >= 0x1f130 && cp <= 0x1f149) return String.fromCharCode(97 + cp - 0x1f130);
+  if (cp >= 0x1f150 && cp <= 0x1f169) return String.fromCharCode(97 + cp - 0x1f150);
+  if (cp >= 0x1f170 && cp <= 0x1f189) return String.fromCharCode(97 + cp - 0x1f170);
+  if (cp === 0x2139) return 'i'; // ℹ️
+  if (cp === 0x24c2) return 'm'; // Ⓜ️
+  return undefined;
 }
 
 let pictographic: RegExp | undefined;
@@ -414,6 +436,18 @@ export function tokenize(text: string, abbreviations: ReadonlyMap<string, string
     // Lone surrogates are treated as separators: they carry no text.
     const lone = width === 1 && c0 >= 0xd800 && c0 <= 0xdfff;
 
+    // Letter-shaped emoji used to spell words ("f🅰️g", "🅿️🅰️K ℹ️") are letters, not pictures.
+    const emojiLetter = lone ? undefined : letterEmoji(cp);
+    if (emojiLetter !== undefined) {
+      if (buf === undefined) buf = { chars: '', start: i, end: i, letters: 0, digits: 0, symbols: 0 };
+      buf.chars += emojiLetter;
+      buf.letters++;
+      i += width;
+      // Swallow the emoji presentation selector.
+      if (i < n && text.charCodeAt(i) === 0xfe0f) i++;
+      buf.end = i;
+      continue;
+    }
     if (!lone && isPictographic(cp)) {
       flush();
       const start = i;
@@ -450,8 +484,19 @@ export function tokenize(text: string, abbreviations: ReadonlyMap<string, string
         } else break;
       }
       let info = EMOJI_MAP.get(key);
-      if (info === undefined && key !== base) info = EMOJI_MAP.get(base);
+      // A ZWJ sequence we do not know keeps its base's meaning only for gender variants (🙋‍♀️), not
+      // for professions or activities (👩‍🔬 is a scientist first).
+      if (info === undefined && key !== base) {
+        const rest = key.slice(base.length);
+        if (!rest.includes('\u200d') || /^\u200d[\u2640\u2642]$/u.test(rest)) info = EMOJI_MAP.get(base);
+      }
       if ((tone === 0x1f3ff || tone === 0x1f3fe) && DARK_TONE_PERSONS.has(base)) info = BLACK_IDENTITY;
+      else if (tone === 0x1f3fd && DARK_TONE_PERSONS.has(base) && (info === undefined || info.role === undefined)) {
+        info = BROWN_IDENTITY;
+      }
+      // A country flag stands for its people (HatemojiBuild: "Death to all 🇸🇦"); the UK's own flags
+      // and the EU's are too common in ordinary chat to count.
+      if (isFlag && key.length === 4 && info === undefined && !HOME_FLAGS.has(key)) info = FLAG_IDENTITY;
       const name = info?.name ?? 'emoji' + (cp & 0xffff).toString(16);
       const normName = name.replace(/ /g, '_');
       const tok: Token = { norm: normName, key: normName, start, end: i, kind: TK_EMOJI };

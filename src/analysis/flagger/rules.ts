@@ -40,6 +40,8 @@ export interface RuleOutcome {
   positive: boolean;
   /** Negation, counter-speech or reclaimed use was found: the model alone must not flag it. */
   mitigated: boolean;
+  /** A description, hate verb, threat or hostile emoji is present but attached to no group term. */
+  negativeCue: boolean;
   /** Position of the first group term (for model evidence spans). */
   identitySpan?: { start: number; end: number; term: string };
 }
@@ -67,6 +69,7 @@ const CLAUSE_BREAKS = new Set(LEXICON.clauseBreaks.map(squeeze));
 const THREAT_CUES = new Set(LEXICON.threatCues.map(squeeze));
 const ADJ_BREAKERS = new Set(LEXICON.adjBreakers.map(squeeze));
 const INSULT_CUES = new Set(LEXICON.insultCues.map(squeeze));
+const NOT_TARGET = new Set(LEXICON.notTarget.map(squeeze));
 const IMPERATIVE_LEAD = new Set([
   'just',
   'lets',
@@ -81,6 +84,9 @@ const IMPERATIVE_LEAD = new Set([
   'i',
   'must',
 ]);
+const CIGARETTE_BENIGN: string[][] = (
+  LEXICON.slurs.find((s) => s.category === 'sexual_orientation')?.benign?.['fag'] ?? []
+).map((b) => b.split(' ').map(squeeze));
 const WORD_WINDOW = 8;
 const EMOJI_WINDOW = 4;
 const THREAT_WINDOW = 10;
@@ -108,12 +114,21 @@ function emojiRoles(t: Token): Role[] {
       return [{ type: 'threat', kind: 'strong', severity: 3, term }];
     case 'positive':
       return [{ type: 'positive', term }];
+    case 'negatable':
+      return [{ type: 'negatable', term }];
+    case 'exclude':
+      return [{ type: 'derog', kind: 'implicit', severity: 2, term }];
+    case 'anger':
+      return [{ type: 'anger', term }];
     case 'laugh':
       return [{ type: 'laugh', term }];
     case 'sexual':
       return [{ type: 'sexual', category: 'sexual_content', severity: 2, term }];
     case 'profanity':
       return [{ type: 'profanity', category: 'profanity', severity: 2, term }];
+    case 'slur':
+      // Only the cigarette emoji is listed as a slur stand-in; it shares the word "fag"'s benign contexts.
+      return [{ type: 'slur', category: e.category as FlagCategory, severity: 2, reclaimable: true, benign: CIGARETTE_BENIGN, term }];
     default:
       return [];
   }
@@ -162,6 +177,7 @@ const EMPTY_OUTCOME: RuleOutcome = Object.freeze({
   identityCategories: [],
   positive: false,
   mitigated: false,
+  negativeCue: false,
 }) as RuleOutcome;
 
 export function applyRules(text: string, tokens: Token[], matches: Match[], lex: LexiconIndex): RuleOutcome {
@@ -267,6 +283,8 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
         continue;
       }
     }
+    // "women haters", "gay bashers", "trans rights": the people meant are not the group.
+    if (u.j < n && tokens[u.j]!.kind === TK_WORD && NOT_TARGET.has(tokens[u.j]!.key) && sentOf[u.j] === u.sent) continue;
     const tg: Target = {
       i: u.i,
       j: u.j,
@@ -651,9 +669,20 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
     }
     let quotes = 0;
     for (const t of tokens) if (t.kind === TK_QUOTE) quotes++;
+    let strong: string | undefined;
+    for (const u of units) {
+      const r = has(u, 'report');
+      if (r !== undefined && r.kind === 'strong') {
+        strong = span(u).term;
+        break;
+      }
+    }
     let why: string | undefined;
     let factor = 1;
-    if (condemn !== undefined) {
+    if (strong !== undefined) {
+      why = `counter-speech or mention: '${strong}' frames it as something said, not said by the sender`;
+      factor = condemn !== undefined ? 0.3 : 0.45;
+    } else if (condemn !== undefined) {
       why = `counter-speech: the message condemns it ('${condemn}')`;
       factor = 0.3;
     } else if (report !== undefined && quotes >= 2) {
@@ -670,8 +699,24 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
     }
   }
 
+  let negativeCue = false;
+  for (const u of units) {
+    if (predicateUnits.has(u)) continue;
+    for (const r of u.roles) {
+      if (
+        r.type === 'derog' ||
+        r.type === 'hateVerb' ||
+        r.type === 'threat' ||
+        r.type === 'slur' ||
+        r.type === 'anger'
+      ) {
+        negativeCue = true;
+      }
+    }
+  }
   return {
     hits,
+    negativeCue,
     identityPresent,
     identityCategories: [...identityCategories],
     positive,

@@ -183,6 +183,26 @@ export function trainFlagger(options: TrainOptions = {}): TrainReport {
       break;
     }
   }
+  // Cue threshold: for dev group statements where the rules saw a hostile word or emoji they could not
+  // attach to the group, the lowest p reaching 80 % precision.
+  const cueScores: { p: number; y: number }[] = [];
+  devDocs.forEach((d, k) => {
+    if (d.source === 'davidson') return;
+    const o = pipeline.analyse(d.text).outcome;
+    const ruleFlag = o.hits.some((h) => h.flaggable && h.score >= 0.5);
+    if (o.negativeCue && o.identityPresent && !o.positive && !o.mitigated && !ruleFlag) {
+      cueScores.push({ p: devAll[k]!.p, y: devAll[k]!.y });
+    }
+  });
+  let cueT = bestT;
+  for (let t = 0.5; t <= bestT + 1e-9; t += 0.01) {
+    const sel = cueScores.filter((s) => s.p >= t);
+    const tp = sel.filter((s) => s.y === 1).length;
+    if (sel.length >= 10 && tp / sel.length >= 0.8) {
+      cueT = Math.round(t * 100) / 100;
+      break;
+    }
+  }
   const auc = rocAuc(devAll);
   const aucBySource = Object.fromEntries(
     (['hatemoji', 'toxigen', 'davidson'] as const).map((src) => [
@@ -217,6 +237,7 @@ export function trainFlagger(options: TrainOptions = {}): TrainReport {
     idx,
     w,
     threshold: bestT,
+    cueThreshold: cueT,
   };
   const metrics = {
     model: MODEL_VERSION,
