@@ -9,17 +9,42 @@ import { performance } from 'node:perf_hooks';
 // Ordinary chat dominates a seized phone (the watchdog's case: a few hundred offensive messages among
 // 6,000): the generated corpus is about 85 % everyday lines and 15 % abusive, obfuscated or emoji lines.
 const EVERYDAY = [
-  'see you at {t} at the nick', 'anyone fancy a brew?', 'IC3 male detained, NFA', 'lol that job was mental',
-  'who is on the late turn {d}', 'fucking hell what a shift', 'Misper found safe and well',
-  'can you cover my rest day {d}? 👍', 'the DI wants the file by {d}', 'proper knackered, off home',
-  'got a DV on the estate again', 'sarge is on the warpath 😬', "don't forget the leaving do {d} 🍻",
-  'Black male, approx 20, grey hoodie', 'I love my job some days', 'running late, {t} now', 'ok mate',
-  'cheers {n}', 'where are the car keys?', 'van is back at {t}', 'haha classic {n}', 'nice one 👏',
-  'on my way', 'RTC on the A{t}, roads closed', 'who has the custody log?', 'brief is here for the interview',
+  'see you at {t} at the nick',
+  'anyone fancy a brew?',
+  'IC3 male detained, NFA',
+  'lol that job was mental',
+  'who is on the late turn {d}',
+  'fucking hell what a shift',
+  'Misper found safe and well',
+  'can you cover my rest day {d}? 👍',
+  'the DI wants the file by {d}',
+  'proper knackered, off home',
+  'got a DV on the estate again',
+  'sarge is on the warpath 😬',
+  "don't forget the leaving do {d} 🍻",
+  'Black male, approx 20, grey hoodie',
+  'I love my job some days',
+  'running late, {t} now',
+  'ok mate',
+  'cheers {n}',
+  'where are the car keys?',
+  'van is back at {t}',
+  'haha classic {n}',
+  'nice one 👏',
+  'on my way',
+  'RTC on the A{t}, roads closed',
+  'who has the custody log?',
+  'brief is here for the interview',
 ];
 const ABUSIVE = [
-  'women are vermin', 'I h4te immigrants', 'gay people are 🐀', 'she was asking for it 😂',
-  'muslims should all be deported', 'f a g g o t', 'typical {n}, useless retard', 'send them all back lol',
+  'women are vermin',
+  'I h4te immigrants',
+  'gay people are 🐀',
+  'she was asking for it 😂',
+  'muslims should all be deported',
+  'f a g g o t',
+  'typical {n}, useless retard',
+  'send them all back lol',
 ];
 const FILL: Record<string, string[]> = {
   '{t}': ['6', '7', '40', '10:30', '1400', '5', '22'],
@@ -49,7 +74,10 @@ export async function benchFlagger(): Promise<{ name: string; rows: Record<strin
   const flagger = createFlagger();
   const loadMs = performance.now() - t0;
   const t1 = performance.now();
-  createFlagger({ extraTerms: [{ term: 'bluebell', category: 'victims_of_crime', severity: 2 }], termListVersion: 'b' });
+  createFlagger({
+    extraTerms: [{ term: 'bluebell', category: 'victims_of_crime', severity: 2 }],
+    termListVersion: 'b',
+  });
   const caseLoadMs = performance.now() - t1;
 
   // Warm up the JIT, then time whole passes over the sample for about a second.

@@ -32,6 +32,10 @@ const report = {
   timing: { loadMs: Math.round(loadMs), heldoutMessagesPerSecond: Math.round(heldout.length / heldSecs) },
 };
 const dir = path.join(repoRoot(), 'src', 'analysis', 'flagger', 'model');
-writeFileSync(path.join(dir, 'eval-report.json'), JSON.stringify(report, null, 2) + '\n');
+const prettier = await import('prettier');
+writeFileSync(
+  path.join(dir, 'eval-report.json'),
+  await prettier.format(JSON.stringify(report), { parser: 'json', printWidth: 110 }),
+);
 writeFileSync(path.join(dir, 'eval-report.md'), renderReport(report));
 console.log(renderReport(report));

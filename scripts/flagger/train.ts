@@ -4,4 +4,4 @@
  */
 import { trainFlagger } from '../../src/analysis/flagger/train/train.js';
 
-trainFlagger({ log: (s) => console.log(`[train] ${s}`) });
+void trainFlagger({ log: (s) => console.log(`[train] ${s}`) });

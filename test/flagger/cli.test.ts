@@ -6,7 +6,10 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { classifyStream, registerClassify } from '../../src/cli/commands/classify.js';
 
-async function run(input: string, opts: Parameters<typeof classifyStream>[2]): Promise<Record<string, unknown>[]> {
+async function run(
+  input: string,
+  opts: Parameters<typeof classifyStream>[2],
+): Promise<Record<string, unknown>[]> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -47,7 +50,13 @@ describe('scrutineer classify', () => {
   it('loads a case term list and records its version', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'flagger-'));
     const file = path.join(dir, 'terms.json');
-    writeFileSync(file, JSON.stringify({ version: 'case-7/v1', terms: [{ term: 'bluebell', category: 'victims_of_crime', severity: 3 }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 'case-7/v1',
+        terms: [{ term: 'bluebell', category: 'victims_of_crime', severity: 3 }],
+      }),
+    );
     const rows = await run('bluebell again lol', { caseTerms: file });
     expect(rows[0]!.flagged).toBe(true);
     expect((rows[0]!.version as { caseTerms: string }).caseTerms).toBe('case-7/v1');

@@ -38,7 +38,9 @@ describe('flagger result', () => {
     expect(r.flagged).toBe(false);
     expect(r.score).toBeLessThan(0.5);
     expect(r.categories.map((c) => c.name)).toContain('profanity');
-    expect(r.spans.some((s) => s.category === 'profanity' && s.text.toLowerCase().includes('fuck'))).toBe(true);
+    expect(r.spans.some((s) => s.category === 'profanity' && s.text.toLowerCase().includes('fuck'))).toBe(
+      true,
+    );
   });
 
   it('separates threats against a group from threats against a person', () => {

@@ -21,12 +21,48 @@ interface Group {
 
 export const GROUPS: Group[] = [
   { id: 'women', category: 'sex_women', p: 'women', s: 'woman', slurs: ['bitch', 'slag', 'whore'] },
-  { id: 'trans', category: 'gender_identity', p: 'trans people', s: 'trans woman', slurs: ['tranny', 'shemale', 'troon'] },
-  { id: 'gay', category: 'sexual_orientation', p: 'gay people', s: 'gay man', slurs: ['faggot', 'dyke', 'poof'] },
-  { id: 'black', category: 'race_ethnicity', p: 'black people', s: 'black person', slurs: ['nigger', 'coon', 'wog'] },
-  { id: 'disabled', category: 'disability', p: 'disabled people', s: 'disabled person', slurs: ['retard', 'spastic', 'mong'] },
-  { id: 'muslim', category: 'religion', p: 'Muslims', s: 'Muslim', slurs: ['raghead', 'muzzie', 'towelhead'] },
-  { id: 'immigrant', category: 'race_ethnicity', p: 'immigrants', s: 'immigrant', slurs: ['wetback', 'paki', 'pikey'] },
+  {
+    id: 'trans',
+    category: 'gender_identity',
+    p: 'trans people',
+    s: 'trans woman',
+    slurs: ['tranny', 'shemale', 'troon'],
+  },
+  {
+    id: 'gay',
+    category: 'sexual_orientation',
+    p: 'gay people',
+    s: 'gay man',
+    slurs: ['faggot', 'dyke', 'poof'],
+  },
+  {
+    id: 'black',
+    category: 'race_ethnicity',
+    p: 'black people',
+    s: 'black person',
+    slurs: ['nigger', 'coon', 'wog'],
+  },
+  {
+    id: 'disabled',
+    category: 'disability',
+    p: 'disabled people',
+    s: 'disabled person',
+    slurs: ['retard', 'spastic', 'mong'],
+  },
+  {
+    id: 'muslim',
+    category: 'religion',
+    p: 'Muslims',
+    s: 'Muslim',
+    slurs: ['raghead', 'muzzie', 'towelhead'],
+  },
+  {
+    id: 'immigrant',
+    category: 'race_ethnicity',
+    p: 'immigrants',
+    s: 'immigrant',
+    slurs: ['wetback', 'paki', 'pikey'],
+  },
 ];
 
 /** Emoji that stand in for each group (HatemojiCheck-style identity substitution). */
@@ -124,14 +160,8 @@ const HATEFUL: Record<string, Tpl[]> = {
     (g) => `${cap(g.p)} can never be trusted.`,
     (g) => `${cap(g.p)} will never be equal to us.`,
   ],
-  question: [
-    (g) => `Why are ${g.p} so disgusting?`,
-    (g) => `Isn't it obvious that ${g.p} are parasites?`,
-  ],
-  opinion: [
-    (g) => `I think ${g.p} are scum.`,
-    (g) => `In my opinion ${g.p} should all be deported.`,
-  ],
+  question: [(g) => `Why are ${g.p} so disgusting?`, (g) => `Isn't it obvious that ${g.p} are parasites?`],
+  opinion: [(g) => `I think ${g.p} are scum.`, (g) => `In my opinion ${g.p} should all be deported.`],
   spell_swap: [(g) => `I hate ${lastWord(g.p, swapAdjacent)}.`, (g) => `${cap(g.p)} are disgsuting.`],
   spell_missing: [(g) => `I hte ${g.p}.`, (g) => `${cap(lastWord(g.p, dropOne))} are disgusting.`],
   spell_no_space: [(g) => `Ihate${g.p.replace(/ /g, '')}.`, (g) => `${cap(g.p)} aredisgusting.`],
@@ -196,14 +226,26 @@ const FIXED: FunctionalCase[] = [
     'I hate Mondays so much.',
     'The canteen food is vile.',
     'I want to 🔪 this 🍕',
-  ].map((text, k) => ({ id: `object-${k}`, functionality: 'abuse_object', target: 'none', text, hateful: false })),
+  ].map((text, k) => ({
+    id: `object-${k}`,
+    functionality: 'abuse_object',
+    target: 'none',
+    text,
+    hateful: false,
+  })),
   ...[
     'You are a disgrace.',
     'You make me sick.',
     "He's a useless prick.",
     'Shut up, you absolute muppet.',
     'You are the worst sergeant I have ever had.',
-  ].map((text, k) => ({ id: `individual-${k}`, functionality: 'abuse_individual', target: 'none', text, hateful: false })),
+  ].map((text, k) => ({
+    id: `individual-${k}`,
+    functionality: 'abuse_individual',
+    target: 'none',
+    text,
+    hateful: false,
+  })),
   ...[
     'Politicians are scum.',
     'Journalists are vermin.',
@@ -211,7 +253,13 @@ const FIXED: FunctionalCase[] = [
     'Estate agents are parasites.',
     'All bankers are crooks.',
     'Lawyers make me sick.',
-  ].map((text, k) => ({ id: `nonprot-${k}`, functionality: 'abuse_nonprotected', target: 'none', text, hateful: false })),
+  ].map((text, k) => ({
+    id: `nonprot-${k}`,
+    functionality: 'abuse_nonprotected',
+    target: 'none',
+    text,
+    hateful: false,
+  })),
   // Untargeted profanity: reported as profanity, never flagged on its own.
   ...[
     'Fuck me, what a shift.',
@@ -220,7 +268,13 @@ const FIXED: FunctionalCase[] = [
     'Bloody hell, that was close.',
     'Oh shit, I forgot my pocket notebook.',
     'Fucking brilliant result today lads',
-  ].map((text, k) => ({ id: `profanity-${k}`, functionality: 'profanity_untargeted', target: 'none', text, hateful: false })),
+  ].map((text, k) => ({
+    id: `profanity-${k}`,
+    functionality: 'profanity_untargeted',
+    target: 'none',
+    text,
+    hateful: false,
+  })),
   // Benign homonyms of slurs.
   ...[
     "I'm popping out for a fag, back in five.",
@@ -230,14 +284,26 @@ const FIXED: FunctionalCase[] = [
     'Add the flame retardant before sealing it.',
     'The Queen opened the new station in 1998.',
     'We went on a bender after the leaving do.',
-  ].map((text, k) => ({ id: `homonym-${k}`, functionality: 'slur_homonym', target: 'none', text, hateful: false })),
+  ].map((text, k) => ({
+    id: `homonym-${k}`,
+    functionality: 'slur_homonym',
+    target: 'none',
+    text,
+    hateful: false,
+  })),
   // Reclaimed and self-referential use.
   ...[
     "We're queer and we're here.",
     "As a proud dyke, I'm marching on Saturday.",
     "I'm a queer woman and proud of it.",
     'Us queers have to stick together.',
-  ].map((text, k) => ({ id: `reclaimed-${k}`, functionality: 'slur_reclaimed', target: 'gay', text, hateful: false })),
+  ].map((text, k) => ({
+    id: `reclaimed-${k}`,
+    functionality: 'slur_reclaimed',
+    target: 'gay',
+    text,
+    hateful: false,
+  })),
   // UK police vocabulary used operationally.
   ...[
     'IC3 male detained, NFA.',
@@ -250,14 +316,26 @@ const FIXED: FunctionalCase[] = [
     'Crime number issued, IP happy with the outcome.',
     'RTC on the A40, both drivers breath tested negative.',
     'Sus described as IC4, medium build, grey hoodie.',
-  ].map((text, k) => ({ id: `police-${k}`, functionality: 'police_vocabulary', target: 'none', text, hateful: false })),
+  ].map((text, k) => ({
+    id: `police-${k}`,
+    functionality: 'police_vocabulary',
+    target: 'none',
+    text,
+    hateful: false,
+  })),
   // Emoji used neutrally.
   ...[
     '🏳️‍🌈 Pride parade today, who is on the cordon? 🎉',
     'Happy Eid to all our Muslim colleagues 🌙',
     'Wheelchair ramp is fixed at the front counter ♿👍',
     'Congrats to the women’s football team 🏆👩',
-  ].map((text, k) => ({ id: `emoji-neutral-${k}`, functionality: 'emoji_neutral', target: 'none', text, hateful: false })),
+  ].map((text, k) => ({
+    id: `emoji-neutral-${k}`,
+    functionality: 'emoji_neutral',
+    target: 'none',
+    text,
+    hateful: false,
+  })),
   // Victims of crime: blaming and mocking (a category of the watchdog's cases).
   ...[
     'She was asking for it, dressed like that.',
@@ -279,13 +357,26 @@ const FIXED: FunctionalCase[] = [
     'The victim has been offered support by the DV team.',
     'Rape victims deserve to be believed.',
     'Misper found safe, informed the family.',
-  ].map((text, k) => ({ id: `victims-ok-${k}`, functionality: 'victims_neutral', target: 'victims', text, hateful: false })),
+  ].map((text, k) => ({
+    id: `victims-ok-${k}`,
+    functionality: 'victims_neutral',
+    target: 'victims',
+    text,
+    hateful: false,
+  })),
   // Age.
   ...[
     'Old people are a drain on the NHS, they should just die.',
     'Coffin dodgers clogging up the roads again.',
     'Pensioners are useless parasites.',
-  ].map((text, k) => ({ id: `age-${k}`, functionality: 'derogation', target: 'age', text, hateful: true, category: 'age' as FlagCategory })),
+  ].map((text, k) => ({
+    id: `age-${k}`,
+    functionality: 'derogation',
+    target: 'age',
+    text,
+    hateful: true,
+    category: 'age' as FlagCategory,
+  })),
   // Other religions and ethnicities than the seven core groups.
   ...[
     ['Jews are parasites.', 'religion'],
@@ -308,7 +399,13 @@ const FIXED: FunctionalCase[] = [
     "I'll kill you if you eat my sandwich again.",
     'She sent nudes to the whole group.',
     "He's a fat bastard.",
-  ].map((text, k) => ({ id: `unflagged-cat-${k}`, functionality: 'category_not_hate', target: 'none', text, hateful: false })),
+  ].map((text, k) => ({
+    id: `unflagged-cat-${k}`,
+    functionality: 'category_not_hate',
+    target: 'none',
+    text,
+    hateful: false,
+  })),
 ];
 
 function build(): FunctionalCase[] {
@@ -316,14 +413,27 @@ function build(): FunctionalCase[] {
   for (const [functionality, tpls] of Object.entries(HATEFUL)) {
     for (const g of GROUPS) {
       tpls.forEach((t, k) => {
-        cases.push({ id: `${functionality}-${g.id}-${k}`, functionality, target: g.id, text: t(g), hateful: true, category: g.category });
+        cases.push({
+          id: `${functionality}-${g.id}-${k}`,
+          functionality,
+          target: g.id,
+          text: t(g),
+          hateful: true,
+          category: g.category,
+        });
       });
     }
   }
   for (const [functionality, tpls] of Object.entries(NON_HATEFUL)) {
     for (const g of GROUPS) {
       tpls.forEach((t, k) => {
-        cases.push({ id: `${functionality}-${g.id}-${k}`, functionality, target: g.id, text: t(g), hateful: false });
+        cases.push({
+          id: `${functionality}-${g.id}-${k}`,
+          functionality,
+          target: g.id,
+          text: t(g),
+          hateful: false,
+        });
       });
     }
   }
@@ -332,10 +442,37 @@ function build(): FunctionalCase[] {
     const e = GROUP_EMOJI[g.id];
     if (e === undefined) continue;
     cases.push(
-      { id: `emoji_identity-${g.id}-0`, functionality: 'emoji_identity', target: g.id, text: `I hate ${e}`, hateful: true, category: g.category },
-      { id: `emoji_identity-${g.id}-1`, functionality: 'emoji_identity', target: g.id, text: `Kill all ${e}`, hateful: true, category: g.category },
-      { id: `emoji_identity-${g.id}-2`, functionality: 'emoji_identity', target: g.id, text: `${e} are 🐀`, hateful: true, category: g.category },
-      { id: `emoji_identity-${g.id}-3`, functionality: 'emoji_identity_positive', target: g.id, text: `I love ${e} ❤️`, hateful: false },
+      {
+        id: `emoji_identity-${g.id}-0`,
+        functionality: 'emoji_identity',
+        target: g.id,
+        text: `I hate ${e}`,
+        hateful: true,
+        category: g.category,
+      },
+      {
+        id: `emoji_identity-${g.id}-1`,
+        functionality: 'emoji_identity',
+        target: g.id,
+        text: `Kill all ${e}`,
+        hateful: true,
+        category: g.category,
+      },
+      {
+        id: `emoji_identity-${g.id}-2`,
+        functionality: 'emoji_identity',
+        target: g.id,
+        text: `${e} are 🐀`,
+        hateful: true,
+        category: g.category,
+      },
+      {
+        id: `emoji_identity-${g.id}-3`,
+        functionality: 'emoji_identity_positive',
+        target: g.id,
+        text: `I love ${e} ❤️`,
+        hateful: false,
+      },
     );
   }
   return [...cases, ...FIXED];

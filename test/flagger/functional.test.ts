@@ -9,22 +9,55 @@ describe('functional suite', () => {
   it('covers every category, obfuscation and context functionality', () => {
     const fs = new Set(FUNCTIONAL_CASES.map((c) => c.functionality));
     for (const f of [
-      'spell_swap', 'spell_missing', 'spell_no_space', 'spell_spaces', 'spell_leet', 'spell_punctuation',
-      'spell_repeated', 'spell_unicode', 'negated_hate', 'counter_quote', 'counter_reference', 'slur_reclaimed',
-      'neutral_mention', 'positive_mention', 'profanity_untargeted', 'police_vocabulary', 'emoji_identity',
-      'emoji_descriptor', 'emoji_threat', 'abuse_object', 'abuse_individual', 'abuse_nonprotected',
+      'spell_swap',
+      'spell_missing',
+      'spell_no_space',
+      'spell_spaces',
+      'spell_leet',
+      'spell_punctuation',
+      'spell_repeated',
+      'spell_unicode',
+      'negated_hate',
+      'counter_quote',
+      'counter_reference',
+      'slur_reclaimed',
+      'neutral_mention',
+      'positive_mention',
+      'profanity_untargeted',
+      'police_vocabulary',
+      'emoji_identity',
+      'emoji_descriptor',
+      'emoji_threat',
+      'abuse_object',
+      'abuse_individual',
+      'abuse_nonprotected',
     ]) {
       expect(fs.has(f), f).toBe(true);
     }
     const cats = new Set(FUNCTIONAL_CASES.map((c) => c.category).filter((c) => c !== undefined));
-    for (const c of ['race_ethnicity', 'religion', 'sex_women', 'sexual_orientation', 'gender_identity', 'disability', 'age', 'victims_of_crime']) {
+    for (const c of [
+      'race_ethnicity',
+      'religion',
+      'sex_women',
+      'sexual_orientation',
+      'gender_identity',
+      'disability',
+      'age',
+      'victims_of_crime',
+    ]) {
       expect(cats.has(c as never), c).toBe(true);
     }
   });
 
   it('flags at least 92 % of hateful cases and leaves at least 85 % of non-hateful cases unflagged', () => {
-    expect(report.hatefulFlaggedRate, JSON.stringify(report.failures.slice(0, 20), null, 1)).toBeGreaterThanOrEqual(0.92);
-    expect(report.nonHatefulUnflaggedRate, JSON.stringify(report.failures.slice(0, 20), null, 1)).toBeGreaterThanOrEqual(0.85);
+    expect(
+      report.hatefulFlaggedRate,
+      JSON.stringify(report.failures.slice(0, 20), null, 1),
+    ).toBeGreaterThanOrEqual(0.92);
+    expect(
+      report.nonHatefulUnflaggedRate,
+      JSON.stringify(report.failures.slice(0, 20), null, 1),
+    ).toBeGreaterThanOrEqual(0.85);
   });
 
   it('passes at least 85 % for every target group', () => {

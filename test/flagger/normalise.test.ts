@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { squeeze, tokenize, TK_EMOJI, TK_END, TK_WORD } from '../../src/analysis/flagger/normalise.js';
 
-const words = (text: string): string[] => tokenize(text).filter((t) => t.kind === TK_WORD).map((t) => t.norm);
+const words = (text: string): string[] =>
+  tokenize(text)
+    .filter((t) => t.kind === TK_WORD)
+    .map((t) => t.norm);
 
 describe('normalise', () => {
   it('folds case, diacritics, fullwidth and look-alike letters', () => {
-    expect(words('WOMEN Wömén Ｗｏｍｅｎ wоmеn 𝐰𝐨𝐦𝐞𝐧')).toEqual(['women', 'women', 'women', 'women', 'women']);
+    expect(words('WOMEN Wömén Ｗｏｍｅｎ wоmеn 𝐰𝐨𝐦𝐞𝐧')).toEqual([
+      'women',
+      'women',
+      'women',
+      'women',
+      'women',
+    ]);
   });
 
   it('maps leetspeak inside words but keeps plain numbers and police codes findable', () => {

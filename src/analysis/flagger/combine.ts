@@ -61,7 +61,10 @@ export function combine(
   let modelPart: number;
   // With a hostile word or emoji in the message that the rules could not attach to a group, the model
   // may confirm it at a lower threshold (chosen on the dev split).
-  const t = Math.min(0.95, Math.max(0.05, outcome.negativeCue ? Math.min(modelThreshold, cueThreshold) : modelThreshold));
+  const t = Math.min(
+    0.95,
+    Math.max(0.05, outcome.negativeCue ? Math.min(modelThreshold, cueThreshold) : modelThreshold),
+  );
   const scaled =
     modelP >= t ? FLAG_THRESHOLD + ((modelP - t) / (1 - t)) * 0.4 : (modelP / t) * FLAG_THRESHOLD;
   const modelMayFlag = outcome.identityPresent && !outcome.positive && !outcome.mitigated;

@@ -313,7 +313,13 @@ export function buildLexicon(options: {
   }
   for (const [category, terms] of Object.entries(L.insultOnlySlurs)) {
     for (const t of terms) {
-      add(t, { type: 'slur', category: category as FlagCategory, severity: 2, insultOnly: true, reclaimable: true });
+      add(t, {
+        type: 'slur',
+        category: category as FlagCategory,
+        severity: 2,
+        insultOnly: true,
+        reclaimable: true,
+      });
     }
   }
   for (const d of L.derogatory)

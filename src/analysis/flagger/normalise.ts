@@ -73,7 +73,12 @@ const BROWN_IDENTITY: EmojiInfo = {
   group: 'ethnicity',
   category: 'race_ethnicity',
 };
-const FLAG_IDENTITY: EmojiInfo = { name: 'flag', role: 'identity', group: 'nationality', category: 'race_ethnicity' };
+const FLAG_IDENTITY: EmojiInfo = {
+  name: 'flag',
+  role: 'identity',
+  group: 'nationality',
+  category: 'race_ethnicity',
+};
 const HOME_FLAGS = new Set(['🇬🇧', '🇺🇳', '🇪🇺', '🇮🇲', '🇯🇪', '🇬🇬']);
 
 /** Look-alike letters that NFKD does not fold (Cyrillic, Greek, IPA, Cherokee, ...). */
@@ -491,7 +496,11 @@ export function tokenize(text: string, abbreviations: ReadonlyMap<string, string
         if (!rest.includes('\u200d') || /^\u200d[\u2640\u2642]$/u.test(rest)) info = EMOJI_MAP.get(base);
       }
       if ((tone === 0x1f3ff || tone === 0x1f3fe) && DARK_TONE_PERSONS.has(base)) info = BLACK_IDENTITY;
-      else if (tone === 0x1f3fd && DARK_TONE_PERSONS.has(base) && (info === undefined || info.role === undefined)) {
+      else if (
+        tone === 0x1f3fd &&
+        DARK_TONE_PERSONS.has(base) &&
+        (info === undefined || info.role === undefined)
+      ) {
         info = BROWN_IDENTITY;
       }
       // A country flag stands for its people (HatemojiBuild: "Death to all 🇸🇦"); the UK's own flags
@@ -561,7 +570,10 @@ export function tokenize(text: string, abbreviations: ReadonlyMap<string, string
       } else {
         last.end = i + 1;
       }
-    } else if (CLAUSE_MARKS.has(ch) && (i + 1 >= n || text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 10)) {
+    } else if (
+      CLAUSE_MARKS.has(ch) &&
+      (i + 1 >= n || text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 10)
+    ) {
       tokens.push({ norm: ',', key: ',', start: i, end: i + 1, kind: TK_COMMA });
     } else if (QUOTES.has(ch)) {
       tokens.push({ norm: '"', key: '"', start: i, end: i + 1, kind: TK_QUOTE });

@@ -128,7 +128,16 @@ function emojiRoles(t: Token): Role[] {
       return [{ type: 'profanity', category: 'profanity', severity: 2, term }];
     case 'slur':
       // Only the cigarette emoji is listed as a slur stand-in; it shares the word "fag"'s benign contexts.
-      return [{ type: 'slur', category: e.category as FlagCategory, severity: 2, reclaimable: true, benign: CIGARETTE_BENIGN, term }];
+      return [
+        {
+          type: 'slur',
+          category: e.category as FlagCategory,
+          severity: 2,
+          reclaimable: true,
+          benign: CIGARETTE_BENIGN,
+          term,
+        },
+      ];
     default:
       return [];
   }
@@ -284,7 +293,13 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
       }
     }
     // "women haters", "gay bashers", "trans rights": the people meant are not the group.
-    if (u.j < n && tokens[u.j]!.kind === TK_WORD && NOT_TARGET.has(tokens[u.j]!.key) && sentOf[u.j] === u.sent) continue;
+    if (
+      u.j < n &&
+      tokens[u.j]!.kind === TK_WORD &&
+      NOT_TARGET.has(tokens[u.j]!.key) &&
+      sentOf[u.j] === u.sent
+    )
+      continue;
     const tg: Target = {
       i: u.i,
       j: u.j,
@@ -418,7 +433,12 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
             const prev = u.i > 0 ? tokens[u.i - 1]! : undefined;
             const next = u.j < n ? tokens[u.j]! : undefined;
             if (prev === undefined || prev.kind !== TK_WORD || !INSULT_CUES.has(prev.key)) break;
-            if (next !== undefined && next.kind === TK_WORD && (lex.personNouns.has(next.key) || targetAt[u.j] !== undefined)) break;
+            if (
+              next !== undefined &&
+              next.kind === TK_WORD &&
+              (lex.personNouns.has(next.key) || targetAt[u.j] !== undefined)
+            )
+              break;
           }
           const s = span(u);
           let score = slurScore(r.severity ?? 2);

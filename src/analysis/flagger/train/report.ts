@@ -29,11 +29,19 @@ export function renderReport(r: EvalReport): string {
     '',
   );
   L.push('| scope | precision | recall | F1 | hateful items |', '|---|---|---|---|---|');
-  L.push(`| all (flagged vs hateful) | ${f3(h.overall.precision)} | ${f3(h.overall.recall)} | ${f3(h.overall.f1)} | ${h.overall.support} |`);
+  L.push(
+    `| all (flagged vs hateful) | ${f3(h.overall.precision)} | ${f3(h.overall.recall)} | ${f3(h.overall.f1)} | ${h.overall.support} |`,
+  );
   for (const [src, m] of Object.entries(h.bySource)) {
-    L.push(`| source: ${src} (${m.count} items) | ${f3(m.precision)} | ${f3(m.recall)} | ${f3(m.f1)} | ${m.support} |`);
+    L.push(
+      `| source: ${src} (${m.count} items) | ${f3(m.precision)} | ${f3(m.recall)} | ${f3(m.f1)} | ${m.support} |`,
+    );
   }
-  L.push('', `ROC AUC of the combined score: ${f3(h.rocAuc)}; of the model alone: ${f3(h.modelOnlyRocAuc)}.`, '');
+  L.push(
+    '',
+    `ROC AUC of the combined score: ${f3(h.rocAuc)}; of the model alone: ${f3(h.modelOnlyRocAuc)}.`,
+    '',
+  );
   L.push('### Per category (HatemojiBuild + ToxiGen items, where the data names the target)', '');
   L.push('| category | precision | recall | F1 | support |', '|---|---|---|---|---|');
   for (const [c, m] of Object.entries(h.byCategory)) {
@@ -58,10 +66,15 @@ export function renderReport(r: EvalReport): string {
   if (f.failures.length > 0) {
     L.push('', '### Functional failures', '');
     for (const x of f.failures.slice(0, 100)) {
-      L.push(`- \`${x.id}\` expected ${x.expected ? 'flagged' : 'not flagged'}, score ${x.score}: ${JSON.stringify(x.text)}`);
+      L.push(
+        `- \`${x.id}\` expected ${x.expected ? 'flagged' : 'not flagged'}, score ${x.score}: ${JSON.stringify(x.text)}`,
+      );
     }
   }
   L.push('', '## Timing (this run)', '');
-  L.push(`Flagger load ${r.timing.loadMs} ms; held-out throughput ${r.timing.heldoutMessagesPerSecond} messages/s (tweets and chat-length items, one core).`, '');
+  L.push(
+    `Flagger load ${r.timing.loadMs} ms; held-out throughput ${r.timing.heldoutMessagesPerSecond} messages/s (tweets and chat-length items, one core).`,
+    '',
+  );
   return L.join('\n');
 }
