@@ -329,7 +329,8 @@ class IosReader implements DeviceReader {
     const eventType = numberOrNull(row.ZGROUPEVENTTYPE);
     const fromMe = numberOrNull(row.ZISFROMME) === 1;
     const memberJid = stringOrNull(row.member_jid);
-    const rowPush = stringOrNull(row.ZPUSHNAME);
+    // A row's ZPUSHNAME is its sender's; on a group event the member row may be someone else.
+    const rowPush = type === 6 ? null : stringOrNull(row.ZPUSHNAME);
     const member = memberJid ? this.book.person(memberJid, stringOrNull(row.member_name), rowPush) : null;
     const person: Person | null = fromMe
       ? this.book.ownerPerson()
