@@ -84,8 +84,10 @@ export function combine(
   } else if (modelPart >= FLAG_THRESHOLD) {
     score = modelPart;
   } else {
+    // Below the flag line the model orders the queue; rule evidence (profanity, sexual content, an
+    // untargeted threat) lifts a message within it.
     const rule = Math.max(ruleFlag, ruleOther);
-    score = Math.min(0.49, Math.max(rule, modelPart) * 0.6 + modelP * 0.4 * NON_FLAG_CAP);
+    score = 0.49 * (0.9 * modelP + 0.1 * Math.min(1, rule / NON_FLAG_CAP));
   }
   score = Math.min(0.999, Math.max(0, score));
 

@@ -69,6 +69,7 @@ export interface AuxFile {
   version: string;
   fuzzyStop: string[];
   segStop: string[];
+  squeezeStop?: string[];
 }
 
 export interface FlaggerOptions {
@@ -109,6 +110,7 @@ export function createPipeline(options: FlaggerOptions = {}): Pipeline {
     caseVersion: options.termListVersion,
     fuzzyStop: aux.fuzzyStop,
     segStop: aux.segStop,
+    squeezeStop: aux.squeezeStop,
   });
   const tokens = (text: string): Token[] => matchTokens(lex, tokenize(text, lex.abbreviations)).tokens;
   return {

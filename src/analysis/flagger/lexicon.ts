@@ -185,6 +185,8 @@ export interface LexiconIndex {
   /** Dictionary words that must not be read as a one-edit variant or split (built at training time). */
   fuzzyStop: Set<string>;
   segStop: Set<string>;
+  /** Dictionary words whose squeezed form collides with a term ("need" → "ned"). */
+  squeezeStop: Set<string>;
   version: string;
   /** Memo of obfuscation look-ups: chat vocabulary repeats, so most tokens are looked up once. */
   fuzzyCache: Map<string, string | null>;
@@ -233,6 +235,7 @@ export function buildLexicon(options: {
   caseVersion?: string;
   fuzzyStop?: readonly string[];
   segStop?: readonly string[];
+  squeezeStop?: readonly string[];
 }): LexiconIndex {
   const L = LEXICON;
   const abbreviations = new Map(Object.entries(L.abbreviations));
@@ -419,6 +422,7 @@ export function buildLexicon(options: {
     adjIdentity: new Set(L.adjIdentity.map(squeeze)),
     fuzzyStop,
     segStop: new Set(options.segStop ?? []),
+    squeezeStop: new Set(options.squeezeStop ?? []),
     version: L.version,
     fuzzyCache: new Map(),
     segCache: new Map(),
@@ -505,7 +509,8 @@ export function segment(lex: LexiconIndex, key: string): string[] | undefined {
 
 /** Does the token, exactly or through an obfuscation fall-back, start any phrase? */
 function lookupKey(lex: LexiconIndex, t: Token): { key: string; via: Match['via'] } | undefined {
-  if (lex.phrases.has(t.key)) return { key: t.key, via: 'exact' };
+  if (lex.phrases.has(t.key) && (t.key === t.norm || !lex.squeezeStop.has(t.norm)))
+    return { key: t.key, via: 'exact' };
   if (t.alt !== undefined && lex.phrases.has(t.alt)) return { key: t.alt, via: 'leet' };
   if (t.masked === true) {
     const m = maskMatch(lex, t.norm);

@@ -377,7 +377,8 @@ function finishWord(buf: WordBuf, abbreviations: ReadonlyMap<string, string>): T
     norm = mapped;
   }
   if (masked) norm = norm.replace(/#/g, '*');
-  const abbr = abbreviations.get(norm);
+  // Chat spellings are looked up before leet mapping too ("h8" is "hate", not "hb").
+  const abbr = abbreviations.get(norm) ?? (norm !== raw ? abbreviations.get(raw) : undefined);
   let before: string | undefined;
   if (abbr !== undefined && !abbr.includes(' ')) {
     before = norm;

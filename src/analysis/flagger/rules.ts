@@ -112,6 +112,8 @@ function emojiRoles(t: Token): Role[] {
       return [{ type: 'hateVerb', severity: 3, term }];
     case 'threat':
       return [{ type: 'threat', kind: 'strong', severity: 3, term }];
+    case 'threatVerb':
+      return [{ type: 'threat', kind: 'verb', severity: 3, term }];
     case 'positive':
       return [{ type: 'positive', term }];
     case 'negatable':

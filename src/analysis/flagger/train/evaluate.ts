@@ -35,6 +35,8 @@ export interface SplitReport {
   byCategory: Partial<Record<FlagCategory, Prf>>;
   /** Share of hateful items found after reviewing the top k % of items sorted by score. */
   reviewCurve: { topPercent: number; recall: number }[];
+  /** The same, counting Davidson's 'offensive language' tweets as items a reviewer wants to find too. */
+  reviewCurveOffensive: { topPercent: number; recall: number }[];
 }
 
 /** Categories scored as "reported" for a flagged message: any category with score ≥ 0.5. */
@@ -46,13 +48,18 @@ export function evaluateDocs(flagger: Flagger, docs: readonly Doc[]): SplitRepor
   let tp = 0;
   let fp = 0;
   let fn = 0;
-  const scored: { p: number; m: number; y: number }[] = [];
+  const scored: { p: number; m: number; y: number; o: number }[] = [];
   const src = new Map<string, { tp: number; fp: number; fn: number; count: number }>();
   const cat = new Map<FlagCategory, { tp: number; fp: number; fn: number }>();
   for (const c of FLAG_CATEGORIES) cat.set(c, { tp: 0, fp: 0, fn: 0 });
   for (const d of docs) {
     const r = flagger.classify(d.text);
-    scored.push({ p: r.score, m: r.modelScore, y: d.label });
+    scored.push({
+      p: r.score,
+      m: r.modelScore,
+      y: d.label,
+      o: d.label === 1 || d.offensive === true ? 1 : 0,
+    });
     const s = src.get(d.source) ?? { tp: 0, fp: 0, fn: 0, count: 0 };
     s.count++;
     if (r.flagged && d.label === 1) {
@@ -90,6 +97,7 @@ export function evaluateDocs(flagger: Flagger, docs: readonly Doc[]): SplitRepor
     bySource,
     byCategory,
     reviewCurve: reviewCurve(scored),
+    reviewCurveOffensive: reviewCurve(scored.map((s) => ({ p: s.p, y: s.o }))),
   };
 }
 

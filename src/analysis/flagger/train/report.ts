@@ -49,8 +49,13 @@ export function renderReport(r: EvalReport): string {
     L.push(`| ${c} | ${f3(m.precision)} | ${f3(m.recall)} | ${f3(m.f1)} | ${m.support} |`);
   }
   L.push('', '### Review-priority curve (held-out split, sorted by score)', '');
-  L.push('| reviewed top | share of hateful items found |', '|---|---|');
-  for (const p of h.reviewCurve) L.push(`| ${p.topPercent} % | ${pct(p.recall)} |`);
+  L.push(
+    '| reviewed top | share of hateful items found | share of hateful or offensive items found (Davidson "offensive" counted) |',
+    '|---|---|---|',
+  );
+  h.reviewCurve.forEach((p, k) => {
+    L.push(`| ${p.topPercent} % | ${pct(p.recall)} | ${pct(h.reviewCurveOffensive[k]?.recall ?? 0)} |`);
+  });
   const f = r.functional;
   L.push('', '## Functional suite (test/flagger/functional-cases.ts)', '');
   L.push(

@@ -47,9 +47,18 @@ export function buildAux(lex: LexiconIndex): AuxFile {
   }
   const fuzzyStop = new Set<string>();
   const segStop = new Set<string>();
+  const squeezeStop = new Set<string>();
+  const rawTerms = new Set<string>();
+  for (const list of lex.phrases.values()) {
+    for (const ph of list) {
+      for (const r of ph.roles) for (const w of r.term.toLowerCase().split(/[^a-z]+/)) rawTerms.add(w);
+    }
+  }
   for (const w of words) {
     if (!/^[a-z]+$/.test(w)) continue;
     const key = squeeze(w);
+    // "need" squeezes to "ned", "too" to "to": a dictionary word must not match a term through squeezing.
+    if (key !== w && !rawTerms.has(w) && lex.phrases.has(key)) squeezeStop.add(w);
     if (lex.vocab.has(key)) continue;
     if (fuzzyKey(lex, key) !== undefined) fuzzyStop.add(key);
     if (key.length >= 6 && segment(lex, key) !== undefined) segStop.add(key);
@@ -58,6 +67,7 @@ export function buildAux(lex: LexiconIndex): AuxFile {
     version: `aux/${words.length}-words`,
     fuzzyStop: [...fuzzyStop].sort(),
     segStop: [...segStop].sort(),
+    squeezeStop: [...squeezeStop].sort(),
   };
 }
 
@@ -106,7 +116,7 @@ export async function trainFlagger(options: TrainOptions = {}): Promise<TrainRep
   const outDir = options.outDir ?? path.join(repoRoot(), 'src', 'analysis', 'flagger', 'model');
 
   const t0 = Date.now();
-  const base = createPipeline({ aux: { version: 'none', fuzzyStop: [], segStop: [] } });
+  const base = createPipeline({ aux: { version: 'none', fuzzyStop: [], segStop: [], squeezeStop: [] } });
   const aux = buildAux(base.lex);
   log(`aux: ${aux.fuzzyStop.length} fuzzy stop words, ${aux.segStop.length} split stop words`);
   const pipeline = createPipeline({ aux });
@@ -253,9 +263,16 @@ export async function trainFlagger(options: TrainOptions = {}): Promise<TrainRep
       rocAucBySource: aucBySource,
       bestF1GroupStatements: round4(bestF1),
       threshold: bestT,
+      cueThreshold: cueT,
+      cueItems: cueScores.length,
     },
     nonZeroWeights: idx.length,
-    aux: { fuzzyStop: aux.fuzzyStop.length, segStop: aux.segStop.length, version: aux.version },
+    aux: {
+      fuzzyStop: aux.fuzzyStop.length,
+      segStop: aux.segStop.length,
+      squeezeStop: aux.squeezeStop?.length ?? 0,
+      version: aux.version,
+    },
     trainSeconds: Math.round((Date.now() - t0) / 100) / 10,
   };
   mkdirSync(outDir, { recursive: true });
