@@ -16,9 +16,8 @@ const BUCKET_MS = 15 * 60_000;
  */
 export class ZoneClock {
   private readonly tz: IANAZone;
-  private bucket = Number.NaN;
-  private bucketOffsetMin = 0;
-  private bucketStable = false;
+  /** Offset (minutes) per 15-minute UTC bucket, or null where the offset changes inside it. */
+  private readonly buckets = new Map<number, number | null>();
 
   constructor(readonly zone: string) {
     assertZone(zone);
@@ -27,14 +26,16 @@ export class ZoneClock {
 
   private offsetMin(ms: number): number {
     const b = Math.floor(ms / BUCKET_MS);
-    if (b !== this.bucket) {
-      this.bucket = b;
+    let cached = this.buckets.get(b);
+    if (cached === undefined) {
       const start = this.tz.offset(b * BUCKET_MS);
       const end = this.tz.offset(b * BUCKET_MS + BUCKET_MS - 1);
-      this.bucketOffsetMin = start;
-      this.bucketStable = start === end;
+      cached = start === end ? start : null;
+      // Rows are read chat by chat, so times jump back and forth: keep many buckets, but bounded.
+      if (this.buckets.size >= 500_000) this.buckets.clear();
+      this.buckets.set(b, cached);
     }
-    return this.bucketStable ? this.bucketOffsetMin : this.tz.offset(ms);
+    return cached ?? this.tz.offset(ms);
   }
 
   /** `yyyy-MM-dd HH:mm:ss` in the declared zone. */

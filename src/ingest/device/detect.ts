@@ -224,7 +224,7 @@ export function detectDeviceFormat(path: string, label = path): DetectedDeviceFo
       zip.close();
     }
   }
-  if (looksLikeCrypt(head, body, label)) return 'whatsapp-crypt';
+  if (looksLikeCrypt(head, body, label) || looksLikeCrypt(head, body, path)) return 'whatsapp-crypt';
   return null;
 }
 

@@ -146,6 +146,9 @@ export function openSqliteCopy(file: string, label: string): SqliteCopy {
       }
     }
     db = new Database(copy, { readonly: !journalIncluded, fileMustExist: true });
+    // Rows are read in chat order through an index, so table pages are visited out of order: a
+    // larger page cache (bounded, 64 MiB) saves re-reading them.
+    db.pragma('cache_size = -65536');
     const tables = new Set(
       (
         db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','view')").all() as {

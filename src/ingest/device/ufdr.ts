@@ -149,25 +149,21 @@ class UfdrReader implements DeviceReader {
     const line = () => parser.line;
     parser.on('error', (err) => {
       throw this.fail(
-        `report.xml is not well-formed XML (${err.message.replace(/^.*?:\d+:\d+: /, '')})`,
+        `not well-formed XML (${err.message.replace(/^(?:.*?:)?\d+:\d+: /, '')})`,
         line(),
         'malformed_xml',
       );
     });
     parser.on('doctype', () => {
       throw this.fail(
-        'report.xml declares a DOCTYPE: refused (a DTD can declare entities that expand without bound; Cellebrite reports have none)',
+        'declares a DOCTYPE: refused (a DTD can declare entities that expand without bound; Cellebrite reports have none)',
         line(),
         'xml_doctype',
       );
     });
     parser.on('xmldecl', (decl) => {
       if (decl.encoding && !/^utf-?8$/i.test(decl.encoding)) {
-        throw this.fail(
-          `report.xml declares encoding ${decl.encoding}; only UTF-8 is read`,
-          line(),
-          'encoding',
-        );
+        throw this.fail(`declares encoding ${decl.encoding}; only UTF-8 is read`, line(), 'encoding');
       }
     });
     const onText = (t: string) => {
@@ -285,7 +281,7 @@ class UfdrReader implements DeviceReader {
         try {
           s = decoder.decode(chunk, { stream: true });
         } catch {
-          throw this.fail('report.xml is not valid UTF-8', line(), 'encoding');
+          throw this.fail('is not valid UTF-8', line(), 'encoding');
         }
         parser.write(s);
         yield;
@@ -294,7 +290,7 @@ class UfdrReader implements DeviceReader {
       parser.close();
     } catch (err) {
       if (err instanceof EvidenceError) throw err;
-      throw this.fail(`report.xml could not be read (${(err as Error).message})`, line());
+      throw this.fail(`could not be read (${(err as Error).message})`, line());
     }
   }
 
