@@ -1,0 +1,163 @@
+/**
+ * Conduct analysis: who said what to whom. People, membership over time, responses to offensive
+ * messages, each person's conduct picture and candidate s127 counts. Pure and deterministic: no
+ * SQL, no I/O. See docs/conduct.md.
+ *
+ *   const report = analyseConduct({ messages, events, participants, offensive, confirmedLinks });
+ *   JSON.stringify({ people: report.people });
+ */
+import { ParticipantDirectory } from './directory.js';
+import { AudienceIndex, buildTimelines, type Certainty, type MembershipTimeline } from './membership.js';
+import { resolvePeople, type ConfirmedLink, type People } from './people.js';
+import { buildPicture, type PersonPicture, type PictureFacts, type SentOffensive } from './picture.js';
+import {
+  classifyResponses,
+  type OffensiveResponses,
+  type ResponseEvidence,
+  type ResponseWindow,
+} from './responses.js';
+import { candidateCounts, type CountOptions, type PersonCounts } from './counts.js';
+import type { ConductMembershipEvent, ConductMessage, ConductParticipant, OffensiveMark } from './types.js';
+
+export * from './types.js';
+export * from './people.js';
+export * from './membership.js';
+export * from './responses.js';
+export * from './picture.js';
+export * from './counts.js';
+export { ParticipantDirectory, OWNER_NAME } from './directory.js';
+export { readReply, LAUGH_EMOJI, ENDORSING_REACTIONS, CHALLENGING_REACTIONS } from './text.js';
+
+export interface ConductInput {
+  readonly messages: readonly ConductMessage[];
+  readonly events: readonly ConductMembershipEvent[];
+  readonly participants: readonly ConductParticipant[];
+  readonly offensive: readonly OffensiveMark[];
+  readonly confirmedLinks?: readonly ConfirmedLink[];
+}
+
+export interface ConductOptions {
+  readonly window?: Partial<ResponseWindow>;
+}
+
+export interface ConductReport {
+  /** One picture per person, ordered by name then id. */
+  readonly people: readonly PersonPicture[];
+  readonly timelines: readonly MembershipTimeline[];
+  readonly responses: readonly OffensiveResponses[];
+  /** Participants made for names that matched no given participant (each its own provisional person). */
+  readonly implicitParticipants: readonly ConductParticipant[];
+  /** Participant key → person id. */
+  readonly personOf: ReadonlyMap<string, string>;
+}
+
+/** The whole analysis. Throws IdentityConflictError where confirmed links conflict. */
+export function analyseConduct(input: ConductInput, options: ConductOptions = {}): ConductReport {
+  const directory = new ParticipantDirectory(input.participants);
+  // Resolve every name first, so implicit participants exist before people are built.
+  const timelines = buildTimelines(input.messages, input.events, input.participants, directory);
+  for (const m of input.messages) {
+    for (const r of m.reactions ?? []) directory.resolve(m.conversationId, r.sender);
+  }
+  const people: People = resolvePeople(directory.all(), input.confirmedLinks ?? []);
+  const personOf = (k: string): string => people.personOf.get(k) ?? `participant:${k}`;
+  const responses = classifyResponses(input.messages, input.offensive, input.participants, {
+    ...(options.window ? { window: options.window } : {}),
+    personOf,
+    directory,
+  });
+
+  const marks = new Map<number, OffensiveMark>();
+  for (const o of input.offensive) marks.set(o.messageId, o);
+  const facts = new Map<string, PictureFacts>();
+  const categoriesOf = (id: number): readonly string[] => marks.get(id)?.categories ?? [];
+  for (const p of people.people) {
+    facts.set(p.id, {
+      sent: 0,
+      first: null,
+      last: null,
+      sentOffensive: [],
+      received: new Map(),
+      endorsed: new Map(),
+      challenged: new Map(),
+      categoriesOf,
+    });
+  }
+  const factsOf = (key: string): PictureFacts => facts.get(personOf(key))!;
+
+  for (const m of input.messages) {
+    const key = directory.senderOf(m);
+    if (key === null) continue;
+    const f = factsOf(key);
+    f.sent++;
+    if (f.first === null || m.utc < f.first) f.first = m.utc;
+    if (f.last === null || m.utc > f.last) f.last = m.utc;
+    const mark = marks.get(m.id);
+    if (mark)
+      f.sentOffensive.push({
+        messageId: m.id,
+        categories: mark.categories,
+        basis: mark.basis,
+      } satisfies SentOffensive);
+  }
+
+  const audience = new Map<number, AudienceIndex>();
+  for (const t of timelines) audience.set(t.conversationId, new AudienceIndex(t));
+  for (const r of responses) {
+    const senderPerson = r.participantKey === null ? null : personOf(r.participantKey);
+    const members = audience.get(r.conversationId)?.at(r.utc) ?? [];
+    const seenBy = new Map<string, Certainty>();
+    for (const a of members) {
+      const person = personOf(a.participantKey);
+      if (person === senderPerson) continue;
+      const prev = seenBy.get(person);
+      // A person with two participants in the group: the surer one counts.
+      if (prev === undefined || rank(a.certainty) < rank(prev)) seenBy.set(person, a.certainty);
+    }
+    for (const [person, certainty] of seenBy) facts.get(person)!.received.set(r.messageId, certainty);
+    for (const responder of r.responders) {
+      const f = factsOf(responder.participantKey);
+      const add = (m: Map<number, ResponseEvidence[]>, ev: readonly ResponseEvidence[]): void => {
+        if (ev.length === 0) return;
+        m.set(r.messageId, [...(m.get(r.messageId) ?? []), ...ev]);
+      };
+      add(f.endorsed, responder.endorsed);
+      add(f.challenged, responder.challenged);
+    }
+  }
+
+  const pictures = people.people
+    .map((p) => buildPicture(p, facts.get(p.id)!))
+    .sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : a.person < b.person ? -1 : a.person > b.person ? 1 : 0,
+    );
+  return {
+    people: pictures,
+    timelines,
+    responses,
+    implicitParticipants: directory.implicit,
+    personOf: people.personOf,
+  };
+}
+
+const rank = (c: Certainty): number => (c === 'seen' ? 0 : c === 'assumed' ? 1 : 2);
+
+/** Candidate s127(1)(a) counts per person who sent an offensive message, from a report. */
+export function countsFor(
+  report: Pick<ConductReport, 'people'>,
+  messages: readonly ConductMessage[],
+  options: CountOptions,
+): PersonCounts[] {
+  const utcOf = new Map<number, string>();
+  for (const m of messages) utcOf.set(m.id, m.utc);
+  return report.people
+    .filter((p) => p.sentOffensive > 0)
+    .map((p) => ({
+      person: p.person,
+      name: p.name,
+      counts: candidateCounts(
+        p.sentOffensiveMessages.map((s) => ({ ...s, utc: utcOf.get(s.messageId)! })),
+        options,
+      ),
+    }));
+}

@@ -1,0 +1,353 @@
+/**
+ * Responses to offensive messages: who laughed along, who pushed back.
+ *
+ * For each offensive message O, three sources are read:
+ * - the window after O: the next `window.messages` non-system messages, and no later than
+ *   `window.minutes` after O (whichever ends first);
+ * - quoted replies to O (replyToKeyId = O's keyId), however much later;
+ * - reactions on O.
+ *
+ * An endorsement counts against someone, so it must attach to O clearly:
+ * - a quoted reply attaches to the message it quotes, never to another;
+ * - any other laugh attaches to the nearest earlier message by someone else (its target): it
+ *   endorses O when the target is O or part of the offending sender's unbroken run from O, or is
+ *   itself a laugh at O (laughing along); a laugh straight after a challenge attaches to the
+ *   challenge, and a laugh after someone else's ordinary message attaches to that message: both are
+ *   set aside, with the reason, never counted;
+ * - repeating the joke (most of O's words) in the window endorses O.
+ * A challenge counts in someone's favour, so any challenge in the window that quotes no other
+ * message counts for every offensive message whose window it falls in; a quoted challenge counts
+ * for the message it quotes (or, where it quotes a laugh at O, for O).
+ * A message with both a laugh and a challenge ("lol out of order") gives both: the responder is
+ * `mixed` and the reviewer decides. The sender of O (as a person) never endorses or challenges O.
+ */
+import { ParticipantDirectory } from './directory.js';
+import {
+  CHALLENGING_REACTIONS,
+  ENDORSING_REACTIONS,
+  readReply,
+  repeats,
+  wordsOf,
+  type TextReading,
+} from './text.js';
+import { toMs, type ConductMessage, type ConductParticipant, type OffensiveMark } from './types.js';
+
+export interface ResponseWindow {
+  /** How many following non-system messages (default 10). */
+  readonly messages: number;
+  /** How many minutes after the offensive message (default 30). */
+  readonly minutes: number;
+}
+
+export const DEFAULT_WINDOW: ResponseWindow = { messages: 10, minutes: 30 };
+
+export type ResponseKind = 'endorsed' | 'challenged' | 'mixed' | 'none';
+export type EvidenceVia = 'window' | 'quoted_reply' | 'reaction';
+
+export interface ResponseEvidence {
+  /** The responding message; for a reaction, the offensive message it sits on. */
+  readonly messageId: number;
+  readonly via: EvidenceVia;
+  readonly reason: string;
+  /** The reaction emoji, for via 'reaction'. */
+  readonly emoji?: string;
+}
+
+export interface Responder {
+  readonly participantKey: string;
+  /** endorsed / challenged / mixed (both found) / none (spoke in the window, neither found). */
+  readonly response: ResponseKind;
+  readonly endorsed: readonly ResponseEvidence[];
+  readonly challenged: readonly ResponseEvidence[];
+  /** Laughs and challenges that were NOT attached to this message, and why. */
+  readonly setAside: readonly ResponseEvidence[];
+  /** Every message this responder sent in the window or as a quoted reply to it. */
+  readonly messages: readonly number[];
+}
+
+export interface OffensiveResponses {
+  readonly messageId: number;
+  readonly conversationId: number;
+  /** The offensive message's sender (participant key). */
+  readonly participantKey: string | null;
+  readonly utc: string;
+  readonly responders: readonly Responder[];
+}
+
+export interface ResponseOptions {
+  readonly window?: Partial<ResponseWindow>;
+  /** Participant key → person id, so nobody endorses their own message under another number. */
+  readonly personOf?: (participantKey: string) => string;
+  readonly directory?: ParticipantDirectory;
+}
+
+interface Row {
+  readonly m: ConductMessage;
+  readonly key: string;
+  readonly person: string;
+  readonly ms: number;
+}
+
+interface Acc {
+  endorsed: ResponseEvidence[];
+  challenged: ResponseEvidence[];
+  setAside: ResponseEvidence[];
+  messages: number[];
+}
+
+const stripEmoji = (e: string): string => e.replace(/[\uFE0E\uFE0F\u{1F3FB}-\u{1F3FF}]/gu, '');
+
+export function classifyResponses(
+  messages: readonly ConductMessage[],
+  offensive: readonly OffensiveMark[],
+  participants: readonly ConductParticipant[],
+  options: ResponseOptions = {},
+): OffensiveResponses[] {
+  const win: ResponseWindow = { ...DEFAULT_WINDOW, ...options.window };
+  const directory = options.directory ?? new ParticipantDirectory(participants);
+  const personOf = options.personOf ?? ((k: string) => k);
+  const marks = new Map<number, OffensiveMark>();
+  for (const o of offensive) marks.set(o.messageId, o);
+
+  const byConversation = new Map<number, Row[]>();
+  for (const m of messages) {
+    const key = directory.senderOf(m);
+    if (key === null) continue;
+    const row: Row = { m, key, person: personOf(key), ms: toMs(m.utc) };
+    const list = byConversation.get(m.conversationId);
+    if (list) list.push(row);
+    else byConversation.set(m.conversationId, [row]);
+  }
+
+  const out: OffensiveResponses[] = [];
+  for (const conversationId of [...byConversation.keys()].sort((a, b) => a - b)) {
+    const rows = byConversation.get(conversationId)!;
+    rows.sort((a, b) => a.ms - b.ms || a.m.id - b.m.id);
+    const n = rows.length;
+    const readings: (TextReading | undefined)[] = new Array(n);
+    const read = (i: number): TextReading => (readings[i] ??= readReply(rows[i]!.m.text));
+    const isOff = (i: number): boolean => marks.has(rows[i]!.m.id);
+
+    // Offensive messages in the run of consecutive messages by one person, ending at i.
+    const runOff: (readonly number[])[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const prev = i > 0 && rows[i - 1]!.person === rows[i]!.person ? runOff[i - 1]! : [];
+      runOff[i] = isOff(i) ? [...prev, i] : prev;
+    }
+
+    const keyIndex = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const k = rows[i]!.m.keyId;
+      if (k) keyIndex.set(k, i);
+    }
+    const quoted = (i: number): number | null | undefined => {
+      const k = rows[i]!.m.replyToKeyId;
+      if (!k) return undefined; // not a quoted reply
+      return keyIndex.get(k) ?? null; // quotes a message we do not have: null
+    };
+    const repliesTo = new Map<number, number[]>();
+    for (let i = 0; i < n; i++) {
+      const q = quoted(i);
+      if (q === undefined || q === null) continue;
+      const list = repliesTo.get(q);
+      if (list) list.push(i);
+      else repliesTo.set(q, [i]);
+    }
+
+    const offIdx: number[] = [];
+    for (let i = 0; i < n; i++) if (isOff(i)) offIdx.push(i);
+    // Window ends (exclusive) per offensive message; and which messages fall in any window.
+    const windowEnd = new Map<number, number>();
+    const inWindow = new Uint8Array(n);
+    for (const o of offIdx) {
+      const limit = rows[o]!.ms + win.minutes * 60_000;
+      let j = o + 1;
+      while (j < n && j - o <= win.messages && rows[j]!.ms <= limit) {
+        inWindow[j] = 1;
+        j++;
+      }
+      windowEnd.set(o, j);
+    }
+
+    // What each laugh in a window attaches to.
+    const anchors = new Map<number, { offensive: readonly number[]; reason: string }>();
+    for (let j = 0; j < n; j++) {
+      if (!inWindow[j] || quoted(j) !== undefined || read(j).laugh === null) continue;
+      let t = j - 1;
+      while (t >= 0 && rows[t]!.person === rows[j]!.person && j - t <= win.messages) t--;
+      if (t < 0 || rows[t]!.person === rows[j]!.person) {
+        anchors.set(j, { offensive: [], reason: 'follows only its own sender' });
+      } else if (runOff[t]!.length > 0) {
+        anchors.set(j, { offensive: runOff[t]!, reason: 'after it' });
+      } else if (read(t).challenge !== null) {
+        anchors.set(j, {
+          offensive: [],
+          reason: `laughs straight after a challenge (message ${rows[t]!.m.id}, "${read(t).challenge}"): attaches to the challenge`,
+        });
+      } else if (read(t).laugh !== null && anchors.has(t) && anchors.get(t)!.offensive.length > 0) {
+        anchors.set(j, {
+          offensive: anchors.get(t)!.offensive,
+          reason: `laughing along with message ${rows[t]!.m.id}`,
+        });
+      } else {
+        anchors.set(j, {
+          offensive: [],
+          reason: `laughs after a different message (${rows[t]!.m.id}, by someone else): attaches to that message`,
+        });
+      }
+    }
+
+    for (const o of offIdx) {
+      const orow = rows[o]!;
+      const oWords = wordsOf(orow.m.text);
+      const accs = new Map<string, Acc>();
+      const acc = (key: string): Acc => {
+        let a = accs.get(key);
+        if (!a) accs.set(key, (a = { endorsed: [], challenged: [], setAside: [], messages: [] }));
+        return a;
+      };
+      const minutesAfter = (j: number): string => ago(rows[j]!.ms - orow.ms);
+      const end = windowEnd.get(o)!;
+      for (let j = o + 1; j < end; j++) {
+        const r = rows[j]!;
+        if (r.person === orow.person) continue;
+        const q = quoted(j);
+        if (q === o) continue; // read below as a quoted reply
+        const a = acc(r.key);
+        a.messages.push(r.m.id);
+        const reading = read(j);
+        if (q !== undefined) {
+          // Quotes another message (or one we do not have).
+          const laughAtO =
+            q !== null && read(q).laugh !== null && anchors.get(q)?.offensive.includes(o) === true;
+          if (reading.challenge !== null && laughAtO) {
+            a.challenged.push({
+              messageId: r.m.id,
+              via: 'quoted_reply',
+              reason: `challenges ("${reading.challenge}") a laugh at it (quotes message ${rows[q]!.m.id})`,
+            });
+          } else if (reading.challenge !== null || reading.laugh !== null) {
+            a.setAside.push({
+              messageId: r.m.id,
+              via: 'window',
+              reason: `${reading.challenge !== null ? `challenge ("${reading.challenge}")` : `laugh ("${reading.laugh}")`} quotes ${q === null ? 'a message not in the evidence' : `message ${rows[q]!.m.id}`}, not this one`,
+            });
+          }
+          continue;
+        }
+        if (reading.challenge !== null) {
+          a.challenged.push({
+            messageId: r.m.id,
+            via: 'window',
+            reason: `"${reading.challenge}" ${minutesAfter(j)} after it, within the window`,
+          });
+        }
+        if (reading.laugh !== null) {
+          const an = anchors.get(j)!;
+          if (an.offensive.includes(o)) {
+            a.endorsed.push({
+              messageId: r.m.id,
+              via: 'window',
+              reason: `laughs ("${reading.laugh}") ${minutesAfter(j)} ${an.reason === 'after it' ? 'after it' : `after it, ${an.reason}`}`,
+            });
+          } else {
+            a.setAside.push({
+              messageId: r.m.id,
+              via: 'window',
+              reason: `laugh ("${reading.laugh}") ${an.reason}`,
+            });
+          }
+        } else if (reading.challenge === null && repeats(oWords, r.m.text)) {
+          a.endorsed.push({
+            messageId: r.m.id,
+            via: 'window',
+            reason: `repeats the joke ${minutesAfter(j)} after it`,
+          });
+        }
+      }
+      for (const j of repliesTo.get(o) ?? []) {
+        const r = rows[j]!;
+        if (r.person === orow.person || j < o) continue;
+        const a = acc(r.key);
+        a.messages.push(r.m.id);
+        const reading = read(j);
+        if (reading.challenge !== null) {
+          a.challenged.push({
+            messageId: r.m.id,
+            via: 'quoted_reply',
+            reason: `quoted reply "${reading.challenge}" ${minutesAfter(j)} after it`,
+          });
+        }
+        if (reading.laugh !== null) {
+          a.endorsed.push({
+            messageId: r.m.id,
+            via: 'quoted_reply',
+            reason: `quoted reply laughing ("${reading.laugh}") ${minutesAfter(j)} after it`,
+          });
+        } else if (reading.challenge === null && repeats(oWords, r.m.text)) {
+          a.endorsed.push({
+            messageId: r.m.id,
+            via: 'quoted_reply',
+            reason: `quoted reply repeating the joke ${minutesAfter(j)} after it`,
+          });
+        }
+      }
+      for (const re of orow.m.reactions ?? []) {
+        const key = directory.resolve(conversationId, re.sender);
+        if (personOf(key) === orow.person) continue;
+        const emoji = stripEmoji(re.emoji);
+        const a = acc(key);
+        if ((ENDORSING_REACTIONS as readonly string[]).includes(emoji)) {
+          a.endorsed.push({
+            messageId: orow.m.id,
+            via: 'reaction',
+            emoji: re.emoji,
+            reason: `reacted ${re.emoji}`,
+          });
+        } else if ((CHALLENGING_REACTIONS as readonly string[]).includes(emoji)) {
+          a.challenged.push({
+            messageId: orow.m.id,
+            via: 'reaction',
+            emoji: re.emoji,
+            reason: `reacted ${re.emoji}`,
+          });
+        }
+      }
+      const responders: Responder[] = [...accs.entries()]
+        .filter(([, a]) => a.messages.length + a.endorsed.length + a.challenged.length > 0)
+        .map(([participantKey, a]) => ({
+          participantKey,
+          response: (a.endorsed.length > 0
+            ? a.challenged.length > 0
+              ? 'mixed'
+              : 'endorsed'
+            : a.challenged.length > 0
+              ? 'challenged'
+              : 'none') as ResponseKind,
+          endorsed: a.endorsed,
+          challenged: a.challenged,
+          setAside: a.setAside,
+          messages: a.messages,
+        }))
+        .sort((x, y) =>
+          x.participantKey < y.participantKey ? -1 : x.participantKey > y.participantKey ? 1 : 0,
+        );
+      out.push({
+        messageId: orow.m.id,
+        conversationId,
+        participantKey: orow.key,
+        utc: orow.m.utc,
+        responders,
+      });
+    }
+  }
+  // Offensive messages with no sender we know (system lines marked offensive) are not responded to.
+  return out;
+}
+
+function ago(ms: number): string {
+  const min = Math.round(ms / 60_000);
+  if (min < 60) return `${min} min`;
+  const h = Math.floor(min / 60);
+  return min % 60 === 0 ? `${h} h` : `${h} h ${min % 60} min`;
+}
