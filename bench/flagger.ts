@@ -83,20 +83,26 @@ export async function benchFlagger(): Promise<{ name: string; rows: Record<strin
   // Warm up the JIT, then time whole passes over the sample for about a second.
   const SAMPLE = corpus(20_000);
   for (let k = 0; k < 20_000; k++) flagger.classify(SAMPLE[k]!);
+  // Timed by this process's CPU time, not wall time: "per core" means per CPU-second the engine
+  // actually gets, which stays meaningful on a shared, busy machine.
   let n = 0;
   let chars = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  while (elapsed < 1500) {
+  const cpu0 = process.cpuUsage();
+  const wall0 = performance.now();
+  let cpuMs = 0;
+  while (cpuMs < 1500) {
     for (let k = 0; k < 5_000; k++) {
       const m = SAMPLE[(n + k) % SAMPLE.length]!;
       flagger.classify(m);
       chars += m.length;
     }
     n += 5_000;
-    elapsed = performance.now() - start;
+    const c = process.cpuUsage(cpu0);
+    cpuMs = (c.user + c.system) / 1000;
   }
-  const perSec = Math.round((n / elapsed) * 1000);
+  const wallMs = performance.now() - wall0;
+  const perSec = Math.round((n / cpuMs) * 1000);
+  const perWallSec = Math.round((n / wallMs) * 1000);
   const big = 'the lads said women are vermin and then went for a pint 🍺 '.repeat(17_000);
   const tb = performance.now();
   flagger.classify(big);
@@ -106,7 +112,8 @@ export async function benchFlagger(): Promise<{ name: string; rows: Record<strin
     rows: [
       { metric: 'model + term lists load (first flagger, ms)', value: Math.round(loadMs) },
       { metric: 'extra flagger with case terms (ms)', value: Math.round(caseLoadMs * 10) / 10 },
-      { metric: 'short messages / s (one core)', value: perSec },
+      { metric: 'short messages / CPU-second (one core)', value: perSec },
+      { metric: 'short messages / wall-clock second (single thread)', value: perWallSec },
       { metric: 'mean message length (chars)', value: Math.round(chars / n) },
       { metric: `one ${Math.round(big.length / 1000)} kB message (ms)`, value: Math.round(bigMs) },
     ],

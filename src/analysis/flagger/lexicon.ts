@@ -8,7 +8,7 @@
  */
 
 import lexiconData from './terms/lexicon.json' with { type: 'json' };
-import { squeeze, TK_EMOJI, TK_WORD, type Token } from './normalise.js';
+import { makeToken, squeeze, TK_EMOJI, TK_WORD, type Token } from './normalise.js';
 
 export const FLAG_CATEGORIES = [
   'race_ethnicity',
@@ -544,8 +544,11 @@ export function matchTokens(lex: LexiconIndex, input: Token[]): { tokens: Token[
     if (!known && t.key.length >= 6 && t.masked !== true) {
       const pieces = cachedSegment(lex, t.key);
       if (pieces !== undefined) {
-        for (const p of pieces)
-          tokens.push({ norm: p, key: p, start: t.start, end: t.end, kind: TK_WORD, synthetic: 'split' });
+        for (const p of pieces) {
+          const st = makeToken(p, p, t.start, t.end, TK_WORD);
+          st.synthetic = 'split';
+          tokens.push(st);
+        }
         continue;
       }
     }

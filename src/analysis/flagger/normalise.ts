@@ -43,6 +43,26 @@ export interface Token {
   parts?: Token[];
 }
 
+/**
+ * Every token is created with the same fields in the same order, so V8 keeps one hidden class for
+ * all of them (property access stays monomorphic on the hot path).
+ */
+export function makeToken(norm: string, key: string, start: number, end: number, kind: number): Token {
+  return {
+    norm,
+    key,
+    alt: undefined,
+    start,
+    end,
+    kind,
+    emoji: undefined,
+    masked: undefined,
+    raw: undefined,
+    synthetic: undefined,
+    parts: undefined,
+  };
+}
+
 export interface EmojiInfo {
   name: string;
   role?: string;
@@ -362,7 +382,7 @@ function finishWord(buf: WordBuf, abbreviations: ReadonlyMap<string, string>): T
       // A run of leet symbols alone ("@$$") is read as letters only if it maps to at least two.
       if (raw.length < 2) return undefined;
     } else {
-      return { norm: raw, key: raw, start: buf.start, end: buf.end, kind: TK_NUM };
+      return makeToken(raw, raw, buf.start, buf.end, TK_NUM);
     }
   }
   let norm = raw;
@@ -384,9 +404,11 @@ function finishWord(buf: WordBuf, abbreviations: ReadonlyMap<string, string>): T
     before = norm;
     norm = abbr;
   }
-  const laugh = laughKey(norm);
+  // Only words starting like laughter can be laughter: skip the regexes for everything else.
+  const c0 = norm.charCodeAt(0);
+  const laugh = c0 === 104 || c0 === 108 || c0 === 106 || c0 === 97 ? laughKey(norm) : undefined;
   const key = laugh ?? squeeze(norm);
-  const tok: Token = { norm, key, start: buf.start, end: buf.end, kind: TK_WORD };
+  const tok = makeToken(norm, key, buf.start, buf.end, TK_WORD);
   if (alt !== undefined && alt !== key) tok.alt = alt;
   if (masked) tok.masked = true;
   if (before !== undefined) tok.raw = before;
@@ -509,7 +531,7 @@ export function tokenize(text: string, abbreviations: ReadonlyMap<string, string
       if (isFlag && key.length === 4 && info === undefined && !HOME_FLAGS.has(key)) info = FLAG_IDENTITY;
       const name = info?.name ?? 'emoji' + (cp & 0xffff).toString(16);
       const normName = name.replace(/ /g, '_');
-      const tok: Token = { norm: normName, key: normName, start, end: i, kind: TK_EMOJI };
+      const tok = makeToken(normName, normName, start, i, TK_EMOJI);
       if (info !== undefined) tok.emoji = info;
       tokens.push(tok);
       continue;
@@ -561,13 +583,7 @@ export function tokenize(text: string, abbreviations: ReadonlyMap<string, string
     if (SENTENCE_END.has(ch) && !(ch === '.' && isSpacedDot(text, i))) {
       const last = tokens[tokens.length - 1];
       if (last === undefined || last.kind !== TK_END || last.end !== i) {
-        tokens.push({
-          norm: ch === '?' ? '?' : '.',
-          key: ch === '?' ? '?' : '.',
-          start: i,
-          end: i + 1,
-          kind: TK_END,
-        });
+        tokens.push(makeToken(ch === '?' ? '?' : '.', ch === '?' ? '?' : '.', i, i + 1, TK_END));
       } else {
         last.end = i + 1;
       }
@@ -575,9 +591,9 @@ export function tokenize(text: string, abbreviations: ReadonlyMap<string, string
       CLAUSE_MARKS.has(ch) &&
       (i + 1 >= n || text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 10)
     ) {
-      tokens.push({ norm: ',', key: ',', start: i, end: i + 1, kind: TK_COMMA });
+      tokens.push(makeToken(',', ',', i, i + 1, TK_COMMA));
     } else if (QUOTES.has(ch)) {
-      tokens.push({ norm: '"', key: '"', start: i, end: i + 1, kind: TK_QUOTE });
+      tokens.push(makeToken('"', '"', i, i + 1, TK_QUOTE));
     }
     i += width;
   }
@@ -606,6 +622,17 @@ function isSpacedDot(text: string, i: number): boolean {
 function joinSpaced(tokens: Token[], text: string): Token[] {
   const spacer = (a: Token, b: Token): boolean =>
     b.start - a.end === 1 && SPACED_SEPARATORS.has(text[a.end]!);
+  // Most messages have no run of three single letters: return the list untouched.
+  let run = 0;
+  let any = false;
+  for (const t of tokens) {
+    run = t.kind === TK_WORD && (t.raw ?? t.norm).length === 1 ? run + 1 : 0;
+    if (run >= 3) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return tokens;
   const out: Token[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -620,15 +647,10 @@ function joinSpaced(tokens: Token[], text: string): Token[] {
       if (j - i >= 3) {
         const parts = tokens.slice(i, j);
         const norm = parts.map((p) => p.raw ?? p.norm).join('');
-        out.push({
-          norm,
-          key: squeeze(norm),
-          start: parts[0]!.start,
-          end: parts[parts.length - 1]!.end,
-          kind: TK_WORD,
-          synthetic: 'joined',
-          parts,
-        });
+        const jt = makeToken(norm, squeeze(norm), parts[0]!.start, parts[parts.length - 1]!.end, TK_WORD);
+        jt.synthetic = 'joined';
+        jt.parts = parts;
+        out.push(jt);
         i = j;
         continue;
       }

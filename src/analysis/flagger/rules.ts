@@ -182,6 +182,22 @@ const ACTIVE_ROLES: ReadonlySet<Role['type']> = new Set<Role['type']>([
   'case',
 ]);
 
+// Scratch buffers reused across calls (the engine is synchronous and single-threaded per process).
+const BUFFERS: Int32Array[] = [
+  new Int32Array(256),
+  new Int32Array(256),
+  new Int32Array(256),
+  new Int32Array(256),
+];
+function intBuffer(slot: number, size: number): Int32Array {
+  let b = BUFFERS[slot]!;
+  if (b.length < size) {
+    b = new Int32Array(Math.max(size, b.length * 2));
+    BUFFERS[slot] = b;
+  }
+  return b;
+}
+
 const EMPTY_OUTCOME: RuleOutcome = Object.freeze({
   hits: [],
   identityPresent: false,
@@ -220,8 +236,8 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
     if (!anyEmoji) return EMPTY_OUTCOME;
   }
   // Sentence and clause index per token.
-  const sentOf = new Int32Array(n);
-  const clauseOf = new Int32Array(n);
+  const sentOf = intBuffer(0, n);
+  const clauseOf = intBuffer(1, n);
   let sent = 0;
   let clauseStart = 0;
   for (let t = 0; t < n; t++) {
@@ -239,12 +255,12 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
   }
 
   // Which sentences are questions (a rhetorical "Wouldn't it be best if ..." is not a negation).
-  const question = new Uint8Array(sent + 1);
+  const question = intBuffer(2, sent + 1).fill(0, 0, sent + 1);
   for (let t = 0; t < n; t++) {
     const tok = tokens[t]!;
     if (tok.kind === TK_END && tok.norm === '?') question[sentOf[t]!] = 1;
   }
-  const sentStart = new Int32Array(sent + 1).fill(-1);
+  const sentStart = intBuffer(3, sent + 1).fill(-1, 0, sent + 1);
   for (let t = 0; t < n; t++) if (sentStart[sentOf[t]!] === -1) sentStart[sentOf[t]!] = t;
 
   // Units: matches plus emoji with a meaning, in token order.
@@ -253,7 +269,7 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
   for (let t = 0; t < n; t++) {
     const m = matches[mi];
     if (m !== undefined && m.i === t) {
-      units.push({ ...m, sent: sentOf[t]!, clause: clauseOf[t]! });
+      units.push({ i: m.i, j: m.j, roles: m.roles, via: m.via, sent: sentOf[t]!, clause: clauseOf[t]! });
       mi++;
       t = m.j - 1;
       continue;
