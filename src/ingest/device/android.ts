@@ -375,72 +375,70 @@ class AndroidReader implements DeviceReader {
     return this.has(table, column) ? `${alias}.${column} AS ${as}` : `NULL AS ${as}`;
   }
 
+  /**
+   * Reactions, system-row members and poll options, grouped by their message in one ordered pass
+   * each. Their tables need not have an index on the message column (a per-message query would
+   * then scan the whole table for every message); they are small beside the message table.
+   */
   private sideLookups(): Side {
     const db = this.db;
-    const reactionParents = new Set<number>();
-    let reactionStmt: Database.Statement | null = null;
+    const group = <T>(sql: string, key: string, map: (r: Row) => T | null): Map<number, T[]> => {
+      const out = new Map<number, T[]>();
+      for (const r of db.prepare(sql).iterate() as IterableIterator<Row>) {
+        const k = numberOrNull(r[key]);
+        const v = map(r);
+        if (k === null || v === null) continue;
+        const list = out.get(k);
+        if (list) list.push(v);
+        else out.set(k, [v]);
+      }
+      return out;
+    };
+    let reactions = new Map<number, Reaction[]>();
     if (
       this.has('message_add_on', 'parent_message_row_id') &&
       this.has('message_add_on_reaction', 'message_add_on_row_id') &&
       this.has('message_add_on_reaction', 'reaction')
     ) {
-      for (const r of db
-        .prepare(
-          'SELECT DISTINCT a.parent_message_row_id AS p FROM message_add_on a JOIN message_add_on_reaction r ON r.message_add_on_row_id = a._id',
-        )
-        .iterate() as IterableIterator<Row>) {
-        const p = numberOrNull(r.p);
-        if (p !== null) reactionParents.add(p);
-      }
-      reactionStmt = db.prepare(
-        `SELECT ${this.col('message_add_on', 'a', 'from_me', 'from_me')}, ${this.col('message_add_on', 'a', 'sender_jid_row_id', 'sender')}, ${this.col('message_add_on', 'a', 'timestamp', 'ts')}, ${this.col('message_add_on_reaction', 'r', 'sender_timestamp', 'sts')}, r.reaction AS reaction FROM message_add_on a JOIN message_add_on_reaction r ON r.message_add_on_row_id = a._id WHERE a.parent_message_row_id = ? ORDER BY a._id`,
-      );
-    }
-    const targetStmt = this.has('message_system_chat_participant', 'user_jid_row_id')
-      ? db.prepare(
-          'SELECT user_jid_row_id FROM message_system_chat_participant WHERE message_row_id = ? ORDER BY rowid',
-        )
-      : null;
-    const pollStmt =
-      this.has('message_poll_option', 'message_row_id') && this.has('message_poll_option', 'option_name')
-        ? db.prepare(
-            `SELECT option_name, ${this.col('message_poll_option', 'o', 'vote_total', 'votes')} FROM message_poll_option o WHERE message_row_id = ? ORDER BY o.rowid`,
-          )
-        : null;
-    return {
-      reactionParents,
-      reactions: (parent) => {
-        if (!reactionStmt) return [];
-        const out: Reaction[] = [];
-        for (const r of reactionStmt.all(parent) as Row[]) {
+      reactions = group(
+        `SELECT a.parent_message_row_id AS parent, ${this.col('message_add_on', 'a', 'from_me', 'from_me')}, ${this.col('message_add_on', 'a', 'sender_jid_row_id', 'sender')}, ${this.col('message_add_on', 'a', 'timestamp', 'ts')}, ${this.col('message_add_on_reaction', 'r', 'sender_timestamp', 'sts')}, r.reaction AS reaction FROM message_add_on a JOIN message_add_on_reaction r ON r.message_add_on_row_id = a._id ORDER BY a.parent_message_row_id, a._id`,
+        'parent',
+        (r) => {
           const emoji = stringOrNull(r.reaction);
           // An empty reaction is a reaction taken back: nothing is shown on the phone.
-          if (emoji === null || emoji === '') continue;
+          if (emoji === null || emoji === '') return null;
           const person =
             numberOrNull(r.from_me) === 1 ? this.book.ownerPerson() : this.personForRow(r.sender);
           const ts = numberOrNull(r.ts) ?? numberOrNull(r.sts);
-          out.push({
+          return {
             sender: person?.displayName ?? 'Unknown',
             senderJid: person?.identity.jid ?? null,
             emoji,
             utc: ts !== null && ts > 0 ? isoUtc(ts) : null,
-          });
-        }
-        return out;
-      },
-      systemTargets: (message) =>
-        targetStmt
-          ? (targetStmt.all(message) as Row[])
-              .map((r) => this.personForRow(r.user_jid_row_id))
-              .filter((p): p is Person => p !== null)
-          : [],
-      pollOptions: (message) =>
-        pollStmt
-          ? (pollStmt.all(message) as Row[]).map((r) => ({
-              text: stringOrNull(r.option_name) ?? '',
-              votes: numberOrNull(r.votes),
-            }))
-          : [],
+          };
+        },
+      );
+    }
+    const targets = this.has('message_system_chat_participant', 'user_jid_row_id')
+      ? group(
+          'SELECT message_row_id, user_jid_row_id FROM message_system_chat_participant ORDER BY message_row_id, rowid',
+          'message_row_id',
+          (r) => this.personForRow(r.user_jid_row_id),
+        )
+      : new Map<number, Person[]>();
+    const polls =
+      this.has('message_poll_option', 'message_row_id') && this.has('message_poll_option', 'option_name')
+        ? group(
+            `SELECT message_row_id, option_name, ${this.col('message_poll_option', 'o', 'vote_total', 'votes')} FROM message_poll_option o ORDER BY message_row_id, o.rowid`,
+            'message_row_id',
+            (r) => ({ text: stringOrNull(r.option_name) ?? '', votes: numberOrNull(r.votes) }),
+          )
+        : new Map<number, { text: string; votes: number | null }[]>();
+    return {
+      reactionParents: new Set(reactions.keys()),
+      reactions: (parent) => reactions.get(parent) ?? [],
+      systemTargets: (message) => targets.get(message) ?? [],
+      pollOptions: (message) => polls.get(message) ?? [],
     };
   }
 
