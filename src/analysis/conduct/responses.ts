@@ -135,10 +135,18 @@ export function classifyResponses(
       runOff[i] = isOff(i) ? [...prev, i] : prev;
     }
 
-    const keyIndex = new Map<string, number>();
+    // Index only the key ids that some message quotes.
+    const wanted = new Set<string>();
     for (let i = 0; i < n; i++) {
-      const k = rows[i]!.m.keyId;
-      if (k) keyIndex.set(k, i);
+      const k = rows[i]!.m.replyToKeyId;
+      if (k) wanted.add(k);
+    }
+    const keyIndex = new Map<string, number>();
+    if (wanted.size > 0) {
+      for (let i = 0; i < n; i++) {
+        const k = rows[i]!.m.keyId;
+        if (k && wanted.has(k)) keyIndex.set(k, i);
+      }
     }
     const quoted = (i: number): number | null | undefined => {
       const k = rows[i]!.m.replyToKeyId;
