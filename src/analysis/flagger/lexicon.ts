@@ -431,7 +431,7 @@ export function buildLexicon(options: {
 
 /** One-edit lookup (missing, extra, swapped or substituted letter) against content terms. */
 export function fuzzyKey(lex: LexiconIndex, key: string): string | undefined {
-  if (key.length < 3 || key.length > 24 || lex.fuzzyStop.has(key) || lex.vocab.has(key)) return undefined;
+  if (key.length < 3 || key.length > 16 || lex.fuzzyStop.has(key) || lex.vocab.has(key)) return undefined;
   // The token is a term with one letter missing ("wmen", "muslms").
   const missing = lex.deletes.get(key);
   if (missing !== undefined) return missing;
@@ -476,7 +476,8 @@ function maskMatch(lex: LexiconIndex, norm: string): string | undefined {
  */
 export function segment(lex: LexiconIndex, key: string): string[] | undefined {
   const n = key.length;
-  if (n < 6 || n > 40 || lex.segStop.has(key) || lex.fuzzyStop.has(key)) return undefined;
+  // Up to 24 letters: longer runs are URLs, hashtags or keyboard mashing, and cost more to split.
+  if (n < 6 || n > 24 || lex.segStop.has(key) || lex.fuzzyStop.has(key) || /[^a-z]/.test(key)) return undefined;
   // best[i] = fewest pieces covering key[0..i)
   const best = new Int16Array(n + 1).fill(0x7fff);
   const back = new Int16Array(n + 1).fill(-1);
