@@ -477,7 +477,8 @@ function maskMatch(lex: LexiconIndex, norm: string): string | undefined {
 export function segment(lex: LexiconIndex, key: string): string[] | undefined {
   const n = key.length;
   // Up to 24 letters: longer runs are URLs, hashtags or keyboard mashing, and cost more to split.
-  if (n < 6 || n > 24 || lex.segStop.has(key) || lex.fuzzyStop.has(key) || /[^a-z]/.test(key)) return undefined;
+  if (n < 6 || n > 24 || lex.segStop.has(key) || lex.fuzzyStop.has(key) || /[^a-z]/.test(key))
+    return undefined;
   // best[i] = fewest pieces covering key[0..i)
   const best = new Int16Array(n + 1).fill(0x7fff);
   const back = new Int16Array(n + 1).fill(-1);
