@@ -7,8 +7,9 @@
  *   (a member for the whole record), from before the first event in the chat (their first event is
  *   a leave), or still a member at the end (no leave seen).
  * - `uncertain`: an event contradicts the state the earlier events established (left twice, removed
- *   while not a member, added while a member, a message sent while not a member). The events are
- *   KEPT and listed as conflicts; nothing is repaired.
+ *   while not a member, added while a member, a message sent while not a member, removed before
+ *   ever being added in a record that holds the group's creation). The events are KEPT and listed as
+ *   conflicts; nothing is repaired.
  *
  * An interval's certainty is its weakest bound, or `uncertain` where a conflict touches it. Intervals
  * are closed: a message at the very minute of a join or a leave counts as seen by that member (at one
@@ -50,7 +51,15 @@ export interface MembershipInterval {
   readonly conflicts: readonly number[];
 }
 
-export type ConflictKind = 'left_while_not_member' | 'joined_while_member' | 'sent_while_not_member';
+export type ConflictKind =
+  /** Left or removed while not a member (left twice; removed after leaving). */
+  | 'left_while_not_member'
+  /** Added or joined while already a member (a leave may be missing). */
+  | 'joined_while_member'
+  /** Sent a message after a seen leave, with no join seen since. */
+  | 'sent_while_not_member'
+  /** Left or removed, never seen joining, although the record holds the group's creation. */
+  | 'left_never_joined';
 
 export interface MembershipConflict {
   readonly conversationId: number;
@@ -231,7 +240,9 @@ export function buildTimelines(
       conflicts.push(c);
       return conflicts.length - 1;
     };
+    let created: Step | null = null;
     for (const s of list) {
+      if (s.basis === 'created' && created === null) created = s;
       note(s.key);
       const st = stateOf(s.key);
       if (s.rank === 0) {
@@ -301,12 +312,27 @@ export function buildTimelines(
           if (st.closed !== null) intervals[st.closed]!.conflicts.push(ci);
           st.lastLeaveEventId = s.eventId!;
         } else {
-          // First sign is a leave: a member from before the first event in the chat.
+          // First sign is a leave: a member from before the first event in the chat. Where the
+          // record holds the group's creation, nobody was seen adding them: a conflict.
+          const cs: number[] = [];
+          if (created !== null) {
+            cs.push(
+              conflict({
+                conversationId,
+                participantKey: s.key,
+                kind: 'left_never_joined',
+                utc: s.utc,
+                eventId: s.eventId!,
+                previousEventId: created.eventId!,
+                detail: `${s.what} but never seen joining since the group was created (${created.utc}); members added at creation are not always shown`,
+              }),
+            );
+          }
           intervals.push({
             participantKey: s.key,
-            from: { utc: null, basis: 'before_first_event', certainty: 'assumed' },
+            from: { utc: created?.utc ?? null, basis: 'before_first_event', certainty: 'assumed' },
             to: { utc: s.utc, basis: s.basis as EndBasis, certainty: 'seen', eventId: s.eventId! },
-            conflicts: [],
+            conflicts: cs,
           });
           st.closed = intervals.length - 1;
           st.lastLeaveEventId = s.eventId!;
