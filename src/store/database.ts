@@ -61,12 +61,22 @@ export interface ConversationsTable {
   name: string;
   exhibit_id: number | null;
   created_at: string;
+  source_key: string | null;
+  is_group: Flag | null;
+  group_jid: string | null;
 }
 
 export interface ParticipantsTable {
   id: Generated<number>;
   conversation_id: number;
   display_name: string;
+  jid: string | null;
+  phone: string | null;
+  push_name: string | null;
+  contact_name: string | null;
+  is_owner: Flag | null;
+  is_admin: Flag | null;
+  current_member: Flag | null;
 }
 
 export interface MessagesTable {
@@ -99,6 +109,9 @@ export interface MessagesTable {
   source_table: string | null;
   source_row_id: number | null;
   source_model_id: string | null;
+  key_id: string | null;
+  sender_jid: string | null;
+  extras_json: string | null;
 }
 
 export interface MembershipEventsTable {

@@ -8,6 +8,9 @@ import type {
   MessageKind,
   ParsedMessage,
   Poll,
+  Reaction,
+  ReplyRef,
+  SenderIdentity,
   SystemEvent,
   TimeResolution,
 } from '../domain/message.js';
@@ -109,6 +112,10 @@ export interface NewConversation {
   readonly caseId: number;
   readonly name: string;
   readonly exhibitId?: number | null;
+  /** The chat's own key in its source (chat JID, UFDR chat id); null for exports. */
+  readonly sourceKey?: string | null;
+  readonly isGroup?: boolean | null;
+  readonly groupJid?: string | null;
   /** Defaults to now. */
   readonly createdAt?: string;
 }
@@ -119,6 +126,9 @@ export interface ConversationRecord {
   readonly name: string;
   readonly exhibitId: number | null;
   readonly createdAt: string;
+  readonly sourceKey: string | null;
+  readonly isGroup: boolean | null;
+  readonly groupJid: string | null;
 }
 
 export interface ConversationSummary extends ConversationRecord {
@@ -161,6 +171,33 @@ export interface NewMessage {
   readonly sourceTable: string | null;
   readonly sourceRowId: number | null;
   readonly sourceModelId: string | null;
+  /** WhatsApp key id where the source has one (device databases). */
+  readonly keyId: string | null;
+  readonly senderJid: string | null;
+  /** JSON of `MessageExtras`: the device detail that exports lack, or null. */
+  readonly extrasJson: string | null;
+}
+
+/** Device detail kept beside a message (see ParsedMessage's optional fields). */
+export interface MessageExtras {
+  readonly senderIdentity?: SenderIdentity | null;
+  readonly replyTo?: ReplyRef | null;
+  readonly reactions?: readonly Reaction[];
+  readonly deletedBy?: 'sender' | 'admin' | null;
+  readonly editedAt?: string | null;
+  readonly raw?: Readonly<Record<string, string | number | null>> | null;
+}
+
+export function messageExtras(parsed: ParsedMessage): MessageExtras | null {
+  const extras: MessageExtras = {
+    ...(parsed.senderIdentity ? { senderIdentity: parsed.senderIdentity } : {}),
+    ...(parsed.replyTo ? { replyTo: parsed.replyTo } : {}),
+    ...(parsed.reactions && parsed.reactions.length ? { reactions: parsed.reactions } : {}),
+    ...(parsed.deletedBy ? { deletedBy: parsed.deletedBy } : {}),
+    ...(parsed.editedAt ? { editedAt: parsed.editedAt } : {}),
+    ...(parsed.raw ? { raw: parsed.raw } : {}),
+  };
+  return Object.keys(extras).length ? extras : null;
 }
 
 export interface MessageRecord extends NewMessage {
@@ -224,7 +261,15 @@ export function toMessageRow(parsed: ParsedMessage, ids: MessageIds): NewMessage
     sourceTable: src.type === 'table' ? src.table : null,
     sourceRowId: src.type === 'table' ? src.rowId : null,
     sourceModelId: src.type === 'xml' ? src.modelId : null,
+    keyId: parsed.keyId ?? null,
+    senderJid: parsed.senderIdentity?.jid ?? null,
+    extrasJson: extrasJson(parsed),
   };
+}
+
+function extrasJson(parsed: ParsedMessage): string | null {
+  const extras = messageExtras(parsed);
+  return extras ? JSON.stringify(extras) : null;
 }
 
 /** Back to the domain shape (without the system event, which lives in membership_events). */
@@ -241,7 +286,10 @@ export function toParsedMessage(row: MessageRecord, system: SystemEvent | null =
             byteStart: row.byteStart ?? 0,
             byteEnd: row.byteEnd ?? 0,
           };
+  const extras = row.extrasJson === null ? {} : (JSON.parse(row.extrasJson) as MessageExtras);
   return {
+    ...extras,
+    ...(row.keyId === null ? {} : { keyId: row.keyId }),
     seq: row.seq,
     sender: row.sender,
     kind: row.kind,

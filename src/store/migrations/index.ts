@@ -7,12 +7,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { Dialect } from '../database.js';
 import { initialMigration } from './0001_initial.js';
 import { flagsMigration } from './0002_flags.js';
+import { deviceMigration } from './0003_device.js';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     getMigrations: async (): Promise<Record<string, Migration>> => ({
       '0001_initial': initialMigration(dialect),
       '0002_flags': flagsMigration(dialect),
+      '0003_device': deviceMigration(dialect),
     }),
   };
 }

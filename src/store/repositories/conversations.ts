@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 
 import type { ConversationsTable } from '../database.js';
 import type { ConversationRecord, ConversationSummary, NewConversation } from '../types.js';
-import { toInt, type RepoContext } from './context.js';
+import { bool, flagOrNull, toInt, type RepoContext } from './context.js';
 
 const toConversation = (r: Selectable<ConversationsTable>): ConversationRecord => ({
   id: toInt(r.id),
@@ -10,6 +10,9 @@ const toConversation = (r: Selectable<ConversationsTable>): ConversationRecord =
   name: r.name,
   exhibitId: r.exhibit_id === null ? null : toInt(r.exhibit_id),
   createdAt: r.created_at,
+  sourceKey: r.source_key,
+  isGroup: bool(r.is_group),
+  groupJid: r.group_jid,
 });
 
 export class ConversationsRepository {
@@ -23,6 +26,9 @@ export class ConversationsRepository {
         name: input.name,
         exhibit_id: input.exhibitId ?? null,
         created_at: input.createdAt ?? this.ctx.now(),
+        source_key: input.sourceKey ?? null,
+        is_group: input.isGroup === undefined ? null : flagOrNull(input.isGroup),
+        group_jid: input.groupJid ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -40,6 +40,9 @@ const COLUMNS: readonly (readonly [InsertColumn, string])[] = [
   ['source_table', 'text'],
   ['source_row_id', 'bigint'],
   ['source_model_id', 'text'],
+  ['key_id', 'text'],
+  ['sender_jid', 'text'],
+  ['extras_json', 'text'],
 ];
 
 type CellValue = string | number | null;
@@ -74,6 +77,9 @@ function putCells(m: NewMessage, out: CellValue[], at: number): void {
   out[at + 25] = m.sourceTable;
   out[at + 26] = m.sourceRowId;
   out[at + 27] = m.sourceModelId;
+  out[at + 28] = m.keyId;
+  out[at + 29] = m.senderJid;
+  out[at + 30] = m.extrasJson;
 }
 
 const toMessage = (r: Selectable<MessagesTable>): MessageRecord => ({
@@ -106,11 +112,14 @@ const toMessage = (r: Selectable<MessagesTable>): MessageRecord => ({
   sourceTable: r.source_table,
   sourceRowId: r.source_row_id === null ? null : toInt(r.source_row_id),
   sourceModelId: r.source_model_id,
+  keyId: r.key_id,
+  senderJid: r.sender_jid,
+  extrasJson: r.extras_json,
 });
 
-/** Rows per SQLite INSERT statement: 28 columns × 200 rows = 5,600 bound values (limit 32,766). */
+/** Rows per SQLite INSERT statement: 31 columns × 200 rows = 6,200 bound values (limit 32,766). */
 const SQLITE_ROWS_PER_STATEMENT = 200;
-/** Rows per PostgreSQL INSERT … SELECT FROM unnest(…): 28 array parameters whatever the size. */
+/** Rows per PostgreSQL INSERT … SELECT FROM unnest(…): one array parameter per column whatever the size. */
 const PG_ROWS_PER_STATEMENT = 5000;
 
 const DEFAULT_PAGE = 500;

@@ -1,9 +1,29 @@
-import { toInt, type RepoContext } from './context.js';
+import { bool, flag, flagOrNull, toInt, type RepoContext } from './context.js';
 
 export interface ParticipantRecord {
   readonly id: number;
   readonly conversationId: number;
   readonly displayName: string;
+  readonly jid: string | null;
+  readonly phone: string | null;
+  readonly pushName: string | null;
+  readonly contactName: string | null;
+  readonly isOwner: boolean | null;
+  readonly isAdmin: boolean | null;
+  /** Listed as a current member by the source (device participant tables); null where unknown. */
+  readonly currentMember: boolean | null;
+}
+
+/** A participant as a device database knows it. */
+export interface ParticipantIdentity {
+  readonly displayName: string;
+  readonly jid: string | null;
+  readonly phone: string | null;
+  readonly pushName: string | null;
+  readonly contactName: string | null;
+  readonly isOwner: boolean;
+  readonly isAdmin: boolean | null;
+  readonly currentMember: boolean | null;
 }
 
 export class ParticipantsRepository {
@@ -34,6 +54,33 @@ export class ParticipantsRepository {
     return ids;
   }
 
+  /** Adds participants with their identities (device sources); returns display name → id. */
+  async insertIdentities(
+    conversationId: number,
+    people: readonly ParticipantIdentity[],
+  ): Promise<Map<string, number>> {
+    const ids = new Map<string, number>();
+    for (const p of people) {
+      const row = await this.ctx.db
+        .insertInto('participants')
+        .values({
+          conversation_id: conversationId,
+          display_name: p.displayName,
+          jid: p.jid,
+          phone: p.phone,
+          push_name: p.pushName,
+          contact_name: p.contactName,
+          is_owner: flag(p.isOwner),
+          is_admin: flagOrNull(p.isAdmin),
+          current_member: flagOrNull(p.currentMember),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      ids.set(p.displayName, toInt(row.id));
+    }
+    return ids;
+  }
+
   async upsert(conversationId: number, displayName: string): Promise<number> {
     const ids = await this.upsertMany(conversationId, [displayName]);
     return ids.get(displayName)!;
@@ -50,6 +97,13 @@ export class ParticipantsRepository {
       id: toInt(r.id),
       conversationId: toInt(r.conversation_id),
       displayName: r.display_name,
+      jid: r.jid,
+      phone: r.phone,
+      pushName: r.push_name,
+      contactName: r.contact_name,
+      isOwner: bool(r.is_owner),
+      isAdmin: bool(r.is_admin),
+      currentMember: bool(r.current_member),
     }));
   }
 }
