@@ -126,33 +126,13 @@ export function phoneFromJid(jid: string | null | undefined): string | null {
   return m ? normalisePhone(m[1]) : null;
 }
 
-const RANKS = [
-  'pc',
-  'wpc',
-  'ps',
-  'dc',
-  'ds',
-  'di',
-  'dci',
-  'dsu',
-  'sgt',
-  'sergeant',
-  'insp',
-  'inspector',
-  'ci',
-  'supt',
-  'ch supt',
-  'det',
-  'detective',
-  'pcso',
-  'sc',
-  'const',
-  'constable',
-];
-const RANK_PREFIX = new RegExp(
-  `^(?:(?:${RANKS.map((r) => r.replace(' ', '\\s+')).join('|')})\\.?\\s+)+`,
-  'i',
-);
+/** Rank words, any case. */
+const RANK_WORD = /^(?:sgt|sergeant|insp|inspector|ch\.?\s*supt|supt|det|detective|const|constable)\.?\s+/i;
+/**
+ * Rank abbreviations, in capitals (or the common "Pc"/"Dc" forms): "Di Smith" is more likely Diana
+ * than a Detective Inspector, so mixed-case "Di"/"Ci" are left alone.
+ */
+const RANK_ABBR = /^(?:W?PC|PCSO|PS|DC|DS|DI|DCI|DSU|CI|SC|Pc|Dc|Ps|Ds|Pcso|Wpc|pc|dc|ps|ds|pcso)\.?\s+/;
 const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200D\uFE0E\uFE0F\u20E3]/gu;
 
 /**
@@ -161,12 +141,15 @@ const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator
  * Returns '' where nothing is left.
  */
 export function normaliseName(name: string): string {
-  let s = name.normalize('NFKC').replace(EMOJI, ' ');
+  let s = name.normalize('NFKC').replace(EMOJI, ' ').replace(/[\u2018\u2019\u02BC`]/g, "'");
   s = s.replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
   s = s.replace(/^[\s~]+/, '').trim();
   s = s.replace(/\s+[-–—|]\s+.*$/u, '');
   s = s.replace(/\s*\((?:[^)]*)\)\s*$/u, '');
-  s = s.replace(RANK_PREFIX, '');
+  for (let prev = ''; prev !== s; ) {
+    prev = s;
+    s = s.replace(RANK_WORD, '').replace(RANK_ABBR, '');
+  }
   s = s
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\s'-]/gu, ' ')

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import {
+  analyseConduct,
+  candidateCounts,
+  countsFor,
+  limitationFor,
+} from '../../src/analysis/conduct/index.js';
+import { Script } from './script.js';
+
+describe('s127 limitation dates', () => {
+  it('three years after sending, in the case zone', () => {
+    expect(limitationFor('2021-04-28T09:15:00.000Z', { today: '2024-04-01' })).toEqual({
+      sentOn: '2021-04-28',
+      threeYearDate: '2024-04-28',
+      sixMonthDate: null,
+      limitationDate: '2024-04-28',
+      limitedBy: 'three_years',
+      daysLeft: 27,
+    });
+  });
+
+  it('uses the local date: 23:30 UTC on 30 June is 1 July in London', () => {
+    expect(limitationFor('2021-06-30T23:30:00.000Z', {}).sentOn).toBe('2021-07-01');
+    expect(limitationFor('2021-06-30T23:30:00.000Z', {}).limitationDate).toBe('2024-07-01');
+    expect(limitationFor('2021-06-30T23:30:00.000Z', { zone: 'UTC' }).limitationDate).toBe('2024-06-30');
+  });
+
+  it('29 February + 3 years is 28 February (never later than the law allows)', () => {
+    expect(limitationFor('2020-02-29T12:00:00.000Z', {}).limitationDate).toBe('2023-02-28');
+    expect(limitationFor('2021-02-28T12:00:00.000Z', {}).limitationDate).toBe('2024-02-28');
+    expect(limitationFor('2021-03-01T12:00:00.000Z', {}).limitationDate).toBe('2024-03-01');
+  });
+
+  it('the six-month rule wins when earlier; 31 August + 6 months is the end of February', () => {
+    const leap = limitationFor('2021-03-10T10:00:00.000Z', {
+      evidenceSufficient: '2023-08-31',
+      today: '2024-02-01',
+    });
+    expect(leap).toMatchObject({
+      threeYearDate: '2024-03-10',
+      sixMonthDate: '2024-02-29',
+      limitationDate: '2024-02-29',
+      limitedBy: 'six_months',
+      daysLeft: 28,
+    });
+    const plain = limitationFor('2021-03-10T10:00:00.000Z', { evidenceSufficient: '2022-08-31' });
+    expect(plain).toMatchObject({
+      sixMonthDate: '2023-02-28',
+      limitationDate: '2023-02-28',
+      limitedBy: 'six_months',
+    });
+  });
+
+  it('the three-year rule wins when the six-month date is later', () => {
+    expect(limitationFor('2021-03-10T10:00:00.000Z', { evidenceSufficient: '2023-12-01' })).toMatchObject({
+      sixMonthDate: '2024-06-01',
+      limitationDate: '2024-03-10',
+      limitedBy: 'three_years',
+    });
+  });
+
+  it('days left: 0 on the last day, negative after, across a clock change', () => {
+    const sent = '2021-04-28T09:15:00.000Z';
+    expect(limitationFor(sent, { today: '2024-04-28' }).daysLeft).toBe(0);
+    expect(limitationFor(sent, { today: '2024-04-29' }).daysLeft).toBe(-1);
+    expect(limitationFor(sent, { today: '2024-03-25' }).daysLeft).toBe(34);
+    expect(limitationFor(sent, { today: '2023-04-28' }).daysLeft).toBe(366);
+  });
+
+  it('rejects dates that do not parse', () => {
+    expect(() => limitationFor('2021-04-28T09:15:00.000Z', { today: '28/04/2024' })).toThrow(/today/);
+    expect(() => limitationFor('yesterday', {})).toThrow(/not an ISO time/);
+  });
+});
+
+describe('candidate counts', () => {
+  it('lists each offensive message a person sent, in sending order, with its deadline', () => {
+    const counts = candidateCounts(
+      [
+        { messageId: 2, utc: '2022-05-01T10:00:00.000Z', categories: ['race_ethnicity'], basis: 'coded' },
+        { messageId: 1, utc: '2021-01-01T10:00:00.000Z', categories: ['sex_women'], basis: 'flagged' },
+      ],
+      { today: '2024-06-01', evidenceSufficient: '2024-03-15' },
+    );
+    expect(
+      counts.map((c) => [c.messageId, c.limitationDate, c.limitedBy, c.daysLeft, c.expired, c.basis]),
+    ).toEqual([
+      [1, '2024-01-01', 'three_years', -152, true, 'flagged'],
+      [2, '2024-09-15', 'six_months', 106, false, 'coded'],
+    ]);
+  });
+
+  it('per sender, from the conduct report', () => {
+    const s = new Script(1);
+    for (const n of ['Abe', 'Bea']) {
+      s.participant(n);
+      s.memberAllAlong(n);
+    }
+    const a1 = s.offend('Abe', 'x', ['race_ethnicity'], 'coded');
+    s.say('Bea', 'ok');
+    const a2 = s.offend('Abe', 'y', ['profanity'], 'flagged');
+    const report = analyseConduct({
+      messages: s.messages,
+      events: s.events,
+      participants: s.participants,
+      offensive: s.offensive,
+    });
+    const counts = countsFor(report, s.messages, { today: '2022-03-01' });
+    expect(counts).toHaveLength(1);
+    expect(counts[0]).toMatchObject({ person: 'participant:k:Abe', name: 'Abe' });
+    expect(counts[0]!.counts.map((c) => [c.messageId, c.limitationDate, c.daysLeft])).toEqual([
+      [a1, '2024-03-01', 731],
+      [a2, '2024-03-01', 731],
+    ]);
+  });
+});
