@@ -382,6 +382,10 @@ function finishWord(buf: WordBuf, abbreviations: ReadonlyMap<string, string>): T
       // A run of leet symbols alone ("@$$") is read as letters only if it maps to at least two.
       if (raw.length < 2) return undefined;
     } else {
+      // "4" for "for", "2" for "to" in chat ("good 4 sex").
+      const asWord = abbreviations.get(raw);
+      if (asWord !== undefined && !asWord.includes(' '))
+        return makeToken(asWord, asWord, buf.start, buf.end, TK_WORD);
       return makeToken(raw, raw, buf.start, buf.end, TK_NUM);
     }
   }

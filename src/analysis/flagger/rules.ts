@@ -473,6 +473,16 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
               }
             }
           }
+          // "No one deserves to be called a …", "never call anyone a …": a mention under negation.
+          if (mit === undefined) {
+            for (let k = u.i - 1; k >= Math.max(u.clause, u.i - 4); k--) {
+              const v = unitAt[k];
+              if (v === undefined || has(v, 'report') === undefined) continue;
+              const neg = negatedBy(v);
+              if (neg !== undefined) mit = `mentioned under negation ('${neg} … ${span(v).term}')`;
+              break;
+            }
+          }
           // A slur aimed at a group term nearby is hate against that group too.
           const tg = nearestTarget(u, 5, true);
           const h: Hit = {
@@ -519,7 +529,7 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
           const strong = r.kind === 'strong';
           let cue = strong;
           if (!cue) {
-            for (let k = u.i - 1; k >= Math.max(0, u.i - 5) && sentOf[k] === u.sent; k--) {
+            for (let k = u.i - 1; k >= Math.max(u.clause, u.i - 8); k--) {
               const t = tokens[k]!;
               if (t.kind === TK_WORD && THREAT_CUES.has(t.key)) {
                 cue = true;
