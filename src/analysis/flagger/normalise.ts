@@ -572,6 +572,20 @@ export function tokenize(text: string, abbreviations: ReadonlyMap<string, string
         continue;
       }
     }
+    // Possessive or contracted 's is dropped ("people's" → "people", "that's" → "that").
+    if (
+      APOSTROPHES.has(ch) &&
+      buf !== undefined &&
+      i + 1 < n &&
+      (text[i + 1] === 's' || text[i + 1] === 'S')
+    ) {
+      const after = i + 2 < n ? foldCodePoint(text.charCodeAt(i + 2)) : NOT_LETTER;
+      if (after === NOT_LETTER) {
+        buf.end = i;
+        i += 2;
+        continue;
+      }
+    }
     // Apostrophe inside a word is dropped ("don't" → "dont").
     if (APOSTROPHES.has(ch) && buf !== undefined && i + 1 < n) {
       const nf = foldCodePoint(text.charCodeAt(i + 1));

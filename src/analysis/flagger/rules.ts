@@ -473,6 +473,18 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
               }
             }
           }
+          // In-group, affectionate use ("Nigga please, you know I love you bro"): a reclaimable slur in a
+          // message that is warm and attacks no one.
+          if (mit === undefined && r.reclaimable === true) {
+            let warm = false;
+            let hostile = false;
+            for (const v of units) {
+              if (has(v, 'positive') !== undefined) warm = true;
+              if (v !== u && (has(v, 'derog') || has(v, 'hateVerb') || has(v, 'threat') || has(v, 'slur')))
+                hostile = true;
+            }
+            if (warm && !hostile) mit = 'affectionate/in-group use (warm message, no hostile words)';
+          }
           // "No one deserves to be called a …", "never call anyone a …": a mention under negation.
           if (mit === undefined) {
             for (let k = u.i - 1; k >= Math.max(u.clause, u.i - 4); k--) {
