@@ -161,3 +161,50 @@ export function countsFor(
       ),
     }));
 }
+
+/** One person as the CLI prints them: counts as numbers, standards with their message ids. */
+export interface PersonSummary {
+  readonly person: string;
+  readonly name: string;
+  readonly provisional: boolean;
+  readonly participants: readonly string[];
+  readonly sent: number;
+  readonly sentOffensive: number;
+  readonly byCategory: Readonly<Record<string, number>>;
+  readonly byBasis: { readonly coded: number; readonly flagged: number };
+  readonly receivedOffensiveWhileMember: number;
+  readonly endorsed: number;
+  readonly challenged: number;
+  readonly silent: number;
+  readonly first: string | null;
+  readonly last: string | null;
+  /** Suggestions of standards the evidence may engage, never findings. */
+  readonly standards: readonly {
+    readonly standard: string;
+    readonly messages: readonly number[];
+    readonly reason: string;
+  }[];
+}
+
+/** The CLI's `{"people": [...]}` shape (details such as evidence and certainty stay in the report). */
+export function summariseConduct(report: Pick<ConductReport, 'people'>): { people: PersonSummary[] } {
+  return {
+    people: report.people.map((p) => ({
+      person: p.person,
+      name: p.name,
+      provisional: p.provisional,
+      participants: p.participants,
+      sent: p.sent,
+      sentOffensive: p.sentOffensive,
+      byCategory: p.byCategory,
+      byBasis: p.byBasis,
+      receivedOffensiveWhileMember: p.receivedOffensiveWhileMember,
+      endorsed: p.endorsed,
+      challenged: p.challenged,
+      silent: p.silent,
+      first: p.first,
+      last: p.last,
+      standards: p.standards.map((s) => ({ standard: s.standard, messages: s.messages, reason: s.reason })),
+    })),
+  };
+}

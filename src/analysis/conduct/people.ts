@@ -141,12 +141,15 @@ const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator
  * Returns '' where nothing is left.
  */
 export function normaliseName(name: string): string {
-  let s = name.normalize('NFKC').replace(EMOJI, ' ').replace(/[\u2018\u2019\u02BC`]/g, "'");
+  let s = name
+    .normalize('NFKC')
+    .replace(EMOJI, ' ')
+    .replace(/[\u2018\u2019\u02BC`]/g, "'");
   s = s.replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
   s = s.replace(/^[\s~]+/, '').trim();
   s = s.replace(/\s+[-–—|]\s+.*$/u, '');
   s = s.replace(/\s*\((?:[^)]*)\)\s*$/u, '');
-  for (let prev = ''; prev !== s; ) {
+  for (let prev = ''; prev !== s;) {
     prev = s;
     s = s.replace(RANK_WORD, '').replace(RANK_ABBR, '');
   }
