@@ -226,6 +226,9 @@ const FIXED: FunctionalCase[] = [
     'I hate Mondays so much.',
     'The canteen food is vile.',
     'I want to 🔪 this 🍕',
+    "The women's toilets are disgusting again.",
+    'Chinese food is disgusting.',
+    'The gay bar on the high street is filthy.',
   ].map((text, k) => ({
     id: `object-${k}`,
     functionality: 'abuse_object',

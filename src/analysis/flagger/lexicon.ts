@@ -129,6 +129,7 @@ interface RawLexicon {
   insultCues: string[];
   strongCounter: string[];
   notTarget: string[];
+  possessedPeople: string[];
 }
 
 export const LEXICON = lexiconData as unknown as RawLexicon;

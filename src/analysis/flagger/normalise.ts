@@ -39,6 +39,8 @@ export interface Token {
   raw?: string;
   /** Set when the token was produced by joining spaced letters or splitting a run-together word. */
   synthetic?: 'joined' | 'split';
+  /** The word carried a possessive 's ("women's"). */
+  poss?: boolean;
   /** Index of the first original token in a `joined` token (so a failed join can be undone). */
   parts?: Token[];
 }
@@ -60,6 +62,7 @@ export function makeToken(norm: string, key: string, start: number, end: number,
     raw: undefined,
     synthetic: undefined,
     parts: undefined,
+    poss: undefined,
   };
 }
 
@@ -349,6 +352,7 @@ const SPACED_SEPARATORS = new Set([
 ]);
 
 interface WordBuf {
+  poss?: boolean;
   chars: string;
   start: number;
   end: number;
@@ -416,6 +420,7 @@ function finishWord(buf: WordBuf, abbreviations: ReadonlyMap<string, string>): T
   if (alt !== undefined && alt !== key) tok.alt = alt;
   if (masked) tok.masked = true;
   if (before !== undefined) tok.raw = before;
+  if (buf.poss === true) tok.poss = true;
   return tok;
 }
 
@@ -581,6 +586,7 @@ export function tokenize(text: string, abbreviations: ReadonlyMap<string, string
     ) {
       const after = i + 2 < n ? foldCodePoint(text.charCodeAt(i + 2)) : NOT_LETTER;
       if (after === NOT_LETTER) {
+        buf.poss = true;
         buf.end = i;
         i += 2;
         continue;

@@ -70,6 +70,7 @@ const THREAT_CUES = new Set(LEXICON.threatCues.map(squeeze));
 const ADJ_BREAKERS = new Set(LEXICON.adjBreakers.map(squeeze));
 const INSULT_CUES = new Set(LEXICON.insultCues.map(squeeze));
 const NOT_TARGET = new Set(LEXICON.notTarget.map(squeeze));
+const POSSESSED_PEOPLE = new Set(LEXICON.possessedPeople.map(squeeze));
 const IMPERATIVE_LEAD = new Set([
   'just',
   'lets',
@@ -309,6 +310,14 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
       ) {
         continue;
       }
+    }
+    // "women's football", "Muslims' shops": a possessive before a thing names the thing — but
+    // "black people's lives", "women's brains" still speak of the people.
+    const last = tokens[u.j - 1]!;
+    if (last.poss === true && u.j < n) {
+      const next = tokens[u.j]!;
+      if (next.kind === TK_WORD && !POSSESSED_PEOPLE.has(next.key) && !lex.personNouns.has(next.key))
+        continue;
     }
     // "women haters", "gay bashers", "trans rights": the people meant are not the group.
     if (
