@@ -23,7 +23,15 @@ export type ImportNoticeCode =
   | 'header_like_continuation'
   | 'out_of_order'
   | 'media_missing'
-  | 'encoding';
+  | 'encoding'
+  // Device databases:
+  | 'owner_unknown'
+  | 'wal_included'
+  | 'journal_present'
+  | 'unmapped_code'
+  | 'skipped_rows'
+  | 'not_read'
+  | 'contacts';
 
 export interface ImportNotice {
   readonly code: ImportNoticeCode;
@@ -33,7 +41,9 @@ export interface ImportNotice {
 
 export type DateOrder = 'dmy' | 'mdy' | 'ymd';
 
-export interface ImportReport {
+/** What reading an export text found. */
+export interface ExportImportReport {
+  readonly kind: 'export';
   readonly lines: number;
   readonly messages: number;
   readonly reportedLines: readonly ReportedLine[];
@@ -44,3 +54,16 @@ export interface ImportReport {
   readonly headerStyle: string;
   readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
 }
+
+/** What reading a device database or forensic report found. */
+export interface DeviceImportReport {
+  readonly kind: 'device';
+  readonly format: 'android-msgstore' | 'ios-chatstorage' | 'ufdr';
+  readonly readerVersion: string;
+  readonly conversations: number;
+  readonly messages: number;
+  readonly ownerJid: string | null;
+  readonly notices: readonly ImportNotice[];
+}
+
+export type ImportReport = ExportImportReport | DeviceImportReport;

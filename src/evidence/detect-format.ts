@@ -1,9 +1,11 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { EvidenceError } from '../domain/errors.js';
+import { cryptRefusal, detectDeviceFormat, WHATSAPP_TABLES_HINT } from '../ingest/device/detect.js';
 
-export type EvidenceFormat = 'whatsapp-text' | 'whatsapp-zip';
+export type EvidenceFormat =
+  'whatsapp-text' | 'whatsapp-zip' | 'android-msgstore' | 'ios-chatstorage' | 'ufdr';
 
-/** Decide the format from the file's first bytes, never from its name. */
+/** Decide the format from the file's content, never from its name. */
 export function detectFormat(path: string, label: string): EvidenceFormat {
   const head = Buffer.alloc(16);
   let read: number;
@@ -23,14 +25,31 @@ export function detectFormat(path: string, label: string): EvidenceFormat {
     );
   }
   if (read === 0) throw new EvidenceError(label, 'the file is empty', undefined, 'empty_file');
-  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05)) return 'whatsapp-zip';
-  if (head.subarray(0, 15).toString('latin1') === 'SQLite format 3') {
-    throw new EvidenceError(
-      label,
-      'a SQLite database: device databases (msgstore.db, ChatStorage.sqlite) are not supported yet',
-      undefined,
-      'unsupported_format',
-    );
+  const device = detectDeviceFormat(path, label);
+  switch (device) {
+    case 'android-msgstore':
+    case 'ios-chatstorage':
+    case 'ufdr':
+      return device;
+    case 'whatsapp-crypt':
+      throw cryptRefusal(label);
+    case 'android-wa':
+      throw new EvidenceError(
+        label,
+        'is a WhatsApp contacts database (wa.db): give it with --contacts beside its msgstore.db',
+        undefined,
+        'contacts_only',
+      );
+    case 'sqlite-other':
+      throw new EvidenceError(
+        label,
+        `is a SQLite database of another app: ${WHATSAPP_TABLES_HINT}`,
+        undefined,
+        'not_whatsapp',
+      );
+    default:
+      break;
   }
+  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05)) return 'whatsapp-zip';
   return 'whatsapp-text';
 }

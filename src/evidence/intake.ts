@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { UserError, EvidenceError } from '../domain/errors.js';
-import type { DateOrder, ImportNotice, ImportReport } from '../domain/import-report.js';
+import type { DateOrder, ExportImportReport, ImportNotice, ImportReport } from '../domain/import-report.js';
 import { assertZone } from '../ingest/local-time.js';
 import { chatNameFromFileName, pickChatEntry } from '../ingest/whatsapp-text/chat-name.js';
 import { EXPORT_PARSER_VERSION } from '../ingest/whatsapp-text/parse-export.js';
@@ -16,6 +16,7 @@ import {
 } from '../store/types.js';
 import { detectFormat, type EvidenceFormat } from './detect-format.js';
 import { EvidenceStore, type StoredFile } from './evidence-store.js';
+import { importDevice } from './intake-device.js';
 import { parseInWorker, type WorkerParse } from './parse-in-worker.js';
 import { DEFAULT_ZIP_LIMITS, readZipEntries, type ZipLimits } from './zip.js';
 
@@ -33,6 +34,11 @@ export interface AddExhibitRequest {
   readonly actor: string;
   readonly onProgress?: (done: number, total: number) => void;
   readonly zipLimits?: ZipLimits;
+  /** Android wa.db for a msgstore.db: address-book and push names. */
+  readonly contacts?: string | null;
+  /** The phone owner's number and name, where the database cannot tell them. */
+  readonly ownerPhone?: string | null;
+  readonly ownerName?: string | null;
 }
 
 export interface AddExhibitOutcome {
@@ -88,6 +94,10 @@ export async function addExhibit(
         { file: label, code: 'duplicate_exhibit' },
       );
     }
+    if (format !== 'whatsapp-text' && format !== 'whatsapp-zip') {
+      return await importDevice({ store, evidence, theCase, ref, label, original, format, req, created });
+    }
+    if (req.contacts) throw new UserError('--contacts (wa.db) applies only to an Android msgstore.db');
     const archive = format === 'whatsapp-zip' ? await unpack(evidence, original, label, req.zipLimits) : [];
     created.push(...archive);
     const chatFile = format === 'whatsapp-zip' ? archive.find((f) => f.role === 'chat') : original;
@@ -167,7 +177,10 @@ export async function addExhibit(
         format === 'whatsapp-zip',
         (done) => req.onProgress?.(done, chatFile.size),
       );
-      const report: ImportReport = { ...parsedReport, notices: [...parsedReport.notices, ...missingMedia] };
+      const report: ExportImportReport = {
+        ...parsedReport,
+        notices: [...parsedReport.notices, ...missingMedia],
+      };
       await repos.importReports.insert(exhibit.id, report);
       await repos.exhibits.addContinuity({
         exhibitId: exhibit.id,
@@ -255,7 +268,7 @@ async function storeMessages(
   mediaByName: ReadonlyMap<string, number>,
   mediaExpected: boolean,
   progress: (bytesDone: number) => void,
-): Promise<{ report: ImportReport; messages: number; missingMedia: ImportNotice[] }> {
+): Promise<{ report: ExportImportReport; messages: number; missingMedia: ImportNotice[] }> {
   const participants = new Map<string, number>();
   const missingMedia: ImportNotice[] = [];
   let count = 0;

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { UserError } from '../domain/errors.js';
 import type { ExportParseOptions } from '../ingest/whatsapp-text/api.js';
 import type { FromParseWorker, WorkerMessage } from './parse-worker-protocol.js';
-import type { DateOrder, ImportReport } from '../domain/import-report.js';
+import type { DateOrder, ExportImportReport } from '../domain/import-report.js';
 
 /** Batches parsed ahead of the store; enough to keep both threads busy, small enough for flat memory. */
 const IN_FLIGHT = 4;
@@ -22,7 +22,7 @@ export interface WorkerParse {
   readonly dateOrder: DateOrder;
   readonly conversationName: string | null;
   /** Batches in file order; returns the import report when the file is done. */
-  batches(): AsyncGenerator<WorkerMessage[], ImportReport, undefined>;
+  batches(): AsyncGenerator<WorkerMessage[], ExportImportReport, undefined>;
   stop(): Promise<void>;
 }
 

@@ -1,4 +1,4 @@
-import type { DateOrder, ImportReport } from '../domain/import-report.js';
+import type { DateOrder, ExportImportReport } from '../domain/import-report.js';
 import type { ParsedMessage } from '../domain/message.js';
 import type { ExportParseOptions } from '../ingest/whatsapp-text/api.js';
 
@@ -17,7 +17,7 @@ export interface WorkerMessage {
 export type FromParseWorker =
   | { readonly type: 'plan'; readonly dateOrder: DateOrder; readonly conversationName: string | null }
   | { readonly type: 'batch'; readonly messages: WorkerMessage[] }
-  | { readonly type: 'done'; readonly report: ImportReport }
+  | { readonly type: 'done'; readonly report: ExportImportReport }
   | {
       readonly type: 'error';
       readonly name: string;

@@ -30,7 +30,8 @@ export interface CaseSummary extends CaseRecord {
   readonly messages: number;
 }
 
-export type ExhibitFormat = 'whatsapp-text' | 'whatsapp-zip' | (string & {});
+export type ExhibitFormat =
+  'whatsapp-text' | 'whatsapp-zip' | 'android-msgstore' | 'ios-chatstorage' | 'ufdr';
 
 export interface NewExhibit {
   readonly caseId: number;
@@ -75,7 +76,7 @@ export interface ExhibitRecord {
   readonly addedBy: string;
 }
 
-export type ExhibitFileRole = 'chat' | 'media' | 'other';
+export type ExhibitFileRole = 'chat' | 'media' | 'other' | 'wal' | 'contacts';
 
 export interface NewExhibitFile {
   readonly exhibitId: number;

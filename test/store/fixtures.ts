@@ -57,7 +57,7 @@ export async function seed(
     size: 1234,
     sha256: fakeSha(),
     storedPath: 'exhibits/1/original.txt',
-    format: 'whatsapp-text',
+    format: 'whatsapp-text' as const,
     timezone: 'Europe/London',
     dateOrder: 'dmy',
     parser: 'whatsapp-text',

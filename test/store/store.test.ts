@@ -157,7 +157,7 @@ function storeSuite(backend: Backend): void {
         originalName: 'again.txt',
         size: 1,
         storedPath: 'x',
-        format: 'whatsapp-text',
+        format: 'whatsapp-text' as const,
         addedBy: 'DC A',
       };
       await expect(store.exhibits.create({ ...base, ref: 'AB/2', sha256: first!.sha256 })).rejects.toThrow(
@@ -473,6 +473,7 @@ function storeSuite(backend: Backend): void {
       expect(toParsedMessage(msg!, sys.system)).toEqual(sys);
 
       const report: ImportReport = {
+        kind: 'export',
         lines: 3,
         messages: 1,
         reportedLines: [

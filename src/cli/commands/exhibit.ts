@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
-import type { DateOrder } from '../../domain/import-report.js';
+import type { DateOrder, ImportReport } from '../../domain/import-report.js';
+import type { ExhibitRecord } from '../../store/types.js';
 import { addExhibit } from '../../evidence/intake.js';
 import { zipLimitsFrom } from '../../evidence/zip.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
@@ -17,6 +18,9 @@ interface AddOptions {
   officer?: string;
   timezone: string;
   dateOrder: string;
+  contacts?: string;
+  owner?: string;
+  ownerName?: string;
 }
 
 export function registerExhibit(program: Command, ctx: CliContext): void {
@@ -30,6 +34,9 @@ export function registerExhibit(program: Command, ctx: CliContext): void {
     .option('--officer <name>', 'the producing officer')
     .option('--timezone <zone>', 'IANA zone the export times are local to', 'Europe/London')
     .option('--date-order <order>', 'auto | dmy | mdy | ymd (auto decides from the file or refuses)', 'auto')
+    .option('--contacts <wa.db>', "Android: the phone's wa.db (address-book and push names)")
+    .option('--owner <phone>', "the phone owner's number, where the database cannot tell it")
+    .option('--owner-name <name>', "the phone owner's name")
     .action(async (caseName: string, file: string, o: AddOptions, c: Command) => {
       const opts = globalOptions(c, ctx);
       if (!(DATE_ORDERS as readonly string[]).includes(o.dateOrder)) {
@@ -51,6 +58,9 @@ export function registerExhibit(program: Command, ctx: CliContext): void {
             actor: actor(ctx),
             onProgress: (done, total) => bar.update(done, total),
             zipLimits: zipLimitsFrom(ctx.env),
+            contacts: o.contacts ?? null,
+            ownerPhone: o.owner ?? null,
+            ownerName: o.ownerName ?? null,
           });
         } finally {
           bar.stop();
@@ -61,18 +71,7 @@ export function registerExhibit(program: Command, ctx: CliContext): void {
           return;
         }
         ctx.io.out(
-          [
-            `Exhibit ${exhibit.ref}: ${exhibit.originalName}`,
-            `  SHA-256     ${exhibit.sha256} (${exhibit.size} bytes), stored read-only at ${exhibit.storedPath}`,
-            `  Chat        "${conversation.name}": ${messages} messages from ${report.lines} lines${mediaFiles ? `, ${mediaFiles} media files` : ''}`,
-            `  Headers     ${report.headerStyle}, ${report.encoding}`,
-            `  Date order  ${report.dateOrder} (${report.dateOrderBasis}); times read in ${exhibit.timezone}`,
-            `  Reported    ${report.reportedLines.length} line(s) outside any message${report.reportedLines.length ? ` (first: line ${report.reportedLines[0]?.line})` : ''}`,
-            ...report.notices
-              .filter((n) => n.code !== 'date_order_inferred' && n.code !== 'date_order_declared')
-              .slice(0, 10)
-              .map((n) => `  Notice      ${n.line ? `line ${n.line}: ` : ''}${n.message}`),
-          ].join('\n') + '\n',
+          `${describeImport(exhibit, conversation.name, messages, mediaFiles, report).join('\n')}\n`,
         );
       });
     });
@@ -134,13 +133,50 @@ export function registerExhibit(program: Command, ctx: CliContext): void {
         }
         if (report) {
           ctx.io.out(
-            `\nImport report: ${report.messages} messages from ${report.lines} lines; date order ${report.dateOrder} (${report.dateOrderBasis})\n`,
+            report.kind === 'export'
+              ? `\nImport report: ${report.messages} messages from ${report.lines} lines; date order ${report.dateOrder} (${report.dateOrderBasis})\n`
+              : `\nImport report: ${report.messages} messages in ${report.conversations} conversation(s), read by ${report.readerVersion}\n`,
           );
-          for (const l of report.reportedLines.slice(0, 50))
-            ctx.io.out(`  line ${l.line} (${l.reason}): ${l.text}\n`);
+          if (report.kind === 'export') {
+            for (const l of report.reportedLines.slice(0, 50))
+              ctx.io.out(`  line ${l.line} (${l.reason}): ${l.text}\n`);
+          }
           for (const n of report.notices.slice(0, 50))
             ctx.io.out(`  ${n.code}${n.line ? ` line ${n.line}` : ''}: ${n.message}\n`);
         }
       });
     });
+}
+
+function describeImport(
+  exhibit: ExhibitRecord,
+  conversation: string,
+  messages: number,
+  mediaFiles: number,
+  report: ImportReport,
+): string[] {
+  const head = [
+    `Exhibit ${exhibit.ref}: ${exhibit.originalName} (${exhibit.format})`,
+    `  SHA-256     ${exhibit.sha256} (${exhibit.size} bytes), stored read-only at ${exhibit.storedPath}`,
+  ];
+  const notices = report.notices
+    .filter((n) => n.code !== 'date_order_inferred' && n.code !== 'date_order_declared')
+    .slice(0, 10)
+    .map((n) => `  Notice      ${n.line ? `line ${n.line}: ` : ''}${n.message}`);
+  if (report.kind === 'device') {
+    return [
+      ...head,
+      `  Read        ${messages} messages in ${report.conversations} conversation(s) by ${report.readerVersion}; times shown in ${exhibit.timezone}`,
+      `  Owner       ${report.ownerJid ?? 'not known (give --owner)'}`,
+      ...notices,
+    ];
+  }
+  return [
+    ...head,
+    `  Chat        "${conversation}": ${messages} messages from ${report.lines} lines${mediaFiles ? `, ${mediaFiles} media files` : ''}`,
+    `  Headers     ${report.headerStyle}, ${report.encoding}`,
+    `  Date order  ${report.dateOrder} (${report.dateOrderBasis}); times read in ${exhibit.timezone}`,
+    `  Reported    ${report.reportedLines.length} line(s) outside any message${report.reportedLines.length ? ` (first: line ${report.reportedLines[0]?.line})` : ''}`,
+    ...notices,
+  ];
 }

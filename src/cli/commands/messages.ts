@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { UserError } from '../../domain/errors.js';
 import { isMessageKind, type MessageKind } from '../../domain/message.js';
 import type { Store } from '../../store/open-store.js';
-import type { MessageFilters, MessageRecord } from '../../store/types.js';
+import type { MessageExtras, MessageFilters, MessageRecord } from '../../store/types.js';
 import { globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson } from '../output.js';
 import { requireCase } from './shared.js';
@@ -35,6 +35,7 @@ export function messageJson(
   conversation: string,
   exhibit: string,
 ): Record<string, unknown> {
+  const extras = m.extrasJson === null ? {} : (JSON.parse(m.extrasJson) as MessageExtras);
   return {
     id: m.id,
     conversation,
@@ -62,6 +63,21 @@ export function messageJson(
     lineEnd: m.lineEnd,
     byteStart: m.byteStart,
     byteEnd: m.byteEnd,
+    source:
+      m.sourceTable !== null
+        ? { table: m.sourceTable, rowId: m.sourceRowId }
+        : m.sourceModelId !== null
+          ? { modelId: m.sourceModelId }
+          : null,
+    keyId: m.keyId,
+    senderJid: m.senderJid,
+    senderPhone: extras.senderIdentity?.phone ?? null,
+    senderIsOwner: extras.senderIdentity?.isOwner ?? null,
+    replyTo: extras.replyTo ?? null,
+    reactions: extras.reactions ?? [],
+    deleted: m.kind === 'deleted' ? (extras.deletedBy ?? 'sender') : null,
+    editedAt: extras.editedAt ?? null,
+    raw: extras.raw ?? null,
   };
 }
 

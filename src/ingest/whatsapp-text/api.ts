@@ -1,4 +1,4 @@
-import type { DateOrder, ImportReport } from '../../domain/import-report.js';
+import type { DateOrder, ExportImportReport } from '../../domain/import-report.js';
 import type { ParsedMessage } from '../../domain/message.js';
 
 export interface ExportParseOptions {
@@ -14,6 +14,6 @@ export interface ExportParseOptions {
 
 export interface ExportParseResult {
   readonly messages: ParsedMessage[];
-  readonly report: ImportReport;
+  readonly report: ExportImportReport;
   readonly conversationName: string | null;
 }

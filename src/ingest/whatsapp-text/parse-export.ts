@@ -1,5 +1,10 @@
 import { EvidenceError } from '../../domain/errors.js';
-import type { DateOrder, ImportNotice, ImportReport, ReportedLine } from '../../domain/import-report.js';
+import type {
+  DateOrder,
+  ExportImportReport,
+  ImportNotice,
+  ReportedLine,
+} from '../../domain/import-report.js';
 import type { ParsedMessage, SystemEvent } from '../../domain/message.js';
 import { isValidDate, LocalTimeResolver } from '../local-time.js';
 import type { ExportParseOptions, ExportParseResult } from './api.js';
@@ -187,7 +192,7 @@ class NoticeList {
 }
 
 export interface ExportReadResult {
-  readonly report: ImportReport;
+  readonly report: ExportImportReport;
   readonly conversationName: string | null;
 }
 
@@ -373,6 +378,7 @@ export function* readExport(
   }
   return {
     report: {
+      kind: 'export',
       lines: sv.lines,
       messages: seq,
       reportedLines: reported,
