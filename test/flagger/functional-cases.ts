@@ -531,6 +531,37 @@ const SECOND_ROUND_HATEFUL: string[] = [
   'women belong in the 🍳',
   '🤮 trans people 🤮',
 ];
+/** Police-chat cases (victims, colleagues, operational language), second round as well. */
+const SECOND_ROUND_POLICE_HATEFUL: string[] = [
+  "Another domestic, she'll be back with him by Friday 🙄😂",
+  'Rape victims just regret it the morning after.',
+  'That misper is probably shagging someone, waste of time looking lol',
+  'She got what she deserved for mouthing off to him.',
+  'Silly cow should have kept her legs shut.',
+  'The IP is a lying slag, no way that happened.',
+  'Battered wives love the drama.',
+  'Jumper on the bridge again 😂😂',
+  'Paki shop owner gave us grief again',
+  'Just nicked a load of pikeys lol',
+  'Typical IC3, robbing again, animals the lot of them',
+  "Don't send a female officer, they're useless in a fight",
+  'Gypsies are thieving scum',
+  'Old biddy rang 999 again, should be put down',
+];
+const SECOND_ROUND_POLICE_NOT_HATEFUL: string[] = [
+  'Domestic on Elm Road, IP safeguarded, suspect in custody.',
+  "Misper located at her aunt's, safe and well.",
+  'IC3 male, 6ft, arrested for GBH, now in custody.',
+  'Rape investigation handed to CID.',
+  'Victim was very distressed, referred to ISVA.',
+  'Female officer requested for the search.',
+  'Sudden death on Park Lane, not suspicious.',
+  'Traveller site visit went fine, no issues.',
+  'Polish interpreter booked for the interview.',
+  'Jumper recovered from the scene: black, size M.',
+  'lol the sarge fell off his chair',
+  'Great result at court today, guilty on all counts 🎉',
+];
 const SECOND_ROUND_NOT_HATEFUL: string[] = [
   "I'm a trans woman and I love my life.",
   "My neighbours are gay and they're lovely.",
@@ -706,6 +737,24 @@ function build(): FunctionalCase[] {
       id: `second-round-n-${k}`,
       functionality: 'second_round_not_hateful',
       target: 'mixed',
+      text,
+      hateful: false,
+    }),
+  );
+  SECOND_ROUND_POLICE_HATEFUL.forEach((text, k) =>
+    cases.push({
+      id: `police-chat-h-${k}`,
+      functionality: 'police_chat_hateful',
+      target: 'mixed',
+      text,
+      hateful: true,
+    }),
+  );
+  SECOND_ROUND_POLICE_NOT_HATEFUL.forEach((text, k) =>
+    cases.push({
+      id: `police-chat-n-${k}`,
+      functionality: 'police_chat_not_hateful',
+      target: 'none',
       text,
       hateful: false,
     }),

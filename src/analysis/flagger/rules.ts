@@ -447,6 +447,10 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
   };
 
   let hasLaugh = false;
+  let hasLaughAnywhere = false;
+  for (const u of units) if (has(u, 'laugh') !== undefined) hasLaughAnywhere = true;
+  // A victim-related term or phrase that survived its benign-context check (for the mockery rule).
+  let victimTerm: { start: number; end: number; term: string } | undefined;
   let victimContextUnit: Unit | undefined;
   const hasVictimTarget = targets.some((t) => t.category === 'victims_of_crime');
 
@@ -517,6 +521,7 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
           };
           if (mit !== undefined) h.mitigated = mit;
           push(h);
+          if (h.category === 'victims_of_crime') victimTerm ??= s;
           if (tg !== undefined && tg.category !== h.category && mit === undefined) {
             push({ ...h, category: tg.category, reason: `${reason} used about '${tg.term}'` });
           }
@@ -664,7 +669,8 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
           if (benignContext(tokens, u, r.benign)) break;
           const s = span(u);
           const sev = r.severity ?? 2;
-          const ctx = hasVictimTarget || units.some((v) => has(v, 'victimContext') !== undefined);
+          const ctx =
+            hasVictimTarget || hasLaughAnywhere || units.some((v) => has(v, 'victimContext') !== undefined);
           const score = sev >= 3 ? 0.8 : ctx ? 0.6 : 0.32;
           const neg = sev >= 3 ? negatedBy(u) : undefined;
           const h: Hit = {
@@ -678,6 +684,7 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
           };
           if (neg !== undefined) h.mitigated = `negated by '${neg}'`;
           push(h);
+          victimTerm ??= s;
           break;
         }
         case 'case': {
@@ -709,12 +716,14 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
   }
 
   // Laughing about an offence or a victim ("another DV job lol").
-  if (hasLaugh && (victimContextUnit !== undefined || hasVictimTarget)) {
+  if (hasLaugh && (victimContextUnit !== undefined || hasVictimTarget || victimTerm !== undefined)) {
     const vt = targets.find((t) => t.category === 'victims_of_crime');
     const s =
       victimContextUnit !== undefined
         ? span(victimContextUnit)
-        : { start: tokens[vt!.i]!.start, end: tokens[vt!.j - 1]!.end, term: vt!.term };
+        : vt !== undefined
+          ? { start: tokens[vt.i]!.start, end: tokens[vt.j - 1]!.end, term: vt.term }
+          : victimTerm!;
     push({
       category: 'victims_of_crime',
       score: 0.55,
