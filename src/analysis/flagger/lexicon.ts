@@ -231,7 +231,7 @@ const CONTENT_ROLES: ReadonlySet<RoleType> = new Set([
   'case',
 ]);
 
-export function buildLexicon(options: {
+function buildBaseLexicon(options: {
   extraTerms?: readonly CaseTermInput[];
   caseVersion?: string;
   fuzzyStop?: readonly string[];
@@ -245,6 +245,7 @@ export function buildLexicon(options: {
   const vocab = new Set<string>();
   const maskable = new Map<number, string[]>();
   const rawSingles = new Set<string>();
+  const byJoined = new Map<string, Phrase>();
 
   const add = (term: string, role: Omit<Role, 'term'>): void => {
     for (const t of expandTerm(term)) {
@@ -256,12 +257,12 @@ export function buildLexicon(options: {
         list = [];
         phrases.set(first, list);
       }
-      let ph = list.find((p) => p.keys.length === keys.length && p.keys.every((k, idx) => k === keys[idx]));
+      const joined = keys.join(' ');
+      let ph = byJoined.get(joined);
       if (ph === undefined) {
         ph = { keys, roles: [] };
         list.push(ph);
-        // Longest phrase first: the matcher takes the first that fits.
-        list.sort((a, b) => b.keys.length - a.keys.length);
+        byJoined.set(joined, ph);
       }
       // The same term can reach a list twice (an abbreviation and its expansion): keep one role.
       if (!ph.roles.some((r) => r.type === role.type && r.category === role.category))
@@ -373,19 +374,8 @@ export function buildLexicon(options: {
   for (const t of L.laughter) add(t, { type: 'laugh' });
   for (const t of L.police.terms) add(t, { type: 'police' });
   for (const t of L.personNouns) add(t, { type: 'person' });
-  for (const ct of options.extraTerms ?? []) {
-    const sev = Math.max(1, Math.min(3, Math.round(ct.severity)));
-    add(ct.term, { type: 'case', category: ct.category, severity: sev, source: options.caseVersion });
-    // A case term for a victim (a nickname) is also a target: derogatory descriptions of it count.
-    if (ct.category === 'victims_of_crime') {
-      add(ct.term, {
-        type: 'identity',
-        category: 'victims_of_crime',
-        group: 'case victim',
-        source: options.caseVersion,
-      });
-    }
-  }
+  // Longest phrase first: the matcher takes the first that fits (stable: list order otherwise).
+  for (const list of phrases.values()) list.sort((a, b) => b.keys.length - a.keys.length);
   const functionWords = new Set(L.functionWords.map((w) => squeeze(w)));
   for (const w of functionWords) vocab.add(w);
   for (const [k, v] of abbreviations) {
@@ -428,6 +418,73 @@ export function buildLexicon(options: {
     fuzzyCache: new Map(),
     segCache: new Map(),
   };
+}
+
+let baseCache: { key: unknown[]; lex: LexiconIndex } | undefined;
+
+/**
+ * The term lists as an index. The base lists are built once per process (for the same stop lists) and
+ * shared; case terms are layered on a copy-on-write copy, so a flagger per case costs little.
+ */
+export function buildLexicon(options: {
+  extraTerms?: readonly CaseTermInput[];
+  caseVersion?: string;
+  fuzzyStop?: readonly string[];
+  segStop?: readonly string[];
+  squeezeStop?: readonly string[];
+}): LexiconIndex {
+  const key = [options.fuzzyStop, options.segStop, options.squeezeStop];
+  let base: LexiconIndex;
+  if (baseCache !== undefined && baseCache.key.every((k, i) => k === key[i])) base = baseCache.lex;
+  else {
+    base = buildBaseLexicon(options);
+    baseCache = { key, lex: base };
+  }
+  const extra = options.extraTerms ?? [];
+  const phrases = extra.length > 0 ? new Map(base.phrases) : base.phrases;
+  const contentKeys = extra.length > 0 ? new Set(base.contentKeys) : base.contentKeys;
+  const vocab = extra.length > 0 ? new Set(base.vocab) : base.vocab;
+  const phraseHeads = extra.length > 0 ? new Set(base.phraseHeads) : base.phraseHeads;
+  const touched = new Set<string>();
+  const addCase = (term: string, role: Omit<Role, 'term'>): void => {
+    for (const t of expandTerm(term)) {
+      const keys = termKeys(t, base.abbreviations);
+      if (keys.length === 0) continue;
+      const first = keys[0]!;
+      let list = phrases.get(first) ?? [];
+      if (!touched.has(first)) {
+        // Copy the list and its phrases before changing them: the base is shared.
+        list = list.map((p) => ({ keys: p.keys, roles: [...p.roles] }));
+        touched.add(first);
+      }
+      let ph = list.find((p) => p.keys.length === keys.length && p.keys.every((k, idx) => k === keys[idx]));
+      if (ph === undefined) {
+        ph = { keys, roles: [] };
+        list.push(ph);
+        list.sort((a, b) => b.keys.length - a.keys.length);
+      }
+      ph.roles.push({ ...role, term: t });
+      phrases.set(first, list);
+      for (const k of keys) vocab.add(k);
+      if (keys.length === 1) contentKeys.add(first);
+      else phraseHeads.add(first);
+    }
+  };
+  for (const ct of extra) {
+    const sev = Math.max(1, Math.min(3, Math.round(ct.severity)));
+    addCase(ct.term, { type: 'case', category: ct.category, severity: sev, source: options.caseVersion });
+    // A case term for a victim (a nickname) is also a target: derogatory descriptions of it count.
+    if (ct.category === 'victims_of_crime') {
+      addCase(ct.term, {
+        type: 'identity',
+        category: 'victims_of_crime',
+        group: 'case victim',
+        source: options.caseVersion,
+      });
+    }
+  }
+  // Fresh look-up memos per flagger: a case term can change what a token means.
+  return { ...base, phrases, contentKeys, vocab, phraseHeads, fuzzyCache: new Map(), segCache: new Map() };
 }
 
 /** One-edit lookup (missing, extra, swapped or substituted letter) against content terms. */
