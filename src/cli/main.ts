@@ -6,6 +6,7 @@ import { UserError } from '../domain/errors.js';
 import { registerAnalysis } from './commands/analyse.js';
 import { registerCase } from './commands/case.js';
 import { registerClassify } from './commands/classify.js';
+import { registerConversations } from './commands/conversations.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExhibit } from './commands/exhibit.js';
 import { registerMessages } from './commands/messages.js';
@@ -32,6 +33,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerStats(program, ctx);
   registerClassify(program);
   registerAnalysis(program, ctx);
+  registerConversations(program, ctx);
   registerDemo(program, ctx);
   for (const cmd of program.commands) {
     cmd.exitOverride();

@@ -186,6 +186,102 @@ export interface FlagsTable {
   spans_json: string;
 }
 
+export interface MergesTable {
+  id: Generated<number>;
+  case_id: number;
+  name: string;
+  conversation_ids_json: string;
+  report_json: string;
+  created_at: string;
+  created_by: string;
+  undone_at: string | null;
+  undone_by: string | null;
+}
+
+export interface CanonicalMessagesTable {
+  id: Generated<number>;
+  merge_id: number;
+  position: number;
+  utc: string;
+  matched_by: string;
+  sources_json: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  role: string;
+  created_at: string;
+  created_by: string;
+  disabled: Generated<Flag>;
+}
+
+export interface SessionsTable {
+  /** SHA-256 (hex) of the session token; the token itself is never stored. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface CaseMembersTable {
+  case_id: number;
+  user_id: number;
+  added_at: string;
+  added_by: string;
+}
+
+export interface CodesTable {
+  message_id: number;
+  case_id: number;
+  decision: string;
+  categories_json: string;
+  standards_json: string;
+  potential_s127: Flag;
+  note: string;
+  version: number;
+  by_user: string;
+  at: string;
+}
+
+export interface ReviewsTable {
+  message_id: number;
+  user_id: number;
+  case_id: number;
+  kind: string;
+  at: string;
+}
+
+export interface BatchesTable {
+  id: Generated<number>;
+  case_id: number;
+  name: string;
+  kind: string;
+  spec_json: string;
+  assignee_id: number | null;
+  status: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface QcItemsTable {
+  id: Generated<number>;
+  message_id: number;
+  case_id: number;
+  first_user_id: number;
+  first_version: number;
+  second_user_id: number | null;
+  second_decision: string | null;
+  status: string;
+  resolved_by: number | null;
+  resolution: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   cases: CasesTable;
   exhibits: ExhibitsTable;
@@ -201,6 +297,15 @@ export interface Database {
   term_lists: TermListsTable;
   analysis_runs: AnalysisRunsTable;
   flags: FlagsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  case_members: CaseMembersTable;
+  codes: CodesTable;
+  reviews: ReviewsTable;
+  batches: BatchesTable;
+  qc_items: QcItemsTable;
+  merges: MergesTable;
+  canonical_messages: CanonicalMessagesTable;
 }
 
 /** The base connection or a transaction: repositories work on either. */

@@ -8,6 +8,8 @@ import type { Dialect } from '../database.js';
 import { initialMigration } from './0001_initial.js';
 import { flagsMigration } from './0002_flags.js';
 import { deviceMigration } from './0003_device.js';
+import { reviewMigration } from './0004_review.js';
+import { mergeMigration } from './0005_merge.js';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -15,6 +17,8 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '0001_initial': initialMigration(dialect),
       '0002_flags': flagsMigration(dialect),
       '0003_device': deviceMigration(dialect),
+      '0004_review': reviewMigration(dialect),
+      '0005_merge': mergeMigration(dialect),
     }),
   };
 }

@@ -6,6 +6,7 @@ import { ExhibitsRepository } from './exhibits.js';
 import { FlagsRepository, TermListsRepository } from './flags.js';
 import { ImportReportsRepository } from './import-reports.js';
 import { MembershipEventsRepository } from './membership-events.js';
+import { MergesRepository } from './merges.js';
 import { MessagesRepository } from './messages.js';
 import { ParticipantsRepository } from './participants.js';
 
@@ -20,6 +21,7 @@ export interface Repos {
   readonly audit: AuditRepository;
   readonly termLists: TermListsRepository;
   readonly flags: FlagsRepository;
+  readonly merges: MergesRepository;
 }
 
 export function createRepos(ctx: RepoContext): Repos {
@@ -34,6 +36,7 @@ export function createRepos(ctx: RepoContext): Repos {
     audit: new AuditRepository(ctx),
     termLists: new TermListsRepository(ctx),
     flags: new FlagsRepository(ctx),
+    merges: new MergesRepository(ctx),
   };
 }
 

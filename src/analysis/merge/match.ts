@@ -1,0 +1,173 @@
+/**
+ * One group seen on several phones: line up the copies of each message. Pure: no SQL.
+ *
+ * Two copies are the same message when they share a WhatsApp key id (device sources have one).
+ * Otherwise (exports have none) when the sender, the minute and the text agree; exports keep
+ * minutes only, so the minute is the finest time they can be matched on. What one phone holds and
+ * another does not is kept as evidence ("only in"), never dropped; what disagrees is a conflict.
+ */
+
+export interface MergeInputMessage {
+  readonly id: number;
+  readonly conversationId: number;
+  readonly keyId: string | null;
+  readonly sender: string | null;
+  readonly senderJid: string | null;
+  readonly kind: string;
+  readonly text: string;
+  readonly utc: string;
+}
+
+export type ConflictKind = 'text' | 'time' | 'deleted';
+
+export interface MergeConflict {
+  readonly kind: ConflictKind;
+  readonly messageIds: readonly number[];
+  readonly detail: string;
+}
+
+export interface CanonicalMessage {
+  /** Time of the earliest copy (UTC). */
+  readonly utc: string;
+  /** One message id per source conversation that holds a copy, in conversation order. */
+  readonly sources: readonly number[];
+  readonly matchedBy: 'key' | 'content' | 'single';
+}
+
+export interface MergeReport {
+  readonly conversations: readonly number[];
+  readonly canonical: number;
+  /** Messages present in every source. */
+  readonly matched: number;
+  /** Per source conversation: messages no other source holds. */
+  readonly onlyIn: Readonly<Record<string, number>>;
+  readonly conflicts: readonly MergeConflict[];
+}
+
+export interface MergeResult {
+  readonly messages: readonly CanonicalMessage[];
+  readonly report: MergeReport;
+}
+
+/** Text as compared: direction marks, the edited marker and runs of space do not make messages differ. */
+export function comparableText(text: string): string {
+  return text
+    .replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')
+    .replace(/\s*<This message was edited>\s*$/, '')
+    .replace(/\r\n/g, '\n')
+    .replace(/[ \t\u00A0\u202F]+/g, ' ')
+    .trim();
+}
+
+const minute = (utc: string): string => utc.slice(0, 16);
+const TIME_TOLERANCE_MS = 2 * 60_000;
+
+/** Merge the messages of two or more conversations (each list in its own order). */
+export function mergeConversations(sources: ReadonlyArray<readonly MergeInputMessage[]>): MergeResult {
+  if (sources.length < 2) throw new Error('a merge needs at least two conversations');
+  const conversationIds = sources.map((s) => s[0]?.conversationId ?? -1);
+  const groups: { members: (MergeInputMessage | null)[]; matchedBy: CanonicalMessage['matchedBy'] }[] = [];
+  const conflicts: MergeConflict[] = [];
+  const byKey = new Map<string, number>();
+  const byContent = new Map<string, number[]>();
+
+  const contentKey = (m: MergeInputMessage, at: string) => `${at}\u0000${comparableText(m.text)}`;
+
+  sources.forEach((messages, s) => {
+    for (const m of messages) {
+      let g: number | undefined;
+      let how: CanonicalMessage['matchedBy'] = 'content';
+      if (m.keyId !== null) {
+        g = byKey.get(m.keyId);
+        how = 'key';
+      }
+      if (g === undefined) {
+        // Same minute (or the minute either side, for clocks that disagree by seconds) and same text.
+        const t = Date.parse(m.utc);
+        for (const at of [
+          minute(m.utc),
+          minute(new Date(t - 60_000).toISOString()),
+          minute(new Date(t + 60_000).toISOString()),
+        ]) {
+          const candidates = byContent.get(contentKey(m, at)) ?? [];
+          g = candidates.find((c) => groups[c]?.members[s] === null && sameSender(groups[c]!.members, m));
+          g ??= candidates.find((c) => groups[c]?.members[s] === null);
+          if (g !== undefined) break;
+        }
+        how = 'content';
+      }
+      if (g === undefined || groups[g]?.members[s] !== null) {
+        const members: (MergeInputMessage | null)[] = sources.map(() => null);
+        members[s] = m;
+        groups.push({ members, matchedBy: 'single' });
+        g = groups.length - 1;
+      } else {
+        const group = groups[g]!;
+        group.members[s] = m;
+        group.matchedBy = how;
+        const other = group.members.find((x, i) => x !== null && i !== s)!;
+        if (other.kind === 'deleted' || m.kind === 'deleted') {
+          if (other.kind !== m.kind) {
+            conflicts.push({
+              kind: 'deleted',
+              messageIds: [other.id, m.id],
+              detail: 'deleted on one phone, present on another',
+            });
+          }
+        } else if (comparableText(other.text) !== comparableText(m.text)) {
+          conflicts.push({
+            kind: 'text',
+            messageIds: [other.id, m.id],
+            detail: 'same message, different text',
+          });
+        }
+        if (
+          Math.abs(Date.parse(other.utc) - Date.parse(m.utc)) > TIME_TOLERANCE_MS ||
+          (how === 'key' && minute(other.utc) !== minute(m.utc))
+        ) {
+          conflicts.push({
+            kind: 'time',
+            messageIds: [other.id, m.id],
+            detail: `times differ: ${other.utc} and ${m.utc}`,
+          });
+        }
+      }
+      if (m.keyId !== null) byKey.set(m.keyId, g);
+      const k = contentKey(m, minute(m.utc));
+      const list = byContent.get(k);
+      if (list) list.push(g);
+      else byContent.set(k, [g]);
+    }
+  });
+
+  const onlyIn: Record<string, number> = {};
+  for (const id of conversationIds) onlyIn[String(id)] = 0;
+  let matched = 0;
+  const messages: CanonicalMessage[] = groups.map((g) => {
+    const present = g.members.filter((m): m is MergeInputMessage => m !== null);
+    if (present.length === sources.length) matched++;
+    if (present.length === 1) onlyIn[String(present[0]!.conversationId)]! += 1;
+    const utc = present.map((m) => m.utc).sort()[0]!;
+    return {
+      utc,
+      sources: present.map((m) => m.id),
+      matchedBy: present.length === 1 ? 'single' : g.matchedBy,
+    };
+  });
+  messages.sort((a, b) =>
+    a.utc < b.utc ? -1 : a.utc > b.utc ? 1 : (a.sources[0] ?? 0) - (b.sources[0] ?? 0),
+  );
+  return {
+    messages,
+    report: { conversations: conversationIds, canonical: messages.length, matched, onlyIn, conflicts },
+  };
+}
+
+function sameSender(members: readonly (MergeInputMessage | null)[], m: MergeInputMessage): boolean {
+  return members.some(
+    (x) =>
+      x !== null &&
+      ((x.senderJid !== null && x.senderJid === m.senderJid) ||
+        (x.sender !== null && m.sender !== null && x.sender.toLowerCase() === m.sender.toLowerCase())),
+  );
+}
