@@ -19,6 +19,33 @@ function check(seed: number): void {
   for (const name of people) {
     expect(view(byPerson.get(name)!), `${name} (seed ${seed})`).toEqual(expectedPicture(s, name));
   }
+  // Each offensive message: who was there, who laughed, who pushed back, who stayed silent.
+  const nameOf = new Map(report.people.map((p) => [p.person, p.name]));
+  expect(report.offensiveMessages.map((o) => o.messageId)).toEqual(s.offensive.map((o) => o.messageId));
+  for (const o of report.offensiveMessages) {
+    const having = (
+      pick: (i: typeof s.intent extends Map<string, infer I> ? I : never) => boolean,
+    ): string[] =>
+      [...s.intent.entries()]
+        .filter(([, i]) => pick(i))
+        .map(([n]) => n)
+        .sort();
+    const audience = having((i) => i.received.has(o.messageId));
+    const view = {
+      audience: o.audience.map((a) => nameOf.get(a.person)!).sort(),
+      endorsedBy: o.endorsedBy.map((p) => nameOf.get(p)!).sort(),
+      challengedBy: o.challengedBy.map((p) => nameOf.get(p)!).sort(),
+      silent: o.silent.map((p) => nameOf.get(p)!).sort(),
+    };
+    expect(view, `message ${o.messageId} (seed ${seed})`).toEqual({
+      audience,
+      endorsedBy: having((i) => i.endorsed.has(o.messageId)),
+      challengedBy: having((i) => i.challenged.has(o.messageId)),
+      silent: audience.filter(
+        (n) => !s.intent.get(n)!.endorsed.has(o.messageId) && !s.intent.get(n)!.challenged.has(o.messageId),
+      ),
+    });
+  }
 }
 
 describe('conduct picture of a generated group', () => {

@@ -252,10 +252,12 @@ describe('responses to an offensive message', () => {
       if (i % 50 === 0) s.offend(who, 'offensive joke number ' + i, ['race_ethnicity'], 'flagged');
       else s.say(who, i % 7 === 0 ? 'lol' : i % 13 === 0 ? 'out of order' : 'parade at 7');
     }
-    // Best of three: the machine running the tests may be busy with other work.
+    // CPU time, best of three: the shared machine running the tests may be busy with other work.
     let best = Infinity;
+    let wall = Infinity;
     let responses = 0;
     for (let k = 0; k < 3; k++) {
+      const cpu = process.cpuUsage();
       const started = performance.now();
       const report = analyseConduct({
         messages: s.messages,
@@ -263,11 +265,15 @@ describe('responses to an offensive message', () => {
         participants: s.participants,
         offensive: s.offensive,
       });
-      best = Math.min(best, performance.now() - started);
+      const used = process.cpuUsage(cpu);
+      wall = Math.min(wall, performance.now() - started);
+      best = Math.min(best, (used.user + used.system) / 1000);
       responses = report.responses.length;
     }
     expect(responses).toBe(2000);
-    console.log(`conduct analysis of 100,000 messages: ${best.toFixed(0)} ms`);
+    console.log(
+      `conduct analysis of 100,000 messages: ${best.toFixed(0)} ms CPU (${wall.toFixed(0)} ms wall)`,
+    );
     expect(best).toBeLessThan(1000);
   });
 });

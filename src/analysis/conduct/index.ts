@@ -7,6 +7,7 @@
  *   JSON.stringify({ people: report.people });
  */
 import { ParticipantDirectory } from './directory.js';
+import { prepareMessages } from './prepared.js';
 import { AudienceIndex, buildTimelines, type Certainty, type MembershipTimeline } from './membership.js';
 import { resolvePeople, type ConfirmedLink, type People } from './people.js';
 import { buildPicture, type PersonPicture, type PictureFacts, type SentOffensive } from './picture.js';
@@ -40,11 +41,32 @@ export interface ConductOptions {
   readonly window?: Partial<ResponseWindow>;
 }
 
+export interface OffensiveMessageView {
+  readonly messageId: number;
+  readonly conversationId: number;
+  readonly utc: string;
+  /** The sender's person id. */
+  readonly sender: string | null;
+  readonly categories: readonly string[];
+  readonly basis: OffensiveMark['basis'];
+  /** Persons who were members when it was sent (sender excluded), with certainty. */
+  readonly audience: readonly { readonly person: string; readonly certainty: Certainty }[];
+  readonly endorsedBy: readonly string[];
+  readonly challengedBy: readonly string[];
+  /** Audience persons who neither endorsed nor challenged it. */
+  readonly silent: readonly string[];
+}
+
 export interface ConductReport {
   /** One picture per person, ordered by name then id. */
   readonly people: readonly PersonPicture[];
   readonly timelines: readonly MembershipTimeline[];
   readonly responses: readonly OffensiveResponses[];
+  /**
+   * Each offensive message seen from the group: who was a member when it was sent, who endorsed it,
+   * who challenged it and who stayed silent (persons, the sender excluded).
+   */
+  readonly offensiveMessages: readonly OffensiveMessageView[];
   /** Participants made for names that matched no given participant (each its own provisional person). */
   readonly implicitParticipants: readonly ConductParticipant[];
   /** Participant key → person id. */
@@ -55,7 +77,8 @@ export interface ConductReport {
 export function analyseConduct(input: ConductInput, options: ConductOptions = {}): ConductReport {
   const directory = new ParticipantDirectory(input.participants);
   // Resolve every name first, so implicit participants exist before people are built.
-  const timelines = buildTimelines(input.messages, input.events, input.participants, directory);
+  const prepared = prepareMessages(input.messages, directory);
+  const timelines = buildTimelines(input.messages, input.events, input.participants, { prepared });
   for (const m of input.messages) {
     for (const r of m.reactions ?? []) directory.resolve(m.conversationId, r.sender);
   }
@@ -64,7 +87,7 @@ export function analyseConduct(input: ConductInput, options: ConductOptions = {}
   const responses = classifyResponses(input.messages, input.offensive, input.participants, {
     ...(options.window ? { window: options.window } : {}),
     personOf,
-    directory,
+    prepared,
   });
 
   const marks = new Map<number, OffensiveMark>();
@@ -85,8 +108,9 @@ export function analyseConduct(input: ConductInput, options: ConductOptions = {}
   }
   const factsOf = (key: string): PictureFacts => facts.get(personOf(key))!;
 
-  for (const m of input.messages) {
-    const key = directory.senderOf(m);
+  for (let i = 0; i < input.messages.length; i++) {
+    const m = input.messages[i]!;
+    const key = prepared.keys[i] ?? null;
     if (key === null) continue;
     const f = factsOf(key);
     f.sent++;
@@ -103,6 +127,7 @@ export function analyseConduct(input: ConductInput, options: ConductOptions = {}
 
   const audience = new Map<number, AudienceIndex>();
   for (const t of timelines) audience.set(t.conversationId, new AudienceIndex(t));
+  const offensiveMessages: OffensiveMessageView[] = [];
   for (const r of responses) {
     const senderPerson = r.participantKey === null ? null : personOf(r.participantKey);
     const members = audience.get(r.conversationId)?.at(r.utc) ?? [];
@@ -115,6 +140,28 @@ export function analyseConduct(input: ConductInput, options: ConductOptions = {}
       if (prev === undefined || rank(a.certainty) < rank(prev)) seenBy.set(person, a.certainty);
     }
     for (const [person, certainty] of seenBy) facts.get(person)!.received.set(r.messageId, certainty);
+    const endorsedBy = new Set<string>();
+    const challengedBy = new Set<string>();
+    for (const responder of r.responders) {
+      if (responder.endorsed.length > 0) endorsedBy.add(personOf(responder.participantKey));
+      if (responder.challenged.length > 0) challengedBy.add(personOf(responder.participantKey));
+    }
+    const mark = marks.get(r.messageId)!;
+    const byPerson = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+    offensiveMessages.push({
+      messageId: r.messageId,
+      conversationId: r.conversationId,
+      utc: r.utc,
+      sender: senderPerson,
+      categories: mark.categories,
+      basis: mark.basis,
+      audience: [...seenBy.entries()]
+        .map(([person, certainty]) => ({ person, certainty }))
+        .sort((a, b) => byPerson(a.person, b.person)),
+      endorsedBy: [...endorsedBy].sort(byPerson),
+      challengedBy: [...challengedBy].sort(byPerson),
+      silent: [...seenBy.keys()].filter((p) => !endorsedBy.has(p) && !challengedBy.has(p)).sort(byPerson),
+    });
     for (const responder of r.responders) {
       const f = factsOf(responder.participantKey);
       const add = (m: Map<number, ResponseEvidence[]>, ev: readonly ResponseEvidence[]): void => {
@@ -135,6 +182,7 @@ export function analyseConduct(input: ConductInput, options: ConductOptions = {}
     people: pictures,
     timelines,
     responses,
+    offensiveMessages,
     implicitParticipants: directory.implicit,
     personOf: people.personOf,
   };

@@ -16,6 +16,7 @@
  * instant, joins come before messages, and messages before leaves).
  */
 import { ParticipantDirectory } from './directory.js';
+import { prepareMessages, type PreparedMessages } from './prepared.js';
 import { toMs, type ConductMembershipEvent, type ConductMessage, type ConductParticipant } from './types.js';
 
 export type Certainty = 'seen' | 'assumed' | 'uncertain';
@@ -123,8 +124,11 @@ export function buildTimelines(
   messages: readonly ConductMessage[],
   events: readonly ConductMembershipEvent[],
   participants: readonly ConductParticipant[],
-  directory: ParticipantDirectory = new ParticipantDirectory(participants),
+  options: { readonly directory?: ParticipantDirectory; readonly prepared?: PreparedMessages } = {},
 ): MembershipTimeline[] {
+  const directory =
+    options.prepared?.directory ?? options.directory ?? new ParticipantDirectory(participants);
+  const prepared = options.prepared ?? prepareMessages(messages, directory);
   const steps = new Map<number, Step[]>();
   const push = (c: number, s: Step): void => {
     const list = steps.get(c);
@@ -193,19 +197,8 @@ export function buildTimelines(
       });
     }
   }
-  for (const m of messages) {
-    const key = directory.senderOf(m);
-    if (key === null) continue;
-    push(m.conversationId, {
-      ms: toMs(m.utc),
-      rank: 1,
-      seq: seq++,
-      key,
-      utc: m.utc,
-      basis: 'message',
-      messageId: m.id,
-      what: 'sent a message',
-    });
+  for (const c of prepared.byConversation.keys()) {
+    if (!steps.has(c)) steps.set(c, []);
   }
   for (const p of directory.all()) {
     if (!steps.has(p.conversationId)) steps.set(p.conversationId, []);
@@ -213,8 +206,44 @@ export function buildTimelines(
 
   const out: MembershipTimeline[] = [];
   for (const conversationId of [...steps.keys()].sort((a, b) => a - b)) {
-    const list = steps.get(conversationId)!;
-    list.sort((a, b) => a.ms - b.ms || a.rank - b.rank || a.seq - b.seq);
+    const eventSteps = steps.get(conversationId)!;
+    eventSteps.sort((a, b) => a.ms - b.ms || a.rank - b.rank || a.eventId! - b.eventId! || a.seq - b.seq);
+    const sent = prepared.byConversation.get(conversationId) ?? [];
+    const messageStep = (i: number): Step => {
+      const m = prepared.messages[i]!;
+      return {
+        ms: prepared.ms[i]!,
+        rank: 1,
+        seq: 0,
+        key: prepared.keys[i]!,
+        utc: m.utc,
+        basis: 'message',
+        messageId: m.id,
+        what: 'sent a message',
+      };
+    };
+    // Events and messages merged in time order (at one instant: joins, messages, leaves).
+    function* merged(): Generator<Step | number> {
+      let e = 0;
+      let k = 0;
+      while (e < eventSteps.length || k < sent.length) {
+        const ev = eventSteps[e];
+        if (k >= sent.length) {
+          e++;
+          yield ev!;
+          continue;
+        }
+        const mi = sent[k]!;
+        const mms = prepared.ms[mi]!;
+        if (ev !== undefined && (ev.ms < mms || (ev.ms === mms && ev.rank === 0))) {
+          e++;
+          yield ev;
+        } else {
+          k++;
+          yield mi;
+        }
+      }
+    }
     const intervals: {
       participantKey: string;
       from: IntervalBound<StartBasis>;
@@ -241,7 +270,13 @@ export function buildTimelines(
       return conflicts.length - 1;
     };
     let created: Step | null = null;
-    for (const s of list) {
+    for (const item of merged()) {
+      if (typeof item === 'number') {
+        // A message by a member needs nothing; only messages by others become steps.
+        const open = states.get(prepared.keys[item]!)?.open;
+        if (open) continue;
+      }
+      const s = typeof item === 'number' ? messageStep(item) : item;
       if (s.basis === 'created' && created === null) created = s;
       note(s.key);
       const st = stateOf(s.key);

@@ -22,6 +22,7 @@
  * `mixed` and the reviewer decides. The sender of O (as a person) never endorses or challenges O.
  */
 import { ParticipantDirectory } from './directory.js';
+import { prepareMessages, type PreparedMessages } from './prepared.js';
 import {
   CHALLENGING_REACTIONS,
   ENDORSING_REACTIONS,
@@ -30,7 +31,7 @@ import {
   wordsOf,
   type TextReading,
 } from './text.js';
-import { toMs, type ConductMessage, type ConductParticipant, type OffensiveMark } from './types.js';
+import { type ConductMessage, type ConductParticipant, type OffensiveMark } from './types.js';
 
 export interface ResponseWindow {
   /** How many following non-system messages (default 10). */
@@ -79,6 +80,8 @@ export interface ResponseOptions {
   /** Participant key → person id, so nobody endorses their own message under another number. */
   readonly personOf?: (participantKey: string) => string;
   readonly directory?: ParticipantDirectory;
+  /** The messages already read (analyseConduct passes it, so they are read once). */
+  readonly prepared?: PreparedMessages;
 }
 
 interface Row {
@@ -95,6 +98,8 @@ interface Acc {
   messages: number[];
 }
 
+const NONE: readonly number[] = [];
+
 const stripEmoji = (e: string): string => e.replace(/[\uFE0E\uFE0F\u{1F3FB}-\u{1F3FF}]/gu, '');
 
 export function classifyResponses(
@@ -104,34 +109,42 @@ export function classifyResponses(
   options: ResponseOptions = {},
 ): OffensiveResponses[] {
   const win: ResponseWindow = { ...DEFAULT_WINDOW, ...options.window };
-  const directory = options.directory ?? new ParticipantDirectory(participants);
+  const directory =
+    options.prepared?.directory ?? options.directory ?? new ParticipantDirectory(participants);
   const personOf = options.personOf ?? ((k: string) => k);
   const marks = new Map<number, OffensiveMark>();
   for (const o of offensive) marks.set(o.messageId, o);
 
-  const byConversation = new Map<number, Row[]>();
-  for (const m of messages) {
-    const key = directory.senderOf(m);
-    if (key === null) continue;
-    const row: Row = { m, key, person: personOf(key), ms: toMs(m.utc) };
-    const list = byConversation.get(m.conversationId);
-    if (list) list.push(row);
-    else byConversation.set(m.conversationId, [row]);
-  }
+  const prepared = options.prepared ?? prepareMessages(messages, directory);
 
   const out: OffensiveResponses[] = [];
-  for (const conversationId of [...byConversation.keys()].sort((a, b) => a - b)) {
-    const rows = byConversation.get(conversationId)!;
-    rows.sort((a, b) => a.ms - b.ms || a.m.id - b.m.id);
+  const readCache = new Map<string, TextReading>();
+  for (const conversationId of [...prepared.byConversation.keys()].sort((a, b) => a - b)) {
+    const rows: Row[] = prepared.byConversation.get(conversationId)!.map((i) => {
+      const key = prepared.keys[i]!;
+      return { m: prepared.messages[i]!, key, person: personOf(key), ms: prepared.ms[i]! };
+    });
     const n = rows.length;
     const readings: (TextReading | undefined)[] = new Array(n);
-    const read = (i: number): TextReading => (readings[i] ??= readReply(rows[i]!.m.text));
+    const read = (i: number): TextReading => {
+      let r = readings[i];
+      if (r === undefined) {
+        const text = rows[i]!.m.text;
+        r = readCache.get(text);
+        if (r === undefined) {
+          r = readReply(text);
+          if (text.length <= 64) readCache.set(text, r);
+        }
+        readings[i] = r;
+      }
+      return r;
+    };
     const isOff = (i: number): boolean => marks.has(rows[i]!.m.id);
 
     // Offensive messages in the run of consecutive messages by one person, ending at i.
     const runOff: (readonly number[])[] = new Array(n);
     for (let i = 0; i < n; i++) {
-      const prev = i > 0 && rows[i - 1]!.person === rows[i]!.person ? runOff[i - 1]! : [];
+      const prev = i > 0 && rows[i - 1]!.person === rows[i]!.person ? runOff[i - 1]! : NONE;
       runOff[i] = isOff(i) ? [...prev, i] : prev;
     }
 

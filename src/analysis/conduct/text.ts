@@ -39,11 +39,17 @@ const CHALLENGE_PHRASES: readonly [RegExp, string][] = [
   [/\btoo far\b/, 'too far'],
 ];
 
+const NON_ASCII = /[^\x00-\x7f]/;
 const normalise = (text: string): string =>
-  text
-    .normalize('NFKC')
-    .replace(/[\u2018\u2019\u02BC]/g, "'")
-    .toLowerCase();
+  NON_ASCII.test(text)
+    ? text
+        .normalize('NFKC')
+        .replace(/[\u2018\u2019\u02BC]/g, "'")
+        .toLowerCase()
+    : text.toLowerCase();
+/** Cheap test before the phrase list: every challenge phrase holds one of these. */
+const CHALLENGE_HINT =
+  /order|line|funny|delete|say|racis|sexis|homophob|misogyn|disgust|ok|accept|report|not on|too far/;
 
 export interface TextReading {
   /** The laugh or approval found, e.g. '😂' or 'lol'. */
@@ -67,7 +73,8 @@ export function readReply(text: string): TextReading {
     else if (APPROVAL_ONLY.test(t)) laugh = t.trim();
   }
   let challenge: string | null = null;
-  for (const [re, name] of CHALLENGE_PHRASES) {
+  const hinted = CHALLENGE_HINT.test(t);
+  for (const [re, name] of hinted ? CHALLENGE_PHRASES : []) {
     if (re.test(t)) {
       challenge = name;
       break;
