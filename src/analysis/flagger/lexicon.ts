@@ -493,6 +493,13 @@ export function fuzzyKey(lex: LexiconIndex, key: string): string | undefined {
   // The token is a term with one letter missing ("wmen", "muslms").
   const missing = lex.deletes.get(key);
   if (missing !== undefined) return missing;
+  if (key.length === 3) {
+    // Three letters: only two adjacent letters swapped ("gya" → "gay").
+    for (const sw of [key[1]! + key[0]! + key[2]!, key[0]! + key[2]! + key[1]!]) {
+      if (lex.contentKeys.has(sw)) return sw;
+    }
+    return undefined;
+  }
   if (key.length < 4) return undefined;
   for (let p = 0; p < key.length; p++) {
     const d = key.slice(0, p) + key.slice(p + 1);
