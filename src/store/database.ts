@@ -282,6 +282,39 @@ export interface QcItemsTable {
   updated_at: string;
 }
 
+export interface PersonsTable {
+  id: Generated<number>;
+  case_id: number;
+  name: string;
+  role: string;
+  force: string | null;
+  rank: string | null;
+  warrant_number: string | null;
+  status: string | null;
+  barred_list_applies: Flag | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface EmploymentTable {
+  id: Generated<number>;
+  person_id: number;
+  force: string;
+  from_date: string | null;
+  to_date: string | null;
+}
+
+export interface IdentityDecisionsTable {
+  id: Generated<number>;
+  case_id: number;
+  participant_id: number;
+  person_id: number;
+  decision: string;
+  evidence_json: string | null;
+  at: string;
+  by: string;
+}
+
 export interface Database {
   cases: CasesTable;
   exhibits: ExhibitsTable;
@@ -305,6 +338,9 @@ export interface Database {
   batches: BatchesTable;
   qc_items: QcItemsTable;
   merges: MergesTable;
+  persons: PersonsTable;
+  employment: EmploymentTable;
+  identity_decisions: IdentityDecisionsTable;
   canonical_messages: CanonicalMessagesTable;
 }
 

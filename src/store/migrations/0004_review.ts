@@ -71,7 +71,11 @@ export function reviewMigration(dialect: Dialect): Migration {
       .addColumn('at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('reviews_pk', ['message_id', 'user_id'])
       .execute();
-    await db.schema.createIndex('reviews_case_message').on('reviews').columns(['case_id', 'message_id']).execute();
+    await db.schema
+      .createIndex('reviews_case_message')
+      .on('reviews')
+      .columns(['case_id', 'message_id'])
+      .execute();
 
     await db.schema
       .createTable('batches')
@@ -102,7 +106,11 @@ export function reviewMigration(dialect: Dialect): Migration {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('qc_items_case_status').on('qc_items').columns(['case_id', 'status']).execute();
+    await db.schema
+      .createIndex('qc_items_case_status')
+      .on('qc_items')
+      .columns(['case_id', 'status'])
+      .execute();
 
     // A message's decision history is read from the audit log by subject.
     await db.schema.createIndex('audit_log_subject').on('audit_log').columns(['subject', 'id']).execute();

@@ -10,6 +10,7 @@ import { flagsMigration } from './0002_flags.js';
 import { deviceMigration } from './0003_device.js';
 import { reviewMigration } from './0004_review.js';
 import { mergeMigration } from './0005_merge.js';
+import { peopleMigration } from './0006_people.js';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -19,6 +20,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '0003_device': deviceMigration(dialect),
       '0004_review': reviewMigration(dialect),
       '0005_merge': mergeMigration(dialect),
+      '0006_people': peopleMigration(dialect),
     }),
   };
 }

@@ -7,6 +7,7 @@ import { FlagsRepository, TermListsRepository } from './flags.js';
 import { ImportReportsRepository } from './import-reports.js';
 import { MembershipEventsRepository } from './membership-events.js';
 import { MergesRepository } from './merges.js';
+import { PeopleRepository } from './people.js';
 import { MessagesRepository } from './messages.js';
 import { ParticipantsRepository } from './participants.js';
 
@@ -22,6 +23,7 @@ export interface Repos {
   readonly termLists: TermListsRepository;
   readonly flags: FlagsRepository;
   readonly merges: MergesRepository;
+  readonly people: PeopleRepository;
 }
 
 export function createRepos(ctx: RepoContext): Repos {
@@ -37,6 +39,7 @@ export function createRepos(ctx: RepoContext): Repos {
     termLists: new TermListsRepository(ctx),
     flags: new FlagsRepository(ctx),
     merges: new MergesRepository(ctx),
+    people: new PeopleRepository(ctx),
   };
 }
 
