@@ -114,3 +114,24 @@ describe('candidate counts', () => {
     ]);
   });
 });
+
+describe('offensive marks', () => {
+  it('reviewer codes win wherever a message was coded; flags fill the rest', () => {
+    expect(
+      mergeOffensiveMarks(
+        [
+          { messageId: 1, categories: ['race_ethnicity'], offensive: true },
+          { messageId: 2, categories: [], offensive: false },
+        ],
+        [
+          { messageId: 1, categories: ['profanity'], score: 0.9 },
+          { messageId: 2, categories: ['profanity'], score: 0.8 },
+          { messageId: 3, categories: ['sex_women'], score: 0.7 },
+        ],
+      ),
+    ).toEqual([
+      { messageId: 1, categories: ['race_ethnicity'], basis: 'coded' },
+      { messageId: 3, categories: ['sex_women'], basis: 'flagged', score: 0.7 },
+    ]);
+  });
+});
