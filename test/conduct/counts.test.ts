@@ -4,6 +4,7 @@ import {
   candidateCounts,
   countsFor,
   limitationFor,
+  mergeOffensiveMarks,
 } from '../../src/analysis/conduct/index.js';
 import { Script } from './script.js';
 
