@@ -417,6 +417,9 @@ const FIXED: FunctionalCase[] = [
  * category are not asserted for these, only the flag decision.
  */
 const SECOND_ROUND_HATEFUL: string[] = [
+  "Don't let trans people near your kids",
+  'I hate gya people',
+  'gaypeople are disgusting',
   'I absolutely despise trans people.',
   'Women are a waste of oxygen.',
   'Gay men are sick in the head.',
@@ -563,6 +566,7 @@ const SECOND_ROUND_POLICE_NOT_HATEFUL: string[] = [
   'Great result at court today, guilty on all counts 🎉',
 ];
 const SECOND_ROUND_NOT_HATEFUL: string[] = [
+  'Never let women be hurt.',
   "I'm a trans woman and I love my life.",
   "My neighbours are gay and they're lovely.",
   'Black people have been treated terribly throughout history.',

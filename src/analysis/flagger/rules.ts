@@ -387,11 +387,21 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
     return best;
   };
   /** A negator earlier in the same clause (phrases that contain a negation were matched whole). */
-  const negatedBy = (u: Unit, tg?: Target): string | undefined => {
+  const negatedBy = (u: Unit, tg?: Target, exclusion = false): string | undefined => {
     const from = Math.min(u.clause, tg !== undefined && tg.i < u.i ? clauseOf[tg.i]! : u.clause);
     for (let k = u.i - 1; k >= from && k >= u.i - 12; k--) {
       const v = unitAt[k];
       if (v !== undefined && has(v, 'negator') !== undefined) {
+        // "Don't let them near your kids": a warning, not a negation of the exclusion.
+        const after = tokens[v.j];
+        if (
+          exclusion &&
+          after !== undefined &&
+          after.kind === TK_WORD &&
+          (after.key === 'let' || after.key === 'alow')
+        ) {
+          continue;
+        }
         // Negative question openers ("Wouldn't it be best if...", "Aren't all ... ?") are rhetorical.
         if (question[u.sent] === 1 && v.i <= sentStart[u.sent]! + 1) return undefined;
         return text.slice(tokens[v.i]!.start, tokens[v.j - 1]!.end);
@@ -541,7 +551,7 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
               : kind === 'implicit'
                 ? `derogatory/exclusionary statement '${span(u).term}'`
                 : `derogatory description '${span(u).term}'`;
-          groupHit(u, tg, base, what, negatedBy(u, tg));
+          groupHit(u, tg, base, what, negatedBy(u, tg, kind === 'implicit'));
           break;
         }
         case 'hateVerb': {
