@@ -208,4 +208,38 @@ describe('membership timeline', () => {
     const b = buildTimelines([...messages].reverse(), [...events].reverse(), [...participants].reverse());
     expect(b).toEqual(a);
   });
+
+  it('a conflict makes what the member received uncertain, and still counts it', () => {
+    const participants = [P('Ann'), P('Bob')];
+    const events = [ev('added', at(8), 'Bob', ['Ann']), ev('added', at(9), 'Bob', ['Ann'])];
+    const o = msg('Bob', at(10), 'offensive');
+    const report = analyseConduct({
+      messages: [o],
+      events,
+      participants,
+      offensive: [{ messageId: o.id, categories: ['race_ethnicity'], basis: 'coded' }],
+    });
+    const ann = report.people.find((p) => p.name === 'Ann')!;
+    expect(ann.receivedMessages).toEqual([{ messageId: o.id, certainty: 'uncertain' }]);
+    expect(ann.silent).toBe(1);
+    expect(report.offensiveMessages[0]).toMatchObject({
+      audience: [{ person: 'participant:k:Ann', certainty: 'uncertain' }],
+      silent: ['participant:k:Ann'],
+    });
+  });
+
+  it('conflicting confirmed links stop the analysis with both people named', () => {
+    expect(() =>
+      analyseConduct({
+        messages: [],
+        events: [],
+        participants: [P('Ann', { phone: '+447700900001' }), { ...P('Ann2'), phone: '07700 900001' }],
+        offensive: [],
+        confirmedLinks: [
+          { participantKey: 'k:Ann', person: 'Ann Smith' },
+          { participantKey: 'k:Ann2', person: 'Anne Smythe' },
+        ],
+      }),
+    ).toThrow(/'Ann Smith'.*'Anne Smythe'/);
+  });
 });

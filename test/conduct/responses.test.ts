@@ -94,6 +94,37 @@ describe('responses to an offensive message', () => {
     expect(cal.setAside[0]?.reason).toMatch(/challenge/);
   });
 
+  it('a "lol" quoting the challenge is not an endorsement of the original', () => {
+    const s = group();
+    s.offend('Abe', 'offensive joke', ['race_ethnicity'], 'flagged');
+    const ch = s.say('Bea', 'not funny mate');
+    s.say('Dee', 'anyway');
+    s.say('Cal', 'lol', { replyTo: ch });
+    const cal = responder(responsesOf(s)[0], 'Cal')!;
+    expect(cal.response).toBe('none');
+    expect(cal.setAside[0]?.reason).toMatch(new RegExp(`quotes message ${ch}`));
+  });
+
+  it('a laugh after a second offensive message by someone else endorses that one only', () => {
+    const s = group();
+    const o1 = s.offend('Abe', 'offensive joke', ['race_ethnicity'], 'flagged');
+    const o2 = s.offend('Dee', 'another offensive joke', ['sex_women'], 'flagged');
+    s.say('Bea', '🤣');
+    const rs = responsesOf(s);
+    expect(
+      responder(
+        rs.find((r) => r.messageId === o1),
+        'Bea',
+      )?.response,
+    ).toBe('none');
+    expect(
+      responder(
+        rs.find((r) => r.messageId === o2),
+        'Bea',
+      )?.response,
+    ).toBe('endorsed');
+  });
+
   it('a laugh quoting a different message is not an endorsement', () => {
     const s = group();
     const earlier = s.say('Dee', 'who left the van with no fuel');
