@@ -1,0 +1,46 @@
+import { useEffect } from 'react';
+import { Header } from './components/Header';
+import { SessionProvider, useSession } from './hooks/session';
+import { navigate, parseRoute, useHash } from './lib/router';
+import { CaseDashboardPage } from './pages/CaseDashboardPage';
+import { CaseListPage } from './pages/CaseListPage';
+import { LoginPage } from './pages/LoginPage';
+import { SearchPage } from './pages/SearchPage';
+import { ThreadPage } from './pages/ThreadPage';
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Shell />
+    </SessionProvider>
+  );
+}
+
+function Shell() {
+  const route = parseRoute(useHash());
+  const { session, loading } = useSession();
+  const needsLogin = !loading && !session && route.page !== 'login';
+  useEffect(() => {
+    if (needsLogin) navigate({ page: 'login' }, true);
+  }, [needsLogin]);
+  if (loading) return <p className="loading">Loading…</p>;
+  if (route.page === 'login' || !session) return <LoginPage />;
+  return (
+    <div className="app">
+      <Header route={route} />
+      <main className="main">
+        {route.page === 'cases' && <CaseListPage />}
+        {route.page === 'case' && <CaseDashboardPage caseId={route.caseId} />}
+        {route.page === 'thread' && (
+          <ThreadPage
+            key={route.conversationId}
+            caseId={route.caseId}
+            conversationId={route.conversationId}
+            initialSeq={route.seq}
+          />
+        )}
+        {route.page === 'search' && <SearchPage caseId={route.caseId} params={route.params} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { ApiError, request } from './client';
+import type { Code, CodeInput, ConflictBody } from './types';
+
+export type SaveResult =
+  { readonly ok: true; readonly code: Code } | { readonly ok: false; readonly conflict: ConflictBody };
+
+/** PUT the reviewer's code; a 409 (someone saved first) comes back as a conflict, not an exception. */
+export async function saveCode(
+  messageId: number,
+  input: CodeInput,
+  baseVersion: number,
+): Promise<SaveResult> {
+  try {
+    const r = await request<{ code: Code }>('PUT', `/api/messages/${messageId}/code`, {
+      ...input,
+      baseVersion,
+    });
+    return { ok: true, code: r.code };
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 409)
+      return { ok: false, conflict: err.body as ConflictBody };
+    throw err;
+  }
+}
+
+/** "Reviewed, nothing of note" for a visible run; existing codes are kept. */
+export async function markReviewed(conversationId: number, fromSeq: number, toSeq: number): Promise<number> {
+  const r = await request<{ marked: number }>('POST', `/api/conversations/${conversationId}/reviewed`, {
+    fromSeq,
+    toSeq,
+  });
+  return r.marked;
+}

@@ -1,0 +1,206 @@
+/** Types of the review workspace API (docs/api.md, v1). Times are ISO 8601 UTC strings; ids are integers. */
+
+export type Role = 'admin' | 'lead' | 'reviewer' | 'readonly';
+
+export interface User {
+  readonly id: number;
+  readonly username: string;
+  readonly role: Role;
+}
+
+export interface Session {
+  readonly user: User;
+  readonly csrfToken: string;
+}
+
+export interface CaseSummary {
+  readonly id: number;
+  readonly name: string;
+  readonly messages: number;
+  readonly exhibits: number;
+  readonly reviewed: number;
+  /** 0–1 */
+  readonly coverage: number;
+}
+
+export interface ConversationSummary {
+  readonly id: number;
+  readonly name: string;
+  readonly messages: number;
+  readonly participants: number | readonly string[];
+}
+
+export interface ExhibitSummary {
+  readonly id: number;
+  readonly ref: string;
+  readonly originalName: string;
+  readonly sha256: string;
+}
+
+export interface ActivityPoint {
+  readonly sender: string | null;
+  /** "2023-04" */
+  readonly month: string;
+  readonly messages: number;
+}
+
+export interface CaseDashboard {
+  readonly case: { readonly id: number; readonly name: string };
+  readonly messages: number;
+  readonly reviewed: number;
+  readonly coverage: number;
+  readonly flagsByCategory: Readonly<Record<string, number>>;
+  readonly activity: readonly ActivityPoint[];
+  readonly conversations: readonly ConversationSummary[];
+  readonly exhibits: readonly ExhibitSummary[];
+}
+
+export type MessageKind = 'text' | 'media' | 'system' | 'deleted' | 'poll' | 'location';
+
+export interface FlagSpan {
+  /** UTF-16 code-unit offsets into the original text. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly category: string;
+  readonly reason: string;
+}
+
+export interface Flag {
+  readonly score: number;
+  readonly flagged: boolean;
+  readonly categories: readonly { readonly name: string; readonly score: number }[];
+  readonly spans: readonly FlagSpan[];
+}
+
+export interface Media {
+  readonly fileName: string | null;
+  readonly omitted: boolean;
+  readonly caption: string | null;
+  readonly stored: boolean | string | null;
+}
+
+export interface Reaction {
+  readonly sender: string;
+  readonly emoji: string;
+  readonly utc?: string | null;
+}
+
+/** A quoted reply's link: the quoted message's key id and the quoted text as the reply carried it. */
+export interface ReplyRef {
+  readonly keyId: string | null;
+  readonly text: string | null;
+  readonly senderJid?: string | null;
+}
+
+export const DECISIONS = ['offensive', 'not_offensive', 'unsure'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export interface CodeInput {
+  readonly decision: Decision;
+  readonly categories: readonly string[];
+  readonly standards: readonly string[];
+  readonly potentialS127: boolean;
+  readonly note: string;
+}
+
+export interface Code extends CodeInput {
+  readonly messageId: number;
+  readonly version: number;
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface Message {
+  readonly id: number;
+  readonly seq: number;
+  readonly conversationId: number;
+  readonly sender: string | null;
+  readonly kind: MessageKind;
+  readonly text: string;
+  /** The local date and time exactly as the source wrote them. */
+  readonly localTime: string;
+  readonly zone: string;
+  readonly utc: string;
+  readonly timeResolution: 'exact' | 'ambiguous' | 'nonexistent' | string;
+  readonly edited: boolean;
+  readonly media: Media | null;
+  readonly exhibit: string | number | null;
+  readonly lineStart: number | null;
+  readonly lineEnd: number | null;
+  readonly keyId: string | null;
+  readonly replyTo: ReplyRef | number | null;
+  readonly reactions: readonly Reaction[] | null;
+  readonly deleted: boolean | string | null;
+  readonly flag: Flag | null;
+  readonly code: Code | null;
+  readonly reviewed: boolean;
+}
+
+export interface MessageWindow {
+  readonly total: number;
+  readonly messages: readonly Message[];
+}
+
+export type ReviewStatus = 'unreviewed' | 'reviewed' | 'offensive' | 'unsure';
+
+export interface SearchParams {
+  readonly q?: string;
+  readonly sender?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly kind?: string;
+  readonly category?: string;
+  readonly minScore?: string;
+  readonly status?: string;
+  readonly limit?: number;
+  readonly after?: string | number | null;
+}
+
+export interface SearchResult {
+  readonly hits: readonly Message[];
+  readonly next: string | number | null;
+}
+
+export interface ConflictBody {
+  readonly error: { readonly code: string; readonly message: string };
+  readonly current: Code;
+  readonly yours: Partial<CodeInput> & { readonly baseVersion?: number };
+}
+
+export interface HistoryEntry {
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly detail: unknown;
+}
+
+/** The ten Standards of Professional Behaviour, in the order of Schedule 2. */
+export const STANDARDS = [
+  'Honesty and Integrity',
+  'Authority, Respect and Courtesy',
+  'Equality and Diversity',
+  'Use of Force',
+  'Orders and Instructions',
+  'Duties and Responsibilities',
+  'Confidentiality',
+  'Fitness for Duty',
+  'Discreditable Conduct',
+  'Challenging and Reporting Improper Conduct',
+] as const;
+
+/** The flagger's categories (src/analysis/flagger/lexicon.ts). */
+export const FLAG_CATEGORIES = [
+  'race_ethnicity',
+  'religion',
+  'sex_women',
+  'sexual_orientation',
+  'gender_identity',
+  'disability',
+  'age',
+  'victims_of_crime',
+  'violence_threat',
+  'sexual_content',
+  'profanity',
+  'other_derogatory',
+] as const;

@@ -1,0 +1,138 @@
+import {
+  DECISIONS,
+  FLAG_CATEGORIES,
+  STANDARDS,
+  type CodeInput,
+  type Decision,
+  type Message,
+} from '../api/types';
+import { categoryLabel, decisionLabel } from '../lib/format';
+
+/** The form's state: like a code, but with no decision until the reviewer picks one. */
+export type Draft = Omit<CodeInput, 'decision'> & { readonly decision: Decision | null };
+
+export function draftFrom(code: CodeInput | null): Draft {
+  return code
+    ? {
+        decision: code.decision,
+        categories: [...code.categories],
+        standards: [...code.standards],
+        potentialS127: code.potentialS127,
+        note: code.note,
+      }
+    : { decision: null, categories: [], standards: [], potentialS127: false, note: '' };
+}
+
+export interface CodingPanelProps {
+  readonly message: Message;
+  readonly draft: Draft;
+  readonly readOnly: boolean;
+  readonly saving: boolean;
+  readonly status: string | null;
+  readonly onChange: (draft: Draft) => void;
+  readonly onSave: (decision?: Decision) => void;
+}
+
+function toggle(list: readonly string[], item: string, on: boolean): string[] {
+  return on ? [...new Set([...list, item])] : list.filter((x) => x !== item);
+}
+
+/** The reviewer's code for the selected message: decision, categories, standards, s127, note. */
+export function CodingPanel({
+  message,
+  draft,
+  readOnly,
+  saving,
+  status,
+  onChange,
+  onSave,
+}: CodingPanelProps) {
+  const code = message.code;
+  return (
+    <form
+      className="coding"
+      aria-label="Code this message"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave();
+      }}
+    >
+      <fieldset disabled={readOnly || saving}>
+        <legend>Decision</legend>
+        <div className="decisions">
+          {DECISIONS.map((d) => (
+            <label key={d} className={`decision decision-${d}`}>
+              <input
+                type="radio"
+                name="decision"
+                value={d}
+                checked={draft.decision === d}
+                onChange={() => onChange({ ...draft, decision: d })}
+              />
+              {decisionLabel(d)} <kbd>{d === 'offensive' ? 'o' : d === 'not_offensive' ? 'n' : 'u'}</kbd>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset disabled={readOnly || saving}>
+        <legend>Categories</legend>
+        <div className="checks">
+          {FLAG_CATEGORIES.map((c) => (
+            <label key={c}>
+              <input
+                type="checkbox"
+                checked={draft.categories.includes(c)}
+                onChange={(e) =>
+                  onChange({ ...draft, categories: toggle(draft.categories, c, e.target.checked) })
+                }
+              />
+              {categoryLabel(c)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset disabled={readOnly || saving}>
+        <legend>Standards of Professional Behaviour</legend>
+        <div className="checks">
+          {STANDARDS.map((s) => (
+            <label key={s}>
+              <input
+                type="checkbox"
+                checked={draft.standards.includes(s)}
+                onChange={(e) =>
+                  onChange({ ...draft, standards: toggle(draft.standards, s, e.target.checked) })
+                }
+              />
+              {s}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset disabled={readOnly || saving}>
+        <label className="s127">
+          <input
+            type="checkbox"
+            checked={draft.potentialS127}
+            onChange={(e) => onChange({ ...draft, potentialS127: e.target.checked })}
+          />
+          Potential s127 count
+        </label>
+        <label className="note">
+          Note
+          <textarea
+            rows={3}
+            value={draft.note}
+            onChange={(e) => onChange({ ...draft, note: e.target.value })}
+          />
+        </label>
+        <button type="submit">Save code</button>
+      </fieldset>
+      <p className="muted small" aria-live="polite" data-testid="coding-status">
+        {status ??
+          (code
+            ? `Version ${code.version}, ${decisionLabel(code.decision)} by ${code.by} at ${code.at}`
+            : 'Not coded yet')}
+      </p>
+    </form>
+  );
+}

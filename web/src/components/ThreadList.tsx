@@ -1,0 +1,167 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
+import type { Message } from '../api/types';
+import { inPage, needsRebase, pageCount, pageStartFor } from '../lib/paging';
+import type { HighlightTerm } from '../lib/search-terms';
+import { MessagePlaceholder, MessageRow } from './MessageRow';
+
+export interface ThreadListHandle {
+  /** Scrolls so that `seq` is in view (moving the page if it is outside it). */
+  scrollToSeq(seq: number, align?: 'auto' | 'center' | 'start'): void;
+  /** Seqs of the rows wholly in view, or null when none is. */
+  fullyVisible(): { first: number; last: number } | null;
+}
+
+export interface ThreadListProps {
+  readonly ref?: Ref<ThreadListHandle>;
+  readonly total: number;
+  readonly initialSeq: number;
+  readonly get: (seq: number) => Message | undefined;
+  readonly selectedSeq: number | null;
+  readonly sourceShown: (seq: number) => boolean;
+  readonly terms: readonly HighlightTerm[];
+  readonly onSelect: (seq: number) => void;
+  readonly onToggleSource: (seq: number) => void;
+  readonly onOpenQuote: (keyId: string) => void;
+  readonly onRange: (first: number, last: number) => void;
+}
+
+const ESTIMATE = 72;
+
+/** The virtualised thread: only rows in view (plus overscan) exist in the DOM. */
+export function ThreadList(p: ThreadListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [pageStart, setPageStart] = useState(() => pageStartFor(p.initialSeq, p.total));
+  const pending = useRef<
+    | { kind: 'anchor'; seq: number; delta: number }
+    | { kind: 'index'; seq: number; align: 'auto' | 'center' | 'start' }
+    | null
+  >(p.initialSeq > 0 ? { kind: 'index', seq: p.initialSeq, align: 'center' } : null);
+  const count = pageCount(p.total, pageStart);
+
+  const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATE,
+    getItemKey: (i) => pageStart + i,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+
+  // After the page moved (or on first open), put the anchor row back where it was, or scroll to the target.
+  useLayoutEffect(() => {
+    const job = pending.current;
+    if (!job) return;
+    pending.current = null;
+    const index = job.seq - pageStart;
+    if (index < 0 || index >= count) return;
+    if (job.kind === 'index') {
+      virtualizer.scrollToIndex(index, { align: job.align });
+    } else {
+      const at = virtualizer.getOffsetForIndex(index, 'start');
+      if (at) virtualizer.scrollToOffset(at[0] - job.delta);
+    }
+  }, [pageStart, count, virtualizer]);
+
+  const firstIndex = items[0]?.index ?? 0;
+  const lastIndex = items[items.length - 1]?.index ?? 0;
+  const { onRange } = p;
+  useEffect(() => {
+    if (count === 0) return;
+    const first = pageStart + firstIndex;
+    const last = pageStart + lastIndex;
+    onRange(first, last);
+    if (!pending.current && needsRebase(first, last, pageStart, p.total)) {
+      const offset = virtualizer.scrollOffset ?? 0;
+      const anchor = items.find((it) => it.end > offset) ?? items[0];
+      if (!anchor) return;
+      const seq = pageStart + anchor.index;
+      pending.current = { kind: 'anchor', seq, delta: anchor.start - offset };
+      setPageStart(pageStartFor(seq, p.total));
+    }
+  });
+
+  useImperativeHandle(
+    p.ref,
+    () => ({
+      scrollToSeq(seq, align = 'auto') {
+        if (inPage(seq, pageStart, p.total)) {
+          virtualizer.scrollToIndex(seq - pageStart, { align });
+          return;
+        }
+        const next = pageStartFor(seq, p.total);
+        pending.current = { kind: 'index', seq, align: align === 'auto' ? 'center' : align };
+        if (next === pageStart) virtualizer.scrollToIndex(seq - pageStart, { align });
+        else setPageStart(next);
+      },
+      fullyVisible() {
+        const el = scrollRef.current;
+        if (!el) return null;
+        const top = el.scrollTop;
+        const bottom = top + el.clientHeight;
+        const shown = virtualizer
+          .getVirtualItems()
+          .filter((it) => it.start >= top - 1 && it.end <= bottom + 1);
+        const a = shown[0];
+        const b = shown[shown.length - 1];
+        return a && b ? { first: pageStart + a.index, last: pageStart + b.index } : null;
+      },
+    }),
+    [pageStart, p.total, virtualizer],
+  );
+
+  return (
+    <div
+      ref={scrollRef}
+      className="thread-scroll"
+      role="feed"
+      aria-label="Messages"
+      aria-busy={items.some((it) => !p.get(pageStart + it.index))}
+      data-page-start={pageStart}
+    >
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+        <div
+          className="thread-rows"
+          style={{
+            position: 'absolute',
+            top: 0,
+            left: 0,
+            width: '100%',
+            transform: `translateY(${items[0]?.start ?? 0}px)`,
+          }}
+        >
+          {items.map((it) => {
+            const seq = pageStart + it.index;
+            const m = p.get(seq);
+            return (
+              <div
+                key={it.key}
+                data-index={it.index}
+                data-seq={seq}
+                ref={virtualizer.measureElement}
+                className="row"
+                role="article"
+                aria-posinset={seq + 1}
+                aria-setsize={p.total}
+              >
+                {m ? (
+                  <MessageRow
+                    message={m}
+                    selected={p.selectedSeq === seq}
+                    showSource={p.sourceShown(seq)}
+                    terms={p.terms}
+                    onSelect={p.onSelect}
+                    onToggleSource={p.onToggleSource}
+                    onOpenQuote={p.onOpenQuote}
+                  />
+                ) : (
+                  <MessagePlaceholder seq={seq} />
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Hash routes, so the static app works from any path the server serves it at:
+ *   #/login  #/cases  #/cases/1  #/cases/1/conversations/2?seq=40  #/cases/1/search?q=…
+ */
+export type Route =
+  | { readonly page: 'login' }
+  | { readonly page: 'cases' }
+  | { readonly page: 'case'; readonly caseId: number }
+  | {
+      readonly page: 'thread';
+      readonly caseId: number;
+      readonly conversationId: number;
+      readonly seq: number | null;
+    }
+  | { readonly page: 'search'; readonly caseId: number; readonly params: URLSearchParams };
+
+export function parseRoute(hash: string): Route {
+  const raw = hash.replace(/^#/, '') || '/cases';
+  const [path = '', qs = ''] = raw.split('?', 2);
+  const params = new URLSearchParams(qs);
+  const parts = path.split('/').filter(Boolean);
+  if (parts[0] === 'login') return { page: 'login' };
+  if (parts[0] === 'cases' && parts[1]) {
+    const caseId = Number(parts[1]);
+    if (parts[2] === 'conversations' && parts[3]) {
+      const seq = params.get('seq');
+      return {
+        page: 'thread',
+        caseId,
+        conversationId: Number(parts[3]),
+        seq: seq === null ? null : Number(seq),
+      };
+    }
+    if (parts[2] === 'search') return { page: 'search', caseId, params };
+    return { page: 'case', caseId };
+  }
+  return { page: 'cases' };
+}
+
+export function href(route: Route): string {
+  switch (route.page) {
+    case 'login':
+      return '#/login';
+    case 'cases':
+      return '#/cases';
+    case 'case':
+      return `#/cases/${route.caseId}`;
+    case 'thread':
+      return `#/cases/${route.caseId}/conversations/${route.conversationId}${route.seq === null ? '' : `?seq=${route.seq}`}`;
+    case 'search': {
+      const qs = route.params.toString();
+      return `#/cases/${route.caseId}/search${qs ? `?${qs}` : ''}`;
+    }
+  }
+}
+
+export function navigate(route: Route, replace = false): void {
+  const target = href(route);
+  if (replace) window.history.replaceState(null, '', target);
+  else window.history.pushState(null, '', target);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
+function subscribe(cb: () => void): () => void {
+  window.addEventListener('hashchange', cb);
+  return () => window.removeEventListener('hashchange', cb);
+}
+
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash);
+}

@@ -1,0 +1,74 @@
+import { useQuery } from '@tanstack/react-query';
+import { getCase } from '../api/cases';
+import { ActivityChart } from '../components/ActivityChart';
+import { CoverageBar } from '../components/CoverageBar';
+import { FlagsChart } from '../components/FlagsChart';
+import { QueryState } from '../components/QueryState';
+import { count } from '../lib/format';
+import { href } from '../lib/router';
+
+export function caseQueryKey(caseId: number) {
+  return ['case', caseId] as const;
+}
+
+export function CaseDashboardPage({ caseId }: { caseId: number }) {
+  const q = useQuery({ queryKey: caseQueryKey(caseId), queryFn: () => getCase(caseId), staleTime: 0 });
+  const d = q.data;
+  return (
+    <section aria-labelledby="case-title" className="dashboard">
+      <h1 id="case-title">{d?.case.name ?? 'Case'}</h1>
+      <QueryState query={q} />
+      {d && (
+        <>
+          <div className="stats">
+            <div className="stat">
+              <span className="stat-label">Messages</span>
+              <span className="stat-value">{count(d.messages)}</span>
+            </div>
+            <div className="stat">
+              <span className="stat-label">Reviewed</span>
+              <span className="stat-value">{count(d.reviewed)}</span>
+            </div>
+            <div className="stat stat-wide">
+              <span className="stat-label">Coverage</span>
+              <CoverageBar coverage={d.coverage} label="Review coverage" />
+            </div>
+          </div>
+          <div className="panels">
+            <section className="panel" aria-labelledby="conv-title">
+              <h2 id="conv-title">Conversations</h2>
+              <ul className="conversations">
+                {d.conversations.map((c) => (
+                  <li key={c.id}>
+                    <a href={href({ page: 'thread', caseId, conversationId: c.id, seq: null })}>{c.name}</a>{' '}
+                    <span className="muted">
+                      {count(c.messages)} messages,{' '}
+                      {typeof c.participants === 'number' ? c.participants : c.participants.length} members
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <h2>Exhibits</h2>
+              <ul className="exhibits">
+                {d.exhibits.map((e) => (
+                  <li key={e.id}>
+                    <strong>{e.ref}</strong> {e.originalName}{' '}
+                    <code title={`SHA-256 ${e.sha256}`}>{e.sha256.slice(0, 12)}…</code>
+                  </li>
+                ))}
+              </ul>
+            </section>
+            <section className="panel" aria-labelledby="flags-title">
+              <h2 id="flags-title">Flags by category</h2>
+              <FlagsChart flagsByCategory={d.flagsByCategory} />
+            </section>
+          </div>
+          <section className="panel" aria-labelledby="activity-title">
+            <h2 id="activity-title">Activity per member</h2>
+            <ActivityChart activity={d.activity} />
+          </section>
+        </>
+      )}
+    </section>
+  );
+}

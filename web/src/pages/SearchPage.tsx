@@ -1,0 +1,136 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useMemo, useState, type FormEvent } from 'react';
+import { search } from '../api/search';
+import { FLAG_CATEGORIES, type Message } from '../api/types';
+import { QueryState } from '../components/QueryState';
+import { SearchResultRow } from '../components/SearchResultRow';
+import { categoryLabel } from '../lib/format';
+import { navigate } from '../lib/router';
+import { saveHighlight, termsFromQuery } from '../lib/search-terms';
+
+const FIELDS = ['q', 'sender', 'from', 'to', 'kind', 'category', 'minScore', 'status'] as const;
+type Field = (typeof FIELDS)[number];
+type Filters = Record<Field, string>;
+
+function filtersFrom(params: URLSearchParams): Filters {
+  return Object.fromEntries(FIELDS.map((f) => [f, params.get(f) ?? ''])) as Filters;
+}
+
+const PAGE = 50;
+
+export function SearchPage({ caseId, params }: { caseId: number; params: URLSearchParams }) {
+  const applied = useMemo(() => filtersFrom(params), [params]);
+  const [form, setForm] = useState<Filters>(applied);
+  const active = FIELDS.some((f) => applied[f]);
+  const terms = useMemo(() => termsFromQuery(applied.q), [applied.q]);
+
+  const q = useInfiniteQuery({
+    queryKey: ['search', caseId, applied],
+    enabled: active,
+    initialPageParam: null as string | number | null,
+    queryFn: ({ pageParam }) => search(caseId, { ...applied, limit: PAGE, after: pageParam }),
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
+  const hits: Message[] = q.data?.pages.flatMap((p) => p.hits) ?? [];
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    for (const f of FIELDS) if (form[f]) next.set(f, form[f]);
+    // Persistent highlighting: the search terms stay marked in the thread view.
+    if (form.q) saveHighlight(caseId, form.q);
+    navigate({ page: 'search', caseId, params: next });
+  }
+
+  const set = (f: Field) => (e: { target: { value: string } }) => setForm({ ...form, [f]: e.target.value });
+
+  return (
+    <section aria-labelledby="search-title" className="search-page">
+      <h1 id="search-title">Search</h1>
+      <form className="search-form" onSubmit={submit} role="search">
+        <label className="search-q">
+          Search terms
+          <input
+            type="search"
+            name="q"
+            value={form.q}
+            onChange={set('q')}
+            placeholder='words, "phrases", prefix*, AND/OR/NOT, emoji'
+          />
+        </label>
+        <label>
+          Sender
+          <input name="sender" value={form.sender} onChange={set('sender')} />
+        </label>
+        <label>
+          From
+          <input type="date" name="from" value={form.from} onChange={set('from')} />
+        </label>
+        <label>
+          To
+          <input type="date" name="to" value={form.to} onChange={set('to')} />
+        </label>
+        <label>
+          Kind
+          <select name="kind" value={form.kind} onChange={set('kind')}>
+            <option value="">any</option>
+            {['text', 'media', 'system', 'deleted', 'poll', 'location'].map((k) => (
+              <option key={k}>{k}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Flag category
+          <select name="category" value={form.category} onChange={set('category')}>
+            <option value="">any</option>
+            {FLAG_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {categoryLabel(c)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Min score
+          <input
+            type="number"
+            name="minScore"
+            min={0}
+            max={1}
+            step={0.05}
+            value={form.minScore}
+            onChange={set('minScore')}
+          />
+        </label>
+        <label>
+          Review status
+          <select name="status" value={form.status} onChange={set('status')}>
+            <option value="">any</option>
+            <option value="unreviewed">unreviewed</option>
+            <option value="reviewed">reviewed</option>
+            <option value="offensive">offensive</option>
+            <option value="unsure">unsure</option>
+          </select>
+        </label>
+        <button type="submit">Search</button>
+      </form>
+      {active && <QueryState query={q} />}
+      {active && q.data && (
+        <p className="muted" role="status">
+          {hits.length} {hits.length === 1 ? 'hit' : 'hits'}
+          {q.hasNextPage ? ' so far' : ''}
+        </p>
+      )}
+      <ol className="hits">
+        {hits.map((m) => (
+          <SearchResultRow key={m.id} caseId={caseId} message={m} terms={terms} />
+        ))}
+      </ol>
+      {q.hasNextPage && (
+        <button type="button" onClick={() => void q.fetchNextPage()} disabled={q.isFetchingNextPage}>
+          {q.isFetchingNextPage ? 'Loading…' : 'More results'}
+        </button>
+      )}
+    </section>
+  );
+}

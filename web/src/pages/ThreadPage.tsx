@@ -1,0 +1,270 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { getCase } from '../api/cases';
+import { getWindow, nextFlag, seqAt, WINDOW_SIZE } from '../api/messages';
+import type { Decision, Message, MessageWindow } from '../api/types';
+import { CodingPanel, draftFrom, type Draft } from '../components/CodingPanel';
+import { ConflictDialog } from '../components/ConflictDialog';
+import { FlagDetails } from '../components/FlagDetails';
+import { SourceLine } from '../components/SourceLine';
+import { ThreadList, type ThreadListHandle } from '../components/ThreadList';
+import { ThreadToolbar } from '../components/ThreadToolbar';
+import { useSession } from '../hooks/session';
+import { useCoding } from '../hooks/useCoding';
+import { useThreadKeys, type ThreadKey } from '../hooks/useThreadKeys';
+import { useThrottled } from '../hooks/useThrottled';
+import { useThreadWindows, windowKey } from '../hooks/useThreadWindows';
+import { decisionLabel } from '../lib/format';
+import { href } from '../lib/router';
+import { loadHighlight, saveHighlight, termsFromQuery } from '../lib/search-terms';
+import { caseQueryKey } from './CaseDashboardPage';
+
+interface Range {
+  readonly first: number;
+  readonly last: number;
+}
+const sameRange = (a: Range, b: Range) => a.first === b.first && a.last === b.last;
+
+export function ThreadPage({
+  caseId,
+  conversationId,
+  initialSeq,
+}: {
+  caseId: number;
+  conversationId: number;
+  initialSeq: number | null;
+}) {
+  const qc = useQueryClient();
+  const { session } = useSession();
+  const readOnly = session?.user.role === 'readonly';
+  const caseQ = useQuery({ queryKey: caseQueryKey(caseId), queryFn: () => getCase(caseId) });
+  const conversation = caseQ.data?.conversations.find((c) => c.id === conversationId);
+
+  const start = initialSeq ?? 0;
+  const [range, setRange] = useState<Range>({ first: start, last: start + 30 });
+  const fetchRange = useThrottled(range, 100, sameRange);
+  const knownTotal = useRef(0);
+  const windows = useThreadWindows(conversationId, fetchRange.first, fetchRange.last, knownTotal.current);
+  if (windows.total !== null) knownTotal.current = windows.total;
+  const total = windows.total;
+
+  const list = useRef<ThreadListHandle>(null);
+  const [selectedSeq, setSelectedSeq] = useState(start);
+  const selected = windows.get(selectedSeq);
+  const [draft, setDraft] = useState<Draft>(() => draftFrom(null));
+  const draftKey = `${selected?.id}:${selected?.code?.version ?? 0}`;
+  useEffect(() => {
+    setDraft(draftFrom(selected?.code ?? null));
+    // The draft follows the selected message and its saved version only (draftKey).
+  }, [draftKey]);
+
+  const [sources, setSources] = useState<ReadonlySet<number>>(new Set());
+  const [allSources, setAllSources] = useState(false);
+  const [highlight, setHighlightState] = useState(() => loadHighlight(caseId));
+  const terms = useMemo(() => termsFromQuery(highlight), [highlight]);
+  const [status, setStatus] = useState<string | null>(null);
+  const coding = useCoding(caseId, conversationId);
+
+  const setHighlight = (q: string) => {
+    setHighlightState(q);
+    saveHighlight(caseId, q);
+  };
+
+  const select = useCallback(
+    (seq: number, scroll: 'auto' | 'center' | null = null) => {
+      setSelectedSeq(seq);
+      if (scroll) list.current?.scrollToSeq(seq, scroll);
+      window.history.replaceState(null, '', href({ page: 'thread', caseId, conversationId, seq }));
+    },
+    [caseId, conversationId],
+  );
+
+  const onRange = useCallback((first: number, last: number) => {
+    setRange((r) => (r.first === first && r.last === last ? r : { first, last }));
+  }, []);
+
+  const toggleSource = useCallback((seq: number) => {
+    setSources((s) => {
+      const n = new Set(s);
+      if (n.has(seq)) n.delete(seq);
+      else n.add(seq);
+      return n;
+    });
+  }, []);
+  const sourceShown = useCallback((seq: number) => allSources || sources.has(seq), [allSources, sources]);
+
+  const openQuote = useCallback(
+    async (keyId: string) => {
+      const find = (): Message | undefined => {
+        for (const [, data] of qc.getQueriesData<MessageWindow>({ queryKey: ['window', conversationId] })) {
+          const m = data?.messages.find((x) => x.keyId === keyId);
+          if (m) return m;
+        }
+        return undefined;
+      };
+      let m = find();
+      // A quoted message is usually close above the reply: look back a few windows.
+      for (let w = Math.floor(selectedSeq / WINDOW_SIZE) - 1, n = 0; !m && w >= 0 && n < 10; w--, n++) {
+        await qc.fetchQuery({
+          queryKey: windowKey(conversationId, w),
+          queryFn: () => getWindow(conversationId, w * WINDOW_SIZE, WINDOW_SIZE),
+        });
+        m = find();
+      }
+      if (m) select(m.seq, 'center');
+      else setStatus('The quoted message was not found near this reply.');
+    },
+    [qc, conversationId, selectedSeq, select],
+  );
+
+  async function saveSelected(decision?: Decision, advance = false) {
+    if (!selected || readOnly) return;
+    const d = decision ?? draft.decision;
+    if (!d) {
+      setStatus('Choose a decision first (o, n or u).');
+      return;
+    }
+    const input = { ...draft, decision: d };
+    setDraft(input);
+    try {
+      const ok = await coding.save(selected, input);
+      if (ok) {
+        setStatus(`Message ${selected.seq + 1}: ${decisionLabel(d)} saved`);
+        if (advance && total !== null && selected.seq + 1 < total) select(selected.seq + 1, 'auto');
+      }
+    } catch (err) {
+      setStatus(`Not saved: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  async function markVisible() {
+    if (readOnly) return;
+    const v = list.current?.fullyVisible();
+    if (!v) return;
+    try {
+      const marked = await coding.markRun(v.first, v.last);
+      setStatus(`Messages ${v.first + 1}–${v.last + 1} marked reviewed, nothing of note (${marked} marked)`);
+    } catch (err) {
+      setStatus(`Not marked: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  async function goNextFlag() {
+    const seq = await nextFlag(conversationId, selectedSeq);
+    if (seq === null) setStatus('No further flagged messages in this conversation.');
+    else select(seq, 'center');
+  }
+
+  async function jumpToDate(isoDate: string) {
+    const seq = await seqAt(conversationId, `${isoDate}T00:00:00.000Z`);
+    if (seq === null) setStatus(`No messages on or after ${isoDate}.`);
+    else select(seq, 'center');
+  }
+
+  const onKey = (k: ThreadKey) => {
+    if (total === null || total === 0) return;
+    switch (k) {
+      case 'next':
+        return select(Math.min(total - 1, selectedSeq + 1), 'auto');
+      case 'prev':
+        return select(Math.max(0, selectedSeq - 1), 'auto');
+      case 'offensive':
+        return void saveSelected('offensive');
+      case 'unsure':
+        return void saveSelected('unsure');
+      case 'not_offensive':
+        return void saveSelected('not_offensive', true);
+      case 'reviewed':
+        return void markVisible();
+      case 'flag':
+        return void goNextFlag();
+      case 'source':
+        return toggleSource(selectedSeq);
+    }
+  };
+  useThreadKeys(onKey, !coding.conflict);
+
+  return (
+    <section className="thread-page" aria-labelledby="thread-title">
+      <div className="thread-main">
+        <h1 id="thread-title" className="thread-title">
+          <a href={href({ page: 'case', caseId })}>{caseQ.data?.case.name ?? 'Case'}</a> ›{' '}
+          {conversation?.name ?? `Conversation ${conversationId}`}
+        </h1>
+        <ThreadToolbar
+          total={total ?? 0}
+          position={selectedSeq}
+          highlight={highlight}
+          allSources={allSources}
+          message={status}
+          onJumpToDate={(d) => void jumpToDate(d)}
+          onNextFlag={() => void goNextFlag()}
+          onPosition={(seq) => select(seq, 'center')}
+          onHighlight={setHighlight}
+          onAllSources={setAllSources}
+          onMarkReviewed={() => void markVisible()}
+        />
+        {windows.error && (
+          <p role="alert" className="error">
+            Could not load messages: {windows.error.message}
+          </p>
+        )}
+        {total === null && !windows.error && <p className="muted">Loading messages…</p>}
+        {total === 0 && <p className="muted">This conversation has no messages.</p>}
+        {total !== null && total > 0 && (
+          <ThreadList
+            ref={list}
+            total={total}
+            initialSeq={start}
+            get={windows.get}
+            selectedSeq={selectedSeq}
+            sourceShown={sourceShown}
+            terms={terms}
+            onSelect={select}
+            onToggleSource={toggleSource}
+            onOpenQuote={(k) => void openQuote(k)}
+            onRange={onRange}
+          />
+        )}
+      </div>
+      <aside className="side" aria-label="Selected message">
+        {selected ? (
+          <>
+            <h2>
+              Message {selected.seq + 1}
+              {selected.sender ? ` from ${selected.sender}` : ''}
+            </h2>
+            <SourceLine message={selected} />
+            <h3>Flag</h3>
+            <FlagDetails message={selected} />
+            <h3>Code</h3>
+            <CodingPanel
+              message={selected}
+              draft={draft}
+              readOnly={readOnly}
+              saving={coding.saving}
+              status={null}
+              onChange={setDraft}
+              onSave={(d) => void saveSelected(d)}
+            />
+          </>
+        ) : (
+          <p className="muted">Select a message.</p>
+        )}
+      </aside>
+      {coding.conflict && (
+        <ConflictDialog
+          current={coding.conflict.current}
+          yours={coding.conflict.yours}
+          onKeepCurrent={() => {
+            coding.keepCurrent();
+            setStatus('Kept the saved version.');
+          }}
+          onUseMine={() => {
+            void coding.useMine().then((ok) => ok && setStatus('Your version saved.'));
+          }}
+        />
+      )}
+    </section>
+  );
+}
