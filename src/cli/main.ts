@@ -10,6 +10,7 @@ import { registerConversations } from './commands/conversations.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExhibit } from './commands/exhibit.js';
 import { registerMessages } from './commands/messages.js';
+import { registerPeople } from './commands/people.js';
 import { registerStats } from './commands/stats.js';
 import { registerVerify } from './commands/verify.js';
 import type { CliContext } from './context.js';
@@ -34,6 +35,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerClassify(program);
   registerAnalysis(program, ctx);
   registerConversations(program, ctx);
+  registerPeople(program, ctx);
   registerDemo(program, ctx);
   for (const cmd of program.commands) {
     cmd.exitOverride();

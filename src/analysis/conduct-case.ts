@@ -1,0 +1,169 @@
+import { UserError } from '../domain/errors.js';
+import type { Store } from '../store/open-store.js';
+import type { MessageExtras } from '../store/types.js';
+import {
+  analyseConduct,
+  proposeLinks,
+  type ConductMembershipEvent,
+  type ConductMessage,
+  type ConductOptions,
+  type ConductParticipant,
+  type ConductReport,
+  type ConfirmedLink,
+  type LinkProposal,
+  type OffensiveMark,
+} from './conduct/index.js';
+
+/** Participant keys in the conduct analysis are the store's participant ids. */
+export const participantKey = (id: number): string => `p${id}`;
+export const personKey = (id: number): string => `person:${id}`;
+
+export interface CaseConductInput {
+  readonly messages: ConductMessage[];
+  readonly events: ConductMembershipEvent[];
+  readonly participants: ConductParticipant[];
+  readonly offensive: OffensiveMark[];
+  readonly confirmedLinks: ConfirmedLink[];
+  /** Where the offensive marks came from: the flagger run used, and how many reviewer codes. */
+  readonly basis: { readonly flagRun: number | null; readonly coded: number };
+}
+
+/** Read what the conduct analysis needs for a case from the store. */
+export async function loadConductInput(store: Store, caseId: number): Promise<CaseConductInput> {
+  const conversations = await store.conversations.list(caseId);
+  const participants: ConductParticipant[] = [];
+  for (const c of conversations) {
+    for (const p of await store.participants.list(c.id)) {
+      participants.push({
+        key: participantKey(p.id),
+        conversationId: c.id,
+        displayName: p.displayName,
+        phone: p.phone,
+        jid: p.jid,
+        pushName: p.pushName,
+        isOwner: p.isOwner ?? false,
+      });
+    }
+  }
+  const messages: ConductMessage[] = [];
+  for await (const m of store.messages.iterate(caseId)) {
+    const extras = m.extrasJson === null ? null : (JSON.parse(m.extrasJson) as MessageExtras);
+    messages.push({
+      id: m.id,
+      conversationId: m.conversationId,
+      sender: m.sender,
+      participantKey: m.participantId === null ? null : participantKey(m.participantId),
+      utc: m.utc,
+      kind: m.kind,
+      text: m.text,
+      keyId: m.keyId,
+      replyToKeyId: extras?.replyTo?.keyId ?? null,
+      reactions: (extras?.reactions ?? []).map((r) => ({ sender: r.sender, emoji: r.emoji, utc: r.utc })),
+    });
+  }
+  const events: ConductMembershipEvent[] = (await store.membershipEvents.list(caseId)).map((e) => ({
+    id: e.id,
+    conversationId: e.conversationId,
+    messageId: e.messageId,
+    type: e.type,
+    actor: e.actor,
+    targets: e.targets,
+    utc: e.utc,
+    value: e.value,
+  }));
+  const run = await store.flags.run(caseId);
+  const flagged = run ? await store.flags.list(run.id, { onlyFlagged: true }) : [];
+  const offensive: OffensiveMark[] = flagged.map((f) => ({
+    messageId: f.messageId,
+    categories: f.categories.map((c) => c.name).filter((c) => c !== 'profanity'),
+    basis: 'flagged',
+    score: f.score,
+  }));
+  const persons = new Map((await store.people.list(caseId)).map((p) => [p.id, p]));
+  const inForce = new Map<string, { participantId: number; personId: number; decision: string }>();
+  for (const d of await store.people.decisions(caseId)) inForce.set(`${d.participantId}:${d.personId}`, d);
+  const confirmedLinks: ConfirmedLink[] = [...inForce.values()]
+    .filter((d) => d.decision === 'confirmed')
+    .map((d) => ({
+      participantKey: participantKey(d.participantId),
+      person: personKey(d.personId),
+      name: persons.get(d.personId)?.name ?? String(d.personId),
+    }));
+  return {
+    messages,
+    events,
+    participants,
+    offensive,
+    confirmedLinks,
+    basis: { flagRun: run?.id ?? null, coded: 0 },
+  };
+}
+
+export async function caseConduct(
+  store: Store,
+  caseId: number,
+  options: ConductOptions = {},
+): Promise<{ input: CaseConductInput; report: ConductReport }> {
+  const input = await loadConductInput(store, caseId);
+  return { input, report: analyseConduct(input, options) };
+}
+
+export async function caseLinkProposals(store: Store, caseId: number): Promise<LinkProposal[]> {
+  const input = await loadConductInput(store, caseId);
+  return proposeLinks(input.participants, input.events);
+}
+
+/**
+ * Record an identity decision. A confirmation is refused where it would make one participant, or
+ * one phone number, two people: the error names both.
+ */
+export async function decideIdentity(
+  store: Store,
+  caseId: number,
+  participantId: number,
+  personId: number,
+  decision: 'confirmed' | 'rejected',
+  by: string,
+  evidence: unknown = null,
+): Promise<void> {
+  const person = await store.people.get(personId);
+  if (!person || person.caseId !== caseId)
+    throw new UserError(`no person ${personId} in this case (see \`scrutineer person list CASE\`)`);
+  const input = await loadConductInput(store, caseId);
+  const participant = input.participants.find((p) => p.key === participantKey(participantId));
+  if (!participant)
+    throw new UserError(`no participant ${participantId} in this case (see \`scrutineer identify CASE\`)`);
+  if (decision === 'confirmed') {
+    const persons = new Map((await store.people.list(caseId)).map((p) => [personKey(p.id), p.name]));
+    for (const link of input.confirmedLinks) {
+      if (link.person === personKey(personId)) continue;
+      const other = input.participants.find((p) => p.key === link.participantKey);
+      const samePhone =
+        other?.phone &&
+        participant.phone &&
+        other.phone.replace(/\D/g, '') === participant.phone.replace(/\D/g, '');
+      if (link.participantKey === participant.key || samePhone) {
+        throw new UserError(
+          `refused: ${link.participantKey === participant.key ? `participant ${participantId} ("${participant.displayName}")` : `phone number ${participant.phone}`} is already confirmed as ${persons.get(link.person) ?? link.person}; it cannot also be ${person.name}. Reject that link first.`,
+          { code: 'identity_conflict' },
+        );
+      }
+    }
+  }
+  await store.transaction(async (repos) => {
+    await repos.people.decide({ caseId, participantId, personId, decision, evidence, by });
+    await repos.audit.append({
+      actor: by,
+      action: `identity.${decision === 'confirmed' ? 'confirm' : 'reject'}`,
+      caseId,
+      subject: `participant ${participantId}`,
+      detail: {
+        participantId,
+        personId,
+        person: person.name,
+        participant: participant.displayName,
+        evidence,
+      },
+    });
+  });
+}

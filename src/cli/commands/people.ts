@@ -1,0 +1,312 @@
+import type { Command } from 'commander';
+import { DateTime } from 'luxon';
+import { UserError } from '../../domain/errors.js';
+import {
+  caseConduct,
+  caseLinkProposals,
+  decideIdentity,
+  loadConductInput,
+} from '../../analysis/conduct-case.js';
+import { countsFor, summariseConduct } from '../../analysis/conduct/index.js';
+import {
+  PERSON_ROLES,
+  PERSON_STATUSES,
+  type Employment,
+  type PersonRole,
+  type PersonStatus,
+} from '../../store/repositories/people.js';
+import type { Store } from '../../store/open-store.js';
+import { actor, globalOptions, withStore, type CliContext } from '../context.js';
+import { printJson, printTable } from '../output.js';
+import { requireCase } from './shared.js';
+
+interface PersonOptions {
+  name: string;
+  role: string;
+  force?: string;
+  rank?: string;
+  warrantNumber?: string;
+  status?: string;
+  barredListApplies?: string;
+  employment?: string[];
+}
+
+/** "Force:2015-01-01:2019-06-30" (either date may be empty). */
+function parseEmployment(spec: string): Employment {
+  const [force, from, to] = spec.split(':');
+  const date = (d: string | undefined) => {
+    if (!d) return null;
+    if (!DateTime.fromISO(d).isValid)
+      throw new UserError(`--employment "${spec}": "${d}" is not a date (YYYY-MM-DD)`);
+    return d;
+  };
+  if (!force) throw new UserError(`--employment "${spec}": give FORCE[:FROM[:TO]]`);
+  return { force, from: date(from), to: date(to) };
+}
+
+async function resolvePerson(store: Store, caseId: number, ref: string): Promise<number> {
+  const people = await store.people.list(caseId);
+  const found =
+    people.find((p) => String(p.id) === ref) ??
+    people.find((p) => p.name.toLowerCase() === ref.toLowerCase());
+  if (!found) throw new UserError(`no person "${ref}" in this case (see \`scrutineer person list CASE\`)`);
+  return found.id;
+}
+
+function windowOptions(o: { windowMessages?: string; windowMinutes?: string }) {
+  const w: { messages?: number; minutes?: number } = {};
+  if (o.windowMessages !== undefined) w.messages = Number(o.windowMessages);
+  if (o.windowMinutes !== undefined) w.minutes = Number(o.windowMinutes);
+  for (const [k, v] of Object.entries(w))
+    if (!(v > 0)) throw new UserError(`--window-${k} must be a positive number`);
+  return Object.keys(w).length ? { window: w } : {};
+}
+
+export function registerPeople(program: Command, ctx: CliContext): void {
+  const person = program.command('person').description("the case's people: subjects, witnesses and others");
+  person
+    .command('add <case>')
+    .requiredOption('--name <name>', 'full name')
+    .requiredOption('--role <role>', PERSON_ROLES.join(' | '))
+    .option('--force <force>', 'current or last force')
+    .option('--rank <rank>')
+    .option('--warrant-number <number>')
+    .option('--status <status>', PERSON_STATUSES.join(' | '))
+    .option('--barred-list-applies <yes|no>')
+    .option('--employment <force:from:to...>', 'employment history, e.g. "Met:2012-04-01:2018-09-30"')
+    .action(async (caseName: string, o: PersonOptions, c: Command) => {
+      const opts = globalOptions(c, ctx);
+      if (!(PERSON_ROLES as readonly string[]).includes(o.role))
+        throw new UserError(`--role must be one of ${PERSON_ROLES.join(', ')}`);
+      if (o.status && !(PERSON_STATUSES as readonly string[]).includes(o.status))
+        throw new UserError(`--status must be one of ${PERSON_STATUSES.join(', ')}`);
+      if (o.barredListApplies && !['yes', 'no'].includes(o.barredListApplies))
+        throw new UserError('--barred-list-applies must be yes or no');
+      await withStore(opts, async (store) => {
+        const theCase = await requireCase(store, caseName);
+        const created = await store.transaction(async (repos) => {
+          const p = await repos.people.create({
+            caseId: theCase.id,
+            name: o.name.trim(),
+            role: o.role as PersonRole,
+            force: o.force ?? null,
+            rank: o.rank ?? null,
+            warrantNumber: o.warrantNumber ?? null,
+            status: (o.status as PersonStatus | undefined) ?? null,
+            barredListApplies: o.barredListApplies === undefined ? null : o.barredListApplies === 'yes',
+            employment: (o.employment ?? []).map(parseEmployment),
+            createdBy: actor(ctx),
+          });
+          await repos.audit.append({
+            actor: actor(ctx),
+            action: 'person.add',
+            caseId: theCase.id,
+            subject: `person ${p.id}`,
+            detail: p,
+          });
+          return p;
+        });
+        if (opts.json) printJson(ctx.io, created);
+        else ctx.io.out(`Person ${created.id}: ${created.name} (${created.role})\n`);
+      });
+    });
+  person.command('list <case>').action(async (caseName: string, _o, c: Command) => {
+    const opts = globalOptions(c, ctx);
+    await withStore(opts, async (store) => {
+      const theCase = await requireCase(store, caseName);
+      const people = await store.people.list(theCase.id);
+      if (opts.json) printJson(ctx.io, people);
+      else
+        printTable(
+          ctx.io,
+          people.map((p) => ({
+            id: p.id,
+            name: p.name,
+            role: p.role,
+            force: p.force,
+            rank: p.rank,
+            status: p.status,
+            employment: p.employment.map((e) => `${e.force} ${e.from ?? '?'}–${e.to ?? ''}`).join('; '),
+          })),
+        );
+    });
+  });
+
+  program
+    .command('identify <case>')
+    .description(
+      'propose participant links from numbers, JIDs and names; --confirm/--reject record a decision',
+    )
+    .option('--confirm <participant>', 'participant id to confirm as --person')
+    .option('--reject <participant>', 'participant id to reject as --person')
+    .option('--person <person>', 'person id or name')
+    .action(
+      async (caseName: string, o: { confirm?: string; reject?: string; person?: string }, c: Command) => {
+        const opts = globalOptions(c, ctx);
+        await withStore(opts, async (store) => {
+          const theCase = await requireCase(store, caseName);
+          if (o.confirm || o.reject) {
+            if (!o.person) throw new UserError('--person is required with --confirm or --reject');
+            const personId = await resolvePerson(store, theCase.id, o.person);
+            const participant = Number(o.confirm ?? o.reject);
+            await decideIdentity(
+              store,
+              theCase.id,
+              participant,
+              personId,
+              o.confirm ? 'confirmed' : 'rejected',
+              actor(ctx),
+            );
+            if (opts.json)
+              printJson(ctx.io, {
+                participant,
+                person: personId,
+                decision: o.confirm ? 'confirmed' : 'rejected',
+              });
+            else
+              ctx.io.out(
+                `Participant ${participant} ${o.confirm ? 'confirmed as' : 'rejected as'} person ${personId}\n`,
+              );
+            return;
+          }
+          const input = await loadConductInput(store, theCase.id);
+          const proposals = await caseLinkProposals(store, theCase.id);
+          const participants = input.participants.map((p) => ({
+            participant: Number(p.key.slice(1)),
+            conversation: p.conversationId,
+            name: p.displayName,
+            phone: p.phone ?? null,
+            jid: p.jid ?? null,
+            pushName: p.pushName ?? null,
+            confirmedAs: input.confirmedLinks.find((l) => l.participantKey === p.key)?.name ?? null,
+          }));
+          const named = (k: string) => input.participants.find((p) => p.key === k)?.displayName ?? k;
+          if (opts.json) {
+            printJson(ctx.io, {
+              participants,
+              proposals: proposals.map((p) => ({ ...p, a: Number(p.a.slice(1)), b: Number(p.b.slice(1)) })),
+            });
+            return;
+          }
+          printTable(ctx.io, participants);
+          ctx.io.out('\nProposed links (confirm each with --confirm PARTICIPANT --person X)\n');
+          printTable(
+            ctx.io,
+            proposals.map((p) => ({
+              a: `${p.a.slice(1)} ${named(p.a)}`,
+              b: `${p.b.slice(1)} ${named(p.b)}`,
+              confidence: p.confidence,
+              evidence: p.evidence.map((e) => `${e.kind}: ${e.detail}`).join('; '),
+            })),
+          );
+        });
+      },
+    );
+
+  program
+    .command('conduct <case>')
+    .description(
+      "each person's conduct picture: sent, offensive sent, received while a member, endorsed, challenged, silent, standards (suggestions, never findings)",
+    )
+    .option('--window-messages <n>', 'responses: how many following messages (default 10)')
+    .option('--window-minutes <n>', 'responses: how many minutes after (default 30)')
+    .action(async (caseName: string, o: { windowMessages?: string; windowMinutes?: string }, c: Command) => {
+      const opts = globalOptions(c, ctx);
+      await withStore(opts, async (store) => {
+        const theCase = await requireCase(store, caseName);
+        const { input, report } = await caseConduct(store, theCase.id, windowOptions(o));
+        const summary = summariseConduct(report);
+        if (opts.json) {
+          printJson(ctx.io, { ...summary, basis: input.basis, offensiveMessages: report.offensiveMessages });
+          return;
+        }
+        ctx.io.out(
+          `Offensive messages from ${input.basis.flagRun ? `flagger run ${input.basis.flagRun}` : 'no flagger run (run `scrutineer analyse` first)'}; suggestions, not findings.\n\n`,
+        );
+        printTable(
+          ctx.io,
+          summary.people.map((p) => ({
+            person: p.name,
+            sent: p.sent,
+            offensive: p.sentOffensive,
+            received: p.receivedOffensiveWhileMember,
+            endorsed: p.endorsed,
+            challenged: p.challenged,
+            silent: p.silent,
+            standards: p.standards.map((s) => s.standard).join('; '),
+          })),
+        );
+      });
+    });
+
+  program
+    .command('membership <case>')
+    .description('who was a member of each conversation from when to when, with certainty and conflicts')
+    .action(async (caseName: string, _o, c: Command) => {
+      const opts = globalOptions(c, ctx);
+      await withStore(opts, async (store) => {
+        const theCase = await requireCase(store, caseName);
+        const { input, report } = await caseConduct(store, theCase.id);
+        const name = (k: string) =>
+          input.participants.find((p) => p.key === k)?.displayName ??
+          report.implicitParticipants.find((p) => p.key === k)?.displayName ??
+          k;
+        const timelines = report.timelines.map((t) => ({
+          conversationId: t.conversationId,
+          intervals: t.intervals.map((i) => ({ ...i, participant: name(i.participantKey) })),
+          conflicts: t.conflicts,
+        }));
+        if (opts.json) {
+          printJson(ctx.io, { timelines });
+          return;
+        }
+        for (const t of timelines) {
+          ctx.io.out(`\nConversation ${t.conversationId}\n`);
+          printTable(
+            ctx.io,
+            t.intervals.map((i) => ({
+              member: i.participant,
+              from: i.from.utc ?? '(start)',
+              to: i.to.utc ?? '(end)',
+              certainty: i.certainty,
+              conflicts: i.conflicts.length || '',
+            })),
+          );
+        }
+      });
+    });
+
+  program
+    .command('counts <case>')
+    .description('candidate s127(1)(a) counts per sender with their limitation dates')
+    .option('--today <date>', 'YYYY-MM-DD (default: today)')
+    .option('--evidence-sufficient <date>', 'the date the prosecutor had sufficient evidence (6-month limit)')
+    .action(async (caseName: string, o: { today?: string; evidenceSufficient?: string }, c: Command) => {
+      const opts = globalOptions(c, ctx);
+      await withStore(opts, async (store) => {
+        const theCase = await requireCase(store, caseName);
+        const { input, report } = await caseConduct(store, theCase.id);
+        const today = o.today ?? DateTime.now().setZone('Europe/London').toISODate()!;
+        const counts = countsFor(report, input.messages, {
+          today,
+          evidenceSufficient: o.evidenceSufficient ?? null,
+        });
+        if (opts.json) printJson(ctx.io, { today, counts });
+        else
+          for (const p of counts) {
+            ctx.io.out(`\n${p.name}: ${p.counts.length} candidate count(s)\n`);
+            printTable(
+              ctx.io,
+              p.counts.map((k) => ({
+                message: k.messageId,
+                sent: k.sentOn,
+                categories: k.categories.join(', '),
+                limitation: k.limitationDate,
+                by: k.limitedBy,
+                'days left': k.daysLeft,
+              })),
+            );
+          }
+      });
+    });
+}
