@@ -417,6 +417,21 @@ const FIXED: FunctionalCase[] = [
  * category are not asserted for these, only the flag decision.
  */
 const SECOND_ROUND_HATEFUL: string[] = [
+  'I will 🔫 every 👳',
+  '🐀🐀🐀 = muslims',
+  'muslims 🤮🤮',
+  '👩 are 🗑️',
+  '🏳️‍🌈 should 💀',
+  '☠️ to all immigrants',
+  'I want all ♿ to ⚰️',
+  'trans people = 🤡',
+  '🔪🔪🔪 gay people',
+  'black people 🐵🐵',
+  'immigrants go home 👋',
+  'women are 🐄',
+  'disabled ppl r 💩',
+  '💣 the 🕌',
+  'gay people deserve 🔫',
   "Don't let trans people near your kids",
   'I hate gya people',
   'gaypeople are disgusting',
@@ -566,6 +581,16 @@ const SECOND_ROUND_POLICE_NOT_HATEFUL: string[] = [
   'Great result at court today, guilty on all counts 🎉',
 ];
 const SECOND_ROUND_NOT_HATEFUL: string[] = [
+  'Gay people can go home early today, the briefing is cancelled.',
+  '🔪 and 🍴 in the drawer',
+  'gay people 🥰',
+  'muslims 💚',
+  'women 💪',
+  'trans people ✨ valid ✨',
+  '🐀 in the bins again',
+  "💀 I'm dead that's hilarious",
+  'black people 🙌🏿',
+  'immigrants 👍',
   'Never let women be hurt.',
   "I'm a trans woman and I love my life.",
   "My neighbours are gay and they're lovely.",

@@ -88,6 +88,7 @@ const IMPERATIVE_LEAD = new Set([
 const CIGARETTE_BENIGN: string[][] = (
   LEXICON.slurs.find((s) => s.category === 'sexual_orientation')?.benign?.['fag'] ?? []
 ).map((b) => b.split(' ').map(squeeze));
+const ADJACENT_ONLY = new Set(['go home', 'should go home', 'go home now']);
 const WORD_WINDOW = 8;
 const EMOJI_WINDOW = 4;
 const THREAT_WINDOW = 10;
@@ -543,6 +544,8 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
           if (tg === undefined) break;
           // A group term that is itself the description ("gay" in "that's so gay") is not a target.
           if (tg.i >= u.i && tg.j <= u.j) break;
+          // "Immigrants go home" is exclusion; "gay people can go home early" is a rota.
+          if (ADJACENT_ONLY.has(r.term) && tg.j !== u.i) break;
           const kind = r.kind ?? 'derogatory';
           const base = kind === 'dehumanising' ? 0.88 : (r.severity ?? 2) <= 1 ? 0.55 : 0.78;
           const what =
