@@ -12,6 +12,7 @@ import {
   type ConfirmedLink,
   type LinkProposal,
   type OffensiveMark,
+  normalisePhone,
 } from './conduct/index.js';
 
 /** Participant keys in the conduct analysis are the store's participant ids. */
