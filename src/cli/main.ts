@@ -10,8 +10,10 @@ import { registerConversations } from './commands/conversations.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExhibit } from './commands/exhibit.js';
 import { registerMessages } from './commands/messages.js';
+import { registerServe } from './commands/serve.js';
 import { registerPeople } from './commands/people.js';
 import { registerStats } from './commands/stats.js';
+import { registerUser } from './commands/user.js';
 import { registerVerify } from './commands/verify.js';
 import type { CliContext } from './context.js';
 import { ExitCode, processIo, type Io } from './output.js';
@@ -37,6 +39,8 @@ export function buildProgram(ctx: CliContext): Command {
   registerConversations(program, ctx);
   registerPeople(program, ctx);
   registerDemo(program, ctx);
+  registerServe(program, ctx);
+  registerUser(program, ctx);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     for (const sub of cmd.commands) sub.exitOverride();

@@ -1,5 +1,7 @@
 import { AuditRepository } from './audit.js';
+import { CaseMembersRepository } from './case-members.js';
 import { CasesRepository } from './cases.js';
+import { CodesRepository } from './codes.js';
 import type { RepoContext } from './context.js';
 import { ConversationsRepository } from './conversations.js';
 import { ExhibitsRepository } from './exhibits.js';
@@ -10,6 +12,9 @@ import { MergesRepository } from './merges.js';
 import { PeopleRepository } from './people.js';
 import { MessagesRepository } from './messages.js';
 import { ParticipantsRepository } from './participants.js';
+import { ReviewsRepository } from './reviews.js';
+import { SessionsRepository } from './sessions.js';
+import { UsersRepository } from './users.js';
 
 export interface Repos {
   readonly cases: CasesRepository;
@@ -22,6 +27,11 @@ export interface Repos {
   readonly audit: AuditRepository;
   readonly termLists: TermListsRepository;
   readonly flags: FlagsRepository;
+  readonly users: UsersRepository;
+  readonly sessions: SessionsRepository;
+  readonly caseMembers: CaseMembersRepository;
+  readonly codes: CodesRepository;
+  readonly reviews: ReviewsRepository;
   readonly merges: MergesRepository;
   readonly people: PeopleRepository;
 }
@@ -38,6 +48,11 @@ export function createRepos(ctx: RepoContext): Repos {
     audit: new AuditRepository(ctx),
     termLists: new TermListsRepository(ctx),
     flags: new FlagsRepository(ctx),
+    users: new UsersRepository(ctx),
+    sessions: new SessionsRepository(ctx),
+    caseMembers: new CaseMembersRepository(ctx),
+    codes: new CodesRepository(ctx),
+    reviews: new ReviewsRepository(ctx),
     merges: new MergesRepository(ctx),
     people: new PeopleRepository(ctx),
   };
@@ -56,4 +71,11 @@ export {
   TermListsRepository,
 };
 export type { ParticipantRecord } from './participants.js';
+export {
+  CaseMembersRepository,
+  CodesRepository,
+  ReviewsRepository,
+  SessionsRepository,
+  UsersRepository,
+};
 export { AUDIT_GENESIS_HASH, auditHash } from './audit.js';

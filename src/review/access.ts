@@ -1,0 +1,42 @@
+/**
+ * Who may do what. Roles give permissions; case membership gives the cases (admins: every case).
+ * Both are checked on every request that touches a case.
+ */
+import type { Store } from '../store/open-store.js';
+import type { Role, UserRecord } from '../store/repositories/users.js';
+
+export type Permission = 'read' | 'code' | 'lead' | 'admin';
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: ['read', 'code', 'lead', 'admin'],
+  lead: ['read', 'code', 'lead'],
+  reviewer: ['read', 'code'],
+  readonly: ['read'],
+};
+
+export function roleAllows(role: Role, permission: Permission): boolean {
+  return GRANTS[role]?.includes(permission) ?? false;
+}
+
+export type CaseAccess = 'ok' | 'no_case' | 'not_member' | 'role';
+
+/** Whether `user` may use `permission` on case `caseId`. */
+export async function checkCaseAccess(
+  store: Store,
+  user: UserRecord,
+  caseId: number,
+  permission: Permission,
+): Promise<CaseAccess> {
+  if (user.disabled) return 'role';
+  const theCase = await store.cases.get(caseId);
+  if (!theCase) return 'no_case';
+  if (user.role !== 'admin' && !(await store.caseMembers.isMember(caseId, user.id))) return 'not_member';
+  if (!roleAllows(user.role, permission)) return 'role';
+  return 'ok';
+}
+
+/** The ids of the cases a user can see. */
+export async function visibleCaseIds(store: Store, user: UserRecord): Promise<number[] | 'all'> {
+  if (user.role === 'admin') return 'all';
+  return store.caseMembers.caseIds(user.id);
+}

@@ -1,0 +1,97 @@
+/**
+ * Coding decisions. A write names the version the reviewer saw (`baseVersion`, 0 when uncoded); if
+ * someone else has written since, nothing is written and the caller gets the current code back
+ * (409), so no decision is ever silently lost. The version check, the write, the "reviewed" mark
+ * and the audit entry are one transaction: either all are recorded or none.
+ */
+import type { Store } from '../store/open-store.js';
+import type { CodeRecord, CodeValues } from '../store/repositories/codes.js';
+import type { UserRecord } from '../store/repositories/users.js';
+
+/** The misconduct standards a decision can cite (Standards of Professional Behaviour), exactly. */
+export const STANDARDS = [
+  'Honesty and Integrity',
+  'Authority, Respect and Courtesy',
+  'Equality and Diversity',
+  'Use of Force',
+  'Orders and Instructions',
+  'Duties and Responsibilities',
+  'Confidentiality',
+  'Fitness for Duty',
+  'Discreditable Conduct',
+  'Challenging and Reporting Improper Conduct',
+] as const;
+
+export type CodeResult =
+  | { readonly ok: true; readonly code: CodeRecord }
+  | { readonly ok: false; readonly current: CodeRecord | null };
+
+export async function setCode(
+  store: Store,
+  input: { user: UserRecord; messageId: number; caseId: number; baseVersion: number; values: CodeValues },
+): Promise<CodeResult> {
+  const written = await store.transaction(async (repos) => {
+    const code = await repos.codes.write({
+      messageId: input.messageId,
+      caseId: input.caseId,
+      baseVersion: input.baseVersion,
+      values: input.values,
+      by: input.user.username,
+    });
+    if (!code) return null;
+    await repos.reviews.markCoded({
+      caseId: input.caseId,
+      messageId: input.messageId,
+      userId: input.user.id,
+    });
+    await repos.audit.append({
+      actor: input.user.username,
+      action: 'code.set',
+      caseId: input.caseId,
+      subject: `message:${input.messageId}`,
+      detail: {
+        version: code.version,
+        decision: code.decision,
+        categories: code.categories,
+        standards: code.standards,
+        potentialS127: code.potentialS127,
+        note: code.note,
+      },
+      at: code.at,
+    });
+    return code;
+  });
+  if (written) return { ok: true, code: written };
+  return { ok: false, current: await store.codes.get(input.messageId) };
+}
+
+/** Marks a visible run of a conversation "reviewed, nothing of note" for the user; codes are untouched. */
+export async function markReviewed(
+  store: Store,
+  input: { user: UserRecord; caseId: number; conversationId: number; fromSeq: number; toSeq: number },
+): Promise<number> {
+  return store.transaction(async (repos) => {
+    const marked = await repos.reviews.markRange({
+      caseId: input.caseId,
+      conversationId: input.conversationId,
+      fromSeq: input.fromSeq,
+      toSeq: input.toSeq,
+      userId: input.user.id,
+    });
+    if (marked > 0) {
+      await repos.audit.append({
+        actor: input.user.username,
+        action: 'review.nothing_of_note',
+        caseId: input.caseId,
+        subject: `conversation:${input.conversationId}`,
+        detail: { fromSeq: input.fromSeq, toSeq: input.toSeq, marked },
+      });
+    }
+    return marked;
+  });
+}
+
+/** Reviewed share of a case's messages (0–1). */
+export function coverage(reviewed: number, messages: number): number {
+  return messages === 0 ? 0 : Math.min(1, reviewed / messages);
+}

@@ -1,0 +1,332 @@
+/** The review API routes (docs/api.md). Every route states its access rule; see api.ts. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod/v4';
+
+import { visibleCaseIds } from '../review/access.js';
+import { coverage, markReviewed, setCode } from '../review/coding.js';
+import { findSession, login, logout } from '../review/sessions.js';
+import type { Store } from '../store/open-store.js';
+import { VERSION } from '../version.js';
+import { ApiError, defineRoute, type CaseOf, type RouteDoc } from './api.js';
+import { presentCode, presentMessages } from './present.js';
+import * as S from './schemas.js';
+
+export const SESSION_COOKIE = 'scrutineer_session';
+
+/** Login attempts allowed per client address and username in LOGIN_WINDOW. */
+export const LOGIN_ATTEMPTS = 10;
+export const LOGIN_WINDOW = '5 minutes';
+
+const caseFromParam: CaseOf<{ caseId: number }> = async (_store, p) => p.caseId;
+const caseOfConversation: CaseOf<{ conversationId: number }> = async (store, p) =>
+  (await store.conversations.get(p.conversationId))?.caseId ?? null;
+const caseOfMessage: CaseOf<{ messageId: number }> = async (store, p) =>
+  store.reviews.caseOfMessage(p.messageId);
+
+const publicUser = (u: { id: number; username: string; role: S.CodeT['by'] | string }) => ({
+  id: u.id,
+  username: u.username,
+  role: u.role as z.infer<typeof S.User>['role'],
+});
+
+function loginKey(request: FastifyRequest): string {
+  const body = request.body as { username?: unknown } | undefined;
+  const username = typeof body?.username === 'string' ? body.username.slice(0, 64).toLowerCase() : '';
+  return `${request.ip}\u0000${username}`;
+}
+
+export function registerRoutes(app: FastifyInstance, store: Store, docs: RouteDoc[]): void {
+  const route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
+    spec: Parameters<typeof defineRoute<PS, QS, BS>>[3],
+  ) => defineRoute(app, store, docs, spec);
+
+  // The session (if any) for every request; routes decide whether they need one.
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.auth = token ? await findSession(store, token) : null;
+  });
+
+  // ---- session ----------------------------------------------------------------------------------
+
+  route({
+    method: 'POST',
+    url: '/api/login',
+    summary: 'Log in; sets the scrutineer_session cookie',
+    access: { kind: 'public' },
+    body: S.LoginBody,
+    responses: { 200: S.SessionResponse, 401: S.ErrorBody, 429: S.ErrorBody },
+    config: {
+      rateLimit: {
+        max: LOGIN_ATTEMPTS,
+        timeWindow: LOGIN_WINDOW,
+        hook: 'preHandler',
+        keyGenerator: loginKey,
+      },
+    },
+    handler: async ({ body, reply, request }) => {
+      const result = await login(store, body.username, body.password);
+      if (!result) throw new ApiError(401, 'bad_credentials', 'Wrong username or password.');
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        path: '/',
+        secure: request.protocol === 'https',
+        expires: result.expiresAt,
+      });
+      return { user: publicUser(result.user), csrfToken: result.csrfToken };
+    },
+  });
+
+  route({
+    method: 'POST',
+    url: '/api/logout',
+    summary: 'End the session',
+    access: { kind: 'user' },
+    responses: { 200: S.OkResponse },
+    handler: async ({ session, reply, request }) => {
+      await logout(store, session!);
+      reply.clearCookie(SESSION_COOKIE, {
+        httpOnly: true,
+        sameSite: 'strict',
+        path: '/',
+        secure: request.protocol === 'https',
+      });
+      return { ok: true };
+    },
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/me',
+    summary: 'The logged-in user and the CSRF token',
+    access: { kind: 'user' },
+    responses: { 200: S.SessionResponse, 401: S.ErrorBody },
+    handler: async ({ session }) => ({ user: publicUser(session!.user), csrfToken: session!.csrfToken }),
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/health',
+    summary: 'Liveness and version',
+    access: { kind: 'public' },
+    responses: { 200: S.HealthResponse },
+    handler: async () => ({ ok: true, version: VERSION }),
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/openapi.json',
+    summary: 'This API as OpenAPI 3.1',
+    access: { kind: 'public' },
+    responses: { 200: z.object({}).passthrough() },
+    handler: async () => {
+      const { openApiDocument } = await import('./openapi.js');
+      return openApiDocument(docs);
+    },
+  });
+
+  // ---- cases ------------------------------------------------------------------------------------
+
+  route({
+    method: 'GET',
+    url: '/api/cases',
+    summary: 'The cases the user can see, with review coverage',
+    access: { kind: 'user' },
+    responses: { 200: S.CasesResponse },
+    handler: async ({ session }) => {
+      const visible = await visibleCaseIds(store, session!.user);
+      const all = await store.cases.list();
+      const cases = visible === 'all' ? all : all.filter((c) => visible.includes(c.id));
+      const reviewed = await store.reviews.reviewedCounts(cases.map((c) => c.id));
+      return {
+        cases: cases.map((c) => {
+          const n = reviewed.get(c.id) ?? 0;
+          return {
+            id: c.id,
+            name: c.name,
+            messages: c.messages,
+            exhibits: c.exhibits,
+            reviewed: n,
+            coverage: coverage(n, c.messages),
+          };
+        }),
+      };
+    },
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/cases/:caseId',
+    summary: 'Case overview: coverage, flags by category, activity, conversations, exhibits',
+    access: { kind: 'case', permission: 'read', caseOf: caseFromParam },
+    params: S.CaseParams,
+    responses: { 200: S.CaseResponse, 403: S.ErrorBody, 404: S.ErrorBody },
+    handler: async ({ caseId }) => {
+      const theCase = (await store.cases.get(caseId))!;
+      const conversations = await store.conversations.list(caseId);
+      const messages = conversations.reduce((n, c) => n + c.messages, 0);
+      const reviewed = (await store.reviews.reviewedCounts([caseId])).get(caseId) ?? 0;
+      const run = await store.flags.run(caseId);
+      const flagsByCategory: Record<string, number> = {};
+      if (run) {
+        for (const f of await store.flags.list(run.id, { onlyFlagged: true })) {
+          for (const c of f.categories) flagsByCategory[c.name] = (flagsByCategory[c.name] ?? 0) + 1;
+        }
+      }
+      const exhibits = await store.exhibits.list(caseId);
+      return {
+        case: { id: theCase.id, name: theCase.name },
+        messages,
+        reviewed,
+        coverage: coverage(reviewed, messages),
+        flagsByCategory,
+        activity: await store.reviews.activity(caseId),
+        conversations: conversations.map((c) => ({
+          id: c.id,
+          name: c.name,
+          messages: c.messages,
+          participants: c.participants,
+        })),
+        exhibits: exhibits.map((e) => ({
+          id: e.id,
+          ref: e.ref,
+          originalName: e.originalName,
+          sha256: e.sha256,
+        })),
+      };
+    },
+  });
+
+  // ---- thread view ------------------------------------------------------------------------------
+
+  route({
+    method: 'GET',
+    url: '/api/conversations/:conversationId/messages',
+    summary: 'A window of a conversation by seq (from, limit ≤ 500)',
+    access: { kind: 'case', permission: 'read', caseOf: caseOfConversation },
+    params: S.ConversationParams,
+    query: S.MessagesQuery,
+    responses: { 200: S.MessagesResponse, 403: S.ErrorBody, 404: S.ErrorBody },
+    handler: async ({ params, query, caseId }) => {
+      const [total, rows] = await Promise.all([
+        store.reviews.threadLength(params.conversationId),
+        store.reviews.window(params.conversationId, query.from, query.limit),
+      ]);
+      return { total, messages: await presentMessages(store, caseId, rows) };
+    },
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/conversations/:conversationId/seq',
+    summary: 'Jump to date: the seq of the first message at or after utc',
+    access: { kind: 'case', permission: 'read', caseOf: caseOfConversation },
+    params: S.ConversationParams,
+    query: S.SeqQuery,
+    responses: { 200: S.SeqResponse },
+    handler: async ({ params, query, caseId }) => ({
+      seq: await store.reviews.seqAt(caseId, params.conversationId, query.utc),
+    }),
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/conversations/:conversationId/next-flag',
+    summary: 'The seq of the next flagged message after a seq (latest analysis run)',
+    access: { kind: 'case', permission: 'read', caseOf: caseOfConversation },
+    params: S.ConversationParams,
+    query: S.NextFlagQuery,
+    responses: { 200: S.SeqResponse },
+    handler: async ({ params, query, caseId }) => {
+      const run = await store.flags.run(caseId);
+      return {
+        seq: run ? await store.reviews.nextFlagged(params.conversationId, query.after, run.id) : null,
+      };
+    },
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/cases/:caseId/search',
+    summary: 'Search a case (scrutineer messages --search syntax) with filters; time order, paged by after',
+    access: { kind: 'case', permission: 'read', caseOf: caseFromParam },
+    params: S.CaseParams,
+    query: S.SearchQuery,
+    responses: { 200: S.SearchResponse, 400: S.ErrorBody },
+    handler: async ({ query, caseId }) => {
+      const run = await store.flags.run(caseId);
+      const { rows, next } = await store.reviews.search(caseId, { ...query, runId: run?.id ?? null });
+      return { hits: await presentMessages(store, caseId, rows), next };
+    },
+  });
+
+  // ---- coding -----------------------------------------------------------------------------------
+
+  route({
+    method: 'PUT',
+    url: '/api/messages/:messageId/code',
+    summary: 'Code a message; baseVersion is the version seen (0 when uncoded); 409 on a newer version',
+    access: { kind: 'case', permission: 'code', caseOf: caseOfMessage },
+    params: S.MessageParams,
+    body: S.CodeBody,
+    responses: { 200: S.CodeResponse, 409: S.ConflictResponse },
+    handler: async ({ params, body, session, caseId, reply }) => {
+      const { baseVersion, ...values } = body;
+      const result = await setCode(store, {
+        user: session!.user,
+        messageId: params.messageId,
+        caseId,
+        baseVersion,
+        values,
+      });
+      if (result.ok) return { code: presentCode(result.code) };
+      reply.status(409);
+      return {
+        error: {
+          code: 'conflict',
+          message: result.current
+            ? `Someone else coded this message (version ${result.current.version}, by ${result.current.by}) after version ${baseVersion}.`
+            : `This message has no code yet, not version ${baseVersion}.`,
+        },
+        current: result.current ? presentCode(result.current) : null,
+        yours: body,
+      };
+    },
+  });
+
+  route({
+    method: 'POST',
+    url: '/api/conversations/:conversationId/reviewed',
+    summary: 'Mark messages fromSeq…toSeq "reviewed, nothing of note" (codes are untouched)',
+    access: { kind: 'case', permission: 'code', caseOf: caseOfConversation },
+    params: S.ConversationParams,
+    body: S.ReviewedBody,
+    responses: { 200: S.ReviewedResponse },
+    handler: async ({ params, body, session, caseId }) => ({
+      marked: await markReviewed(store, {
+        user: session!.user,
+        caseId,
+        conversationId: params.conversationId,
+        fromSeq: body.fromSeq,
+        toSeq: body.toSeq,
+      }),
+    }),
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/messages/:messageId/history',
+    summary: "A message's coding history (audit trail)",
+    access: { kind: 'case', permission: 'read', caseOf: caseOfMessage },
+    params: S.MessageParams,
+    responses: { 200: S.HistoryResponse },
+    handler: async ({ params }) => ({
+      entries: (await store.reviews.history(params.messageId)).map((h) => ({
+        at: h.at,
+        actor: h.actor,
+        action: h.action,
+        detail: JSON.parse(h.detailJson) as unknown,
+      })),
+    }),
+  });
+}

@@ -1,0 +1,214 @@
+/**
+ * Request and response shapes of the review API (docs/api.md), as zod schemas: requests are
+ * validated with them and GET /api/openapi.json is generated from them.
+ */
+import { z } from 'zod/v4';
+
+import { STANDARDS } from '../review/coding.js';
+import { DECISIONS } from '../store/repositories/codes.js';
+import { ROLES } from '../store/repositories/users.js';
+
+const id = z.coerce.number().int().positive().max(2_147_483_647);
+const seq = z.coerce.number().int().min(0).max(2_147_483_647);
+
+/** An ISO 8601 date or date-time (without an offset: UTC), normalised to `YYYY-MM-DDTHH:mm:ss.sssZ`. */
+const isoInstant = z
+  .string()
+  .max(40)
+  .regex(
+    /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/u,
+    'an ISO 8601 date',
+  )
+  .transform((s, ctx) => {
+    const withZone = /[T ]/u.test(s) && !/(Z|[+-]\d{2}:?\d{2})$/u.test(s) ? `${s}Z` : s;
+    const t = Date.parse(withZone.replace(' ', 'T'));
+    if (Number.isNaN(t)) {
+      ctx.addIssue({ code: 'custom', message: 'not a valid date' });
+      return z.NEVER;
+    }
+    return new Date(t).toISOString();
+  });
+
+// ---- parameters -------------------------------------------------------------------------------
+
+export const CaseParams = z.object({ caseId: id });
+export const ConversationParams = z.object({ conversationId: id });
+export const MessageParams = z.object({ messageId: id });
+
+export const MessagesQuery = z.object({
+  from: seq.default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const SeqQuery = z.object({ utc: isoInstant });
+export const NextFlagQuery = z.object({
+  after: z.coerce.number().int().min(-1).max(2_147_483_647).default(-1),
+});
+
+export const SEARCH_STATUSES = ['unreviewed', 'reviewed', 'offensive', 'unsure'] as const;
+export const SearchQuery = z.object({
+  q: z.string().max(1000).optional(),
+  sender: z.string().max(500).optional(),
+  from: isoInstant.optional(),
+  to: isoInstant.optional(),
+  kind: z.string().max(40).optional(),
+  category: z.string().max(100).optional(),
+  minScore: z.coerce.number().min(0).max(1).optional(),
+  status: z.enum(SEARCH_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  after: id.optional(),
+});
+
+// ---- bodies -----------------------------------------------------------------------------------
+
+export const LoginBody = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(1024),
+});
+
+export const CodeBody = z.object({
+  decision: z.enum(DECISIONS),
+  categories: z.array(z.string().trim().min(1).max(100)).max(50),
+  standards: z.array(z.enum(STANDARDS)).max(STANDARDS.length),
+  potentialS127: z.boolean(),
+  note: z.string().max(20_000),
+  baseVersion: z.number().int().min(0),
+});
+
+/** At most this many messages per "reviewed" mark (a visible run, not a whole thread). */
+export const MAX_MARK_RANGE = 5000;
+export const ReviewedBody = z
+  .object({ fromSeq: z.number().int().min(0), toSeq: z.number().int().min(0) })
+  .refine((b) => b.toSeq >= b.fromSeq, { message: 'toSeq must not be before fromSeq', path: ['toSeq'] })
+  .refine((b) => b.toSeq - b.fromSeq < MAX_MARK_RANGE, {
+    message: `at most ${MAX_MARK_RANGE} messages at once`,
+    path: ['toSeq'],
+  });
+
+// ---- responses --------------------------------------------------------------------------------
+
+export const ErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+
+export const User = z.object({ id: z.number().int(), username: z.string(), role: z.enum(ROLES) });
+export const SessionResponse = z.object({ user: User, csrfToken: z.string() });
+export const OkResponse = z.object({ ok: z.literal(true) });
+export const HealthResponse = z.object({ ok: z.literal(true), version: z.string() });
+
+export const Code = z.object({
+  messageId: z.number().int(),
+  decision: z.enum(DECISIONS),
+  categories: z.array(z.string()),
+  standards: z.array(z.enum(STANDARDS)),
+  potentialS127: z.boolean(),
+  note: z.string(),
+  version: z.number().int(),
+  by: z.string(),
+  at: z.string(),
+});
+
+export const Flag = z.object({
+  score: z.number(),
+  flagged: z.boolean(),
+  categories: z.array(z.object({ name: z.string(), score: z.number() })),
+  spans: z.array(
+    z.object({
+      start: z.number().int(),
+      end: z.number().int(),
+      text: z.string(),
+      category: z.string(),
+      reason: z.string(),
+    }),
+  ),
+});
+
+export const Message = z.object({
+  id: z.number().int(),
+  seq: z.number().int(),
+  conversationId: z.number().int(),
+  sender: z.string().nullable(),
+  kind: z.string(),
+  text: z.string(),
+  localTime: z.string(),
+  zone: z.string(),
+  utc: z.string(),
+  timeResolution: z.string(),
+  edited: z.boolean(),
+  media: z
+    .object({
+      fileName: z.string().nullable(),
+      omitted: z.boolean(),
+      caption: z.string().nullable(),
+      stored: z.boolean(),
+    })
+    .nullable(),
+  exhibit: z.string().describe('the exhibit reference, e.g. "AB/1"'),
+  lineStart: z.number().int().nullable(),
+  lineEnd: z.number().int().nullable(),
+  keyId: z.string().nullable(),
+  replyTo: z
+    .object({ keyId: z.string().nullable(), text: z.string().nullable(), senderJid: z.string().nullable() })
+    .nullable(),
+  reactions: z.array(
+    z.object({
+      sender: z.string(),
+      senderJid: z.string().nullable(),
+      emoji: z.string(),
+      utc: z.string().nullable(),
+    }),
+  ),
+  deleted: z.boolean(),
+  deletedBy: z.enum(['sender', 'admin']).nullable(),
+  flag: Flag.nullable(),
+  code: Code.nullable(),
+  reviewed: z.boolean(),
+});
+
+export const CasesResponse = z.object({
+  cases: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      messages: z.number().int(),
+      exhibits: z.number().int(),
+      reviewed: z.number().int(),
+      coverage: z.number().min(0).max(1),
+    }),
+  ),
+});
+
+export const CaseResponse = z.object({
+  case: z.object({ id: z.number().int(), name: z.string() }),
+  messages: z.number().int(),
+  reviewed: z.number().int(),
+  coverage: z.number(),
+  flagsByCategory: z.record(z.string(), z.number().int()),
+  activity: z.array(
+    z.object({ sender: z.string().nullable(), month: z.string(), messages: z.number().int() }),
+  ),
+  conversations: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      messages: z.number().int(),
+      participants: z.number().int(),
+    }),
+  ),
+  exhibits: z.array(
+    z.object({ id: z.number().int(), ref: z.string(), originalName: z.string(), sha256: z.string() }),
+  ),
+});
+
+export const MessagesResponse = z.object({ total: z.number().int(), messages: z.array(Message) });
+export const SeqResponse = z.object({ seq: z.number().int().nullable() });
+export const SearchResponse = z.object({ hits: z.array(Message), next: z.number().int().nullable() });
+export const CodeResponse = z.object({ code: Code });
+export const ConflictResponse = ErrorBody.extend({ current: Code.nullable(), yours: CodeBody });
+export const ReviewedResponse = z.object({ marked: z.number().int() });
+export const HistoryResponse = z.object({
+  entries: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), detail: z.unknown() })),
+});
+
+export type CodeBodyT = z.infer<typeof CodeBody>;
+export type MessageT = z.infer<typeof Message>;
+export type CodeT = z.infer<typeof Code>;

@@ -1,0 +1,419 @@
+/**
+ * What the review workspace reads and records besides the codes themselves: thread windows by seq,
+ * jump-to-date, next flagged message, filtered search, "reviewed" marks, coverage and a message's
+ * decision history (from the audit log).
+ */
+import { sql, type Selectable } from 'kysely';
+
+import type { MessageKind, TimeResolution } from '../../domain/message.js';
+import type { MessagesTable } from '../database.js';
+import { parseSearchQuery, toFts5Match, toTsQuery } from '../search-query.js';
+import { toInt, type RepoContext } from './context.js';
+
+/** A message as the review workspace shows it (the store's row, plus the exhibit reference). */
+export interface ReviewMessageRow {
+  readonly id: number;
+  readonly caseId: number;
+  readonly conversationId: number;
+  readonly seq: number;
+  readonly sender: string | null;
+  readonly kind: MessageKind;
+  readonly text: string;
+  readonly localText: string;
+  readonly zone: string;
+  readonly utc: string;
+  readonly timeResolution: TimeResolution;
+  readonly edited: boolean;
+  readonly mediaFileName: string | null;
+  readonly mediaOmitted: boolean | null;
+  readonly mediaCaption: string | null;
+  readonly mediaStored: boolean;
+  readonly exhibitRef: string;
+  readonly lineStart: number | null;
+  readonly lineEnd: number | null;
+  readonly keyId: string | null;
+  readonly extrasJson: string | null;
+}
+
+export interface FlagSummary {
+  readonly messageId: number;
+  readonly score: number;
+  readonly flagged: boolean;
+  readonly categoriesJson: string;
+  readonly spansJson: string;
+}
+
+export type ReviewStatus = 'unreviewed' | 'reviewed' | 'offensive' | 'unsure';
+
+export interface ReviewSearch {
+  readonly q?: string;
+  readonly sender?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly kind?: string;
+  /** A flagger category in the given run's result for the message. */
+  readonly category?: string;
+  readonly minScore?: number;
+  /** The run `category` and `minScore` refer to; without one they match nothing. */
+  readonly runId?: number | null;
+  readonly status?: ReviewStatus;
+  readonly limit: number;
+  /** Keyset cursor: the id of the last hit of the previous page. */
+  readonly after?: number;
+}
+
+export interface HistoryRow {
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly detailJson: string;
+  /** Audit entry id, or null for a review mark (which is not itself an audit entry). */
+  readonly auditId: number | null;
+}
+
+type MessageRowWithRef = Selectable<MessagesTable> & { exhibit_ref: string };
+
+const toRow = (r: MessageRowWithRef): ReviewMessageRow => ({
+  id: toInt(r.id),
+  caseId: toInt(r.case_id),
+  conversationId: toInt(r.conversation_id),
+  seq: toInt(r.seq),
+  sender: r.sender,
+  kind: r.kind as MessageKind,
+  text: r.text,
+  localText: r.local_text,
+  zone: r.zone,
+  utc: r.utc,
+  timeResolution: r.time_resolution as TimeResolution,
+  edited: toInt(r.edited) !== 0,
+  mediaFileName: r.media_file_name,
+  mediaOmitted: r.media_omitted === null ? null : toInt(r.media_omitted) !== 0,
+  mediaCaption: r.media_caption,
+  mediaStored: r.media_file_id !== null,
+  exhibitRef: r.exhibit_ref,
+  lineStart: r.line_start === null ? null : toInt(r.line_start),
+  lineEnd: r.line_end === null ? null : toInt(r.line_end),
+  keyId: r.key_id,
+  extrasJson: r.extras_json,
+});
+
+/** `like` pattern text with the wildcards escaped (escape character `\`). */
+const likeEscape = (s: string): string => s.replace(/[\\%_]/gu, (c) => `\\${c}`);
+
+export class ReviewsRepository {
+  constructor(private readonly ctx: RepoContext) {}
+
+  private messagesWithRef() {
+    return this.ctx.db
+      .selectFrom('messages as m')
+      .innerJoin('exhibits as e', 'e.id', 'm.exhibit_id')
+      .selectAll('m')
+      .select('e.ref as exhibit_ref');
+  }
+
+  /** Messages `fromSeq` … `fromSeq + limit - 1` of a conversation: one range of the (conversation_id, seq) index. */
+  async window(conversationId: number, fromSeq: number, limit: number): Promise<ReviewMessageRow[]> {
+    const rows = await this.messagesWithRef()
+      .where('m.conversation_id', '=', conversationId)
+      .where('m.seq', '>=', fromSeq)
+      .where('m.seq', '<', fromSeq + limit)
+      .orderBy('m.seq')
+      .execute();
+    return rows.map(toRow);
+  }
+
+  /** The thread length for a virtual list: highest seq + 1 (seq is dense from 0). */
+  async threadLength(conversationId: number): Promise<number> {
+    const row = await this.ctx.db
+      .selectFrom('messages')
+      .select((eb) => eb.fn.max('seq').as('last'))
+      .where('conversation_id', '=', conversationId)
+      .executeTakeFirst();
+    return row?.last === null || row?.last === undefined ? 0 : toInt(row.last) + 1;
+  }
+
+  async message(messageId: number): Promise<ReviewMessageRow | null> {
+    const row = await this.messagesWithRef().where('m.id', '=', messageId).executeTakeFirst();
+    return row ? toRow(row) : null;
+  }
+
+  /** Case of a message, or null if there is no such message. */
+  async caseOfMessage(messageId: number): Promise<number | null> {
+    const row = await this.ctx.db
+      .selectFrom('messages')
+      .select('case_id')
+      .where('id', '=', messageId)
+      .executeTakeFirst();
+    return row ? toInt(row.case_id) : null;
+  }
+
+  /** The seq of the first message (in time order) at or after `utc` in a conversation, or null. */
+  async seqAt(caseId: number, conversationId: number, utc: string): Promise<number | null> {
+    const row = await this.ctx.db
+      .selectFrom('messages')
+      .select('seq')
+      .where('case_id', '=', caseId)
+      .where('conversation_id', '=', conversationId)
+      .where('utc', '>=', utc)
+      .orderBy('utc')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? toInt(row.seq) : null;
+  }
+
+  /** The seq of the next message after `afterSeq` that the run flagged, or null. */
+  async nextFlagged(conversationId: number, afterSeq: number, runId: number): Promise<number | null> {
+    const row = await this.ctx.db
+      .selectFrom('messages as m')
+      .innerJoin('flags as f', 'f.message_id', 'm.id')
+      .select('m.seq')
+      .where('m.conversation_id', '=', conversationId)
+      .where('m.seq', '>', afterSeq)
+      .where('f.run_id', '=', runId)
+      .where('f.flagged', '=', 1)
+      .orderBy('m.seq')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? toInt(row.seq) : null;
+  }
+
+  /** The run's result for each of these messages (absent when the run did not score it). */
+  async flagsFor(runId: number, messageIds: readonly number[]): Promise<Map<number, FlagSummary>> {
+    const out = new Map<number, FlagSummary>();
+    for (let i = 0; i < messageIds.length; i += 500) {
+      const chunk = messageIds.slice(i, i + 500);
+      if (chunk.length === 0) continue;
+      const rows = await this.ctx.db
+        .selectFrom('flags')
+        .select(['message_id', 'score', 'flagged', 'categories_json', 'spans_json'])
+        .where('run_id', '=', runId)
+        .where('message_id', 'in', chunk)
+        .execute();
+      for (const r of rows) {
+        out.set(toInt(r.message_id), {
+          messageId: toInt(r.message_id),
+          score: Number(r.score),
+          flagged: toInt(r.flagged) !== 0,
+          categoriesJson: r.categories_json,
+          spansJson: r.spans_json,
+        });
+      }
+    }
+    return out;
+  }
+
+  /** Which of these messages someone has reviewed (coded, or marked "nothing of note"). */
+  async reviewedAmong(messageIds: readonly number[]): Promise<Set<number>> {
+    const out = new Set<number>();
+    for (let i = 0; i < messageIds.length; i += 500) {
+      const chunk = messageIds.slice(i, i + 500);
+      if (chunk.length === 0) continue;
+      const rows = await this.ctx.db
+        .selectFrom('reviews')
+        .select('message_id')
+        .distinct()
+        .where('message_id', 'in', chunk)
+        .execute();
+      for (const r of rows) out.add(toInt(r.message_id));
+    }
+    return out;
+  }
+
+  /**
+   * Marks a conversation's messages `fromSeq` … `toSeq` as reviewed by the user, "nothing of note".
+   * Messages the user already reviewed keep their mark. Returns how many were newly marked.
+   */
+  async markRange(input: {
+    caseId: number;
+    conversationId: number;
+    fromSeq: number;
+    toSeq: number;
+    userId: number;
+  }): Promise<number> {
+    const at = this.ctx.now();
+    const r = await this.ctx.db
+      .insertInto('reviews')
+      .columns(['message_id', 'user_id', 'case_id', 'kind', 'at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('messages as m')
+          .select([
+            'm.id',
+            sql<number>`cast(${input.userId} as integer)`.as('user_id'),
+            'm.case_id',
+            sql<string>`cast(${'nothing_of_note'} as text)`.as('kind'),
+            sql<string>`cast(${at} as text)`.as('at'),
+          ])
+          .where('m.conversation_id', '=', input.conversationId)
+          .where('m.case_id', '=', input.caseId)
+          .where('m.seq', '>=', input.fromSeq)
+          .where('m.seq', '<=', input.toSeq),
+      )
+      .onConflict((oc) => oc.columns(['message_id', 'user_id']).doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0);
+  }
+
+  /** Records that the user coded the message (replacing a "nothing of note" mark of theirs). */
+  async markCoded(input: { caseId: number; messageId: number; userId: number }): Promise<void> {
+    const at = this.ctx.now();
+    await this.ctx.db
+      .insertInto('reviews')
+      .values({
+        message_id: input.messageId,
+        user_id: input.userId,
+        case_id: input.caseId,
+        kind: 'coded',
+        at,
+      })
+      .onConflict((oc) => oc.columns(['message_id', 'user_id']).doUpdateSet({ kind: 'coded', at }))
+      .execute();
+  }
+
+  /** Distinct reviewed messages per case (cases with none are absent). */
+  async reviewedCounts(caseIds?: readonly number[]): Promise<Map<number, number>> {
+    let q = this.ctx.db
+      .selectFrom('reviews')
+      .select((eb) => ['case_id', eb.fn.count<number>('message_id').distinct().as('n')])
+      .groupBy('case_id');
+    if (caseIds !== undefined) {
+      if (caseIds.length === 0) return new Map();
+      q = q.where('case_id', 'in', caseIds);
+    }
+    const rows = await q.execute();
+    return new Map(rows.map((r) => [toInt(r.case_id), toInt(r.n)]));
+  }
+
+  /** Messages per sender per month ("2023-04"), for the case overview. */
+  async activity(caseId: number): Promise<{ sender: string | null; month: string; messages: number }[]> {
+    const month = sql<string>`substr(utc, 1, 7)`;
+    const rows = await this.ctx.db
+      .selectFrom('messages')
+      .select((eb) => ['sender', month.as('month'), eb.fn.countAll().as('n')])
+      .where('case_id', '=', caseId)
+      .groupBy(['sender', month])
+      .orderBy(month)
+      .orderBy('sender')
+      .execute();
+    return rows.map((r) => ({ sender: r.sender, month: r.month, messages: toInt(r.n) }));
+  }
+
+  /** Filtered search over a case in time order, paged by (utc, id) after the `after` message. */
+  async search(caseId: number, s: ReviewSearch): Promise<{ rows: ReviewMessageRow[]; next: number | null }> {
+    const needsFlags = s.category !== undefined || s.minScore !== undefined;
+    if (needsFlags && (s.runId === null || s.runId === undefined)) return { rows: [], next: null };
+    let q = this.messagesWithRef().where('m.case_id', '=', caseId);
+    if (s.sender !== undefined) q = q.where('m.sender', '=', s.sender);
+    if (s.from !== undefined) q = q.where('m.utc', '>=', s.from);
+    if (s.to !== undefined) q = q.where('m.utc', '<', s.to);
+    if (s.kind !== undefined) q = q.where('m.kind', '=', s.kind);
+    if (s.q !== undefined && s.q.trim() !== '') {
+      const node = parseSearchQuery(s.q);
+      if (this.ctx.dialect === 'sqlite') {
+        const match = toFts5Match(node);
+        q = q.where('m.id', 'in', (eb) =>
+          eb
+            .selectFrom('messages_fts')
+            .select('messages_fts.rowid')
+            .where(sql<boolean>`messages_fts match ${match}`),
+        );
+      } else {
+        q = q.where(sql<boolean>`m.search_tsv @@ to_tsquery('simple'::regconfig, ${toTsQuery(node)})`);
+      }
+    }
+    if (needsFlags) {
+      const runId = s.runId!;
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('flags as f')
+            .select('f.id')
+            .whereRef('f.message_id', '=', 'm.id')
+            .where('f.run_id', '=', runId)
+            .$if(s.minScore !== undefined, (w) => w.where('f.score', '>=', s.minScore!))
+            .$if(s.category !== undefined, (w) =>
+              w.where(
+                sql<boolean>`f.categories_json like ${`%"name":${likeEscape(JSON.stringify(s.category))}%`} escape '\\'`,
+              ),
+            ),
+        ),
+      );
+    }
+    if (s.status === 'reviewed' || s.status === 'unreviewed') {
+      const wanted = s.status === 'reviewed';
+      q = q.where((eb) => {
+        const reviewed = eb.exists(
+          eb.selectFrom('reviews as r').select('r.message_id').whereRef('r.message_id', '=', 'm.id'),
+        );
+        return wanted ? reviewed : eb.not(reviewed);
+      });
+    } else if (s.status === 'offensive' || s.status === 'unsure') {
+      const decision = s.status;
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('codes as c')
+            .select('c.message_id')
+            .whereRef('c.message_id', '=', 'm.id')
+            .where('c.decision', '=', decision),
+        ),
+      );
+    }
+    if (s.after !== undefined) {
+      const cursor = await this.ctx.db
+        .selectFrom('messages')
+        .select('utc')
+        .where('id', '=', s.after)
+        .where('case_id', '=', caseId)
+        .executeTakeFirst();
+      if (!cursor) return { rows: [], next: null };
+      q = q.where((eb) => eb(eb.refTuple('m.utc', 'm.id'), '>', eb.tuple(cursor.utc, s.after!)));
+    }
+    const rows = await q
+      .orderBy('m.utc')
+      .orderBy('m.id')
+      .limit(s.limit + 1)
+      .execute();
+    const more = rows.length > s.limit;
+    const page = (more ? rows.slice(0, s.limit) : rows).map(toRow);
+    return { rows: page, next: more ? page[page.length - 1]!.id : null };
+  }
+
+  /**
+   * A message's decision history: its audit entries (subject `message:<id>`, in chain order) and
+   * the "nothing of note" marks on it, in time order.
+   */
+  async history(messageId: number): Promise<HistoryRow[]> {
+    const audit = await this.ctx.db
+      .selectFrom('audit_log')
+      .select(['id', 'at', 'actor', 'action', 'detail_json'])
+      .where('subject', '=', `message:${messageId}`)
+      .orderBy('id')
+      .execute();
+    const marks = await this.ctx.db
+      .selectFrom('reviews as r')
+      .innerJoin('users as u', 'u.id', 'r.user_id')
+      .select(['r.at', 'u.username', 'r.kind'])
+      .where('r.message_id', '=', messageId)
+      .where('r.kind', '=', 'nothing_of_note')
+      .execute();
+    const rows: HistoryRow[] = [
+      ...audit.map((a) => ({
+        at: a.at,
+        actor: a.actor,
+        action: a.action,
+        detailJson: a.detail_json,
+        auditId: toInt(a.id),
+      })),
+      ...marks.map((m) => ({
+        at: m.at,
+        actor: m.username,
+        action: 'review.nothing_of_note',
+        detailJson: '{}',
+        auditId: null,
+      })),
+    ];
+    return rows.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : (a.auditId ?? 0) - (b.auditId ?? 0)));
+  }
+}
