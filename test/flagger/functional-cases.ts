@@ -417,6 +417,8 @@ const FIXED: FunctionalCase[] = [
  * category are not asserted for these, only the flag decision.
  */
 const SECOND_ROUND_HATEFUL: string[] = [
+  'Immigrants can fuck off',
+  'Women are the ugliest creatures',
   'I will 🔫 every 👳',
   '🐀🐀🐀 = muslims',
   'muslims 🤮🤮',
@@ -581,6 +583,9 @@ const SECOND_ROUND_POLICE_NOT_HATEFUL: string[] = [
   'Great result at court today, guilty on all counts 🎉',
 ];
 const SECOND_ROUND_NOT_HATEFUL: string[] = [
+  'Fuck yeah, I love gay people',
+  'Holy shit, Muslims are amazing',
+  'What the fuck, why do people hate immigrants?',
   'Gay people can go home early today, the briefing is cancelled.',
   '🔪 and 🍴 in the drawer',
   'gay people 🥰',

@@ -88,6 +88,26 @@ const IMPERATIVE_LEAD = new Set([
 const CIGARETTE_BENIGN: string[][] = (
   LEXICON.slurs.find((s) => s.category === 'sexual_orientation')?.benign?.['fag'] ?? []
 ).map((b) => b.split(' ').map(squeeze));
+const DIRECT_VERBS = new Set([
+  'fuck',
+  'fuck all',
+  'fuck the',
+  'fuck them',
+  'fuck those',
+  'fuck these',
+  'fuck off',
+  'screw',
+  'piss off',
+  'sod off',
+  'get lost',
+  'down with',
+  'to hell with',
+  'ugh',
+  'eww',
+  'ew',
+  'yuck',
+  'yuk',
+]);
 const ADJACENT_ONLY = new Set(['go home', 'should go home', 'go home now']);
 const WORD_WINDOW = 8;
 const EMOJI_WINDOW = 4;
@@ -544,6 +564,9 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
           if (tg === undefined) break;
           // A group term that is itself the description ("gay" in "that's so gay") is not a target.
           if (tg.i >= u.i && tg.j <= u.j) break;
+          // A swear word as the description must sit in the same clause as the group: "Holy shit,
+          // Muslims are amazing" is not a description.
+          if (has(u, 'profanity') !== undefined && clauseOf[tg.i] !== u.clause) break;
           // "Immigrants go home" is exclusion; "gay people can go home early" is a rota.
           if (ADJACENT_ONLY.has(r.term) && tg.j !== u.i) break;
           const kind = r.kind ?? 'derogatory';
@@ -560,6 +583,14 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
         case 'hateVerb': {
           const tg = nearestTarget(u, u.via === 'emoji' ? EMOJI_WINDOW + 2 : WORD_WINDOW, false);
           if (tg === undefined) break;
+          // Swearing used as a verb ("fuck X", "screw X") must be aimed straight at the group: "Fuck
+          // yeah, I love gay people" is not.
+          if (
+            DIRECT_VERBS.has(r.term) &&
+            !(tg.i >= u.j && tg.i - u.j <= 2) &&
+            !(tg.j <= u.i && u.i - tg.j <= 2)
+          )
+            break;
           groupHit(u, tg, 0.85, `expression of hatred/disgust '${span(u).term}'`, negatedBy(u, tg));
           break;
         }
