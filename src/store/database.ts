@@ -4,6 +4,8 @@
  */
 import type { Generated, Kysely, Transaction } from 'kysely';
 
+import type { RecordTables } from './repositories/record-tables.js';
+
 export type Dialect = 'sqlite' | 'postgres';
 
 /** 0 or 1: booleans are stored as integers on both dialects. */
@@ -315,7 +317,8 @@ export interface IdentityDecisionsTable {
   by: string;
 }
 
-export interface Database {
+/** The case record's tables (migration 0007) are declared in ./repositories/record-tables.ts. */
+export interface Database extends RecordTables {
   cases: CasesTable;
   exhibits: ExhibitsTable;
   exhibit_files: ExhibitFilesTable;

@@ -11,6 +11,7 @@ import { deviceMigration } from './0003_device.js';
 import { reviewMigration } from './0004_review.js';
 import { mergeMigration } from './0005_merge.js';
 import { peopleMigration } from './0006_people.js';
+import { recordMigration } from './0007_record.js';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -21,6 +22,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '0004_review': reviewMigration(dialect),
       '0005_merge': mergeMigration(dialect),
       '0006_people': peopleMigration(dialect),
+      '0007_record': recordMigration(dialect),
     }),
   };
 }

@@ -12,6 +12,7 @@ import { MergesRepository } from './merges.js';
 import { PeopleRepository } from './people.js';
 import { MessagesRepository } from './messages.js';
 import { ParticipantsRepository } from './participants.js';
+import { RecordRepository } from './record.js';
 import { ReviewsRepository } from './reviews.js';
 import { SessionsRepository } from './sessions.js';
 import { UsersRepository } from './users.js';
@@ -34,6 +35,7 @@ export interface Repos {
   readonly reviews: ReviewsRepository;
   readonly merges: MergesRepository;
   readonly people: PeopleRepository;
+  readonly record: RecordRepository;
 }
 
 export function createRepos(ctx: RepoContext): Repos {
@@ -55,6 +57,7 @@ export function createRepos(ctx: RepoContext): Repos {
     reviews: new ReviewsRepository(ctx),
     merges: new MergesRepository(ctx),
     people: new PeopleRepository(ctx),
+    record: new RecordRepository(ctx),
   };
 }
 

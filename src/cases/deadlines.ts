@@ -1,0 +1,216 @@
+/**
+ * The case's deadlines, as pure functions of the record and today's date:
+ *
+ * - s127(5) limitation per count: 3 years after sending AND 6 months after the evidence-sufficient
+ *   date, the earlier (`limitationFor` from the conduct analysis; a count of several messages runs
+ *   from its earliest). Met when the count was charged by then.
+ * - Investigation progress reports: due 12 months after the investigation started if it has not
+ *   finished (the investigation report) by then, and every 6 months after.
+ * - Barred list report: within 5 working days (England and Wales bank holidays) of a dismissal or a
+ *   "would have been dismissed" outcome, where the barred list applies.
+ * - Learning recommendation response: 56 days after it was made, plus recorded extensions.
+ * - Publication of the response: within 21 days of receiving it.
+ */
+import { DateTime } from 'luxon';
+
+import { limitationFor } from '../analysis/conduct/counts.js';
+import { addDays, addWorkingDays, daysBetween } from './bank-holidays.js';
+import { BARRING_OUTCOMES, type CaseRecordData, type Recommendation } from './types.js';
+
+export const PROGRESS_FIRST_MONTHS = 12;
+export const PROGRESS_EVERY_MONTHS = 6;
+export const BARRED_REPORT_WORKING_DAYS = 5;
+export const RESPONSE_DAYS = 56;
+export const PUBLICATION_DAYS = 21;
+
+export type DeadlineKind =
+  | 's127_limitation'
+  | 'progress_report'
+  | 'barred_list_report'
+  | 'recommendation_response'
+  | 'response_publication';
+
+/** open: not yet due or met; met / met_late: done (by / after the date); overdue: passed, not done. */
+export type DeadlineStatus = 'open' | 'met' | 'met_late' | 'overdue';
+
+export interface Deadline {
+  readonly kind: DeadlineKind;
+  /** What the deadline is for, e.g. "count 2 of PC A", "recommendation R1". */
+  readonly about: string;
+  readonly personId: number | null;
+  /** The last day (inclusive). */
+  readonly due: string;
+  /** How the date was computed. */
+  readonly basis: string;
+  readonly status: DeadlineStatus;
+  /** When it was met, where it was. */
+  readonly doneOn: string | null;
+  /** Calendar days from today to `due` (0 = today is the last day; negative = passed). */
+  readonly daysLeft: number;
+}
+
+function status(due: string, doneOn: string | null, today: string): DeadlineStatus {
+  if (doneOn !== null) return doneOn <= due ? 'met' : 'met_late';
+  return today > due ? 'overdue' : 'open';
+}
+
+function make(d: Omit<Deadline, 'status' | 'daysLeft'>, today: string): Deadline {
+  return { ...d, status: status(d.due, d.doneOn, today), daysLeft: daysBetween(today, d.due) };
+}
+
+/** s127 limitation of a count whose messages were sent at `utcs`. */
+export function countLimitation(
+  utcs: readonly string[],
+  evidenceSufficient: string | null,
+): ReturnType<typeof limitationFor> {
+  if (utcs.length === 0) throw new Error('a count needs at least one message');
+  const earliest = [...utcs].sort()[0]!;
+  return limitationFor(earliest, { evidenceSufficient });
+}
+
+/** Progress report due dates: start + 12 months, then every 6 months, while the investigation runs. */
+export function progressReportDates(startDate: string, finishedOn: string | null, until: string): string[] {
+  const start = DateTime.fromISO(startDate, { zone: 'utc' });
+  if (!start.isValid) throw new Error(`not a date: '${startDate}'`);
+  const out: string[] = [];
+  for (let k = 0; ; k++) {
+    const due = start.plus({ months: PROGRESS_FIRST_MONTHS + PROGRESS_EVERY_MONTHS * k }).toISODate()!;
+    if (finishedOn !== null && finishedOn <= due) break;
+    out.push(due);
+    if (due > until) break; // the next one still to come
+  }
+  return out;
+}
+
+/** The last day for the barred list report of an outcome decided on `decidedOn`. */
+export function barredReportDue(decidedOn: string): string {
+  return addWorkingDays(decidedOn, BARRED_REPORT_WORKING_DAYS);
+}
+
+/** The response is due 56 days after the recommendation was made, plus any extensions. */
+export function responseDue(rec: Pick<Recommendation, 'madeOn' | 'extensions'>): string {
+  return addDays(rec.madeOn, RESPONSE_DAYS + rec.extensions.reduce((n, e) => n + e.days, 0));
+}
+
+/** The response is published within 21 days of receipt. */
+export function publicationDue(responseOn: string): string {
+  return addDays(responseOn, PUBLICATION_DAYS);
+}
+
+/** Every deadline of the case, in due-date order. `messageTimes` gives each counted message's UTC. */
+export function caseDeadlines(
+  record: CaseRecordData,
+  messageTimes: ReadonlyMap<number, string>,
+  today: string,
+): Deadline[] {
+  const out: Deadline[] = [];
+  const name = (personId: number) =>
+    record.people.find((p) => p.id === personId)?.name ?? `person ${personId}`;
+  const evidenceSufficient = record.details?.evidenceSufficientDate ?? null;
+
+  for (const c of record.counts) {
+    if (c.verdict === 'withdrawn' && c.chargedOn === null) continue;
+    const utcs = c.messageIds.map((id) => messageTimes.get(id)).filter((u): u is string => u !== undefined);
+    if (utcs.length === 0) continue;
+    const l = countLimitation(utcs, evidenceSufficient);
+    out.push(
+      make(
+        {
+          kind: 's127_limitation',
+          about: `count ${c.number} of ${name(c.personId)} (messages ${c.messageIds.join(', ')})`,
+          personId: c.personId,
+          due: l.limitationDate,
+          basis:
+            l.limitedBy === 'six_months'
+              ? `6 months after the evidence-sufficient date ${evidenceSufficient}`
+              : `3 years after sending on ${l.sentOn}`,
+          doneOn: c.chargedOn,
+        },
+        today,
+      ),
+    );
+  }
+
+  const start = record.details?.startDate ?? null;
+  if (start) {
+    const finished = record.details?.reportDate ?? null;
+    const dates = progressReportDates(start, finished, today);
+    const sent = record.progressReports.map((r) => r.sentOn).sort();
+    dates.forEach((due, i) => {
+      const windowStart = i === 0 ? start : dates[i - 1]!;
+      const next = dates[i + 1] ?? '9999-12-31';
+      const onTime = sent.find((s) => s > windowStart && s <= due);
+      const late = sent.find((s) => s > due && s <= next);
+      out.push(
+        make(
+          {
+            kind: 'progress_report',
+            about: `investigation progress report ${i + 1}`,
+            personId: null,
+            due,
+            basis:
+              i === 0
+                ? `12 months after the investigation started on ${start}`
+                : `6 months after the previous report was due (${dates[i - 1]})`,
+            doneOn: onTime ?? late ?? null,
+          },
+          today,
+        ),
+      );
+    });
+  }
+
+  for (const o of record.outcomes) {
+    if (!BARRING_OUTCOMES.includes(o.outcome)) continue;
+    const person = record.people.find((p) => p.id === o.personId);
+    if (person?.barredListApplies === false) continue;
+    if (record.barred.some((b) => b.personId === o.personId && b.list === 'not_applicable')) continue;
+    const entry = record.barred.find((b) => b.personId === o.personId && b.list === 'barred');
+    out.push(
+      make(
+        {
+          kind: 'barred_list_report',
+          about: `barred list report for ${name(o.personId)}`,
+          personId: o.personId,
+          due: barredReportDue(o.decidedOn),
+          basis: `5 working days after the outcome on ${o.decidedOn}`,
+          doneOn: entry?.reportedOn ?? null,
+        },
+        today,
+      ),
+    );
+  }
+
+  for (const r of record.recommendations) {
+    const extra = r.extensions.reduce((n, e) => n + e.days, 0);
+    out.push(
+      make(
+        {
+          kind: 'recommendation_response',
+          about: `response to recommendation ${r.reference}`,
+          personId: null,
+          due: responseDue(r),
+          basis: `56 days after it was made on ${r.madeOn}${extra ? ` + ${extra} days' extension` : ''}`,
+          doneOn: r.responseOn,
+        },
+        today,
+      ),
+    );
+    if (r.responseOn) {
+      out.push(
+        make(
+          {
+            kind: 'response_publication',
+            about: `publication of the response to recommendation ${r.reference}`,
+            personId: null,
+            due: publicationDue(r.responseOn),
+            basis: `21 days after the response was received on ${r.responseOn}`,
+            doneOn: r.publishedOn,
+          },
+          today,
+        ),
+      );
+    }
+  }
+  return out.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.about.localeCompare(b.about)));
+}
