@@ -83,7 +83,6 @@ const CSP = [
 export async function buildServer(opts: BuildServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(opts.logger),
-    disableRequestLogging: !opts.logger,
     bodyLimit: 256 * 1024,
     trustProxy: opts.trustProxy ?? false,
   });

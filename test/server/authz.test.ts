@@ -1,0 +1,189 @@
+/**
+ * The authorisation matrix: every route × every role × own case / other case → the expected status.
+ * "own" is Op Alpha (every non-admin role below is a member); "other" is Op Beta (only `outsider`).
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+
+import type { Backend } from '../store/backends.js';
+import { eachBackend } from './each-backend.js';
+import { makeWorld, type World } from './world.js';
+
+type Who = 'anonymous' | 'admin1' | 'lead1' | 'reviewer1' | 'readonly1' | 'outsider';
+type Where = 'own' | 'other';
+
+interface RouteCase {
+  readonly name: string;
+  readonly kind: 'read' | 'code' | 'user';
+  request(
+    w: World,
+    where: Where,
+  ):
+    | { method: 'GET' | 'PUT' | 'POST'; url: string; payload?: unknown }
+    | Promise<{ method: 'GET' | 'PUT' | 'POST'; url: string; payload?: unknown }>;
+}
+
+const pick = (w: World, where: Where) => (where === 'own' ? w.a : w.b);
+
+const ROUTES: readonly RouteCase[] = [
+  { name: 'GET /api/me', kind: 'user', request: () => ({ method: 'GET', url: '/api/me' }) },
+  { name: 'GET /api/cases', kind: 'user', request: () => ({ method: 'GET', url: '/api/cases' }) },
+  {
+    name: 'GET /api/cases/:id',
+    kind: 'read',
+    request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}` }),
+  },
+  {
+    name: 'GET messages window',
+    kind: 'read',
+    request: (w, x) => ({
+      method: 'GET',
+      url: `/api/conversations/${pick(w, x).conversationId}/messages?from=0&limit=5`,
+    }),
+  },
+  {
+    name: 'GET seq (jump to date)',
+    kind: 'read',
+    request: (w, x) => ({
+      method: 'GET',
+      url: `/api/conversations/${pick(w, x).conversationId}/seq?utc=2023-04-01T05:00:00Z`,
+    }),
+  },
+  {
+    name: 'GET next-flag',
+    kind: 'read',
+    request: (w, x) => ({
+      method: 'GET',
+      url: `/api/conversations/${pick(w, x).conversationId}/next-flag?after=0`,
+    }),
+  },
+  {
+    name: 'GET search',
+    kind: 'read',
+    request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/search?q=message` }),
+  },
+  {
+    name: 'GET history',
+    kind: 'read',
+    request: (w, x) => ({ method: 'GET', url: `/api/messages/${pick(w, x).messageIds[1]}/history` }),
+  },
+  {
+    name: 'PUT code',
+    kind: 'code',
+    request: async (w, x) => {
+      const id = pick(w, x).messageIds[2]!;
+      const baseVersion = (await w.store.codes.get(id))?.version ?? 0;
+      return {
+        method: 'PUT',
+        url: `/api/messages/${id}/code`,
+        payload: {
+          decision: 'unsure',
+          categories: ['test'],
+          standards: [],
+          potentialS127: false,
+          note: 'matrix',
+          baseVersion,
+        },
+      };
+    },
+  },
+  {
+    name: 'POST reviewed',
+    kind: 'code',
+    request: (w, x) => ({
+      method: 'POST',
+      url: `/api/conversations/${pick(w, x).conversationId}/reviewed`,
+      payload: { fromSeq: 10, toSeq: 12 },
+    }),
+  },
+];
+
+const ROLE: Record<Exclude<Who, 'anonymous'>, { role: string; member: Where }> = {
+  admin1: { role: 'admin', member: 'own' },
+  lead1: { role: 'lead', member: 'own' },
+  reviewer1: { role: 'reviewer', member: 'own' },
+  readonly1: { role: 'readonly', member: 'own' },
+  outsider: { role: 'reviewer', member: 'other' },
+};
+
+function expected(route: RouteCase, who: Who, where: Where): number {
+  if (who === 'anonymous') return 401;
+  if (route.kind === 'user') return 200;
+  const { role, member } = ROLE[who];
+  if (role !== 'admin' && member !== where) return 403;
+  if (route.kind === 'code' && role === 'readonly') return 403;
+  return 200;
+}
+
+eachBackend('Review server: authorisation matrix', (backend: Backend) => {
+  let w: World;
+  beforeAll(async () => {
+    w = await makeWorld(backend);
+  });
+  afterAll(async () => {
+    await w.app.close();
+    await backend.cleanup();
+  });
+
+  const whos: Who[] = ['anonymous', 'admin1', 'lead1', 'reviewer1', 'readonly1', 'outsider'];
+  for (const route of ROUTES) {
+    it(`${route.name}: every role, own case and other case`, async () => {
+      const got: string[] = [];
+      const want: string[] = [];
+      for (const who of whos) {
+        for (const where of ['own', 'other'] as const) {
+          const r = await route.request(w, where);
+          const headers: Record<string, string> = {};
+          if (who !== 'anonymous') {
+            const s = await w.login(who);
+            headers.cookie = s.cookie;
+            headers['x-csrf-token'] = s.csrf;
+          }
+          const res = await w.app.inject({
+            method: r.method,
+            url: r.url,
+            headers,
+            ...(r.payload ? { payload: r.payload as object } : {}),
+          });
+          got.push(`${who}/${where}: ${res.statusCode}`);
+          want.push(`${who}/${where}: ${expected(route, who, where)}`);
+          if (res.statusCode >= 400) {
+            expect((res.json() as { error: { code: string } }).error.code).toMatch(
+              /^(unauthenticated|forbidden)$/u,
+            );
+          }
+        }
+      }
+      expect(got).toEqual(want);
+    });
+  }
+
+  it('GET /api/cases lists only the cases the user is a member of (admins: all)', async () => {
+    const names = async (who: Who) => {
+      const s = await w.login(who);
+      const res = await w.app.inject({ method: 'GET', url: '/api/cases', headers: { cookie: s.cookie } });
+      return (res.json() as { cases: { name: string }[] }).cases.map((c) => c.name);
+    };
+    expect(await names('admin1')).toEqual(['Op Alpha', 'Op Beta']);
+    expect(await names('reviewer1')).toEqual(['Op Alpha']);
+    expect(await names('outsider')).toEqual(['Op Beta']);
+  });
+
+  it('missing things are 404 for members and admins; malformed ids are 400', async () => {
+    const s = await w.login('reviewer1');
+    const admin = await w.login('admin1');
+    for (const session of [s, admin]) {
+      for (const url of [
+        '/api/cases/99999',
+        '/api/conversations/99999/messages',
+        '/api/messages/99999/history',
+      ]) {
+        const res = await w.app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
+        expect(res.statusCode, url).toBe(404);
+      }
+    }
+    for (const url of ['/api/cases/abc', '/api/conversations/-1/messages', '/api/messages/1.5/history']) {
+      const res = await w.app.inject({ method: 'GET', url, headers: { cookie: s.cookie } });
+      expect(res.statusCode, url).toBe(400);
+    }
+  });
+});
