@@ -42,6 +42,7 @@ export function activityChart(
           name: 'other messages',
           type: 'bar',
           stack: 'sent',
+          itemStyle: { color: '#9db4cc' },
           data: sorted.map((r) => ({
             value: r.sent - r.offensive,
             itemStyle: { color: r.subject ? '#2f5f8f' : '#9db4cc' },

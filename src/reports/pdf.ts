@@ -37,6 +37,8 @@ export class PdfReport {
   readonly doc: PDFKit.PDFDocument;
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
+  /** Page count, once `finish` has run. */
+  pages = 0;
 
   constructor(private readonly meta: PdfMeta) {
     const fonts = reportFonts();
@@ -240,6 +242,7 @@ export class PdfReport {
   async finish(): Promise<Buffer> {
     const doc = this.doc;
     const range = doc.bufferedPageRange();
+    this.pages = range.count;
     for (let i = range.start; i < range.start + range.count; i++) {
       doc.switchToPage(i);
       const bottom = doc.page.margins.bottom;
