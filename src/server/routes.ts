@@ -117,7 +117,7 @@ export function registerRoutes(app: FastifyInstance, store: Store, docs: RouteDo
     method: 'GET',
     url: '/api/openapi.json',
     summary: 'This API as OpenAPI 3.1',
-    access: { kind: 'public' },
+    access: { kind: 'user' },
     responses: { 200: z.object({}).passthrough() },
     handler: async () => {
       const { openApiDocument } = await import('./openapi.js');

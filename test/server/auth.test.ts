@@ -191,11 +191,15 @@ eachBackend('Review server: sessions and security', (backend: Backend) => {
     expect(me.statusCode).toBe(401);
   });
 
-  it('health and the OpenAPI document are public; the document lists every route', async () => {
+  it('health is public; the OpenAPI document needs a session and lists every route', async () => {
     const health = await w.app.inject({ method: 'GET', url: '/api/health' });
     expect(health.statusCode).toBe(200);
     expect(health.json()).toMatchObject({ ok: true });
-    const doc = (await w.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+    expect((await w.app.inject({ method: 'GET', url: '/api/openapi.json' })).statusCode).toBe(401);
+    const s = await w.login('readonly1');
+    const doc = (
+      await w.app.inject({ method: 'GET', url: '/api/openapi.json', headers: { cookie: s.cookie } })
+    ).json() as {
       openapi: string;
       paths: Record<string, Record<string, unknown>>;
     };
