@@ -12,6 +12,7 @@ import { registerExhibit } from './commands/exhibit.js';
 import { registerMessages } from './commands/messages.js';
 import { registerServe } from './commands/serve.js';
 import { registerPeople } from './commands/people.js';
+import { registerRecord } from './commands/record.js';
 import { registerStats } from './commands/stats.js';
 import { registerUser } from './commands/user.js';
 import { registerVerify } from './commands/verify.js';
@@ -38,6 +39,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerAnalysis(program, ctx);
   registerConversations(program, ctx);
   registerPeople(program, ctx);
+  registerRecord(program, ctx);
   registerDemo(program, ctx);
   registerServe(program, ctx);
   registerUser(program, ctx);
