@@ -19,12 +19,10 @@ export function App() {
 function Shell() {
   const route = parseRoute(useHash());
   const { session, loading } = useSession();
-  const needsLogin = !loading && !session && route.page !== 'login';
-  useEffect(() => {
-    if (needsLogin) navigate({ page: 'login' }, true);
-  }, [needsLogin]);
   if (loading) return <p className="loading">Loading…</p>;
-  if (route.page === 'login' || !session) return <LoginPage />;
+  // Signed out: the sign-in form, at whatever address was asked for (a deep link survives sign-in).
+  if (!session) return <LoginPage />;
+  if (route.page === 'login') return <Redirect />;
   return (
     <div className="app">
       <Header route={route} />
@@ -43,4 +41,9 @@ function Shell() {
       </main>
     </div>
   );
+}
+
+function Redirect() {
+  useEffect(() => navigate({ page: 'cases' }, true), []);
+  return null;
 }

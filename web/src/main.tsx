@@ -1,15 +1,16 @@
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { SESSION_KEY } from './hooks/session';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError } from './api/client';
 import { App } from './App';
-import { navigate } from './lib/router';
 import './styles.css';
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache({
     onError: (err) => {
-      if (err instanceof ApiError && err.status === 401) navigate({ page: 'login' }, true);
+      // The session ended (expired, or signed out elsewhere): back to the sign-in form.
+      if (err instanceof ApiError && err.status === 401) queryClient.setQueryData(SESSION_KEY, null);
     },
   }),
   defaultOptions: {

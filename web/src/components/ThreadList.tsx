@@ -38,6 +38,9 @@ export function ThreadList(p: ThreadListProps) {
     | null
   >(p.initialSeq > 0 ? { kind: 'index', seq: p.initialSeq, align: 'center' } : null);
   const count = pageCount(p.total, pageStart);
+  // A programmatic jump takes a few frames to settle (rows get measured); the page must not move meanwhile.
+  const settleUntil = useRef(0);
+  const settleTarget = useRef<number | null>(p.initialSeq > 0 ? p.initialSeq : null);
 
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
     count,
@@ -45,6 +48,8 @@ export function ThreadList(p: ThreadListProps) {
     estimateSize: () => ESTIMATE,
     getItemKey: (i) => pageStart + i,
     overscan: 8,
+    // Open at the asked-for message from the first frame, not at the top and then scrolled.
+    initialOffset: () => Math.max(0, (p.initialSeq - pageStart) * ESTIMATE - 160),
   });
   const items = virtualizer.getVirtualItems();
 
@@ -53,6 +58,8 @@ export function ThreadList(p: ThreadListProps) {
     const job = pending.current;
     if (!job) return;
     pending.current = null;
+    settleUntil.current = performance.now() + 800;
+    settleTarget.current = job.seq;
     const index = job.seq - pageStart;
     if (index < 0 || index >= count) return;
     if (job.kind === 'index') {
@@ -70,8 +77,17 @@ export function ThreadList(p: ThreadListProps) {
     if (count === 0) return;
     const first = pageStart + firstIndex;
     const last = pageStart + lastIndex;
+    // While a jump settles, rows passed on the way are not worth fetching.
+    const target = settleTarget.current;
+    const settling = performance.now() < settleUntil.current;
+    if (settling && target !== null && (target < first || target > last)) return;
+    if (!settling) settleTarget.current = null;
     onRange(first, last);
-    if (!pending.current && needsRebase(first, last, pageStart, p.total)) {
+    if (
+      !pending.current &&
+      performance.now() > settleUntil.current &&
+      needsRebase(first, last, pageStart, p.total)
+    ) {
       const offset = virtualizer.scrollOffset ?? 0;
       const anchor = items.find((it) => it.end > offset) ?? items[0];
       if (!anchor) return;
@@ -85,14 +101,19 @@ export function ThreadList(p: ThreadListProps) {
     p.ref,
     () => ({
       scrollToSeq(seq, align = 'auto') {
+        settleTarget.current = seq;
         if (inPage(seq, pageStart, p.total)) {
+          settleUntil.current = performance.now() + 800;
           virtualizer.scrollToIndex(seq - pageStart, { align });
           return;
         }
         const next = pageStartFor(seq, p.total);
         pending.current = { kind: 'index', seq, align: align === 'auto' ? 'center' : align };
-        if (next === pageStart) virtualizer.scrollToIndex(seq - pageStart, { align });
-        else setPageStart(next);
+        if (next === pageStart) {
+          pending.current = null;
+          settleUntil.current = performance.now() + 800;
+          virtualizer.scrollToIndex(seq - pageStart, { align });
+        } else setPageStart(next);
       },
       fullyVisible() {
         const el = scrollRef.current;

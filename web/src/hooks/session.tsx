@@ -29,23 +29,28 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     },
     staleTime: Infinity,
   });
+  // Another user's data must not outlive their session; the session query itself stays observed.
+  const dropCaseData = useCallback(
+    () => qc.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] }),
+    [qc],
+  );
   const login = useCallback(
     async (username: string, password: string) => {
       const s = await apiLogin(username, password);
-      qc.clear();
+      dropCaseData();
       qc.setQueryData(SESSION_KEY, s);
       return s;
     },
-    [qc],
+    [qc, dropCaseData],
   );
   const logout = useCallback(async () => {
     try {
       await apiLogout();
     } finally {
-      qc.clear();
+      dropCaseData();
       qc.setQueryData(SESSION_KEY, null);
     }
-  }, [qc]);
+  }, [qc, dropCaseData]);
   return (
     <SessionContext.Provider value={{ session: q.data ?? null, loading: q.isPending, login, logout }}>
       {children}

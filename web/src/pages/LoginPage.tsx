@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { useSession } from '../hooks/session';
-import { navigate } from '../lib/router';
 
 export function LoginPage() {
   const { login } = useSession();
@@ -16,7 +15,6 @@ export function LoginPage() {
     setError(null);
     try {
       await login(username, password);
-      navigate({ page: 'cases' });
     } catch (err) {
       if (err instanceof ApiError && err.status === 429)
         setError('Too many attempts. Wait a minute and try again.');

@@ -1,0 +1,95 @@
+/**
+ * The thread view against a synthetic API (test/web/fake-api.ts) holding a 1,000,000-message
+ * conversation: it opens, only visible windows are fetched, keyboard coding works, a 409 shows both
+ * versions. Runs without the real server; review.browser.test.ts covers the app against it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ensureWebBuilt, haveChromium, launchChromium, type LaunchedBrowser } from './browser.js';
+import { startFakeApi, type FakeApi } from './fake-api.js';
+
+const TOTAL = 1_000_000;
+
+describe.skipIf(!haveChromium())('thread view on a million-message conversation (synthetic API)', () => {
+  let api: FakeApi;
+  let b: LaunchedBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    api = await startFakeApi({ total: TOTAL });
+    b = await launchChromium();
+    page = await b.context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    await b?.close();
+    await api?.close();
+  });
+
+  it('signs in and opens the thread with only the first window fetched', async () => {
+    await page.goto(`${api.url}/#/login`);
+    await page.getByLabel('Username').fill('demo-reviewer');
+    await page.getByLabel('Password').fill('demo-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Operation Synthetic' }).click();
+    await page.getByRole('link', { name: 'Team 3 Response' }).click();
+    await page.locator('[data-seq="0"] .bubble').waitFor();
+    const rows = await page.locator('[role="article"]').count();
+    expect(rows).toBeGreaterThan(3);
+    expect(rows).toBeLessThan(80);
+    expect(await page.getByTestId('position').textContent()).toContain('1,000,000');
+    expect(new Set(api.windowRequests)).toEqual(new Set([0]));
+  });
+
+  it('codes by keyboard: j moves, n saves "not offensive" and moves on, o saves "offensive"', async () => {
+    await page.keyboard.press('j');
+    await page.keyboard.press('n');
+    await page.locator('[data-seq="1"] [data-testid="decision"]').waitFor();
+    expect(api.codes.get(2)?.decision).toBe('not_offensive');
+    await expect.poll(() => page.locator('[data-seq="2"] [aria-current="true"]').count()).toBe(1);
+    await page.keyboard.press('o');
+    await page.locator('[data-seq="2"] [data-testid="decision"]').waitFor();
+    expect(api.codes.get(3)?.decision).toBe('offensive');
+  });
+
+  it('shows both versions on a conflict and saves the reviewer\u2019s choice', async () => {
+    await page.keyboard.press('j');
+    api.conflictNext(4);
+    await page.keyboard.press('u');
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Coded meanwhile by another reviewer');
+    await page.getByRole('button', { name: 'Save mine over it' }).click();
+    await expect.poll(() => api.codes.get(4)?.decision).toBe('unsure');
+    expect(api.codes.get(4)?.version).toBe(2);
+  });
+
+  it('marks the visible run reviewed with r', async () => {
+    await page.keyboard.press('r');
+    await page.getByText(/marked reviewed, nothing of note/).waitFor();
+    expect(api.reviewed.has(0)).toBe(true);
+    expect(api.reviewed.size).toBeGreaterThan(3);
+  });
+
+  it('jumps to the next flag and highlights its span', async () => {
+    await page.keyboard.press('f');
+    await page.locator('[data-seq="4"] [aria-current="true"]').waitFor();
+    expect(await page.locator('[data-seq="4"] mark.flag-span').textContent()).toBe('vermin');
+    expect(await page.getByTestId('flag-score').textContent()).toBe('0.91');
+  });
+
+  it('opens at the middle of the thread fetching only the windows in view', async () => {
+    const before = api.windowRequests.length;
+    await page.goto(`${api.url}/#/cases/1/conversations/1?seq=500000`);
+    await page.reload();
+    await page.locator('[data-seq="500000"] .bubble').waitFor();
+    const fetched = api.windowRequests.slice(before);
+    expect(fetched.every((f) => f >= 499_600 && f <= 500_200)).toBe(true);
+    expect(fetched.length).toBeLessThanOrEqual(3);
+    await page.keyboard.press('j');
+    await page.locator('[data-seq="500001"] [aria-current="true"]').waitFor();
+  });
+});
