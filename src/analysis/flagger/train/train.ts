@@ -15,6 +15,7 @@ import { fuzzyKey, segment, type LexiconIndex } from '../lexicon.js';
 import { DEFAULT_FEATURES, featurize, HASH_BITS, HASH_SIZE, type ModelFile } from '../model.js';
 import { squeeze, type Token } from '../normalise.js';
 import { loadData, repoRoot, type Doc } from './data.js';
+import { FIRST_NAMES } from './first-names.js';
 
 export const MODEL_VERSION = 'lr-hashed-ngrams/1.0.0';
 const MAX_WEIGHTS = 80_000;
@@ -54,7 +55,7 @@ export function buildAux(lex: LexiconIndex): AuxFile {
       for (const r of ph.roles) for (const w of r.term.toLowerCase().split(/[^a-z]+/)) rawTerms.add(w);
     }
   }
-  for (const w of words) {
+  for (const w of [...words, ...FIRST_NAMES]) {
     if (!/^[a-z]+$/.test(w)) continue;
     const key = squeeze(w);
     // "need" squeezes to "ned", "too" to "to": a dictionary word must not match a term through squeezing.
@@ -64,7 +65,7 @@ export function buildAux(lex: LexiconIndex): AuxFile {
     if (key.length >= 6 && segment(lex, key) !== undefined) segStop.add(key);
   }
   return {
-    version: `aux/${words.length}-words`,
+    version: `aux/${words.length}-words+${FIRST_NAMES.length}-names`,
     fuzzyStop: [...fuzzyStop].sort(),
     segStop: [...segStop].sort(),
     squeezeStop: [...squeezeStop].sort(),
