@@ -12,6 +12,7 @@ import { registerExhibit } from './commands/exhibit.js';
 import { registerMessages } from './commands/messages.js';
 import { registerServe } from './commands/serve.js';
 import { registerPeople } from './commands/people.js';
+import { registerReports } from './commands/report.js';
 import { registerRecord } from './commands/record.js';
 import { registerStats } from './commands/stats.js';
 import { registerUser } from './commands/user.js';
@@ -39,6 +40,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerAnalysis(program, ctx);
   registerConversations(program, ctx);
   registerPeople(program, ctx);
+  registerReports(program, ctx);
   registerRecord(program, ctx);
   registerDemo(program, ctx);
   registerServe(program, ctx);

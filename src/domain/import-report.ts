@@ -58,7 +58,7 @@ export interface ExportImportReport {
 /** What reading a device database or forensic report found. */
 export interface DeviceImportReport {
   readonly kind: 'device';
-  readonly format: 'android-msgstore' | 'ios-chatstorage' | 'ufdr';
+  readonly format: 'android-msgstore' | 'ios-chatstorage' | 'ufdr' | 'rsmf';
   readonly readerVersion: string;
   readonly conversations: number;
   readonly messages: number;

@@ -1,9 +1,10 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { EvidenceError } from '../domain/errors.js';
 import { cryptRefusal, detectDeviceFormat, WHATSAPP_TABLES_HINT } from '../ingest/device/detect.js';
+import { looksLikeRsmf } from '../ingest/rsmf/eml.js';
 
 export type EvidenceFormat =
-  'whatsapp-text' | 'whatsapp-zip' | 'android-msgstore' | 'ios-chatstorage' | 'ufdr';
+  'whatsapp-text' | 'whatsapp-zip' | 'android-msgstore' | 'ios-chatstorage' | 'ufdr' | 'rsmf';
 
 /** Decide the format from the file's content, never from its name. */
 export function detectFormat(path: string, label: string): EvidenceFormat {
@@ -25,6 +26,7 @@ export function detectFormat(path: string, label: string): EvidenceFormat {
     );
   }
   if (read === 0) throw new EvidenceError(label, 'the file is empty', undefined, 'empty_file');
+  if (looksLikeRsmf(path)) return 'rsmf';
   const device = detectDeviceFormat(path, label);
   switch (device) {
     case 'android-msgstore':

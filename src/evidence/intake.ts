@@ -17,6 +17,7 @@ import {
 import { detectFormat, type EvidenceFormat } from './detect-format.js';
 import { EvidenceStore, type StoredFile } from './evidence-store.js';
 import { importDevice } from './intake-device.js';
+import { importRsmf } from '../ingest/rsmf/import.js';
 import { parseInWorker, type WorkerParse } from './parse-in-worker.js';
 import { DEFAULT_ZIP_LIMITS, readZipEntries, type ZipLimits } from './zip.js';
 
@@ -93,6 +94,9 @@ export async function addExhibit(
         `${label}: the same bytes (SHA-256 ${original.sha256}) are already in case "${theCase.name}" as exhibit ${earlier.ref} (${earlier.originalName}, added ${earlier.addedAt} by ${earlier.addedBy})`,
         { file: label, code: 'duplicate_exhibit' },
       );
+    }
+    if (format === 'rsmf') {
+      return await importRsmf({ store, evidence, theCase, ref, label, original, req, created });
     }
     if (format !== 'whatsapp-text' && format !== 'whatsapp-zip') {
       return await importDevice({ store, evidence, theCase, ref, label, original, format, req, created });

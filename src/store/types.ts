@@ -31,7 +31,7 @@ export interface CaseSummary extends CaseRecord {
 }
 
 export type ExhibitFormat =
-  'whatsapp-text' | 'whatsapp-zip' | 'android-msgstore' | 'ios-chatstorage' | 'ufdr';
+  'whatsapp-text' | 'whatsapp-zip' | 'android-msgstore' | 'ios-chatstorage' | 'ufdr' | 'rsmf';
 
 export interface NewExhibit {
   readonly caseId: number;

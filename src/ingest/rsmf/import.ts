@@ -1,0 +1,386 @@
+/**
+ * Import an RSMF 2.0 file (.rsmf: an .eml holding rsmf.zip) as an exhibit, the way device
+ * databases are imported (src/evidence/intake-device.ts): the original is already hashed and
+ * stored; its manifest is validated (manifest.ts), the attachment files are hashed and stored as
+ * the exhibit's archive entries, and every event becomes a message in one transaction.
+ *
+ * An event's `scrutineer.*` custom fields (written by our own export) restore what RSMF has no
+ * field for; from other tools, the standard fields are mapped: message → text (media where it has
+ * attachments, deleted where `deleted`), join/leave → membership events, disclaimer → encryption
+ * notice, history/unknown → system lines; `parent` → quoted reply; reactions and edits kept.
+ */
+import { Readable } from 'node:stream';
+import { EvidenceError } from '../../domain/errors.js';
+import type { DeviceImportReport, ImportNotice } from '../../domain/import-report.js';
+import type {
+  MessageKind,
+  ParsedMessage,
+  Poll,
+  Reaction,
+  ReplyRef,
+  SenderIdentity,
+  SystemEvent,
+  TimeResolution,
+  MembershipEventType,
+} from '../../domain/message.js';
+import type { EvidenceStore, StoredFile } from '../../evidence/evidence-store.js';
+import type { AddExhibitOutcome, AddExhibitRequest } from '../../evidence/intake.js';
+import type { Store } from '../../store/open-store.js';
+import { toMembershipEventRow, toMessageRow, type CaseRecord, type NewMessage } from '../../store/types.js';
+import { readRsmfEml } from './eml.js';
+import {
+  customJson,
+  customValue,
+  describeIssues,
+  manifestSchema,
+  type RsmfEvent,
+  type RsmfManifest,
+} from './manifest.js';
+import { readFileSync } from 'node:fs';
+
+export const RSMF_READER_VERSION = 'rsmf-reader/1.0.0';
+
+export interface RsmfIntake {
+  readonly store: Store;
+  readonly evidence: EvidenceStore;
+  readonly theCase: CaseRecord;
+  readonly ref: string;
+  readonly label: string;
+  readonly original: StoredFile;
+  readonly req: AddExhibitRequest;
+  /** Stored files this import created, for removal if it fails. */
+  readonly created: StoredFile[];
+}
+
+/** Parses and validates the manifest of an .rsmf file's bytes. */
+export function readRsmf(
+  bytes: Buffer,
+  label: string,
+): { manifest: RsmfManifest; files: ReadonlyMap<string, Uint8Array> } {
+  const container = readRsmfEml(bytes, label);
+  let json: unknown;
+  try {
+    json = JSON.parse(container.manifestJson);
+  } catch (err) {
+    throw new EvidenceError(
+      label,
+      `rsmf_manifest.json is not JSON (${(err as Error).message})`,
+      undefined,
+      'rsmf_bad_manifest',
+    );
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success)
+    throw new EvidenceError(
+      label,
+      `rsmf_manifest.json breaks the RSMF 2.0 rules: ${describeIssues(parsed.error)}`,
+      undefined,
+      'rsmf_bad_manifest',
+    );
+  return { manifest: parsed.data, files: container.files };
+}
+
+const JOIN_LEAVE: Record<string, MembershipEventType> = {
+  join: 'added',
+  leave: 'left',
+  disclaimer: 'encryption_notice',
+};
+
+/** One event as a message (without ids). */
+export function eventToMessage(
+  e: RsmfEvent,
+  seq: number,
+  display: (participantId: string | undefined) => string | null,
+  eventById: ReadonlyMap<string, RsmfEvent>,
+  zone: string,
+): ParsedMessage {
+  const c = e.custom;
+  const v = (n: string) => customValue(c, `scrutineer.${n}`);
+  const j = <T>(n: string) => customJson<T>(c, `scrutineer.${n}`);
+  const sender = v('sender') ?? (e.type === 'message' ? display(e.participant) : null);
+  const ms = Date.parse(e.timestamp);
+  const utc = v('utc') ?? new Date(ms).toISOString();
+  const attachments = e.attachments ?? [];
+  const kind: MessageKind =
+    (v('kind') as MessageKind | undefined) ??
+    (e.type !== 'message' ? 'system' : e.deleted ? 'deleted' : attachments.length ? 'media' : 'text');
+  let system: SystemEvent | null = j<SystemEvent>('system') ?? null;
+  if (!system && kind === 'system' && JOIN_LEAVE[e.type]) {
+    const who = display(e.participant);
+    system = {
+      type: JOIN_LEAVE[e.type]!,
+      actor: null,
+      targets: who ? [who] : [],
+      value: null,
+      previousValue: null,
+    };
+  }
+  const parent = e.parent ? eventById.get(e.parent) : undefined;
+  const replyTo: ReplyRef | null =
+    j<ReplyRef>('replyTo') ??
+    (parent
+      ? {
+          keyId: customValue(parent.custom, 'scrutineer.keyId') ?? parent.id ?? null,
+          text: parent.body ?? null,
+          senderJid: null,
+        }
+      : null);
+  const reactions: Reaction[] =
+    j<Reaction[]>('reactions') ??
+    (e.reactions ?? []).flatMap((r) =>
+      (r.participants?.length ? r.participants : ['']).map((p) => ({
+        sender: (p ? display(p) : null) ?? 'unknown',
+        senderJid: null,
+        emoji: r.value,
+        utc: null,
+      })),
+    );
+  const edits = e.edits ?? [];
+  const editedAt =
+    v('editedAt') ??
+    (edits.length ? new Date(Date.parse(edits[edits.length - 1]!.timestamp)).toISOString() : null);
+  const deletedBy = (v('deletedBy') as 'sender' | 'admin' | undefined) ?? (e.deleted ? 'sender' : null);
+  return {
+    seq,
+    sender,
+    kind,
+    text: e.body ?? '',
+    time: {
+      localText: v('localTime') ?? e.timestamp,
+      zone: v('zone') ?? zone,
+      utc,
+      resolution: (v('timeResolution') as TimeResolution | undefined) ?? 'exact',
+    },
+    edited: v('edited') === 'true' || edits.length > 0,
+    media:
+      j<ParsedMessage['media']>('media') ??
+      (attachments.length ? { fileName: attachments[0]!.display, omitted: false, caption: null } : null),
+    poll: j<Poll>('poll') ?? null,
+    location: j<ParsedMessage['location']>('location') ?? null,
+    system,
+    source: { type: 'xml', modelId: e.id ?? `#${seq}` },
+    keyId: v('keyId') ?? e.id ?? null,
+    senderIdentity: j<SenderIdentity>('senderIdentity') ?? null,
+    replyTo,
+    reactions,
+    deletedBy,
+    editedAt,
+    raw: j<Record<string, string | number | null>>('raw') ?? null,
+  };
+}
+
+export async function importRsmf(d: RsmfIntake): Promise<AddExhibitOutcome> {
+  const { store, evidence, theCase, ref, label, original, req } = d;
+  const { manifest, files } = readRsmf(readFileSync(evidence.absolutePath(original.storedPath)), label);
+  // The attachment files, hashed and stored like a zip's entries.
+  const stored = new Map<string, StoredFile>();
+  for (const [path, data] of files) {
+    if (path.endsWith('/')) continue;
+    const f = await evidence.put(
+      Readable.from([Buffer.from(data)]),
+      Number.POSITIVE_INFINITY,
+      `${label}!${path}`,
+    );
+    d.created.push(f);
+    stored.set(path, f);
+  }
+  const notices: ImportNotice[] = [];
+  const participantsById = new Map(manifest.participants.map((p) => [p.id, p]));
+  const display = (id: string | undefined): string | null =>
+    id === undefined ? null : (participantsById.get(id)?.display ?? id);
+  const eventById = new Map<string, RsmfEvent>();
+  for (const e of manifest.events) if (e.id) eventById.set(e.id, e);
+
+  return store.transaction(async (repos) => {
+    const exhibit = await repos.exhibits.create({
+      caseId: theCase.id,
+      ref,
+      originalName: label,
+      size: original.size,
+      sha256: original.sha256,
+      storedPath: original.storedPath,
+      format: 'rsmf',
+      description: req.description ?? null,
+      seizedFrom: req.seizedFrom ?? null,
+      officer: req.officer ?? null,
+      timezone: req.timezone,
+      dateOrder: null,
+      parser: 'rsmf',
+      parserVersion: RSMF_READER_VERSION,
+      addedBy: req.actor,
+    });
+    const fileRecords = await repos.exhibits.addFiles(
+      [...stored.entries()].map(([path, f]) => ({
+        exhibitId: exhibit.id,
+        pathInArchive: path,
+        size: f.size,
+        sha256: f.sha256,
+        storedPath: f.storedPath,
+        role: path === 'rsmf_manifest.json' ? ('chat' as const) : ('media' as const),
+      })),
+    );
+    const fileIdByPath = new Map(fileRecords.map((f) => [f.pathInArchive, f.id]));
+    await repos.exhibits.addContinuity({
+      exhibitId: exhibit.id,
+      actor: req.actor,
+      action: 'received',
+      detail: `RSMF ${manifest.version} ${label} (${original.size} bytes, SHA-256 ${original.sha256}) from ${req.file}${req.seizedFrom ? `; seized from ${req.seizedFrom}` : ''}${req.officer ? `; producing officer ${req.officer}` : ''}`,
+    });
+    await repos.exhibits.addContinuity({
+      exhibitId: exhibit.id,
+      actor: req.actor,
+      action: 'stored',
+      detail: `read-only copy at ${original.storedPath}; ${stored.size} file(s) in rsmf.zip hashed and stored`,
+    });
+
+    const convIds = new Map<string, number>();
+    const partIds = new Map<string, Map<string, number>>();
+    let first: number | null = null;
+    for (const c of manifest.conversations) {
+      const conv = await repos.conversations.create({
+        caseId: theCase.id,
+        name: c.display ?? c.id,
+        exhibitId: exhibit.id,
+        sourceKey: c.id,
+        isGroup: c.type === 'channel',
+        groupJid: customValue(c.custom, 'scrutineer.groupJid') ?? null,
+      });
+      first ??= conv.id;
+      convIds.set(c.id, conv.id);
+      const used = new Set<string>();
+      const people = c.participants.flatMap((pid) => {
+        const p = participantsById.get(pid);
+        if (!p || customValue(p.custom, 'scrutineer.implicit') === 'true') return [];
+        let name = p.display ?? p.id;
+        if (used.has(name)) name = `${name} (${p.id})`;
+        used.add(name);
+        const account = p.account_id ?? null;
+        return [
+          {
+            pid,
+            identity: {
+              displayName: name,
+              jid: account && account.includes('@') ? account : null,
+              phone:
+                customValue(p.custom, 'scrutineer.phone') ??
+                (account && /^\+?\d[\d ]+$/u.test(account) ? account : null),
+              pushName: customValue(p.custom, 'scrutineer.pushName') ?? null,
+              contactName: customValue(p.custom, 'scrutineer.contactName') ?? null,
+              isOwner: customValue(p.custom, 'scrutineer.isOwner') === 'true' || c.custodian === pid,
+              isAdmin: null,
+              currentMember: null,
+            },
+          },
+        ];
+      });
+      const ids = await repos.participants.insertIdentities(
+        conv.id,
+        people.map((p) => p.identity),
+      );
+      const byPid = new Map<string, number>();
+      for (const p of people) byPid.set(p.pid, ids.get(p.identity.displayName)!);
+      partIds.set(c.id, byPid);
+    }
+
+    const seqs = new Map<string, number>();
+    const rows: NewMessage[] = [];
+    const parsed: ParsedMessage[] = [];
+    const convOf: number[] = [];
+    for (const e of manifest.events) {
+      const seq = seqs.get(e.conversation) ?? 0;
+      seqs.set(e.conversation, seq + 1);
+      const m = eventToMessage(e, seq, display, eventById, req.timezone);
+      const conversationId = convIds.get(e.conversation)!;
+      const byPid = partIds.get(e.conversation)!;
+      let participantId: number | null =
+        e.participant !== undefined ? (byPid.get(e.participant) ?? null) : null;
+      if (participantId === null && m.sender !== null) {
+        participantId = await repos.participants.upsert(conversationId, m.sender);
+        if (e.participant !== undefined) byPid.set(e.participant, participantId);
+      }
+      const att = e.attachments?.[0];
+      const mediaFileId = att ? (fileIdByPath.get(att.id) ?? null) : null;
+      if (att && mediaFileId === null)
+        notices.push({
+          code: 'media_missing',
+          message: `attachment ${att.id} (${att.display}) is not in rsmf.zip`,
+          line: null,
+        });
+      if ((e.attachments?.length ?? 0) > 1)
+        notices.push({
+          code: 'not_read',
+          message: `event ${e.id ?? seq}: ${e.attachments!.length} attachments; the first is linked, all are stored`,
+          line: null,
+        });
+      rows.push(
+        toMessageRow(m, {
+          caseId: theCase.id,
+          conversationId,
+          exhibitId: exhibit.id,
+          participantId,
+          mediaFileId,
+        }),
+      );
+      parsed.push(m);
+      convOf.push(conversationId);
+      req.onProgress?.(rows.length, manifest.events.length);
+    }
+    const ids = await repos.messages.insertMany(rows);
+    const events = parsed
+      .map((m, i) =>
+        toMembershipEventRow(m, { caseId: theCase.id, conversationId: convOf[i]!, messageId: ids[i]! }),
+      )
+      .filter((x) => x !== null);
+    if (events.length) await repos.membershipEvents.insertMany(events);
+
+    const report: DeviceImportReport = {
+      kind: 'device',
+      format: 'rsmf',
+      readerVersion: RSMF_READER_VERSION,
+      conversations: manifest.conversations.length,
+      messages: rows.length,
+      ownerJid: null,
+      notices: notices.slice(0, 200),
+    };
+    await repos.importReports.insert(exhibit.id, report);
+    await repos.exhibits.addContinuity({
+      exhibitId: exhibit.id,
+      actor: req.actor,
+      action: 'parsed',
+      detail: `${RSMF_READER_VERSION}: ${rows.length} events in ${manifest.conversations.length} conversation(s); manifest valid against RSMF ${manifest.version} rules; zone ${req.timezone} where an event names none`,
+    });
+    await repos.audit.append({
+      actor: req.actor,
+      action: 'exhibit.add',
+      caseId: theCase.id,
+      subject: ref,
+      detail: {
+        exhibitId: exhibit.id,
+        originalName: label,
+        sha256: original.sha256,
+        size: original.size,
+        format: 'rsmf',
+        messages: rows.length,
+        conversations: manifest.conversations.length,
+        files: [...stored.entries()].map(([path, f]) => ({ path, sha256: f.sha256 })),
+        parser: RSMF_READER_VERSION,
+        timezone: req.timezone,
+      },
+    });
+    if (first === null)
+      throw new EvidenceError(
+        label,
+        'the RSMF manifest holds no conversation',
+        undefined,
+        'no_conversations',
+      );
+    const conversation = (await repos.conversations.get(first))!;
+    return {
+      exhibit,
+      conversation,
+      messages: rows.length,
+      mediaFiles: fileRecords.filter((f) => f.role === 'media').length,
+      report,
+    };
+  });
+}

@@ -1,0 +1,310 @@
+/**
+ * Charge schedule (PDF or XLSX): per defendant, each count with its message(s) verbatim, date and
+ * time (local with zone, and UTC), exhibit and line or row, the s127(5) limitation date and the
+ * verdict.
+ *
+ * The counts come from the case record (src/store/repositories/record.ts, table record_counts)
+ * where the case has any; otherwise the schedule is built from the candidate counts of the conduct
+ * analysis (every offensive message a person sent) and its title says "candidate counts".
+ */
+import ExcelJS from 'exceljs';
+import { DateTime } from 'luxon';
+import { countsFor, limitationFor } from '../analysis/conduct/index.js';
+import { UserError } from '../domain/errors.js';
+import type { Store } from '../store/open-store.js';
+import type { CaseRecord, ExhibitRecord, MessageRecord } from '../store/types.js';
+import { sourceOf, timeLine } from './bundle.js';
+import { PdfReport } from './pdf.js';
+import {
+  digest,
+  exhibitInputs,
+  inputsAsAt,
+  provenanceRows,
+  reportConduct,
+  runProvenance,
+  softwareVersion,
+  type Provenance,
+} from './provenance.js';
+
+export interface ChargeOptions {
+  readonly format: 'pdf' | 'xlsx';
+  /** YYYY-MM-DD for "days left"; default the inputs-as-at date (reproducible). */
+  readonly today?: string;
+}
+
+export interface ChargeRow {
+  readonly defendant: string;
+  readonly number: number;
+  readonly offence: string;
+  readonly description: string;
+  readonly messages: readonly {
+    readonly id: number;
+    readonly sender: string | null;
+    readonly text: string;
+    readonly time: string;
+    readonly utc: string;
+    readonly reference: string;
+  }[];
+  readonly sentOn: string;
+  readonly limitationDate: string;
+  readonly limitedBy: string;
+  readonly daysLeft: number | null;
+  readonly chargedOn: string | null;
+  readonly verdict: string;
+}
+
+export interface ChargeResult {
+  readonly bytes: Buffer;
+  readonly title: string;
+  readonly source: 'case record' | 'candidate counts';
+  readonly counts: number;
+  readonly rows: readonly ChargeRow[];
+  readonly provenance: Provenance;
+}
+
+interface RecordCount {
+  readonly personId: number;
+  readonly number: number;
+  readonly offence: string;
+  readonly description: string | null;
+  readonly messageIds: readonly number[];
+  readonly chargedOn: string | null;
+  readonly verdict: string | null;
+  readonly verdictOn: string | null;
+}
+
+interface RecordLike {
+  list<R>(table: 'record_counts', caseId: number): Promise<R[]>;
+  details(caseId: number): Promise<{ evidenceSufficientDate: string | null } | null>;
+}
+
+const S127 = 's127(1)(a) Communications Act 2003';
+
+export async function buildChargeSchedule(
+  store: Store,
+  theCase: CaseRecord,
+  o: ChargeOptions,
+): Promise<ChargeResult> {
+  const record = (store as unknown as { record?: RecordLike }).record;
+  let recorded: RecordCount[] = [];
+  let evidenceSufficient: string | null = null;
+  if (record && typeof record.list === 'function') {
+    recorded = await record.list<RecordCount>('record_counts', theCase.id);
+    evidenceSufficient = (await record.details(theCase.id))?.evidenceSufficientDate ?? null;
+  }
+  const asAt = await inputsAsAt(store, theCase);
+  const today = o.today ?? DateTime.fromISO(asAt, { zone: 'utc' }).setZone('Europe/London').toISODate()!;
+  if (!DateTime.fromISO(today).isValid)
+    throw new UserError(`--today "${o.today}" is not a date (YYYY-MM-DD)`);
+  const exhibits = await store.exhibits.list(theCase.id);
+  const exhibitById = new Map<number, ExhibitRecord>(exhibits.map((e) => [e.id, e]));
+  const people = new Map((await store.people.list(theCase.id)).map((p) => [p.id, p.name]));
+  const conduct = await reportConduct(store, theCase.id);
+
+  const source: ChargeResult['source'] = recorded.length ? 'case record' : 'candidate counts';
+  interface Planned {
+    defendant: string;
+    number: number;
+    offence: string;
+    description: string;
+    ids: readonly number[];
+    chargedOn: string | null;
+    verdict: string;
+  }
+  const planned: Planned[] = [];
+  if (recorded.length) {
+    for (const c of [...recorded].sort((a, b) => a.personId - b.personId || a.number - b.number))
+      planned.push({
+        defendant: people.get(c.personId) ?? `person ${c.personId}`,
+        number: c.number,
+        offence: c.offence,
+        description: c.description ?? '',
+        ids: c.messageIds,
+        chargedOn: c.chargedOn,
+        verdict: c.verdict
+          ? `${c.verdict}${c.verdictOn ? ` (${c.verdictOn})` : ''}`
+          : c.chargedOn
+            ? 'awaiting verdict'
+            : 'proposed (not charged)',
+      });
+  } else {
+    for (const p of countsFor(conduct.report, conduct.input.messages, { today, evidenceSufficient })) {
+      p.counts.forEach((k, i) =>
+        planned.push({
+          defendant: p.name,
+          number: i + 1,
+          offence: S127,
+          description: `candidate count: offensive message (${k.categories.join(', ') || 'uncategorised'}; ${k.basis})`,
+          ids: [k.messageId],
+          chargedOn: null,
+          verdict: 'not charged (candidate)',
+        }),
+      );
+    }
+  }
+
+  const needed = new Set(planned.flatMap((p) => p.ids));
+  const records = new Map<number, MessageRecord>();
+  for await (const m of store.messages.iterate(theCase.id)) if (needed.has(m.id)) records.set(m.id, m);
+  const rows: ChargeRow[] = planned.map((p) => {
+    const msgs = p.ids.map((id) => records.get(id)).filter((m): m is MessageRecord => m !== undefined);
+    const first = [...msgs].sort((a, b) => (a.utc < b.utc ? -1 : 1))[0];
+    const lim = first ? limitationFor(first.utc, { today, evidenceSufficient, zone: 'Europe/London' }) : null;
+    return {
+      defendant: p.defendant,
+      number: p.number,
+      offence: p.offence,
+      description: p.description,
+      messages: msgs.map((m) => ({
+        id: m.id,
+        sender: m.sender,
+        text: m.text,
+        time: timeLine(m),
+        utc: m.utc,
+        reference: sourceOf(m, exhibitById),
+      })),
+      sentOn: lim?.sentOn ?? '',
+      limitationDate: lim?.limitationDate ?? '',
+      limitedBy: lim
+        ? lim.limitedBy === 'three_years'
+          ? '3 years from sending'
+          : '6 months from sufficient evidence'
+        : '',
+      daysLeft: lim?.daysLeft ?? null,
+      chargedOn: p.chargedOn,
+      verdict: p.verdict,
+    };
+  });
+
+  const title =
+    source === 'case record'
+      ? `Charge schedule: ${theCase.name}`
+      : `Charge schedule (candidate counts): ${theCase.name}`;
+  const provenance: Provenance = {
+    software: softwareVersion(),
+    analysisRun: runProvenance(conduct.run, theCase.id, conduct.termListVersion),
+    inputsAsAt: asAt,
+    inputs: [
+      ...exhibitInputs(exhibits),
+      { name: 'Counts', sha256: digest(rows), detail: `${rows.length} counts from the ${source}` },
+    ],
+  };
+  const note =
+    source === 'case record'
+      ? `Counts as recorded in the case record. Limitation dates: s127(5), the earlier of 3 years from sending and 6 months from the date the prosecutor had sufficient evidence (${evidenceSufficient ?? 'not recorded'}); days left as at ${today}.`
+      : `No counts are recorded in the case record: these are CANDIDATE counts, one per offensive message a person sent (reviewer codes where coded, else flags), for the prosecutor to consider. Limitation dates as above; days left as at ${today}.`;
+
+  if (o.format === 'xlsx') {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = `Scrutineer ${softwareVersion()}`;
+    wb.created = new Date(asAt);
+    wb.modified = new Date(asAt);
+    const s = wb.addWorksheet('Charge schedule', { views: [{ state: 'frozen', ySplit: 3 }] });
+    s.addRow([title]).font = { bold: true, size: 13 };
+    s.addRow([note]);
+    const headers = [
+      'Defendant',
+      'Count',
+      'Offence',
+      'Description',
+      'Message ids',
+      'Message text',
+      'Date and time',
+      'UTC',
+      'Exhibit and location',
+      'Sent on',
+      'Limitation date',
+      'Limited by',
+      'Days left',
+      'Charged on',
+      'Verdict',
+    ];
+    s.addRow(headers).font = { bold: true };
+    for (const r of rows)
+      s.addRow([
+        r.defendant,
+        r.number,
+        r.offence,
+        r.description,
+        r.messages.map((m) => m.id).join(', '),
+        r.messages.map((m) => (r.messages.length > 1 ? `${m.sender ?? ''}: ${m.text}` : m.text)).join('\n'),
+        r.messages.map((m) => m.time).join('\n'),
+        r.messages.map((m) => m.utc).join('\n'),
+        r.messages.map((m) => m.reference).join('\n'),
+        r.sentOn,
+        r.limitationDate,
+        r.limitedBy,
+        r.daysLeft,
+        r.chargedOn ?? '',
+        r.verdict,
+      ]).alignment = { wrapText: true, vertical: 'top' };
+    [22, 7, 26, 30, 10, 50, 40, 24, 24, 12, 14, 22, 9, 12, 20].forEach(
+      (w, i) => (s.getColumn(i + 1).width = w),
+    );
+    const p = wb.addWorksheet('Provenance');
+    for (const r of provenanceRows(provenance)) p.addRow(r);
+    for (const i of provenance.inputs) p.addRow([i.name, `${i.sha256} — ${i.detail}`]);
+    p.getColumn(1).width = 24;
+    p.getColumn(2).width = 120;
+    return {
+      bytes: Buffer.from(await wb.xlsx.writeBuffer()),
+      title,
+      source,
+      counts: rows.length,
+      rows,
+      provenance,
+    };
+  }
+
+  const pdf = new PdfReport({
+    title,
+    subject: `Case ${theCase.name}`,
+    author: 'Scrutineer',
+    keywords: `scrutineer; charges; inputs ${digest(provenance)}`,
+    date: new Date(asAt),
+    footer: title,
+  });
+  pdf.heading(title);
+  pdf.paragraph(note, { size: 8.5 });
+  pdf.keyValues(provenanceRows(provenance));
+  let defendant = '';
+  for (const r of rows) {
+    if (r.defendant !== defendant) {
+      defendant = r.defendant;
+      pdf.heading(
+        `Defendant: ${defendant} (${rows.filter((x) => x.defendant === defendant).length} counts)`,
+        2,
+      );
+    }
+    pdf.ensure(90);
+    pdf.rich(`Count ${r.number}: ${r.offence}`, { bold: true, size: 10 });
+    if (r.description) pdf.rich(r.description, { size: 8, color: '#555555' });
+    for (const m of r.messages) {
+      pdf.rich(`#${m.id} · ${m.sender ?? '(system)'} · ${m.reference}`, {
+        size: 8,
+        color: '#333333',
+        indent: 10,
+      });
+      pdf.rich(m.time, { size: 7, color: '#555555', indent: 10 });
+      pdf.rich(m.text || '(empty)', { size: 9.5, indent: 10 });
+    }
+    pdf.rich(
+      `Sent on ${r.sentOn} · limitation date ${r.limitationDate} (${r.limitedBy})${r.daysLeft !== null ? ` · ${r.daysLeft < 0 ? `expired ${-r.daysLeft} days ago` : `${r.daysLeft} days left`}` : ''} · charged ${r.chargedOn ?? '—'} · verdict: ${r.verdict}`,
+      { size: 8, indent: 10, color: '#7a1f16' },
+    );
+    pdf.doc.moveDown(0.6);
+  }
+  if (rows.length === 0) pdf.paragraph('No counts: no offensive message is attributed to any person.');
+  pdf.heading('Manifest', 2);
+  pdf.table(
+    [
+      { header: 'Input', width: 1.5 },
+      { header: 'SHA-256', width: 4.2 },
+      { header: 'What', width: 2.6 },
+    ],
+    provenance.inputs.map((i) => [i.name, i.sha256, i.detail]),
+    { size: 7 },
+  );
+  const bytes = await pdf.finish();
+  return { bytes, title, source, counts: rows.length, rows, provenance };
+}
