@@ -729,7 +729,9 @@ export function registerRecord(program: Command, ctx: CliContext): void {
         const members = new Set<string>();
         for (const conv of await x.store.conversations.list(rec.caseId))
           for (const p of await x.store.participants.list(conv.id)) members.add(p.displayName);
-        const markdown = generateSummary(rec, { messages: stats.messages, members: members.size });
+        // Messages analysed: everything someone sent (system notices such as "X added Y" are not counted).
+        const sent = stats.bySender.filter((b) => b.sender !== null).reduce((n, b) => n + b.messages, 0);
+        const markdown = generateSummary(rec, { messages: sent, members: members.size });
         if (current?.markdown !== markdown || bool(o, 'regenerate'))
           current = await x.service.saveDraft(markdown, 'generated');
       }
