@@ -246,8 +246,11 @@ export async function startFakeApi(opts: FakeApiOptions): Promise<FakeApi> {
       if (m?.[1] === 'reviewed' && req.method === 'POST') {
         const b = await readJson(req);
         let marked = 0;
-        for (let s = Number(b.fromSeq); s <= Number(b.toSeq); s++)
-          if (!reviewed.has(s)) (reviewed.add(s), marked++);
+        for (let s = Number(b.fromSeq); s <= Number(b.toSeq); s++) {
+          if (reviewed.has(s)) continue;
+          reviewed.add(s);
+          marked++;
+        }
         return send(res, 200, { marked });
       }
       m = /^\/api\/messages\/(\d+)\/code$/.exec(p);

@@ -132,6 +132,8 @@ export interface Message {
   readonly replyTo: ReplyRef | number | null;
   readonly reactions: readonly Reaction[] | null;
   readonly deleted: boolean | string | null;
+  /** Who deleted it: the sender (for everyone) or a group admin. */
+  readonly deletedBy?: 'sender' | 'admin' | null;
   readonly flag: Flag | null;
   readonly code: Code | null;
   readonly reviewed: boolean;

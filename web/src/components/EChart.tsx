@@ -1,18 +1,10 @@
 import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, AriaComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-echarts.use([
-  BarChart,
-  LineChart,
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-  AriaComponent,
-  SVGRenderer,
-]);
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 
@@ -42,7 +34,12 @@ export function EChart({
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption({ aria: { enabled: true }, ...option }, true);
+    chart.current?.setOption(option, true);
   }, [option]);
-  return <div ref={ref} className="chart" role="img" aria-label={label} style={{ height }} />;
+  // The label sits on a wrapper: ECharts owns (and rewrites) the attributes of the element it draws in.
+  return (
+    <div role="img" aria-label={label}>
+      <div ref={ref} className="chart" style={{ height }} />
+    </div>
+  );
 }

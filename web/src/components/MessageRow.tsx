@@ -58,7 +58,7 @@ export const MessageRow = memo(function MessageRow(p: MessageRowProps) {
         {m.edited && <span className="badge">edited</span>}
         {deleted && (
           <span className="badge deleted">
-            deleted{typeof m.deleted === 'string' && m.deleted === 'admin' ? ' by admin' : ''}
+            deleted{m.deletedBy === 'admin' || m.deleted === 'admin' ? ' by admin' : ''}
           </span>
         )}
         <CodeBadges message={m} />
