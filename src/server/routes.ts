@@ -3,9 +3,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod/v4';
 
 import { visibleCaseIds } from '../review/access.js';
+import { batchFilters, batchProgress, createBatch } from '../review/batches.js';
 import { coverage, markReviewed, setCode } from '../review/coding.js';
 import { findSession, login, logout } from '../review/sessions.js';
 import type { Store } from '../store/open-store.js';
+import type { BatchRecord } from '../store/repositories/reviews.js';
 import { VERSION } from '../version.js';
 import { ApiError, defineRoute, type CaseOf, type RouteDoc } from './api.js';
 import { presentCode, presentMessages } from './present.js';
@@ -22,6 +24,22 @@ const caseOfConversation: CaseOf<{ conversationId: number }> = async (store, p) 
   (await store.conversations.get(p.conversationId))?.caseId ?? null;
 const caseOfMessage: CaseOf<{ messageId: number }> = async (store, p) =>
   store.reviews.caseOfMessage(p.messageId);
+const caseOfBatch: CaseOf<{ batchId: number }> = async (store, p) =>
+  (await store.batches.get(p.batchId))?.caseId ?? null;
+
+async function presentBatch(store: Store, b: BatchRecord) {
+  return {
+    id: b.id,
+    name: b.name,
+    kind: b.kind,
+    spec: b.spec,
+    assignee: b.assignee,
+    status: b.status,
+    createdAt: b.createdAt,
+    createdBy: b.createdBy,
+    ...(await batchProgress(store, b)),
+  };
+}
 
 const publicUser = (u: { id: number; username: string; role: S.CodeT['by'] | string }) => ({
   id: u.id,
@@ -328,5 +346,61 @@ export function registerRoutes(app: FastifyInstance, store: Store, docs: RouteDo
         detail: JSON.parse(h.detailJson) as unknown,
       })),
     }),
+  });
+
+  // ---- batches (not in docs/api.md v1: an addition for leads) -----------------------------------
+
+  route({
+    method: 'POST',
+    url: '/api/cases/:caseId/batches',
+    summary: 'Create a review batch (lead): a date range, a conversation run, or flagged messages by score',
+    access: { kind: 'case', permission: 'lead', caseOf: caseFromParam },
+    params: S.CaseParams,
+    body: S.BatchBody,
+    responses: { 200: S.BatchResponse, 400: S.ErrorBody },
+    handler: async ({ caseId, body, session }) => {
+      const batch = await createBatch(store, {
+        caseId,
+        name: body.name,
+        spec: body.spec,
+        assignee: body.assignee,
+        actor: session!.user.username,
+      });
+      return { batch: await presentBatch(store, batch) };
+    },
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/cases/:caseId/batches',
+    summary: "A case's review batches with their progress",
+    access: { kind: 'case', permission: 'read', caseOf: caseFromParam },
+    params: S.CaseParams,
+    responses: { 200: S.BatchesResponse },
+    handler: async ({ caseId }) => {
+      const batches = [];
+      for (const b of await store.batches.list(caseId)) batches.push(await presentBatch(store, b));
+      return { batches };
+    },
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/batches/:batchId/messages',
+    summary: "A batch's messages in time order, paged by after",
+    access: { kind: 'case', permission: 'read', caseOf: caseOfBatch },
+    params: S.BatchParams,
+    query: S.BatchMessagesQuery,
+    responses: { 200: S.SearchResponse },
+    handler: async ({ params, query, caseId }) => {
+      const batch = (await store.batches.get(params.batchId))!;
+      const run = await store.flags.run(caseId);
+      const { rows, next } = await store.reviews.search(caseId, {
+        ...batchFilters(batch, run?.id ?? null),
+        limit: query.limit,
+        ...(query.after === undefined ? {} : { after: query.after }),
+      });
+      return { hits: await presentMessages(store, caseId, rows), next };
+    },
   });
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod/v4';
 
+import { BatchSpec } from '../review/batches.js';
 import { STANDARDS } from '../review/coding.js';
 import { DECISIONS } from '../store/repositories/codes.js';
 import { ROLES } from '../store/repositories/users.js';
@@ -208,6 +209,32 @@ export const ReviewedResponse = z.object({ marked: z.number().int() });
 export const HistoryResponse = z.object({
   entries: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), detail: z.unknown() })),
 });
+
+export const BatchParams = z.object({ batchId: id });
+export const BatchBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  spec: BatchSpec,
+  assignee: z.string().min(1).max(64).nullable().default(null),
+});
+export const BatchMessagesQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  after: id.optional(),
+});
+export const Batch = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: z.enum(['date_range', 'conversation', 'priority']),
+  spec: z.record(z.string(), z.unknown()),
+  assignee: z.string().nullable(),
+  status: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  messages: z.number().int(),
+  reviewed: z.number().int(),
+  coverage: z.number(),
+});
+export const BatchResponse = z.object({ batch: Batch });
+export const BatchesResponse = z.object({ batches: z.array(Batch) });
 
 export type CodeBodyT = z.infer<typeof CodeBody>;
 export type MessageT = z.infer<typeof Message>;

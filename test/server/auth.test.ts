@@ -208,6 +208,8 @@ eachBackend('Review server: sessions and security', (backend: Backend) => {
       [
         '/api/cases',
         '/api/cases/{caseId}',
+        '/api/cases/{caseId}/batches',
+        '/api/batches/{batchId}/messages',
         '/api/cases/{caseId}/search',
         '/api/conversations/{conversationId}/messages',
         '/api/conversations/{conversationId}/next-flag',

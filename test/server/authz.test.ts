@@ -13,7 +13,7 @@ type Where = 'own' | 'other';
 
 interface RouteCase {
   readonly name: string;
-  readonly kind: 'read' | 'code' | 'user';
+  readonly kind: 'read' | 'code' | 'lead' | 'user';
   request(
     w: World,
     where: Where,
@@ -24,7 +24,28 @@ interface RouteCase {
 
 const pick = (w: World, where: Where) => (where === 'own' ? w.a : w.b);
 
+const batchIds = new Map<number, number>();
+
 const ROUTES: readonly RouteCase[] = [
+  {
+    name: 'POST batches',
+    kind: 'lead',
+    request: (w, x) => ({
+      method: 'POST',
+      url: `/api/cases/${pick(w, x).caseId}/batches`,
+      payload: { name: 'matrix', spec: { kind: 'priority', minScore: 0.5 } },
+    }),
+  },
+  {
+    name: 'GET batches',
+    kind: 'read',
+    request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/batches` }),
+  },
+  {
+    name: 'GET batch messages',
+    kind: 'read',
+    request: (w, x) => ({ method: 'GET', url: `/api/batches/${batchIds.get(pick(w, x).caseId)}/messages` }),
+  },
   { name: 'GET /api/me', kind: 'user', request: () => ({ method: 'GET', url: '/api/me' }) },
   { name: 'GET /api/cases', kind: 'user', request: () => ({ method: 'GET', url: '/api/cases' }) },
   {
@@ -111,6 +132,7 @@ function expected(route: RouteCase, who: Who, where: Where): number {
   const { role, member } = ROLE[who];
   if (role !== 'admin' && member !== where) return 403;
   if (route.kind === 'code' && role === 'readonly') return 403;
+  if (route.kind === 'lead' && role !== 'admin' && role !== 'lead') return 403;
   return 200;
 }
 
@@ -118,6 +140,17 @@ eachBackend('Review server: authorisation matrix', (backend: Backend) => {
   let w: World;
   beforeAll(async () => {
     w = await makeWorld(backend);
+    const { createBatch } = await import('../../src/review/batches.js');
+    for (const c of [w.a, w.b]) {
+      const b = await createBatch(w.store, {
+        caseId: c.caseId,
+        name: 'seeded',
+        spec: { kind: 'conversation', conversationId: c.conversationId, fromSeq: 0, toSeq: 9 },
+        assignee: null,
+        actor: 'test',
+      });
+      batchIds.set(c.caseId, b.id);
+    }
   });
   afterAll(async () => {
     await w.app.close();

@@ -13,7 +13,7 @@ import { PeopleRepository } from './people.js';
 import { MessagesRepository } from './messages.js';
 import { ParticipantsRepository } from './participants.js';
 import { RecordRepository } from './record.js';
-import { ReviewsRepository } from './reviews.js';
+import { BatchesRepository, ReviewsRepository } from './reviews.js';
 import { SessionsRepository } from './sessions.js';
 import { UsersRepository } from './users.js';
 
@@ -33,6 +33,7 @@ export interface Repos {
   readonly caseMembers: CaseMembersRepository;
   readonly codes: CodesRepository;
   readonly reviews: ReviewsRepository;
+  readonly batches: BatchesRepository;
   readonly merges: MergesRepository;
   readonly people: PeopleRepository;
   readonly record: RecordRepository;
@@ -55,6 +56,7 @@ export function createRepos(ctx: RepoContext): Repos {
     caseMembers: new CaseMembersRepository(ctx),
     codes: new CodesRepository(ctx),
     reviews: new ReviewsRepository(ctx),
+    batches: new BatchesRepository(ctx),
     merges: new MergesRepository(ctx),
     people: new PeopleRepository(ctx),
     record: new RecordRepository(ctx),
@@ -75,6 +77,7 @@ export {
 };
 export type { ParticipantRecord } from './participants.js';
 export {
+  BatchesRepository,
   CaseMembersRepository,
   CodesRepository,
   ReviewsRepository,

@@ -57,6 +57,10 @@ export interface ReviewSearch {
   /** The run `category` and `minScore` refer to; without one they match nothing. */
   readonly runId?: number | null;
   readonly status?: ReviewStatus;
+  readonly conversationId?: number;
+  /** Inclusive seq bounds (with `conversationId`). */
+  readonly fromSeq?: number;
+  readonly toSeq?: number;
   readonly limit: number;
   /** Keyset cursor: the id of the last hit of the previous page. */
   readonly after?: number;
@@ -301,9 +305,69 @@ export class ReviewsRepository {
 
   /** Filtered search over a case in time order, paged by (utc, id) after the `after` message. */
   async search(caseId: number, s: ReviewSearch): Promise<{ rows: ReviewMessageRow[]; next: number | null }> {
+    const filtered = this.filtered(caseId, s);
+    if (!filtered) return { rows: [], next: null };
+    let q = filtered.selectAll('m').select('e.ref as exhibit_ref');
+    if (s.after !== undefined) {
+      const cursor = await this.ctx.db
+        .selectFrom('messages')
+        .select('utc')
+        .where('id', '=', s.after)
+        .where('case_id', '=', caseId)
+        .executeTakeFirst();
+      if (!cursor) return { rows: [], next: null };
+      q = q.where((eb) => eb(eb.refTuple('m.utc', 'm.id'), '>', eb.tuple(cursor.utc, s.after!)));
+    }
+    const rows = await q
+      .orderBy('m.utc')
+      .orderBy('m.id')
+      .limit(s.limit + 1)
+      .execute();
+    const more = rows.length > s.limit;
+    const page = (more ? rows.slice(0, s.limit) : rows).map(toRow);
+    return { rows: page, next: more ? page[page.length - 1]!.id : null };
+  }
+
+  /** How many messages match, and how many of them someone has reviewed (a batch's progress). */
+  async searchCounts(
+    caseId: number,
+    s: Omit<ReviewSearch, 'limit' | 'after' | 'status'>,
+  ): Promise<{ messages: number; reviewed: number }> {
+    const filtered = this.filtered(caseId, s);
+    if (!filtered) return { messages: 0, reviewed: 0 };
+    const row = await filtered
+      .select((eb) => [
+        eb.fn.countAll().as('n'),
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(
+                eb.exists(
+                  eb.selectFrom('reviews as r').select('r.message_id').whereRef('r.message_id', '=', 'm.id'),
+                ),
+              )
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as('reviewed'),
+      ])
+      .executeTakeFirstOrThrow();
+    return { messages: toInt(row.n), reviewed: toInt(row.reviewed) };
+  }
+
+  /** The case's messages (joined to their exhibit) narrowed by every filter; null when nothing can match. */
+  private filtered(caseId: number, s: Omit<ReviewSearch, 'limit' | 'after'>) {
     const needsFlags = s.category !== undefined || s.minScore !== undefined;
-    if (needsFlags && (s.runId === null || s.runId === undefined)) return { rows: [], next: null };
-    let q = this.messagesWithRef().where('m.case_id', '=', caseId);
+    if (needsFlags && (s.runId === null || s.runId === undefined)) return null;
+    let q = this.ctx.db
+      .selectFrom('messages as m')
+      .innerJoin('exhibits as e', 'e.id', 'm.exhibit_id')
+      .where('m.case_id', '=', caseId);
+    if (s.conversationId !== undefined) q = q.where('m.conversation_id', '=', s.conversationId);
+    if (s.fromSeq !== undefined) q = q.where('m.seq', '>=', s.fromSeq);
+    if (s.toSeq !== undefined) q = q.where('m.seq', '<=', s.toSeq);
     if (s.sender !== undefined) q = q.where('m.sender', '=', s.sender);
     if (s.from !== undefined) q = q.where('m.utc', '>=', s.from);
     if (s.to !== undefined) q = q.where('m.utc', '<', s.to);
@@ -360,24 +424,7 @@ export class ReviewsRepository {
         ),
       );
     }
-    if (s.after !== undefined) {
-      const cursor = await this.ctx.db
-        .selectFrom('messages')
-        .select('utc')
-        .where('id', '=', s.after)
-        .where('case_id', '=', caseId)
-        .executeTakeFirst();
-      if (!cursor) return { rows: [], next: null };
-      q = q.where((eb) => eb(eb.refTuple('m.utc', 'm.id'), '>', eb.tuple(cursor.utc, s.after!)));
-    }
-    const rows = await q
-      .orderBy('m.utc')
-      .orderBy('m.id')
-      .limit(s.limit + 1)
-      .execute();
-    const more = rows.length > s.limit;
-    const page = (more ? rows.slice(0, s.limit) : rows).map(toRow);
-    return { rows: page, next: more ? page[page.length - 1]!.id : null };
+    return q;
   }
 
   /**
@@ -416,4 +463,94 @@ export class ReviewsRepository {
     ];
     return rows.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : (a.auditId ?? 0) - (b.auditId ?? 0)));
   }
+}
+
+export type BatchKind = 'date_range' | 'conversation' | 'priority';
+
+export interface BatchRecord {
+  readonly id: number;
+  readonly caseId: number;
+  readonly name: string;
+  readonly kind: BatchKind;
+  /** The batch's definition (see src/review/batches.ts); its messages are found from it when asked. */
+  readonly spec: Record<string, unknown>;
+  readonly assigneeId: number | null;
+  readonly assignee: string | null;
+  readonly status: string;
+  readonly createdAt: string;
+  readonly createdBy: string;
+}
+
+/** Review batches: a named slice of a case (dates, a conversation run, or flagged by priority) for one reviewer. */
+export class BatchesRepository {
+  constructor(private readonly ctx: RepoContext) {}
+
+  async create(input: {
+    caseId: number;
+    name: string;
+    kind: BatchKind;
+    spec: Record<string, unknown>;
+    assigneeId: number | null;
+    createdBy: string;
+  }): Promise<BatchRecord> {
+    const row = await this.ctx.db
+      .insertInto('batches')
+      .values({
+        case_id: input.caseId,
+        name: input.name,
+        kind: input.kind,
+        spec_json: JSON.stringify(input.spec),
+        assignee_id: input.assigneeId,
+        status: 'open',
+        created_at: this.ctx.now(),
+        created_by: input.createdBy,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return (await this.get(toInt(row.id)))!;
+  }
+
+  private base() {
+    return this.ctx.db
+      .selectFrom('batches as b')
+      .leftJoin('users as u', 'u.id', 'b.assignee_id')
+      .selectAll('b')
+      .select('u.username as assignee');
+  }
+
+  async get(id: number): Promise<BatchRecord | null> {
+    const row = await this.base().where('b.id', '=', id).executeTakeFirst();
+    return row ? toBatch(row) : null;
+  }
+
+  async list(caseId: number): Promise<BatchRecord[]> {
+    const rows = await this.base().where('b.case_id', '=', caseId).orderBy('b.id').execute();
+    return rows.map(toBatch);
+  }
+}
+
+function toBatch(r: {
+  id: number;
+  case_id: number;
+  name: string;
+  kind: string;
+  spec_json: string;
+  assignee_id: number | null;
+  assignee: string | null;
+  status: string;
+  created_at: string;
+  created_by: string;
+}): BatchRecord {
+  return {
+    id: toInt(r.id),
+    caseId: toInt(r.case_id),
+    name: r.name,
+    kind: r.kind as BatchKind,
+    spec: JSON.parse(r.spec_json) as Record<string, unknown>,
+    assigneeId: r.assignee_id === null ? null : toInt(r.assignee_id),
+    assignee: r.assignee,
+    status: r.status,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+  };
 }
