@@ -7,7 +7,7 @@ import type { FromParseWorker, WorkerMessage } from './parse-worker-protocol.js'
 import type { DateOrder, ExportImportReport } from '../domain/import-report.js';
 
 /** Batches parsed ahead of the store; enough to keep both threads busy, small enough for flat memory. */
-const IN_FLIGHT = 4;
+const IN_FLIGHT = 2;
 
 /** The compiled worker: beside this file when built, or in dist/ when running from sources (tests). */
 function workerUrl(): URL {

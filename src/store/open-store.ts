@@ -191,8 +191,8 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 10000');
     // Whole exhibits are imported in one transaction: a larger page cache keeps index inserts in memory.
-    const cacheKiB = Number(process.env.SCRUTINEER_SQLITE_CACHE_KIB ?? 131_072);
-    sqlite.pragma(`cache_size = -${Number.isInteger(cacheKiB) && cacheKiB > 0 ? cacheKiB : 131_072}`);
+    const cacheKiB = Number(process.env.SCRUTINEER_SQLITE_CACHE_KIB ?? 65_536);
+    sqlite.pragma(`cache_size = -${Number.isInteger(cacheKiB) && cacheKiB > 0 ? cacheKiB : 65_536}`);
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   }
 
