@@ -128,12 +128,25 @@ export class RecordService {
     private readonly actor: string,
   ) {}
 
+  /** Set inside `batch`: the transaction every change joins. */
+  private tx: Repos | null = null;
+
+  /** Runs several changes in one transaction: all of them are recorded, or none. */
+  async batch<T>(fn: (service: RecordService) => Promise<T>): Promise<T> {
+    if (this.tx) return fn(this);
+    return this.store.transaction(async (repos) => {
+      const inner = new RecordService(this.store, this.caseId, this.actor);
+      inner.tx = repos;
+      return fn(inner);
+    });
+  }
+
   /** Loads the record, runs `fn` and appends its audit entry, all in one transaction. */
   private async change<T>(
     action: string,
     fn: (repos: Repos, record: CaseRecordData) => Promise<{ subject: string; detail: unknown; result: T }>,
   ): Promise<T> {
-    return this.store.transaction(async (repos) => {
+    const run = async (repos: Repos): Promise<T> => {
       const record = await loadRecord(repos, this.caseId);
       const { subject, detail, result } = await fn(repos, record);
       await repos.audit.append({
@@ -144,7 +157,8 @@ export class RecordService {
         detail: detail as Record<string, unknown>,
       });
       return result;
-    });
+    };
+    return this.tx ? run(this.tx) : this.store.transaction(run);
   }
 
   private base(publishable: boolean | undefined) {

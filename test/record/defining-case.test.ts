@@ -108,6 +108,8 @@ describe.each(BACKENDS)('the defining case on %s', (backend) => {
     return JSON.parse(r.out) as { id: number; personId: number; standard: string };
   };
   const rec = (...args: string[]) => ok(['record', ...args]);
+  const recAll = async (...args: string[]) =>
+    (await ok(['record', ...args])) as unknown as { id: number; personId: number; standard: string }[];
 
   beforeAll(async () => {
     ws = await makeWorkspace(backend);
@@ -215,24 +217,24 @@ describe.each(BACKENDS)('the defining case on %s', (backend) => {
       );
       if (s.counts)
         await rec('notice', CASE, s.name, '--kind', 'criminal_letter', '--on', '2021-10-01', '--publishable');
-      for (const standard of STANDARDS) {
-        const own = sent(s.name).map((m) => m.id);
-        const a = await rec(
-          'allegation',
-          CASE,
-          s.name,
-          '--standard',
-          standard,
-          '--publishable',
-          '--description',
-          own.length
-            ? 'sent grossly offensive messages'
-            : 'received offensive messages and neither challenged nor reported them',
-          '--messages',
-          (own.length ? own : offensive.map((m) => m.id)).join(','),
-        );
-        allegations.push(a);
-      }
+      // One command, one transaction: an allegation per standard.
+      const own = sent(s.name).map((m) => m.id);
+      const made = await recAll(
+        'allegation',
+        CASE,
+        s.name,
+        '--standard',
+        ...STANDARDS,
+        '--publishable',
+        '--description',
+        own.length
+          ? 'sent grossly offensive messages'
+          : 'received offensive messages and neither challenged nor reported them',
+        '--messages',
+        (own.length ? own : offensive.map((m) => m.id)).join(','),
+      );
+      expect(made.map((a) => a.standard)).toEqual(STANDARDS);
+      allegations.push(...made);
     }
     // Not publishable: an interview.
     await rec('interview', CASE, 'Adam Reed', '--on', '2021-11-10', '--kind', 'both', '--note', 'no comment');
@@ -268,16 +270,12 @@ describe.each(BACKENDS)('the defining case on %s', (backend) => {
     }
     for (const s of SUBJECTS.filter((x) => x.counts)) {
       const mine = counts.filter((c) => c.personId === ids[s.name]);
-      for (const [i, c] of mine.entries())
-        await rec(
-          'verdict',
-          CASE,
-          String(c.id),
-          '--verdict',
-          i < s.convicted ? 'convicted' : 'acquitted',
-          '--on',
-          '2023-06-05',
-        );
+      const verdict = (v: string, cs: typeof mine) =>
+        cs.length
+          ? rec('verdict', CASE, ...cs.map((c) => String(c.id)), '--verdict', v, '--on', '2023-06-05')
+          : null;
+      await verdict('convicted', mine.slice(0, s.convicted));
+      await verdict('acquitted', mine.slice(s.convicted));
     }
     await rec(
       'sentence',
@@ -301,8 +299,15 @@ describe.each(BACKENDS)('the defining case on %s', (backend) => {
     );
 
     await rec('case', CASE, '--report-date', '2023-08-01');
-    for (const a of allegations)
-      await rec('case-to-answer', CASE, String(a.id), '--decision', 'gross_misconduct', '--on', '2023-08-15');
+    await rec(
+      'case-to-answer',
+      CASE,
+      ...allegations.map((a) => String(a.id)),
+      '--decision',
+      'gross_misconduct',
+      '--on',
+      '2023-08-15',
+    );
     const hearing = await rec(
       'hearing',
       CASE,
@@ -319,19 +324,18 @@ describe.each(BACKENDS)('the defining case on %s', (backend) => {
       'B Member:independent panel member',
       '--publishable',
     );
-    for (const a of allegations)
-      await rec(
-        'finding',
-        CASE,
-        String(a.id),
-        '--proceeding',
-        String(hearing.id),
-        '--finding',
-        'proven',
-        '--on',
-        '2023-11-10',
-        '--publishable',
-      );
+    await rec(
+      'finding',
+      CASE,
+      ...allegations.map((a) => String(a.id)),
+      '--proceeding',
+      String(hearing.id),
+      '--finding',
+      'proven',
+      '--on',
+      '2023-11-10',
+      '--publishable',
+    );
     for (const s of SUBJECTS)
       await rec(
         'outcome',

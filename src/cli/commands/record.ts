@@ -84,6 +84,9 @@ function person(record: CaseRecordData, ref: string): number {
   return found.id;
 }
 
+/** A variadic positional argument's values. */
+const many = (a: unknown): string[] => (Array.isArray(a) ? (a as string[]) : [String(a)]);
+
 const today = () => DateTime.now().setZone('Europe/London').toISODate()!;
 
 export function registerRecord(program: Command, ctx: CliContext): void {
@@ -113,8 +116,9 @@ export function registerRecord(program: Command, ctx: CliContext): void {
         if (print && !opts.json) await print(x, result, o);
         else if (opts.json) printJson(ctx.io, result);
         else {
-          const r = result as { id?: number } | null;
-          ctx.io.out(`Recorded ${spec.split(' ')[0]}${r && typeof r.id === 'number' ? ` ${r.id}` : ''}\n`);
+          const rows = (Array.isArray(result) ? result : [result]) as ({ id?: number } | null)[];
+          const idList = rows.map((r) => r?.id).filter((id): id is number => typeof id === 'number');
+          ctx.io.out(`Recorded ${spec.split(' ')[0]}${idList.length ? ` ${idList.join(', ')}` : ''}\n`);
         }
       });
     });
@@ -249,18 +253,27 @@ export function registerRecord(program: Command, ctx: CliContext): void {
     (c) =>
       publishable(
         c
-          .requiredOption('--standard <standard>')
+          .requiredOption('--standard <standard...>', 'one allegation per standard')
           .requiredOption('--description <text>')
           .option('--messages <ids>', 'message ids, comma-separated'),
       ),
-    async (x, [ref], o) =>
-      x.service.allegation({
-        personId: person(await x.record(), ref!),
-        standard: str(o, 'standard')!,
-        description: str(o, 'description')!,
-        messageIds: ids(str(o, 'messages'), '--messages'),
-        publishable: bool(o, 'publishable'),
-      }),
+    async (x, [ref], o) => {
+      const personId = person(await x.record(), ref!);
+      return x.service.batch(async (s) => {
+        const out = [];
+        for (const standard of strs(o, 'standard'))
+          out.push(
+            await s.allegation({
+              personId,
+              standard,
+              description: str(o, 'description')!,
+              messageIds: ids(str(o, 'messages'), '--messages'),
+              publishable: bool(o, 'publishable'),
+            }),
+          );
+        return out;
+      });
+    },
   );
 
   sub(
@@ -349,15 +362,17 @@ export function registerRecord(program: Command, ctx: CliContext): void {
   );
 
   sub(
-    'verdict <case> <count>',
-    'the verdict on a charged count',
+    'verdict <case> <counts...>',
+    'the verdict on charged counts',
     (c) => c.requiredOption('--verdict <v>', VERDICTS.join(' | ')).requiredOption('--on <date>'),
-    async (x, [count], o) =>
-      x.service.verdict(
-        intArg(count!, 'COUNT'),
-        checkOneOf(str(o, 'verdict')!, VERDICTS, '--verdict'),
-        str(o, 'on')!,
-      ),
+    async (x, [counts], o) => {
+      const verdict = checkOneOf(str(o, 'verdict')!, VERDICTS, '--verdict');
+      return x.service.batch(async (s) => {
+        const out = [];
+        for (const c of many(counts)) out.push(await s.verdict(intArg(c, 'COUNT'), verdict, str(o, 'on')!));
+        return out;
+      });
+    },
   );
 
   sub(
@@ -396,15 +411,18 @@ export function registerRecord(program: Command, ctx: CliContext): void {
   );
 
   sub(
-    'case-to-answer <case> <allegation>',
-    'the case-to-answer decision (reg. 23) on an allegation',
+    'case-to-answer <case> <allegations...>',
+    'the case-to-answer decision (reg. 23) on allegations',
     (c) => c.requiredOption('--decision <d>', CASE_TO_ANSWER.join(' | ')).requiredOption('--on <date>'),
-    async (x, [a], o) =>
-      x.service.caseToAnswer(
-        intArg(a!, 'ALLEGATION'),
-        checkOneOf(str(o, 'decision')!, CASE_TO_ANSWER, '--decision'),
-        str(o, 'on')!,
-      ),
+    async (x, [list], o) => {
+      const decision = checkOneOf(str(o, 'decision')!, CASE_TO_ANSWER, '--decision');
+      return x.service.batch(async (s) => {
+        const out = [];
+        for (const a of many(list))
+          out.push(await s.caseToAnswer(intArg(a, 'ALLEGATION'), decision, str(o, 'on')!));
+        return out;
+      });
+    },
   );
 
   sub(
@@ -434,8 +452,8 @@ export function registerRecord(program: Command, ctx: CliContext): void {
   );
 
   sub(
-    'finding <case> <allegation>',
-    'the finding on an allegation (its standard) at a meeting or hearing',
+    'finding <case> <allegations...>',
+    'the finding on allegations (each a standard) at a meeting or hearing',
     (c) =>
       publishable(
         c
@@ -443,14 +461,24 @@ export function registerRecord(program: Command, ctx: CliContext): void {
           .requiredOption('--finding <f>', FINDINGS.join(' | '))
           .requiredOption('--on <date>'),
       ),
-    async (x, [a], o) =>
-      x.service.finding({
-        allegationId: intArg(a!, 'ALLEGATION'),
-        proceedingId: intArg(str(o, 'proceeding')!, '--proceeding'),
-        finding: checkOneOf(str(o, 'finding')!, FINDINGS, '--finding'),
-        on: str(o, 'on')!,
-        publishable: bool(o, 'publishable'),
-      }),
+    async (x, [list], o) => {
+      const finding = checkOneOf(str(o, 'finding')!, FINDINGS, '--finding');
+      const proceedingId = intArg(str(o, 'proceeding')!, '--proceeding');
+      return x.service.batch(async (s) => {
+        const out = [];
+        for (const a of many(list))
+          out.push(
+            await s.finding({
+              allegationId: intArg(a, 'ALLEGATION'),
+              proceedingId,
+              finding,
+              on: str(o, 'on')!,
+              publishable: bool(o, 'publishable'),
+            }),
+          );
+        return out;
+      });
+    },
   );
 
   sub(
