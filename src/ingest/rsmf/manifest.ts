@@ -8,6 +8,7 @@
  * standard `custom` arrays, named `scrutineer.*`, so an export imports back without loss while
  * staying plain RSMF for every other tool.
  */
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 
 export const RSMF_VERSION = '2.0.0';
@@ -19,7 +20,7 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[
 export const isoTimestamp = z
   .string()
   .regex(ISO_WITH_OFFSET, 'must be ISO 8601 with a time zone offset (e.g. 2021-03-01T09:15:00+00:00)')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date and time');
+  .refine((s) => DateTime.fromISO(s, { setZone: true }).isValid, 'is not a real date and time');
 
 const custom = z.array(z.object({ name: z.string().min(1), value: z.string() }).strict()).optional();
 
