@@ -5,9 +5,10 @@ import { z } from 'zod/v4';
 import { visibleCaseIds } from '../review/access.js';
 import { batchFilters, batchProgress, createBatch } from '../review/batches.js';
 import { coverage, markReviewed, setCode } from '../review/coding.js';
+import { resolveQc, sampleForQc, secondReview, type QcOutcome } from '../review/qc.js';
 import { findSession, login, logout } from '../review/sessions.js';
 import type { Store } from '../store/open-store.js';
-import type { BatchRecord } from '../store/repositories/reviews.js';
+import type { BatchRecord, QcItemRecord } from '../store/repositories/reviews.js';
 import { VERSION } from '../version.js';
 import { ApiError, defineRoute, type CaseOf, type RouteDoc } from './api.js';
 import { presentCode, presentMessages } from './present.js';
@@ -26,6 +27,26 @@ const caseOfMessage: CaseOf<{ messageId: number }> = async (store, p) =>
   store.reviews.caseOfMessage(p.messageId);
 const caseOfBatch: CaseOf<{ batchId: number }> = async (store, p) =>
   (await store.batches.get(p.batchId))?.caseId ?? null;
+
+const caseOfQc: CaseOf<{ qcId: number }> = async (store, p) => (await store.qc.get(p.qcId))?.caseId ?? null;
+
+function presentQc(q: QcItemRecord) {
+  const { caseId: _caseId, ...rest } = q;
+  return rest;
+}
+
+function qcResult(outcome: QcOutcome) {
+  if (outcome.ok) return { item: presentQc(outcome.item) };
+  if (outcome.reason === 'not_found') throw new ApiError(404, 'not_found', 'Not found.');
+  if (outcome.reason === 'same_reviewer') {
+    throw new ApiError(403, 'forbidden', 'A second review must be by someone other than the first reviewer.');
+  }
+  throw new ApiError(
+    409,
+    'conflict',
+    'This QC item is not in a state for that (already reviewed or resolved).',
+  );
+}
 
 async function presentBatch(store: Store, b: BatchRecord) {
   return {
@@ -402,5 +423,57 @@ export function registerRoutes(app: FastifyInstance, store: Store, docs: RouteDo
       });
       return { hits: await presentMessages(store, caseId, rows), next };
     },
+  });
+
+  // ---- second review / QC (not in docs/api.md v1) -----------------------------------------------
+
+  route({
+    method: 'POST',
+    url: '/api/cases/:caseId/qc/sample',
+    summary: 'Add a random sample of coded messages to the second-review queue (lead)',
+    access: { kind: 'case', permission: 'lead', caseOf: caseFromParam },
+    params: S.CaseParams,
+    body: S.QcSampleBody,
+    responses: { 200: S.QcSampleResponse },
+    handler: async ({ caseId, body, session }) => ({
+      added: await sampleForQc(store, { caseId, size: body.size, user: session!.user }),
+    }),
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/cases/:caseId/qc',
+    summary: 'The second-review queue (without the first decisions)',
+    access: { kind: 'case', permission: 'read', caseOf: caseFromParam },
+    params: S.CaseParams,
+    query: S.QcListQuery,
+    responses: { 200: S.QcListResponse },
+    handler: async ({ caseId, query }) => ({
+      items: (await store.qc.list(caseId, query.status)).map(presentQc),
+    }),
+  });
+
+  route({
+    method: 'POST',
+    url: '/api/qc/:qcId/second',
+    summary: 'Record the second decision (not by the first reviewer); agreed or disagreed',
+    access: { kind: 'case', permission: 'code', caseOf: caseOfQc },
+    params: S.QcParams,
+    body: S.QcSecondBody,
+    responses: { 200: S.QcItemResponse, 403: S.ErrorBody, 409: S.ErrorBody },
+    handler: async ({ params, body, session }) =>
+      qcResult(await secondReview(store, { id: params.qcId, user: session!.user, decision: body.decision })),
+  });
+
+  route({
+    method: 'POST',
+    url: '/api/qc/:qcId/resolve',
+    summary: 'Resolve a disagreement (lead)',
+    access: { kind: 'case', permission: 'lead', caseOf: caseOfQc },
+    params: S.QcParams,
+    body: S.QcResolveBody,
+    responses: { 200: S.QcItemResponse, 409: S.ErrorBody },
+    handler: async ({ params, body, session }) =>
+      qcResult(await resolveQc(store, { id: params.qcId, user: session!.user, resolution: body.resolution })),
   });
 }

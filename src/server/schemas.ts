@@ -236,6 +236,32 @@ export const Batch = z.object({
 export const BatchResponse = z.object({ batch: Batch });
 export const BatchesResponse = z.object({ batches: z.array(Batch) });
 
+export const QcParams = z.object({ qcId: id });
+export const QcSampleBody = z.object({ size: z.number().int().min(1).max(1000) });
+export const QcListQuery = z.object({
+  status: z.enum(['pending', 'agreed', 'disagreed', 'resolved']).optional(),
+});
+export const QcSecondBody = z.object({ decision: z.enum(DECISIONS) });
+export const QcResolveBody = z.object({ resolution: z.string().trim().min(1).max(20_000) });
+export const QcItem = z.object({
+  id: z.number().int(),
+  messageId: z.number().int(),
+  conversationId: z.number().int(),
+  seq: z.number().int(),
+  status: z.enum(['pending', 'agreed', 'disagreed', 'resolved']),
+  firstBy: z.string(),
+  firstVersion: z.number().int(),
+  secondBy: z.string().nullable(),
+  secondDecision: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+  resolution: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export const QcItemResponse = z.object({ item: QcItem });
+export const QcListResponse = z.object({ items: z.array(QcItem) });
+export const QcSampleResponse = z.object({ added: z.number().int() });
+
 export type CodeBodyT = z.infer<typeof CodeBody>;
 export type MessageT = z.infer<typeof Message>;
 export type CodeT = z.infer<typeof Code>;

@@ -28,6 +28,20 @@ const batchIds = new Map<number, number>();
 
 const ROUTES: readonly RouteCase[] = [
   {
+    name: 'POST qc sample',
+    kind: 'lead',
+    request: (w, x) => ({
+      method: 'POST',
+      url: `/api/cases/${pick(w, x).caseId}/qc/sample`,
+      payload: { size: 1 },
+    }),
+  },
+  {
+    name: 'GET qc queue',
+    kind: 'read',
+    request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/qc` }),
+  },
+  {
     name: 'POST batches',
     kind: 'lead',
     request: (w, x) => ({

@@ -13,7 +13,7 @@ import { PeopleRepository } from './people.js';
 import { MessagesRepository } from './messages.js';
 import { ParticipantsRepository } from './participants.js';
 import { RecordRepository } from './record.js';
-import { BatchesRepository, ReviewsRepository } from './reviews.js';
+import { BatchesRepository, QcRepository, ReviewsRepository } from './reviews.js';
 import { SessionsRepository } from './sessions.js';
 import { UsersRepository } from './users.js';
 
@@ -34,6 +34,7 @@ export interface Repos {
   readonly codes: CodesRepository;
   readonly reviews: ReviewsRepository;
   readonly batches: BatchesRepository;
+  readonly qc: QcRepository;
   readonly merges: MergesRepository;
   readonly people: PeopleRepository;
   readonly record: RecordRepository;
@@ -57,6 +58,7 @@ export function createRepos(ctx: RepoContext): Repos {
     codes: new CodesRepository(ctx),
     reviews: new ReviewsRepository(ctx),
     batches: new BatchesRepository(ctx),
+    qc: new QcRepository(ctx),
     merges: new MergesRepository(ctx),
     people: new PeopleRepository(ctx),
     record: new RecordRepository(ctx),
@@ -78,6 +80,7 @@ export {
 export type { ParticipantRecord } from './participants.js';
 export {
   BatchesRepository,
+  QcRepository,
   CaseMembersRepository,
   CodesRepository,
   ReviewsRepository,

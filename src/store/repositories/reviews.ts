@@ -554,3 +554,180 @@ function toBatch(r: {
     createdBy: r.created_by,
   };
 }
+
+export type QcStatus = 'pending' | 'agreed' | 'disagreed' | 'resolved';
+
+export interface QcItemRecord {
+  readonly id: number;
+  readonly messageId: number;
+  readonly caseId: number;
+  readonly conversationId: number;
+  readonly seq: number;
+  readonly firstBy: string;
+  readonly firstVersion: number;
+  readonly secondBy: string | null;
+  readonly secondDecision: string | null;
+  readonly status: QcStatus;
+  readonly resolvedBy: string | null;
+  readonly resolution: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** Second review (QC): a sample of coded messages is coded again blind by someone else; disagreements go to a lead. */
+export class QcRepository {
+  constructor(private readonly ctx: RepoContext) {}
+
+  /** Adds up to `size` coded messages of the case not yet in QC, chosen at random; returns how many. */
+  async sample(caseId: number, size: number): Promise<number> {
+    const now = this.ctx.now();
+    const r = await this.ctx.db
+      .insertInto('qc_items')
+      .columns([
+        'message_id',
+        'case_id',
+        'first_user_id',
+        'first_version',
+        'status',
+        'created_at',
+        'updated_at',
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom('codes as c')
+          .innerJoin('users as u', 'u.username', 'c.by_user')
+          .select([
+            'c.message_id',
+            'c.case_id',
+            'u.id',
+            'c.version',
+            sql<string>`cast(${'pending'} as text)`.as('status'),
+            sql<string>`cast(${now} as text)`.as('created_at'),
+            sql<string>`cast(${now} as text)`.as('updated_at'),
+          ])
+          .where('c.case_id', '=', caseId)
+          .where((w) =>
+            w.not(
+              w.exists(
+                w.selectFrom('qc_items as q').select('q.id').whereRef('q.message_id', '=', 'c.message_id'),
+              ),
+            ),
+          )
+          .orderBy(sql`random()`)
+          .limit(size),
+      )
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0);
+  }
+
+  private base() {
+    return this.ctx.db
+      .selectFrom('qc_items as q')
+      .innerJoin('messages as m', 'm.id', 'q.message_id')
+      .innerJoin('users as f', 'f.id', 'q.first_user_id')
+      .leftJoin('users as s', 's.id', 'q.second_user_id')
+      .leftJoin('users as r', 'r.id', 'q.resolved_by')
+      .select([
+        'q.id',
+        'q.message_id',
+        'q.case_id',
+        'm.conversation_id',
+        'm.seq',
+        'f.username as first_by',
+        'q.first_version',
+        's.username as second_by',
+        'q.second_decision',
+        'q.status',
+        'r.username as resolved_by',
+        'q.resolution',
+        'q.created_at',
+        'q.updated_at',
+      ]);
+  }
+
+  async get(id: number): Promise<QcItemRecord | null> {
+    const row = await this.base().where('q.id', '=', id).executeTakeFirst();
+    return row ? toQc(row) : null;
+  }
+
+  async list(caseId: number, status?: QcStatus): Promise<QcItemRecord[]> {
+    let q = this.base().where('q.case_id', '=', caseId);
+    if (status !== undefined) q = q.where('q.status', '=', status);
+    return (await q.orderBy('q.id').execute()).map(toQc);
+  }
+
+  async firstUserId(id: number): Promise<number | null> {
+    const row = await this.ctx.db
+      .selectFrom('qc_items')
+      .select('first_user_id')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? toInt(row.first_user_id) : null;
+  }
+
+  /** Records the second decision on a pending item; false if it was not pending any more. */
+  async second(input: { id: number; userId: number; decision: string; agreed: boolean }): Promise<boolean> {
+    const r = await this.ctx.db
+      .updateTable('qc_items')
+      .set({
+        second_user_id: input.userId,
+        second_decision: input.decision,
+        status: input.agreed ? 'agreed' : 'disagreed',
+        updated_at: this.ctx.now(),
+      })
+      .where('id', '=', input.id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  /** A lead settles a disagreement; false if the item was not in disagreement. */
+  async resolve(input: { id: number; userId: number; resolution: string }): Promise<boolean> {
+    const r = await this.ctx.db
+      .updateTable('qc_items')
+      .set({
+        resolved_by: input.userId,
+        resolution: input.resolution,
+        status: 'resolved',
+        updated_at: this.ctx.now(),
+      })
+      .where('id', '=', input.id)
+      .where('status', '=', 'disagreed')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+}
+
+function toQc(r: {
+  id: number;
+  message_id: number;
+  case_id: number;
+  conversation_id: number;
+  seq: number;
+  first_by: string;
+  first_version: number;
+  second_by: string | null;
+  second_decision: string | null;
+  status: string;
+  resolved_by: string | null;
+  resolution: string | null;
+  created_at: string;
+  updated_at: string;
+}): QcItemRecord {
+  return {
+    id: toInt(r.id),
+    messageId: toInt(r.message_id),
+    caseId: toInt(r.case_id),
+    conversationId: toInt(r.conversation_id),
+    seq: toInt(r.seq),
+    firstBy: r.first_by,
+    firstVersion: toInt(r.first_version),
+    secondBy: r.second_by,
+    secondDecision: r.second_decision,
+    status: r.status as QcStatus,
+    resolvedBy: r.resolved_by,
+    resolution: r.resolution,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
