@@ -53,7 +53,8 @@ export type RoleType =
   | 'police'
   | 'person'
   | 'case'
-  | 'anger';
+  | 'anger'
+  | 'coded';
 
 export interface Role {
   type: RoleType;
@@ -75,6 +76,21 @@ export interface Role {
   term: string;
   /** Term-list version the term came from. */
   source?: string;
+  /** coded: context that must be near for the phrase to count (see `CodedCues`). */
+  cues?: CodedCues;
+  /** coded: the phrase names no people when the next word is one of these ("so gay marriage"). */
+  notBefore?: ReadonlySet<string>;
+  /** derog: counts only against targets of these categories ("can't fight" is about women here). */
+  onlyFor?: readonly FlagCategory[];
+  /** victimBlame: a provocation phrase that counts only next to another blame phrase. */
+  pairOnly?: boolean;
+}
+
+/** Context cues of a coded phrase: words/phrases (keys), emoji names, or a group category in the message. */
+export interface CodedCues {
+  phrases: string[][];
+  emoji: ReadonlySet<string>;
+  groups: ReadonlySet<string>;
 }
 
 export interface Phrase {
@@ -101,7 +117,17 @@ interface RawLexicon {
     reclaimable?: string[];
     mild?: string[];
   }[];
-  derogatory: { severity: number; kind: string; terms: string[] }[];
+  derogatory: { severity: number; kind: string; terms: string[]; categories?: string[] }[];
+  coded: {
+    category: string;
+    severity: number;
+    note?: string;
+    terms: string[];
+    cues?: string[];
+    benign?: string[];
+    notBefore?: string[];
+  }[];
+  removal: { verbs: string[]; softVerbs: string[]; ends: string[]; destinations: string[] };
   hateVerbs: { severity: number; terms: string[] }[];
   threats: { severity: number; kind: string; terms: string[] }[];
   positive: { terms: string[]; negatable: string[] };
@@ -114,7 +140,13 @@ interface RawLexicon {
   profanity: { severity: number; terms: string[] }[];
   sexual: { severity: number; terms: string[] }[];
   otherDerogatory: { severity: number; terms: string[]; benign?: Record<string, string[]> }[];
-  victimBlame: { severity: number; terms: string[]; benign?: Record<string, string[]>; mild?: string[] }[];
+  victimBlame: {
+    severity: number;
+    terms: string[];
+    benign?: Record<string, string[]>;
+    mild?: string[];
+    pairOnly?: boolean;
+  }[];
   victimContext: string[];
   laughter: string[];
   police: { terms: string[] };
@@ -157,6 +189,20 @@ export function termKeys(term: string, abbreviations: ReadonlyMap<string, string
     const a = abbreviations.get(w);
     return squeeze(a !== undefined && !a.includes(' ') ? a : w);
   });
+}
+
+const NO_ABBREVIATIONS: ReadonlyMap<string, string> = new Map();
+
+function codedCues(list: readonly string[], abbreviations: ReadonlyMap<string, string>): CodedCues {
+  const phrases: string[][] = [];
+  const emoji = new Set<string>();
+  const groups = new Set<string>();
+  for (const c of list) {
+    if (c.startsWith('emoji:')) emoji.add(c.slice(6));
+    else if (c.startsWith('group:')) groups.add(c.slice(6));
+    else for (const t of expandTerm(c)) phrases.push(termKeys(t, abbreviations));
+  }
+  return { phrases, emoji, groups };
 }
 
 export interface CaseTermInput {
@@ -247,9 +293,13 @@ function buildBaseLexicon(options: {
   const rawSingles = new Set<string>();
   const byJoined = new Map<string, Phrase>();
 
-  const add = (term: string, role: Omit<Role, 'term'>): void => {
+  const add = (
+    term: string,
+    role: Omit<Role, 'term'>,
+    abbr: ReadonlyMap<string, string> = abbreviations,
+  ): void => {
     for (const t of expandTerm(term)) {
-      const keys = termKeys(t, abbreviations);
+      const keys = termKeys(t, abbr);
       if (keys.length === 0) continue;
       const first = keys[0]!;
       let list = phrases.get(first);
@@ -327,8 +377,27 @@ function buildBaseLexicon(options: {
       });
     }
   }
-  for (const d of L.derogatory)
-    for (const t of d.terms) add(t, { type: 'derog', severity: d.severity, kind: d.kind });
+  for (const d of L.derogatory) {
+    const onlyFor = d.categories as FlagCategory[] | undefined;
+    for (const t of d.terms) add(t, { type: 'derog', severity: d.severity, kind: d.kind, onlyFor });
+  }
+  // Coded phrases: stereotypes and exclusions that name their target by themselves ("go back where you
+  // came from", "get back in the kitchen", "so gay"), most only with a context cue nearby.
+  for (const c of L.coded) {
+    const cues = c.cues === undefined ? undefined : codedCues(c.cues, abbreviations);
+    const benign = c.benign?.map((b) => termKeys(b, abbreviations));
+    const notBefore = c.notBefore === undefined ? undefined : new Set(c.notBefore.map((w) => squeeze(w)));
+    for (const t of c.terms) {
+      add(t, {
+        type: 'coded',
+        category: c.category as FlagCategory,
+        severity: c.severity,
+        cues,
+        benign,
+        notBefore,
+      });
+    }
+  }
   for (const h of L.hateVerbs) for (const t of h.terms) add(t, { type: 'hateVerb', severity: h.severity });
   for (const h of L.threats)
     for (const t of h.terms) add(t, { type: 'threat', severity: h.severity, kind: h.kind });
@@ -358,7 +427,7 @@ function buildBaseLexicon(options: {
     }
   }
   for (const v of L.victimBlame) {
-    const mild = new Set(v.mild ?? []);
+    const mild = new Set((v.mild ?? []).flatMap(expandTerm));
     for (const raw of v.terms) {
       for (const t of expandTerm(raw)) {
         add(t, {
@@ -366,11 +435,13 @@ function buildBaseLexicon(options: {
           category: 'victims_of_crime',
           severity: mild.has(t) ? 1 : v.severity,
           benign: benignOf(v.benign, t),
+          pairOnly: v.pairOnly === true ? true : undefined,
         });
       }
     }
   }
-  for (const t of L.victimContext) add(t, { type: 'victimContext' });
+  // Police shorthand is matched as written: "DA" is domestic abuse here, not chat spelling of "the".
+  for (const t of L.victimContext) add(t, { type: 'victimContext' }, NO_ABBREVIATIONS);
   for (const t of L.laughter) add(t, { type: 'laugh' });
   for (const t of L.police.terms) add(t, { type: 'police' });
   for (const t of L.personNouns) add(t, { type: 'person' });
@@ -579,6 +650,7 @@ function lookupKey(lex: LexiconIndex, t: Token): { key: string; via: Match['via'
   if (lex.phrases.has(t.key) && (t.key === t.norm || !lex.squeezeStop.has(t.norm)))
     return { key: t.key, via: 'exact' };
   if (t.alt !== undefined && lex.phrases.has(t.alt)) return { key: t.alt, via: 'leet' };
+  if (t.raw !== undefined && lex.phrases.has(t.raw)) return { key: t.raw, via: 'exact' };
   if (t.masked === true) {
     const m = maskMatch(lex, t.norm);
     if (m !== undefined) return { key: m, via: 'mask' };
@@ -652,14 +724,21 @@ export function matchTokens(lex: LexiconIndex, input: Token[]): { tokens: Token[
       i++;
       continue;
     }
-    const cands = lex.phrases.get(found.key)!;
+    let cands = lex.phrases.get(found.key)!;
     let matched: Phrase | undefined;
+    // A chat abbreviation that is also police shorthand ("DA" read as "the"): try the form as written.
+    if (t.raw !== undefined && t.raw !== found.key && lex.phrases.has(t.raw)) {
+      cands = [...lex.phrases.get(t.raw)!, ...cands].sort((x, y) => y.keys.length - x.keys.length);
+    }
     for (const ph of cands) {
       if (i + ph.keys.length > n) continue;
       let ok = true;
       for (let k = 1; k < ph.keys.length; k++) {
         const u = tokens[i + k]!;
-        if ((u.kind !== TK_WORD && u.kind !== TK_EMOJI) || (u.key !== ph.keys[k] && u.alt !== ph.keys[k])) {
+        if (
+          (u.kind !== TK_WORD && u.kind !== TK_EMOJI) ||
+          (u.key !== ph.keys[k] && u.alt !== ph.keys[k] && u.raw !== ph.keys[k])
+        ) {
           // Later words of a phrase may be misspelt too ("black poeple").
           if (
             u.kind === TK_WORD &&

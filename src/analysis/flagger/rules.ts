@@ -71,6 +71,31 @@ const ADJ_BREAKERS = new Set(LEXICON.adjBreakers.map(squeeze));
 const INSULT_CUES = new Set(LEXICON.insultCues.map(squeeze));
 const NOT_TARGET = new Set(LEXICON.notTarget.map(squeeze));
 const POSSESSED_PEOPLE = new Set(LEXICON.possessedPeople.map(squeeze));
+const REMOVAL_VERBS = new Set(LEXICON.removal.verbs.map(squeeze));
+/** "send"/"put" the group back: only with "back"/"packing" ("send the Romanians home" is a release). */
+const SOFT_REMOVAL_VERBS = new Set(LEXICON.removal.softVerbs.map(squeeze));
+const REMOVAL_ENDS = new Set(LEXICON.removal.ends.map(squeeze));
+const DESTINATIONS = new Set(LEXICON.removal.destinations.map(squeeze));
+/** Words between "back"/"home" and a destination ("back to the cells"). */
+const DESTINATION_LEAD = new Set([
+  'to',
+  'into',
+  'in',
+  'at',
+  'the',
+  'a',
+  'their',
+  'his',
+  'her',
+  'its',
+  'our',
+  'my',
+]);
+/** Exclusion phrases that can name a place instead of a country ("send them back" … "to custody"). */
+const DIRECTIONAL_END = new Set(['back', 'home', 'to', 'out']);
+const CONDITIONALS = new Set(['if', 'unless', 'when', 'whenever']);
+const CODED_CUE_WINDOW = 15;
+const CODED_BENIGN_WINDOW = 8;
 const IMPERATIVE_LEAD = new Set([
   'just',
   'lets',
@@ -202,6 +227,7 @@ const ACTIVE_ROLES: ReadonlySet<Role['type']> = new Set<Role['type']>([
   'other',
   'victimBlame',
   'case',
+  'coded',
 ]);
 
 // Scratch buffers reused across calls (the engine is synchronous and single-threaded per process).
@@ -441,6 +467,65 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
     return { start, end, term: text.slice(start, end) };
   };
 
+  /** Does a destination follow token k ("back to the cells", "home address")? Then it is no exclusion. */
+  const destinationAt = (k: number): boolean => {
+    for (let q = k; q < Math.min(n, k + 4); q++) {
+      const t = tokens[q]!;
+      if (t.kind !== TK_WORD) return false;
+      if (DESTINATIONS.has(t.key)) return true;
+      if (!DESTINATION_LEAD.has(t.key) && unitAt[q] === undefined) return false;
+    }
+    return false;
+  };
+  const toDestination = (u: Unit): boolean => {
+    const last = tokens[u.j - 1]!;
+    return last.kind === TK_WORD && DIRECTIONAL_END.has(last.key) && destinationAt(u.j);
+  };
+  /** First listed phrase (keys) found in [lo, hi), outside the unit itself; optionally same sentence only. */
+  const phraseIn = (
+    phrases: string[][],
+    lo: number,
+    hi: number,
+    u: Unit,
+    sameSent: boolean,
+  ): string | undefined => {
+    for (let s = lo; s < hi; s++) {
+      if (s >= u.i && s < u.j) continue;
+      if (sameSent && sentOf[s] !== u.sent) continue;
+      const t0 = tokens[s]!;
+      if (t0.kind !== TK_WORD && t0.kind !== TK_EMOJI) continue;
+      for (const ph of phrases) {
+        let ok = true;
+        for (let k = 0; k < ph.length; k++) {
+          const t = tokens[s + k];
+          if (t === undefined || s + k >= hi || (t.key !== ph[k] && t.raw !== ph[k])) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok) return text.slice(t0.start, tokens[s + ph.length - 1]!.end);
+      }
+    }
+    return undefined;
+  };
+  /** A negator just before a coded phrase, in its clause; "if you can't …" is a condition, not a negation. */
+  const codedNegation = (u: Unit): string | undefined => {
+    // Close by only: "Not watching that lot prance about" negates the watching, not the jibe.
+    for (let k = u.i - 1; k >= Math.max(u.clause, u.i - 3); k--) {
+      const v = unitAt[k];
+      if (v === undefined || has(v, 'negator') === undefined) continue;
+      let conditional = false;
+      for (let q = v.i - 1; q >= Math.max(0, v.i - 3); q--) {
+        const t = tokens[q]!;
+        if (t.kind === TK_WORD && CONDITIONALS.has(t.key)) conditional = true;
+      }
+      if (conditional) continue;
+      if (question[u.sent] === 1 && v.i <= sentStart[u.sent]! + 1) return undefined;
+      return text.slice(tokens[v.i]!.start, tokens[v.j - 1]!.end);
+    }
+    return undefined;
+  };
+
   const hits: Hit[] = [];
   const predicateUnits = new Set<Unit>();
   let positive = false;
@@ -479,6 +564,9 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
 
   let hasLaugh = false;
   let hasLaughAnywhere = false;
+  // An eye-roll next to a blame phrase dismisses the victim as much as a laugh does.
+  let dismissive = false;
+  for (let t = 0; t < n; t++) if (tokens[t]!.emoji?.name === 'eye roll') dismissive = true;
   for (const u of units) if (has(u, 'laugh') !== undefined) hasLaughAnywhere = true;
   // A victim-related term or phrase that survived its benign-context check (for the mockery rule).
   let victimTerm: { start: number; end: number; term: string } | undefined;
@@ -569,6 +657,10 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
           if (has(u, 'profanity') !== undefined && clauseOf[tg.i] !== u.clause) break;
           // "Immigrants go home" is exclusion; "gay people can go home early" is a rota.
           if (ADJACENT_ONLY.has(r.term) && tg.j !== u.i) break;
+          // "can't fight", "shouldn't be on response": listed as put-downs of women, not of victims.
+          if (r.onlyFor !== undefined && !r.onlyFor.includes(tg.category)) break;
+          // "send them back to custody", "they go back to the holding centre": a place, not exclusion.
+          if (r.kind === 'implicit' && toDestination(u)) break;
           const kind = r.kind ?? 'derogatory';
           const base = kind === 'dehumanising' ? 0.88 : (r.severity ?? 2) <= 1 ? 0.55 : 0.78;
           const what =
@@ -578,6 +670,62 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
                 ? `derogatory/exclusionary statement '${span(u).term}'`
                 : `derogatory description '${span(u).term}'`;
           groupHit(u, tg, base, what, negatedBy(u, tg, kind === 'implicit'));
+          break;
+        }
+        case 'coded': {
+          // A stereotype or exclusion that names its target by itself ("go back where you came from",
+          // "get back in the kitchen", "so gay"); most need a cue nearby and none may sit in a benign context.
+          const lo = Math.max(0, u.i - CODED_BENIGN_WINDOW);
+          const hi = Math.min(n, u.j + CODED_BENIGN_WINDOW);
+          if (r.benign !== undefined && phraseIn(r.benign, lo, hi, u, true) !== undefined) break;
+          if (r.notBefore !== undefined && u.j < n) {
+            const next = tokens[u.j]!;
+            if (
+              next.kind === TK_WORD &&
+              sentOf[u.j] === u.sent &&
+              (r.notBefore.has(next.key) || lex.personNouns.has(next.key) || targetAt[u.j] !== undefined)
+            )
+              break;
+          }
+          if (toDestination(u)) break;
+          let cue: string | undefined;
+          const cues = r.cues;
+          if (cues !== undefined) {
+            if (cues.groups.size > 0) {
+              const g = targets.find((t) => cues.groups.has(t.category) && !(t.i >= u.i && t.j <= u.j));
+              if (g !== undefined) cue = g.term;
+            }
+            const clo = Math.max(0, u.i - CODED_CUE_WINDOW);
+            const chi = Math.min(n, u.j + CODED_CUE_WINDOW);
+            if (cue === undefined && cues.emoji.size > 0) {
+              for (let k = clo; k < chi; k++) {
+                const e = tokens[k]!.emoji;
+                if (e !== undefined && cues.emoji.has(e.name)) {
+                  cue = text.slice(tokens[k]!.start, tokens[k]!.end);
+                  break;
+                }
+              }
+            }
+            cue ??= phraseIn(cues.phrases, clo, chi, u, false);
+            if (cue === undefined) break;
+          }
+          const s = span(u);
+          const neg = codedNegation(u);
+          const score = (r.severity ?? 2) >= 3 ? 0.82 : 0.72;
+          let reason = `coded ${r.category === 'victims_of_crime' ? 'put-down' : 'stereotype/exclusion'} '${s.term}' (${r.category})`;
+          if (cue !== undefined) reason += ` with context '${cue}'`;
+          const h: Hit = {
+            category: r.category ?? 'other_derogatory',
+            score: neg !== undefined ? score * 0.25 : score,
+            start: s.start,
+            end: s.end,
+            term: s.term,
+            reason: neg !== undefined ? `${reason}; negated by '${neg}'` : reason,
+            flaggable: true,
+          };
+          if (neg !== undefined) h.mitigated = `negated by '${neg}'`;
+          push(h);
+          predicateUnits.add(u);
           break;
         }
         case 'hateVerb': {
@@ -652,6 +800,9 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
           break;
         }
         case 'profanity': {
+          // "as" is not "ass" squeezed: a function word written as such is no swear word.
+          if (u.j - u.i === 1 && lex.functionWords.has(tokens[u.i]!.norm) && tokens[u.i]!.norm !== r.term)
+            break;
           const s = span(u);
           // Profanity aimed straight at a group ("fucking immigrants", "fuck all women").
           let tg: Target | undefined;
@@ -713,8 +864,16 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
           if (benignContext(tokens, u, r.benign)) break;
           const s = span(u);
           const sev = r.severity ?? 2;
+          // Another blame phrase in the message ("if she stopped winding him up … a slap").
+          const otherBlame = units.some((v) => v !== u && has(v, 'victimBlame') !== undefined);
+          // A provocation phrase alone ("she was winding him up") is an account, not blame.
+          if (r.pairOnly === true && !otherBlame) break;
           const ctx =
-            hasVictimTarget || hasLaughAnywhere || units.some((v) => has(v, 'victimContext') !== undefined);
+            hasVictimTarget ||
+            hasLaughAnywhere ||
+            otherBlame ||
+            dismissive ||
+            units.some((v) => has(v, 'victimContext') !== undefined);
           const score = sev >= 3 ? 0.8 : ctx ? 0.6 : 0.32;
           const neg = sev >= 3 ? negatedBy(u) : undefined;
           const h: Hit = {
@@ -777,6 +936,61 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
       reason: 'laughter or mockery alongside an offence or victim',
       flaggable: true,
     });
+  }
+
+  // Gapped exclusion: "send the Albanians back", "ship the lot of them home" (the group between verb and
+  // "back"); not when a destination follows ("put the Romanians back in the van").
+  for (const tg of targets) {
+    if (tg.weak || tg.category === 'victims_of_crime') continue;
+    let vk = -1;
+    for (let k = tg.i - 1; k >= Math.max(0, tg.i - 3); k--) {
+      const t = tokens[k]!;
+      if (t.kind !== TK_WORD || sentOf[k] !== sentOf[tg.i]) break;
+      if (REMOVAL_VERBS.has(t.key)) {
+        vk = k;
+        break;
+      }
+    }
+    if (vk < 0) continue;
+    let ek = -1;
+    for (let k = tg.j; k < Math.min(n, tg.j + 3); k++) {
+      const t = tokens[k]!;
+      if (t.kind !== TK_WORD) break;
+      if (REMOVAL_ENDS.has(t.key)) {
+        ek = k;
+        break;
+      }
+    }
+    if (ek < 0) continue;
+    if (
+      SOFT_REMOVAL_VERBS.has(tokens[vk]!.key) &&
+      tokens[ek]!.key !== 'back' &&
+      tokens[ek]!.key !== 'packing'
+    )
+      continue;
+    if (destinationAt(ek + 1)) continue;
+    const pseudo: Unit = {
+      i: vk,
+      j: ek + 1,
+      roles: [],
+      via: 'exact',
+      sent: sentOf[vk]!,
+      clause: clauseOf[vk]!,
+    };
+    const neg = negatedBy(pseudo, tg, true);
+    const s = span(pseudo);
+    const reason = `exclusion '${s.term}' aimed at ${tg.pronoun ? 'pronoun ' : ''}'${tg.term}'`;
+    const h: Hit = {
+      category: tg.category,
+      score: neg !== undefined ? 0.76 * 0.25 : 0.76,
+      start: s.start,
+      end: s.end,
+      term: s.term,
+      reason: neg !== undefined ? `${reason}; negated by '${neg}'` : reason,
+      flaggable: true,
+    };
+    if (neg !== undefined) h.mitigated = `negated by '${neg}'`;
+    push(h);
   }
 
   // Counter-speech: the message condemns, reports or quotes what it contains.
