@@ -385,7 +385,7 @@ function buildBaseLexicon(options: {
   // came from", "get back in the kitchen", "so gay"), most only with a context cue nearby.
   for (const c of L.coded) {
     const cues = c.cues === undefined ? undefined : codedCues(c.cues, abbreviations);
-    const benign = c.benign?.map((b) => termKeys(b, abbreviations));
+    const benign = c.benign?.flatMap(expandTerm).map((b) => termKeys(b, abbreviations));
     const notBefore = c.notBefore === undefined ? undefined : new Set(c.notBefore.map((w) => squeeze(w)));
     for (const t of c.terms) {
       add(t, {

@@ -93,6 +93,15 @@ const DESTINATION_LEAD = new Set([
 ]);
 /** Exclusion phrases that can name a place instead of a country ("send them back" … "to custody"). */
 const DIRECTIONAL_END = new Set(['back', 'home', 'to', 'out']);
+/** Past participles of removal: exclusion only with a normative cue before them ("should be deported"). */
+const PAST_EXCLUSION = new Set([
+  'deported',
+  'deported back',
+  'sent back',
+  'sent home',
+  'kicked out',
+  'thrown out',
+]);
 const CONDITIONALS = new Set(['if', 'unless', 'when', 'whenever']);
 const CODED_CUE_WINDOW = 15;
 const CODED_BENIGN_WINDOW = 8;
@@ -441,6 +450,14 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
       if (v !== undefined && has(v, 'negator') !== undefined) {
         // "Don't let them near your kids": a warning, not a negation of the exclusion.
         const after = tokens[v.j];
+        // "Stopped a Somali lad" is a stop and search; "stopped being …" is a negation.
+        const vk = tokens[v.i]!.key;
+        if (
+          (vk === 'stoped' || vk === 'stop') &&
+          v.j - v.i === 1 &&
+          !(after !== undefined && after.kind === TK_WORD && after.key.endsWith('ing'))
+        )
+          continue;
         if (
           exclusion &&
           after !== undefined &&
@@ -657,6 +674,15 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
           if (has(u, 'profanity') !== undefined && clauseOf[tg.i] !== u.clause) break;
           // "Immigrants go home" is exclusion; "gay people can go home early" is a rota.
           if (ADJACENT_ONLY.has(r.term) && tg.j !== u.i) break;
+          // "Albanian male deported last month" is a record; "should all be deported" is exclusion.
+          if (PAST_EXCLUSION.has(r.term)) {
+            let cue = false;
+            for (let k = u.i - 1; k >= Math.max(u.clause, u.i - 6); k--) {
+              const t = tokens[k]!;
+              if (t.kind === TK_WORD && THREAT_CUES.has(t.key)) cue = true;
+            }
+            if (!cue) break;
+          }
           // "can't fight", "shouldn't be on response": listed as put-downs of women, not of victims.
           if (r.onlyFor !== undefined && !r.onlyFor.includes(tg.category)) break;
           // "send them back to custody", "they go back to the holding centre": a place, not exclusion.
