@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { analyseCase } from '../../analysis/analyse-case.js';
+import { ensureDemoUsers } from '../../review/demo-users.js';
 import { addExhibit } from '../../evidence/intake.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson } from '../output.js';
@@ -55,6 +56,8 @@ export function registerDemo(program: Command, ctx: CliContext): void {
             bar.stop();
           }
           await analyseCase(store, theCase.id, actor(ctx));
+          // The demo is the only place with a default password: two logins for the demo case only.
+          await ensureDemoUsers(store, theCase.id);
         }
         const run = await store.flags.run(theCase.id);
         const top = run ? (await store.flags.list(run.id, { onlyFlagged: true })).slice(0, 5) : [];
@@ -87,6 +90,8 @@ export function registerDemo(program: Command, ctx: CliContext): void {
               ? `  Flagger run ${run.id}: ${run.flagged} of ${run.messages} messages flagged; highest scores:`
               : '  Not analysed yet',
             ...topLines,
+            '',
+            'Review it in the browser: npm start (or `npx scrutineer serve`), then log in as demo-reviewer / demo-password',
             '',
             'Try:',
             `  npx scrutineer messages "${theCase.name}" --search "out of order" --workspace ${opts.workspace}`,
