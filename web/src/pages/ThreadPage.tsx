@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { getCase } from '../api/cases';
 import { getWindow, nextFlag, seqAt, WINDOW_SIZE } from '../api/messages';
 import type { Decision, Message, MessageWindow } from '../api/types';
+import { AuditTrail } from '../components/AuditTrail';
 import { CodingPanel, draftFrom, type Draft } from '../components/CodingPanel';
 import { ConflictDialog } from '../components/ConflictDialog';
 import { FlagDetails } from '../components/FlagDetails';
@@ -12,7 +13,6 @@ import { ThreadToolbar } from '../components/ThreadToolbar';
 import { useSession } from '../hooks/session';
 import { useCoding } from '../hooks/useCoding';
 import { useThreadKeys, type ThreadKey } from '../hooks/useThreadKeys';
-import { useThrottled } from '../hooks/useThrottled';
 import { useThreadWindows, windowKey } from '../hooks/useThreadWindows';
 import { decisionLabel } from '../lib/format';
 import { href } from '../lib/router';
@@ -41,15 +41,26 @@ export function ThreadPage({
   const conversation = caseQ.data?.conversations.find((c) => c.id === conversationId);
 
   const start = initialSeq ?? 0;
+  // The rows in view change every scroll frame; the page re-renders (and fetches) at most every 100 ms.
   const [range, setRange] = useState<Range>({ first: start, last: start + 30 });
-  const fetchRange = useThrottled(range, 100, sameRange);
+  const rangeTimer = useRef<{
+    last: number;
+    timer: ReturnType<typeof setTimeout> | null;
+    next: Range | null;
+  }>({
+    last: 0,
+    timer: null,
+    next: null,
+  });
   const knownTotal = useRef(0);
-  const windows = useThreadWindows(conversationId, fetchRange.first, fetchRange.last, knownTotal.current);
+  const windows = useThreadWindows(conversationId, range.first, range.last, knownTotal.current);
   if (windows.total !== null) knownTotal.current = windows.total;
   const total = windows.total;
 
   const list = useRef<ThreadListHandle>(null);
   const [selectedSeq, setSelectedSeq] = useState(start);
+  const selectedRef = useRef(start);
+  selectedRef.current = selectedSeq;
   const selected = windows.get(selectedSeq);
   const [draft, setDraft] = useState<Draft>(() => draftFrom(null));
   const draftKey = `${selected?.id}:${selected?.code?.version ?? 0}`;
@@ -80,8 +91,20 @@ export function ThreadPage({
   );
 
   const onRange = useCallback((first: number, last: number) => {
-    setRange((r) => (r.first === first && r.last === last ? r : { first, last }));
+    const t = rangeTimer.current;
+    t.next = { first, last };
+    const flush = () => {
+      t.timer = null;
+      t.last = Date.now();
+      const n = t.next;
+      if (n) setRange((r) => (sameRange(r, n) ? r : n));
+    };
+    if (t.timer) return;
+    const wait = t.last + 100 - Date.now();
+    if (wait <= 0) flush();
+    else t.timer = setTimeout(flush, wait);
   }, []);
+  useEffect(() => () => clearTimeout(rangeTimer.current.timer ?? undefined), []);
 
   const toggleSource = useCallback((seq: number) => {
     setSources((s) => {
@@ -104,7 +127,11 @@ export function ThreadPage({
       };
       let m = find();
       // A quoted message is usually close above the reply: look back a few windows.
-      for (let w = Math.floor(selectedSeq / WINDOW_SIZE) - 1, n = 0; !m && w >= 0 && n < 10; w--, n++) {
+      for (
+        let w = Math.floor(selectedRef.current / WINDOW_SIZE) - 1, n = 0;
+        !m && w >= 0 && n < 10;
+        w--, n++
+      ) {
         await qc.fetchQuery({
           queryKey: windowKey(conversationId, w),
           queryFn: () => getWindow(conversationId, w * WINDOW_SIZE, WINDOW_SIZE),
@@ -114,8 +141,10 @@ export function ThreadPage({
       if (m) select(m.seq, 'center');
       else setStatus('The quoted message was not found near this reply.');
     },
-    [qc, conversationId, selectedSeq, select],
+    [qc, conversationId, select],
   );
+
+  const onOpenQuote = useCallback((keyId: string) => void openQuote(keyId), [openQuote]);
 
   async function saveSelected(decision?: Decision, advance = false) {
     if (!selected || readOnly) return;
@@ -222,7 +251,7 @@ export function ThreadPage({
             terms={terms}
             onSelect={select}
             onToggleSource={toggleSource}
-            onOpenQuote={(k) => void openQuote(k)}
+            onOpenQuote={onOpenQuote}
             onRange={onRange}
           />
         )}
@@ -247,6 +276,7 @@ export function ThreadPage({
               onChange={setDraft}
               onSave={(d) => void saveSelected(d)}
             />
+            <AuditTrail messageId={selected.id} version={selected.code?.version ?? 0} />
           </>
         ) : (
           <p className="muted">Select a message.</p>
