@@ -1,24 +1,21 @@
 /**
  * `npm run bench`: every benchmark in one run, printed as tables. Speed and memory targets live here,
- * never in timed tests. Choose with BENCH_ONLY=intake,flagger,device.
+ * never in timed tests. Choose with BENCH_ONLY=intake,flagger,device,review,reports,web.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { benchFlagger } from './flagger.js';
-import { benchIntake } from './intake.js';
 import type { BenchResult } from './types.js';
 
 type Bench = () => Promise<BenchResult>;
 
-const BENCHES: Record<string, Bench> = {
-  intake: () => benchIntake(),
-  flagger: benchFlagger as Bench,
-  device: async () => {
-    const path = './device.js';
-    const mod = (await import(path).catch(() => null)) as { benchDevice?: Bench } | null;
-    if (!mod?.benchDevice) return { name: 'Device databases', rows: [], notes: ['not built yet'] };
-    return mod.benchDevice();
-  },
+/** Name → module beside this file and the function it exports. */
+const BENCHES: Record<string, [string, string]> = {
+  intake: ['./intake.js', 'benchIntake'],
+  flagger: ['./flagger.js', 'benchFlagger'],
+  device: ['./device.js', 'benchDevice'],
+  review: ['./review-load.js', 'benchReviewLoad'],
+  reports: ['./reports.js', 'benchReports'],
+  web: ['./web-thread.js', 'benchWebThread'],
 };
 
 function table(rows: ReadonlyArray<Record<string, string | number>>): string {
@@ -40,9 +37,17 @@ const results: BenchResult[] = [];
 process.stdout.write(
   `Scrutineer benchmarks: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}\n\n`,
 );
-for (const [name, run] of Object.entries(BENCHES)) {
+for (const [name, [file, fn]] of Object.entries(BENCHES)) {
   if (only && !only.includes(name)) continue;
-  const r = await run();
+  let r: BenchResult;
+  try {
+    const mod = (await import(file)) as Record<string, Bench>;
+    const run = mod[fn];
+    if (!run) throw new Error(`${file} does not export ${fn}`);
+    r = await run();
+  } catch (err) {
+    r = { name, rows: [], notes: [`failed: ${err instanceof Error ? err.message : String(err)}`] };
+  }
   results.push(r);
   process.stdout.write(
     `## ${r.name}\n\n${table(r.rows)}${(r.notes ?? []).map((n) => `- ${n}\n`).join('')}\n`,
