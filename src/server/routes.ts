@@ -2,6 +2,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod/v4';
 
+import { caseConduct } from '../analysis/conduct-case.js';
+import { summariseConduct } from '../analysis/conduct/index.js';
 import { visibleCaseIds } from '../review/access.js';
 import { batchFilters, batchProgress, createBatch } from '../review/batches.js';
 import { coverage, markReviewed, setCode } from '../review/coding.js';
@@ -296,6 +298,25 @@ export function registerRoutes(app: FastifyInstance, store: Store, docs: RouteDo
       const run = await store.flags.run(caseId);
       const { rows, next } = await store.reviews.search(caseId, { ...query, runId: run?.id ?? null });
       return { hits: await presentMessages(store, caseId, rows), next };
+    },
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/cases/:caseId/conduct',
+    summary:
+      "Each person's conduct picture, membership timelines and the audience of each offensive message (suggestions, never findings)",
+    access: { kind: 'case', permission: 'read', caseOf: caseFromParam },
+    params: S.CaseParams,
+    responses: { 200: S.ConductResponse },
+    handler: async ({ caseId }) => {
+      const { input, report } = await caseConduct(store, caseId);
+      return {
+        ...summariseConduct(report),
+        basis: input.basis,
+        offensiveMessages: report.offensiveMessages,
+        timelines: report.timelines,
+      };
     },
   });
 

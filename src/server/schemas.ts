@@ -265,3 +265,32 @@ export const QcSampleResponse = z.object({ added: z.number().int() });
 export type CodeBodyT = z.infer<typeof CodeBody>;
 export type MessageT = z.infer<typeof Message>;
 export type CodeT = z.infer<typeof Code>;
+
+/** The conduct picture (see src/analysis/conduct and `scrutineer conduct --json`). */
+export const ConductResponse = z.object({
+  people: z.array(
+    z
+      .object({
+        person: z.string(),
+        name: z.string(),
+        provisional: z.boolean(),
+        participants: z.array(z.string()),
+        sent: z.number(),
+        sentOffensive: z.number(),
+        byCategory: z.record(z.string(), z.number()),
+        receivedOffensiveWhileMember: z.number(),
+        endorsed: z.number(),
+        challenged: z.number(),
+        silent: z.number(),
+        first: z.string().nullable(),
+        last: z.string().nullable(),
+        standards: z.array(
+          z.object({ standard: z.string(), messages: z.array(z.number()), reason: z.string() }),
+        ),
+      })
+      .passthrough(),
+  ),
+  basis: z.object({ flagRun: z.number().nullable(), coded: z.number() }),
+  offensiveMessages: z.array(z.unknown()),
+  timelines: z.array(z.unknown()),
+});

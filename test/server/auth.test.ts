@@ -209,6 +209,7 @@ eachBackend('Review server: sessions and security', (backend: Backend) => {
         '/api/cases',
         '/api/cases/{caseId}',
         '/api/cases/{caseId}/batches',
+        '/api/cases/{caseId}/conduct',
         '/api/cases/{caseId}/qc',
         '/api/cases/{caseId}/qc/sample',
         '/api/qc/{qcId}/second',

@@ -28,6 +28,11 @@ const batchIds = new Map<number, number>();
 
 const ROUTES: readonly RouteCase[] = [
   {
+    name: 'GET conduct',
+    kind: 'read',
+    request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/conduct` }),
+  },
+  {
     name: 'POST qc sample',
     kind: 'lead',
     request: (w, x) => ({
