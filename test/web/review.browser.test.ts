@@ -100,6 +100,8 @@ describe.skipIf(skipReason !== null)(
       await page.getByRole('img', { name: 'Flagged messages by category' }).waitFor();
       await page.getByRole('img', { name: 'Messages per member per month' }).waitFor();
       before = await coverage();
+      mkdirSync('test-artifacts', { recursive: true });
+      await page.screenshot({ path: 'test-artifacts/dashboard.png', fullPage: true });
     });
 
     it('opens the thread and codes messages by keyboard', async () => {
@@ -141,6 +143,7 @@ describe.skipIf(skipReason !== null)(
       await page.getByLabel('Search terms').fill(String(word));
       await page.getByRole('button', { name: 'Search' }).click();
       await page.locator('.hit-row mark.hit').first().waitFor();
+      await page.screenshot({ path: 'test-artifacts/search.png' });
       const link = page.locator('.hit-link').first();
       const target = (await link.getAttribute('href')) ?? '';
       const seq = /seq=(\d+)/.exec(target)?.[1];

@@ -1,21 +1,20 @@
 /** A stable colour per sender: the same name gets the same colour in every view and session. */
+// Distinct hues, dark enough for text on white (WCAG AA at 15px).
 const PALETTE = [
-  '#1f7a4d',
-  '#2d5fa8',
-  '#a8452d',
-  '#7a3fa8',
-  '#8a6d00',
-  '#0f7c85',
-  '#b02a6b',
-  '#4f6b1f',
-  '#5a4fcf',
-  '#9c5b12',
-  '#2a7fb0',
-  '#a33d3d',
-  '#3d7a6b',
-  '#8a3fa0',
-  '#5c6670',
-  '#c0392b',
+  '#1f6fb4',
+  '#c62828',
+  '#2e7d32',
+  '#7b4fb0',
+  '#8c564b',
+  '#b23d8c',
+  '#5f6b00',
+  '#0e7c86',
+  '#b85600',
+  '#393b79',
+  '#4e6b2f',
+  '#7a2e2b',
+  '#6d3a6b',
+  '#00695c',
 ];
 
 export function senderColour(sender: string | null): string {

@@ -81,11 +81,19 @@ export function ThreadPage({
     saveHighlight(caseId, q);
   };
 
+  // The address follows the selection (so a reload or a shared link opens there), written at most
+  // every 400 ms: browsers throttle or refuse rapid history updates, and j can be held down.
+  const urlTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => clearTimeout(urlTimer.current ?? undefined), []);
   const select = useCallback(
     (seq: number, scroll: 'auto' | 'center' | null = null) => {
       setSelectedSeq(seq);
       if (scroll) list.current?.scrollToSeq(seq, scroll);
-      window.history.replaceState(null, '', href({ page: 'thread', caseId, conversationId, seq }));
+      if (urlTimer.current) clearTimeout(urlTimer.current);
+      urlTimer.current = setTimeout(() => {
+        urlTimer.current = null;
+        window.history.replaceState(null, '', href({ page: 'thread', caseId, conversationId, seq }));
+      }, 400);
     },
     [caseId, conversationId],
   );
