@@ -5,7 +5,6 @@
  * each with sender and person, local time with zone and UTC, exhibit and line or row, the flag's
  * reasons and the reviewer's decision; last, a manifest page with the hashes of every input.
  */
-import { DateTime } from 'luxon';
 import { summariseConduct, type PersonPicture } from '../analysis/conduct/index.js';
 import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
@@ -93,12 +92,39 @@ export function sourceOf(m: MessageRecord, exhibits: ReadonlyMap<number, Exhibit
   return ref;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** dd/MM/yyyy HH:mm:ss and the zone's short name (BST, GMT, CET) at that instant; one cached formatter per zone. */
+function localParts(utc: string, zone: string): string | null {
+  let f = formatters.get(zone);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat('en-GB', {
+        timeZone: zone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+        timeZoneName: 'short',
+      });
+    } catch {
+      return null;
+    }
+    formatters.set(zone, f);
+  }
+  const ms = Date.parse(utc);
+  if (Number.isNaN(ms)) return null;
+  const p: Record<string, string> = {};
+  for (const part of f.formatToParts(ms)) p[part.type] = part.value;
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second} ${p.timeZoneName ?? ''}`.trimEnd();
+}
+
 /** "28/04/2021 10:15:00 BST (Europe/London) · 2021-04-28 09:15:00 UTC" plus the source's own text. */
 export function timeLine(m: MessageRecord): string {
-  const local = DateTime.fromISO(m.utc, { zone: 'utc' }).setZone(m.zone).setLocale('en-GB');
-  const shown = local.isValid
-    ? `${local.toFormat('dd/MM/yyyy HH:mm:ss')} ${local.offsetNameShort ?? ''} (${m.zone})`
-    : m.zone;
+  const local = localParts(m.utc, m.zone);
+  const shown = local ? `${local} (${m.zone})` : m.zone;
   const utc = `${m.utc.slice(0, 10)} ${m.utc.slice(11, 19)} UTC`;
   const res = m.timeResolution === 'exact' ? '' : ` · time ${m.timeResolution} at a clock change`;
   return `${shown} · ${utc} · as written "${m.localText}"${res}`;

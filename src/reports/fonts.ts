@@ -155,8 +155,12 @@ const PICTO = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
 const FORMAT = /^[\p{Cf}\uFE0E\uFE0F]$/u;
 const SPACES = /^[\u00A0\u2000-\u200A\u202F\u205F\u3000]$/u;
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const NEEDS_GRAPHEMES =
+  /[\p{Extended_Pictographic}\p{Regional_Indicator}\u200D\u20E3\uFE0F\u{1F3FB}-\u{1F3FF}]/u;
 
 const fontOfCodePoint = new Map<string, FontRole | null>();
+const regularGlyphs = new Map<number, boolean>();
+const boldGlyphs = new Map<number, boolean>();
 
 /**
  * Splits text into runs by the font that draws each character. `bold` picks the bold base font.
@@ -181,7 +185,11 @@ export function textRuns(text: string, bold = false): TextRun[] {
   };
   // Fast path: plain ASCII in the base font.
   if (/^[\x20-\x7E\n]*$/u.test(text)) return text ? [{ font: base, text }] : [];
-  for (const { segment } of segmenter.segment(text)) {
+  // Graphemes only matter for emoji sequences; other text goes code point by code point.
+  const segments: Iterable<string> = NEEDS_GRAPHEMES.test(text)
+    ? [...segmenter.segment(text)].map((g) => g.segment)
+    : text.replace(/\r\n/gu, '\n');
+  for (const segment of segments) {
     if (segment === '\r\n' || segment === '\n' || segment === '\r') {
       push(base, '\n');
       continue;
@@ -214,7 +222,10 @@ export function textRuns(text: string, bold = false): TextRun[] {
         push(base, `[U+${cp.toString(16).toUpperCase().padStart(4, '0')}]`);
         continue;
       }
-      if (baseFont.hasGlyphForCodePoint(cp)) {
+      const inBase = bold ? boldGlyphs : regularGlyphs;
+      let has = inBase.get(cp);
+      if (has === undefined) inBase.set(cp, (has = baseFont.hasGlyphForCodePoint(cp)));
+      if (has) {
         push(base, ch);
         continue;
       }
