@@ -312,9 +312,9 @@ export async function buildBundle(
   pdf.heading('1. Exhibits', 2);
   pdf.table(
     [
-      { header: 'Ref', width: 0.7 },
-      { header: 'File, format, zone, added', width: 2.6 },
-      { header: 'SHA-256', width: 4.2 },
+      { header: 'Ref', width: 0.6 },
+      { header: 'File, format, zone, added', width: 2.3 },
+      { header: 'SHA-256', width: 4.6 },
     ],
     exhibits.map((e) => [
       e.ref,

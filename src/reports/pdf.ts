@@ -89,7 +89,7 @@ export class PdfReport {
 
   heading(text: string, level: 1 | 2 | 3 = 1): void {
     const size = level === 1 ? 16 : level === 2 ? 12.5 : 10.5;
-    this.ensure(size * 3);
+    this.ensure(level === 1 ? size * 3 : 70);
     if (level > 1) this.doc.moveDown(0.6);
     this.rich(text, { bold: true, size });
     this.doc.moveDown(level === 1 ? 0.5 : 0.25);
