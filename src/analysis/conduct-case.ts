@@ -139,10 +139,8 @@ export async function decideIdentity(
     for (const link of input.confirmedLinks) {
       if (link.person === personKey(personId)) continue;
       const other = input.participants.find((p) => p.key === link.participantKey);
-      const samePhone =
-        other?.phone &&
-        participant.phone &&
-        other.phone.replace(/\D/g, '') === participant.phone.replace(/\D/g, '');
+      const phone = normalisePhone(participant.phone);
+      const samePhone = phone !== null && normalisePhone(other?.phone) === phone;
       if (link.participantKey === participant.key || samePhone) {
         throw new UserError(
           `refused: ${link.participantKey === participant.key ? `participant ${participantId} ("${participant.displayName}")` : `phone number ${participant.phone}`} is already confirmed as ${persons.get(link.person) ?? link.person}; it cannot also be ${person.name}. Reject that link first.`,
