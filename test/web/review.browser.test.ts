@@ -106,7 +106,10 @@ describe.skipIf(skipReason !== null)(
 
     it('opens the thread and codes messages by keyboard', async () => {
       await page.locator('.conversations a').first().click();
-      await page.locator('[data-seq="0"] .bubble, [data-seq="0"] .system-event').first().waitFor();
+      await page
+        .locator('[data-seq="0"] .bubble:not(.placeholder), [data-seq="0"] .system-event')
+        .first()
+        .waitFor();
       expect(await page.locator('[role="article"]').count()).toBeLessThan(120);
       await page.keyboard.press('j');
       await page.keyboard.press('n');

@@ -1,5 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
+import {
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useReducer,
+  useRef,
+  useState,
+  type Ref,
+} from 'react';
 import type { Message } from '../api/types';
 import { inPage, needsRebase, pageCount, pageStartFor } from '../lib/paging';
 import type { HighlightTerm } from '../lib/search-terms';
@@ -41,6 +49,7 @@ export function ThreadList(p: ThreadListProps) {
   // A programmatic jump takes a few frames to settle (rows get measured); the page must not move meanwhile.
   const settleUntil = useRef(0);
   const settleTarget = useRef<number | null>(p.initialSeq > 0 ? p.initialSeq : null);
+  const [, recheck] = useReducer((n: number) => n + 1, 0);
 
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
     count,
@@ -80,8 +89,16 @@ export function ThreadList(p: ThreadListProps) {
     // While a jump settles, rows passed on the way are not worth fetching.
     const target = settleTarget.current;
     const settling = performance.now() < settleUntil.current;
-    if (settling && target !== null && (target < first || target > last)) return;
-    if (!settling) settleTarget.current = null;
+    if (settling && target !== null && (target < first || target > last)) {
+      // Look again once the jump has settled, even if nothing scrolls meanwhile.
+      const t = setTimeout(recheck, settleUntil.current - performance.now() + 20);
+      return () => clearTimeout(t);
+    }
+    // Landed (the target is in view) or timed out: from here on, movement is the reader's.
+    if (!settling || target !== null) {
+      settleTarget.current = null;
+      settleUntil.current = 0;
+    }
     onRange(first, last);
     if (
       !pending.current &&

@@ -88,6 +88,20 @@ export function ThreadPage({
   const select = useCallback(
     (seq: number, scroll: 'auto' | 'center' | null = null) => {
       setSelectedSeq(seq);
+      if (scroll === 'center') {
+        // A jump: start fetching the target's windows now rather than once the list has moved.
+        for (const w of new Set([
+          Math.floor((seq - 20) / WINDOW_SIZE),
+          Math.floor((seq + 20) / WINDOW_SIZE),
+        ])) {
+          if (w < 0) continue;
+          void qc.prefetchQuery({
+            queryKey: windowKey(conversationId, w),
+            queryFn: () => getWindow(conversationId, w * WINDOW_SIZE, WINDOW_SIZE),
+            staleTime: 60_000,
+          });
+        }
+      }
       if (scroll) list.current?.scrollToSeq(seq, scroll);
       if (urlTimer.current) clearTimeout(urlTimer.current);
       urlTimer.current = setTimeout(() => {
@@ -95,7 +109,7 @@ export function ThreadPage({
         window.history.replaceState(null, '', href({ page: 'thread', caseId, conversationId, seq }));
       }, 400);
     },
-    [caseId, conversationId],
+    [qc, caseId, conversationId],
   );
 
   const onRange = useCallback((first: number, last: number) => {
