@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { ActivityPoint } from '../api/types';
 import { senderColour } from '../lib/sender-colour';
-import { EChart } from './EChart';
+import { LazyChart } from './LazyChart';
 
 /** Messages per member per month, stacked bars; colours match the thread view. */
 export function ActivityChart({ activity }: { activity: readonly ActivityPoint[] }) {
@@ -25,5 +25,5 @@ export function ActivityChart({ activity }: { activity: readonly ActivityPoint[]
     };
   }, [activity]);
   if (activity.length === 0) return <p className="muted">No activity.</p>;
-  return <EChart option={option} label="Messages per member per month" height={320} />;
+  return <LazyChart option={option} label="Messages per member per month" height={320} />;
 }

@@ -8,16 +8,14 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipCompone
 
 export type ChartOption = echarts.EChartsCoreOption;
 
+export interface EChartProps {
+  readonly option: ChartOption;
+  readonly label: string;
+  readonly height?: number;
+}
+
 /** One ECharts instance bound to a div; resizes with it. The label is read out by screen readers. */
-export function EChart({
-  option,
-  label,
-  height = 280,
-}: {
-  option: ChartOption;
-  label: string;
-  height?: number;
-}) {
+export function EChart({ option, label, height = 280 }: EChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { categoryLabel } from '../lib/format';
-import { EChart } from './EChart';
+import { LazyChart } from './LazyChart';
 
 export function FlagsChart({ flagsByCategory }: { flagsByCategory: Readonly<Record<string, number>> }) {
   const option = useMemo(() => {
@@ -14,5 +14,5 @@ export function FlagsChart({ flagsByCategory }: { flagsByCategory: Readonly<Reco
     };
   }, [flagsByCategory]);
   if (Object.keys(flagsByCategory).length === 0) return <p className="muted">No flagged messages.</p>;
-  return <EChart option={option} label="Flagged messages by category" />;
+  return <LazyChart option={option} label="Flagged messages by category" />;
 }
