@@ -12,6 +12,7 @@ import {
   type ConfirmedLink,
   type LinkProposal,
   type OffensiveMark,
+  mergeOffensiveMarks,
   normalisePhone,
 } from './conduct/index.js';
 
@@ -74,12 +75,20 @@ export async function loadConductInput(store: Store, caseId: number): Promise<Ca
   }));
   const run = await store.flags.run(caseId);
   const flagged = run ? await store.flags.list(run.id, { onlyFlagged: true }) : [];
-  const offensive: OffensiveMark[] = flagged.map((f) => ({
-    messageId: f.messageId,
-    categories: f.categories.map((c) => c.name).filter((c) => c !== 'profanity'),
-    basis: 'flagged',
-    score: f.score,
-  }));
+  // A reviewer's decision overrides the flagger for that message; "unsure" leaves the flag standing.
+  const codes = (await store.codes.listForCase(caseId)).filter((c) => c.decision !== 'unsure');
+  const offensive: OffensiveMark[] = mergeOffensiveMarks(
+    codes.map((c) => ({
+      messageId: c.messageId,
+      categories: c.categories,
+      offensive: c.decision === 'offensive',
+    })),
+    flagged.map((f) => ({
+      messageId: f.messageId,
+      categories: f.categories.map((c) => c.name).filter((c) => c !== 'profanity'),
+      score: f.score,
+    })),
+  );
   const persons = new Map((await store.people.list(caseId)).map((p) => [p.id, p]));
   const inForce = new Map<string, { participantId: number; personId: number; decision: string }>();
   for (const d of await store.people.decisions(caseId)) inForce.set(`${d.participantId}:${d.personId}`, d);
@@ -96,7 +105,7 @@ export async function loadConductInput(store: Store, caseId: number): Promise<Ca
     participants,
     offensive,
     confirmedLinks,
-    basis: { flagRun: run?.id ?? null, coded: 0 },
+    basis: { flagRun: run?.id ?? null, coded: codes.length },
   };
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, makeWorkspace, type Workspace } from '../helpers/cli.js';
+import { openStore } from '../../src/store/open-store.js';
 
 // A scripted group: Cara joins after the first offensive message; Bob laughs at it, Dee challenges
 // it; Eve stays silent. "zorblax" is a case term (race_ethnicity), so the flagging is certain.
@@ -174,5 +175,42 @@ describe.each(BACKENDS)('conduct picture from a scripted group on %s', (backend)
     const { people } = await ws.json<{ people: Person[] }>(['conduct', 'Conduct']);
     expect(people.find((p) => p.name === 'PC Ann Example')).toMatchObject({ sent: 2, sentOffensive: 1 });
     void p2;
+  });
+
+  it("a reviewer's code overrides the flagger for that message, and says so", async () => {
+    const msgs = (await ws.cli(['messages', 'Conduct', '--jsonl', '--sender', 'Bob'])).out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: number; text: string });
+    const bobs = msgs.find((m) => m.text.startsWith('zorblax everywhere'))!;
+    const store = await openStore({ workspace: ws.dir, databaseUrl: ws.databaseUrl });
+    try {
+      const theCase = (await store.cases.findByName('Conduct'))!;
+      const written = await store.codes.write({
+        messageId: bobs.id,
+        caseId: theCase.id,
+        baseVersion: 0,
+        values: {
+          decision: 'not_offensive',
+          categories: [],
+          standards: [],
+          potentialS127: false,
+          note: 'quoting custody log',
+        },
+        by: 'reviewer',
+      });
+      expect(written?.version).toBe(1);
+    } finally {
+      await store.close();
+    }
+    const out = await ws.json<{ people: Person[]; basis: { coded: number } }>(['conduct', 'Conduct']);
+    expect(out.basis.coded).toBe(1);
+    const bob = out.people.find((p) => p.name === 'Bob')!;
+    expect(bob.sentOffensive).toBe(0);
+    // With Bob's message no longer offensive, Cara (who joined after the first) received none.
+    expect(out.people.find((p) => p.name === 'Cara')).toMatchObject({
+      receivedOffensiveWhileMember: 0,
+      silent: 0,
+    });
   });
 });

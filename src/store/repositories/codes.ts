@@ -53,6 +53,17 @@ export class CodesRepository {
     return row ? toCode(row) : null;
   }
 
+  /** Every current code of a case (for the conduct picture and reports). */
+  async listForCase(caseId: number): Promise<CodeRecord[]> {
+    const rows = await this.ctx.db
+      .selectFrom('codes')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('message_id')
+      .execute();
+    return rows.map(toCode);
+  }
+
   async getMany(messageIds: readonly number[]): Promise<Map<number, CodeRecord>> {
     const out = new Map<number, CodeRecord>();
     for (let i = 0; i < messageIds.length; i += 500) {
