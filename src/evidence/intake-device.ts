@@ -16,6 +16,7 @@ import type { ParticipantIdentity } from '../store/repositories/participants.js'
 import { toMembershipEventRow, toMessageRow, type CaseRecord, type NewMessage } from '../store/types.js';
 import type { EvidenceStore, StoredFile } from './evidence-store.js';
 import type { AddExhibitOutcome, AddExhibitRequest } from './intake.js';
+import { recordExhibit } from './record-exhibit.js';
 
 const BATCH = 5_000;
 
@@ -104,42 +105,19 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
     });
     try {
       return await store.transaction(async (repos) => {
-        const exhibit = await repos.exhibits.create({
+        const { exhibit } = await recordExhibit(repos, {
           caseId: theCase.id,
           ref,
-          originalName: label,
-          size: original.size,
-          sha256: original.sha256,
-          storedPath: original.storedPath,
+          label,
+          original,
           format,
-          description: req.description ?? null,
-          seizedFrom: req.seizedFrom ?? null,
-          officer: req.officer ?? null,
-          timezone: req.timezone,
+          req,
           dateOrder: null,
           parser: format,
           parserVersion: READER_VERSIONS[format],
-          addedBy: req.actor,
-        });
-        await repos.exhibits.addFiles(
-          extras.map((e) => ({
-            exhibitId: exhibit.id,
-            pathInArchive: e.name,
-            size: e.file.size,
-            sha256: e.file.sha256,
-            storedPath: e.file.storedPath,
-            role: e.role,
-          })),
-        );
-        await repos.exhibits.addContinuity({
-          exhibitId: exhibit.id,
-          actor: req.actor,
-          action: 'received',
-          detail: `${format} ${label} (${original.size} bytes, SHA-256 ${original.sha256}) from ${req.file}${extras
-            .map((e) => `; ${e.role} ${e.name} (SHA-256 ${e.file.sha256})`)
-            .join(
-              '',
-            )}${req.seizedFrom ? `; seized from ${req.seizedFrom}` : ''}${req.officer ? `; producing officer ${req.officer}` : ''}`,
+          files: extras.map((e) => ({ pathInArchive: e.name, file: e.file, role: e.role })),
+          receivedAs: format,
+          receivedDetail: extras.map((e) => `; ${e.role} ${e.name} (SHA-256 ${e.file.sha256})`).join(''),
         });
         await repos.exhibits.addContinuity({
           exhibitId: exhibit.id,

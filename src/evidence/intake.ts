@@ -17,6 +17,7 @@ import {
 import { detectFormat, type EvidenceFormat } from './detect-format.js';
 import { EvidenceStore, type StoredFile } from './evidence-store.js';
 import { importDevice } from './intake-device.js';
+import { recordExhibit } from './record-exhibit.js';
 import { importRsmf } from '../ingest/rsmf/import.js';
 import { parseInWorker, type WorkerParse } from './parse-in-worker.js';
 import { DEFAULT_ZIP_LIMITS, readZipEntries, type ZipLimits } from './zip.js';
@@ -121,43 +122,21 @@ export async function addExhibit(
     stopParse = parse.stop;
 
     return await store.transaction(async (repos) => {
-      const exhibit = await repos.exhibits.create({
+      const { exhibit, files } = await recordExhibit(repos, {
         caseId: theCase.id,
         ref,
-        originalName: label,
-        size: original.size,
-        sha256: original.sha256,
-        storedPath: original.storedPath,
+        label,
+        original,
         format,
-        description: req.description ?? null,
-        seizedFrom: req.seizedFrom ?? null,
-        officer: req.officer ?? null,
-        timezone: req.timezone,
+        req,
         dateOrder: parse.dateOrder,
         parser: 'whatsapp-text',
         parserVersion: EXPORT_PARSER_VERSION,
-        addedBy: req.actor,
+        files: archive.map((f) => ({ pathInArchive: f.pathInArchive, file: f, role: f.role })),
+        receivedAs: describeFormat(format),
       });
-      const files = await repos.exhibits.addFiles(
-        archive.map((f) => ({
-          exhibitId: exhibit.id,
-          pathInArchive: f.pathInArchive,
-          size: f.size,
-          sha256: f.sha256,
-          storedPath: f.storedPath,
-          role: f.role,
-        })),
-      );
       const mediaByName = new Map<string, number>();
       for (const f of files) if (f.role === 'media') mediaByName.set(basename(f.pathInArchive), f.id);
-      await repos.exhibits.addContinuity({
-        exhibitId: exhibit.id,
-        actor: req.actor,
-        action: 'received',
-        detail: `${describeFormat(format)} ${label} (${original.size} bytes, SHA-256 ${original.sha256}) from ${req.file}${
-          req.seizedFrom ? `; seized from ${req.seizedFrom}` : ''
-        }${req.officer ? `; producing officer ${req.officer}` : ''}`,
-      });
       await repos.exhibits.addContinuity({
         exhibitId: exhibit.id,
         actor: req.actor,

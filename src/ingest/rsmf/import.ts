@@ -25,6 +25,7 @@ import type {
 } from '../../domain/message.js';
 import type { EvidenceStore, StoredFile } from '../../evidence/evidence-store.js';
 import type { AddExhibitOutcome, AddExhibitRequest } from '../../evidence/intake.js';
+import { recordExhibit } from '../../evidence/record-exhibit.js';
 import type { Store } from '../../store/open-store.js';
 import { toMembershipEventRow, toMessageRow, type CaseRecord, type NewMessage } from '../../store/types.js';
 import { readRsmfEml } from './eml.js';
@@ -192,40 +193,24 @@ export async function importRsmf(d: RsmfIntake): Promise<AddExhibitOutcome> {
   for (const e of manifest.events) if (e.id) eventById.set(e.id, e);
 
   return store.transaction(async (repos) => {
-    const exhibit = await repos.exhibits.create({
+    const { exhibit, files: fileRecords } = await recordExhibit(repos, {
       caseId: theCase.id,
       ref,
-      originalName: label,
-      size: original.size,
-      sha256: original.sha256,
-      storedPath: original.storedPath,
+      label,
+      original,
       format: 'rsmf',
-      description: req.description ?? null,
-      seizedFrom: req.seizedFrom ?? null,
-      officer: req.officer ?? null,
-      timezone: req.timezone,
+      req,
       dateOrder: null,
       parser: 'rsmf',
       parserVersion: RSMF_READER_VERSION,
-      addedBy: req.actor,
-    });
-    const fileRecords = await repos.exhibits.addFiles(
-      [...stored.entries()].map(([path, f]) => ({
-        exhibitId: exhibit.id,
+      files: [...stored.entries()].map(([path, f]) => ({
         pathInArchive: path,
-        size: f.size,
-        sha256: f.sha256,
-        storedPath: f.storedPath,
+        file: f,
         role: path === 'rsmf_manifest.json' ? ('chat' as const) : ('media' as const),
       })),
-    );
-    const fileIdByPath = new Map(fileRecords.map((f) => [f.pathInArchive, f.id]));
-    await repos.exhibits.addContinuity({
-      exhibitId: exhibit.id,
-      actor: req.actor,
-      action: 'received',
-      detail: `RSMF ${manifest.version} ${label} (${original.size} bytes, SHA-256 ${original.sha256}) from ${req.file}${req.seizedFrom ? `; seized from ${req.seizedFrom}` : ''}${req.officer ? `; producing officer ${req.officer}` : ''}`,
+      receivedAs: `RSMF ${manifest.version}`,
     });
+    const fileIdByPath = new Map(fileRecords.map((f) => [f.pathInArchive, f.id]));
     await repos.exhibits.addContinuity({
       exhibitId: exhibit.id,
       actor: req.actor,
