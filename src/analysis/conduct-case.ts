@@ -11,6 +11,8 @@ import {
   type ConductReport,
   type ConfirmedLink,
   type LinkProposal,
+  type MembershipConflict,
+  type MembershipInterval,
   type OffensiveMark,
   mergeOffensiveMarks,
   normalisePhone,
@@ -116,6 +118,30 @@ export async function caseConduct(
 ): Promise<{ input: CaseConductInput; report: ConductReport }> {
   const input = await loadConductInput(store, caseId);
   return { input, report: analyseConduct(input, options) };
+}
+
+/** One conversation's membership timeline with display names (`scrutineer membership --json`, the API). */
+export interface NamedMembershipTimeline {
+  readonly conversationId: number;
+  readonly intervals: readonly (MembershipInterval & { readonly participant: string })[];
+  readonly conflicts: readonly MembershipConflict[];
+}
+
+/** Who was a member of each conversation from when to when, named for people to read. */
+export async function caseMembership(store: Store, caseId: number): Promise<NamedMembershipTimeline[]> {
+  const { input, report } = await caseConduct(store, caseId);
+  // Senders never seen in a participant list are "implicit" participants of the report.
+  const names = new Map<string, string>();
+  for (const p of report.implicitParticipants) names.set(p.key, p.displayName);
+  for (const p of input.participants) names.set(p.key, p.displayName);
+  return report.timelines.map((t) => ({
+    conversationId: t.conversationId,
+    intervals: t.intervals.map((i) => ({
+      ...i,
+      participant: names.get(i.participantKey) ?? i.participantKey,
+    })),
+    conflicts: t.conflicts,
+  }));
 }
 
 export async function caseLinkProposals(store: Store, caseId: number): Promise<LinkProposal[]> {

@@ -9,6 +9,8 @@ import { z } from 'zod/v4';
 import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
 import type { BatchRecord, ReviewSearch } from '../store/repositories/reviews.js';
+import type { UserRecord } from '../store/repositories/users.js';
+import { roleAllows } from './access.js';
 
 const iso = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
 
@@ -61,6 +63,17 @@ export function batchFilters(
   }
 }
 
+/** The user id of someone who may review the case (null for nobody); refuses anyone else. */
+async function reviewerId(store: Store, caseId: number, username: string | null): Promise<number | null> {
+  if (username === null) return null;
+  const user = await store.users.findByUsername(username);
+  const member = user && (user.role === 'admin' || (await store.caseMembers.isMember(caseId, user.id)));
+  if (!user || !member || user.role === 'readonly' || user.disabled) {
+    throw new UserError(`"${username}" cannot review this case.`, { code: 'bad_batch' });
+  }
+  return user.id;
+}
+
 export async function createBatch(
   store: Store,
   input: { caseId: number; name: string; spec: BatchSpecT; assignee: string | null; actor: string },
@@ -75,16 +88,7 @@ export async function createBatch(
   if (kind === 'date_range' && input.spec.kind === 'date_range' && input.spec.to <= input.spec.from) {
     throw new UserError('The batch ends before it starts.', { code: 'bad_batch' });
   }
-  let assigneeId: number | null = null;
-  if (input.assignee !== null) {
-    const user = await store.users.findByUsername(input.assignee);
-    const member =
-      user && (user.role === 'admin' || (await store.caseMembers.isMember(input.caseId, user.id)));
-    if (!user || !member || user.role === 'readonly' || user.disabled) {
-      throw new UserError(`"${input.assignee}" cannot review this case.`, { code: 'bad_batch' });
-    }
-    assigneeId = user.id;
-  }
+  const assigneeId = await reviewerId(store, input.caseId, input.assignee);
   return store.transaction(async (repos) => {
     const batch = await repos.batches.create({
       caseId: input.caseId,
@@ -106,11 +110,98 @@ export async function createBatch(
 }
 
 /** A batch with its size and how much of it has been reviewed. */
-export async function batchProgress(
-  store: Store,
-  batch: BatchRecord,
-): Promise<{ messages: number; reviewed: number; coverage: number }> {
+export async function batchProgress(store: Store, batch: BatchRecord): Promise<BatchProgress> {
   const run = await store.flags.run(batch.caseId);
   const counts = await store.reviews.searchCounts(batch.caseId, batchFilters(batch, run?.id ?? null));
-  return { ...counts, coverage: counts.messages === 0 ? 0 : counts.reviewed / counts.messages };
+  return {
+    ...counts,
+    left: counts.messages - counts.reviewed,
+    coverage: counts.messages === 0 ? 0 : counts.reviewed / counts.messages,
+  };
+}
+
+export interface BatchProgress {
+  readonly messages: number;
+  readonly reviewed: number;
+  readonly left: number;
+  readonly coverage: number;
+}
+
+export type BatchOutcome =
+  | { readonly ok: true; readonly batch: BatchRecord }
+  | { readonly ok: false; readonly reason: 'closed' }
+  | { readonly ok: false; readonly reason: 'not_assignee' }
+  | { readonly ok: false; readonly reason: 'not_done'; readonly left: number };
+
+/**
+ * Give a batch to another reviewer (or to nobody). A closed batch stays closed: reopening work a
+ * lead set aside is a new batch. A finished batch may be handed on (e.g. for a second look).
+ */
+export async function reassignBatch(
+  store: Store,
+  input: { batch: BatchRecord; assignee: string | null; actor: string },
+): Promise<BatchOutcome> {
+  if (input.batch.status === 'closed') return { ok: false, reason: 'closed' };
+  const assigneeId = await reviewerId(store, input.batch.caseId, input.assignee);
+  return store.transaction(async (repos) => {
+    await repos.batches.setAssignee(input.batch.id, assigneeId);
+    await repos.audit.append({
+      actor: input.actor,
+      action: 'batch.assign',
+      caseId: input.batch.caseId,
+      subject: `batch:${input.batch.id}`,
+      detail: { from: input.batch.assignee, to: input.assignee },
+    });
+    return { ok: true, batch: (await repos.batches.get(input.batch.id))! };
+  });
+}
+
+/** A lead sets a batch aside (whatever is left in it is no longer anyone's work). Closing twice is a no-op. */
+export async function closeBatch(
+  store: Store,
+  input: { batch: BatchRecord; actor: string },
+): Promise<BatchOutcome> {
+  if (input.batch.status === 'closed') return { ok: true, batch: input.batch };
+  const progress = await batchProgress(store, input.batch);
+  return store.transaction(async (repos) => {
+    await repos.batches.setStatus(input.batch.id, 'closed');
+    await repos.audit.append({
+      actor: input.actor,
+      action: 'batch.close',
+      caseId: input.batch.caseId,
+      subject: `batch:${input.batch.id}`,
+      detail: { from: input.batch.status, messages: progress.messages, left: progress.left },
+    });
+    return { ok: true, batch: (await repos.batches.get(input.batch.id))! };
+  });
+}
+
+/**
+ * The reviewer says their batch is done. Only its assignee (or a lead) may, and only when every
+ * message in it has been reviewed by someone, so "finished" always means nothing is left.
+ * Finishing a finished batch is a no-op.
+ */
+export async function finishBatch(
+  store: Store,
+  input: { batch: BatchRecord; user: UserRecord },
+): Promise<BatchOutcome> {
+  const { batch, user } = input;
+  if (batch.status === 'closed') return { ok: false, reason: 'closed' };
+  if (batch.assigneeId !== user.id && !roleAllows(user.role, 'lead')) {
+    return { ok: false, reason: 'not_assignee' };
+  }
+  if (batch.status === 'finished') return { ok: true, batch };
+  const progress = await batchProgress(store, batch);
+  if (progress.left > 0) return { ok: false, reason: 'not_done', left: progress.left };
+  return store.transaction(async (repos) => {
+    await repos.batches.setStatus(batch.id, 'finished');
+    await repos.audit.append({
+      actor: user.username,
+      action: 'batch.finish',
+      caseId: batch.caseId,
+      subject: `batch:${batch.id}`,
+      detail: { messages: progress.messages },
+    });
+    return { ok: true, batch: (await repos.batches.get(batch.id))! };
+  });
 }

@@ -2,10 +2,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod/v4';
 
-import { caseConduct } from '../analysis/conduct-case.js';
+import { caseConduct, caseMembership } from '../analysis/conduct-case.js';
 import { summariseConduct } from '../analysis/conduct/index.js';
 import { visibleCaseIds } from '../review/access.js';
-import { batchFilters, batchProgress, createBatch } from '../review/batches.js';
+import {
+  batchFilters,
+  batchProgress,
+  closeBatch,
+  createBatch,
+  finishBatch,
+  reassignBatch,
+  type BatchOutcome,
+} from '../review/batches.js';
 import { coverage, markReviewed, setCode } from '../review/coding.js';
 import { resolveQc, sampleForQc, secondReview, type QcOutcome } from '../review/qc.js';
 import { findSession, login, logout } from '../review/sessions.js';
@@ -47,6 +55,24 @@ function qcResult(outcome: QcOutcome) {
     409,
     'conflict',
     'This QC item is not in a state for that (already reviewed or resolved).',
+  );
+}
+
+async function batchResult(store: Store, outcome: BatchOutcome) {
+  if (outcome.ok) return { batch: await presentBatch(store, outcome.batch) };
+  if (outcome.reason === 'not_assignee') {
+    throw new ApiError(
+      403,
+      'forbidden',
+      'Only the reviewer the batch is assigned to (or a lead) can finish it.',
+    );
+  }
+  if (outcome.reason === 'closed') throw new ApiError(409, 'conflict', 'This batch is closed.');
+  throw new ApiError(
+    409,
+    'not_done',
+    `${outcome.left} message${outcome.left === 1 ? ' is' : 's are'} not reviewed yet in this batch.`,
+    { left: outcome.left },
   );
 }
 
@@ -320,6 +346,16 @@ export function registerRoutes(app: FastifyInstance, store: Store, docs: RouteDo
     },
   });
 
+  route({
+    method: 'GET',
+    url: '/api/cases/:caseId/membership',
+    summary: 'Who was a member of each conversation from when to when, with certainty and conflicts',
+    access: { kind: 'case', permission: 'read', caseOf: caseFromParam },
+    params: S.CaseParams,
+    responses: { 200: S.MembershipResponse },
+    handler: async ({ caseId }) => ({ timelines: await caseMembership(store, caseId) }),
+  });
+
   // ---- coding -----------------------------------------------------------------------------------
 
   route({
@@ -444,6 +480,90 @@ export function registerRoutes(app: FastifyInstance, store: Store, docs: RouteDo
       });
       return { hits: await presentMessages(store, caseId, rows), next };
     },
+  });
+
+  route({
+    method: 'POST',
+    url: '/api/batches/:batchId/assign',
+    summary: 'Give a batch to a case member who can review it, or to nobody (lead); 409 when closed',
+    access: { kind: 'case', permission: 'lead', caseOf: caseOfBatch },
+    params: S.BatchParams,
+    body: S.BatchAssignBody,
+    responses: { 200: S.BatchResponse, 400: S.ErrorBody, 409: S.ErrorBody },
+    handler: async ({ params, body, session }) =>
+      batchResult(
+        store,
+        await reassignBatch(store, {
+          batch: (await store.batches.get(params.batchId))!,
+          assignee: body.assignee,
+          actor: session!.user.username,
+        }),
+      ),
+  });
+
+  route({
+    method: 'POST',
+    url: '/api/batches/:batchId/close',
+    summary: 'Close a batch (lead): set aside, off every queue',
+    access: { kind: 'case', permission: 'lead', caseOf: caseOfBatch },
+    params: S.BatchParams,
+    responses: { 200: S.BatchResponse },
+    handler: async ({ params, session }) =>
+      batchResult(
+        store,
+        await closeBatch(store, {
+          batch: (await store.batches.get(params.batchId))!,
+          actor: session!.user.username,
+        }),
+      ),
+  });
+
+  route({
+    method: 'POST',
+    url: '/api/batches/:batchId/finish',
+    summary: 'Mark a batch finished (its assignee, or a lead); 409 naming how many messages are left',
+    access: { kind: 'case', permission: 'code', caseOf: caseOfBatch },
+    params: S.BatchParams,
+    responses: { 200: S.BatchResponse, 403: S.ErrorBody, 409: S.ErrorBody },
+    handler: async ({ params, session }) =>
+      batchResult(
+        store,
+        await finishBatch(store, { batch: (await store.batches.get(params.batchId))!, user: session!.user }),
+      ),
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/me/batches',
+    summary: "The user's queue: batches assigned to them (not closed) with progress",
+    access: { kind: 'user' },
+    responses: { 200: S.QueueResponse },
+    handler: async ({ session }) => {
+      const visible = await visibleCaseIds(store, session!.user);
+      const names = new Map((await store.cases.list()).map((c) => [c.id, c.name]));
+      const batches = [];
+      for (const b of await store.batches.listForAssignee(session!.user.id)) {
+        // Someone taken off a case keeps no view of its batches.
+        if (visible !== 'all' && !visible.includes(b.caseId)) continue;
+        batches.push({ ...(await presentBatch(store, b)), caseId: b.caseId, caseName: names.get(b.caseId)! });
+      }
+      return { batches };
+    },
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/cases/:caseId/members',
+    summary: "The case's members and their roles (who a batch can be given to)",
+    access: { kind: 'case', permission: 'read', caseOf: caseFromParam },
+    params: S.CaseParams,
+    responses: { 200: S.MembersResponse },
+    handler: async ({ caseId }) => ({
+      members: (await store.caseMembers.list(caseId)).map((m) => ({
+        username: m.username,
+        role: m.role as z.infer<typeof S.User>['role'],
+      })),
+    }),
   });
 
   // ---- second review / QC (not in docs/api.md v1) -----------------------------------------------

@@ -7,6 +7,7 @@ import { z } from 'zod/v4';
 import { BatchSpec } from '../review/batches.js';
 import { STANDARDS } from '../review/coding.js';
 import { DECISIONS } from '../store/repositories/codes.js';
+import { BATCH_STATUSES } from '../store/repositories/reviews.js';
 import { ROLES } from '../store/repositories/users.js';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
@@ -226,15 +227,52 @@ export const Batch = z.object({
   kind: z.enum(['date_range', 'conversation', 'priority']),
   spec: z.record(z.string(), z.unknown()),
   assignee: z.string().nullable(),
-  status: z.string(),
+  status: z.enum(BATCH_STATUSES),
   createdAt: z.string(),
   createdBy: z.string(),
   messages: z.number().int(),
   reviewed: z.number().int(),
+  left: z.number().int().describe('messages in the batch no one has reviewed yet'),
   coverage: z.number(),
 });
 export const BatchResponse = z.object({ batch: Batch });
 export const BatchesResponse = z.object({ batches: z.array(Batch) });
+export const BatchAssignBody = z.object({ assignee: z.string().min(1).max(64).nullable() });
+export const QueueResponse = z.object({
+  batches: z.array(Batch.extend({ caseId: z.number().int(), caseName: z.string() })),
+});
+export const MembersResponse = z.object({
+  members: z.array(z.object({ username: z.string(), role: z.enum(ROLES) })),
+});
+/** `scrutineer membership --json` (src/analysis/conduct/membership.ts). */
+export const MembershipResponse = z.object({
+  timelines: z.array(
+    z.object({
+      conversationId: z.number().int(),
+      intervals: z.array(
+        z
+          .object({
+            participant: z.string(),
+            participantKey: z.string(),
+            from: z
+              .object({ utc: z.string().nullable(), basis: z.string(), certainty: z.string() })
+              .passthrough(),
+            to: z
+              .object({ utc: z.string().nullable(), basis: z.string(), certainty: z.string() })
+              .passthrough(),
+            certainty: z.enum(['seen', 'assumed', 'uncertain']),
+            conflicts: z.array(z.number().int()),
+          })
+          .passthrough(),
+      ),
+      conflicts: z.array(
+        z
+          .object({ participantKey: z.string(), kind: z.string(), utc: z.string(), detail: z.string() })
+          .passthrough(),
+      ),
+    }),
+  ),
+});
 
 export const QcParams = z.object({ qcId: id });
 export const QcSampleBody = z.object({ size: z.number().int().min(1).max(1000) });

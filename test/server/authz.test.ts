@@ -25,6 +25,8 @@ interface RouteCase {
 const pick = (w: World, where: Where) => (where === 'own' ? w.a : w.b);
 
 const batchIds = new Map<number, number>();
+const closeIds = new Map<number, number>();
+const finishIds = new Map<number, number>();
 
 const ROUTES: readonly RouteCase[] = [
   {
@@ -64,6 +66,37 @@ const ROUTES: readonly RouteCase[] = [
     name: 'GET batch messages',
     kind: 'read',
     request: (w, x) => ({ method: 'GET', url: `/api/batches/${batchIds.get(pick(w, x).caseId)}/messages` }),
+  },
+  {
+    name: 'POST batch assign',
+    kind: 'lead',
+    request: (w, x) => ({
+      method: 'POST',
+      url: `/api/batches/${batchIds.get(pick(w, x).caseId)}/assign`,
+      payload: { assignee: null },
+    }),
+  },
+  {
+    name: 'POST batch close',
+    kind: 'lead',
+    request: (w, x) => ({ method: 'POST', url: `/api/batches/${closeIds.get(pick(w, x).caseId)}/close` }),
+  },
+  {
+    // A fully reviewed batch given to reviewer1 (own case) and outsider (other case); leads may too.
+    name: 'POST batch finish',
+    kind: 'code',
+    request: (w, x) => ({ method: 'POST', url: `/api/batches/${finishIds.get(pick(w, x).caseId)}/finish` }),
+  },
+  { name: 'GET my queue', kind: 'user', request: () => ({ method: 'GET', url: '/api/me/batches' }) },
+  {
+    name: 'GET members',
+    kind: 'read',
+    request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/members` }),
+  },
+  {
+    name: 'GET membership',
+    kind: 'read',
+    request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/membership` }),
   },
   { name: 'GET /api/me', kind: 'user', request: () => ({ method: 'GET', url: '/api/me' }) },
   { name: 'GET /api/cases', kind: 'user', request: () => ({ method: 'GET', url: '/api/cases' }) },
@@ -160,6 +193,7 @@ eachBackend('Review server: authorisation matrix', (backend: Backend) => {
   beforeAll(async () => {
     w = await makeWorld(backend);
     const { createBatch } = await import('../../src/review/batches.js');
+    const { markReviewed } = await import('../../src/review/coding.js');
     for (const c of [w.a, w.b]) {
       const b = await createBatch(w.store, {
         caseId: c.caseId,
@@ -169,6 +203,32 @@ eachBackend('Review server: authorisation matrix', (backend: Backend) => {
         actor: 'test',
       });
       batchIds.set(c.caseId, b.id);
+      const spec = { kind: 'conversation', conversationId: c.conversationId, fromSeq: 0, toSeq: 1 } as const;
+      const toClose = await createBatch(w.store, {
+        caseId: c.caseId,
+        name: 'to close',
+        spec,
+        assignee: null,
+        actor: 'test',
+      });
+      closeIds.set(c.caseId, toClose.id);
+      const assignee = c === w.a ? 'reviewer1' : 'outsider';
+      const toFinish = await createBatch(w.store, {
+        caseId: c.caseId,
+        name: 'done',
+        spec,
+        assignee,
+        actor: 'test',
+      });
+      finishIds.set(c.caseId, toFinish.id);
+      const user = (await w.store.users.findByUsername(assignee))!;
+      await markReviewed(w.store, {
+        user,
+        caseId: c.caseId,
+        conversationId: c.conversationId,
+        fromSeq: 0,
+        toSeq: 1,
+      });
     }
   });
   afterAll(async () => {

@@ -1,6 +1,7 @@
 /** Review batches: created by leads, evaluated from their definition, with progress. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
+import { caseMembership } from '../../src/analysis/conduct-case.js';
 import type { MessageT } from '../../src/server/schemas.js';
 import type { Backend } from '../store/backends.js';
 import { eachBackend } from './each-backend.js';
@@ -11,8 +12,10 @@ interface BatchT {
   name: string;
   kind: string;
   assignee: string | null;
+  status: string;
   messages: number;
   reviewed: number;
+  left: number;
   coverage: number;
 }
 
@@ -117,5 +120,129 @@ eachBackend('Review server: batches', (backend: Backend) => {
     const audit = await w.store.audit.list({ caseId: w.a.caseId, limit: 10_000 });
     expect(audit.filter((e) => e.action === 'batch.create')).toHaveLength(3);
     expect(await w.store.audit.verify()).toMatchObject({ ok: true });
+  });
+
+  const post = (s: Session, url: string, payload?: object) =>
+    w.app.inject({
+      method: 'POST',
+      url,
+      ...(payload ? { payload } : {}),
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+    });
+
+  it('a reviewer finishes their own batch only when nothing is left; the queue shows progress', async () => {
+    const rev2 = await w.login('reviewer2');
+    const made = await create(lead, {
+      name: 'Five',
+      spec: { kind: 'conversation', conversationId: w.a.conversationId, fromSeq: 100, toSeq: 104 },
+      assignee: 'reviewer1',
+    });
+    const id = (made.json() as { batch: BatchT }).batch.id;
+    const queue = await get<{ batches: (BatchT & { caseId: number; caseName: string })[] }>(
+      rev,
+      '/api/me/batches',
+    );
+    expect(queue.batches.find((b) => b.id === id)).toMatchObject({
+      name: 'Five',
+      caseId: w.a.caseId,
+      caseName: 'Op Alpha',
+      status: 'open',
+      messages: 5,
+      reviewed: 0,
+      left: 5,
+    });
+    expect((await get<{ batches: BatchT[] }>(rev2, '/api/me/batches')).batches).toEqual([]);
+
+    // Not theirs: 403. Theirs but unreviewed: 409 naming how many are left.
+    expect((await post(rev2, `/api/batches/${id}/finish`)).statusCode).toBe(403);
+    const early = await post(rev, `/api/batches/${id}/finish`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({
+      error: { code: 'not_done', message: '5 messages are not reviewed yet in this batch.' },
+      left: 5,
+    });
+    await post(rev, `/api/conversations/${w.a.conversationId}/reviewed`, { fromSeq: 100, toSeq: 103 });
+    const almost = await post(rev, `/api/batches/${id}/finish`);
+    expect(almost.json()).toMatchObject({
+      error: { message: '1 message is not reviewed yet in this batch.' },
+    });
+    const coded = await w.app.inject({
+      method: 'PUT',
+      url: `/api/messages/${w.a.messageIds[104]}/code`,
+      payload: {
+        decision: 'not_offensive',
+        categories: [],
+        standards: [],
+        potentialS127: false,
+        note: '',
+        baseVersion: 0,
+      },
+      headers: { cookie: rev.cookie, 'x-csrf-token': rev.csrf },
+    });
+    expect(coded.statusCode).toBe(200);
+    const done = await post(rev, `/api/batches/${id}/finish`);
+    expect(done.statusCode).toBe(200);
+    expect((done.json() as { batch: BatchT }).batch).toMatchObject({
+      status: 'finished',
+      left: 0,
+      coverage: 1,
+    });
+    expect((await post(rev, `/api/batches/${id}/finish`)).statusCode).toBe(200);
+    const audit = await w.store.audit.list({ caseId: w.a.caseId, limit: 10_000 });
+    expect(audit.filter((e) => e.action === 'batch.finish' && e.subject === `batch:${id}`)).toHaveLength(1);
+  });
+
+  it('a lead reassigns and closes batches; reviewers cannot; closed batches leave every queue', async () => {
+    const rev2 = await w.login('reviewer2');
+    const made = await create(lead, {
+      name: 'Handover',
+      spec: { kind: 'date_range', from: utcOf(150), to: utcOf(160) },
+      assignee: 'reviewer1',
+    });
+    const id = (made.json() as { batch: BatchT }).batch.id;
+    expect((await post(rev, `/api/batches/${id}/assign`, { assignee: 'reviewer2' })).statusCode).toBe(403);
+    expect((await post(rev, `/api/batches/${id}/close`)).statusCode).toBe(403);
+    for (const assignee of ['readonly1', 'outsider', 'nobody-at-all']) {
+      expect((await post(lead, `/api/batches/${id}/assign`, { assignee })).statusCode, assignee).toBe(400);
+    }
+    const moved = await post(lead, `/api/batches/${id}/assign`, { assignee: 'reviewer2' });
+    expect(moved.statusCode).toBe(200);
+    expect((moved.json() as { batch: BatchT }).batch.assignee).toBe('reviewer2');
+    const ids = async (s: Session) =>
+      (await get<{ batches: BatchT[] }>(s, '/api/me/batches')).batches.map((b) => b.id);
+    expect(await ids(rev)).not.toContain(id);
+    expect(await ids(rev2)).toContain(id);
+
+    const closed = await post(lead, `/api/batches/${id}/close`);
+    expect((closed.json() as { batch: BatchT }).batch).toMatchObject({ status: 'closed', left: 10 });
+    expect((await post(lead, `/api/batches/${id}/close`)).statusCode).toBe(200);
+    expect(await ids(rev2)).not.toContain(id);
+    expect((await post(lead, `/api/batches/${id}/assign`, { assignee: 'reviewer1' })).statusCode).toBe(409);
+    expect((await post(rev2, `/api/batches/${id}/finish`)).statusCode).toBe(409);
+    const all = await get<{ batches: BatchT[] }>(rev, `/api/cases/${w.a.caseId}/batches`);
+    expect(all.batches.find((b) => b.id === id)).toMatchObject({ status: 'closed', assignee: 'reviewer2' });
+
+    const audit = await w.store.audit.list({ caseId: w.a.caseId, limit: 10_000 });
+    const mine = audit.filter((e) => e.subject === `batch:${id}`).map((e) => e.action);
+    expect(mine).toEqual(['batch.create', 'batch.assign', 'batch.close']);
+    expect(await w.store.audit.verify()).toMatchObject({ ok: true });
+  });
+
+  it('lists the case members, and the membership timelines as the CLI prints them', async () => {
+    const members = await get<{ members: { username: string; role: string }[] }>(
+      rev,
+      `/api/cases/${w.a.caseId}/members`,
+    );
+    expect(members.members.map((m) => `${m.username}:${m.role}`)).toEqual([
+      'lead1:lead',
+      'readonly1:readonly',
+      'reviewer1:reviewer',
+      'reviewer2:reviewer',
+    ]);
+    const membership = await get<{ timelines: unknown[] }>(rev, `/api/cases/${w.a.caseId}/membership`);
+    expect(membership.timelines.length).toBeGreaterThan(0);
+    expect(membership).toEqual(
+      JSON.parse(JSON.stringify({ timelines: await caseMembership(w.store, w.a.caseId) })) as unknown,
+    );
   });
 });

@@ -4,6 +4,7 @@ import { UserError } from '../../domain/errors.js';
 import {
   caseConduct,
   caseLinkProposals,
+  caseMembership,
   decideIdentity,
   loadConductInput,
 } from '../../analysis/conduct-case.js';
@@ -246,16 +247,7 @@ export function registerPeople(program: Command, ctx: CliContext): void {
       const opts = globalOptions(c, ctx);
       await withStore(opts, async (store) => {
         const theCase = await requireCase(store, caseName);
-        const { input, report } = await caseConduct(store, theCase.id);
-        const name = (k: string) =>
-          input.participants.find((p) => p.key === k)?.displayName ??
-          report.implicitParticipants.find((p) => p.key === k)?.displayName ??
-          k;
-        const timelines = report.timelines.map((t) => ({
-          conversationId: t.conversationId,
-          intervals: t.intervals.map((i) => ({ ...i, participant: name(i.participantKey) })),
-          conflicts: t.conflicts,
-        }));
+        const timelines = await caseMembership(store, theCase.id);
         if (opts.json) {
           printJson(ctx.io, { timelines });
           return;

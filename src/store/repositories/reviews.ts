@@ -466,6 +466,9 @@ export class ReviewsRepository {
 }
 
 export type BatchKind = 'date_range' | 'conversation' | 'priority';
+/** open: being reviewed; finished: its reviewer says every message is reviewed; closed: set aside by a lead. */
+export const BATCH_STATUSES = ['open', 'finished', 'closed'] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
 export interface BatchRecord {
   readonly id: number;
@@ -476,7 +479,7 @@ export interface BatchRecord {
   readonly spec: Record<string, unknown>;
   readonly assigneeId: number | null;
   readonly assignee: string | null;
-  readonly status: string;
+  readonly status: BatchStatus;
   readonly createdAt: string;
   readonly createdBy: string;
 }
@@ -527,6 +530,25 @@ export class BatchesRepository {
     const rows = await this.base().where('b.case_id', '=', caseId).orderBy('b.id').execute();
     return rows.map(toBatch);
   }
+
+  /** The batches assigned to a user (a reviewer's queue), closed ones left out, oldest first. */
+  async listForAssignee(userId: number): Promise<BatchRecord[]> {
+    const rows = await this.base()
+      .where('b.assignee_id', '=', userId)
+      .where('b.status', '!=', 'closed')
+      .orderBy('b.case_id')
+      .orderBy('b.id')
+      .execute();
+    return rows.map(toBatch);
+  }
+
+  async setAssignee(id: number, assigneeId: number | null): Promise<void> {
+    await this.ctx.db.updateTable('batches').set({ assignee_id: assigneeId }).where('id', '=', id).execute();
+  }
+
+  async setStatus(id: number, status: BatchStatus): Promise<void> {
+    await this.ctx.db.updateTable('batches').set({ status }).where('id', '=', id).execute();
+  }
 }
 
 function toBatch(r: {
@@ -549,7 +571,7 @@ function toBatch(r: {
     spec: JSON.parse(r.spec_json) as Record<string, unknown>,
     assigneeId: r.assignee_id === null ? null : toInt(r.assignee_id),
     assignee: r.assignee,
-    status: r.status,
+    status: r.status as BatchStatus,
     createdAt: r.created_at,
     createdBy: r.created_by,
   };
