@@ -4,7 +4,9 @@ import { SessionProvider, useSession } from './hooks/session';
 import { navigate, parseRoute, useHash } from './lib/router';
 import { CaseDashboardPage } from './pages/CaseDashboardPage';
 import { CaseListPage } from './pages/CaseListPage';
+import { BatchPage } from './pages/BatchPage';
 import { LoginPage } from './pages/LoginPage';
+import { QueuePage } from './pages/QueuePage';
 import { SearchPage } from './pages/SearchPage';
 import { ThreadPage } from './pages/ThreadPage';
 
@@ -38,6 +40,10 @@ function Shell() {
           />
         )}
         {route.page === 'search' && <SearchPage caseId={route.caseId} params={route.params} />}
+        {route.page === 'queue' && <QueuePage caseId={route.caseId} />}
+        {route.page === 'batch' && (
+          <BatchPage key={route.batchId} caseId={route.caseId} batchId={route.batchId} />
+        )}
       </main>
     </div>
   );

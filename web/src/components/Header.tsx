@@ -15,6 +15,7 @@ export function Header({ route }: { route: Route }) {
         {caseId !== null && (
           <a href={href({ page: 'search', caseId, params: new URLSearchParams() })}>Search</a>
         )}
+        {caseId !== null && <a href={href({ page: 'queue', caseId })}>Queue</a>}
       </nav>
       <span className="who">
         {session?.user.username} ({session?.user.role})

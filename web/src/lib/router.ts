@@ -3,6 +3,7 @@ import { useSyncExternalStore } from 'react';
 /**
  * Hash routes, so the static app works from any path the server serves it at:
  *   #/login  #/cases  #/cases/1  #/cases/1/conversations/2?seq=40  #/cases/1/search?q=…
+ *   #/cases/1/queue  #/cases/1/batches/3
  */
 export type Route =
   | { readonly page: 'login' }
@@ -14,7 +15,9 @@ export type Route =
       readonly conversationId: number;
       readonly seq: number | null;
     }
-  | { readonly page: 'search'; readonly caseId: number; readonly params: URLSearchParams };
+  | { readonly page: 'search'; readonly caseId: number; readonly params: URLSearchParams }
+  | { readonly page: 'queue'; readonly caseId: number }
+  | { readonly page: 'batch'; readonly caseId: number; readonly batchId: number };
 
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/cases';
@@ -34,6 +37,8 @@ export function parseRoute(hash: string): Route {
       };
     }
     if (parts[2] === 'search') return { page: 'search', caseId, params };
+    if (parts[2] === 'queue') return { page: 'queue', caseId };
+    if (parts[2] === 'batches' && parts[3]) return { page: 'batch', caseId, batchId: Number(parts[3]) };
     return { page: 'case', caseId };
   }
   return { page: 'cases' };
@@ -53,6 +58,10 @@ export function href(route: Route): string {
       const qs = route.params.toString();
       return `#/cases/${route.caseId}/search${qs ? `?${qs}` : ''}`;
     }
+    case 'queue':
+      return `#/cases/${route.caseId}/queue`;
+    case 'batch':
+      return `#/cases/${route.caseId}/batches/${route.batchId}`;
   }
 }
 

@@ -1,0 +1,3 @@
+export function QueuePage({ caseId }: { caseId: number }) {
+  return <h1>Queue {caseId}</h1>;
+}
