@@ -6,14 +6,8 @@ import { chatNameFromFileName, pickChatEntry } from '../ingest/whatsapp-text/cha
 import { EXPORT_PARSER_VERSION } from '../ingest/whatsapp-text/parse-export.js';
 import type { Store } from '../store/open-store.js';
 import type { Repos } from '../store/repositories/index.js';
-import {
-  toMembershipEventRow,
-  toMessageRow,
-  type ConversationRecord,
-  type ExhibitFileRole,
-  type ExhibitRecord,
-  type NewMessage,
-} from '../store/types.js';
+import { CELL, MESSAGE_WIDTH } from '../store/message-cells.js';
+import type { ConversationRecord, ExhibitFileRole, ExhibitRecord } from '../store/types.js';
 import { detectFormat, type EvidenceFormat } from './detect-format.js';
 import { EvidenceStore, type StoredFile } from './evidence-store.js';
 import { importDevice } from './intake-device.js';
@@ -244,6 +238,11 @@ async function unpack(
   }
 }
 
+/**
+ * Stores the worker's batches. The rows arrive as cells (see message-cells.ts), so this thread only
+ * fills in the ids it owns and hands them to SQLite: everything per message that can be done
+ * elsewhere was done on the parse thread.
+ */
 async function storeMessages(
   repos: Repos,
   parse: WorkerParse,
@@ -254,51 +253,51 @@ async function storeMessages(
 ): Promise<{ report: ExportImportReport; messages: number; missingMedia: ImportNotice[] }> {
   const participants = new Map<string, number>();
   const missingMedia: ImportNotice[] = [];
-  let count = 0;
+  let total = 0;
   const batches = parse.batches();
   for (;;) {
     const next = await batches.next();
-    if (next.done) return { report: next.value, messages: count, missingMedia: missingMedia.slice(0, 200) };
-    const batch = next.value;
+    if (next.done) return { report: next.value, messages: total, missingMedia: missingMedia.slice(0, 200) };
+    const { count, cells, events, byteEnd } = next.value;
     const newNames = new Set<string>();
-    for (const { message: m } of batch)
-      if (m.sender !== null && !participants.has(m.sender)) newNames.add(m.sender);
+    for (let at = CELL.sender; at < cells.length; at += MESSAGE_WIDTH) {
+      const sender = cells[at] as string | null;
+      if (sender !== null && !participants.has(sender)) newNames.add(sender);
+    }
     if (newNames.size) {
       for (const [name, id] of await repos.participants.upsertMany(ids.conversationId, newNames))
         participants.set(name, id);
     }
-    const rows: NewMessage[] = batch.map(({ message: m, searchText }) => {
-      let mediaFileId: number | null = null;
-      if (m.media?.fileName) {
-        mediaFileId = mediaByName.get(basename(m.media.fileName)) ?? null;
-        if (mediaFileId === null && mediaExpected && m.source.type === 'text') {
-          missingMedia.push({
-            code: 'media_missing',
-            message: `attachment ${m.media.fileName} is named but not in the archive`,
-            line: m.source.lineStart,
-          });
-        }
+    for (let at = 0; at < cells.length; at += MESSAGE_WIDTH) {
+      cells[at + CELL.case_id] = ids.caseId;
+      cells[at + CELL.conversation_id] = ids.conversationId;
+      cells[at + CELL.exhibit_id] = ids.exhibitId;
+      const sender = cells[at + CELL.sender] as string | null;
+      cells[at + CELL.participant_id] = sender === null ? null : (participants.get(sender) ?? null);
+      const mediaName = cells[at + CELL.media_file_name] as string | null;
+      if (mediaName === null) continue;
+      const mediaFileId = mediaByName.get(basename(mediaName)) ?? null;
+      cells[at + CELL.media_file_id] = mediaFileId;
+      if (mediaFileId === null && mediaExpected) {
+        missingMedia.push({
+          code: 'media_missing',
+          message: `attachment ${mediaName} is named but not in the archive`,
+          line: cells[at + CELL.line_start] as number,
+        });
       }
-      return toMessageRow(m, {
-        ...ids,
-        participantId: m.sender === null ? null : (participants.get(m.sender) ?? null),
-        mediaFileId,
-        searchText,
-      });
-    });
-    const messageIds = await repos.messages.insertMany(rows);
-    const events = batch
-      .map(({ message: m }, i) =>
-        toMembershipEventRow(m, {
+    }
+    const messageIds = await repos.messages.insertCells({ count, cells });
+    if (events.length) {
+      await repos.membershipEvents.insertMany(
+        events.map(({ index, ...event }) => ({
+          ...event,
           caseId: ids.caseId,
           conversationId: ids.conversationId,
-          messageId: messageIds[i] as number,
-        }),
-      )
-      .filter((e) => e !== null);
-    if (events.length) await repos.membershipEvents.insertMany(events);
-    count += batch.length;
-    const last = batch[batch.length - 1]?.message;
-    if (last && last.source.type === 'text') progress(last.source.byteEnd);
+          messageId: messageIds[index]!,
+        })),
+      );
+    }
+    total += count;
+    if (byteEnd !== null) progress(byteEnd);
   }
 }

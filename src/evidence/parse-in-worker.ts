@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../domain/errors.js';
 import type { ExportParseOptions } from '../ingest/whatsapp-text/api.js';
-import type { FromParseWorker, WorkerMessage } from './parse-worker-protocol.js';
+import type { FromParseWorker, WorkerBatch } from './parse-worker-protocol.js';
 import type { DateOrder, ExportImportReport } from '../domain/import-report.js';
 
 /** Batches parsed ahead of the store; enough to keep both threads busy, small enough for flat memory. */
@@ -22,7 +22,7 @@ export interface WorkerParse {
   readonly dateOrder: DateOrder;
   readonly conversationName: string | null;
   /** Batches in file order; returns the import report when the file is done. */
-  batches(): AsyncGenerator<WorkerMessage[], ExportImportReport, undefined>;
+  batches(): AsyncGenerator<WorkerBatch, ExportImportReport, undefined>;
   stop(): Promise<void>;
 }
 
@@ -94,7 +94,7 @@ export async function parseInWorker(path: string, options: ExportParseOptions): 
         const m = await next();
         if (m.type === 'done') return m.report;
         if (m.type !== 'batch') throw new Error(`parse worker sent ${m.type} twice`);
-        yield m.messages;
+        yield m.batch;
         Atomics.add(counter, 0, 1);
         Atomics.notify(counter, 0);
       }

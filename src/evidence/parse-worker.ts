@@ -9,8 +9,9 @@ import type { UserError } from '../domain/errors.js';
 import type { ExportParseOptions } from '../ingest/whatsapp-text/api.js';
 import { fileSource } from '../ingest/whatsapp-text/lines.js';
 import { planExport, readExport } from '../ingest/whatsapp-text/parse-export.js';
-import { messageSearchText } from '../store/types.js';
-import type { FromParseWorker, ParseWorkerInput, WorkerMessage } from './parse-worker-protocol.js';
+import { MESSAGE_WIDTH, putMessageCells, type CellValue } from '../store/message-cells.js';
+import { messageSearchText, toMembershipEventRow, toMessageRow } from '../store/types.js';
+import type { FromParseWorker, ParseWorkerInput, WorkerBatch } from './parse-worker-protocol.js';
 
 const BATCH = 5_000;
 
@@ -25,23 +26,41 @@ function main(input: ParseWorkerInput): void {
   const plan = planExport(source, options);
   send({ type: 'plan', dateOrder: plan.dateOrder, conversationName: plan.conversationName });
   const reader = readExport(source, options, plan);
-  let batch: WorkerMessage[] = [];
+  const unknown = { caseId: 0, conversationId: 0, exhibitId: 0, messageId: 0 };
+  let cells: CellValue[] = new Array<CellValue>(BATCH * MESSAGE_WIDTH);
+  let events: WorkerBatch['events'][number][] = [];
+  let count = 0;
+  let byteEnd: number | null = null;
   const flush = () => {
     // Block until the main thread has room for another batch.
     while (Atomics.load(credits, 0) <= 0) Atomics.wait(credits, 0, 0);
     Atomics.sub(credits, 0, 1);
-    send({ type: 'batch', messages: batch });
-    batch = [];
+    if (count < BATCH) cells.length = count * MESSAGE_WIDTH;
+    send({ type: 'batch', batch: { count, cells, events, byteEnd } });
+    cells = new Array<CellValue>(BATCH * MESSAGE_WIDTH);
+    events = [];
+    count = 0;
   };
   for (;;) {
     const next = reader.next();
     if (next.done) {
-      if (batch.length) flush();
+      if (count) flush();
       send({ type: 'done', report: next.value.report });
       return;
     }
-    batch.push({ message: next.value, searchText: messageSearchText(next.value) });
-    if (batch.length >= BATCH) flush();
+    const m = next.value;
+    putMessageCells(
+      toMessageRow(m, { ...unknown, searchText: messageSearchText(m) }),
+      cells,
+      count * MESSAGE_WIDTH,
+    );
+    const event = toMembershipEventRow(m, unknown);
+    if (event) {
+      const { type, actor, targets, value, previousValue, utc } = event;
+      events.push({ index: count, type, actor, targets, value, previousValue, utc });
+    }
+    if (m.source.type === 'text') byteEnd = m.source.byteEnd;
+    if (++count >= BATCH) flush();
   }
 }
 
