@@ -1,8 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { getCase } from '../api/cases';
 import { ActivityChart } from '../components/ActivityChart';
+import { BatchesSummary } from '../components/BatchesSummary';
 import { CoverageBar } from '../components/CoverageBar';
 import { FlagsChart } from '../components/FlagsChart';
+import { MembershipChart } from '../components/MembershipChart';
+import { PeopleTable } from '../components/PeopleTable';
 import { QueryState } from '../components/QueryState';
 import { count } from '../lib/format';
 import { href } from '../lib/router';
@@ -67,6 +70,9 @@ export function CaseDashboardPage({ caseId }: { caseId: number }) {
             <h2 id="activity-title">Activity per member</h2>
             <ActivityChart activity={d.activity} />
           </section>
+          <BatchesSummary caseId={caseId} />
+          <MembershipChart caseId={caseId} conversations={d.conversations} />
+          <PeopleTable caseId={caseId} />
         </>
       )}
     </section>
