@@ -2,6 +2,7 @@
  * Opens a workspace's store: SQLite in the workspace folder by default, or PostgreSQL when a
  * database URL is given. Migrations run on open. All SQL lives in ./repositories.
  */
+import { cachingStatements } from './sqlite-statement-cache.js';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -193,7 +194,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     // Whole exhibits are imported in one transaction: a larger page cache keeps index inserts in memory.
     const cacheKiB = Number(process.env.SCRUTINEER_SQLITE_CACHE_KIB ?? 65_536);
     sqlite.pragma(`cache_size = -${Number.isInteger(cacheKiB) && cacheKiB > 0 ? cacheKiB : 65_536}`);
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
   }
 
   try {
