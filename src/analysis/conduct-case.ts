@@ -17,6 +17,7 @@ import {
   mergeOffensiveMarks,
   normalisePhone,
 } from './conduct/index.js';
+import { mergedConductView, type MergedConduct, type ViewMerge } from './merge/conduct-view.js';
 
 /** Participant keys in the conduct analysis are the store's participant ids. */
 export const participantKey = (id: number): string => `p${id}`;
@@ -25,15 +26,27 @@ export const personKey = (id: number): string => `person:${id}`;
 export interface CaseConductInput {
   readonly messages: ConductMessage[];
   readonly events: ConductMembershipEvent[];
+  /** The participants the analysis reads (a merged conversation's senders once each). */
   readonly participants: ConductParticipant[];
+  /** Every participant as stored, merged or not (`identify` lists and decides on these). */
+  readonly allParticipants: ConductParticipant[];
   readonly offensive: OffensiveMark[];
   readonly confirmedLinks: ConfirmedLink[];
   /** Where the offensive marks came from: the flagger run used, and how many reviewer codes. */
   readonly basis: { readonly flagRun: number | null; readonly coded: number };
+  /** What active merges changed: copies of each kept message, folded participants, dropped events. */
+  readonly merged: MergedConduct;
 }
 
-/** Read what the conduct analysis needs for a case from the store. */
-export async function loadConductInput(store: Store, caseId: number): Promise<CaseConductInput> {
+/**
+ * Read what the conduct analysis needs for a case from the store. Conversations in an active merge
+ * are read as one (see merge/conduct-view.ts); `{ merges: false }` reads every conversation alone.
+ */
+export async function loadConductInput(
+  store: Store,
+  caseId: number,
+  options: { readonly merges?: boolean } = {},
+): Promise<CaseConductInput> {
   const conversations = await store.conversations.list(caseId);
   const participants: ConductParticipant[] = [];
   for (const c of conversations) {
@@ -79,18 +92,6 @@ export async function loadConductInput(store: Store, caseId: number): Promise<Ca
   const flagged = run ? await store.flags.list(run.id, { onlyFlagged: true }) : [];
   // A reviewer's decision overrides the flagger for that message; "unsure" leaves the flag standing.
   const codes = (await store.codes.listForCase(caseId)).filter((c) => c.decision !== 'unsure');
-  const offensive: OffensiveMark[] = mergeOffensiveMarks(
-    codes.map((c) => ({
-      messageId: c.messageId,
-      categories: c.categories,
-      offensive: c.decision === 'offensive',
-    })),
-    flagged.map((f) => ({
-      messageId: f.messageId,
-      categories: f.categories.map((c) => c.name).filter((c) => c !== 'profanity'),
-      score: f.score,
-    })),
-  );
   const persons = new Map((await store.people.list(caseId)).map((p) => [p.id, p]));
   const inForce = new Map<string, { participantId: number; personId: number; decision: string }>();
   for (const d of await store.people.decisions(caseId)) inForce.set(`${d.participantId}:${d.personId}`, d);
@@ -101,13 +102,45 @@ export async function loadConductInput(store: Store, caseId: number): Promise<Ca
       person: personKey(d.personId),
       name: persons.get(d.personId)?.name ?? String(d.personId),
     }));
+  const merges: ViewMerge[] = [];
+  if (options.merges !== false) {
+    for (const m of await store.merges.list(caseId)) {
+      if (m.undoneAt !== null) continue;
+      merges.push({
+        id: m.id,
+        conversationIds: m.conversationIds,
+        messages: await store.merges.messages(m.id),
+      });
+    }
+  }
+  const view = mergedConductView(
+    {
+      messages,
+      events,
+      participants,
+      confirmedLinks,
+      coded: codes.map((c) => ({
+        messageId: c.messageId,
+        categories: c.categories,
+        offensive: c.decision === 'offensive',
+      })),
+      flagged: flagged.map((f) => ({
+        messageId: f.messageId,
+        categories: f.categories.map((c) => c.name).filter((c) => c !== 'profanity'),
+        score: f.score,
+      })),
+    },
+    merges,
+  );
   return {
-    messages,
-    events,
-    participants,
-    offensive,
-    confirmedLinks,
+    messages: [...view.messages],
+    events: [...view.events],
+    participants: [...view.participants],
+    allParticipants: participants,
+    offensive: mergeOffensiveMarks(view.coded, view.flagged),
+    confirmedLinks: [...view.confirmedLinks],
     basis: { flagRun: run?.id ?? null, coded: codes.length },
+    merged: view.merged,
   };
 }
 
@@ -165,7 +198,8 @@ export async function decideIdentity(
   const person = await store.people.get(personId);
   if (!person || person.caseId !== caseId)
     throw new UserError(`no person ${personId} in this case (see \`scrutineer person list CASE\`)`);
-  const input = await loadConductInput(store, caseId);
+  // Decisions are about stored participants, merged or not: read each conversation alone.
+  const input = await loadConductInput(store, caseId, { merges: false });
   const participant = input.participants.find((p) => p.key === participantKey(participantId));
   if (!participant)
     throw new UserError(`no participant ${participantId} in this case (see \`scrutineer identify CASE\`)`);

@@ -172,7 +172,8 @@ export function registerPeople(program: Command, ctx: CliContext): void {
           }
           const input = await loadConductInput(store, theCase.id);
           const proposals = await caseLinkProposals(store, theCase.id);
-          const participants = input.participants.map((p) => ({
+          // Every stored participant, also those a merge reads as another phone's same sender.
+          const participants = input.allParticipants.map((p) => ({
             participant: Number(p.key.slice(1)),
             conversation: p.conversationId,
             name: p.displayName,
@@ -218,7 +219,12 @@ export function registerPeople(program: Command, ctx: CliContext): void {
         const { input, report } = await caseConduct(store, theCase.id, windowOptions(o));
         const summary = summariseConduct(report);
         if (opts.json) {
-          printJson(ctx.io, { ...summary, basis: input.basis, offensiveMessages: report.offensiveMessages });
+          printJson(ctx.io, {
+            ...summary,
+            basis: input.basis,
+            offensiveMessages: report.offensiveMessages,
+            merged: input.merged,
+          });
           return;
         }
         ctx.io.out(

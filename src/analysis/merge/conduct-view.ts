@@ -1,0 +1,486 @@
+/**
+ * The conduct analysis over merged conversations. Pure: no SQL.
+ *
+ * A merge says which messages of several conversations (one group seen on several phones) are one
+ * real message. The conduct picture must count each real message once, read membership from every
+ * source, and treat the senders of matched copies as one person. This maps the conduct inputs of a
+ * case onto that view; conversations in no active merge pass through unchanged.
+ *
+ * - Each canonical message keeps ONE copy in the analysis: the one with the richest provenance (a
+ *   WhatsApp key id, i.e. a device database, before an export line; then the source listed first).
+ *   `copies` lists every copy of it, so each figure still traces to each phone's record.
+ * - Codes and flags on any copy count for the canonical message.
+ * - The senders of matched copies are one participant (the richest source's, with the union of phone,
+ *   JID and push name), when the matching is mutual (each is the other's most frequent partner) or
+ *   the JIDs are equal, and no investigator's decision says they are two people.
+ * - Membership events from every source are kept, renamed into the canonical conversation; the same
+ *   event seen from two sources (same type, same members, within the merge's minute tolerance) is
+ *   kept once, from the richer source.
+ */
+
+export interface ViewMessage {
+  readonly id: number;
+  readonly conversationId: number;
+  readonly sender: string | null;
+  readonly participantKey: string | null;
+  readonly utc: string;
+  readonly kind: string;
+  readonly keyId?: string | null;
+  readonly reactions?: readonly {
+    readonly sender: string;
+    readonly emoji: string;
+    readonly utc?: string | null;
+  }[];
+}
+
+export interface ViewEvent {
+  readonly id: number;
+  readonly conversationId: number;
+  readonly type: string;
+  readonly actor: string | null;
+  readonly targets: readonly string[];
+  readonly utc: string;
+  readonly value?: string | null;
+}
+
+export interface ViewParticipant {
+  readonly key: string;
+  readonly conversationId: number;
+  readonly displayName: string;
+  readonly phone?: string | null;
+  readonly jid?: string | null;
+  readonly pushName?: string | null;
+  readonly isOwner?: boolean;
+}
+
+export interface ViewCode {
+  readonly messageId: number;
+  readonly categories: readonly string[];
+  readonly offensive: boolean;
+}
+
+export interface ViewFlag {
+  readonly messageId: number;
+  readonly categories: readonly string[];
+  readonly score?: number;
+}
+
+export interface ViewLink {
+  readonly participantKey: string;
+  readonly person: string;
+  readonly name?: string;
+}
+
+/** An active merge: its conversations and, per canonical message, the ids of its copies. */
+export interface ViewMerge {
+  readonly id: number;
+  readonly conversationIds: readonly number[];
+  readonly messages: readonly { readonly sources: readonly number[] }[];
+}
+
+export interface ConductViewInput<
+  M extends ViewMessage,
+  E extends ViewEvent,
+  P extends ViewParticipant,
+  L extends ViewLink,
+> {
+  readonly messages: readonly M[];
+  readonly events: readonly E[];
+  readonly participants: readonly P[];
+  readonly coded: readonly ViewCode[];
+  readonly flagged: readonly ViewFlag[];
+  readonly confirmedLinks: readonly L[];
+}
+
+export interface MergedConduct {
+  /** Merge ids applied. */
+  readonly merges: readonly number[];
+  /** Source conversation → the conversation the analysis reads it as. */
+  readonly conversationOf: Readonly<Record<string, number>>;
+  /** A participant folded into another (same sender on another phone) → that participant. */
+  readonly participants: Readonly<Record<string, string>>;
+  /** Message kept for the analysis → every copy of it (itself included), ascending. Only merged ones. */
+  readonly copies: Readonly<Record<string, readonly number[]>>;
+  /** Events dropped as the same event seen from a richer source → the event kept. */
+  readonly events: Readonly<Record<string, number>>;
+}
+
+export interface ConductViewOutput<
+  M extends ViewMessage,
+  E extends ViewEvent,
+  P extends ViewParticipant,
+  L extends ViewLink,
+> extends ConductViewInput<M, E, P, L> {
+  readonly merged: MergedConduct;
+}
+
+const OWNER = new Set(['You', 'you']);
+const PER_MEMBER = new Set(['added', 'removed', 'left', 'joined_by_link']);
+const unknownOwner = (source: number): string => `You [conversation ${source}]`;
+/** The merge's tolerance for clocks that disagree: same minute or the minute either side. */
+const EVENT_TOLERANCE_MS = 2 * 60_000;
+
+export function mergedConductView<
+  M extends ViewMessage,
+  E extends ViewEvent,
+  P extends ViewParticipant,
+  L extends ViewLink,
+>(input: ConductViewInput<M, E, P, L>, merges: readonly ViewMerge[]): ConductViewOutput<M, E, P, L> {
+  const merged: {
+    merges: number[];
+    conversationOf: Record<string, number>;
+    participants: Record<string, string>;
+    copies: Record<string, number[]>;
+    events: Record<string, number>;
+  } = { merges: [], conversationOf: {}, participants: {}, copies: {}, events: {} };
+  if (merges.length === 0) return { ...input, merged };
+
+  const byId = new Map<number, M>();
+  for (const m of input.messages) byId.set(m.id, m);
+  const linkOf = new Map<string, string>();
+  for (const l of input.confirmedLinks) linkOf.set(l.participantKey, l.person);
+  /** Copy id → the copy kept for the analysis. */
+  const keptFor = new Map<number, number>();
+  /** Participant key → the participant it is folded into. */
+  const alias = new Map<string, string>();
+  const conversationOf = new Map<number, number>();
+  const renamedParticipants = new Map<string, P>();
+  const droppedParticipants = new Set<string>();
+  const eventOut = new Map<number, E | null>();
+  const messageOut = new Map<number, M>();
+
+  for (const merge of merges) {
+    const convs = merge.conversationIds;
+    const inMerge = new Set(convs);
+    const msgs = input.messages.filter((m) => inMerge.has(m.conversationId));
+    const parts = input.participants.filter((p) => inMerge.has(p.conversationId));
+    // Sources with key ids (device databases) first: they hold the richest record.
+    const withKeys = new Set(msgs.filter((m) => m.keyId).map((m) => m.conversationId));
+    const ranked = [...convs].sort(
+      (a, b) => Number(!withKeys.has(a)) - Number(!withKeys.has(b)) || convs.indexOf(a) - convs.indexOf(b),
+    );
+    const rank = new Map(ranked.map((c, i) => [c, i]));
+    const canonical = ranked[0]!;
+    merged.merges.push(merge.id);
+    for (const c of convs) {
+      conversationOf.set(c, canonical);
+      merged.conversationOf[String(c)] = canonical;
+    }
+
+    // Names as each source shows them.
+    const byName = new Map<number, Map<string, string>>();
+    const ownerOf = new Map<number, string>();
+    for (const p of parts) {
+      let names = byName.get(p.conversationId);
+      if (!names) byName.set(p.conversationId, (names = new Map()));
+      names.set(p.displayName, p.key);
+      if (p.isOwner) ownerOf.set(p.conversationId, p.key);
+    }
+    const partByKey = new Map(parts.map((p) => [p.key, p]));
+    const senderKey = (m: M): string | null =>
+      m.kind === 'system'
+        ? null
+        : (m.participantKey ??
+          (m.sender === null ? null : (byName.get(m.conversationId)?.get(m.sender) ?? null)));
+
+    // One copy per canonical message; votes for which senders are one person.
+    const votes = new Map<string, Map<string, number>>();
+    const vote = (a: string, b: string): void => {
+      let v = votes.get(a);
+      if (!v) votes.set(a, (v = new Map()));
+      v.set(b, (v.get(b) ?? 0) + 1);
+    };
+    const sourceOfKey = new Map<string, number>();
+    for (const p of parts) sourceOfKey.set(p.key, p.conversationId);
+    for (const cm of merge.messages) {
+      const copies = cm.sources.map((id) => byId.get(id)).filter((m): m is M => m !== undefined);
+      if (copies.length < 2) continue;
+      const kept = [...copies].sort(
+        (a, b) =>
+          Number(!a.keyId) - Number(!b.keyId) ||
+          rank.get(a.conversationId)! - rank.get(b.conversationId)! ||
+          a.id - b.id,
+      )[0]!;
+      for (const c of copies) keptFor.set(c.id, kept.id);
+      merged.copies[String(kept.id)] = copies.map((c) => c.id).sort((a, b) => a - b);
+      const keys = copies.map(senderKey);
+      for (let i = 0; i < copies.length; i++) {
+        for (let j = 0; j < copies.length; j++) {
+          const a = keys[i];
+          const b = keys[j];
+          if (i === j || !a || !b || copies[i]!.conversationId === copies[j]!.conversationId) continue;
+          if (!sourceOfKey.has(a)) sourceOfKey.set(a, copies[i]!.conversationId);
+          vote(a, b);
+        }
+      }
+    }
+
+    // Pairs: mutual best partners by matched messages, or the same JID.
+    const best = (a: string, source: number): string | null => {
+      let top: string | null = null;
+      let n = 0;
+      let tie = false;
+      for (const [b, k] of votes.get(a) ?? []) {
+        if (sourceOfKey.get(b) !== source) continue;
+        if (k > n) [top, n, tie] = [b, k, false];
+        else if (k === n) tie = true;
+      }
+      return tie ? null : top;
+    };
+    const pairs: [string, string][] = [];
+    for (const [a] of votes) {
+      for (const c of convs) {
+        if (c === sourceOfKey.get(a)) continue;
+        const b = best(a, c);
+        if (b !== null && a < b && best(b, sourceOfKey.get(a)!) === a) pairs.push([a, b]);
+      }
+    }
+    const byJid = new Map<string, P>();
+    for (const p of parts) {
+      const jid = p.jid?.toLowerCase();
+      if (!jid) continue;
+      const other = byJid.get(jid);
+      if (other && other.conversationId !== p.conversationId) pairs.push([other.key, p.key]);
+      else byJid.set(jid, p);
+    }
+    // Union, one participant per source, never against an investigator's decision.
+    const group = new Map<string, string[]>();
+    const groupOf = (k: string): string[] => {
+      let g = group.get(k);
+      if (!g) group.set(k, (g = [k]));
+      return g;
+    };
+    for (const [a, b] of pairs) {
+      const ga = groupOf(a);
+      const gb = groupOf(b);
+      if (ga === gb) continue;
+      const sources = new Set(ga.map((k) => sourceOfKey.get(k)));
+      if (gb.some((k) => sources.has(sourceOfKey.get(k)))) continue;
+      const persons = new Set([...ga, ...gb].map((k) => linkOf.get(k)).filter((x) => x !== undefined));
+      if (persons.size > 1) continue;
+      const joined = [...ga, ...gb];
+      for (const k of joined) group.set(k, joined);
+    }
+    const head = new Map<string, P>();
+    for (const g of new Set(group.values())) {
+      const members = g
+        .map((k) => partByKey.get(k))
+        .filter((p): p is P => p !== undefined)
+        .sort((a, b) => rank.get(a.conversationId)! - rank.get(b.conversationId)!);
+      const first = members[0];
+      if (!first) continue;
+      for (const p of members.slice(1)) {
+        alias.set(p.key, first.key);
+        merged.participants[p.key] = first.key;
+        droppedParticipants.add(p.key);
+      }
+      head.set(first.key, {
+        ...first,
+        phone: members.find((p) => p.phone)?.phone ?? first.phone ?? null,
+        jid: members.find((p) => p.jid)?.jid ?? first.jid ?? null,
+        pushName: members.find((p) => p.pushName)?.pushName ?? first.pushName ?? null,
+      } as P);
+    }
+    const folded = (k: string): string => alias.get(k) ?? k;
+
+    // One name per participant in the canonical conversation ("You" only for its own owner).
+    const nameOf = new Map<string, string>();
+    const taken = new Set<string>();
+    for (const p of [...parts].sort((a, b) => rank.get(a.conversationId)! - rank.get(b.conversationId)!)) {
+      if (droppedParticipants.has(p.key)) continue;
+      let name = p.displayName;
+      if (taken.has(name)) name = `${name} [conversation ${p.conversationId}]`;
+      taken.add(name);
+      nameOf.set(p.key, name);
+      renamedParticipants.set(p.key, {
+        ...(head.get(p.key) ?? p),
+        conversationId: canonical,
+        displayName: name,
+        isOwner: p.conversationId === canonical && (p.isOwner ?? false),
+      } as P);
+    }
+    // "You" is each phone's owner. A source that does not say who that is (an export) has its "You"
+    // read from the other sources' events below; until then it stands apart from every other "You".
+    const ownerName = new Map<number, string>();
+    const rename = (source: number, name: string): string => {
+      if (OWNER.has(name)) {
+        const o = ownerOf.get(source);
+        if (o !== undefined) return nameOf.get(folded(o)) ?? name;
+        return ownerName.get(source) ?? (source === canonical ? 'You' : unknownOwner(source));
+      }
+      const k = byName.get(source)?.get(name);
+      return k === undefined ? name : (nameOf.get(folded(k)) ?? name);
+    };
+
+    // Events from every source; the same event from a poorer source is kept once. Joins and leaves
+    // are compared member by member: an export writes "A added B, C and D" on one line where a
+    // database has a row per member. Other events are compared whole.
+    const dedupe = () => {
+      const out = new Map<number, E | null>();
+      const absorbedBy = new Map<number, number>();
+      /** Unknown owner's source → the names their "You" lined up with. */
+      const owners = new Map<number, Set<string>>();
+      const evs = input.events
+        .filter((e) => inMerge.has(e.conversationId))
+        .map((e) => ({
+          source: e.conversationId,
+          e: {
+            ...e,
+            conversationId: canonical,
+            actor: e.actor === null ? null : rename(e.conversationId, e.actor),
+            targets: e.targets.map((t) => rename(e.conversationId, t)),
+            ...(e.value ? { value: rename(e.conversationId, e.value) } : {}),
+          } as E,
+        }))
+        .sort((a, b) => rank.get(a.source)! - rank.get(b.source)! || a.e.id - b.e.id);
+      const kept: {
+        source: number;
+        type: string;
+        who: string;
+        ms: number;
+        id: number;
+        absorbed: Set<number>;
+      }[] = [];
+      const candidates = (source: number, type: string, ms: number) =>
+        kept.filter(
+          (k) =>
+            k.source !== source &&
+            !k.absorbed.has(source) &&
+            k.type === type &&
+            Math.abs(k.ms - ms) < EVENT_TOLERANCE_MS,
+        );
+      for (const { source, e } of evs) {
+        const ms = Date.parse(e.utc);
+        if (PER_MEMBER.has(e.type)) {
+          const members = e.targets.length > 0 ? e.targets : e.actor ? [e.actor] : [];
+          const unknown = unknownOwner(source);
+          const remaining: string[] = [];
+          let into: number | null = null;
+          // Known names first, so what is left over is the unknown owner's own row.
+          for (const t of [...members].sort((a, b) => Number(a === unknown) - Number(b === unknown))) {
+            const options = candidates(source, e.type, ms);
+            const same = options.find((k) => k.who === t);
+            if (same) {
+              same.absorbed.add(source);
+              into = same.id;
+            } else if (t === unknown && options.length === 1) {
+              options[0]!.absorbed.add(source);
+              into = options[0]!.id;
+              let names = owners.get(source);
+              if (!names) owners.set(source, (names = new Set()));
+              names.add(options[0]!.who);
+            } else {
+              remaining.push(t);
+              kept.push({ source, type: e.type, who: t, ms, id: e.id, absorbed: new Set() });
+            }
+          }
+          if (remaining.length === 0 && members.length > 0) {
+            absorbedBy.set(e.id, into!);
+            out.set(e.id, null);
+          } else if (e.targets.length > 0 && remaining.length < members.length) {
+            out.set(e.id, { ...e, targets: e.targets.filter((t) => remaining.includes(t)) });
+          } else {
+            out.set(e.id, e);
+          }
+          continue;
+        }
+        const w = e.type === 'created' ? '' : [e.actor ?? '', e.value ?? '', ...e.targets].join('\u0000');
+        const same = candidates(source, e.type, ms).find((k) => k.who === w);
+        if (same) {
+          same.absorbed.add(source);
+          absorbedBy.set(e.id, same.id);
+          out.set(e.id, null);
+        } else {
+          kept.push({ source, type: e.type, who: w, ms, id: e.id, absorbed: new Set() });
+          out.set(e.id, e);
+        }
+      }
+      return { out, absorbedBy, owners };
+    };
+    let events = dedupe();
+    // An unknown owner is whoever their "You" lined up with, where every such event agrees.
+    for (const [source, names] of events.owners) {
+      if (names.size === 1) ownerName.set(source, [...names][0]!);
+    }
+    if (ownerName.size > 0) events = dedupe();
+    for (const [id, e] of events.out) eventOut.set(id, e);
+    for (const [id, into] of events.absorbedBy) merged.events[String(id)] = into;
+
+    for (const m of msgs) {
+      if (keptFor.has(m.id) && keptFor.get(m.id) !== m.id) continue;
+      const key = senderKey(m);
+      messageOut.set(m.id, {
+        ...m,
+        conversationId: canonical,
+        participantKey: key === null ? m.participantKey : folded(key),
+        sender: key !== null ? (nameOf.get(folded(key)) ?? m.sender) : m.sender,
+        ...(m.reactions
+          ? { reactions: m.reactions.map((r) => ({ ...r, sender: rename(m.conversationId, r.sender) })) }
+          : {}),
+      } as M);
+    }
+  }
+
+  const messages = input.messages.flatMap((m) => {
+    if (!conversationOf.has(m.conversationId)) return [m];
+    const out = messageOut.get(m.id);
+    return out ? [out] : [];
+  });
+  const events = input.events.flatMap((e) => {
+    if (!conversationOf.has(e.conversationId)) return [e];
+    const out = eventOut.get(e.id);
+    return out ? [out] : [];
+  });
+  const participants = input.participants.flatMap((p) => {
+    if (!conversationOf.has(p.conversationId)) return [p];
+    const out = renamedParticipants.get(p.key);
+    return out ? [out] : [];
+  });
+  const canonicalId = (id: number): number => keptFor.get(id) ?? id;
+
+  // A code on any copy counts for the message: offensive where any copy was coded offensive.
+  const codes = new Map<number, ViewCode>();
+  for (const c of input.coded) {
+    const id = canonicalId(c.messageId);
+    const prev = codes.get(id);
+    if (!prev) codes.set(id, { ...c, messageId: id });
+    else if (c.offensive)
+      codes.set(id, {
+        messageId: id,
+        offensive: true,
+        categories: union(prev.offensive ? prev.categories : [], c.categories),
+      });
+  }
+  const flags = new Map<number, ViewFlag>();
+  for (const f of input.flagged) {
+    const id = canonicalId(f.messageId);
+    const prev = flags.get(id);
+    const score = Math.max(prev?.score ?? -Infinity, f.score ?? -Infinity);
+    flags.set(id, {
+      messageId: id,
+      categories: union(prev?.categories ?? [], f.categories),
+      ...(Number.isFinite(score) ? { score } : {}),
+    });
+  }
+  const seenLink = new Set<string>();
+  const confirmedLinks = input.confirmedLinks.flatMap((l) => {
+    const key = alias.get(l.participantKey) ?? l.participantKey;
+    const k = `${key}\u0000${l.person}`;
+    if (seenLink.has(k)) return [];
+    seenLink.add(k);
+    return [{ ...l, participantKey: key }];
+  });
+  return {
+    messages,
+    events,
+    participants,
+    coded: [...codes.values()],
+    flagged: [...flags.values()],
+    confirmedLinks,
+    merged,
+  };
+}
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
