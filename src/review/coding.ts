@@ -2,11 +2,14 @@
  * Coding decisions. A write names the version the reviewer saw (`baseVersion`, 0 when uncoded); if
  * someone else has written since, nothing is written and the caller gets the current code back
  * (409), so no decision is ever silently lost. The version check, the write, the "reviewed" mark
- * and the audit entry are one transaction: either all are recorded or none.
+ * and the audit entry are one transaction: either all are recorded or none. The same transaction
+ * queues the message for second review when the QC rules pick it (src/review/qc.ts), and a user from
+ * whom the code is withheld pending a blind second review cannot overwrite it.
  */
 import type { Store } from '../store/open-store.js';
 import type { CodeRecord, CodeValues } from '../store/repositories/codes.js';
 import type { UserRecord } from '../store/repositories/users.js';
+import { blindedAmong, queueOnCode } from './qc.js';
 
 /** The misconduct standards a decision can cite (Standards of Professional Behaviour), exactly. */
 export const STANDARDS = [
@@ -24,13 +27,19 @@ export const STANDARDS = [
 
 export type CodeResult =
   | { readonly ok: true; readonly code: CodeRecord }
-  | { readonly ok: false; readonly current: CodeRecord | null };
+  | { readonly ok: false; readonly current: CodeRecord | null }
+  /** The message awaits a blind second review this user may give: its code is not theirs to see. */
+  | { readonly ok: false; readonly blind: true };
 
 export async function setCode(
   store: Store,
   input: { user: UserRecord; messageId: number; caseId: number; baseVersion: number; values: CodeValues },
 ): Promise<CodeResult> {
+  // Checked before the write and again before a 409, which would otherwise hand the withheld code
+  // back in `current`.
+  const blind = async () => (await blindedAmong(store, input.user, [input.messageId])).size > 0;
   const written = await store.transaction(async (repos) => {
+    if ((await blindedAmong(repos, input.user, [input.messageId])).size > 0) return 'blind' as const;
     const code = await repos.codes.write({
       messageId: input.messageId,
       caseId: input.caseId,
@@ -59,9 +68,12 @@ export async function setCode(
       },
       at: code.at,
     });
+    await queueOnCode(repos, code, input.user);
     return code;
   });
+  if (written === 'blind') return { ok: false, blind: true };
   if (written) return { ok: true, code: written };
+  if (await blind()) return { ok: false, blind: true };
   return { ok: false, current: await store.codes.get(input.messageId) };
 }
 

@@ -1,13 +1,115 @@
 /**
- * Second review (quality control). A lead draws a random sample of coded messages; another reviewer
- * codes each again (the QC list does not show the first decision, though the thread view does);
- * agreement closes the item, a
- * disagreement waits for the lead's resolution. Every step is in the audit log under the message.
+ * Second review (quality control), "a second pair of eyes". Three ways into the queue:
+ *   - every "offensive" decision, queued by the coding write itself (same transaction);
+ *   - a configurable share of the other decisions (the case's QC share, set by its lead), chosen by
+ *     a hash of (case, message) rather than a random draw, so anyone can recompute which messages the
+ *     rule picks and check that none was left out or slipped in;
+ *   - a lead's explicit random sample of coded messages.
+ * The second review is blind: while an item awaits its second decision, the code of its message is
+ * withheld from everyone but its first reviewer and leads/admins (see `blindedAmong`), in the thread,
+ * search, batches, the QC queue and the message's history. Agreement closes the item; a disagreement
+ * waits for the lead's resolution. Every step is in the audit log under the message.
  */
-import type { Store } from '../store/open-store.js';
-import type { Decision } from '../store/repositories/codes.js';
+import { createHash } from 'node:crypto';
+
+import type { Store, Repos } from '../store/open-store.js';
+import type { CodeRecord, Decision } from '../store/repositories/codes.js';
+import type { QcReason } from '../store/repositories/qc.js';
 import type { QcItemRecord } from '../store/repositories/reviews.js';
 import type { UserRecord } from '../store/repositories/users.js';
+import { roleAllows } from './access.js';
+import { agreementByPair, type DecidedPair } from './agreement.js';
+
+/**
+ * Where a message falls in [0, 1) for the QC share: the first 32 bits of
+ * SHA-256("qc:<caseId>:<messageId>"). Fixed per message, so the share rule is reproducible.
+ */
+export function qcDraw(caseId: number, messageId: number): number {
+  const digest = createHash('sha256').update(`qc:${caseId}:${messageId}`).digest();
+  return digest.readUInt32BE(0) / 2 ** 32;
+}
+
+/** Why a new code sends its message to second review, or null when it does not. */
+export function qcReasonFor(
+  code: Pick<CodeRecord, 'caseId' | 'messageId' | 'decision'>,
+  share: number,
+): QcReason | null {
+  if (code.decision === 'offensive') return 'offensive';
+  return qcDraw(code.caseId, code.messageId) < share ? 'share' : null;
+}
+
+/**
+ * Called by the coding write inside its transaction: queues the message when the QC rules pick it.
+ * Queueing is idempotent (one item per message); a recode while the item awaits its second decision
+ * makes the newer code the one to be checked (the second decision is compared with the code as it
+ * stands then).
+ */
+export async function queueOnCode(repos: Repos, code: CodeRecord, user: UserRecord): Promise<void> {
+  const reason = qcReasonFor(code, await repos.qcRules.share(code.caseId));
+  if (reason === null) {
+    await repos.qcRules.recode({ messageId: code.messageId, firstVersion: code.version });
+    return;
+  }
+  const id = await repos.qcRules.enqueue({
+    messageId: code.messageId,
+    caseId: code.caseId,
+    firstUserId: user.id,
+    firstVersion: code.version,
+    reason,
+  });
+  if (id !== null) {
+    await repos.audit.append({
+      actor: user.username,
+      action: 'qc.queue',
+      caseId: code.caseId,
+      subject: `message:${code.messageId}`,
+      detail: { qcId: id, reason, version: code.version },
+      at: code.at,
+    });
+  }
+}
+
+/** Whether a user sees every code regardless of pending second reviews (leads and admins). */
+const seesAllCodes = (user: UserRecord): boolean => roleAllows(user.role, 'lead');
+
+/**
+ * Whether an item's first decision is withheld from `viewer`. Its reason for being queued is
+ * withheld too: "offensive" names the decision, and "share" says it was not offensive.
+ */
+export function blindTo(viewer: UserRecord, item: { status: string; firstUserId: number }): boolean {
+  return item.status === 'pending' && !seesAllCodes(viewer) && item.firstUserId !== viewer.id;
+}
+
+/**
+ * Of these messages, those whose code `viewer` must not see: the message awaits a blind second
+ * review and the viewer is neither its first reviewer nor a lead/admin.
+ */
+export async function blindedAmong(
+  store: Repos,
+  viewer: UserRecord,
+  messageIds: readonly number[],
+): Promise<Set<number>> {
+  if (seesAllCodes(viewer) || messageIds.length === 0) return new Set();
+  const pending = await store.qcRules.pendingAmong(messageIds);
+  return new Set([...pending].filter(([, first]) => first !== viewer.id).map(([id]) => id));
+}
+
+export async function setQcShare(
+  store: Store,
+  input: { caseId: number; share: number; user: UserRecord },
+): Promise<void> {
+  await store.transaction(async (repos) => {
+    const before = await repos.qcRules.share(input.caseId);
+    await repos.qcRules.setShare(input.caseId, input.share, input.user.username);
+    await repos.audit.append({
+      actor: input.user.username,
+      action: 'qc.share',
+      caseId: input.caseId,
+      subject: `case:${input.caseId}`,
+      detail: { from: before, to: input.share },
+    });
+  });
+}
 
 export async function sampleForQc(
   store: Store,
@@ -44,6 +146,8 @@ export async function secondReview(
     if (!(await repos.qc.second({ id: input.id, userId: input.user.id, decision: input.decision, agreed }))) {
       return { ok: false, reason: 'wrong_state' } as const;
     }
+    // Kept with the item: the agreement statistics compare these two even after the code changes.
+    await repos.qcRules.setFirstDecision(item.id, current?.decision ?? null);
     await repos.audit.append({
       actor: input.user.username,
       action: 'qc.second',
@@ -74,4 +178,34 @@ export async function resolveQc(
     });
     return { ok: true, item: (await repos.qc.get(input.id))! } as const;
   });
+}
+
+/** The case's QC share, its queue by status, and Cohen's kappa per reviewer pair (the dashboard). */
+export async function qcAgreement(store: Store, caseId: number) {
+  const [share, counts, items] = await Promise.all([
+    store.qcRules.share(caseId),
+    store.qcRules.counts(caseId),
+    store.qcRules.list(caseId),
+  ]);
+  const decided: DecidedPair[] = [];
+  for (const i of items) {
+    // Items second-reviewed before migration 0008 have no recorded first decision: left out.
+    if (i.firstDecision === null || i.secondDecision === null || i.secondBy === null) continue;
+    decided.push({
+      firstBy: i.firstBy,
+      firstDecision: i.firstDecision,
+      secondBy: i.secondBy,
+      secondDecision: i.secondDecision,
+    });
+  }
+  return {
+    share,
+    counts: {
+      pending: counts.pending ?? 0,
+      agreed: counts.agreed ?? 0,
+      disagreed: counts.disagreed ?? 0,
+      resolved: counts.resolved ?? 0,
+    },
+    pairs: agreementByPair(decided),
+  };
 }

@@ -1,7 +1,9 @@
 /** Store records to the API's JSON shapes (docs/api.md). */
+import { blindedAmong } from '../review/qc.js';
 import type { Store } from '../store/open-store.js';
 import type { CodeRecord } from '../store/repositories/codes.js';
 import type { FlagSummary, ReviewMessageRow } from '../store/repositories/reviews.js';
+import type { UserRecord } from '../store/repositories/users.js';
 import type { MessageExtras } from '../store/types.js';
 import type { CodeT, MessageT } from './schemas.js';
 
@@ -33,6 +35,7 @@ export function presentMessage(
   flag: FlagSummary | undefined,
   code: CodeRecord | undefined,
   reviewed: boolean,
+  blind = false,
 ): MessageT {
   const extras: MessageExtras = m.extrasJson === null ? {} : (JSON.parse(m.extrasJson) as MessageExtras);
   return {
@@ -65,24 +68,32 @@ export function presentMessage(
     deleted: Boolean(extras.deletedBy),
     deletedBy: extras.deletedBy ?? null,
     flag: flag ? presentFlag(flag) : null,
-    code: code ? presentCode(code) : null,
+    code: code && !blind ? presentCode(code) : null,
     reviewed,
+    blind,
   };
 }
 
-/** Messages with their flag (latest finished analysis run), code and reviewed mark. */
+/**
+ * Messages with their flag (latest finished analysis run), code and reviewed mark, as `viewer` may
+ * see them: a code awaiting a blind second review the viewer may give is withheld (`blind: true`).
+ */
 export async function presentMessages(
   store: Store,
   caseId: number,
   rows: readonly ReviewMessageRow[],
+  viewer: UserRecord,
 ): Promise<MessageT[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const run = await store.flags.run(caseId);
-  const [flags, codes, reviewed] = await Promise.all([
+  const [flags, codes, reviewed, blind] = await Promise.all([
     run ? store.reviews.flagsFor(run.id, ids) : Promise.resolve(new Map<number, FlagSummary>()),
     store.codes.getMany(ids),
     store.reviews.reviewedAmong(ids),
+    blindedAmong(store, viewer, ids),
   ]);
-  return rows.map((r) => presentMessage(r, flags.get(r.id), codes.get(r.id), reviewed.has(r.id)));
+  return rows.map((r) =>
+    presentMessage(r, flags.get(r.id), codes.get(r.id), reviewed.has(r.id), blind.has(r.id)),
+  );
 }

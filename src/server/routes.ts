@@ -15,13 +15,14 @@ import {
   type BatchOutcome,
 } from '../review/batches.js';
 import { coverage, markReviewed, setCode } from '../review/coding.js';
-import { resolveQc, sampleForQc, secondReview, type QcOutcome } from '../review/qc.js';
+import { blindedAmong } from '../review/qc.js';
 import { findSession, login, logout } from '../review/sessions.js';
 import type { Store } from '../store/open-store.js';
-import type { BatchRecord, QcItemRecord } from '../store/repositories/reviews.js';
+import type { BatchRecord } from '../store/repositories/reviews.js';
 import { VERSION } from '../version.js';
 import { ApiError, defineRoute, type CaseOf, type RouteDoc } from './api.js';
 import { presentCode, presentMessages } from './present.js';
+import { registerQcRoutes } from './qc-routes.js';
 import * as S from './schemas.js';
 
 export const SESSION_COOKIE = 'scrutineer_session';
@@ -37,26 +38,6 @@ const caseOfMessage: CaseOf<{ messageId: number }> = async (store, p) =>
   store.reviews.caseOfMessage(p.messageId);
 const caseOfBatch: CaseOf<{ batchId: number }> = async (store, p) =>
   (await store.batches.get(p.batchId))?.caseId ?? null;
-
-const caseOfQc: CaseOf<{ qcId: number }> = async (store, p) => (await store.qc.get(p.qcId))?.caseId ?? null;
-
-function presentQc(q: QcItemRecord) {
-  const { caseId: _caseId, ...rest } = q;
-  return rest;
-}
-
-function qcResult(outcome: QcOutcome) {
-  if (outcome.ok) return { item: presentQc(outcome.item) };
-  if (outcome.reason === 'not_found') throw new ApiError(404, 'not_found', 'Not found.');
-  if (outcome.reason === 'same_reviewer') {
-    throw new ApiError(403, 'forbidden', 'A second review must be by someone other than the first reviewer.');
-  }
-  throw new ApiError(
-    409,
-    'conflict',
-    'This QC item is not in a state for that (already reviewed or resolved).',
-  );
-}
 
 async function batchResult(store: Store, outcome: BatchOutcome) {
   if (outcome.ok) return { batch: await presentBatch(store, outcome.batch) };
@@ -274,12 +255,12 @@ export function registerRoutes(app: FastifyInstance, store: Store, docs: RouteDo
     params: S.ConversationParams,
     query: S.MessagesQuery,
     responses: { 200: S.MessagesResponse, 403: S.ErrorBody, 404: S.ErrorBody },
-    handler: async ({ params, query, caseId }) => {
+    handler: async ({ params, query, caseId, session }) => {
       const [total, rows] = await Promise.all([
         store.reviews.threadLength(params.conversationId),
         store.reviews.window(params.conversationId, query.from, query.limit),
       ]);
-      return { total, messages: await presentMessages(store, caseId, rows) };
+      return { total, messages: await presentMessages(store, caseId, rows, session!.user) };
     },
   });
 
@@ -320,10 +301,14 @@ export function registerRoutes(app: FastifyInstance, store: Store, docs: RouteDo
     params: S.CaseParams,
     query: S.SearchQuery,
     responses: { 200: S.SearchResponse, 400: S.ErrorBody },
-    handler: async ({ query, caseId }) => {
+    handler: async ({ query, caseId, session }) => {
       const run = await store.flags.run(caseId);
       const { rows, next } = await store.reviews.search(caseId, { ...query, runId: run?.id ?? null });
-      return { hits: await presentMessages(store, caseId, rows), next };
+      const hits = await presentMessages(store, caseId, rows, session!.user);
+      // A status that names a decision would reveal a withheld code by the hit itself: leave those
+      // out (the page may come back short; `next` still pages on).
+      const byDecision = query.status === 'offensive' || query.status === 'unsure';
+      return { hits: byDecision ? hits.filter((h) => !h.blind) : hits, next };
     },
   });
 
@@ -377,6 +362,16 @@ export function registerRoutes(app: FastifyInstance, store: Store, docs: RouteDo
       });
       if (result.ok) return { code: presentCode(result.code) };
       reply.status(409);
+      if ('blind' in result) {
+        return {
+          error: {
+            code: 'qc_pending',
+            message: 'This message awaits a blind second review: give your decision on the QC page.',
+          },
+          current: null,
+          yours: body,
+        };
+      }
       return {
         error: {
           code: 'conflict',
@@ -416,14 +411,22 @@ export function registerRoutes(app: FastifyInstance, store: Store, docs: RouteDo
     access: { kind: 'case', permission: 'read', caseOf: caseOfMessage },
     params: S.MessageParams,
     responses: { 200: S.HistoryResponse },
-    handler: async ({ params }) => ({
-      entries: (await store.reviews.history(params.messageId)).map((h) => ({
-        at: h.at,
-        actor: h.actor,
-        action: h.action,
-        detail: JSON.parse(h.detailJson) as unknown,
-      })),
-    }),
+    handler: async ({ params, session }) => {
+      // While the user may give the blind second review, the coding and QC entries would show the
+      // first decision: only the "nothing of note" marks are left.
+      const blind = (await blindedAmong(store, session!.user, [params.messageId])).size > 0;
+      const rows = await store.reviews.history(params.messageId);
+      return {
+        entries: rows
+          .filter((h) => !blind || !(h.action === 'code.set' || h.action.startsWith('qc.')))
+          .map((h) => ({
+            at: h.at,
+            actor: h.actor,
+            action: h.action,
+            detail: JSON.parse(h.detailJson) as unknown,
+          })),
+      };
+    },
   });
 
   // ---- batches (not in docs/api.md v1: an addition for leads) -----------------------------------
@@ -470,7 +473,7 @@ export function registerRoutes(app: FastifyInstance, store: Store, docs: RouteDo
     params: S.BatchParams,
     query: S.BatchMessagesQuery,
     responses: { 200: S.SearchResponse },
-    handler: async ({ params, query, caseId }) => {
+    handler: async ({ params, query, caseId, session }) => {
       const batch = (await store.batches.get(params.batchId))!;
       const run = await store.flags.run(caseId);
       const { rows, next } = await store.reviews.search(caseId, {
@@ -478,7 +481,7 @@ export function registerRoutes(app: FastifyInstance, store: Store, docs: RouteDo
         limit: query.limit,
         ...(query.after === undefined ? {} : { after: query.after }),
       });
-      return { hits: await presentMessages(store, caseId, rows), next };
+      return { hits: await presentMessages(store, caseId, rows, session!.user), next };
     },
   });
 
@@ -566,55 +569,7 @@ export function registerRoutes(app: FastifyInstance, store: Store, docs: RouteDo
     }),
   });
 
-  // ---- second review / QC (not in docs/api.md v1) -----------------------------------------------
+  // ---- second review / QC: ./qc-routes.ts ----------------------------------------------------
 
-  route({
-    method: 'POST',
-    url: '/api/cases/:caseId/qc/sample',
-    summary: 'Add a random sample of coded messages to the second-review queue (lead)',
-    access: { kind: 'case', permission: 'lead', caseOf: caseFromParam },
-    params: S.CaseParams,
-    body: S.QcSampleBody,
-    responses: { 200: S.QcSampleResponse },
-    handler: async ({ caseId, body, session }) => ({
-      added: await sampleForQc(store, { caseId, size: body.size, user: session!.user }),
-    }),
-  });
-
-  route({
-    method: 'GET',
-    url: '/api/cases/:caseId/qc',
-    summary: 'The second-review queue (without the first decisions)',
-    access: { kind: 'case', permission: 'read', caseOf: caseFromParam },
-    params: S.CaseParams,
-    query: S.QcListQuery,
-    responses: { 200: S.QcListResponse },
-    handler: async ({ caseId, query }) => ({
-      items: (await store.qc.list(caseId, query.status)).map(presentQc),
-    }),
-  });
-
-  route({
-    method: 'POST',
-    url: '/api/qc/:qcId/second',
-    summary: 'Record the second decision (not by the first reviewer); agreed or disagreed',
-    access: { kind: 'case', permission: 'code', caseOf: caseOfQc },
-    params: S.QcParams,
-    body: S.QcSecondBody,
-    responses: { 200: S.QcItemResponse, 403: S.ErrorBody, 409: S.ErrorBody },
-    handler: async ({ params, body, session }) =>
-      qcResult(await secondReview(store, { id: params.qcId, user: session!.user, decision: body.decision })),
-  });
-
-  route({
-    method: 'POST',
-    url: '/api/qc/:qcId/resolve',
-    summary: 'Resolve a disagreement (lead)',
-    access: { kind: 'case', permission: 'lead', caseOf: caseOfQc },
-    params: S.QcParams,
-    body: S.QcResolveBody,
-    responses: { 200: S.QcItemResponse, 409: S.ErrorBody },
-    handler: async ({ params, body, session }) =>
-      qcResult(await resolveQc(store, { id: params.qcId, user: session!.user, resolution: body.resolution })),
-  });
+  registerQcRoutes(route, store, docs);
 }

@@ -164,6 +164,9 @@ export const Message = z.object({
   flag: Flag.nullable(),
   code: Code.nullable(),
   reviewed: z.boolean(),
+  blind: z
+    .boolean()
+    .describe('the code is withheld: the message awaits a blind second review this user may give'),
 });
 
 export const CasesResponse = z.object({
@@ -274,31 +277,7 @@ export const MembershipResponse = z.object({
   ),
 });
 
-export const QcParams = z.object({ qcId: id });
-export const QcSampleBody = z.object({ size: z.number().int().min(1).max(1000) });
-export const QcListQuery = z.object({
-  status: z.enum(['pending', 'agreed', 'disagreed', 'resolved']).optional(),
-});
-export const QcSecondBody = z.object({ decision: z.enum(DECISIONS) });
-export const QcResolveBody = z.object({ resolution: z.string().trim().min(1).max(20_000) });
-export const QcItem = z.object({
-  id: z.number().int(),
-  messageId: z.number().int(),
-  conversationId: z.number().int(),
-  seq: z.number().int(),
-  status: z.enum(['pending', 'agreed', 'disagreed', 'resolved']),
-  firstBy: z.string(),
-  firstVersion: z.number().int(),
-  secondBy: z.string().nullable(),
-  secondDecision: z.string().nullable(),
-  resolvedBy: z.string().nullable(),
-  resolution: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export const QcItemResponse = z.object({ item: QcItem });
-export const QcListResponse = z.object({ items: z.array(QcItem) });
-export const QcSampleResponse = z.object({ added: z.number().int() });
+// The second-review (QC) shapes are in ./qc-schemas.ts.
 
 export type CodeBodyT = z.infer<typeof CodeBody>;
 export type MessageT = z.infer<typeof Message>;

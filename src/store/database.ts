@@ -282,6 +282,17 @@ export interface QcItemsTable {
   resolution: string | null;
   created_at: string;
   updated_at: string;
+  /** Why it was queued: 'offensive' | 'share' | 'sample' (migration 0008). */
+  reason: Generated<string>;
+  /** The first decision as it stood when the second was given (migration 0008). */
+  first_decision: string | null;
+}
+
+export interface QcSettingsTable {
+  case_id: number;
+  share: number;
+  updated_at: string;
+  updated_by: string;
 }
 
 export interface PersonsTable {
@@ -340,6 +351,7 @@ export interface Database extends RecordTables {
   reviews: ReviewsTable;
   batches: BatchesTable;
   qc_items: QcItemsTable;
+  qc_settings: QcSettingsTable;
   merges: MergesTable;
   persons: PersonsTable;
   employment: EmploymentTable;

@@ -25,6 +25,28 @@ interface RouteCase {
 const pick = (w: World, where: Where) => (where === 'own' ? w.a : w.b);
 
 const batchIds = new Map<number, number>();
+
+/**
+ * A fresh QC item for each request (a second decision or a resolution can be given once): queued
+ * straight in the store on the case's last messages, first reviewer reviewer2 (never a requester
+ * here); `disagreed` gives it a second decision already, so a lead can resolve it.
+ */
+const qcNext = new Map<number, number>();
+async function freshQc(w: World, where: Where, disagreed: boolean): Promise<number> {
+  const c = pick(w, where);
+  const k = qcNext.get(c.caseId) ?? c.messageIds.length - 1;
+  qcNext.set(c.caseId, k - 1);
+  const first = (await w.store.users.findByUsername('reviewer2'))!.id;
+  const id = (await w.store.qcRules.enqueue({
+    messageId: c.messageIds[k]!,
+    caseId: c.caseId,
+    firstUserId: first,
+    firstVersion: 1,
+    reason: 'sample',
+  }))!;
+  if (disagreed) await w.store.qc.second({ id, userId: first, decision: 'unsure', agreed: false });
+  return id;
+}
 const closeIds = new Map<number, number>();
 const finishIds = new Map<number, number>();
 
@@ -47,6 +69,38 @@ const ROUTES: readonly RouteCase[] = [
     name: 'GET qc queue',
     kind: 'read',
     request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/qc` }),
+  },
+  {
+    name: 'GET qc agreement',
+    kind: 'read',
+    request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/qc/agreement` }),
+  },
+  {
+    name: 'PUT qc settings',
+    kind: 'lead',
+    request: (w, x) => ({
+      method: 'PUT',
+      url: `/api/cases/${pick(w, x).caseId}/qc/settings`,
+      payload: { share: 0 },
+    }),
+  },
+  {
+    name: 'POST qc second',
+    kind: 'code',
+    request: async (w, x) => ({
+      method: 'POST',
+      url: `/api/qc/${await freshQc(w, x, false)}/second`,
+      payload: { decision: 'offensive' },
+    }),
+  },
+  {
+    name: 'POST qc resolve',
+    kind: 'lead',
+    request: async (w, x) => ({
+      method: 'POST',
+      url: `/api/qc/${await freshQc(w, x, true)}/resolve`,
+      payload: { resolution: 'matrix' },
+    }),
   },
   {
     name: 'POST batches',
@@ -192,6 +246,9 @@ eachBackend('Review server: authorisation matrix', (backend: Backend) => {
   let w: World;
   beforeAll(async () => {
     w = await makeWorld(backend);
+    // No QC share: the "PUT code" row's recodes by several users must not meet a blind second review.
+    for (const c of [w.a, w.b]) await w.store.qcRules.setShare(c.caseId, 0, 'test');
+    qcNext.clear();
     const { createBatch } = await import('../../src/review/batches.js');
     const { markReviewed } = await import('../../src/review/coding.js');
     for (const c of [w.a, w.b]) {

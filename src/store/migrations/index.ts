@@ -12,6 +12,7 @@ import { reviewMigration } from './0004_review.js';
 import { mergeMigration } from './0005_merge.js';
 import { peopleMigration } from './0006_people.js';
 import { recordMigration } from './0007_record.js';
+import { qcMigration } from './0008_qc.js';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -23,6 +24,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '0005_merge': mergeMigration(dialect),
       '0006_people': peopleMigration(dialect),
       '0007_record': recordMigration(dialect),
+      '0008_qc': qcMigration(dialect),
     }),
   };
 }

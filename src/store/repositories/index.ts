@@ -10,6 +10,7 @@ import { ImportReportsRepository } from './import-reports.js';
 import { MembershipEventsRepository } from './membership-events.js';
 import { MergesRepository } from './merges.js';
 import { PeopleRepository } from './people.js';
+import { QcRulesRepository } from './qc.js';
 import { MessagesRepository } from './messages.js';
 import { ParticipantsRepository } from './participants.js';
 import { RecordRepository } from './record.js';
@@ -35,6 +36,7 @@ export interface Repos {
   readonly reviews: ReviewsRepository;
   readonly batches: BatchesRepository;
   readonly qc: QcRepository;
+  readonly qcRules: QcRulesRepository;
   readonly merges: MergesRepository;
   readonly people: PeopleRepository;
   readonly record: RecordRepository;
@@ -59,6 +61,7 @@ export function createRepos(ctx: RepoContext): Repos {
     reviews: new ReviewsRepository(ctx),
     batches: new BatchesRepository(ctx),
     qc: new QcRepository(ctx),
+    qcRules: new QcRulesRepository(ctx),
     merges: new MergesRepository(ctx),
     people: new PeopleRepository(ctx),
     record: new RecordRepository(ctx),
