@@ -144,7 +144,7 @@ export function BatchesAdmin({ caseId }: { caseId: number }) {
         </label>
         <label>
           Split by
-          <select value={kind} onChange={(e) => setKind(e.target.value as BatchKind)}>
+          <select aria-label="Split by" value={kind} onChange={(e) => setKind(e.target.value as BatchKind)}>
             {(Object.keys(KIND_LABEL) as BatchKind[]).map((k) => (
               <option key={k} value={k}>
                 {KIND_LABEL[k]}
@@ -155,7 +155,11 @@ export function BatchesAdmin({ caseId }: { caseId: number }) {
         {kind !== 'priority' && (
           <label>
             Conversation
-            <select value={conversationId} onChange={(e) => setConversationId(e.target.value)}>
+            <select
+              aria-label="Conversation"
+              value={conversationId}
+              onChange={(e) => setConversationId(e.target.value)}
+            >
               <option value="">{kind === 'conversation' ? 'choose…' : 'any'}</option>
               {conversations.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -204,7 +208,7 @@ export function BatchesAdmin({ caseId }: { caseId: number }) {
             </label>
             <label>
               Category
-              <select value={category} onChange={(e) => setCategory(e.target.value)}>
+              <select aria-label="Category" value={category} onChange={(e) => setCategory(e.target.value)}>
                 <option value="">any</option>
                 {FLAG_CATEGORIES.map((c) => (
                   <option key={c} value={c}>
@@ -217,7 +221,7 @@ export function BatchesAdmin({ caseId }: { caseId: number }) {
         )}
         <label>
           Assign to
-          <select value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+          <select aria-label="Assign to" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
             <option value="">nobody yet</option>
             {reviewers.map((m) => (
               <option key={m.username} value={m.username}>

@@ -1,0 +1,190 @@
+/**
+ * Queues and batches end to end: the real server over a demo workspace, the built web app, Debian's
+ * chromium. The lead makes a small batch and gives it to the reviewer; the reviewer opens their
+ * queue, codes every message by keyboard and finishes the batch; the dashboard's coverage rises and
+ * its membership chart and people table show the demo case's people. Leaves test-artifacts/queue.png,
+ * test-artifacts/membership.png and test-artifacts/people.png.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { caseConduct } from '../../src/analysis/conduct-case.js';
+import { run } from '../../src/cli/main.js';
+import { ensureDemoUsers } from '../../src/review/demo-users.js';
+import { buildServer } from '../../src/server/index.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
+import { ensureWebBuilt, haveChromium, launchChromium, type LaunchedBrowser } from './browser.js';
+
+const skipReason = haveChromium() ? null : 'no chromium at /usr/bin/chromium (apt-get install chromium)';
+const silent = { out: () => {}, err: () => {}, interactive: false };
+const CASE = 'Operation Lantern (demo)';
+const BATCH_SIZE = 12;
+
+describe.skipIf(skipReason !== null)(
+  `queues and batches in a browser${skipReason ? ` (skipped: ${skipReason})` : ''}`,
+  () => {
+    let workspace: string;
+    let store: Store;
+    let app: Awaited<ReturnType<typeof buildServer>>;
+    let url: string;
+    let b: LaunchedBrowser;
+    let page: Page;
+    let people: string[] = [];
+    const pageErrors: string[] = [];
+
+    beforeAll(async () => {
+      ensureWebBuilt();
+      workspace = mkdtempSync(join(tmpdir(), 'scrutineer-queue-'));
+      const code = await run(['demo'], silent, {
+        ...process.env,
+        SCRUTINEER_WORKSPACE: workspace,
+        SCRUTINEER_USER: 'test',
+      });
+      expect(code).toBe(0);
+      store = await openStore({ workspace, databaseUrl: null });
+      const theCase = (await store.cases.findByName(CASE))!;
+      await ensureDemoUsers(store, theCase.id);
+      people = (await caseConduct(store, theCase.id)).report.people.map((p) => p.name);
+      app = await buildServer({ store, workspace, webRoot: join(process.cwd(), 'web', 'dist') });
+      url = await app.listen({ port: 0, host: '127.0.0.1' });
+      b = await launchChromium();
+      page = await b.context.newPage();
+      page.setDefaultTimeout(20_000);
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+    }, 300_000);
+
+    afterAll(async () => {
+      await b?.close();
+      await app?.close();
+      await store?.close();
+      if (workspace) rmSync(workspace, { recursive: true, force: true });
+    });
+
+    async function signIn(username: string) {
+      await page.goto(url);
+      await page
+        .getByLabel('Username')
+        .or(page.getByRole('button', { name: 'Sign out' }))
+        .first()
+        .waitFor();
+      if (await page.getByRole('button', { name: 'Sign out' }).isVisible()) await signOut();
+      await page.getByLabel('Username').fill(username);
+      await page.getByLabel('Password').fill('demo-password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Cases' }).waitFor();
+      await page.getByRole('link', { name: CASE }).click();
+      await page.getByRole('heading', { name: 'Conversations' }).waitFor();
+    }
+
+    afterEach(async (ctx) => {
+      if (ctx.task.result?.state === 'fail' && page) {
+        mkdirSync('test-artifacts', { recursive: true });
+        await page.screenshot({ path: 'test-artifacts/queue-failure.png', fullPage: true });
+      }
+    });
+
+    async function signOut() {
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByLabel('Username').waitFor();
+    }
+
+    async function coverage(): Promise<number> {
+      const text = (await page.getByTestId('coverage-figure').first().textContent()) ?? '';
+      return Number(text.replace('%', ''));
+    }
+    async function reviewed(): Promise<number> {
+      const text =
+        (await page.locator('.stat', { hasText: 'Reviewed' }).locator('.stat-value').textContent()) ?? '';
+      return Number(text.replace(/[^\d]/gu, ''));
+    }
+
+    let before = { coverage: 0, reviewed: 0 };
+
+    it('the dashboard shows the membership timeline and the people with their conduct picture', async () => {
+      await signIn('demo-lead');
+      before = { coverage: await coverage(), reviewed: await reviewed() };
+      await page.getByRole('img', { name: /Membership timeline/ }).waitFor();
+      await page.locator('[role="img"][aria-label^="Membership timeline"] svg').first().waitFor();
+      expect(await page.getByTestId('membership-summary').textContent()).toMatch(/^\d+ membership rows/u);
+      const table = page.getByRole('table', { name: 'People and their conduct' });
+      await table.waitFor();
+      expect(people.length).toBeGreaterThan(1);
+      expect(await table.locator('tbody tr').count()).toBe(people.length);
+      for (const name of people)
+        await table.getByRole('rowheader', { name: new RegExp(escape(name)) }).waitFor();
+      expect(await page.getByTestId('conduct-caveat').textContent()).toMatch(/not findings/u);
+      await page.getByRole('heading', { name: 'Left to review in batches' }).waitFor();
+      mkdirSync('test-artifacts', { recursive: true });
+      // The page scrolls inside <main>: picture the two panels themselves.
+      await page
+        .getByRole('region', { name: 'Membership timeline' })
+        .screenshot({ path: 'test-artifacts/membership.png' });
+      await page
+        .getByRole('region', { name: 'People and their conduct' })
+        .screenshot({ path: 'test-artifacts/people.png' });
+    });
+
+    it('the lead makes a small batch and gives it to the reviewer', async () => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
+      const form = page.getByRole('form', { name: 'New batch' });
+      await form.waitFor();
+      await form.getByLabel('Name').fill('First twelve');
+      await form.getByLabel('Split by', { exact: true }).selectOption('conversation');
+      const conversation = form.getByLabel('Conversation', { exact: true });
+      const first = conversation.locator('option').nth(1);
+      await first.waitFor({ state: 'attached' });
+      await conversation.selectOption((await first.getAttribute('value'))!);
+      await form.getByLabel('From message').fill('1');
+      await form.getByLabel('To message').fill(String(BATCH_SIZE));
+      await form.getByLabel('Assign to', { exact: true }).selectOption('demo-reviewer');
+      await form.getByRole('button', { name: 'Make batch' }).click();
+      await page.getByText(`Batch "First twelve" made: ${BATCH_SIZE} messages for demo-reviewer.`).waitFor();
+      const all = page.getByRole('table', { name: 'All batches' });
+      await all.getByRole('link', { name: 'First twelve' }).waitFor();
+      expect(await all.getByLabel('Assignee of First twelve').inputValue()).toBe('demo-reviewer');
+      await signOut();
+    });
+
+    it('the reviewer codes the whole batch by keyboard and finishes it', async () => {
+      await signIn('demo-reviewer');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
+      const mine = page.getByRole('table', { name: 'My batches' });
+      await mine.getByRole('link', { name: 'First twelve' }).click();
+      await page.getByRole('heading', { name: /First twelve/ }).waitFor();
+      const rows = page.locator('.batch-list [data-index]');
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(BATCH_SIZE);
+      const finish = page.getByRole('button', { name: 'Finish batch' });
+      expect(await finish.isDisabled()).toBe(true);
+      // No reviewer has the batch page open elsewhere: start coding from the first message.
+      await page.locator('body').click({ position: { x: 5, y: 5 } });
+      for (let i = 0; i < BATCH_SIZE; i++) {
+        await page.keyboard.press('n');
+        await page.locator(`.batch-list [data-index="${i}"] [data-testid="decision"]`).waitFor();
+      }
+      await expect.poll(async () => page.getByTestId('batch-left').textContent()).toBe('0');
+      await expect.poll(async () => finish.isDisabled()).toBe(false);
+      await page.screenshot({ path: 'test-artifacts/queue.png' });
+      await finish.click();
+      await page.getByText('Batch finished.').waitFor();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
+      await page.getByRole('table', { name: 'My batches' }).getByText('finished').waitFor();
+    });
+
+    it('the dashboard coverage has risen by the batch', async () => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+      await page.getByRole('heading', { name: 'Conversations' }).waitFor();
+      await expect.poll(reviewed).toBeGreaterThanOrEqual(before.reviewed + BATCH_SIZE);
+      expect(await coverage()).toBeGreaterThan(before.coverage);
+      const left = page.getByRole('table', { name: 'Left to review by reviewer' });
+      await left.getByRole('cell', { name: 'demo-reviewer' }).waitFor();
+      expect(pageErrors).toEqual([]);
+    });
+  },
+);
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
