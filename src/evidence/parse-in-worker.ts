@@ -8,6 +8,8 @@ import type { DateOrder, ExportImportReport } from '../domain/import-report.js';
 
 /** Batches parsed ahead of the store; enough to keep both threads busy, small enough for flat memory. */
 const IN_FLIGHT = 2;
+/** Old-generation heap of the parse worker: a batch is a few MiB; a 64 KiB-line worst case fits many times over. */
+const WORKER_HEAP_MIB = 128;
 
 /** The compiled worker: beside this file when built, or in dist/ when running from sources (tests). */
 function workerUrl(): URL {
@@ -45,7 +47,11 @@ function toError(m: Extract<FromParseWorker, { type: 'error' }>): Error {
 export async function parseInWorker(path: string, options: ExportParseOptions): Promise<WorkerParse> {
   const credits = new SharedArrayBuffer(4);
   const counter = new Int32Array(credits);
-  const worker = new Worker(workerUrl(), { workerData: { path, options, credits } });
+  // A bounded heap makes the worker collect as it goes instead of growing: it holds one batch at a time.
+  const worker = new Worker(workerUrl(), {
+    workerData: { path, options, credits },
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MIB },
+  });
   const queue: FromParseWorker[] = [];
   let wake: (() => void) | null = null;
   let failure: Error | null = null;

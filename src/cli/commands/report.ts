@@ -1,16 +1,15 @@
 import { extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
-import { buildBundle } from '../../reports/bundle.js';
-import { buildChargeSchedule } from '../../reports/charges.js';
-import { buildUnusedSchedule } from '../../reports/unused.js';
-import { exportRsmf } from '../../reports/rsmf-export.js';
 import { writeWithSidecar } from '../../reports/provenance.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson } from '../output.js';
 import { progressBar } from '../progress.js';
 import { isoInstant } from './messages.js';
 import { requireCase } from './shared.js';
+
+// The report builders (PDF, XLSX and fonts) load only when a report is asked for: loaded with every
+// command they cost about 100 MiB and seconds of start-up.
 
 function outputFile(o: { output?: string }, allowed: readonly string[]): { file: string; ext: string } {
   if (!o.output) throw new UserError(`-o FILE is required (${allowed.join(' or ')})`);
@@ -46,7 +45,9 @@ export function registerReports(program: Command, ctx: CliContext): void {
         const bar = progressBar(ctx.io, 'Bundle', !opts.json);
         let result;
         try {
-          result = await buildBundle(store, theCase, {
+          result = await (
+            await import('../../reports/bundle.js')
+          ).buildBundle(store, theCase, {
             person: o.person,
             context,
             onProgress: (d, t) => bar.update(d, t),
@@ -100,7 +101,9 @@ export function registerReports(program: Command, ctx: CliContext): void {
       const { file, ext } = outputFile(o, ['.pdf', '.xlsx']);
       await withStore(opts, async (store) => {
         const theCase = await requireCase(store, caseName);
-        const result = await buildChargeSchedule(store, theCase, {
+        const result = await (
+          await import('../../reports/charges.js')
+        ).buildChargeSchedule(store, theCase, {
           format: ext === '.pdf' ? 'pdf' : 'xlsx',
           ...(o.today ? { today: o.today } : {}),
         });
@@ -139,7 +142,9 @@ export function registerReports(program: Command, ctx: CliContext): void {
         const bar = progressBar(ctx.io, 'Schedule', !opts.json);
         let result;
         try {
-          result = await buildUnusedSchedule(store, theCase, {
+          result = await (
+            await import('../../reports/unused.js')
+          ).buildUnusedSchedule(store, theCase, {
             format: ext === '.xlsx' ? 'xlsx' : 'csv',
             onProgress: (d, t) => bar.update(d, t),
           });
@@ -205,7 +210,9 @@ export function registerReports(program: Command, ctx: CliContext): void {
           const bar = progressBar(ctx.io, 'RSMF', !opts.json);
           let result;
           try {
-            result = await exportRsmf(store, opts.workspace, theCase, {
+            result = await (
+              await import('../../reports/rsmf-export.js')
+            ).exportRsmf(store, opts.workspace, theCase, {
               ...(o.conversation !== undefined ? { conversation: o.conversation } : {}),
               ...(o.from !== undefined ? { from: isoInstant(o.from, '--from') } : {}),
               ...(o.to !== undefined ? { to: isoInstant(o.to, '--to') } : {}),

@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 
 import { UserError } from '../../domain/errors.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../review/demo-users.js';
-import { buildServer } from '../../server/index.js';
 import { openStore, type Store } from '../../store/open-store.js';
 import { globalOptions, type CliContext } from '../context.js';
 import { printJson } from '../output.js';
@@ -30,6 +29,8 @@ export async function startServer(opts: {
 }): Promise<StartedServer> {
   const store = await openStore({ workspace: opts.workspace, databaseUrl: opts.databaseUrl });
   try {
+    // Loaded here, not with every command: the server and its plugins are tens of MiB.
+    const { buildServer } = await import('../../server/index.js');
     const app = await buildServer({
       store,
       workspace: opts.workspace,
