@@ -6,6 +6,7 @@ import { CaseDashboardPage } from './pages/CaseDashboardPage';
 import { CaseListPage } from './pages/CaseListPage';
 import { BatchPage } from './pages/BatchPage';
 import { LoginPage } from './pages/LoginPage';
+import { QcPage } from './pages/QcPage';
 import { QueuePage } from './pages/QueuePage';
 import { SearchPage } from './pages/SearchPage';
 import { ThreadPage } from './pages/ThreadPage';
@@ -41,6 +42,7 @@ function Shell() {
         )}
         {route.page === 'search' && <SearchPage caseId={route.caseId} params={route.params} />}
         {route.page === 'queue' && <QueuePage caseId={route.caseId} />}
+        {route.page === 'qc' && <QcPage caseId={route.caseId} />}
         {route.page === 'batch' && (
           <BatchPage key={route.batchId} caseId={route.caseId} batchId={route.batchId} />
         )}

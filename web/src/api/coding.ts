@@ -17,7 +17,9 @@ export async function saveCode(
     });
     return { ok: true, code: r.code };
   } catch (err) {
-    if (err instanceof ApiError && err.status === 409)
+    // qc_pending (the code is withheld for a blind second review) is an error, not a conflict: there
+    // is no current code to compare with.
+    if (err instanceof ApiError && err.status === 409 && err.code !== 'qc_pending')
       return { ok: false, conflict: err.body as ConflictBody };
     throw err;
   }

@@ -137,6 +137,8 @@ export interface Message {
   readonly flag: Flag | null;
   readonly code: Code | null;
   readonly reviewed: boolean;
+  /** The code is withheld: the message awaits a blind second review you may give (QC page). */
+  readonly blind?: boolean;
 }
 
 export interface MessageWindow {

@@ -16,7 +16,16 @@ export function CodeBadges({ message }: { message: Message }) {
           {message.code.potentialS127 && ' · s127'}
         </span>
       )}
-      {!message.code && message.reviewed && (
+      {message.blind && (
+        <span
+          className="badge qc-blind"
+          data-testid="qc-blind"
+          title="Coded by someone else; hidden until you give your blind second review on the QC page"
+        >
+          awaiting your second review
+        </span>
+      )}
+      {!message.code && !message.blind && message.reviewed && (
         <span className="badge reviewed" title="Reviewed, nothing of note">
           reviewed
         </span>

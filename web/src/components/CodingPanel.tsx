@@ -131,7 +131,9 @@ export function CodingPanel({
         {status ??
           (code
             ? `Version ${code.version}, ${decisionLabel(code.decision)} by ${code.by} at ${code.at}`
-            : 'Not coded yet')}
+            : message.blind
+              ? 'Coded by someone else: give your blind second review on the QC page'
+              : 'Not coded yet')}
       </p>
     </form>
   );

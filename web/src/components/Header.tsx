@@ -16,6 +16,7 @@ export function Header({ route }: { route: Route }) {
           <a href={href({ page: 'search', caseId, params: new URLSearchParams() })}>Search</a>
         )}
         {caseId !== null && <a href={href({ page: 'queue', caseId })}>Queue</a>}
+        {caseId !== null && <a href={href({ page: 'qc', caseId })}>QC</a>}
       </nav>
       <span className="who">
         {session?.user.username} ({session?.user.role})

@@ -6,6 +6,7 @@ import { CoverageBar } from '../components/CoverageBar';
 import { FlagsChart } from '../components/FlagsChart';
 import { MembershipChart } from '../components/MembershipChart';
 import { PeopleTable } from '../components/PeopleTable';
+import { QcAgreementPanel } from '../components/QcAgreementPanel';
 import { QueryState } from '../components/QueryState';
 import { count } from '../lib/format';
 import { href } from '../lib/router';
@@ -71,6 +72,7 @@ export function CaseDashboardPage({ caseId }: { caseId: number }) {
             <ActivityChart activity={d.activity} />
           </section>
           <BatchesSummary caseId={caseId} />
+          <QcAgreementPanel caseId={caseId} />
           <MembershipChart caseId={caseId} conversations={d.conversations} />
           <PeopleTable caseId={caseId} />
         </>
