@@ -31,7 +31,7 @@ interface Conduct {
     merges: number[];
     participants: Record<string, string>;
     copies: Record<string, number[]>;
-    events: Record<string, number>;
+    events: Record<string, number[]>;
   };
 }
 interface Timelines {

@@ -101,8 +101,8 @@ export interface MergedConduct {
   readonly participants: Readonly<Record<string, string>>;
   /** Message kept for the analysis → every copy of it (itself included), ascending. Only merged ones. */
   readonly copies: Readonly<Record<string, readonly number[]>>;
-  /** Events dropped as the same event seen from a richer source → the event kept. */
-  readonly events: Readonly<Record<string, number>>;
+  /** Events dropped as the same event seen from a richer source → the events kept (one per member). */
+  readonly events: Readonly<Record<string, readonly number[]>>;
 }
 
 export interface ConductViewOutput<
@@ -117,8 +117,6 @@ export interface ConductViewOutput<
 const OWNER = new Set(['You', 'you']);
 const PER_MEMBER = new Set(['added', 'removed', 'left', 'joined_by_link']);
 const unknownOwner = (source: number): string => `You [conversation ${source}]`;
-/** The merge's tolerance for clocks that disagree: same minute or the minute either side. */
-const EVENT_TOLERANCE_MS = 2 * 60_000;
 
 export function mergedConductView<
   M extends ViewMessage,
@@ -131,7 +129,7 @@ export function mergedConductView<
     conversationOf: Record<string, number>;
     participants: Record<string, string>;
     copies: Record<string, number[]>;
-    events: Record<string, number>;
+    events: Record<string, number[]>;
   } = { merges: [], conversationOf: {}, participants: {}, copies: {}, events: {} };
   if (merges.length === 0) return { ...input, merged };
 
@@ -317,7 +315,7 @@ export function mergedConductView<
     // database has a row per member. Other events are compared whole.
     const dedupe = () => {
       const out = new Map<number, E | null>();
-      const absorbedBy = new Map<number, number>();
+      const absorbedBy = new Map<number, number[]>();
       /** Unknown owner's source → the names their "You" lined up with. */
       const owners = new Map<number, Set<string>>();
       const evs = input.events
@@ -333,49 +331,59 @@ export function mergedConductView<
           } as E,
         }))
         .sort((a, b) => rank.get(a.source)! - rank.get(b.source)! || a.e.id - b.e.id);
-      const kept: {
+      interface Kept {
         source: number;
         type: string;
         who: string;
         ms: number;
         id: number;
         absorbed: Set<number>;
-      }[] = [];
-      const candidates = (source: number, type: string, ms: number) =>
-        kept.filter(
-          (k) =>
-            k.source !== source &&
-            !k.absorbed.has(source) &&
-            k.type === type &&
-            Math.abs(k.ms - ms) < EVENT_TOLERANCE_MS,
-        );
+      }
+      // Kept events by type and minute. As the merge matches messages: the same minute or the minute
+      // either side (exports keep minutes; clocks disagree by seconds).
+      const kept = new Map<string, Kept[]>();
+      const bucket = (type: string, ms: number): string => `${type}\u0000${Math.floor(ms / 60_000)}`;
+      const keep = (k: Kept): void => {
+        const b = bucket(k.type, k.ms);
+        const list = kept.get(b);
+        if (list) list.push(k);
+        else kept.set(b, [k]);
+      };
+      const candidates = (source: number, type: string, ms: number): Kept[] =>
+        [-60_000, 0, 60_000]
+          .flatMap((d) => kept.get(bucket(type, ms + d)) ?? [])
+          .filter((k) => k.source !== source && !k.absorbed.has(source))
+          .sort((a, b) => a.ms - b.ms || a.id - b.id);
       for (const { source, e } of evs) {
         const ms = Date.parse(e.utc);
         if (PER_MEMBER.has(e.type)) {
           const members = e.targets.length > 0 ? e.targets : e.actor ? [e.actor] : [];
           const unknown = unknownOwner(source);
           const remaining: string[] = [];
-          let into: number | null = null;
+          const into: number[] = [];
           // Known names first, so what is left over is the unknown owner's own row.
           for (const t of [...members].sort((a, b) => Number(a === unknown) - Number(b === unknown))) {
             const options = candidates(source, e.type, ms);
             const same = options.find((k) => k.who === t);
             if (same) {
               same.absorbed.add(source);
-              into = same.id;
+              into.push(same.id);
             } else if (t === unknown && options.length === 1) {
               options[0]!.absorbed.add(source);
-              into = options[0]!.id;
+              into.push(options[0]!.id);
               let names = owners.get(source);
               if (!names) owners.set(source, (names = new Set()));
               names.add(options[0]!.who);
             } else {
               remaining.push(t);
-              kept.push({ source, type: e.type, who: t, ms, id: e.id, absorbed: new Set() });
+              keep({ source, type: e.type, who: t, ms, id: e.id, absorbed: new Set() });
             }
           }
           if (remaining.length === 0 && members.length > 0) {
-            absorbedBy.set(e.id, into!);
+            absorbedBy.set(
+              e.id,
+              [...new Set(into)].sort((a, b) => a - b),
+            );
             out.set(e.id, null);
           } else if (e.targets.length > 0 && remaining.length < members.length) {
             out.set(e.id, { ...e, targets: e.targets.filter((t) => remaining.includes(t)) });
@@ -388,10 +396,10 @@ export function mergedConductView<
         const same = candidates(source, e.type, ms).find((k) => k.who === w);
         if (same) {
           same.absorbed.add(source);
-          absorbedBy.set(e.id, same.id);
+          absorbedBy.set(e.id, [same.id]);
           out.set(e.id, null);
         } else {
-          kept.push({ source, type: e.type, who: w, ms, id: e.id, absorbed: new Set() });
+          keep({ source, type: e.type, who: w, ms, id: e.id, absorbed: new Set() });
           out.set(e.id, e);
         }
       }
