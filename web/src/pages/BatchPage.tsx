@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   batchesKey,
   batchMessages,
@@ -46,7 +46,12 @@ export function BatchPage({ caseId, batchId }: { caseId: number; batchId: number
   const batchesQ = useQuery({ queryKey: batchesKey(caseId), queryFn: () => listBatches(caseId) });
   const batch = batchesQ.data?.find((b) => b.id === batchId);
   const messagesQ = useQuery({ queryKey: batchMessagesKey(batchId), queryFn: () => batchMessages(batchId) });
-  const messages = messagesQ.data?.messages ?? [];
+  const priority = batch?.kind === 'priority';
+  // A priority batch is worked highest flag score first; the others in time order, as the API gives them.
+  const messages = useMemo(() => {
+    const all = messagesQ.data?.messages ?? [];
+    return priority ? [...all].sort((a, b) => (b.flag?.score ?? 0) - (a.flag?.score ?? 0)) : all;
+  }, [messagesQ.data, priority]);
 
   const [index, setIndex] = useState(0);
   const selected: Message | undefined = messages[index];
@@ -185,10 +190,12 @@ export function BatchPage({ caseId, batchId }: { caseId: number; batchId: number
         <a href={href({ page: 'queue', caseId })}>Queue</a> › {batch?.name ?? `Batch ${batchId}`}
       </h1>
       <QueryState query={messagesQ} />
-      {messagesQ.data && (
+      <QueryState query={batchesQ} />
+      {messagesQ.data && batchesQ.data && (
         <div className="batch-head">
           <span>
-            {messages.length} messages, <strong data-testid="batch-left">{left}</strong> left
+            {messages.length} messages{priority ? ', highest flag score first' : ''},{' '}
+            <strong data-testid="batch-left">{left}</strong> left
             {batch && batch.status !== 'open' && (
               <span className={`status-${batch.status}`}> · {batch.status}</span>
             )}
@@ -212,36 +219,37 @@ export function BatchPage({ caseId, batchId }: { caseId: number; batchId: number
       )}
       <div className="batch-page">
         <div className="batch-list" aria-label="Batch messages">
-          {messages.map((m, i) => (
-            <div
-              key={m.id}
-              data-index={i}
-              ref={(el) => {
-                if (el) rows.current.set(i, el);
-                else rows.current.delete(i);
-              }}
-            >
-              <MessageRow
-                message={m}
-                selected={i === index}
-                showSource={sources.has(m.id)}
-                terms={NO_TERMS}
-                onSelect={() => select(i)}
-                onToggleSource={() =>
-                  setSources((s) => {
-                    const n = new Set(s);
-                    if (!n.delete(m.id)) n.add(m.id);
-                    return n;
-                  })
-                }
-                onOpenQuote={() =>
-                  window.location.assign(
-                    href({ page: 'thread', caseId, conversationId: m.conversationId, seq: m.seq }),
-                  )
-                }
-              />
-            </div>
-          ))}
+          {batchesQ.data &&
+            messages.map((m, i) => (
+              <div
+                key={m.id}
+                data-index={i}
+                ref={(el) => {
+                  if (el) rows.current.set(i, el);
+                  else rows.current.delete(i);
+                }}
+              >
+                <MessageRow
+                  message={m}
+                  selected={i === index}
+                  showSource={sources.has(m.id)}
+                  terms={NO_TERMS}
+                  onSelect={() => select(i)}
+                  onToggleSource={() =>
+                    setSources((s) => {
+                      const n = new Set(s);
+                      if (!n.delete(m.id)) n.add(m.id);
+                      return n;
+                    })
+                  }
+                  onOpenQuote={() =>
+                    window.location.assign(
+                      href({ page: 'thread', caseId, conversationId: m.conversationId, seq: m.seq }),
+                    )
+                  }
+                />
+              </div>
+            ))}
           {messagesQ.data && messages.length === 0 && <p className="muted">This batch has no messages.</p>}
         </div>
         <aside className="side" aria-label="Selected message">
