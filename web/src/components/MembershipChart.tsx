@@ -115,7 +115,11 @@ export function MembershipChart({
   caseId: number;
   conversations: readonly ConversationSummary[];
 }) {
-  const q = useQuery({ queryKey: membershipKey(caseId), queryFn: () => getMembership(caseId) });
+  const q = useQuery({
+    queryKey: membershipKey(caseId),
+    queryFn: () => getMembership(caseId),
+    staleTime: 60_000,
+  });
   const names = useMemo(() => new Map(conversations.map((c) => [c.id, c.name])), [conversations]);
   const data = useMemo(() => (q.data ? chartData(q.data, names) : null), [q.data, names]);
   const option = useMemo(() => {

@@ -16,9 +16,14 @@ export function PeopleTable({ caseId }: { caseId: number }) {
 }
 
 function PeopleBody({ caseId }: { caseId: number }) {
-  const q = useQuery({ queryKey: ['conduct', caseId], queryFn: () => getConduct(caseId) });
+  // The conduct picture reads the whole case: worked out at most once a minute, not on every visit.
+  const q = useQuery({ queryKey: ['conduct', caseId], queryFn: () => getConduct(caseId), staleTime: 60_000 });
   // The conduct picture names participants by key; the membership timelines carry their display names.
-  const membership = useQuery({ queryKey: membershipKey(caseId), queryFn: () => getMembership(caseId) });
+  const membership = useQuery({
+    queryKey: membershipKey(caseId),
+    queryFn: () => getMembership(caseId),
+    staleTime: 60_000,
+  });
   const names = new Map<string, string>();
   for (const t of membership.data ?? [])
     for (const i of t.intervals) names.set(i.participantKey, i.participant);
