@@ -1,0 +1,184 @@
+/**
+ * Second review (QC) end to end: the real server over a demo workspace, the built web app, Debian's
+ * chromium. Reviewer A codes a flagged message offensive in the thread; reviewer B finds it on the QC
+ * page without A's decision (and sees it withheld in the thread), and disagrees by keyboard; the lead
+ * sees both decisions in the resolution queue and resolves the disagreement with a note; the
+ * dashboard shows Cohen's kappa for the pair. Leaves test-artifacts/qc-second.png,
+ * test-artifacts/qc-resolve.png and test-artifacts/qc-agreement.png.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main.js';
+import { DEMO_PASSWORD, ensureDemoUsers } from '../../src/review/demo-users.js';
+import { addCaseMember, addUser } from '../../src/review/users.js';
+import { buildServer } from '../../src/server/index.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
+import { ensureWebBuilt, haveChromium, launchChromium, type LaunchedBrowser } from './browser.js';
+
+const skipReason = haveChromium() ? null : 'no chromium at /usr/bin/chromium (apt-get install chromium)';
+const silent = { out: () => {}, err: () => {}, interactive: false };
+const CASE = 'Operation Lantern (demo)';
+const REVIEWER_B = 'second-reviewer';
+
+describe.skipIf(skipReason !== null)(
+  `second review (QC) in a browser${skipReason ? ` (skipped: ${skipReason})` : ''}`,
+  () => {
+    let workspace: string;
+    let store: Store;
+    let app: Awaited<ReturnType<typeof buildServer>>;
+    let url: string;
+    let b: LaunchedBrowser;
+    let page: Page;
+    let coded: { seq: number; text: string } | null = null;
+    const pageErrors: string[] = [];
+
+    beforeAll(async () => {
+      ensureWebBuilt();
+      workspace = mkdtempSync(join(tmpdir(), 'scrutineer-qc-'));
+      const code = await run(['demo'], silent, {
+        ...process.env,
+        SCRUTINEER_WORKSPACE: workspace,
+        SCRUTINEER_USER: 'test',
+      });
+      expect(code).toBe(0);
+      store = await openStore({ workspace, databaseUrl: null });
+      const theCase = (await store.cases.findByName(CASE))!;
+      await ensureDemoUsers(store, theCase.id);
+      // A second reviewer: the demo has one.
+      await addUser(store, {
+        username: REVIEWER_B,
+        password: DEMO_PASSWORD,
+        role: 'reviewer',
+        actor: 'test',
+      });
+      await addCaseMember(store, { caseId: theCase.id, username: REVIEWER_B, actor: 'test' });
+      app = await buildServer({ store, workspace, webRoot: join(process.cwd(), 'web', 'dist') });
+      url = await app.listen({ port: 0, host: '127.0.0.1' });
+      b = await launchChromium();
+      page = await b.context.newPage();
+      page.setDefaultTimeout(20_000);
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+    }, 300_000);
+
+    afterAll(async () => {
+      await b?.close();
+      await app?.close();
+      await store?.close();
+      if (workspace) rmSync(workspace, { recursive: true, force: true });
+    });
+
+    afterEach(async (ctx) => {
+      if (ctx.task.result?.state === 'fail' && page) {
+        mkdirSync('test-artifacts', { recursive: true });
+        await page.screenshot({ path: 'test-artifacts/qc-failure.png', fullPage: true });
+      }
+    });
+
+    async function signIn(username: string) {
+      await page.goto(url);
+      await page
+        .getByLabel('Username')
+        .or(page.getByRole('button', { name: 'Sign out' }))
+        .first()
+        .waitFor();
+      if (await page.getByRole('button', { name: 'Sign out' }).isVisible()) {
+        await page.getByRole('button', { name: 'Sign out' }).click();
+        await page.getByLabel('Username').waitFor();
+      }
+      await page.getByLabel('Username').fill(username);
+      await page.getByLabel('Password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Cases' }).waitFor();
+      await page.getByRole('link', { name: CASE }).click();
+      await page.getByRole('heading', { name: 'Conversations' }).waitFor();
+    }
+    const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
+
+    it('reviewer A codes a flagged message offensive in the thread', async () => {
+      await signIn('demo-reviewer');
+      await page.locator('.conversations a').first().click();
+      await page
+        .locator('[data-seq="0"] .bubble:not(.placeholder), [data-seq="0"] .system-event')
+        .first()
+        .waitFor();
+      await page.keyboard.press('f');
+      const flagged = page.locator('.bubble.selected.flagged');
+      await flagged.waitFor();
+      await page.keyboard.press('o');
+      await flagged.locator('[data-testid="decision"]').waitFor();
+      expect(await flagged.locator('[data-testid="decision"]').textContent()).toContain('Offensive');
+      const row = page.locator('[data-seq]', { has: flagged });
+      const seq = Number(await row.getAttribute('data-seq'));
+      coded = { seq, text: ((await flagged.locator('.text').first().textContent()) ?? '').trim() };
+      expect(coded.text.length).toBeGreaterThan(0);
+    });
+
+    it('reviewer B reviews it blind on the QC page and disagrees by keyboard', async () => {
+      await signIn(REVIEWER_B);
+      await nav('QC').click();
+      await page.getByRole('heading', { name: 'Awaiting your second review' }).waitFor();
+      const item = page.getByRole('listitem', { name: `Second review of message ${coded!.seq + 1}` });
+      await item.waitFor();
+      expect(await item.textContent()).toContain(coded!.text.slice(0, 30));
+      // In the thread (the item's context link) the first decision is withheld too.
+      await item.getByRole('link', { name: `Message ${coded!.seq + 1} in context` }).click();
+      const row = page.locator(`[data-seq="${coded!.seq}"]`);
+      await row.locator('[data-testid="qc-blind"]').waitFor();
+      expect(await row.locator('[data-testid="decision"]').count()).toBe(0);
+      await nav('QC').click();
+      await item.waitFor();
+      // Blind: neither the decision nor why it was queued is on the page.
+      expect(await item.locator('[data-testid="decision"]').count()).toBe(0);
+      expect(await item.textContent()).not.toMatch(/Offensive by|demo-reviewer/u);
+      await item.locator('.text').click();
+      mkdirSync('test-artifacts', { recursive: true });
+      await page.screenshot({ path: 'test-artifacts/qc-second.png' });
+      await page.keyboard.press('n');
+      await expect
+        .poll(async () => page.getByTestId('qc-status').textContent())
+        .toMatch(/Not offensive recorded; differs from demo-reviewer \(Offensive\): sent to the lead/u);
+      await item.waitFor({ state: 'detached' });
+    });
+
+    it('the lead resolves the disagreement, seeing both decisions and who made them', async () => {
+      await signIn('demo-lead');
+      await nav('QC').click();
+      await page.getByRole('heading', { name: 'Disagreements to resolve' }).waitFor();
+      const item = page.getByRole('listitem', { name: `Disagreement on message ${coded!.seq + 1}` });
+      await item.waitFor();
+      expect(await item.getByTestId('qc-first').textContent()).toBe('Offensive by demo-reviewer');
+      expect(await item.getByTestId('qc-second').textContent()).toBe(`Not offensive by ${REVIEWER_B}`);
+      await item
+        .getByLabel('Resolution note')
+        .fill('Read in context it is a slur: the first decision stands.');
+      await page.screenshot({ path: 'test-artifacts/qc-resolve.png' });
+      await item.getByRole('button', { name: 'Resolve' }).click();
+      await item.waitFor({ state: 'detached' });
+      await page.getByText('No disagreements are waiting.').waitFor();
+      const theCase = (await store.cases.findByName(CASE))!;
+      const resolved = (await store.qcRules.list(theCase.id, { status: 'resolved' }))[0]!;
+      expect(resolved).toMatchObject({
+        resolvedBy: 'demo-lead',
+        resolution: 'Read in context it is a slur: the first decision stands.',
+      });
+    });
+
+    it("the dashboard shows Cohen's kappa for the pair", async () => {
+      await nav('Dashboard').click();
+      const table = page.getByRole('table', { name: 'Agreement per reviewer pair' });
+      await table.waitFor();
+      const row = table.getByRole('row', { name: new RegExp(`demo-reviewer / ${REVIEWER_B}`) });
+      await row.waitFor();
+      // One item, decided differently: po = 0, pe = 0 (A only said offensive, B only not) → kappa 0.
+      expect(await row.getByTestId('kappa').textContent()).toBe('0.00');
+      expect(await page.getByTestId('qc-counts').textContent()).toMatch(/1 resolved/u);
+      await page
+        .getByRole('region', { name: 'Second review (QC)' })
+        .screenshot({ path: 'test-artifacts/qc-agreement.png' });
+      expect(pageErrors).toEqual([]);
+    });
+  },
+);
