@@ -13,6 +13,7 @@ import { mergeMigration } from './0005_merge.js';
 import { peopleMigration } from './0006_people.js';
 import { recordMigration } from './0007_record.js';
 import { qcMigration } from './0008_qc.js';
+import { lookupsMigration } from './0009_lookups.js';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -25,6 +26,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '0006_people': peopleMigration(dialect),
       '0007_record': recordMigration(dialect),
       '0008_qc': qcMigration(dialect),
+      '0009_lookups': lookupsMigration(dialect),
     }),
   };
 }
