@@ -41,11 +41,13 @@ export interface CaseConductInput {
 /**
  * Read what the conduct analysis needs for a case from the store. Conversations in an active merge
  * are read as one (see merge/conduct-view.ts); `{ merges: false }` reads every conversation alone.
+ * `withholdCodes`: messages whose code the reader may not see (a pending blind second review,
+ * src/review/qc.ts); they count as uncoded, so the flagger stands for them.
  */
 export async function loadConductInput(
   store: Store,
   caseId: number,
-  options: { readonly merges?: boolean } = {},
+  options: { readonly merges?: boolean; readonly withholdCodes?: ReadonlySet<number> } = {},
 ): Promise<CaseConductInput> {
   const conversations = await store.conversations.list(caseId);
   const participants: ConductParticipant[] = [];
@@ -91,7 +93,9 @@ export async function loadConductInput(
   const run = await store.flags.run(caseId);
   const flagged = run ? await store.flags.list(run.id, { onlyFlagged: true }) : [];
   // A reviewer's decision overrides the flagger for that message; "unsure" leaves the flag standing.
-  const codes = (await store.codes.listForCase(caseId)).filter((c) => c.decision !== 'unsure');
+  const codes = (await store.codes.listForCase(caseId)).filter(
+    (c) => c.decision !== 'unsure' && !options.withholdCodes?.has(c.messageId),
+  );
   const persons = new Map((await store.people.list(caseId)).map((p) => [p.id, p]));
   const inForce = new Map<string, { participantId: number; personId: number; decision: string }>();
   for (const d of await store.people.decisions(caseId)) inForce.set(`${d.participantId}:${d.personId}`, d);
@@ -148,8 +152,9 @@ export async function caseConduct(
   store: Store,
   caseId: number,
   options: ConductOptions = {},
+  load: { readonly withholdCodes?: ReadonlySet<number> } = {},
 ): Promise<{ input: CaseConductInput; report: ConductReport }> {
-  const input = await loadConductInput(store, caseId);
+  const input = await loadConductInput(store, caseId, load);
   return { input, report: analyseConduct(input, options) };
 }
 

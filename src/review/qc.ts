@@ -94,6 +94,13 @@ export async function blindedAmong(
   return new Set([...pending].filter(([, first]) => first !== viewer.id).map(([id]) => id));
 }
 
+/** Every message of a case whose code `viewer` must not see (for case-wide views such as conduct). */
+export async function withheldInCase(store: Repos, viewer: UserRecord, caseId: number): Promise<Set<number>> {
+  if (seesAllCodes(viewer)) return new Set();
+  const pending = await store.qcRules.list(caseId, { status: 'pending' });
+  return new Set(pending.filter((i) => i.firstUserId !== viewer.id).map((i) => i.messageId));
+}
+
 export async function setQcShare(
   store: Store,
   input: { caseId: number; share: number; user: UserRecord },

@@ -15,7 +15,7 @@ import {
   type BatchOutcome,
 } from '../review/batches.js';
 import { coverage, markReviewed, setCode } from '../review/coding.js';
-import { blindedAmong } from '../review/qc.js';
+import { blindedAmong, withheldInCase } from '../review/qc.js';
 import { findSession, login, logout } from '../review/sessions.js';
 import type { Store } from '../store/open-store.js';
 import type { BatchRecord } from '../store/repositories/reviews.js';
@@ -320,8 +320,10 @@ export function registerRoutes(app: FastifyInstance, store: Store, docs: RouteDo
     access: { kind: 'case', permission: 'read', caseOf: caseFromParam },
     params: S.CaseParams,
     responses: { 200: S.ConductResponse },
-    handler: async ({ caseId }) => {
-      const { input, report } = await caseConduct(store, caseId);
+    handler: async ({ caseId, session }) => {
+      // Codes under a blind second review the user may give would show through the picture.
+      const withholdCodes = await withheldInCase(store, session!.user, caseId);
+      const { input, report } = await caseConduct(store, caseId, {}, { withholdCodes });
       return {
         ...summariseConduct(report),
         basis: input.basis,

@@ -187,6 +187,20 @@ eachBackend('Review server: second review (QC)', (backend: Backend) => {
       expect(JSON.stringify(queue)).not.toMatch(/a slur|"offensive"/u);
     }
     expect((await search(rev1, 'status=offensive&limit=500')).hits.map((h) => h.id)).toContain(id);
+
+    // The conduct picture would show the code through its offensive messages: withheld there too.
+    const plain = w.a.messageIds[15]!; // not flagged: only the code makes it offensive
+    expect((await code(rev1, 15, 'offensive')).statusCode).toBe(200);
+    const offensiveIn = async (s: Session) =>
+      (
+        await get<{ offensiveMessages: { messageId: number }[]; basis: { coded: number } }>(
+          s,
+          `/api/cases/${w.a.caseId}/conduct`,
+        )
+      ).offensiveMessages.map((o) => o.messageId);
+    expect(await offensiveIn(lead)).toContain(plain);
+    expect(await offensiveIn(rev1)).toContain(plain);
+    expect(await offensiveIn(rev2)).not.toContain(plain);
     expect(JSON.stringify(await history(lead))).toMatch(/a slur/u);
 
     // Overwriting the withheld code would reveal it (a 409 carries the current code): refused, without it.
