@@ -558,6 +558,16 @@ export function registerRoutes(app: FastifyInstance, store: Store, docs: RouteDo
 
   route({
     method: 'GET',
+    url: '/api/cases/:caseId/reviewers',
+    summary: 'Coverage by whom and when: messages each user has reviewed, first and last review',
+    access: { kind: 'case', permission: 'read', caseOf: caseFromParam },
+    params: S.CaseParams,
+    responses: { 200: S.ReviewersResponse },
+    handler: async ({ caseId }) => ({ reviewers: await store.reviews.byReviewer(caseId) }),
+  });
+
+  route({
+    method: 'GET',
     url: '/api/cases/:caseId/members',
     summary: "The case's members and their roles (who a batch can be given to)",
     access: { kind: 'case', permission: 'read', caseOf: caseFromParam },

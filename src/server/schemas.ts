@@ -244,6 +244,11 @@ export const BatchAssignBody = z.object({ assignee: z.string().min(1).max(64).nu
 export const QueueResponse = z.object({
   batches: z.array(Batch.extend({ caseId: z.number().int(), caseName: z.string() })),
 });
+export const ReviewersResponse = z.object({
+  reviewers: z.array(
+    z.object({ username: z.string(), messages: z.number().int(), first: z.string(), last: z.string() }),
+  ),
+});
 export const MembersResponse = z.object({
   members: z.array(z.object({ username: z.string(), role: z.enum(ROLES) })),
 });

@@ -222,6 +222,7 @@ eachBackend('Review server: sessions and security', (backend: Backend) => {
         '/api/batches/{batchId}/finish',
         '/api/me/batches',
         '/api/cases/{caseId}/members',
+        '/api/cases/{caseId}/reviewers',
         '/api/cases/{caseId}/membership',
         '/api/cases/{caseId}/search',
         '/api/conversations/{conversationId}/messages',

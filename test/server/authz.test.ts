@@ -148,6 +148,11 @@ const ROUTES: readonly RouteCase[] = [
     request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/members` }),
   },
   {
+    name: 'GET reviewers',
+    kind: 'read',
+    request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/reviewers` }),
+  },
+  {
     name: 'GET membership',
     kind: 'read',
     request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/membership` }),

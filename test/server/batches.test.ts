@@ -228,7 +228,7 @@ eachBackend('Review server: batches', (backend: Backend) => {
     expect(await w.store.audit.verify()).toMatchObject({ ok: true });
   });
 
-  it('lists the case members, and the membership timelines as the CLI prints them', async () => {
+  it('lists the case members, who reviewed how much and when, and the membership timelines as the CLI prints them', async () => {
     const members = await get<{ members: { username: string; role: string }[] }>(
       rev,
       `/api/cases/${w.a.caseId}/members`,
@@ -239,6 +239,12 @@ eachBackend('Review server: batches', (backend: Backend) => {
       'reviewer1:reviewer',
       'reviewer2:reviewer',
     ]);
+    const reviewers = await get<{
+      reviewers: { username: string; messages: number; first: string; last: string }[];
+    }>(rev, `/api/cases/${w.a.caseId}/reviewers`);
+    // reviewer1 marked 0–9 and 100–103 and coded 104 in the tests above; nobody else reviewed.
+    expect(reviewers.reviewers.map((r) => [r.username, r.messages])).toEqual([['reviewer1', 15]]);
+    expect(reviewers.reviewers[0]!.first <= reviewers.reviewers[0]!.last).toBe(true);
     const membership = await get<{ timelines: unknown[] }>(rev, `/api/cases/${w.a.caseId}/membership`);
     expect(membership.timelines.length).toBeGreaterThan(0);
     expect(membership).toEqual(

@@ -275,6 +275,31 @@ export class ReviewsRepository {
       .execute();
   }
 
+  /** Who has reviewed how many of a case's messages, and when first and last (coverage by whom and when). */
+  async byReviewer(
+    caseId: number,
+  ): Promise<{ username: string; messages: number; first: string; last: string }[]> {
+    const rows = await this.ctx.db
+      .selectFrom('reviews as r')
+      .innerJoin('users as u', 'u.id', 'r.user_id')
+      .select((eb) => [
+        'u.username',
+        eb.fn.count<number>('r.message_id').distinct().as('n'),
+        eb.fn.min('r.at').as('first'),
+        eb.fn.max('r.at').as('last'),
+      ])
+      .where('r.case_id', '=', caseId)
+      .groupBy('u.username')
+      .orderBy('u.username')
+      .execute();
+    return rows.map((r) => ({
+      username: r.username,
+      messages: toInt(r.n),
+      first: String(r.first),
+      last: String(r.last),
+    }));
+  }
+
   /** Distinct reviewed messages per case (cases with none are absent). */
   async reviewedCounts(caseIds?: readonly number[]): Promise<Map<number, number>> {
     let q = this.ctx.db
