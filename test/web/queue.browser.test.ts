@@ -180,6 +180,13 @@ describe.skipIf(skipReason !== null)(
       expect(await coverage()).toBeGreaterThan(before.coverage);
       const left = page.getByRole('table', { name: 'Left to review by reviewer' });
       await left.getByRole('cell', { name: 'demo-reviewer' }).waitFor();
+      // Coverage by whom: the reviewer's row counts at least the batch.
+      const byWhom = page.getByRole('table', { name: 'Reviewed by whom' });
+      const row = byWhom.getByRole('row', { name: /demo-reviewer/u });
+      await row.waitFor();
+      expect(
+        Number((await row.getByRole('cell').nth(1).textContent())?.replace(/[^\d]/gu, '')),
+      ).toBeGreaterThanOrEqual(BATCH_SIZE);
       expect(pageErrors).toEqual([]);
     });
   },

@@ -99,3 +99,17 @@ export async function batchMessages(batchId: number): Promise<{ messages: Messag
   } while (after !== null && messages.length < BATCH_PAGE_CAP);
   return { messages, more: after !== null };
 }
+
+export interface ReviewerCoverage {
+  readonly username: string;
+  /** Distinct messages this user has coded or marked reviewed. */
+  readonly messages: number;
+  readonly first: string;
+  readonly last: string;
+}
+
+/** Coverage by whom and when. */
+export async function caseReviewers(caseId: number): Promise<readonly ReviewerCoverage[]> {
+  return (await request<{ reviewers: ReviewerCoverage[] }>('GET', `/api/cases/${caseId}/reviewers`))
+    .reviewers;
+}

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { batchesKey, listBatches } from '../api/batches';
+import { batchesKey, caseReviewers, listBatches } from '../api/batches';
 import { count } from '../lib/format';
 import { href } from '../lib/router';
 import { QueryState } from './QueryState';
@@ -10,7 +10,41 @@ export function BatchesSummary({ caseId }: { caseId: number }) {
     <section className="panel" aria-labelledby="left-title">
       <h2 id="left-title">Left to review in batches</h2>
       <BatchesBody caseId={caseId} />
+      <h2 id="reviewers-title">Reviewed by whom</h2>
+      <ReviewersBody caseId={caseId} />
     </section>
+  );
+}
+
+/** Coverage by whom and when: each user's reviewed messages, first and last review (UTC). */
+function ReviewersBody({ caseId }: { caseId: number }) {
+  const q = useQuery({ queryKey: ['reviewers', caseId], queryFn: () => caseReviewers(caseId), staleTime: 0 });
+  if (!q.data) return <QueryState query={q} />;
+  if (q.data.length === 0) return <p className="muted">Nobody has reviewed a message yet.</p>;
+  const when = (utc: string) => utc.replace('T', ' ').replace(/:\d{2}(\.\d+)?Z$/u, ' UTC');
+  return (
+    <table className="table" aria-labelledby="reviewers-title">
+      <thead>
+        <tr>
+          <th scope="col">Reviewer</th>
+          <th scope="col" className="num">
+            Messages reviewed
+          </th>
+          <th scope="col">First</th>
+          <th scope="col">Last</th>
+        </tr>
+      </thead>
+      <tbody>
+        {q.data.map((r) => (
+          <tr key={r.username}>
+            <td>{r.username}</td>
+            <td className="num">{count(r.messages)}</td>
+            <td className="small">{when(r.first)}</td>
+            <td className="small">{when(r.last)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -84,6 +84,7 @@ export function BatchPage({ caseId, batchId }: { caseId: number; batchId: number
       void qc.invalidateQueries({ queryKey: ['cases'] });
       void qc.invalidateQueries({ queryKey: batchesKey(caseId) });
       void qc.invalidateQueries({ queryKey: queueKey });
+      void qc.invalidateQueries({ queryKey: ['reviewers', caseId] });
       void qc.invalidateQueries({ queryKey: ['window', changed.conversationId] });
       // A reviewer's code overrides the flagger in the conduct picture.
       void qc.invalidateQueries({ queryKey: ['conduct', caseId] });
