@@ -36,7 +36,7 @@ export function QcPage({ caseId }: { caseId: number }) {
         Every offensive decision and a share of the others are coded again, blind, by someone else.
         Disagreements go to the case lead.
       </p>
-      {canCode && <SecondReviewQueue caseId={caseId} />}
+      {canCode && <SecondReviewQueue caseId={caseId} seesCodes={isLead} />}
       {isLead && <ResolutionQueue caseId={caseId} />}
       {isLead && <QcSettings caseId={caseId} />}
     </section>
@@ -48,7 +48,7 @@ function invalidateQc(qc: ReturnType<typeof useQueryClient>, caseId: number) {
   void qc.invalidateQueries({ queryKey: ['case', caseId] });
 }
 
-function SecondReviewQueue({ caseId }: { caseId: number }) {
+function SecondReviewQueue({ caseId, seesCodes }: { caseId: number; seesCodes: boolean }) {
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ['qc', caseId, 'secondable'],
@@ -97,6 +97,12 @@ function SecondReviewQueue({ caseId }: { caseId: number }) {
         The first decision is hidden until you give yours. Keys: o offensive, n not offensive, u unsure; j / k
         next / previous.
       </p>
+      {seesCodes && (
+        <p className="muted small">
+          As a lead you can see first decisions in the thread, so a second review by you is not blind; a
+          reviewer's is.
+        </p>
+      )}
       <QueryState query={q} />
       <p aria-live="polite" className="muted" data-testid="qc-status">
         {status}
