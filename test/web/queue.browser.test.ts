@@ -3,7 +3,7 @@
  * chromium. The lead makes a small batch and gives it to the reviewer; the reviewer opens their
  * queue, codes every message by keyboard and finishes the batch; the dashboard's coverage rises and
  * its membership chart and people table show the demo case's people. Leaves test-artifacts/queue.png,
- * test-artifacts/membership.png and test-artifacts/people.png.
+ * test-artifacts/batches.png, test-artifacts/membership.png and test-artifacts/people.png.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -144,6 +144,7 @@ describe.skipIf(skipReason !== null)(
       const all = page.getByRole('table', { name: 'All batches' });
       await all.getByRole('link', { name: 'First twelve' }).waitFor();
       expect(await all.getByLabel('Assignee of First twelve').inputValue()).toBe('demo-reviewer');
+      await page.screenshot({ path: 'test-artifacts/batches.png' });
       await signOut();
     });
 
