@@ -23,6 +23,7 @@ import {
   softwareVersion,
   type Provenance,
 } from './provenance.js';
+import { searchTermHits } from '../review/search-term-report.js';
 
 export interface UnusedOptions {
   readonly format: 'xlsx' | 'csv';
@@ -91,19 +92,8 @@ export async function buildUnusedSchedule(
   );
   const termList = await store.termLists.latest(theCase.id);
 
-  // Search-term hits (phrase search per term).
-  const termHits = new Map<string, Set<number>>();
-  const termNotes = new Map<string, string>();
-  for (const t of termList?.terms ?? []) {
-    const ids = new Set<number>();
-    try {
-      for await (const m of store.messages.iterate(theCase.id, { search: `"${t.term.replace(/"/gu, ' ')}"` }))
-        ids.add(m.id);
-    } catch (err) {
-      termNotes.set(t.term, `not searchable: ${(err as Error).message}`);
-    }
-    termHits.set(t.term, ids);
-  }
+  // Search-term hits (phrase search per term), as the search-term report counts them.
+  const { hits: termHits, notes: termNotes } = await searchTermHits(store, theCase.id);
   const termsOf = new Map<number, string[]>();
   for (const [term, ids] of termHits)
     for (const id of ids) termsOf.set(id, [...(termsOf.get(id) ?? []), term]);

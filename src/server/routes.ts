@@ -23,6 +23,7 @@ import { VERSION } from '../version.js';
 import { ApiError, defineRoute, type CaseOf, type RouteDoc } from './api.js';
 import { presentCode, presentMessages } from './present.js';
 import { registerQcRoutes } from './qc-routes.js';
+import { registerSearchTermRoutes } from './search-term-routes.js';
 import * as S from './schemas.js';
 
 export const SESSION_COOKIE = 'scrutineer_session';
@@ -584,4 +585,5 @@ export function registerRoutes(app: FastifyInstance, store: Store, docs: RouteDo
   // ---- second review / QC: ./qc-routes.ts ----------------------------------------------------
 
   registerQcRoutes(route, store, docs);
+  registerSearchTermRoutes(route, store, docs);
 }

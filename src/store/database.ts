@@ -295,6 +295,17 @@ export interface QcSettingsTable {
   updated_by: string;
 }
 
+export interface SearchTermReportsTable {
+  id: Generated<number>;
+  case_id: number;
+  term_list_version: number | null;
+  report_json: string;
+  sha256: string;
+  note: string | null;
+  created_at: string;
+  created_by: string;
+}
+
 export interface PersonsTable {
   id: Generated<number>;
   case_id: number;
@@ -352,6 +363,7 @@ export interface Database extends RecordTables {
   batches: BatchesTable;
   qc_items: QcItemsTable;
   qc_settings: QcSettingsTable;
+  search_term_reports: SearchTermReportsTable;
   merges: MergesTable;
   persons: PersonsTable;
   employment: EmploymentTable;

@@ -225,6 +225,8 @@ eachBackend('Review server: sessions and security', (backend: Backend) => {
         '/api/cases/{caseId}/reviewers',
         '/api/cases/{caseId}/membership',
         '/api/cases/{caseId}/search',
+        '/api/cases/{caseId}/search-terms',
+        '/api/cases/{caseId}/search-terms/reports',
         '/api/conversations/{conversationId}/messages',
         '/api/conversations/{conversationId}/next-flag',
         '/api/conversations/{conversationId}/reviewed',

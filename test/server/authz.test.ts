@@ -52,6 +52,25 @@ const finishIds = new Map<number, number>();
 
 const ROUTES: readonly RouteCase[] = [
   {
+    name: 'GET search terms',
+    kind: 'read',
+    request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/search-terms` }),
+  },
+  {
+    name: 'POST search-term report',
+    kind: 'code',
+    request: (w, x) => ({
+      method: 'POST',
+      url: `/api/cases/${pick(w, x).caseId}/search-terms/reports`,
+      payload: { note: 'matrix' },
+    }),
+  },
+  {
+    name: 'GET search-term reports',
+    kind: 'read',
+    request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/search-terms/reports` }),
+  },
+  {
     name: 'GET conduct',
     kind: 'read',
     request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/conduct` }),

@@ -14,6 +14,7 @@ import { peopleMigration } from './0006_people.js';
 import { recordMigration } from './0007_record.js';
 import { qcMigration } from './0008_qc.js';
 import { lookupsMigration } from './0009_lookups.js';
+import { searchTermReportsMigration } from './0010_search_term_reports.js';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -27,6 +28,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '0007_record': recordMigration(dialect),
       '0008_qc': qcMigration(dialect),
       '0009_lookups': lookupsMigration(dialect),
+      '0010_search_term_reports': searchTermReportsMigration(dialect),
     }),
   };
 }

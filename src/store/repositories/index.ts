@@ -15,6 +15,7 @@ import { MessagesRepository } from './messages.js';
 import { ParticipantsRepository } from './participants.js';
 import { RecordRepository } from './record.js';
 import { BatchesRepository, QcRepository, ReviewsRepository } from './reviews.js';
+import { SearchTermReportsRepository } from './search-term-reports.js';
 import { SessionsRepository } from './sessions.js';
 import { UsersRepository } from './users.js';
 
@@ -40,6 +41,7 @@ export interface Repos {
   readonly merges: MergesRepository;
   readonly people: PeopleRepository;
   readonly record: RecordRepository;
+  readonly searchTermReports: SearchTermReportsRepository;
 }
 
 export function createRepos(ctx: RepoContext): Repos {
@@ -65,6 +67,7 @@ export function createRepos(ctx: RepoContext): Repos {
     merges: new MergesRepository(ctx),
     people: new PeopleRepository(ctx),
     record: new RecordRepository(ctx),
+    searchTermReports: new SearchTermReportsRepository(ctx),
   };
 }
 
