@@ -103,4 +103,27 @@ describe.each(BACKENDS)('analyse, flags and case term lists on %s', (backend) =>
     const verify = await ws.cli(['verify']);
     expect(verify.code).toBe(0);
   });
+
+  it('reports hits, unique hits and reviewed hits per term, and saves the report in the case', async () => {
+    await ws.cli(['terms', 'add', 'Flags', 'van', '--category', 'other_derogatory']);
+    interface Report {
+      termListVersion: number;
+      rows: { term: string; hits: number; unique: number; reviewed: number }[];
+      messagesHit: number;
+      messagesInCase: number;
+      saved: { id: number; sha256: string } | null;
+    }
+    const report = await ws.json<Report>(['terms', 'report', 'Flags']);
+    // In CHAT, "Bluebell" is in one message and "van" in another.
+    expect(report.rows.map((r) => [r.term, r.hits, r.unique, r.reviewed])).toEqual([
+      ['Bluebell', 1, 1, 0],
+      ['van', 1, 1, 0],
+    ]);
+    expect(report).toMatchObject({ messagesHit: 2, messagesInCase: CHAT.split('\n').length, saved: null });
+    const saved = await ws.json<Report>(['terms', 'report', 'Flags', '--save', '--note', 'sweep 1']);
+    expect(saved.saved?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect((await ws.cli(['verify'])).code).toBe(0);
+    const text = await ws.cli(['terms', 'report', 'Flags']);
+    expect(text.out).toContain('2 of 5 messages hit by a term');
+  });
 });

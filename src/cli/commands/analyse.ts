@@ -6,6 +6,7 @@ import type { CaseTermEntry } from '../../store/flag-types.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { progressBar } from '../progress.js';
+import { saveSearchTermReport, searchTermReport } from '../../review/search-term-report.js';
 import { messageJson } from './messages.js';
 import { requireCase } from './shared.js';
 
@@ -200,6 +201,50 @@ export function registerAnalysis(program: Command, ctx: CliContext): void {
               note: l.note,
             })),
           );
+      });
+    });
+  terms
+    .command('report <case>')
+    .description(
+      'per term: hits, unique hits and reviewed hits; --save keeps it in the case as the search-strategy record',
+    )
+    .option('--save', 'save this report in the case (audited, with its SHA-256)')
+    .option('--note <text>', 'a note saved with the report')
+    .action(async (caseName: string, o: { save?: boolean; note?: string }, c: Command) => {
+      const opts = globalOptions(c, ctx);
+      await withStore(opts, async (store) => {
+        const theCase = await requireCase(store, caseName);
+        const out = o.save
+          ? await saveSearchTermReport(store, { caseId: theCase.id, actor: actor(ctx), note: o.note ?? null })
+          : { saved: null, report: await searchTermReport(store, theCase.id) };
+        const saved = out.saved && {
+          id: out.saved.id,
+          sha256: out.saved.sha256,
+          createdAt: out.saved.createdAt,
+        };
+        if (opts.json) {
+          printJson(ctx.io, { ...out.report, saved });
+          return;
+        }
+        if (out.report.termListVersion === null) {
+          ctx.io.out(`Case "${theCase.name}" has no term list: add terms with \`scrutineer terms add\`.\n`);
+        } else {
+          printTable(
+            ctx.io,
+            out.report.rows.map((r) => ({
+              term: r.term,
+              category: r.category,
+              hits: r.hits,
+              unique: r.unique,
+              reviewed: r.reviewed,
+              note: r.note,
+            })),
+          );
+          ctx.io.out(
+            `${out.report.messagesHit} of ${out.report.messagesInCase} messages hit by a term; ${out.report.messagesHitReviewed} of them reviewed (${termListVersion(theCase.id, out.report.termListVersion)}).\n`,
+          );
+        }
+        if (saved) ctx.io.out(`Saved in the case as report ${saved.id} (SHA-256 ${saved.sha256}).\n`);
       });
     });
 }

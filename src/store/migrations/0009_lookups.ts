@@ -11,7 +11,7 @@ import type { Dialect } from '../database.js';
 export function lookupsMigration(_dialect: Dialect): Migration {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's types
   async function up(db: Kysely<any>): Promise<void> {
-    await db.schema.dropIndex('flags_message').execute();
+    await db.schema.dropIndex('flags_message').ifExists().execute();
     await db.schema.createIndex('flags_message_run').on('flags').columns(['message_id', 'run_id']).execute();
     await db.schema
       .createIndex('analysis_runs_case')
