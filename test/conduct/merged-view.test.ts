@@ -228,6 +228,33 @@ describe('the conduct view of merged conversations', () => {
     expect(out.events.find((e) => e.id === 51)?.targets).toEqual(['You [conversation 2]']);
   });
 
+  it('lines up a member who never spoke, shown under different names, by the rows left over', () => {
+    const b = build();
+    b.participants.push({ key: 'd-gus', conversationId: DB, displayName: 'Gustav' });
+    b.events.push({
+      id: 60,
+      conversationId: DB,
+      type: 'added',
+      actor: 'Ann',
+      targets: ['Gustav'],
+      utc: at(11, 20),
+    });
+    b.events.push({
+      id: 61,
+      conversationId: TXT,
+      type: 'added',
+      actor: 'Ann',
+      targets: ['Gus'],
+      utc: at(11),
+    });
+    // Only the export saw him leave: its line is kept, under the database's name.
+    b.events.push({ id: 62, conversationId: TXT, type: 'left', actor: 'Gus', targets: ['Gus'], utc: at(12) });
+    const out = view(b);
+    expect(out.merged.events['61']).toEqual([60]);
+    expect(out.events.find((e) => e.id === 62)).toMatchObject({ actor: 'Gustav', targets: ['Gustav'] });
+    expect(out.participants.some((p) => p.displayName === 'Gus')).toBe(false);
+  });
+
   it("never folds against an investigator's decision, and moves a confirmation to the kept participant", () => {
     const b = build();
     const apart = view(b, {

@@ -146,7 +146,8 @@ export function twoPhones(seed: number): TwoPhones {
     next(30 + Math.floor(r() * 300)); // response windows never overlap
     const speakers = [...present];
     const roll = r();
-    if (roll < 0.12 && outside.size > 0) {
+    // Everyone joins at some point (the 10th and 25th blocks at the latest).
+    if ((roll < 0.12 || block === 10 || block === 25) && outside.size > 0) {
       const id = pick([...outside]);
       outside.delete(id);
       add([id]);

@@ -298,17 +298,34 @@ export function mergedConductView<
       } as P);
     }
     // "You" is each phone's owner. A source that does not say who that is (an export) has its "You"
-    // read from the other sources' events below; until then it stands apart from every other "You".
-    const ownerName = new Map<number, string>();
+    // read from the other sources' events below, as has a name it shows for nobody who sent anything
+    // there (a member who never spoke); until then each stands apart.
+    const lined = new Map<number, Map<string, string>>();
+    /** Per source: names that resolved to none of its participants. */
+    const unattached = new Map<number, Set<string>>();
+    const loose = (source: number, name: string): string => {
+      let set = unattached.get(source);
+      if (!set) unattached.set(source, (set = new Set()));
+      set.add(name);
+      return lined.get(source)?.get(name) ?? name;
+    };
     const rename = (source: number, name: string): string => {
       if (OWNER.has(name)) {
         const o = ownerOf.get(source);
         if (o !== undefined) return nameOf.get(folded(o)) ?? name;
-        return ownerName.get(source) ?? (source === canonical ? 'You' : unknownOwner(source));
+        return source === canonical ? 'You' : loose(source, unknownOwner(source));
       }
       const k = byName.get(source)?.get(name);
-      return k === undefined ? name : (nameOf.get(folded(k)) ?? name);
+      if (k === undefined) return source === canonical ? name : loose(source, name);
+      return nameOf.get(folded(k)) ?? name;
     };
+    /** Per source: the names its own participants have in the merged conversation. */
+    const ownNames = new Map<number, Set<string>>();
+    for (const p of parts) {
+      let set = ownNames.get(p.conversationId);
+      if (!set) ownNames.set(p.conversationId, (set = new Set()));
+      set.add(nameOf.get(folded(p.key)) ?? p.displayName);
+    }
 
     // Events from every source; the same event from a poorer source is kept once. Joins and leaves
     // are compared member by member: an export writes "A added B, C and D" on one line where a
@@ -316,8 +333,8 @@ export function mergedConductView<
     const dedupe = () => {
       const out = new Map<number, E | null>();
       const absorbedBy = new Map<number, number[]>();
-      /** Unknown owner's source → the names their "You" lined up with. */
-      const owners = new Map<number, Set<string>>();
+      /** Per source: an unattached name → the names of other sources' rows left over beside it. */
+      const votes = new Map<number, Map<string, Set<string>>>();
       const evs = input.events
         .filter((e) => inMerge.has(e.conversationId))
         .map((e) => ({
@@ -358,27 +375,38 @@ export function mergedConductView<
         const ms = Date.parse(e.utc);
         if (PER_MEMBER.has(e.type)) {
           const members = e.targets.length > 0 ? e.targets : e.actor ? [e.actor] : [];
-          const unknown = unknownOwner(source);
+          const free = unattached.get(source) ?? new Set<string>();
+          const own = ownNames.get(source) ?? new Set<string>();
           const remaining: string[] = [];
           const into: number[] = [];
-          // Known names first, so what is left over is the unknown owner's own row.
-          for (const t of [...members].sort((a, b) => Number(a === unknown) - Number(b === unknown))) {
-            const options = candidates(source, e.type, ms);
-            const same = options.find((k) => k.who === t);
+          const left: string[] = [];
+          for (const t of members) {
+            const same = candidates(source, e.type, ms).find((k) => k.who === t);
             if (same) {
               same.absorbed.add(source);
               into.push(same.id);
-            } else if (t === unknown && options.length === 1) {
-              options[0]!.absorbed.add(source);
-              into.push(options[0]!.id);
-              let names = owners.get(source);
-              if (!names) owners.set(source, (names = new Set()));
-              names.add(options[0]!.who);
+            } else if (free.has(t)) {
+              left.push(t);
             } else {
               remaining.push(t);
-              keep({ source, type: e.type, who: t, ms, id: e.id, absorbed: new Set() });
             }
           }
+          // One name this source cannot place and one row of another source left over at that minute,
+          // for someone this source shows under no name of its own: the same member.
+          const placed = new Set(lined.get(source)?.values() ?? []);
+          // (An export's "You" may be one of its own senders: the owner, whose name it never ties to "You".)
+          const isOwner = left[0] === unknownOwner(source);
+          const over = candidates(source, e.type, ms).filter(
+            (k) => (isOwner || !own.has(k.who)) && !placed.has(k.who),
+          );
+          if (left.length === 1 && over.length === 1) {
+            let v = votes.get(source);
+            if (!v) votes.set(source, (v = new Map()));
+            v.set(left[0]!, new Set([...(v.get(left[0]!) ?? []), over[0]!.who]));
+          }
+          remaining.push(...left);
+          for (const t of remaining)
+            keep({ source, type: e.type, who: t, ms, id: e.id, absorbed: new Set() });
           if (remaining.length === 0 && members.length > 0) {
             absorbedBy.set(
               e.id,
@@ -403,14 +431,33 @@ export function mergedConductView<
           out.set(e.id, e);
         }
       }
-      return { out, absorbedBy, owners };
+      return { out, absorbedBy, votes };
     };
+    // A name is lined up where every event that placed it agrees, and no other name of its source
+    // was placed on the same member. Each pass can free the next (a line naming two unplaced members).
     let events = dedupe();
-    // An unknown owner is whoever their "You" lined up with, where every such event agrees.
-    for (const [source, names] of events.owners) {
-      if (names.size === 1) ownerName.set(source, [...names][0]!);
+    for (let pass = 0; pass < 4; pass++) {
+      let added = 0;
+      for (const [source, v] of events.votes) {
+        const map = lined.get(source) ?? new Map<string, string>();
+        const claimed = new Map<string, number>();
+        for (const names of v.values())
+          if (names.size === 1) {
+            const y = [...names][0]!;
+            claimed.set(y, (claimed.get(y) ?? 0) + 1);
+          }
+        for (const [x, names] of v) {
+          const y = [...names][0]!;
+          if (names.size !== 1 || claimed.get(y) !== 1 || map.has(x) || [...map.values()].includes(y))
+            continue;
+          map.set(x, y);
+          added++;
+        }
+        lined.set(source, map);
+      }
+      if (added === 0) break;
+      events = dedupe();
     }
-    if (ownerName.size > 0) events = dedupe();
     for (const [id, e] of events.out) eventOut.set(id, e);
     for (const [id, into] of events.absorbedBy) merged.events[String(id)] = into;
 
