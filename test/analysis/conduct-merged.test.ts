@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, makeWorkspace, type Workspace } from '../helpers/cli.js';
 import { buildMsgstoreCurrent, buildWaDb } from '../device/fixtures/android.js';
+import { buildChatStorage } from '../device/fixtures/ios.js';
+import { buildModel } from '../device/fixtures/model.js';
 import { tempDir } from '../device/helpers.js';
 import { twoPhones, type Member } from '../conduct/two-phones.js';
 import { openStore } from '../../src/store/open-store.js';
@@ -395,5 +397,56 @@ describe.each(BACKENDS)('the conduct picture over merged conversations on %s', (
     expect(figures(named('Charlie Cole'))).toEqual(figures(before.by.get(charlie.id)![0]!));
     expect(named('Echo One').sent).toBe(before.by.get(echo.id)![0]!.sent);
     expect(named('Echo Two').sent).toBe(0);
+  });
+});
+
+describe.each(BACKENDS)('the conduct picture over two device databases merged, on %s', (backend) => {
+  // The same group from an Android msgstore.db and an iPhone's ChatStorage.sqlite that lost its last
+  // messages: every message is matched by key id, so the merged picture is the fuller phone's.
+  const full = buildModel(5);
+  const model = { ...full, chats: full.chats.filter((c) => c.isGroup) };
+  const dir = tempDir('scrutineer-conduct-devices-');
+  let ws: Workspace;
+  beforeAll(async () => {
+    ws = await makeWorkspace(backend);
+    const android = path.join(dir, 'msgstore.db');
+    const ios = path.join(dir, 'ChatStorage.sqlite');
+    buildMsgstoreCurrent(model, android);
+    buildChatStorage(
+      {
+        ...model,
+        chats: model.chats.map((c) => (c.isGroup ? { ...c, messages: c.messages.slice(0, -3) } : c)),
+      },
+      ios,
+    );
+    for (const c of ['Android', 'Two devices']) {
+      expect((await ws.cli(['case', 'create', c])).code).toBe(0);
+      expect((await ws.cli(['exhibit', 'add', c, android, '--ref', 'A/1'])).code).toBe(0);
+    }
+    expect((await ws.cli(['exhibit', 'add', 'Two devices', ios, '--ref', 'B/1'])).code).toBe(0);
+    const list = await ws.json<{ conversations: { id: number; groupJid: string | null }[] }>([
+      'conversations',
+      'Two devices',
+    ]);
+    const group = model.chats.find((c) => c.isGroup)!.jid;
+    const ids = list.conversations.filter((c) => c.groupJid === group).map((c) => String(c.id));
+    expect(ids).toHaveLength(2);
+    expect((await ws.cli(['merge', 'Two devices', ...ids])).code).toBe(0);
+  }, 120_000);
+  afterAll(async () => ws.cleanup());
+
+  it('counts each message once and each sender once, as the Android phone alone', async () => {
+    const alone = await ws.json<Conduct>(['conduct', 'Android']);
+    const merged = await ws.json<Conduct>(['conduct', 'Two devices']);
+    const byName = (out: Conduct) => out.people.map((p) => JSON.stringify([p.name, figures(p)])).sort();
+    expect(byName(merged)).toEqual(byName(alone));
+    expect(Object.keys(merged.merged.copies).length).toBeGreaterThan(0);
+    const spans = async (caseName: string) =>
+      (await ws.json<Timelines>(['membership', caseName])).timelines.flatMap((t) =>
+        t.intervals.map(
+          (i) => `${i.participant} ${i.from.utc} ${i.to.utc} ${i.certainty} ${t.conflicts.length}`,
+        ),
+      );
+    expect((await spans('Two devices')).sort()).toEqual((await spans('Android')).sort());
   });
 });
