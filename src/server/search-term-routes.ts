@@ -42,7 +42,14 @@ const Saved = z.object({
   createdBy: z.string(),
   report: Report,
 });
-const SearchTermsResponse = z.object({ terms: z.array(Term), report: Report });
+const SearchTermsQuery = z.object({
+  /** `false`: the terms only (for highlighting), without running every term's search. */
+  report: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+const SearchTermsResponse = z.object({ terms: z.array(Term), report: Report.nullable() });
 const SaveBody = z.object({ note: z.string().trim().max(2000).optional() });
 const SavedResponse = z.object({ saved: Saved });
 const SavedListResponse = z.object({ reports: z.array(Saved) });
@@ -61,11 +68,20 @@ export function registerSearchTermRoutes(route: Route, store: Store, _docs: Rout
   route({
     method: 'GET',
     url: '/api/cases/:caseId/search-terms',
-    summary: "The case's term list (for persistent highlighting) and its search-term report now",
+    summary:
+      "The case's term list (for persistent highlighting) and, unless report=false, its search-term report now",
     access: { kind: 'case', permission: 'read', caseOf: caseFromParam },
     params: CaseParams,
+    query: SearchTermsQuery,
     responses: { 200: SearchTermsResponse },
-    handler: async ({ caseId }) => {
+    handler: async ({ caseId, query }) => {
+      if (!query.report) {
+        const list = await store.termLists.latest(caseId);
+        return {
+          terms: (list?.terms ?? []).map(({ term, category, severity }) => ({ term, category, severity })),
+          report: null,
+        };
+      }
       const report = await searchTermReport(store, caseId);
       return {
         terms: report.rows.map(({ term, category, severity }) => ({ term, category, severity })),

@@ -82,6 +82,13 @@ eachBackend('Review server: search-term report', (backend: Backend) => {
       `/api/cases/${w.a.caseId}/search-terms`,
     );
     expect(terms.map((t) => t.term)).toEqual(['banana split', 'number', 'zebra']);
+    // For highlighting, the terms alone (no searches run).
+    expect(
+      await get<{ terms: { term: string }[]; report: null }>(
+        ro,
+        `/api/cases/${w.a.caseId}/search-terms?report=false`,
+      ),
+    ).toEqual({ terms: terms, report: null });
     expect(report.termListVersion).toBe(1);
     expect(report.rows).toEqual([
       {

@@ -4,6 +4,8 @@ import { search } from '../api/search';
 import { FLAG_CATEGORIES, type Message } from '../api/types';
 import { QueryState } from '../components/QueryState';
 import { SearchResultRow } from '../components/SearchResultRow';
+import { SearchTermReportPanel } from '../components/SearchTermReportPanel';
+import { useSession } from '../hooks/session';
 import { categoryLabel } from '../lib/format';
 import { navigate } from '../lib/router';
 import { saveHighlight, termsFromQuery } from '../lib/search-terms';
@@ -23,6 +25,7 @@ export function SearchPage({ caseId, params }: { caseId: number; params: URLSear
   const [form, setForm] = useState<Filters>(applied);
   const active = FIELDS.some((f) => applied[f]);
   const terms = useMemo(() => termsFromQuery(applied.q), [applied.q]);
+  const role = useSession().session?.user.role;
 
   const q = useInfiniteQuery({
     queryKey: ['search', caseId, applied],
@@ -131,6 +134,7 @@ export function SearchPage({ caseId, params }: { caseId: number; params: URLSear
           {q.isFetchingNextPage ? 'Loading…' : 'More results'}
         </button>
       )}
+      <SearchTermReportPanel caseId={caseId} canSave={role !== undefined && role !== 'readonly'} />
     </section>
   );
 }

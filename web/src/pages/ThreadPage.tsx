@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { getCase } from '../api/cases';
 import { getWindow, nextFlag, seqAt, WINDOW_SIZE } from '../api/messages';
+import { getCaseTerms, searchTermsKey } from '../api/search-terms';
 import type { Decision, Message, MessageWindow } from '../api/types';
 import { AuditTrail } from '../components/AuditTrail';
 import { CodingPanel, draftFrom, type Draft } from '../components/CodingPanel';
@@ -72,7 +73,19 @@ export function ThreadPage({
   const [sources, setSources] = useState<ReadonlySet<number>>(new Set());
   const [allSources, setAllSources] = useState(false);
   const [highlight, setHighlightState] = useState(() => loadHighlight(caseId));
-  const terms = useMemo(() => termsFromQuery(highlight), [highlight]);
+  // Persistent highlighting: the reviewer's own search terms and, always, the case's term list.
+  const caseTerms = useQuery({
+    queryKey: [...searchTermsKey(caseId), 'terms'],
+    queryFn: () => getCaseTerms(caseId),
+    staleTime: 60_000,
+  });
+  const terms = useMemo(
+    () => [
+      ...termsFromQuery(highlight),
+      ...(caseTerms.data ?? []).map((t) => ({ text: t.term, prefix: false })),
+    ],
+    [highlight, caseTerms.data],
+  );
   const [status, setStatus] = useState<string | null>(null);
   const coding = useCoding(caseId, conversationId);
 
