@@ -31,7 +31,10 @@ export interface CaseConductInput {
   /** Every participant as stored, merged or not (`identify` lists and decides on these). */
   readonly allParticipants: ConductParticipant[];
   readonly offensive: OffensiveMark[];
+  /** Confirmed links as the analysis reads them (a folded participant's link on the one kept). */
   readonly confirmedLinks: ConfirmedLink[];
+  /** Confirmed links as recorded, one per stored participant decided. */
+  readonly allConfirmedLinks: ConfirmedLink[];
   /** Where the offensive marks came from: the flagger run used, and how many reviewer codes. */
   readonly basis: { readonly flagRun: number | null; readonly coded: number };
   /** What active merges changed: copies of each kept message, folded participants, dropped events. */
@@ -143,6 +146,7 @@ export async function loadConductInput(
     allParticipants: participants,
     offensive: mergeOffensiveMarks(view.coded, view.flagged),
     confirmedLinks: [...view.confirmedLinks],
+    allConfirmedLinks: confirmedLinks,
     basis: { flagRun: run?.id ?? null, coded: codes.length },
     merged: view.merged,
   };

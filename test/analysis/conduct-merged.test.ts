@@ -391,6 +391,13 @@ describe.each(BACKENDS)('the conduct picture over merged conversations on %s', (
         ])
       ).code,
     ).toBe(0);
+    const listed = await ws.json<{ participants: { participant: number; confirmedAs: string | null }[] }>([
+      'identify',
+      BOTH,
+    ]);
+    const confirmedAs = (id: number) => listed.participants.find((p) => p.participant === id)?.confirmedAs;
+    expect(confirmedAs(find(charlie.exportName, exportConv))).toBe('Charlie Cole');
+    expect(confirmedAs(find(charlie.deviceName, dbConv))).toBeNull();
     const out = await ws.json<Conduct>(['conduct', BOTH]);
     const named = (n: string) => out.people.find((p) => p.name === n)!;
     expect(named('Charlie Cole').provisional).toBe(false);

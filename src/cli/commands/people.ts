@@ -180,7 +180,7 @@ export function registerPeople(program: Command, ctx: CliContext): void {
             phone: p.phone ?? null,
             jid: p.jid ?? null,
             pushName: p.pushName ?? null,
-            confirmedAs: input.confirmedLinks.find((l) => l.participantKey === p.key)?.name ?? null,
+            confirmedAs: input.allConfirmedLinks.find((l) => l.participantKey === p.key)?.name ?? null,
           }));
           const named = (k: string) => input.participants.find((p) => p.key === k)?.displayName ?? k;
           if (opts.json) {
