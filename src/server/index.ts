@@ -135,7 +135,7 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
     return reply.status(500).send({ error: { code: 'internal', message: 'Internal error.' } });
   });
 
-  registerRoutes(app, opts.store, docs);
+  registerRoutes(app, opts.store, opts.workspace, docs);
 
   const webRoot = opts.webRoot === undefined ? defaultWebRoot() : opts.webRoot;
   const hasWeb = webRoot !== null && existsSync(webRoot) && statSync(webRoot).isDirectory();

@@ -24,6 +24,7 @@ import { ApiError, defineRoute, type CaseOf, type RouteDoc } from './api.js';
 import { presentCode, presentMessages } from './present.js';
 import { registerQcRoutes } from './qc-routes.js';
 import { registerSearchTermRoutes } from './search-term-routes.js';
+import { registerMediaRoutes } from './media-routes.js';
 import * as S from './schemas.js';
 
 export const SESSION_COOKIE = 'scrutineer_session';
@@ -84,7 +85,12 @@ function loginKey(request: FastifyRequest): string {
   return `${request.ip}\u0000${username}`;
 }
 
-export function registerRoutes(app: FastifyInstance, store: Store, docs: RouteDoc[]): void {
+export function registerRoutes(
+  app: FastifyInstance,
+  store: Store,
+  workspace: string,
+  docs: RouteDoc[],
+): void {
   const route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
     spec: Parameters<typeof defineRoute<PS, QS, BS>>[3],
   ) => defineRoute(app, store, docs, spec);
@@ -586,4 +592,5 @@ export function registerRoutes(app: FastifyInstance, store: Store, docs: RouteDo
 
   registerQcRoutes(route, store, docs);
   registerSearchTermRoutes(route, store, docs);
+  registerMediaRoutes(route, store, workspace, docs);
 }

@@ -237,6 +237,7 @@ eachBackend('Review server: sessions and security', (backend: Backend) => {
         '/api/me',
         '/api/messages/{messageId}/code',
         '/api/messages/{messageId}/history',
+        '/api/messages/{messageId}/media',
         '/api/openapi.json',
       ].sort(),
     );

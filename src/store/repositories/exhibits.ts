@@ -188,6 +188,17 @@ export class ExhibitsRepository {
     return out;
   }
 
+  /** The stored attachment a message links to, if any. */
+  async fileOfMessage(messageId: number): Promise<ExhibitFileRecord | null> {
+    const row = await this.ctx.db
+      .selectFrom('messages as m')
+      .innerJoin('exhibit_files as f', 'f.id', 'm.media_file_id')
+      .selectAll('f')
+      .where('m.id', '=', messageId)
+      .executeTakeFirst();
+    return row ? toFile(row) : null;
+  }
+
   async listFiles(exhibitId: number): Promise<ExhibitFileRecord[]> {
     const rows = await this.ctx.db
       .selectFrom('exhibit_files')

@@ -76,7 +76,7 @@ export const MessageRow = memo(function MessageRow(p: MessageRowProps) {
         </button>
       </div>
       {reply && <QuotedReply reply={reply} onOpen={p.onOpenQuote} />}
-      {m.media && <MediaPlaceholder media={m.media} />}
+      {m.media && <MediaPlaceholder media={m.media} messageId={m.id} />}
       {(m.text || m.media?.caption) && (
         <div className={`text${deleted ? ' text-deleted' : ''}`}>
           <HighlightedText
