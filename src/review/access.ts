@@ -28,9 +28,9 @@ export async function checkCaseAccess(
   permission: Permission,
 ): Promise<CaseAccess> {
   if (user.disabled) return 'role';
-  const theCase = await store.cases.get(caseId);
-  if (!theCase) return 'no_case';
-  if (user.role !== 'admin' && !(await store.caseMembers.isMember(caseId, user.id))) return 'not_member';
+  const { exists, member } = await store.caseMembers.access(caseId, user.id);
+  if (!exists) return 'no_case';
+  if (user.role !== 'admin' && !member) return 'not_member';
   if (!roleAllows(user.role, permission)) return 'role';
   return 'ok';
 }

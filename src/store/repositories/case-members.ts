@@ -37,6 +37,17 @@ export class CaseMembersRepository {
     return Number(r.numDeletedRows) > 0;
   }
 
+  /** Whether the case exists and the user is on it, in one round trip (every case route asks). */
+  async access(caseId: number, userId: number): Promise<{ exists: boolean; member: boolean }> {
+    const row = await this.ctx.db
+      .selectFrom('cases as c')
+      .leftJoin('case_members as m', (j) => j.onRef('m.case_id', '=', 'c.id').on('m.user_id', '=', userId))
+      .select(['c.id', 'm.user_id'])
+      .where('c.id', '=', caseId)
+      .executeTakeFirst();
+    return { exists: row !== undefined, member: row?.user_id != null };
+  }
+
   async isMember(caseId: number, userId: number): Promise<boolean> {
     const row = await this.ctx.db
       .selectFrom('case_members')
