@@ -81,6 +81,14 @@ export function blindTo(viewer: UserRecord, item: { status: string; firstUserId:
 }
 
 /**
+ * Whether a message's code is withheld from `viewer`, given the first reviewer of the second review
+ * it awaits (null when none is pending): the rule of `blindedAmong` for a row already read.
+ */
+export function blindPending(viewer: UserRecord, pendingFirstUserId: number | null): boolean {
+  return pendingFirstUserId !== null && !seesAllCodes(viewer) && pendingFirstUserId !== viewer.id;
+}
+
+/**
  * Of these messages, those whose code `viewer` must not see: the message awaits a blind second
  * review and the viewer is neither its first reviewer nor a lead/admin.
  */

@@ -1,8 +1,13 @@
 /** Store records to the API's JSON shapes (docs/api.md). */
-import { blindedAmong } from '../review/qc.js';
+import { blindPending } from '../review/qc.js';
 import type { Store } from '../store/open-store.js';
 import type { CodeRecord } from '../store/repositories/codes.js';
-import type { FlagSummary, ReviewMessageRow } from '../store/repositories/reviews.js';
+import type {
+  AnnotatedMessageRow,
+  FlagSummary,
+  MessageAnnotations,
+  ReviewMessageRow,
+} from '../store/repositories/reviews.js';
 import type { UserRecord } from '../store/repositories/users.js';
 import type { MessageExtras } from '../store/types.js';
 import type { CodeT, MessageT } from './schemas.js';
@@ -74,9 +79,30 @@ export function presentMessage(
   };
 }
 
+/** A message with its annotations as `viewer` may see it (see `presentMessages`). */
+function presentAnnotated(
+  m: ReviewMessageRow,
+  a: MessageAnnotations | undefined,
+  viewer: UserRecord,
+): MessageT {
+  return presentMessage(
+    m,
+    a?.flag ?? undefined,
+    a?.code ?? undefined,
+    a?.reviewed ?? false,
+    blindPending(viewer, a?.qcPendingFirstUserId ?? null),
+  );
+}
+
+/** A thread window read with its annotations (ReviewsRepository.annotatedWindow). */
+export function presentWindow(rows: readonly AnnotatedMessageRow[], viewer: UserRecord): MessageT[] {
+  return rows.map((r) => presentAnnotated(r, r, viewer));
+}
+
 /**
  * Messages with their flag (latest finished analysis run), code and reviewed mark, as `viewer` may
  * see them: a code awaiting a blind second review the viewer may give is withheld (`blind: true`).
+ * One query for all of them (ReviewsRepository.annotations).
  */
 export async function presentMessages(
   store: Store,
@@ -85,15 +111,9 @@ export async function presentMessages(
   viewer: UserRecord,
 ): Promise<MessageT[]> {
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const run = await store.flags.run(caseId);
-  const [flags, codes, reviewed, blind] = await Promise.all([
-    run ? store.reviews.flagsFor(run.id, ids) : Promise.resolve(new Map<number, FlagSummary>()),
-    store.codes.getMany(ids),
-    store.reviews.reviewedAmong(ids),
-    blindedAmong(store, viewer, ids),
-  ]);
-  return rows.map((r) =>
-    presentMessage(r, flags.get(r.id), codes.get(r.id), reviewed.has(r.id), blind.has(r.id)),
+  const annotations = await store.reviews.annotations(
+    caseId,
+    rows.map((r) => r.id),
   );
+  return rows.map((r) => presentAnnotated(r, annotations.get(r.id), viewer));
 }

@@ -21,7 +21,7 @@ import type { Store } from '../store/open-store.js';
 import type { BatchRecord } from '../store/repositories/reviews.js';
 import { VERSION } from '../version.js';
 import { ApiError, defineRoute, type CaseOf, type RouteDoc } from './api.js';
-import { presentCode, presentMessages } from './present.js';
+import { presentCode, presentMessages, presentWindow } from './present.js';
 import { registerQcRoutes } from './qc-routes.js';
 import { registerSearchTermRoutes } from './search-term-routes.js';
 import { registerMediaRoutes } from './media-routes.js';
@@ -263,11 +263,13 @@ export function registerRoutes(
     query: S.MessagesQuery,
     responses: { 200: S.MessagesResponse, 403: S.ErrorBody, 404: S.ErrorBody },
     handler: async ({ params, query, caseId, session }) => {
-      const [total, rows] = await Promise.all([
-        store.reviews.threadLength(params.conversationId),
-        store.reviews.window(params.conversationId, query.from, query.limit),
-      ]);
-      return { total, messages: await presentMessages(store, caseId, rows, session!.user) };
+      const { total, rows } = await store.reviews.annotatedWindow(
+        caseId,
+        params.conversationId,
+        query.from,
+        query.limit,
+      );
+      return { total, messages: presentWindow(rows, session!.user) };
     },
   });
 

@@ -24,7 +24,7 @@ export interface CodeRecord extends CodeValues {
   readonly at: string;
 }
 
-const toCode = (r: Selectable<CodesTable>): CodeRecord => ({
+export const toCode = (r: Selectable<CodesTable>): CodeRecord => ({
   messageId: toInt(r.message_id),
   caseId: toInt(r.case_id),
   decision: r.decision as Decision,
