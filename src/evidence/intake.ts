@@ -259,10 +259,13 @@ async function storeMessages(
     const next = await batches.next();
     if (next.done) return { report: next.value, messages: total, missingMedia: missingMedia.slice(0, 200) };
     const { count, cells, events, byteEnd } = next.value;
+    // Participants are the people who wrote messages. A system line's author (newer iOS writes the
+    // group's name there) is not a member of the group, so it makes no participant.
     const newNames = new Set<string>();
-    for (let at = CELL.sender; at < cells.length; at += MESSAGE_WIDTH) {
-      const sender = cells[at] as string | null;
-      if (sender !== null && !participants.has(sender)) newNames.add(sender);
+    for (let at = 0; at < cells.length; at += MESSAGE_WIDTH) {
+      const sender = cells[at + CELL.sender] as string | null;
+      if (sender !== null && cells[at + CELL.kind] !== 'system' && !participants.has(sender))
+        newNames.add(sender);
     }
     if (newNames.size) {
       for (const [name, id] of await repos.participants.upsertMany(ids.conversationId, newNames))
@@ -273,7 +276,8 @@ async function storeMessages(
       cells[at + CELL.conversation_id] = ids.conversationId;
       cells[at + CELL.exhibit_id] = ids.exhibitId;
       const sender = cells[at + CELL.sender] as string | null;
-      cells[at + CELL.participant_id] = sender === null ? null : (participants.get(sender) ?? null);
+      cells[at + CELL.participant_id] =
+        sender === null || cells[at + CELL.kind] === 'system' ? null : (participants.get(sender) ?? null);
       const mediaName = cells[at + CELL.media_file_name] as string | null;
       if (mediaName === null) continue;
       const mediaFileId = mediaByName.get(basename(mediaName)) ?? null;

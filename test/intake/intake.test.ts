@@ -232,6 +232,50 @@ describe.each(BACKENDS)('evidence intake on %s', (backend) => {
     ]);
   });
 
+  it('names an iOS export by the group that authors its system lines, and never makes the group a member', async () => {
+    await ws.cli(['case', 'create', 'Op Group']);
+    const p = file(
+      'group-export.txt',
+      [
+        '[14.08.2024, 21:00:10] My Group: Boris added you',
+        '[14.08.2024, 21:01:10] Boris: welcome',
+        '[14.08.2024, 21:02:10] My Group: \u200eBoris added Alice',
+        '[15.08.2024, 21:02:10] Alice: hi all',
+      ].join('\n'),
+    );
+    const add = await ws.json<{ conversation: { name: string } }>([
+      'exhibit',
+      'add',
+      'Op Group',
+      p,
+      '--ref',
+      'G/1',
+      '--date-order',
+      'dmy',
+      '--json',
+    ]);
+    expect(add.conversation.name).toBe('My Group');
+    const msgs = (await ws.cli(['messages', 'Op Group', '--jsonl'])).out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { kind: string; sender: string | null });
+    // The lines keep their author as written; the group is not a person.
+    expect(msgs.map((m) => [m.kind, m.sender])).toEqual([
+      ['system', 'My Group'],
+      ['text', 'Boris'],
+      ['system', 'My Group'],
+      ['text', 'Alice'],
+    ]);
+    const membership = await ws.json<{ timelines: { intervals: { participant: string }[] }[] }>([
+      'membership',
+      'Op Group',
+      '--json',
+    ]);
+    const members = membership.timelines.flatMap((t) => t.intervals.map((i) => i.participant));
+    expect(members).not.toContain('My Group');
+    expect(members).toEqual(expect.arrayContaining(['Boris', 'Alice', 'You']));
+  });
+
   it('verify re-hashes every original and fails on a changed one', async () => {
     const ok = await ws.cli(['verify']);
     expect(ok.code).toBe(0);

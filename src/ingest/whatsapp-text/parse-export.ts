@@ -226,7 +226,12 @@ export function planExport(source: LineSource, options: ExportParseOptions): Exp
     signature,
     dateOrder: order,
     dateOrderBasis: basis,
-    conversationName: options.conversationName ?? sv.latestGroupName,
+    // Newer iOS exports write system lines with the group's name as author: with no name from the
+    // file name or a subject line, that author is the group's name.
+    conversationName:
+      options.conversationName ??
+      sv.latestGroupName ??
+      (sv.groupAuthors.size === 1 ? [...sv.groupAuthors][0]! : null),
   };
 }
 
