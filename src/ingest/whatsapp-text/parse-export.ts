@@ -13,7 +13,8 @@ import { clockHour, describeSignature, matchHeader, type HeaderMatch } from './h
 import { bufferSource, type Line, type LineSource } from './lines.js';
 import { groupNamesIn, looksLikeSystemPrefix, readSystemText } from './system.js';
 
-export const EXPORT_PARSER_VERSION = 'whatsapp-text/1.0.0';
+/** Recorded on every exhibit. 1.1.0: a group authoring system lines names the conversation. */
+export const EXPORT_PARSER_VERSION = 'whatsapp-text/1.1.0';
 
 /** At most this many notices of one kind are listed; the rest are counted in a summary notice. */
 const NOTICE_CAP = 200;
