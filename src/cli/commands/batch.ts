@@ -1,0 +1,323 @@
+/**
+ * `scrutineer batch …`: a lead's review batches from the command line, over the same services as
+ * the review workspace (src/review/batches.ts), so the rules and the audit entries are the same.
+ */
+import type { Command } from 'commander';
+
+import { UserError } from '../../domain/errors.js';
+import {
+  BatchSpec,
+  batchProgress,
+  closeBatch,
+  createBatch,
+  reassignBatch,
+  type BatchOutcome,
+} from '../../review/batches.js';
+import type { Store } from '../../store/open-store.js';
+import type { BatchRecord } from '../../store/repositories/reviews.js';
+import type { CaseRecord } from '../../store/types.js';
+import { actor, globalOptions, withStore, type CliContext } from '../context.js';
+import { printJson, printTable } from '../output.js';
+import { isoInstant } from './messages.js';
+import { fractionOption, intOption, percent } from './review-options.js';
+import { requireCase } from './shared.js';
+
+interface CreateOptions {
+  name: string;
+  conversation?: string;
+  fromSeq?: string;
+  toSeq?: string;
+  from?: string;
+  to?: string;
+  priority?: boolean;
+  minScore: string;
+  category?: string;
+  assign?: string;
+}
+
+const MAX_ID = 2 ** 31 - 1;
+
+/** The batch definition the options describe; exactly one of the three kinds. */
+function specFrom(o: CreateOptions): unknown {
+  const conversationId =
+    o.conversation === undefined ? undefined : intOption(o.conversation, '--conversation', 1, MAX_ID);
+  const seq = (v: string | undefined, flag: string) =>
+    v === undefined ? undefined : intOption(v, flag, 0, MAX_ID);
+  const dates = o.from !== undefined || o.to !== undefined;
+  const seqs = o.fromSeq !== undefined || o.toSeq !== undefined;
+  if (o.priority) {
+    if (dates || seqs || conversationId !== undefined) {
+      throw new UserError(
+        '--priority takes the flagged messages of the whole case: drop --conversation, --from/--to and --from-seq/--to-seq.',
+        { code: 'bad_batch' },
+      );
+    }
+    return {
+      kind: 'priority',
+      minScore: fractionOption(o.minScore, '--min-score'),
+      ...(o.category === undefined ? {} : { category: o.category }),
+    };
+  }
+  if (o.category !== undefined)
+    throw new UserError('--category goes with --priority.', { code: 'bad_batch' });
+  if (dates) {
+    if (o.from === undefined || o.to === undefined) {
+      throw new UserError('A date-range batch needs both --from and --to.', { code: 'bad_batch' });
+    }
+    if (seqs)
+      throw new UserError('--from-seq/--to-seq go with --conversation, not with --from/--to.', {
+        code: 'bad_batch',
+      });
+    return {
+      kind: 'date_range',
+      from: isoInstant(o.from, '--from'),
+      to: isoInstant(o.to, '--to'),
+      ...(conversationId === undefined ? {} : { conversationId }),
+    };
+  }
+  if (conversationId !== undefined) {
+    const fromSeq = seq(o.fromSeq, '--from-seq');
+    const toSeq = seq(o.toSeq, '--to-seq');
+    if (fromSeq !== undefined && toSeq !== undefined && toSeq < fromSeq) {
+      throw new UserError(`--to-seq ${toSeq} is before --from-seq ${fromSeq}.`, { code: 'bad_batch' });
+    }
+    return {
+      kind: 'conversation',
+      conversationId,
+      ...(fromSeq === undefined ? {} : { fromSeq }),
+      ...(toSeq === undefined ? {} : { toSeq }),
+    };
+  }
+  if (seqs) throw new UserError('--from-seq/--to-seq need --conversation.', { code: 'bad_batch' });
+  throw new UserError(
+    'Say which messages: --conversation ID [--from-seq A --to-seq B], --from ISO --to ISO, or --priority [--min-score S] [--category C].',
+    { code: 'bad_batch' },
+  );
+}
+
+/** A batch's definition in words, for tables. */
+export function describeSpec(b: Pick<BatchRecord, 'kind' | 'spec'>): string {
+  const s = b.spec;
+  const str = (v: unknown) => (typeof v === 'number' || typeof v === 'string' ? String(v) : '');
+  switch (b.kind) {
+    case 'date_range':
+      return `${str(s.from)} to ${str(s.to)}${s.conversationId === undefined ? '' : ` in conversation ${str(s.conversationId)}`}`;
+    case 'conversation':
+      return `conversation ${str(s.conversationId)}${s.fromSeq === undefined && s.toSeq === undefined ? '' : `, seq ${str(s.fromSeq ?? 0)}–${s.toSeq === undefined ? 'end' : str(s.toSeq)}`}`;
+    case 'priority':
+      return `flag score ≥ ${str(s.minScore)}${s.category === undefined ? '' : `, ${str(s.category)}`}`;
+  }
+}
+
+/** The published shape of a batch: the same fields as the API's `Batch` (docs/api.md). */
+async function batchJson(store: Store, b: BatchRecord) {
+  return {
+    id: b.id,
+    caseId: b.caseId,
+    name: b.name,
+    kind: b.kind,
+    spec: b.spec,
+    assignee: b.assignee,
+    status: b.status,
+    createdAt: b.createdAt,
+    createdBy: b.createdBy,
+    ...(await batchProgress(store, b)),
+  };
+}
+
+async function requireBatch(store: Store, value: string): Promise<BatchRecord> {
+  const id = /^\d{1,9}$/u.test(value) ? Number(value) : null;
+  const batch = id === null ? null : await store.batches.get(id);
+  if (!batch) {
+    throw new UserError(`no batch "${value}" in this workspace (see \`scrutineer batch list CASE\`)`, {
+      code: 'no_batch',
+    });
+  }
+  return batch;
+}
+
+/**
+ * Runs a service that gives a batch to `username`. The service decides who may review; when it
+ * refuses, this says why in terms the operator can act on.
+ */
+async function withAssignee<T>(
+  store: Store,
+  theCase: Pick<CaseRecord, 'id' | 'name'>,
+  username: string | null,
+  fn: () => Promise<T>,
+): Promise<T> {
+  if (username === null) return fn();
+  const user = await store.users.findByUsername(username);
+  if (!user) {
+    throw new UserError(`There is no user "${username}" (see \`scrutineer user list\`).`, {
+      code: 'no_user',
+    });
+  }
+  try {
+    return await fn();
+  } catch (err) {
+    if (!(err instanceof UserError) || !err.message.includes('cannot review')) throw err;
+    const why = user.disabled
+      ? 'the login is disabled'
+      : user.role === 'readonly'
+        ? 'the login is read-only'
+        : `they are not a member of the case (\`scrutineer case member add "${theCase.name}" ${username}\`)`;
+    throw new UserError(`"${username}" cannot review case "${theCase.name}": ${why}.`, {
+      code: 'bad_assignee',
+    });
+  }
+}
+
+function refused(batch: BatchRecord, outcome: Exclude<BatchOutcome, { ok: true }>): never {
+  if (outcome.reason === 'closed') {
+    throw new UserError(
+      `Batch ${batch.id} ("${batch.name}") is closed; a closed batch stays closed (make a new one).`,
+      {
+        code: 'batch_closed',
+      },
+    );
+  }
+  throw new UserError(`Batch ${batch.id} cannot be changed (${outcome.reason}).`, { code: outcome.reason });
+}
+
+export function registerBatch(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('batch')
+    .description(
+      "a lead's review batches: slices of a case for one reviewer each (audited as in the review workspace)",
+    );
+
+  cmd
+    .command('create <case>')
+    .description(
+      'make a batch: a run of a conversation (seq inclusive), a date range (--to exclusive; optionally within --conversation), or the flagged messages at or above a score in the latest analysis run (priority first)',
+    )
+    .requiredOption('--name <name>', 'what the batch is called')
+    .option('--conversation <id>', 'a conversation of the case (see `scrutineer conversations CASE`)')
+    .option('--from-seq <n>', 'first seq in the conversation')
+    .option('--to-seq <n>', 'last seq in the conversation')
+    .option('--from <iso>', 'start, ISO 8601 (UTC without an offset)')
+    .option('--to <iso>', 'end (exclusive), ISO 8601')
+    .option('--priority', 'the flagged messages, highest score first')
+    .option('--min-score <score>', 'with --priority: the lowest flag score (0–1)', '0.5')
+    .option('--category <category>', 'with --priority: only this category')
+    .option('--assign <username>', 'give it to this case member (a reviewer, lead or admin)')
+    .action(async (caseName: string, o: CreateOptions, c: Command) => {
+      const opts = globalOptions(c, ctx);
+      const name = o.name.trim();
+      if (name === '' || name.length > 200) {
+        throw new UserError('--name must be 1 to 200 characters.', { code: 'bad_batch' });
+      }
+      const parsed = BatchSpec.safeParse(specFrom(o));
+      if (!parsed.success) {
+        throw new UserError(
+          `The batch definition is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`,
+          { code: 'bad_batch' },
+        );
+      }
+      await withStore(opts, async (store) => {
+        const theCase = await requireCase(store, caseName);
+        const assignee = o.assign ?? null;
+        const batch = await withAssignee(store, theCase, assignee, () =>
+          createBatch(store, { caseId: theCase.id, name, spec: parsed.data, assignee, actor: actor(ctx) }),
+        );
+        const out = await batchJson(store, batch);
+        if (opts.json) {
+          printJson(ctx.io, out);
+          return;
+        }
+        ctx.io.out(
+          `Created batch ${out.id} "${out.name}" (${describeSpec(batch)}): ${out.messages} messages, ${out.reviewed} already reviewed; ${out.assignee === null ? 'not assigned' : `assigned to ${out.assignee}`}.\n`,
+        );
+        if (batch.kind === 'priority' && !(await store.flags.run(theCase.id))) {
+          ctx.io.err(
+            `Note: "${theCase.name}" has not been analysed yet; the batch fills once it is (\`scrutineer analyse\`).\n`,
+          );
+        }
+      });
+    });
+
+  cmd
+    .command('list <case>')
+    .description("the case's batches with their progress (messages, reviewed, left)")
+    .action(async (caseName: string, _o, c: Command) => {
+      const opts = globalOptions(c, ctx);
+      await withStore(opts, async (store) => {
+        const theCase = await requireCase(store, caseName);
+        const batches = [];
+        for (const b of await store.batches.list(theCase.id))
+          batches.push({ record: b, json: await batchJson(store, b) });
+        if (opts.json) {
+          printJson(
+            ctx.io,
+            batches.map((b) => b.json),
+          );
+          return;
+        }
+        printTable(
+          ctx.io,
+          batches.map(({ record, json: b }) => ({
+            id: b.id,
+            name: b.name,
+            scope: describeSpec(record),
+            assignee: b.assignee ?? '',
+            status: b.status,
+            messages: b.messages,
+            reviewed: b.reviewed,
+            left: b.left,
+            coverage: percent(b.coverage),
+          })),
+        );
+      });
+    });
+
+  cmd
+    .command('assign <batch> [username]')
+    .description(
+      'give a batch to a case member who can review it (a reviewer, lead or admin), or to nobody with --none',
+    )
+    .option('--none', 'take the batch off whoever has it')
+    .action(async (batchId: string, username: string | undefined, o: { none?: boolean }, c: Command) => {
+      const opts = globalOptions(c, ctx);
+      if ((username === undefined) === !o.none) {
+        throw new UserError('Name the user to give the batch to, or --none (not both).', {
+          code: 'bad_batch',
+        });
+      }
+      await withStore(opts, async (store) => {
+        const batch = await requireBatch(store, batchId);
+        const theCase = (await store.cases.get(batch.caseId))!;
+        const assignee = username ?? null;
+        const outcome = await withAssignee(store, theCase, assignee, () =>
+          reassignBatch(store, { batch, assignee, actor: actor(ctx) }),
+        );
+        if (!outcome.ok) refused(batch, outcome);
+        const out = await batchJson(store, outcome.batch);
+        if (opts.json) printJson(ctx.io, out);
+        else
+          ctx.io.out(
+            `Batch ${out.id} "${out.name}" is now ${out.assignee === null ? 'unassigned' : `assigned to ${out.assignee}`} (was ${batch.assignee ?? 'unassigned'}).\n`,
+          );
+      });
+    });
+
+  cmd
+    .command('close <batch>')
+    .description('set a batch aside: off every queue, whatever is left in it (closing twice changes nothing)')
+    .action(async (batchId: string, _o, c: Command) => {
+      const opts = globalOptions(c, ctx);
+      await withStore(opts, async (store) => {
+        const batch = await requireBatch(store, batchId);
+        const outcome = await closeBatch(store, { batch, actor: actor(ctx) });
+        if (!outcome.ok) refused(batch, outcome);
+        const out = await batchJson(store, outcome.batch);
+        if (opts.json) printJson(ctx.io, out);
+        else
+          ctx.io.out(
+            batch.status === 'closed'
+              ? `Batch ${out.id} "${out.name}" was already closed.\n`
+              : `Closed batch ${out.id} "${out.name}" (${out.left} of ${out.messages} messages were left).\n`,
+          );
+      });
+    });
+}
