@@ -9,7 +9,7 @@
 import type { Store } from '../store/open-store.js';
 import type { CodeRecord, CodeValues } from '../store/repositories/codes.js';
 import type { UserRecord } from '../store/repositories/users.js';
-import { blindedAmong, queueOnCode } from './qc.js';
+import { blindedAmong, blindPending, queueOnCode } from './qc.js';
 
 /** The misconduct standards a decision can cite (Standards of Professional Behaviour), exactly. */
 export const STANDARDS = [
@@ -38,8 +38,12 @@ export async function setCode(
   // Checked before the write and again before a 409, which would otherwise hand the withheld code
   // back in `current`.
   const blind = async () => (await blindedAmong(store, input.user, [input.messageId])).size > 0;
+  // Round trips matter here (PostgreSQL): the blind check and the QC share are one query, and the
+  // audit entries come last, in one append, so the audit chain's lock is held only for the append
+  // and the commit.
   const written = await store.transaction(async (repos) => {
-    if ((await blindedAmong(repos, input.user, [input.messageId])).size > 0) return 'blind' as const;
+    const state = await repos.qcRules.codingState(input.messageId, input.caseId);
+    if (blindPending(input.user, state.pendingFirstUserId)) return 'blind' as const;
     const code = await repos.codes.write({
       messageId: input.messageId,
       caseId: input.caseId,
@@ -53,22 +57,25 @@ export async function setCode(
       messageId: input.messageId,
       userId: input.user.id,
     });
-    await repos.audit.append({
-      actor: input.user.username,
-      action: 'code.set',
-      caseId: input.caseId,
-      subject: `message:${input.messageId}`,
-      detail: {
-        version: code.version,
-        decision: code.decision,
-        categories: code.categories,
-        standards: code.standards,
-        potentialS127: code.potentialS127,
-        note: code.note,
+    const queued = await queueOnCode(repos, code, input.user, state.share);
+    await repos.audit.appendMany([
+      {
+        actor: input.user.username,
+        action: 'code.set',
+        caseId: input.caseId,
+        subject: `message:${input.messageId}`,
+        detail: {
+          version: code.version,
+          decision: code.decision,
+          categories: code.categories,
+          standards: code.standards,
+          potentialS127: code.potentialS127,
+          note: code.note,
+        },
+        at: code.at,
       },
-      at: code.at,
-    });
-    await queueOnCode(repos, code, input.user);
+      ...(queued ? [queued] : []),
+    ]);
     return code;
   });
   if (written === 'blind') return { ok: false, blind: true };

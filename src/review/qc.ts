@@ -17,6 +17,7 @@ import type { CodeRecord, Decision } from '../store/repositories/codes.js';
 import type { QcReason } from '../store/repositories/qc.js';
 import type { QcItemRecord } from '../store/repositories/reviews.js';
 import type { UserRecord } from '../store/repositories/users.js';
+import type { NewAuditEntry } from '../store/types.js';
 import { roleAllows } from './access.js';
 import { agreementByPair, type DecidedPair } from './agreement.js';
 
@@ -39,16 +40,22 @@ export function qcReasonFor(
 }
 
 /**
- * Called by the coding write inside its transaction: queues the message when the QC rules pick it.
- * Queueing is idempotent (one item per message); a recode while the item awaits its second decision
- * makes the newer code the one to be checked (the second decision is compared with the code as it
- * stands then).
+ * Called by the coding write inside its transaction, with the case's QC share: queues the message
+ * when the QC rules pick it. Queueing is idempotent (one item per message); a recode while the item
+ * awaits its second decision makes the newer code the one to be checked (the second decision is
+ * compared with the code as it stands then). Returns the audit entry for a newly queued item, for
+ * the caller to append after its own (the audit chain's lock is taken as late as possible).
  */
-export async function queueOnCode(repos: Repos, code: CodeRecord, user: UserRecord): Promise<void> {
-  const reason = qcReasonFor(code, await repos.qcRules.share(code.caseId));
+export async function queueOnCode(
+  repos: Repos,
+  code: CodeRecord,
+  user: UserRecord,
+  share: number,
+): Promise<NewAuditEntry | null> {
+  const reason = qcReasonFor(code, share);
   if (reason === null) {
     await repos.qcRules.recode({ messageId: code.messageId, firstVersion: code.version });
-    return;
+    return null;
   }
   const id = await repos.qcRules.enqueue({
     messageId: code.messageId,
@@ -57,16 +64,15 @@ export async function queueOnCode(repos: Repos, code: CodeRecord, user: UserReco
     firstVersion: code.version,
     reason,
   });
-  if (id !== null) {
-    await repos.audit.append({
-      actor: user.username,
-      action: 'qc.queue',
-      caseId: code.caseId,
-      subject: `message:${code.messageId}`,
-      detail: { qcId: id, reason, version: code.version },
-      at: code.at,
-    });
-  }
+  if (id === null) return null;
+  return {
+    actor: user.username,
+    action: 'qc.queue',
+    caseId: code.caseId,
+    subject: `message:${code.messageId}`,
+    detail: { qcId: id, reason, version: code.version },
+    at: code.at,
+  };
 }
 
 /** Whether a user sees every code regardless of pending second reviews (leads and admins). */

@@ -50,7 +50,15 @@ export class AuditRepository {
    * entry commits or rolls back with the rest of the work.
    */
   async append(entry: NewAuditEntry): Promise<AuditEntry> {
-    const detailJson = canonicalJson(entry.detail ?? {});
+    return (await this.appendMany([entry]))[0]!;
+  }
+
+  /**
+   * Appends entries in order, under one lock and in one insert: the lock is held until the
+   * transaction commits, so a transaction that appends should do so as its last work.
+   */
+  async appendMany(entries: readonly NewAuditEntry[]): Promise<AuditEntry[]> {
+    if (entries.length === 0) return [];
     return inTransaction(this.ctx, async ({ db, dialect }) => {
       if (dialect === 'postgres') {
         await sql`select pg_advisory_xact_lock(hashtext(current_schema() || '.audit_log'))`.execute(db);
@@ -61,32 +69,42 @@ export class AuditRepository {
         .orderBy('id', 'desc')
         .limit(1)
         .executeTakeFirst();
-      const unhashed: Omit<AuditEntry, 'hash'> = {
-        id: last ? toInt(last.id) + 1 : 1,
-        at: entry.at ?? this.ctx.now(),
-        actor: entry.actor,
-        action: entry.action,
-        caseId: entry.caseId ?? null,
-        subject: entry.subject ?? null,
-        detailJson,
-        prevHash: last ? last.hash : AUDIT_GENESIS_HASH,
-      };
-      const full: AuditEntry = { ...unhashed, hash: auditHash(unhashed) };
+      let id = last ? toInt(last.id) : 0;
+      let prevHash = last ? last.hash : AUDIT_GENESIS_HASH;
+      const now = this.ctx.now();
+      const out: AuditEntry[] = [];
+      for (const entry of entries) {
+        const unhashed: Omit<AuditEntry, 'hash'> = {
+          id: ++id,
+          at: entry.at ?? now,
+          actor: entry.actor,
+          action: entry.action,
+          caseId: entry.caseId ?? null,
+          subject: entry.subject ?? null,
+          detailJson: canonicalJson(entry.detail ?? {}),
+          prevHash,
+        };
+        const full: AuditEntry = { ...unhashed, hash: auditHash(unhashed) };
+        out.push(full);
+        prevHash = full.hash;
+      }
       await db
         .insertInto('audit_log')
-        .values({
-          id: full.id,
-          at: full.at,
-          actor: full.actor,
-          action: full.action,
-          case_id: full.caseId,
-          subject: full.subject,
-          detail_json: full.detailJson,
-          prev_hash: full.prevHash,
-          hash: full.hash,
-        })
+        .values(
+          out.map((full) => ({
+            id: full.id,
+            at: full.at,
+            actor: full.actor,
+            action: full.action,
+            case_id: full.caseId,
+            subject: full.subject,
+            detail_json: full.detailJson,
+            prev_hash: full.prevHash,
+            hash: full.hash,
+          })),
+        )
         .execute();
-      return full;
+      return out;
     });
   }
 

@@ -101,6 +101,31 @@ export class QcRulesRepository {
       .execute();
   }
 
+  /**
+   * What a coding write needs to know first, in one round trip: the first reviewer of the second
+   * review the message awaits (null when none is pending) and the case's QC share.
+   */
+  async codingState(
+    messageId: number,
+    caseId: number,
+  ): Promise<{ pendingFirstUserId: number | null; share: number }> {
+    const row = await this.ctx.db
+      .selectNoFrom((eb) => [
+        eb
+          .selectFrom('qc_items')
+          .select('first_user_id')
+          .where('message_id', '=', messageId)
+          .where('status', '=', 'pending')
+          .as('pending_first_user_id'),
+        eb.selectFrom('qc_settings').select('share').where('case_id', '=', caseId).as('share'),
+      ])
+      .executeTakeFirstOrThrow();
+    return {
+      pendingFirstUserId: row.pending_first_user_id === null ? null : toInt(row.pending_first_user_id),
+      share: row.share === null ? DEFAULT_QC_SHARE : Number(row.share),
+    };
+  }
+
   /** Of these messages, those awaiting a second decision, with their first reviewer's user id. */
   async pendingAmong(messageIds: readonly number[]): Promise<Map<number, number>> {
     const out = new Map<number, number>();
