@@ -28,9 +28,18 @@ export async function checkCaseAccess(
   permission: Permission,
 ): Promise<CaseAccess> {
   if (user.disabled) return 'role';
-  const { exists, member } = await store.caseMembers.access(caseId, user.id);
-  if (!exists) return 'no_case';
-  if (user.role !== 'admin' && !member) return 'not_member';
+  return caseAccessVerdict(user, await store.caseMembers.access(caseId, user.id), permission);
+}
+
+/** The rule of `checkCaseAccess`, for a case and membership already looked up. */
+export function caseAccessVerdict(
+  user: UserRecord,
+  found: { readonly exists: boolean; readonly member: boolean },
+  permission: Permission,
+): CaseAccess {
+  if (user.disabled) return 'role';
+  if (!found.exists) return 'no_case';
+  if (user.role !== 'admin' && !found.member) return 'not_member';
   if (!roleAllows(user.role, permission)) return 'role';
   return 'ok';
 }

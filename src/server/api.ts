@@ -11,9 +11,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { z } from 'zod/v4';
 
-import { checkCaseAccess, roleAllows, type Permission } from '../review/access.js';
+import { caseAccessVerdict, checkCaseAccess, roleAllows, type Permission } from '../review/access.js';
 import { csrfMatches, type ActiveSession } from '../review/sessions.js';
 import type { Store } from '../store/open-store.js';
+import type { UserRecord } from '../store/repositories/users.js';
 
 export class ApiError extends Error {
   constructor(
@@ -27,8 +28,15 @@ export class ApiError extends Error {
   }
 }
 
-/** How a route finds the case it touches from its (validated) parameters. */
-export type CaseOf<P> = (store: Store, params: P) => Promise<number | null>;
+/**
+ * How a route finds the case it touches from its (validated) parameters: its id (null: not found),
+ * or, to save the membership query on a hot route, the case id with the user's membership of it.
+ */
+export type CaseOf<P> = (
+  store: Store,
+  params: P,
+  user: UserRecord,
+) => Promise<number | null | { readonly caseId: number; readonly member: boolean }>;
 
 export type Access<P> =
   | { readonly kind: 'public' }
@@ -150,14 +158,17 @@ export function defineRoute<PS extends z.ZodType, QS extends z.ZodType, BS exten
         throw new ApiError(403, 'forbidden', 'Your role does not allow this.');
       }
       if (access.kind === 'case') {
-        const found = await access.caseOf(store, params);
+        const found = await access.caseOf(store, params, session!.user);
         if (found === null) throw new ApiError(404, 'not_found', 'Not found.');
-        const verdict = await checkCaseAccess(store, session!.user, found, access.permission);
+        const verdict =
+          typeof found === 'number'
+            ? await checkCaseAccess(store, session!.user, found, access.permission)
+            : caseAccessVerdict(session!.user, { exists: true, member: found.member }, access.permission);
         if (verdict === 'no_case') throw new ApiError(404, 'not_found', 'Not found.');
         if (verdict === 'not_member')
           throw new ApiError(403, 'forbidden', 'You are not a member of this case.');
         if (verdict === 'role') throw new ApiError(403, 'forbidden', 'Your role does not allow this.');
-        caseId = found;
+        caseId = typeof found === 'number' ? found : found.caseId;
       }
       const query = parse(spec.query, request.query);
       const body = parse(spec.body, request.body);

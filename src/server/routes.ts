@@ -34,10 +34,11 @@ export const LOGIN_ATTEMPTS = 10;
 export const LOGIN_WINDOW = '5 minutes';
 
 const caseFromParam: CaseOf<{ caseId: number }> = async (_store, p) => p.caseId;
-const caseOfConversation: CaseOf<{ conversationId: number }> = async (store, p) =>
-  (await store.conversations.get(p.conversationId))?.caseId ?? null;
-const caseOfMessage: CaseOf<{ messageId: number }> = async (store, p) =>
-  store.reviews.caseOfMessage(p.messageId);
+// The thread and coding routes: the case and the user's membership in one query.
+const caseOfConversation: CaseOf<{ conversationId: number }> = async (store, p, user) =>
+  store.caseMembers.accessVia({ conversationId: p.conversationId }, user.id);
+const caseOfMessage: CaseOf<{ messageId: number }> = async (store, p, user) =>
+  store.caseMembers.accessVia({ messageId: p.messageId }, user.id);
 const caseOfBatch: CaseOf<{ batchId: number }> = async (store, p) =>
   (await store.batches.get(p.batchId))?.caseId ?? null;
 

@@ -48,6 +48,32 @@ export class CaseMembersRepository {
     return { exists: row !== undefined, member: row?.user_id != null };
   }
 
+  /**
+   * The case of a conversation or message and whether the user is on it, in one round trip (the
+   * thread and coding routes ask on every request); null when there is no such conversation or
+   * message (or case).
+   */
+  async accessVia(
+    of: { readonly conversationId: number } | { readonly messageId: number },
+    userId: number,
+  ): Promise<{ caseId: number; member: boolean } | null> {
+    const base =
+      'conversationId' in of
+        ? this.ctx.db
+            .selectFrom('conversations as x')
+            .select('x.case_id')
+            .where('x.id', '=', of.conversationId)
+        : this.ctx.db.selectFrom('messages as x').select('x.case_id').where('x.id', '=', of.messageId);
+    const row = await base
+      .innerJoin('cases as c', 'c.id', 'x.case_id')
+      .leftJoin('case_members as m', (j) =>
+        j.onRef('m.case_id', '=', 'x.case_id').on('m.user_id', '=', userId),
+      )
+      .select('m.user_id')
+      .executeTakeFirst();
+    return row ? { caseId: toInt(row.case_id), member: row.user_id != null } : null;
+  }
+
   async isMember(caseId: number, userId: number): Promise<boolean> {
     const row = await this.ctx.db
       .selectFrom('case_members')
