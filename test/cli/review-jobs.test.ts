@@ -65,7 +65,8 @@ interface Entry {
   action: string;
   caseId: number | null;
   subject: string | null;
-  detail: Record<string, unknown>;
+  detail: Record<string, unknown> | null;
+  withheld: boolean;
 }
 interface AuditPage {
   entries: Entry[];
@@ -335,6 +336,16 @@ describe.each(BACKENDS)('CLI: the review workspace jobs on %s', (backend) => {
       expect(q.message?.text).toBeTruthy();
     }
     expect((await ws.cli(['qc', 'list', CASE])).out).not.toMatch(/offensive/u);
+    // The log would unblind it too: the code's detail is withheld until the second decision.
+    const subject = `message:${offensive[0]}`;
+    const blind = await ws.json<AuditPage>(['audit', '--subject', subject]);
+    expect(blind.entries.map((e) => [e.action, e.detail, e.withheld])).toEqual([
+      ['code.set', null, true],
+      ['qc.queue', null, true],
+    ]);
+    expect((await ws.cli(['audit', '--subject', subject])).out).not.toMatch(/offensive/u);
+    const unblind = await ws.json<AuditPage>(['audit', '--subject', subject, '--unblind']);
+    expect(unblind.entries[0]!.detail).toMatchObject({ decision: 'offensive' });
 
     const seconds: Decision[] = ['offensive', 'not_offensive'];
     await withStore(async (store) => {
@@ -356,6 +367,9 @@ describe.each(BACKENDS)('CLI: the review workspace jobs on %s', (backend) => {
     expect(qc.pairs).toEqual([
       expect.objectContaining({ a: 'rev1', b: 'rev2', n: seconds.length, agreed, kappa: kappa.kappa }),
     ]);
+    const after = await ws.json<AuditPage>(['audit', '--subject', subject]);
+    expect(after.entries.map((e) => e.action)).toEqual(['code.set', 'qc.queue', 'qc.second']);
+    expect(after.entries[0]!.detail).toMatchObject({ decision: 'offensive' });
     const text = await ws.cli(['qc', CASE]);
     expect(text.out).toMatch(/0 pending, 1 agreed, 1 disagreed/u);
     expect(text.out).toMatch(/rev1\s+rev2\s+2/u);

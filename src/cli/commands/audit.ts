@@ -2,6 +2,11 @@
  * `scrutineer audit [CASE]`: the entries of the hash-chained audit log, oldest first, paged by id.
  * `verify` checks the chain; this reads it. The filters are applied while paging through the log
  * (the store lists by case and id only), so a rare action on a long log costs a full read.
+ *
+ * The second review is blind, and the log would unblind it: a `code.set` entry names the decision and
+ * a `qc.queue` entry's reason can. As the API's message history does for reviewers, the detail of
+ * those entries is withheld while their message awaits its second decision, unless `--unblind`
+ * (for the lead, who sees every code anyway). The entry itself, with its hash, is always listed.
  */
 import type { Command } from 'commander';
 
@@ -17,6 +22,14 @@ interface AuditOptions {
   actor?: string;
   after?: string;
   limit: string;
+  unblind?: boolean;
+}
+
+/** The message an entry is about, where it is one whose detail a blind second review may withhold. */
+function blindableMessage(e: AuditEntry): number | null {
+  if (e.action !== 'code.set' && !e.action.startsWith('qc.')) return null;
+  const m = /^message:(\d+)$/u.exec(e.subject ?? '');
+  return m ? Number(m[1]) : null;
 }
 
 /** `--action batch` takes every `batch.*` entry; `--action batch.close` that action only. */
@@ -36,6 +49,10 @@ export function registerAudit(program: Command, ctx: CliContext): void {
     .option('--actor <name>', 'only entries by this user')
     .option('--after <id>', 'entries after this id (the previous page\'s "next")')
     .option('--limit <n>', 'at most this many entries (1–10000)', '100')
+    .option(
+      '--unblind',
+      'show the detail of code and QC entries of messages awaiting a blind second review (withheld by default)',
+    )
     .action(async (caseName: string | undefined, o: AuditOptions, c: Command) => {
       const opts = globalOptions(c, ctx);
       const limit = intOption(o.limit, '--limit', 1, 10_000);
@@ -65,6 +82,12 @@ export function registerAudit(program: Command, ctx: CliContext): void {
           if (more || page.length < PAGE) break;
           afterId = page[page.length - 1]!.id;
         }
+        const pending = o.unblind
+          ? new Set<number>()
+          : new Set(
+              (await store.qcRules.pendingAmong(entries.flatMap((e) => blindableMessage(e) ?? []))).keys(),
+            );
+        const withheld = (e: AuditEntry) => pending.has(blindableMessage(e) ?? -1);
         const rows = entries.map((e) => ({
           id: e.id,
           at: e.at,
@@ -72,7 +95,8 @@ export function registerAudit(program: Command, ctx: CliContext): void {
           action: e.action,
           caseId: e.caseId,
           subject: e.subject,
-          detail: JSON.parse(e.detailJson) as unknown,
+          detail: withheld(e) ? null : (JSON.parse(e.detailJson) as unknown),
+          withheld: withheld(e),
           hash: e.hash,
         }));
         const next = more ? (entries[entries.length - 1]?.id ?? null) : null;
@@ -89,7 +113,11 @@ export function registerAudit(program: Command, ctx: CliContext): void {
             action: e.action,
             case: e.caseId,
             subject: e.subject,
-            detail: e.detailJson === '{}' ? '' : e.detailJson,
+            detail: withheld(e)
+              ? '(withheld: awaits a blind second review)'
+              : e.detailJson === '{}'
+                ? ''
+                : e.detailJson,
           })),
         );
         if (next !== null) ctx.io.out(`More: --after ${next}\n`);
