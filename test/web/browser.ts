@@ -3,7 +3,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { run } from '../../src/cli/main.js';
+import { ensureDemoUsers } from '../../src/review/demo-users.js';
+import { buildServer } from '../../src/server/index.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
 
 export const CHROMIUM = process.env.SCRUTINEER_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -47,4 +51,65 @@ export function ensureWebBuilt(): void {
   if (existsSync('web/dist/index.html')) return;
   const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('vite build failed');
+}
+
+/** The demo workspace served by the real server, with a browser page on it (the browser tests' world). */
+export interface DemoInBrowser {
+  readonly workspace: string;
+  readonly store: Store;
+  readonly caseId: number;
+  readonly url: string;
+  readonly browser: LaunchedBrowser;
+  readonly page: Page;
+  /** Uncaught errors in the page: a test ends by expecting none. */
+  readonly pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export const DEMO_CASE_NAME = 'Operation Lantern (demo)';
+
+/**
+ * `scrutineer demo` into a fresh workspace, then `cli` commands (each an argv) and `prepare` on its
+ * store, then the server on a free port with the built web app and a fresh Chromium page.
+ */
+export async function openDemoInBrowser(
+  o: {
+    cli?: readonly (readonly string[])[];
+    prepare?: (store: Store, caseId: number) => Promise<void>;
+  } = {},
+): Promise<DemoInBrowser> {
+  ensureWebBuilt();
+  const workspace = mkdtempSync(join(tmpdir(), 'scrutineer-web-'));
+  const silent = { out: () => {}, err: () => {}, interactive: false };
+  const env = { ...process.env, SCRUTINEER_WORKSPACE: workspace, SCRUTINEER_USER: 'test' };
+  for (const argv of [['demo'], ...(o.cli ?? [])]) {
+    const code = await run(argv, silent, env);
+    if (code !== 0) throw new Error(`scrutineer ${argv.join(' ')} exited with ${code}`);
+  }
+  const store = await openStore({ workspace, databaseUrl: null });
+  const caseId = (await store.cases.findByName(DEMO_CASE_NAME))!.id;
+  await ensureDemoUsers(store, caseId);
+  await o.prepare?.(store, caseId);
+  const app = await buildServer({ store, workspace, webRoot: join(process.cwd(), 'web', 'dist') });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await launchChromium();
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(20_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  return {
+    workspace,
+    store,
+    caseId,
+    url,
+    browser,
+    page,
+    pageErrors,
+    async close() {
+      await browser.close();
+      await app.close();
+      await store.close();
+      rmSync(workspace, { recursive: true, force: true });
+    },
+  };
 }

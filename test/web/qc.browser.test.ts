@@ -6,69 +6,44 @@
  * dashboard shows Cohen's kappa for the pair. Leaves test-artifacts/qc-second.png,
  * test-artifacts/qc-resolve.png and test-artifacts/qc-agreement.png.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
-import { DEMO_PASSWORD, ensureDemoUsers } from '../../src/review/demo-users.js';
+import { DEMO_PASSWORD } from '../../src/review/demo-users.js';
 import { addCaseMember, addUser } from '../../src/review/users.js';
-import { buildServer } from '../../src/server/index.js';
-import { openStore, type Store } from '../../src/store/open-store.js';
-import { ensureWebBuilt, haveChromium, launchChromium, type LaunchedBrowser } from './browser.js';
+import type { Store } from '../../src/store/open-store.js';
+import { DEMO_CASE_NAME, haveChromium, openDemoInBrowser, type DemoInBrowser } from './browser.js';
 
 const skipReason = haveChromium() ? null : 'no chromium at /usr/bin/chromium (apt-get install chromium)';
-const silent = { out: () => {}, err: () => {}, interactive: false };
-const CASE = 'Operation Lantern (demo)';
+const CASE = DEMO_CASE_NAME;
 const REVIEWER_B = 'second-reviewer';
 
 describe.skipIf(skipReason !== null)(
   `second review (QC) in a browser${skipReason ? ` (skipped: ${skipReason})` : ''}`,
   () => {
-    let workspace: string;
+    let demo: DemoInBrowser;
     let store: Store;
-    let app: Awaited<ReturnType<typeof buildServer>>;
     let url: string;
-    let b: LaunchedBrowser;
     let page: Page;
     let coded: { seq: number; text: string } | null = null;
-    const pageErrors: string[] = [];
 
     beforeAll(async () => {
-      ensureWebBuilt();
-      workspace = mkdtempSync(join(tmpdir(), 'scrutineer-qc-'));
-      const code = await run(['demo'], silent, {
-        ...process.env,
-        SCRUTINEER_WORKSPACE: workspace,
-        SCRUTINEER_USER: 'test',
+      demo = await openDemoInBrowser({
+        // A second reviewer: the demo has one.
+        prepare: async (s, caseId) => {
+          await addUser(s, {
+            username: REVIEWER_B,
+            password: DEMO_PASSWORD,
+            role: 'reviewer',
+            actor: 'test',
+          });
+          await addCaseMember(s, { caseId, username: REVIEWER_B, actor: 'test' });
+        },
       });
-      expect(code).toBe(0);
-      store = await openStore({ workspace, databaseUrl: null });
-      const theCase = (await store.cases.findByName(CASE))!;
-      await ensureDemoUsers(store, theCase.id);
-      // A second reviewer: the demo has one.
-      await addUser(store, {
-        username: REVIEWER_B,
-        password: DEMO_PASSWORD,
-        role: 'reviewer',
-        actor: 'test',
-      });
-      await addCaseMember(store, { caseId: theCase.id, username: REVIEWER_B, actor: 'test' });
-      app = await buildServer({ store, workspace, webRoot: join(process.cwd(), 'web', 'dist') });
-      url = await app.listen({ port: 0, host: '127.0.0.1' });
-      b = await launchChromium();
-      page = await b.context.newPage();
-      page.setDefaultTimeout(20_000);
-      page.on('pageerror', (e) => pageErrors.push(e.message));
+      ({ store, url, page } = demo);
     }, 300_000);
 
-    afterAll(async () => {
-      await b?.close();
-      await app?.close();
-      await store?.close();
-      if (workspace) rmSync(workspace, { recursive: true, force: true });
-    });
+    afterAll(async () => demo?.close());
 
     afterEach(async (ctx) => {
       if (ctx.task.result?.state === 'fail' && page) {
@@ -178,7 +153,7 @@ describe.skipIf(skipReason !== null)(
       await page
         .getByRole('region', { name: 'Second review (QC)' })
         .screenshot({ path: 'test-artifacts/qc-agreement.png' });
-      expect(pageErrors).toEqual([]);
+      expect(demo.pageErrors).toEqual([]);
     });
   },
 );

@@ -5,62 +5,34 @@
  * its membership chart and people table show the demo case's people. Leaves test-artifacts/queue.png,
  * test-artifacts/batches.png, test-artifacts/membership.png and test-artifacts/people.png.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { caseConduct } from '../../src/analysis/conduct-case.js';
-import { run } from '../../src/cli/main.js';
-import { ensureDemoUsers } from '../../src/review/demo-users.js';
-import { buildServer } from '../../src/server/index.js';
-import { openStore, type Store } from '../../src/store/open-store.js';
-import { ensureWebBuilt, haveChromium, launchChromium, type LaunchedBrowser } from './browser.js';
+import { DEMO_CASE_NAME, haveChromium, openDemoInBrowser, type DemoInBrowser } from './browser.js';
 
 const skipReason = haveChromium() ? null : 'no chromium at /usr/bin/chromium (apt-get install chromium)';
-const silent = { out: () => {}, err: () => {}, interactive: false };
-const CASE = 'Operation Lantern (demo)';
+const CASE = DEMO_CASE_NAME;
 const BATCH_SIZE = 12;
 
 describe.skipIf(skipReason !== null)(
   `queues and batches in a browser${skipReason ? ` (skipped: ${skipReason})` : ''}`,
   () => {
-    let workspace: string;
-    let store: Store;
-    let app: Awaited<ReturnType<typeof buildServer>>;
+    let demo: DemoInBrowser;
     let url: string;
-    let b: LaunchedBrowser;
     let page: Page;
     let people: string[] = [];
-    const pageErrors: string[] = [];
 
     beforeAll(async () => {
-      ensureWebBuilt();
-      workspace = mkdtempSync(join(tmpdir(), 'scrutineer-queue-'));
-      const code = await run(['demo'], silent, {
-        ...process.env,
-        SCRUTINEER_WORKSPACE: workspace,
-        SCRUTINEER_USER: 'test',
+      demo = await openDemoInBrowser({
+        prepare: async (s, caseId) => {
+          people = (await caseConduct(s, caseId)).report.people.map((p) => p.name);
+        },
       });
-      expect(code).toBe(0);
-      store = await openStore({ workspace, databaseUrl: null });
-      const theCase = (await store.cases.findByName(CASE))!;
-      await ensureDemoUsers(store, theCase.id);
-      people = (await caseConduct(store, theCase.id)).report.people.map((p) => p.name);
-      app = await buildServer({ store, workspace, webRoot: join(process.cwd(), 'web', 'dist') });
-      url = await app.listen({ port: 0, host: '127.0.0.1' });
-      b = await launchChromium();
-      page = await b.context.newPage();
-      page.setDefaultTimeout(20_000);
-      page.on('pageerror', (e) => pageErrors.push(e.message));
+      ({ url, page } = demo);
     }, 300_000);
 
-    afterAll(async () => {
-      await b?.close();
-      await app?.close();
-      await store?.close();
-      if (workspace) rmSync(workspace, { recursive: true, force: true });
-    });
+    afterAll(async () => demo?.close());
 
     async function signIn(username: string) {
       await page.goto(url);
@@ -188,7 +160,7 @@ describe.skipIf(skipReason !== null)(
       expect(
         Number((await row.getByRole('cell').nth(1).textContent())?.replace(/[^\d]/gu, '')),
       ).toBeGreaterThanOrEqual(BATCH_SIZE);
-      expect(pageErrors).toEqual([]);
+      expect(demo.pageErrors).toEqual([]);
     });
   },
 );

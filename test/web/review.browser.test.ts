@@ -3,80 +3,26 @@
  * app, Debian's chromium. Sign in, open the demo case and its thread, code by keyboard, search, and
  * see coverage rise on the dashboard. Leaves test-artifacts/thread-view.png.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
-import { openStore, type Store } from '../../src/store/open-store.js';
-import { ensureWebBuilt, haveChromium, launchChromium, type LaunchedBrowser } from './browser.js';
+import { haveChromium, openDemoInBrowser, type DemoInBrowser } from './browser.js';
 
-const SERVER = 'src/server/index.ts';
-const haveServer = existsSync(SERVER);
-const skipReason = !haveServer
-  ? `${SERVER} does not exist yet (the review server is being written)`
-  : !haveChromium()
-    ? 'no chromium at /usr/bin/chromium (apt-get install chromium)'
-    : null;
-
-interface Listening {
-  listen(o: { port: number; host: string }): Promise<string>;
-  close(): Promise<void>;
-}
-interface ServerModule {
-  buildServer(o: { store: Store; workspace: string; webRoot?: string | null }): Promise<Listening>;
-}
-interface DemoUsersModule {
-  ensureDemoUsers(store: Store, caseId: number): Promise<unknown>;
-}
-
-const silent = { out: () => {}, err: () => {}, interactive: false };
+const skipReason = haveChromium() ? null : 'no chromium at /usr/bin/chromium (apt-get install chromium)';
 
 describe.skipIf(skipReason !== null)(
   `review workspace in a browser${skipReason ? ` (skipped: ${skipReason})` : ''}`,
   () => {
-    let workspace: string;
-    let store: Store;
-    let app: Listening;
+    let demo: DemoInBrowser;
     let url: string;
-    let b: LaunchedBrowser;
     let page: Page;
-    const pageErrors: string[] = [];
 
     beforeAll(async () => {
-      ensureWebBuilt();
-      workspace = mkdtempSync(join(tmpdir(), 'scrutineer-web-'));
-      const code = await run(['demo'], silent, {
-        ...process.env,
-        SCRUTINEER_WORKSPACE: workspace,
-        SCRUTINEER_USER: 'test',
-      });
-      expect(code).toBe(0);
-      store = await openStore({ workspace, databaseUrl: null });
-      // The demo makes demo-reviewer / demo-password; older demos did not, so make sure of it here.
-      if (!(await store.users.findByUsername('demo-reviewer'))) {
-        const theCase = await store.cases.findByName('Operation Lantern (demo)');
-        const demoUsers = '../../src/review/demo-users.js';
-        const mod = (await import(demoUsers)) as DemoUsersModule;
-        await mod.ensureDemoUsers(store, theCase!.id);
-      }
-      const serverPath = '../../src/server/index.js';
-      const { buildServer } = (await import(serverPath)) as ServerModule;
-      app = await buildServer({ store, workspace, webRoot: join(process.cwd(), 'web', 'dist') });
-      url = await app.listen({ port: 0, host: '127.0.0.1' });
-      b = await launchChromium();
-      page = await b.context.newPage();
-      page.setDefaultTimeout(20_000);
-      page.on('pageerror', (e) => pageErrors.push(e.message));
+      demo = await openDemoInBrowser();
+      ({ url, page } = demo);
     }, 300_000);
 
-    afterAll(async () => {
-      await b?.close();
-      await app?.close();
-      await store?.close();
-      if (workspace) rmSync(workspace, { recursive: true, force: true });
-    });
+    afterAll(async () => demo?.close());
 
     async function coverage(): Promise<number> {
       const text = (await page.getByTestId('coverage-figure').first().textContent()) ?? '';
@@ -160,7 +106,7 @@ describe.skipIf(skipReason !== null)(
       await page.getByRole('link', { name: 'Dashboard' }).click();
       await page.getByRole('heading', { name: 'Conversations' }).waitFor();
       await expect.poll(coverage).toBeGreaterThan(before);
-      expect(pageErrors).toEqual([]);
+      expect(demo.pageErrors).toEqual([]);
     });
   },
 );

@@ -4,59 +4,33 @@
  * hits as the store counts them; the reviewer saves it to the case; the case's terms stay
  * highlighted in the thread. Leaves test-artifacts/search-terms.png.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
-import { ensureDemoUsers } from '../../src/review/demo-users.js';
 import { searchTermReport } from '../../src/review/search-term-report.js';
-import { buildServer } from '../../src/server/index.js';
-import { openStore, type Store } from '../../src/store/open-store.js';
-import { ensureWebBuilt, haveChromium, launchChromium, type LaunchedBrowser } from './browser.js';
+import type { Store } from '../../src/store/open-store.js';
+import { DEMO_CASE_NAME, haveChromium, openDemoInBrowser, type DemoInBrowser } from './browser.js';
 
 const skipReason = haveChromium() ? null : 'no chromium at /usr/bin/chromium (apt-get install chromium)';
-const silent = { out: () => {}, err: () => {}, interactive: false };
-const CASE = 'Operation Lantern (demo)';
 const TERMS = ['van', 'custody'];
 
 describe.skipIf(skipReason !== null)(
   `search-term report in a browser${skipReason ? ` (skipped: ${skipReason})` : ''}`,
   () => {
-    let workspace: string;
+    let demo: DemoInBrowser;
     let store: Store;
     let caseId: number;
-    let app: Awaited<ReturnType<typeof buildServer>>;
     let url: string;
-    let b: LaunchedBrowser;
     let page: Page;
-    const pageErrors: string[] = [];
 
     beforeAll(async () => {
-      ensureWebBuilt();
-      workspace = mkdtempSync(join(tmpdir(), 'scrutineer-terms-'));
-      const env = { ...process.env, SCRUTINEER_WORKSPACE: workspace, SCRUTINEER_USER: 'test' };
-      expect(await run(['demo'], silent, env)).toBe(0);
-      for (const t of TERMS)
-        expect(await run(['terms', 'add', CASE, t, '--category', 'other_derogatory'], silent, env)).toBe(0);
-      store = await openStore({ workspace, databaseUrl: null });
-      caseId = (await store.cases.findByName(CASE))!.id;
-      await ensureDemoUsers(store, caseId);
-      app = await buildServer({ store, workspace, webRoot: join(process.cwd(), 'web', 'dist') });
-      url = await app.listen({ port: 0, host: '127.0.0.1' });
-      b = await launchChromium();
-      page = await b.context.newPage();
-      page.setDefaultTimeout(20_000);
-      page.on('pageerror', (e) => pageErrors.push(e.message));
+      demo = await openDemoInBrowser({
+        cli: TERMS.map((t) => ['terms', 'add', DEMO_CASE_NAME, t, '--category', 'other_derogatory']),
+      });
+      ({ store, caseId, url, page } = demo);
     }, 300_000);
 
-    afterAll(async () => {
-      await b?.close();
-      await app?.close();
-      await store?.close();
-      if (workspace) rmSync(workspace, { recursive: true, force: true });
-    });
+    afterAll(async () => demo?.close());
 
     it('shows hits, unique and reviewed per term, and saves the report in the case', async () => {
       await page.goto(url);
@@ -101,7 +75,7 @@ describe.skipIf(skipReason !== null)(
       const marked = page.locator(`[data-seq="${seq}"] mark.hit`).first();
       await marked.waitFor();
       expect((await marked.textContent())?.toLowerCase()).toContain(TERMS[0]);
-      expect(pageErrors).toEqual([]);
+      expect(demo.pageErrors).toEqual([]);
     });
   },
 );
