@@ -326,6 +326,43 @@ describe.each(BACKENDS)('CLI: the review workspace jobs on %s', (backend) => {
     expect(trail.entries.every((e) => e.actor === 'test-investigator')).toBe(true);
   });
 
+  it('batch finish: only when nothing is left, by its assignee or a lead', async () => {
+    const whole = await ws.json<Batch>([
+      'batch',
+      'create',
+      CASE,
+      '--name',
+      'Whole',
+      '--conversation',
+      String(conversationId),
+      '--assign',
+      'rev1',
+    ]);
+    expect(whole.left).toBe(msgs.length - (FIRST_CODES.length + MARKED));
+    await fails(
+      ['batch', 'finish', String(whole.id)],
+      new RegExp(`${whole.left} messages are not reviewed yet`, 'u'),
+    );
+    const middle = (await ws.json<Batch[]>(['batch', 'list', CASE])).find((b) => b.name === 'Middle')!;
+    expect(middle.left).toBe(0);
+    // A reviewer's login that the batch is not assigned to may not finish it.
+    const other = await ws.cli(['batch', 'finish', String(middle.id)], { SCRUTINEER_USER: 'rev2' });
+    expect(other.code).toBe(1);
+    expect(other.err).toMatch(/Only the reviewer batch \d+ is assigned to \(nobody\) or a lead/u);
+    expect((await ws.json<Batch>(['batch', 'finish', String(middle.id)])).status).toBe('finished');
+    expect((await ws.cli(['batch', 'finish', String(middle.id)])).out).toMatch(/already finished/u);
+    const trail = await ws.json<AuditPage>([
+      'audit',
+      '--subject',
+      `batch:${middle.id}`,
+      '--action',
+      'batch.finish',
+    ]);
+    expect(trail.entries.map((e) => [e.actor, e.detail])).toEqual([
+      ['test-investigator', { messages: middle.messages }],
+    ]);
+  });
+
   it('qc: the queue stays blind while pending; counts and kappa once second decisions are in', async () => {
     const offensive = FIRST_CODES.flatMap((d, i) => (d === 'offensive' ? [msgs[i]!.id] : []));
     const pending = await ws.json<QcItem[]>(['qc', 'list', CASE, '--status', 'pending']);
@@ -386,6 +423,49 @@ describe.each(BACKENDS)('CLI: the review workspace jobs on %s', (backend) => {
       }),
     ]);
     await fails(['qc', 'list', CASE, '--status', 'maybe'], /--status must be one of/u);
+  });
+
+  it('qc resolve: a lead or admin login of the case resolves a disagreement, once', async () => {
+    const [item] = await ws.json<QcItem[]>(['qc', 'list', CASE, '--status', 'disagreed']);
+    const args = [
+      'qc',
+      'resolve',
+      String(item!.id),
+      '--resolution',
+      'Offensive: the second reviewer missed the slur',
+    ];
+    const anon = await ws.cli(args);
+    expect(anon.code).toBe(1);
+    expect(anon.err).toMatch(
+      /SCRUTINEER_USER must name your login \(it is "test-investigator": no such user/u,
+    );
+    const reviewer = await ws.cli(args, { SCRUTINEER_USER: 'rev2' });
+    expect(reviewer.code).toBe(1);
+    expect(reviewer.err).toMatch(/"rev2" cannot resolve QC items of case "Op Review"/u);
+    const lead = await ws.cli([...args, '--json'], { SCRUTINEER_USER: 'lead1' });
+    expect(lead.code).toBe(0);
+    expect(JSON.parse(lead.out)).toMatchObject({
+      id: item!.id,
+      status: 'resolved',
+      resolvedBy: 'lead1',
+      resolution: 'Offensive: the second reviewer missed the slur',
+    });
+    const again = await ws.cli(args, { SCRUTINEER_USER: 'lead1' });
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(new RegExp(`QC item ${item!.id} is resolved: only a disagreed item`, 'u'));
+    await fails(['qc', 'resolve', '999', '--resolution', 'x'], /no QC item "999"/u);
+    expect((await ws.json<{ counts: Record<string, number> }>(['qc', CASE])).counts).toMatchObject({
+      disagreed: 0,
+      resolved: 1,
+    });
+    const entries = (await ws.json<AuditPage>(['audit', CASE, '--action', 'qc.resolve'])).entries;
+    expect(entries.map((e) => [e.actor, e.subject, e.detail])).toEqual([
+      [
+        'lead1',
+        `message:${item!.messageId}`,
+        { qcId: item!.id, resolution: 'Offensive: the second reviewer missed the slur' },
+      ],
+    ]);
   });
 
   it('qc share and sample: set, checked, audited', async () => {

@@ -10,6 +10,7 @@ import {
   batchProgress,
   closeBatch,
   createBatch,
+  finishBatch,
   reassignBatch,
   type BatchOutcome,
 } from '../../review/batches.js';
@@ -19,6 +20,7 @@ import type { CaseRecord } from '../../store/types.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { isoInstant } from './messages.js';
+import { operator } from './operator.js';
 import { fractionOption, intOption, percent } from './review-options.js';
 import { requireCase } from './shared.js';
 
@@ -177,7 +179,16 @@ function refused(batch: BatchRecord, outcome: Exclude<BatchOutcome, { ok: true }
       },
     );
   }
-  throw new UserError(`Batch ${batch.id} cannot be changed (${outcome.reason}).`, { code: outcome.reason });
+  if (outcome.reason === 'not_done') {
+    throw new UserError(
+      `Batch ${batch.id} ("${batch.name}") is not done: ${outcome.left} message${outcome.left === 1 ? ' is' : 's are'} not reviewed yet.`,
+      { code: 'not_done' },
+    );
+  }
+  throw new UserError(
+    `Only the reviewer batch ${batch.id} is assigned to (${batch.assignee ?? 'nobody'}) or a lead can finish it.`,
+    { code: 'not_assignee' },
+  );
 }
 
 export function registerBatch(program: Command, ctx: CliContext): void {
@@ -317,6 +328,28 @@ export function registerBatch(program: Command, ctx: CliContext): void {
             batch.status === 'closed'
               ? `Batch ${out.id} "${out.name}" was already closed.\n`
               : `Closed batch ${out.id} "${out.name}" (${out.left} of ${out.messages} messages were left).\n`,
+          );
+      });
+    });
+
+  cmd
+    .command('finish <batch>')
+    .description(
+      'mark a batch finished once every message in it has been reviewed (as its assignee or a lead, the login SCRUTINEER_USER names; anyone else at the workspace acts as a lead)',
+    )
+    .action(async (batchId: string, _o, c: Command) => {
+      const opts = globalOptions(c, ctx);
+      await withStore(opts, async (store) => {
+        const batch = await requireBatch(store, batchId);
+        const outcome = await finishBatch(store, { batch, user: await operator(store, ctx) });
+        if (!outcome.ok) refused(batch, outcome);
+        const out = await batchJson(store, outcome.batch);
+        if (opts.json) printJson(ctx.io, out);
+        else
+          ctx.io.out(
+            batch.status === 'finished'
+              ? `Batch ${out.id} "${out.name}" was already finished.\n`
+              : `Finished batch ${out.id} "${out.name}" (${out.messages} messages, all reviewed).\n`,
           );
       });
     });

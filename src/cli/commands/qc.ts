@@ -1,16 +1,17 @@
 /**
  * `scrutineer qc …`: second review (QC) from the command line, over the same services as the review
  * workspace (src/review/qc.ts): the queue by status with Cohen's kappa per reviewer pair, the QC
- * share, a lead's sample, and the queue itself. Giving second decisions stays in the review
- * workspace, where the reviewer codes blind in the thread.
+ * share, a lead's sample, the queue itself, and the lead's resolution of a disagreement. Giving
+ * second decisions stays in the review workspace, where the reviewer codes blind in the thread.
  */
 import type { Command } from 'commander';
 
 import { UserError } from '../../domain/errors.js';
-import { qcAgreement, sampleForQc, setQcShare } from '../../review/qc.js';
+import { checkCaseAccess } from '../../review/access.js';
+import { qcAgreement, resolveQc, sampleForQc, setQcShare } from '../../review/qc.js';
 import type { QcDetailRecord } from '../../store/repositories/qc.js';
 import type { ReviewMessageRow } from '../../store/repositories/reviews.js';
-import { globalOptions, withStore, type CliContext } from '../context.js';
+import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { operator } from './operator.js';
 import { fractionOption, intOption, percent } from './review-options.js';
@@ -166,6 +167,56 @@ export function registerQc(program: Command, ctx: CliContext): void {
             text: r.message ? clip(`${r.message.sender ?? '(system)'}: ${r.message.text}`, 60) : '',
           })),
         );
+      });
+    });
+
+  cmd
+    .command('resolve <item>')
+    .description(
+      'resolve a disagreement (a lead or admin of the case, as the login SCRUTINEER_USER names: the item records who); changing the code itself is done in the review workspace',
+    )
+    .requiredOption('--resolution <text>', 'what was decided and why')
+    .action(async (itemId: string, o: { resolution: string }, c: Command) => {
+      const opts = globalOptions(c, ctx);
+      const resolution = o.resolution.trim();
+      if (resolution === '' || resolution.length > 20_000) {
+        throw new UserError('--resolution must be 1 to 20000 characters.', { code: 'bad_option' });
+      }
+      await withStore(opts, async (store) => {
+        const id = /^\d{1,9}$/u.test(itemId) ? Number(itemId) : null;
+        const item = id === null ? null : await store.qcRules.get(id);
+        if (!item) {
+          throw new UserError(`no QC item "${itemId}" in this workspace (see \`scrutineer qc list CASE\`)`, {
+            code: 'no_qc_item',
+          });
+        }
+        const theCase = (await store.cases.get(item.caseId))!;
+        // The item keeps the resolver's user id, so this needs a real login, with the API's rule.
+        const name = actor(ctx);
+        const login = await store.users.findByUsername(name);
+        if (!login) {
+          throw new UserError(
+            `A resolution records who gave it: SCRUTINEER_USER must name your login (it is "${name}": no such user; see \`scrutineer user list\`).`,
+            { code: 'no_user' },
+          );
+        }
+        if ((await checkCaseAccess(store, login, item.caseId, 'lead')) !== 'ok') {
+          throw new UserError(
+            `"${name}" cannot resolve QC items of case "${theCase.name}": that takes a lead or admin who is a member of the case.`,
+            { code: 'forbidden' },
+          );
+        }
+        const outcome = await resolveQc(store, { id: item.id, user: login, resolution });
+        if (!outcome.ok) {
+          throw new UserError(
+            `QC item ${item.id} is ${item.status}: only a disagreed item can be resolved (see \`scrutineer qc list "${theCase.name}" --status disagreed\`).`,
+            { code: 'wrong_state' },
+          );
+        }
+        const resolved = (await store.qcRules.get(item.id))!;
+        const out = itemJson(resolved, await store.reviews.message(resolved.messageId));
+        if (opts.json) printJson(ctx.io, out);
+        else ctx.io.out(`Resolved QC item ${out.id} (message ${out.messageId}) as ${name}.\n`);
       });
     });
 }
