@@ -68,7 +68,7 @@ export async function loadConductInput(
     }
   }
   const messages: ConductMessage[] = [];
-  for await (const m of store.messages.iterate(caseId)) {
+  for await (const m of store.messages.timeline(caseId)) {
     const extras = m.extrasJson === null ? null : (JSON.parse(m.extrasJson) as MessageExtras);
     messages.push({
       id: m.id,

@@ -14,6 +14,12 @@ import {
 } from '../message-cells.js';
 import { parseSearchQuery, toFts5Match, toTsQuery } from '../search-query.js';
 import type { MessageFilters, MessagePage, MessageRecord, MessageStats, NewMessage } from '../types.js';
+
+/** A message as the case timeline needs it (see `timeline`). */
+export type TimelineRow = Pick<
+  MessageRecord,
+  'id' | 'conversationId' | 'sender' | 'participantId' | 'utc' | 'kind' | 'text' | 'keyId' | 'extrasJson'
+>;
 import { bool, inTransaction, toInt, type RepoContext } from './context.js';
 
 const toMessage = (r: Selectable<MessagesTable>): MessageRecord => ({
@@ -214,6 +220,52 @@ export class MessagesRepository {
       yield* page.messages;
       if (page.nextAfterId === null) return;
       afterId = page.nextAfterId;
+    }
+  }
+
+  /**
+   * A case's whole timeline with only what conduct analysis reads (no provenance, no search copy),
+   * in time order, a large page at a time: for a million messages this is several times cheaper than
+   * `iterate`, which builds every column of every row.
+   */
+  async *timeline(caseId: number, pageSize = 10_000): AsyncGenerator<TimelineRow> {
+    let after: { utc: string; id: number } | null = null;
+    for (;;) {
+      let q = this.ctx.db
+        .selectFrom('messages as m')
+        .select([
+          'm.id',
+          'm.conversation_id',
+          'm.sender',
+          'm.participant_id',
+          'm.utc',
+          'm.kind',
+          'm.text',
+          'm.key_id',
+          'm.extras_json',
+        ])
+        .where('m.case_id', '=', caseId);
+      if (after) {
+        const { utc, id } = after;
+        q = q.where((eb) => eb(eb.refTuple('m.utc', 'm.id'), '>', eb.tuple(utc, id)));
+      }
+      const rows = await q.orderBy('m.utc').orderBy('m.id').limit(pageSize).execute();
+      for (const r of rows) {
+        yield {
+          id: toInt(r.id),
+          conversationId: toInt(r.conversation_id),
+          sender: r.sender,
+          participantId: r.participant_id === null ? null : toInt(r.participant_id),
+          utc: r.utc,
+          kind: r.kind as MessageKind,
+          text: r.text,
+          keyId: r.key_id,
+          extrasJson: r.extras_json,
+        };
+      }
+      if (rows.length < pageSize) return;
+      const last = rows[rows.length - 1]!;
+      after = { utc: last.utc, id: toInt(last.id) };
     }
   }
 
