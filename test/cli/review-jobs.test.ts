@@ -326,7 +326,7 @@ describe.each(BACKENDS)('CLI: the review workspace jobs on %s', (backend) => {
     expect(trail.entries.every((e) => e.actor === 'test-investigator')).toBe(true);
   });
 
-  it('batch finish: only when nothing is left, by its assignee or a lead', async () => {
+  it('batch messages, and finish: only when nothing is left, by its assignee or a lead', async () => {
     const whole = await ws.json<Batch>([
       'batch',
       'create',
@@ -339,6 +339,29 @@ describe.each(BACKENDS)('CLI: the review workspace jobs on %s', (backend) => {
       'rev1',
     ]);
     expect(whole.left).toBe(msgs.length - (FIRST_CODES.length + MARKED));
+    // Its messages, as the batch finds them: all of them, what is left, and paged.
+    type Page = { messages: { id: number; text: string }[]; next: number | null };
+    const all = await ws.json<Page>(['batch', 'messages', String(whole.id)]);
+    expect(all.messages.map((m) => m.id)).toEqual(msgs.map((m) => m.id));
+    expect(all.next).toBeNull();
+    const left = await ws.json<Page>(['batch', 'messages', String(whole.id), '--left']);
+    expect(left.messages.map((m) => m.id)).toEqual(msgs.slice(FIRST_CODES.length + MARKED).map((m) => m.id));
+    const paged: number[] = [];
+    let after: number | null = null;
+    do {
+      const page: Page = await ws.json<Page>([
+        'batch',
+        'messages',
+        String(whole.id),
+        '--limit',
+        '3',
+        ...(after === null ? [] : ['--after', String(after)]),
+      ]);
+      paged.push(...page.messages.map((m) => m.id));
+      after = page.next;
+    } while (after !== null);
+    expect(paged).toEqual(msgs.map((m) => m.id));
+    await fails(['batch', 'messages', '999'], /no batch "999"/u);
     await fails(
       ['batch', 'finish', String(whole.id)],
       new RegExp(`${whole.left} messages are not reviewed yet`, 'u'),

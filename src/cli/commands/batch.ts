@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
 import {
   BatchSpec,
+  batchFilters,
   batchProgress,
   closeBatch,
   createBatch,
@@ -351,6 +352,56 @@ export function registerBatch(program: Command, ctx: CliContext): void {
               ? `Batch ${out.id} "${out.name}" was already finished.\n`
               : `Finished batch ${out.id} "${out.name}" (${out.messages} messages, all reviewed).\n`,
           );
+      });
+    });
+
+  cmd
+    .command('messages <batch>')
+    .description(
+      "a batch's messages in time order, as the batch finds them now (no codes: see the review workspace); page on with --after the last id",
+    )
+    .option('--left', 'only the messages nobody has reviewed yet')
+    .option('--after <id>', 'messages after this one (the previous page\'s "next")')
+    .option('--limit <n>', 'at most this many (1–1000)', '100')
+    .action(async (batchId: string, o: { left?: boolean; after?: string; limit: string }, c: Command) => {
+      const opts = globalOptions(c, ctx);
+      const limit = intOption(o.limit, '--limit', 1, 1000);
+      const after =
+        o.after === undefined ? undefined : intOption(o.after, '--after', 1, Number.MAX_SAFE_INTEGER);
+      await withStore(opts, async (store) => {
+        const batch = await requireBatch(store, batchId);
+        const run = await store.flags.run(batch.caseId);
+        const { rows, next } = await store.reviews.search(batch.caseId, {
+          ...batchFilters(batch, run?.id ?? null),
+          ...(o.left ? { status: 'unreviewed' as const } : {}),
+          limit,
+          ...(after === undefined ? {} : { after }),
+        });
+        const messages = rows.map((m) => ({
+          id: m.id,
+          conversationId: m.conversationId,
+          seq: m.seq,
+          utc: m.utc,
+          sender: m.sender,
+          kind: m.kind,
+          text: m.text,
+          exhibit: m.exhibitRef,
+        }));
+        if (opts.json) {
+          printJson(ctx.io, { batch: batch.id, messages, next });
+          return;
+        }
+        printTable(
+          ctx.io,
+          messages.map((m) => ({
+            id: m.id,
+            'conv:seq': `${m.conversationId}:${m.seq}`,
+            utc: m.utc,
+            sender: m.sender ?? '(system)',
+            text: m.text.length <= 80 ? m.text : `${m.text.slice(0, 79)}…`,
+          })),
+        );
+        if (next !== null) ctx.io.out(`More: --after ${next}\n`);
       });
     });
 }
