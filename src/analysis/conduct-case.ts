@@ -171,7 +171,17 @@ export interface NamedMembershipTimeline {
 
 /** Who was a member of each conversation from when to when, named for people to read. */
 export async function caseMembership(store: Store, caseId: number): Promise<NamedMembershipTimeline[]> {
-  const { input, report } = await caseConduct(store, caseId);
+  return namedTimelines(await caseConduct(store, caseId));
+}
+
+/** The membership timelines of an analysed case, with display names. */
+export function namedTimelines({
+  input,
+  report,
+}: {
+  input: CaseConductInput;
+  report: ConductReport;
+}): NamedMembershipTimeline[] {
   // Senders never seen in a participant list are "implicit" participants of the report.
   const names = new Map<string, string>();
   for (const p of report.implicitParticipants) names.set(p.key, p.displayName);

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod/v4';
 
-import { caseConduct, caseMembership } from '../analysis/conduct-case.js';
+import { namedTimelines } from '../analysis/conduct-case.js';
 import { summariseConduct } from '../analysis/conduct/index.js';
 import { visibleCaseIds } from '../review/access.js';
 import {
@@ -24,6 +24,7 @@ import { ApiError, defineRoute, type CaseOf, type RouteDoc } from './api.js';
 import { presentCode, presentMessages, presentWindow } from './present.js';
 import { registerQcRoutes } from './qc-routes.js';
 import { registerSearchTermRoutes } from './search-term-routes.js';
+import { ConductMemo } from './conduct-memo.js';
 import { registerMediaRoutes } from './media-routes.js';
 import * as S from './schemas.js';
 
@@ -92,9 +93,26 @@ export function registerRoutes(
   workspace: string,
   docs: RouteDoc[],
 ): void {
+  const conduct = new ConductMemo(store);
   const route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
     spec: Parameters<typeof defineRoute<PS, QS, BS>>[3],
-  ) => defineRoute(app, store, docs, spec);
+  ) =>
+    defineRoute(
+      app,
+      store,
+      docs,
+      spec.method === 'GET'
+        ? spec
+        : {
+            ...spec,
+            // A change made through the server shows in the next conduct picture, not 20 s later.
+            handler: async (ctx) => {
+              const result = await spec.handler(ctx);
+              conduct.forget(ctx.caseId);
+              return result;
+            },
+          },
+    );
 
   // The session (if any) for every request; routes decide whether they need one.
   app.addHook('onRequest', async (request) => {
@@ -333,7 +351,7 @@ export function registerRoutes(
     handler: async ({ caseId, session }) => {
       // Codes under a blind second review the user may give would show through the picture.
       const withholdCodes = await withheldInCase(store, session!.user, caseId);
-      const { input, report } = await caseConduct(store, caseId, {}, { withholdCodes });
+      const { input, report } = await conduct.get(caseId, withholdCodes);
       return {
         ...summariseConduct(report),
         basis: input.basis,
@@ -350,7 +368,11 @@ export function registerRoutes(
     access: { kind: 'case', permission: 'read', caseOf: caseFromParam },
     params: S.CaseParams,
     responses: { 200: S.MembershipResponse },
-    handler: async ({ caseId }) => ({ timelines: await caseMembership(store, caseId) }),
+    handler: async ({ caseId, session }) => ({
+      timelines: namedTimelines(
+        await conduct.get(caseId, await withheldInCase(store, session!.user, caseId)),
+      ),
+    }),
   });
 
   // ---- coding -----------------------------------------------------------------------------------
