@@ -57,7 +57,10 @@ export async function setCode(
       messageId: input.messageId,
       userId: input.user.id,
     });
-    const queued = await queueOnCode(repos, code, input.user, state.share);
+    const queued = await queueOnCode(repos, code, input.user, {
+      share: state.share,
+      pending: state.pendingFirstUserId !== null,
+    });
     await repos.audit.appendMany([
       {
         actor: input.user.username,

@@ -40,23 +40,30 @@ export function qcReasonFor(
 }
 
 /**
- * Called by the coding write inside its transaction, with the case's QC share: queues the message
- * when the QC rules pick it. Queueing is idempotent (one item per message); a recode while the item
- * awaits its second decision makes the newer code the one to be checked (the second decision is
- * compared with the code as it stands then). Returns the audit entry for a newly queued item, for
- * the caller to append after its own (the audit chain's lock is taken as late as possible).
+ * Called by the coding write inside its transaction, with what it read at its start (the case's QC
+ * share; whether the message's item awaits its second decision): queues the message when the QC
+ * rules pick it. Queueing is idempotent (one item per message); a recode while the item awaits its
+ * second decision makes the newer code the one to be checked (the second decision is compared with
+ * the code as it stands then). Returns the audit entry for a newly queued item, for the caller to
+ * append after its own (the audit chain's lock is taken as late as possible).
+ *
+ * With no pending item at the start of the transaction there is nothing to recode: another coding
+ * write that queued one since would have changed the code's version, and this write would have
+ * failed its version check. (A lead's sample committed in between records the version it saw, as
+ * it would if it committed just after this write.)
  */
 export async function queueOnCode(
   repos: Repos,
   code: CodeRecord,
   user: UserRecord,
-  share: number,
+  state: { readonly share: number; readonly pending: boolean },
 ): Promise<NewAuditEntry | null> {
-  const reason = qcReasonFor(code, share);
-  if (reason === null) {
+  const reason = qcReasonFor(code, state.share);
+  if (state.pending) {
     await repos.qcRules.recode({ messageId: code.messageId, firstVersion: code.version });
     return null;
   }
+  if (reason === null) return null;
   const id = await repos.qcRules.enqueue({
     messageId: code.messageId,
     caseId: code.caseId,

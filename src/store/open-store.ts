@@ -115,13 +115,35 @@ const pgTypes = {
       : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
 };
 
+/** Whether every known migration is recorded as applied (false when the store is new). */
+async function upToDate(db: Kysely<Database>, dialect: Dialect, schema: string | null): Promise<boolean> {
+  const known = Object.keys(await migrationProvider(dialect).getMigrations());
+  try {
+    const table = schema === null ? sql.table('kysely_migration') : sql.table(`${schema}.kysely_migration`);
+    const { rows } = await sql<{ name: string }>`select name from ${table}`.execute(db);
+    const applied = new Set(rows.map((r) => r.name));
+    return known.every((name) => applied.has(name)) && applied.size === known.length;
+  } catch {
+    return false;
+  }
+}
+
 async function migrate(db: Kysely<Database>, dialect: Dialect, schema: string | null): Promise<void> {
+  // Opening an up-to-date store (every CLI command does) skips the migrator: on PostgreSQL it
+  // introspects every schema in the database, which fails when another user of the same database
+  // drops a schema at that moment (parallel test runs do).
+  if (await upToDate(db, dialect, schema)) return;
   const migrator = new Migrator({
     db,
     provider: migrationProvider(dialect),
     ...(schema === null ? {} : { migrationTableSchema: schema }),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  let outcome = await migrator.migrateToLatest();
+  for (let attempt = 1; attempt < 4 && isVanishedSchema(outcome.error); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    outcome = await migrator.migrateToLatest();
+  }
+  const { error, results } = outcome;
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     const message = error instanceof Error ? error.message : String(error);
@@ -133,6 +155,13 @@ async function migrate(db: Kysely<Database>, dialect: Dialect, schema: string | 
     }
     throw new Error(`Store migration ${failed?.migrationName ?? ''} failed: ${message}`, { cause: error });
   }
+}
+
+/** The migrator's introspection met a schema being dropped by someone else: worth another try. */
+function isVanishedSchema(error: unknown): boolean {
+  return (
+    error instanceof Error && /schema "[^"]+" does not exist|relation .* does not exist/u.test(error.message)
+  );
 }
 
 export async function openStore(opts: OpenStoreOptions): Promise<Store> {
@@ -204,7 +233,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     throw error;
   }
 
-  const ctx: RepoContext = { db, dialect, sqlite, now };
+  const ctx: RepoContext = { db, dialect, sqlite, now, auditHead: { current: null } };
   const repos = createRepos(ctx);
   let closed = false;
   return {

@@ -638,6 +638,32 @@ function storeSuite(backend: Backend): void {
       expect(await store.audit.verify()).toEqual({ ok: true, entries: 30 });
     });
 
+    it('keeps one chain when another process appends or an append rolls back (the head guess is checked)', async () => {
+      const { store, reopen } = await backend.open();
+      const other = await reopen();
+      await store.audit.append({ actor: 'a', action: 'one' });
+      await other.audit.append({ actor: 'b', action: 'two' });
+      await store.audit.appendMany([
+        { actor: 'a', action: 'three' },
+        { actor: 'a', action: 'four' },
+      ]);
+      await expect(
+        store.transaction(async (r) => {
+          await r.audit.append({ actor: 'a', action: 'rolled back' });
+          throw new Error('undo');
+        }),
+      ).rejects.toThrow('undo');
+      await store.audit.append({ actor: 'a', action: 'five' });
+      // Alternating (a second SQLite connection in the same process cannot wait for the first).
+      for (let i = 0; i < 10; i++)
+        await (i % 2 ? store : other).audit.append({ actor: 'x', action: `c${i}` });
+      await other.audit.append({ actor: 'b', action: 'six' });
+      const entries = await store.audit.list();
+      expect(entries.slice(0, 5).map((e) => e.action)).toEqual(['one', 'two', 'three', 'four', 'five']);
+      expect(entries.at(-1)!.action).toBe('six');
+      expect(await store.audit.verify()).toEqual({ ok: true, entries: 16 });
+    });
+
     it('refuses changes, and detects them when the protection is bypassed', async () => {
       const { store, raw } = await backend.open();
       for (let i = 0; i < 5; i++)

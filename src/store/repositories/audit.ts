@@ -41,6 +41,43 @@ const toEntry = (r: Selectable<AuditLogTable>): AuditEntry => ({
   hash: r.hash,
 });
 
+/** Entries chained after `last` (null: the chain is empty). */
+function chain(
+  entries: readonly NewAuditEntry[],
+  last: { readonly id: number; readonly hash: string } | null,
+  now: string,
+): AuditEntry[] {
+  let id = last ? last.id : 0;
+  let prevHash = last ? last.hash : AUDIT_GENESIS_HASH;
+  return entries.map((entry) => {
+    const unhashed: Omit<AuditEntry, 'hash'> = {
+      id: ++id,
+      at: entry.at ?? now,
+      actor: entry.actor,
+      action: entry.action,
+      caseId: entry.caseId ?? null,
+      subject: entry.subject ?? null,
+      detailJson: canonicalJson(entry.detail ?? {}),
+      prevHash,
+    };
+    const full: AuditEntry = { ...unhashed, hash: auditHash(unhashed) };
+    prevHash = full.hash;
+    return full;
+  });
+}
+
+const toRow = (e: AuditEntry) => ({
+  id: e.id,
+  at: e.at,
+  actor: e.actor,
+  action: e.action,
+  case_id: e.caseId,
+  subject: e.subject,
+  detail_json: e.detailJson,
+  prev_hash: e.prevHash,
+  hash: e.hash,
+});
+
 export class AuditRepository {
   constructor(private readonly ctx: RepoContext) {}
 
@@ -54,56 +91,73 @@ export class AuditRepository {
   }
 
   /**
-   * Appends entries in order, under one lock and in one insert: the lock is held until the
-   * transaction commits, so a transaction that appends should do so as its last work.
+   * Appends entries in order, under one lock: the lock is held until the transaction commits, so a
+   * transaction that appends should do so as its last work. The chain's last entry is not read when
+   * this process wrote it last (the usual case for the review server): the first entry is inserted
+   * only if the entry it names is still the last one, checked by the insert itself under the lock;
+   * otherwise (another process appended, or that write rolled back) the last entry is read.
    */
   async appendMany(entries: readonly NewAuditEntry[]): Promise<AuditEntry[]> {
     if (entries.length === 0) return [];
+    const head = this.ctx.auditHead;
+    const now = this.ctx.now();
     return inTransaction(this.ctx, async ({ db, dialect }) => {
       if (dialect === 'postgres') {
         await sql`select pg_advisory_xact_lock(hashtext(current_schema() || '.audit_log'))`.execute(db);
       }
-      const last = await db
-        .selectFrom('audit_log')
-        .select(['id', 'hash'])
-        .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      let id = last ? toInt(last.id) : 0;
-      let prevHash = last ? last.hash : AUDIT_GENESIS_HASH;
-      const now = this.ctx.now();
-      const out: AuditEntry[] = [];
-      for (const entry of entries) {
-        const unhashed: Omit<AuditEntry, 'hash'> = {
-          id: ++id,
-          at: entry.at ?? now,
-          actor: entry.actor,
-          action: entry.action,
-          caseId: entry.caseId ?? null,
-          subject: entry.subject ?? null,
-          detailJson: canonicalJson(entry.detail ?? {}),
-          prevHash,
-        };
-        const full: AuditEntry = { ...unhashed, hash: auditHash(unhashed) };
-        out.push(full);
-        prevHash = full.hash;
+      let out: AuditEntry[] | null = null;
+      const guess = head?.current ?? null;
+      if (guess !== null) {
+        const chained = chain(entries, guess, now);
+        const first = chained[0]!;
+        const r = await db
+          .insertInto('audit_log')
+          .columns(['id', 'at', 'actor', 'action', 'case_id', 'subject', 'detail_json', 'prev_hash', 'hash'])
+          .expression(
+            db
+              .selectNoFrom([
+                sql<number>`cast(${first.id} as integer)`.as('id'),
+                sql<string>`cast(${first.at} as text)`.as('at'),
+                sql<string>`cast(${first.actor} as text)`.as('actor'),
+                sql<string>`cast(${first.action} as text)`.as('action'),
+                sql<number | null>`cast(${first.caseId} as integer)`.as('case_id'),
+                sql<string | null>`cast(${first.subject} as text)`.as('subject'),
+                sql<string>`cast(${first.detailJson} as text)`.as('detail_json'),
+                sql<string>`cast(${first.prevHash} as text)`.as('prev_hash'),
+                sql<string>`cast(${first.hash} as text)`.as('hash'),
+              ])
+              .where((eb) =>
+                eb.and([
+                  eb.exists(
+                    eb
+                      .selectFrom('audit_log')
+                      .select('id')
+                      .where('id', '=', guess.id)
+                      .where('hash', '=', guess.hash),
+                  ),
+                  eb.not(eb.exists(eb.selectFrom('audit_log').select('id').where('id', '>', guess.id))),
+                ]),
+              ),
+          )
+          .executeTakeFirst();
+        if (Number(r.numInsertedOrUpdatedRows ?? 0) === 1) {
+          if (chained.length > 1)
+            await db.insertInto('audit_log').values(chained.slice(1).map(toRow)).execute();
+          out = chained;
+        }
       }
-      await db
-        .insertInto('audit_log')
-        .values(
-          out.map((full) => ({
-            id: full.id,
-            at: full.at,
-            actor: full.actor,
-            action: full.action,
-            case_id: full.caseId,
-            subject: full.subject,
-            detail_json: full.detailJson,
-            prev_hash: full.prevHash,
-            hash: full.hash,
-          })),
-        )
-        .execute();
+      if (out === null) {
+        const last = await db
+          .selectFrom('audit_log')
+          .select(['id', 'hash'])
+          .orderBy('id', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+        out = chain(entries, last ? { id: toInt(last.id), hash: last.hash } : null, now);
+        await db.insertInto('audit_log').values(out.map(toRow)).execute();
+      }
+      const tail = out[out.length - 1]!;
+      if (head) head.current = { id: tail.id, hash: tail.hash };
       return out;
     });
   }

@@ -10,6 +10,11 @@ export interface RepoContext {
   readonly sqlite: BetterSqlite3.Database | null;
   /** Now, as ISO 8601 UTC with milliseconds. */
   readonly now: () => string;
+  /**
+   * The audit chain's last entry as this process last wrote it: a guess that saves reading it
+   * (AuditRepository checks it in the insert itself). Shared by every context of one store.
+   */
+  readonly auditHead?: { current: { readonly id: number; readonly hash: string } | null };
 }
 
 /** Runs `fn` inside a transaction: the current one if the context is already in one. */
