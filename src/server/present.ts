@@ -96,7 +96,7 @@ function presentAnnotated(
 
 /** A thread window read with its annotations (ReviewsRepository.annotatedWindow). */
 export function presentWindow(rows: readonly AnnotatedMessageRow[], viewer: UserRecord): MessageT[] {
-  return rows.map((r) => presentAnnotated(r, r, viewer));
+  return rows.map((r) => presentAnnotated(r.message, r.annotations, viewer));
 }
 
 /**

@@ -57,7 +57,10 @@ export interface MessageAnnotations {
   readonly qcPendingFirstUserId: number | null;
 }
 
-export type AnnotatedMessageRow = ReviewMessageRow & MessageAnnotations;
+export interface AnnotatedMessageRow {
+  readonly message: ReviewMessageRow;
+  readonly annotations: MessageAnnotations;
+}
 
 export type ReviewStatus = 'unreviewed' | 'reviewed' | 'offensive' | 'unsure';
 
@@ -266,8 +269,8 @@ export class ReviewsRepository {
     const out: AnnotatedMessageRow[] = [];
     for (const r of rows) {
       // A message has one flag per run; should a run ever hold two, the first is kept.
-      if (out.length > 0 && out[out.length - 1]!.id === toInt(r.id)) continue;
-      out.push({ ...toRow(r), ...toAnnotations(r) });
+      if (out.length > 0 && out[out.length - 1]!.message.id === toInt(r.id)) continue;
+      out.push({ message: toRow(r), annotations: toAnnotations(r) });
     }
     return { total: toInt(rows[0]!.last_seq) + 1, rows: out };
   }
