@@ -42,7 +42,7 @@ export async function setCode(
   // audit entries come last, in one append, so the audit chain's lock is held only for the append
   // and the commit.
   const written = await store.transaction(async (repos) => {
-    const state = await repos.qcRules.codingState(input.messageId, input.caseId);
+    const state = await repos.qc.codingState(input.messageId, input.caseId);
     if (blindPending(input.user, state.pendingFirstUserId)) return 'blind' as const;
     const code = await repos.codes.write({
       messageId: input.messageId,

@@ -14,8 +14,7 @@ import { createHash } from 'node:crypto';
 
 import type { Store, Repos } from '../store/open-store.js';
 import type { CodeRecord, Decision } from '../store/repositories/codes.js';
-import type { QcReason } from '../store/repositories/qc.js';
-import type { QcItemRecord } from '../store/repositories/reviews.js';
+import type { QcDetailRecord, QcReason } from '../store/repositories/qc.js';
 import type { UserRecord } from '../store/repositories/users.js';
 import type { NewAuditEntry } from '../store/types.js';
 import { roleAllows } from './access.js';
@@ -60,11 +59,11 @@ export async function queueOnCode(
 ): Promise<NewAuditEntry | null> {
   const reason = qcReasonFor(code, state.share);
   if (state.pending) {
-    await repos.qcRules.recode({ messageId: code.messageId, firstVersion: code.version });
+    await repos.qc.recode({ messageId: code.messageId, firstVersion: code.version });
     return null;
   }
   if (reason === null) return null;
-  const id = await repos.qcRules.enqueue({
+  const id = await repos.qc.enqueue({
     messageId: code.messageId,
     caseId: code.caseId,
     firstUserId: user.id,
@@ -111,14 +110,14 @@ export async function blindedAmong(
   messageIds: readonly number[],
 ): Promise<Set<number>> {
   if (seesAllCodes(viewer) || messageIds.length === 0) return new Set();
-  const pending = await store.qcRules.pendingAmong(messageIds);
+  const pending = await store.qc.pendingAmong(messageIds);
   return new Set([...pending].filter(([, first]) => first !== viewer.id).map(([id]) => id));
 }
 
 /** Every message of a case whose code `viewer` must not see (for case-wide views such as conduct). */
 export async function withheldInCase(store: Repos, viewer: UserRecord, caseId: number): Promise<Set<number>> {
   if (seesAllCodes(viewer)) return new Set();
-  const pending = await store.qcRules.list(caseId, { status: 'pending' });
+  const pending = await store.qc.list(caseId, { status: 'pending' });
   return new Set(pending.filter((i) => i.firstUserId !== viewer.id).map((i) => i.messageId));
 }
 
@@ -127,8 +126,8 @@ export async function setQcShare(
   input: { caseId: number; share: number; user: UserRecord },
 ): Promise<void> {
   await store.transaction(async (repos) => {
-    const before = await repos.qcRules.share(input.caseId);
-    await repos.qcRules.setShare(input.caseId, input.share, input.user.username);
+    const before = await repos.qc.share(input.caseId);
+    await repos.qc.setShare(input.caseId, input.share, input.user.username);
     await repos.audit.append({
       actor: input.user.username,
       action: 'qc.share',
@@ -157,7 +156,7 @@ export async function sampleForQc(
 }
 
 export type QcOutcome =
-  | { readonly ok: true; readonly item: QcItemRecord }
+  | { readonly ok: true; readonly item: QcDetailRecord }
   | { readonly ok: false; readonly reason: 'not_found' | 'same_reviewer' | 'wrong_state' };
 
 export async function secondReview(
@@ -175,7 +174,7 @@ export async function secondReview(
       return { ok: false, reason: 'wrong_state' } as const;
     }
     // Kept with the item: the agreement statistics compare these two even after the code changes.
-    await repos.qcRules.setFirstDecision(item.id, current?.decision ?? null);
+    await repos.qc.setFirstDecision(item.id, current?.decision ?? null);
     await repos.audit.append({
       actor: input.user.username,
       action: 'qc.second',
@@ -211,9 +210,9 @@ export async function resolveQc(
 /** The case's QC share, its queue by status, and Cohen's kappa per reviewer pair (the dashboard). */
 export async function qcAgreement(store: Store, caseId: number) {
   const [share, counts, items] = await Promise.all([
-    store.qcRules.share(caseId),
-    store.qcRules.counts(caseId),
-    store.qcRules.list(caseId),
+    store.qc.share(caseId),
+    store.qc.counts(caseId),
+    store.qc.list(caseId),
   ]);
   const decided: DecidedPair[] = [];
   for (const i of items) {

@@ -51,7 +51,7 @@ function presentQc(q: QcDetailRecord, viewer: UserRecord): QcItemT {
 
 async function itemResult(store: Store, viewer: UserRecord, outcome: QcOutcome) {
   if (outcome.ok) {
-    return { item: presentQc((await store.qcRules.get(outcome.item.id))!, viewer) };
+    return { item: presentQc((await store.qc.get(outcome.item.id))!, viewer) };
   }
   if (outcome.reason === 'not_found') throw new ApiError(404, 'not_found', 'Not found.');
   if (outcome.reason === 'same_reviewer') {
@@ -89,7 +89,7 @@ export function registerQcRoutes(route: Route, store: Store, _docs: RouteDoc[]):
     responses: { 200: Q.QcListResponse },
     handler: async ({ caseId, query, session }) => {
       const user = session!.user;
-      const items = await store.qcRules.list(caseId, {
+      const items = await store.qc.list(caseId, {
         ...(query.secondable ? { status: 'pending' as const, notFirstUserId: user.id } : {}),
         ...(query.status !== undefined ? { status: query.status } : {}),
         limit: query.limit,
@@ -151,7 +151,7 @@ export function registerQcRoutes(route: Route, store: Store, _docs: RouteDoc[]):
     responses: { 200: Q.QcSettingsResponse },
     handler: async ({ caseId, body, session }) => {
       await setQcShare(store, { caseId, share: body.share, user: session!.user });
-      return { share: await store.qcRules.share(caseId) };
+      return { share: await store.qc.share(caseId) };
     },
   });
 

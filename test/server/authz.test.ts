@@ -39,7 +39,7 @@ async function freshQc(w: World, where: Where, disagreed: boolean): Promise<numb
   const k = qcNext.get(c.caseId) ?? c.messageIds.length - 1;
   qcNext.set(c.caseId, k - 1);
   const first = (await w.store.users.findByUsername('reviewer2'))!.id;
-  const id = (await w.store.qcRules.enqueue({
+  const id = (await w.store.qc.enqueue({
     messageId: c.messageIds[k]!,
     caseId: c.caseId,
     firstUserId: first,
@@ -280,7 +280,7 @@ eachBackend('Review server: authorisation matrix', (backend: Backend) => {
   beforeAll(async () => {
     w = await makeWorld(backend);
     // No QC share: the "PUT code" row's recodes by several users must not meet a blind second review.
-    for (const c of [w.a, w.b]) await w.store.qcRules.setShare(c.caseId, 0, 'test');
+    for (const c of [w.a, w.b]) await w.store.qc.setShare(c.caseId, 0, 'test');
     qcNext.clear();
     const { createBatch } = await import('../../src/review/batches.js');
     const { markReviewed } = await import('../../src/review/coding.js');

@@ -104,7 +104,7 @@ eachBackend('Review server: second review (QC)', (backend: Backend) => {
     const audit = await w.store.audit.list({ caseId: w.a.caseId, limit: 10_000 });
     expect(audit.find((e) => e.action === 'qc.share')).toMatchObject({ actor: 'lead1' });
     // Other cases keep their own share.
-    expect(await w.store.qcRules.share(w.b.caseId)).toBe(0.1);
+    expect(await w.store.qc.share(w.b.caseId)).toBe(0.1);
   });
 
   it('every offensive decision is queued by the coding write itself, once, however often it is recoded', async () => {

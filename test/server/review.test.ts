@@ -19,7 +19,7 @@ eachBackend('Review server: coding and review', (backend: Backend) => {
     // Several reviewers recode the same messages here. An offensive code goes to a blind second
     // review, which withholds it from other reviewers (test/server/qc.test.ts); with no QC share,
     // no other decision does.
-    await w.store.qcRules.setShare(w.a.caseId, 0, 'test');
+    await w.store.qc.setShare(w.a.caseId, 0, 'test');
   });
   afterAll(async () => {
     await w.app.close();

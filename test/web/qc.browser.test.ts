@@ -134,7 +134,7 @@ describe.skipIf(skipReason !== null)(
       await item.waitFor({ state: 'detached' });
       await page.getByText('No disagreements are waiting.').waitFor();
       const theCase = (await store.cases.findByName(CASE))!;
-      const resolved = (await store.qcRules.list(theCase.id, { status: 'resolved' }))[0]!;
+      const resolved = (await store.qc.list(theCase.id, { status: 'resolved' }))[0]!;
       expect(resolved).toMatchObject({
         resolvedBy: 'demo-lead',
         resolution: 'Read in context it is a slur: the first decision stands.',

@@ -84,9 +84,7 @@ export function registerAudit(program: Command, ctx: CliContext): void {
         }
         const pending = o.unblind
           ? new Set<number>()
-          : new Set(
-              (await store.qcRules.pendingAmong(entries.flatMap((e) => blindableMessage(e) ?? []))).keys(),
-            );
+          : new Set((await store.qc.pendingAmong(entries.flatMap((e) => blindableMessage(e) ?? []))).keys());
         const withheld = (e: AuditEntry) => pending.has(blindableMessage(e) ?? -1);
         const rows = entries.map((e) => ({
           id: e.id,

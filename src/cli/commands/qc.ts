@@ -95,9 +95,9 @@ export function registerQc(program: Command, ctx: CliContext): void {
       const share = fractionOption(value, 'The QC share');
       await withStore(opts, async (store) => {
         const theCase = await requireCase(store, caseName);
-        const before = await store.qcRules.share(theCase.id);
+        const before = await store.qc.share(theCase.id);
         await setQcShare(store, { caseId: theCase.id, share, user: await operator(store, ctx) });
-        const now = await store.qcRules.share(theCase.id);
+        const now = await store.qc.share(theCase.id);
         if (opts.json) printJson(ctx.io, { case: theCase.id, share: now, was: before });
         else
           ctx.io.out(
@@ -143,7 +143,7 @@ export function registerQc(program: Command, ctx: CliContext): void {
       const limit = o.limit === undefined ? undefined : intOption(o.limit, '--limit', 1, 1_000_000);
       await withStore(opts, async (store) => {
         const theCase = await requireCase(store, caseName);
-        const items = await store.qcRules.list(theCase.id, {
+        const items = await store.qc.list(theCase.id, {
           ...(o.status === undefined ? {} : { status: o.status as Status }),
           ...(limit === undefined ? {} : { limit }),
         });
@@ -184,7 +184,7 @@ export function registerQc(program: Command, ctx: CliContext): void {
       }
       await withStore(opts, async (store) => {
         const id = /^\d{1,9}$/u.test(itemId) ? Number(itemId) : null;
-        const item = id === null ? null : await store.qcRules.get(id);
+        const item = id === null ? null : await store.qc.get(id);
         if (!item) {
           throw new UserError(`no QC item "${itemId}" in this workspace (see \`scrutineer qc list CASE\`)`, {
             code: 'no_qc_item',
@@ -213,7 +213,7 @@ export function registerQc(program: Command, ctx: CliContext): void {
             { code: 'wrong_state' },
           );
         }
-        const resolved = (await store.qcRules.get(item.id))!;
+        const resolved = (await store.qc.get(item.id))!;
         const out = itemJson(resolved, await store.reviews.message(resolved.messageId));
         if (opts.json) printJson(ctx.io, out);
         else ctx.io.out(`Resolved QC item ${out.id} (message ${out.messageId}) as ${name}.\n`);

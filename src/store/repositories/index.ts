@@ -10,11 +10,11 @@ import { ImportReportsRepository } from './import-reports.js';
 import { MembershipEventsRepository } from './membership-events.js';
 import { MergesRepository } from './merges.js';
 import { PeopleRepository } from './people.js';
-import { QcRulesRepository } from './qc.js';
+import { QcRepository } from './qc.js';
 import { MessagesRepository } from './messages.js';
 import { ParticipantsRepository } from './participants.js';
 import { RecordRepository } from './record.js';
-import { BatchesRepository, QcRepository, ReviewsRepository } from './reviews.js';
+import { BatchesRepository, ReviewsRepository } from './reviews.js';
 import { SearchTermReportsRepository } from './search-term-reports.js';
 import { SessionsRepository } from './sessions.js';
 import { UsersRepository } from './users.js';
@@ -37,7 +37,6 @@ export interface Repos {
   readonly reviews: ReviewsRepository;
   readonly batches: BatchesRepository;
   readonly qc: QcRepository;
-  readonly qcRules: QcRulesRepository;
   readonly merges: MergesRepository;
   readonly people: PeopleRepository;
   readonly record: RecordRepository;
@@ -63,7 +62,6 @@ export function createRepos(ctx: RepoContext): Repos {
     reviews: new ReviewsRepository(ctx),
     batches: new BatchesRepository(ctx),
     qc: new QcRepository(ctx),
-    qcRules: new QcRulesRepository(ctx),
     merges: new MergesRepository(ctx),
     people: new PeopleRepository(ctx),
     record: new RecordRepository(ctx),

@@ -1,9 +1,11 @@
 /**
  * The QC rules' side of the second-review queue (migration 0008): each case's QC share, automatic
  * queueing on a coding write, which messages are awaiting a blind second review, and the decided
- * pairs the agreement statistics are computed from. The queue's basic life cycle (sample, second
- * decision, resolution) is QcRepository in ./reviews.ts.
+ * pairs the agreement statistics are computed from. Also the queue's life cycle: a lead's
+ * sample, the second decision and the resolution.
  */
+import { sql } from 'kysely';
+
 import { DEFAULT_QC_SHARE } from '../migrations/0008_qc.js';
 import { toInt, type RepoContext } from './context.js';
 
@@ -32,8 +34,91 @@ export interface QcDetailRecord {
   readonly updatedAt: string;
 }
 
-export class QcRulesRepository {
+export class QcRepository {
   constructor(private readonly ctx: RepoContext) {}
+
+  /** Adds up to `size` coded messages of the case not yet in QC, chosen at random; returns how many. */
+  async sample(caseId: number, size: number): Promise<number> {
+    const now = this.ctx.now();
+    const r = await this.ctx.db
+      .insertInto('qc_items')
+      .columns([
+        'message_id',
+        'case_id',
+        'first_user_id',
+        'first_version',
+        'status',
+        'created_at',
+        'updated_at',
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom('codes as c')
+          .innerJoin('users as u', 'u.username', 'c.by_user')
+          .select([
+            'c.message_id',
+            'c.case_id',
+            'u.id',
+            'c.version',
+            sql<string>`cast(${'pending'} as text)`.as('status'),
+            sql<string>`cast(${now} as text)`.as('created_at'),
+            sql<string>`cast(${now} as text)`.as('updated_at'),
+          ])
+          .where('c.case_id', '=', caseId)
+          .where((w) =>
+            w.not(
+              w.exists(
+                w.selectFrom('qc_items as q').select('q.id').whereRef('q.message_id', '=', 'c.message_id'),
+              ),
+            ),
+          )
+          .orderBy(sql`random()`)
+          .limit(size),
+      )
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0);
+  }
+
+  async firstUserId(id: number): Promise<number | null> {
+    const row = await this.ctx.db
+      .selectFrom('qc_items')
+      .select('first_user_id')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? toInt(row.first_user_id) : null;
+  }
+
+  /** Records the second decision on a pending item; false if it was not pending any more. */
+  async second(input: { id: number; userId: number; decision: string; agreed: boolean }): Promise<boolean> {
+    const r = await this.ctx.db
+      .updateTable('qc_items')
+      .set({
+        second_user_id: input.userId,
+        second_decision: input.decision,
+        status: input.agreed ? 'agreed' : 'disagreed',
+        updated_at: this.ctx.now(),
+      })
+      .where('id', '=', input.id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  /** A lead settles a disagreement; false if the item was not in disagreement. */
+  async resolve(input: { id: number; userId: number; resolution: string }): Promise<boolean> {
+    const r = await this.ctx.db
+      .updateTable('qc_items')
+      .set({
+        resolved_by: input.userId,
+        resolution: input.resolution,
+        status: 'resolved',
+        updated_at: this.ctx.now(),
+      })
+      .where('id', '=', input.id)
+      .where('status', '=', 'disagreed')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
 
   /** The case's QC share (0–1): the default until a lead sets one. */
   async share(caseId: number): Promise<number> {
