@@ -48,15 +48,14 @@ export async function searchTermHits(store: Store, caseId: number): Promise<Term
   const hits = new Map<string, Set<number>>();
   const notes = new Map<string, string>();
   for (const t of list?.terms ?? []) {
-    const ids = new Set<number>();
+    let ids: number[] = [];
     try {
       // A phrase search: a term of several words means those words together.
-      for await (const m of store.messages.iterate(caseId, { search: `"${t.term.replace(/"/gu, ' ')}"` }))
-        ids.add(m.id);
+      ids = await store.messages.ids(caseId, { search: `"${t.term.replace(/"/gu, ' ')}"` });
     } catch (err) {
       notes.set(t.term, `not searchable: ${(err as Error).message}`);
     }
-    hits.set(t.term, ids);
+    hits.set(t.term, new Set(ids));
   }
   return { termListVersion: list?.version ?? null, terms: list?.terms ?? [], hits, notes };
 }

@@ -269,6 +269,12 @@ export class MessagesRepository {
     }
   }
 
+  /** The ids of every matching message (same filters as `query`): for counting hits, not reading them. */
+  async ids(caseId: number, filters: Omit<MessageFilters, 'afterId' | 'limit'> = {}): Promise<number[]> {
+    const rows = await this.filtered(caseId, filters).select('m.id').execute();
+    return rows.map((r) => toInt(r.id));
+  }
+
   /** How many messages match (same filters as `query`, without paging). */
   async count(caseId: number, filters: Omit<MessageFilters, 'afterId' | 'limit'> = {}): Promise<number> {
     const row = await this.filtered(caseId, filters)
