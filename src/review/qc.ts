@@ -123,13 +123,13 @@ export async function withheldInCase(store: Repos, viewer: UserRecord, caseId: n
 
 export async function setQcShare(
   store: Store,
-  input: { caseId: number; share: number; user: UserRecord },
+  input: { caseId: number; share: number; actor: string },
 ): Promise<void> {
   await store.transaction(async (repos) => {
     const before = await repos.qc.share(input.caseId);
-    await repos.qc.setShare(input.caseId, input.share, input.user.username);
+    await repos.qc.setShare(input.caseId, input.share, input.actor);
     await repos.audit.append({
-      actor: input.user.username,
+      actor: input.actor,
       action: 'qc.share',
       caseId: input.caseId,
       subject: `case:${input.caseId}`,
@@ -140,12 +140,12 @@ export async function setQcShare(
 
 export async function sampleForQc(
   store: Store,
-  input: { caseId: number; size: number; user: UserRecord },
+  input: { caseId: number; size: number; actor: string },
 ): Promise<number> {
   return store.transaction(async (repos) => {
     const added = await repos.qc.sample(input.caseId, input.size);
     await repos.audit.append({
-      actor: input.user.username,
+      actor: input.actor,
       action: 'qc.sample',
       caseId: input.caseId,
       subject: `case:${input.caseId}`,

@@ -74,7 +74,7 @@ export function registerQcRoutes(route: Route, store: Store, _docs: RouteDoc[]):
     body: Q.QcSampleBody,
     responses: { 200: Q.QcSampleResponse },
     handler: async ({ caseId, body, session }) => ({
-      added: await sampleForQc(store, { caseId, size: body.size, user: session!.user }),
+      added: await sampleForQc(store, { caseId, size: body.size, actor: session!.user.username }),
     }),
   });
 
@@ -150,7 +150,7 @@ export function registerQcRoutes(route: Route, store: Store, _docs: RouteDoc[]):
     body: Q.QcSettingsBody,
     responses: { 200: Q.QcSettingsResponse },
     handler: async ({ caseId, body, session }) => {
-      await setQcShare(store, { caseId, share: body.share, user: session!.user });
+      await setQcShare(store, { caseId, share: body.share, actor: session!.user.username });
       return { share: await store.qc.share(caseId) };
     },
   });

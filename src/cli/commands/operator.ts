@@ -1,8 +1,8 @@
 /**
  * Who a lead's action from the CLI is recorded as. The CLI has direct workspace access (it can read
  * the database file anyway), so it does not check web roles; it names the operator as every other
- * command does (`actor`: SCRUTINEER_USER, else the OS user). The QC services take a user record and
- * read only its name for the audit entry: the login of that name when there is one, else a record
+ * command does (`actor`: SCRUTINEER_USER, else the OS user). Finishing a batch takes a user record
+ * (the server checks the assignee with it): the login of that name when there is one, else a record
  * standing for the operator, with no id of its own.
  */
 import type { Store } from '../../store/open-store.js';

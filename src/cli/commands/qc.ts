@@ -13,7 +13,6 @@ import type { QcDetailRecord } from '../../store/repositories/qc.js';
 import type { ReviewMessageRow } from '../../store/repositories/reviews.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
-import { operator } from './operator.js';
 import { fractionOption, intOption, percent } from './review-options.js';
 import { requireCase } from './shared.js';
 
@@ -96,7 +95,7 @@ export function registerQc(program: Command, ctx: CliContext): void {
       await withStore(opts, async (store) => {
         const theCase = await requireCase(store, caseName);
         const before = await store.qc.share(theCase.id);
-        await setQcShare(store, { caseId: theCase.id, share, user: await operator(store, ctx) });
+        await setQcShare(store, { caseId: theCase.id, share, actor: actor(ctx) });
         const now = await store.qc.share(theCase.id);
         if (opts.json) printJson(ctx.io, { case: theCase.id, share: now, was: before });
         else
@@ -118,7 +117,7 @@ export function registerQc(program: Command, ctx: CliContext): void {
         const added = await sampleForQc(store, {
           caseId: theCase.id,
           size,
-          user: await operator(store, ctx),
+          actor: actor(ctx),
         });
         if (opts.json) printJson(ctx.io, { case: theCase.id, requested: size, added });
         else
