@@ -16,6 +16,7 @@ import {
   type OffensiveMark,
   mergeOffensiveMarks,
   normalisePhone,
+  summariseConduct,
 } from './conduct/index.js';
 import { mergedConductView, type MergedConduct, type ViewMerge } from './merge/conduct-view.js';
 
@@ -253,4 +254,36 @@ export async function decideIdentity(
       },
     });
   });
+}
+
+/**
+ * What the review server shows of a case's conduct analysis: each person's picture, the basis, the
+ * offensive messages with their audiences, and the named membership timelines. Plain data, so it can
+ * be computed on a worker thread (src/analysis/conduct-in-worker.ts) and passed back whole.
+ */
+export interface ConductViews {
+  readonly conduct: ReturnType<typeof summariseConduct> & {
+    readonly basis: CaseConductInput['basis'];
+    readonly offensiveMessages: ConductReport['offensiveMessages'];
+    readonly timelines: ConductReport['timelines'];
+  };
+  readonly membership: NamedMembershipTimeline[];
+}
+
+export async function caseConductViews(
+  store: Store,
+  caseId: number,
+  withholdCodes: ReadonlySet<number>,
+): Promise<ConductViews> {
+  const analysed = await caseConduct(store, caseId, {}, { withholdCodes });
+  const { input, report } = analysed;
+  return {
+    conduct: {
+      ...summariseConduct(report),
+      basis: input.basis,
+      offensiveMessages: report.offensiveMessages,
+      timelines: report.timelines,
+    },
+    membership: namedTimelines(analysed),
+  };
 }

@@ -5,20 +5,20 @@
  * serves them all. A result is at most MAX_AGE_MS old; it is keyed by the codes withheld from the
  * viewer (blind second review), so no viewer is served a picture built from codes they may not see.
  * A change made through this server forgets the case's results at once; a change made from the CLI
- * in another process shows within MAX_AGE_MS.
+ * in another process shows within MAX_AGE_MS. The computation itself runs wherever `compute` puts
+ * it (the server: a worker thread, src/analysis/conduct-in-worker.ts).
  */
-import { caseConduct } from '../analysis/conduct-case.js';
-import type { Store } from '../store/open-store.js';
+import type { ConductViews } from '../analysis/conduct-case.js';
 
 const MAX_AGE_MS = 20_000;
 
-type Analysis = Awaited<ReturnType<typeof caseConduct>>;
+export type ComputeConduct = (caseId: number, withholdCodes: ReadonlySet<number>) => Promise<ConductViews>;
 
 export class ConductMemo {
-  private readonly entries = new Map<string, { at: number; value: Promise<Analysis> }>();
+  private readonly entries = new Map<string, { at: number; value: Promise<ConductViews> }>();
 
   constructor(
-    private readonly store: Store,
+    private readonly compute: ComputeConduct,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -27,13 +27,13 @@ export class ConductMemo {
     for (const k of this.entries.keys()) if (k.startsWith(`${caseId}:`)) this.entries.delete(k);
   }
 
-  get(caseId: number, withholdCodes: ReadonlySet<number>): Promise<Analysis> {
+  get(caseId: number, withholdCodes: ReadonlySet<number>): Promise<ConductViews> {
     const key = `${caseId}:${[...withholdCodes].sort((a, b) => a - b).join(',')}`;
     const t = this.now();
     for (const [k, e] of this.entries) if (t - e.at > MAX_AGE_MS) this.entries.delete(k);
     const hit = this.entries.get(key);
     if (hit) return hit.value;
-    const value = caseConduct(this.store, caseId, {}, { withholdCodes });
+    const value = this.compute(caseId, withholdCodes);
     this.entries.set(key, { at: t, value });
     // A failure is not kept: the next request tries again.
     value.catch(() => this.entries.delete(key));

@@ -2,8 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod/v4';
 
-import { namedTimelines } from '../analysis/conduct-case.js';
-import { summariseConduct } from '../analysis/conduct/index.js';
+import { ConductWorker } from '../analysis/conduct-in-worker.js';
 import { visibleCaseIds } from '../review/access.js';
 import {
   batchFilters,
@@ -93,7 +92,9 @@ export function registerRoutes(
   workspace: string,
   docs: RouteDoc[],
 ): void {
-  const conduct = new ConductMemo(store);
+  const conductWorker = new ConductWorker(store.reopen);
+  app.addHook('onClose', () => conductWorker.close());
+  const conduct = new ConductMemo((caseId, withhold) => conductWorker.run(caseId, withhold));
   const route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
     spec: Parameters<typeof defineRoute<PS, QS, BS>>[3],
   ) =>
@@ -351,13 +352,7 @@ export function registerRoutes(
     handler: async ({ caseId, session }) => {
       // Codes under a blind second review the user may give would show through the picture.
       const withholdCodes = await withheldInCase(store, session!.user, caseId);
-      const { input, report } = await conduct.get(caseId, withholdCodes);
-      return {
-        ...summariseConduct(report),
-        basis: input.basis,
-        offensiveMessages: report.offensiveMessages,
-        timelines: report.timelines,
-      };
+      return (await conduct.get(caseId, withholdCodes)).conduct;
     },
   });
 
@@ -369,9 +364,7 @@ export function registerRoutes(
     params: S.CaseParams,
     responses: { 200: S.MembershipResponse },
     handler: async ({ caseId, session }) => ({
-      timelines: namedTimelines(
-        await conduct.get(caseId, await withheldInCase(store, session!.user, caseId)),
-      ),
+      timelines: (await conduct.get(caseId, await withheldInCase(store, session!.user, caseId))).membership,
     }),
   });
 

@@ -34,6 +34,11 @@ export interface Store extends Repos {
   readonly dialect: Dialect;
   /** Where the data is: the SQLite file, or the PostgreSQL URL without password (and schema). */
   readonly location: string;
+  /**
+   * What opens this store again, e.g. on a worker thread. Holds the database URL as given, password
+   * and all: never log it.
+   */
+  readonly reopen: { readonly workspace: string; readonly databaseUrl: string | null };
   /** Every repository in one transaction: all of `fn`'s writes commit together or none do. */
   transaction<T>(fn: (repos: Repos) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -240,6 +245,7 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     ...repos,
     dialect,
     location,
+    reopen: { workspace: opts.workspace, databaseUrl: opts.databaseUrl ?? null },
     transaction: <T>(fn: (repos: Repos) => Promise<T>): Promise<T> =>
       db.transaction().execute((trx) => fn(createRepos({ ...ctx, db: trx }))),
     close: async () => {
