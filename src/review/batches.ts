@@ -8,7 +8,7 @@ import { z } from 'zod/v4';
 
 import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
-import type { BatchRecord, ReviewSearch } from '../store/repositories/reviews.js';
+import type { BatchRecord, ReviewMessageRow, ReviewSearch } from '../store/repositories/reviews.js';
 import type { UserRecord } from '../store/repositories/users.js';
 import { roleAllows } from './access.js';
 
@@ -61,6 +61,30 @@ export function batchFilters(
         runId,
       };
   }
+}
+
+/**
+ * How a batch is worked: a priority batch highest flag score first (ties in time order), the others
+ * in time order. Either way the order is total, so `after` (the last message id of a page) resumes
+ * exactly where the page ended.
+ */
+export function batchOrder(batch: Pick<BatchRecord, 'kind'>): 'time' | 'score' {
+  return batch.kind === 'priority' ? 'score' : 'time';
+}
+
+/** One page of a batch's messages, in the batch's order (see batchOrder), after the `after` message. */
+export async function batchMessages(
+  store: Store,
+  batch: BatchRecord,
+  page: { limit: number; after?: number },
+): Promise<{ rows: ReviewMessageRow[]; next: number | null }> {
+  const run = await store.flags.run(batch.caseId);
+  return store.reviews.search(batch.caseId, {
+    ...batchFilters(batch, run?.id ?? null),
+    order: batchOrder(batch),
+    limit: page.limit,
+    ...(page.after === undefined ? {} : { after: page.after }),
+  });
 }
 
 /** The user id of someone who may review the case (null for nobody); refuses anyone else. */

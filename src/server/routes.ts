@@ -5,7 +5,7 @@ import { z } from 'zod/v4';
 import { ConductWorker } from '../analysis/conduct-in-worker.js';
 import { visibleCaseIds } from '../review/access.js';
 import {
-  batchFilters,
+  batchMessages,
   batchProgress,
   closeBatch,
   createBatch,
@@ -495,16 +495,15 @@ export function registerRoutes(
   route({
     method: 'GET',
     url: '/api/batches/:batchId/messages',
-    summary: "A batch's messages in time order, paged by after",
+    summary:
+      "A batch's messages, paged by after: a priority batch highest flag score first (ties in time order), the others in time order",
     access: { kind: 'case', permission: 'read', caseOf: caseOfBatch },
     params: S.BatchParams,
     query: S.BatchMessagesQuery,
-    responses: { 200: S.SearchResponse },
+    responses: { 200: S.BatchMessagesResponse },
     handler: async ({ params, query, caseId, session }) => {
       const batch = (await store.batches.get(params.batchId))!;
-      const run = await store.flags.run(caseId);
-      const { rows, next } = await store.reviews.search(caseId, {
-        ...batchFilters(batch, run?.id ?? null),
+      const { rows, next } = await batchMessages(store, batch, {
         limit: query.limit,
         ...(query.after === undefined ? {} : { after: query.after }),
       });

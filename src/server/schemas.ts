@@ -222,7 +222,15 @@ export const BatchBody = z.object({
 });
 export const BatchMessagesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  after: id.optional(),
+  after: id.optional().describe('the last message id of the previous page (its `next`)'),
+});
+export const BatchMessagesResponse = z.object({
+  hits: z.array(Message),
+  next: z
+    .number()
+    .int()
+    .nullable()
+    .describe("the cursor for the next page (the last hit's id), null on the last page"),
 });
 export const Batch = z.object({
   id: z.number().int(),

@@ -5,7 +5,7 @@ import { caseMembership } from '../../src/analysis/conduct-case.js';
 import type { MessageT } from '../../src/server/schemas.js';
 import type { Backend } from '../store/backends.js';
 import { eachBackend } from './each-backend.js';
-import { isFlagged, makeWorld, utcOf, type Session, type World } from './world.js';
+import { A_MESSAGES, B_MESSAGES, isFlagged, makeWorld, utcOf, type Session, type World } from './world.js';
 
 interface BatchT {
   id: number;
@@ -226,6 +226,106 @@ eachBackend('Review server: batches', (backend: Backend) => {
     const mine = audit.filter((e) => e.subject === `batch:${id}`).map((e) => e.action);
     expect(mine).toEqual(['batch.create', 'batch.assign', 'batch.close']);
     expect(await w.store.audit.verify()).toMatchObject({ ok: true });
+  });
+
+  /** Every page of a batch, `limit` at a time, following `next`; fails on a page that repeats a cursor. */
+  const allPages = async (s: Session, batchId: number, limit: number) => {
+    const hits: MessageT[] = [];
+    let pages = 0;
+    let after: number | null = null;
+    do {
+      const page: { hits: MessageT[]; next: number | null } = await get(
+        s,
+        `/api/batches/${batchId}/messages?limit=${limit}${after === null ? '' : `&after=${after}`}`,
+      );
+      expect(page.hits.length).toBeLessThanOrEqual(limit);
+      if (page.next !== null) {
+        expect(page.hits).toHaveLength(limit);
+        expect(page.next).toBe(page.hits[limit - 1]!.id);
+      }
+      hits.push(...page.hits);
+      after = page.next;
+      pages++;
+      expect(pages).toBeLessThan(1000);
+    } while (after !== null);
+    return { hits, pages };
+  };
+
+  it('a priority batch pages highest score first (ties in time order), every message exactly once', async () => {
+    // A newer run for case B with many tied scores (0.7 and 0.55 are not exact in a PostgreSQL real).
+    const scoreOf = (seq: number) => [0.7, 0.3, 0.9, 0.7, 0.15, 0.55, 0.3][seq % 7]!;
+    const run = await w.store.flags.startRun({
+      caseId: w.b.caseId,
+      actor: 'test',
+      version: {},
+      termListId: null,
+    });
+    await w.store.flags.insertMany(
+      w.b.messageIds.map((messageId, seq) => ({
+        runId: run.id,
+        caseId: w.b.caseId,
+        messageId,
+        score: scoreOf(seq),
+        flagged: scoreOf(seq) >= 0.5,
+        categories: [{ name: 'race', score: scoreOf(seq) }],
+        spans: [],
+      })),
+    );
+    await w.store.flags.finishRun(run.id, { messages: w.b.messageIds.length, flagged: 0 });
+    const admin = await w.login('admin1');
+    const made = await w.app.inject({
+      method: 'POST',
+      url: `/api/cases/${w.b.caseId}/batches`,
+      payload: { name: 'Worst first', spec: { kind: 'priority', minScore: 0.3 } },
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+    });
+    expect(made.statusCode).toBe(200);
+    const batch = (made.json() as { batch: BatchT }).batch;
+    const expected = Array.from({ length: B_MESSAGES }, (_, seq) => seq)
+      .filter((seq) => scoreOf(seq) >= 0.3)
+      .sort((a, b) => scoreOf(b) - scoreOf(a) || a - b);
+    expect(batch.messages).toBe(expected.length);
+
+    for (const limit of [1, 3, 4, 500]) {
+      const { hits, pages } = await allPages(admin, batch.id, limit);
+      expect(pages).toBe(Math.max(1, Math.ceil(expected.length / limit)));
+      // Exactly the batch, each message once, in (score desc, utc, id) order.
+      expect(hits.map((h) => h.seq)).toEqual(expected);
+      expect(new Set(hits.map((h) => h.id)).size).toBe(hits.length);
+      const scores = hits.map((h) => h.flag!.score);
+      expect(scores.every((x, i) => i === 0 || x <= scores[i - 1]!)).toBe(true);
+      for (let i = 1; i < hits.length; i++) {
+        if (scores[i] === scores[i - 1]) expect(hits[i]!.utc > hits[i - 1]!.utc).toBe(true);
+      }
+    }
+    // A cursor outside the case ends the batch rather than starting it again.
+    const foreign = await get<{ hits: MessageT[]; next: number | null }>(
+      admin,
+      `/api/batches/${batch.id}/messages?limit=5&after=${w.a.messageIds[3]}`,
+    );
+    expect(foreign).toEqual({ hits: [], next: null });
+  });
+
+  it('date-range and conversation batches still page in time order, every message exactly once', async () => {
+    const made = await create(lead, {
+      name: 'Whole case',
+      spec: { kind: 'date_range', from: utcOf(0), to: utcOf(A_MESSAGES) },
+    });
+    const dates = (made.json() as { batch: BatchT }).batch;
+    expect(dates.messages).toBe(A_MESSAGES);
+    const { hits, pages } = await allPages(rev, dates.id, 7);
+    expect(pages).toBe(Math.ceil(A_MESSAGES / 7));
+    expect(hits.map((h) => h.seq)).toEqual(Array.from({ length: A_MESSAGES }, (_, i) => i));
+    expect(hits.every((h, i) => i === 0 || h.utc > hits[i - 1]!.utc)).toBe(true);
+
+    const conv = await create(lead, {
+      name: 'Run of flagged and not',
+      spec: { kind: 'conversation', conversationId: w.a.conversationId, fromSeq: 20, toSeq: 44 },
+    });
+    const run = await allPages(rev, (conv.json() as { batch: BatchT }).batch.id, 10);
+    expect(run.pages).toBe(3);
+    // Flagged (0.9) and unflagged (0.1) messages mixed: time order, not score order.
+    expect(run.hits.map((h) => h.seq)).toEqual(Array.from({ length: 25 }, (_, i) => 20 + i));
   });
 
   it('lists the case members, who reviewed how much and when, and the membership timelines as the CLI prints them', async () => {

@@ -83,6 +83,11 @@ export interface ReviewSearch {
   readonly limit: number;
   /** Keyset cursor: the id of the last hit of the previous page. */
   readonly after?: number;
+  /**
+   * `time` (the default): by (utc, id). `score`: the message's score in `runId`, highest first, then
+   * by (utc, id); without a run nothing matches.
+   */
+  readonly order?: 'time' | 'score';
 }
 
 export interface HistoryRow {
@@ -489,20 +494,55 @@ export class ReviewsRepository {
     return rows.map((r) => ({ sender: r.sender, month: r.month, messages: toInt(r.n) }));
   }
 
-  /** Filtered search over a case in time order, paged by (utc, id) after the `after` message. */
+  /**
+   * Filtered search over a case, paged after the `after` message: in time order, by (utc, id), or
+   * with `order: 'score'` highest score in `runId` first, then by (utc, id). The cursor is always a
+   * message id; its score is read back from the run inside the query (never as a parameter, so a
+   * PostgreSQL `real` is compared with itself, not with its JavaScript double).
+   */
   async search(caseId: number, s: ReviewSearch): Promise<{ rows: ReviewMessageRow[]; next: number | null }> {
+    const byScore = s.order === 'score';
+    const runId = s.runId ?? null;
+    if (byScore && runId === null) return { rows: [], next: null };
     const filtered = this.filtered(caseId, s);
     if (!filtered) return { rows: [], next: null };
     let q = filtered.selectAll('m').select('e.ref as exhibit_ref');
     if (s.after !== undefined) {
+      const after = s.after;
       const cursor = await this.ctx.db
         .selectFrom('messages')
         .select('utc')
-        .where('id', '=', s.after)
+        .where('id', '=', after)
         .where('case_id', '=', caseId)
         .executeTakeFirst();
       if (!cursor) return { rows: [], next: null };
-      q = q.where((eb) => eb(eb.refTuple('m.utc', 'm.id'), '>', eb.tuple(cursor.utc, s.after!)));
+      q = q.where((eb) => {
+        const later = eb(eb.refTuple('m.utc', 'm.id'), '>', eb.tuple(cursor.utc, after));
+        if (!byScore) return later;
+        // The message's score in the run (the highest, should a run ever hold two flags for it).
+        const mine = eb
+          .selectFrom('flags as sf')
+          .select((sb) => sb.fn.max('sf.score').as('score'))
+          .where('sf.run_id', '=', runId!)
+          .whereRef('sf.message_id', '=', 'm.id');
+        const cursorScore = eb
+          .selectFrom('flags as cf')
+          .select((sb) => sb.fn.max('cf.score').as('score'))
+          .where('cf.run_id', '=', runId!)
+          .where('cf.message_id', '=', after);
+        return eb.or([eb(mine, '<', cursorScore), eb.and([eb(mine, '=', cursorScore), later])]);
+      });
+    }
+    if (byScore) {
+      q = q.orderBy(
+        (eb) =>
+          eb
+            .selectFrom('flags as sf')
+            .select((sb) => sb.fn.max('sf.score').as('score'))
+            .where('sf.run_id', '=', runId!)
+            .whereRef('sf.message_id', '=', 'm.id'),
+        'desc',
+      );
     }
     const rows = await q
       .orderBy('m.utc')
