@@ -847,6 +847,46 @@ describe('date order', () => {
   it('refuses a declared order the file contradicts', () => {
     expectThrowsEvidence(() => parse('13/06/2018, 09:00 - Dan: a', { dateOrder: 'mdy' }), /date.order/i);
   });
+
+  it('refuses a declared order the file contradicts on some headers, naming the line', () => {
+    // Read as month/day, lines 2 and 3 would be impossible dates folded into the message above.
+    const text = '03/06/2018, 09:00 - Dan: a\n13/06/2018, 09:00 - Kate: b\n14/06/2018, 09:00 - Dan: c';
+    const mdy = expectThrowsEvidence(() => parse(text, { dateOrder: 'mdy' }), /--date-order mdy/);
+    expect(mdy.details.line).toBe(2);
+    expect(mdy.message).toMatch(/line 2/);
+    const dmy = expectThrowsEvidence(
+      () => parse('06/03/2018, 09:00 - Dan: a\n06/13/2018, 09:00 - Kate: b', { dateOrder: 'dmy' }),
+      /--date-order dmy/,
+    );
+    expect(dmy.details.line).toBe(2);
+    const ymd = expectThrowsEvidence(() => parse(text, { dateOrder: 'ymd' }), /--date-order ymd/);
+    expect(ymd.details.line).toBe(1);
+    expectThrowsEvidence(
+      () => parse('[2018/06/03, 09:00:00] Dan: a\n[2018/06/04, 09:00:00] Kate: b', { dateOrder: 'dmy' }),
+      /four-digit year/,
+    );
+  });
+
+  it('takes a declared order where the file contradicts itself, flagging the impossible lines', () => {
+    // A day over 12 on both sides: the file cannot decide, so the declared order stands.
+    const text = '13/06/2018, 09:00 - Dan: a\n06/14/2018, 09:00 - Kate: b';
+    expectThrowsEvidence(() => parse(text), /--date-order/);
+    const result = parse(text, { dateOrder: 'dmy' });
+    expect(result.messages).toHaveLength(1);
+    expectAccounted(result);
+    expect(result.report.notices.some((n) => n.code === 'header_like_continuation' && n.line === 2)).toBe(
+      true,
+    );
+  });
+
+  it('names the lines when headers mix year-first and day/month-first dates', () => {
+    const err = expectThrowsEvidence(
+      () => parse('[2018/06/03, 09:00:00] Dan: a\n[13/06/2018, 09:00:00] Kate: b'),
+      /--date-order/,
+    );
+    expect(err.message).toMatch(/line 1/);
+    expect(err.details.line).toBe(2);
+  });
 });
 
 describe('daylight saving (Europe/London)', () => {

@@ -13,8 +13,11 @@ import { clockHour, describeSignature, matchHeader, type HeaderMatch } from './h
 import { bufferSource, type Line, type LineSource } from './lines.js';
 import { groupNamesIn, looksLikeSystemPrefix, readSystemText } from './system.js';
 
-/** Recorded on every exhibit. 1.1.0: a group authoring system lines names the conversation. */
-export const EXPORT_PARSER_VERSION = 'whatsapp-text/1.1.0';
+/**
+ * Recorded on every exhibit. 1.1.0: a group authoring system lines names the conversation.
+ * 1.1.1: a declared date order that the file's own dates contradict is refused.
+ */
+export const EXPORT_PARSER_VERSION = 'whatsapp-text/1.1.1';
 
 /** At most this many notices of one kind are listed; the rest are counted in a summary notice. */
 const NOTICE_CAP = 200;
@@ -23,6 +26,9 @@ interface SignatureStats {
   count: number;
   firstLine: number;
   ymd: number;
+  /** First header that starts with a four-digit year, and first that does not. */
+  ymdLine: number | null;
+  notYmdLine: number | null;
   aOver12: number | null;
   bOver12: number | null;
   prevDmy: number;
@@ -68,6 +74,8 @@ function survey(source: LineSource): Survey {
         count: 0,
         firstLine: line.number,
         ymd: 0,
+        ymdLine: null,
+        notYmdLine: null,
         aOver12: null,
         bOver12: null,
         prevDmy: 0,
@@ -78,8 +86,11 @@ function survey(source: LineSource): Survey {
       signatures.set(h.signature, s);
     }
     s.count++;
-    if (h.aDigits === 4) s.ymd++;
-    else {
+    if (h.aDigits === 4) {
+      s.ymd++;
+      s.ymdLine ??= line.number;
+    } else {
+      s.notYmdLine ??= line.number;
       if (h.a > 12 && s.aOver12 === null) s.aOver12 = line.number;
       if (h.b > 12 && s.bOver12 === null) s.bOver12 = line.number;
       const dmy = dayKey(h.c, h.b, h.a, h);
@@ -122,11 +133,25 @@ function decideDateOrder(
   options: ExportParseOptions,
 ): { order: DateOrder; basis: string } {
   const file = options.fileName;
-  if (options.dateOrder !== 'auto')
+  if (options.dateOrder !== 'auto') {
+    const contradiction = contradictedBy(stats, options.dateOrder);
+    if (contradiction) {
+      throw new EvidenceError(
+        file,
+        `--date-order ${options.dateOrder} contradicts the file: ${contradiction.reason}; give the order the file shows, or --date-order auto`,
+        contradiction.line,
+        'date_order_contradicted',
+      );
+    }
     return { order: options.dateOrder, basis: 'declared by the user (--date-order)' };
+  }
   if (stats.ymd === stats.count) return { order: 'ymd', basis: 'every header starts with a four-digit year' };
   if (stats.ymd > 0) {
-    throw new EvidenceError(file, 'headers mix year-first and day/month-first dates; give --date-order');
+    throw new EvidenceError(
+      file,
+      `headers mix year-first dates (line ${stats.ymdLine}) and day/month-first dates (line ${stats.notYmdLine}); give --date-order`,
+      stats.notYmdLine ?? undefined,
+    );
   }
   if (stats.aOver12 !== null && stats.bOver12 !== null) {
     throw new EvidenceError(
@@ -157,6 +182,42 @@ function decideDateOrder(
     undefined,
     'date_order_undecidable',
   );
+}
+
+/**
+ * Where the file itself decides the order (every header year-first, or date numbers over 12 on one
+ * side only), a declared order that reads otherwise would turn real headers into impossible dates
+ * and fold their messages into the message above: refuse it. A file that cannot decide, or whose
+ * headers contradict each other, takes the declared order.
+ */
+function contradictedBy(stats: SignatureStats, declared: DateOrder): { reason: string; line: number } | null {
+  if (declared === 'ymd') {
+    return stats.ymd === 0 && stats.notYmdLine !== null
+      ? {
+          reason: `no header starts with a four-digit year (line ${stats.notYmdLine})`,
+          line: stats.notYmdLine,
+        }
+      : null;
+  }
+  if (stats.ymd === stats.count && stats.ymdLine !== null) {
+    return {
+      reason: `every header starts with a four-digit year (line ${stats.ymdLine}), so the order is ymd`,
+      line: stats.ymdLine,
+    };
+  }
+  if (declared === 'mdy' && stats.aOver12 !== null && stats.bOver12 === null) {
+    return {
+      reason: `line ${stats.aOver12} has a first date number over 12, which cannot be a month, so the order is dmy`,
+      line: stats.aOver12,
+    };
+  }
+  if (declared === 'dmy' && stats.bOver12 !== null && stats.aOver12 === null) {
+    return {
+      reason: `line ${stats.bOver12} has a second date number over 12, which cannot be a month, so the order is mdy`,
+      line: stats.bOver12,
+    };
+  }
+  return null;
 }
 
 interface Pending {
