@@ -5,10 +5,11 @@ import {
   existsSync,
   mkdirSync,
   renameSync,
+  rmdirSync,
   rmSync,
   chmodSync,
 } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
 import { EvidenceError } from '../domain/errors.js';
@@ -21,6 +22,8 @@ import { EvidenceError } from '../domain/errors.js';
 export class EvidenceStore {
   readonly root: string;
   private readonly tmp: string;
+  /** Folders this instance created, so that a failed import can leave the workspace as it found it. */
+  private readonly madeDirs = new Set<string>();
 
   constructor(workspace: string) {
     this.root = join(workspace, 'evidence');
@@ -45,7 +48,7 @@ export class EvidenceStore {
    * whether this call created the stored file (the caller removes it again if its import fails).
    */
   async put(input: Readable, maxBytes = Number.POSITIVE_INFINITY, label = 'input'): Promise<StoredFile> {
-    mkdirSync(this.tmp, { recursive: true });
+    this.makeDir(this.tmp);
     const tmpPath = join(this.tmp, `${process.pid}-${randomBytes(8).toString('hex')}`);
     const hash = createHash('sha256');
     let size = 0;
@@ -80,7 +83,7 @@ export class EvidenceStore {
       rmSync(tmpPath, { force: true });
       return { sha256, size, storedPath, created: false };
     }
-    mkdirSync(join(abs, '..'), { recursive: true });
+    this.makeDir(dirname(abs));
     chmodSync(tmpPath, 0o444);
     renameSync(tmpPath, abs);
     return { sha256, size, storedPath, created: true };
@@ -90,9 +93,32 @@ export class EvidenceStore {
     return this.put(createReadStream(path), Number.POSITIVE_INFINITY, label);
   }
 
-  /** Remove a stored file this import created (never one that was already there). */
+  /**
+   * Remove a stored file this import created (never one that was already there), and the folders
+   * this instance made for it once they are empty.
+   */
   discard(file: StoredFile): void {
     if (file.created) rmSync(this.absolutePath(file.storedPath), { force: true });
+    this.tidy();
+  }
+
+  /** Remove the folders this instance made that are empty again (after a failed import). */
+  tidy(): void {
+    const deepestFirst = [...this.madeDirs].sort((a, b) => b.length - a.length);
+    for (const dir of deepestFirst) {
+      try {
+        rmdirSync(dir);
+        this.madeDirs.delete(dir);
+      } catch {
+        // Not empty (another file lives there) or already gone: keep it.
+      }
+    }
+  }
+
+  private makeDir(dir: string): void {
+    const first = mkdirSync(dir, { recursive: true });
+    if (first === undefined) return;
+    for (let d = dir; d.length >= first.length; d = dirname(d)) this.madeDirs.add(d);
   }
 
   async hashStored(storedPath: string): Promise<string> {

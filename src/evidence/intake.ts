@@ -193,6 +193,7 @@ export async function addExhibit(
     });
   } catch (err) {
     for (const f of created) evidence.discard(f);
+    evidence.tidy();
     throw err;
   } finally {
     await stopParse();
@@ -214,9 +215,12 @@ async function unpack(
   try {
     const chatPath = pickChatEntry(zip.entries.map((e) => e.path));
     if (!chatPath) {
+      const texts = zip.entries.filter((e) => /\.txt$/i.test(e.path) && !e.path.startsWith('__MACOSX/'));
       throw new EvidenceError(
         label,
-        `the zip holds no chat text (_chat.txt or "WhatsApp Chat with ….txt") among its ${zip.entries.length} entries`,
+        texts.length > 1
+          ? `the zip holds ${texts.length} text files (${texts.map((e) => e.path).join(', ')}) and none is named _chat.txt or "WhatsApp Chat with ….txt": which is the chat cannot be told`
+          : `the zip holds no chat text (_chat.txt or "WhatsApp Chat with ….txt") among its ${zip.entries.length} entries`,
         undefined,
         'zip_no_chat',
       );
@@ -225,8 +229,13 @@ async function unpack(
     for (const entry of zip.entries) {
       const file = await evidence.put(await entry.open(), budget, `${label}!${entry.path}`);
       budget -= file.size;
+      // macOS resource forks (__MACOSX/._name) are kept and hashed, but are not the chat's media.
       const role: ExhibitFileRole =
-        entry.path === chatPath ? 'chat' : /\.txt$/i.test(entry.path) ? 'other' : 'media';
+        entry.path === chatPath
+          ? 'chat'
+          : /\.txt$/i.test(entry.path) || entry.path.startsWith('__MACOSX/')
+            ? 'other'
+            : 'media';
       stored.push({ ...file, pathInArchive: entry.path, role });
     }
     return stored;

@@ -106,18 +106,26 @@ export function registerMessages(program: Command, ctx: CliContext): void {
           `--kind must be one of text, media, system, deleted, poll, location (got "${o.kind}")`,
         );
       const limit = o.limit === undefined ? Number.POSITIVE_INFINITY : Number(o.limit);
-      if (!(limit > 0)) throw new UserError(`--limit must be a positive number (got "${o.limit}")`);
+      if (!(limit > 0) || (o.limit !== undefined && !Number.isInteger(limit)))
+        throw new UserError(`--limit must be a positive whole number (got "${o.limit}")`);
+      const conversationId = o.conversation === undefined ? undefined : Number(o.conversation);
+      if (conversationId !== undefined && !(Number.isInteger(conversationId) && conversationId > 0))
+        throw new UserError(
+          `--conversation must be a conversation id, a positive whole number (got "${o.conversation}"); see \`scrutineer stats CASE --json\``,
+        );
       const filters: Omit<MessageFilters, 'afterId'> = {
         ...(o.sender !== undefined ? { sender: o.sender } : {}),
         ...(o.from !== undefined ? { from: isoInstant(o.from, '--from') } : {}),
         ...(o.to !== undefined ? { to: isoInstant(o.to, '--to') } : {}),
         ...(o.kind !== undefined ? { kind: o.kind as MessageKind } : {}),
         ...(o.search !== undefined ? { search: o.search } : {}),
-        ...(o.conversation !== undefined ? { conversationId: Number(o.conversation) } : {}),
+        ...(conversationId !== undefined ? { conversationId } : {}),
       };
       await withStore(opts, async (store) => {
         const theCase = await requireCase(store, caseName);
         const { conversations, exhibits } = await lookups(store, theCase.id);
+        if (conversationId !== undefined && !conversations.has(conversationId))
+          throw new UserError(`case "${theCase.name}" has no conversation ${conversationId}`);
         const all: Record<string, unknown>[] = [];
         let n = 0;
         for await (const m of store.messages.iterate(theCase.id, filters)) {
