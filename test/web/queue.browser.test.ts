@@ -2,18 +2,23 @@
  * Queues and batches end to end: the real server over a demo workspace, the built web app, Debian's
  * chromium. The lead makes a small batch and gives it to the reviewer; the reviewer opens their
  * queue, codes every message by keyboard and finishes the batch; the dashboard's coverage rises and
- * its membership chart and people table show the demo case's people. Leaves test-artifacts/queue.png,
- * test-artifacts/batches.png, test-artifacts/membership.png and test-artifacts/people.png.
+ * its membership chart and people table show the demo case's people; a batch longer than one page
+ * is worked past its first page. Leaves test-artifacts/queue.png, test-artifacts/batches.png,
+ * test-artifacts/batch-long.png, test-artifacts/membership.png and test-artifacts/people.png.
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { caseConduct } from '../../src/analysis/conduct-case.js';
+import { createBatch } from '../../src/review/batches.js';
 import { DEMO_CASE_NAME, haveChromium, openDemoInBrowser, type DemoInBrowser } from './browser.js';
 
 const skipReason = haveChromium() ? null : 'no chromium at /usr/bin/chromium (apt-get install chromium)';
 const CASE = DEMO_CASE_NAME;
 const BATCH_SIZE = 12;
+/** Longer than one page of the batch page (web/src/api/batches.ts: BATCH_PAGE_SIZE = 100). */
+const LONG_SIZE = 130;
+const LONG_FROM = 20;
 
 describe.skipIf(skipReason !== null)(
   `queues and batches in a browser${skipReason ? ` (skipped: ${skipReason})` : ''}`,
@@ -27,6 +32,21 @@ describe.skipIf(skipReason !== null)(
       demo = await openDemoInBrowser({
         prepare: async (s, caseId) => {
           people = (await caseConduct(s, caseId)).report.people.map((p) => p.name);
+          // A batch of more than one page, clear of the twelve the lead gives out below.
+          const longest = (await s.conversations.list(caseId)).sort((a, b) => b.messages - a.messages)[0]!;
+          expect(longest.messages).toBeGreaterThanOrEqual(LONG_FROM + LONG_SIZE);
+          await createBatch(s, {
+            caseId,
+            name: 'Long batch',
+            spec: {
+              kind: 'conversation',
+              conversationId: longest.id,
+              fromSeq: LONG_FROM,
+              toSeq: LONG_FROM + LONG_SIZE - 1,
+            },
+            assignee: 'demo-reviewer',
+            actor: 'demo-lead',
+          });
         },
       });
       ({ url, page } = demo);
@@ -144,6 +164,36 @@ describe.skipIf(skipReason !== null)(
       await page.getByText('Batch finished.').waitFor();
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
       await page.getByRole('table', { name: 'My batches' }).getByText('finished').waitFor();
+    });
+
+    it('the reviewer works a batch larger than one page past its first page by keyboard', async () => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
+      await page.getByRole('table', { name: 'My batches' }).getByRole('link', { name: 'Long batch' }).click();
+      await page.getByRole('heading', { name: /Long batch/ }).waitFor();
+      await page.locator('.batch-list [data-index="0"]').waitFor();
+      // The size and what is left are the whole batch's, not the loaded page's.
+      await expect.poll(async () => page.getByTestId('batch-left').textContent()).toBe(String(LONG_SIZE));
+      expect(await page.locator('.batch-head').textContent()).toContain(`${LONG_SIZE} messages`);
+      // Only the rows in view are drawn.
+      expect(await page.locator('.batch-list [data-index]').count()).toBeLessThan(60);
+      await page.locator('body').click({ position: { x: 5, y: 5 } });
+      const target = 110;
+      for (let i = 0; i < target; i++) await page.keyboard.press('j');
+      const side = page.getByRole('complementary', { name: 'Selected message' });
+      await side.getByRole('heading', { name: new RegExp(`^${target + 1} of ${LONG_SIZE}`) }).waitFor();
+      // Time order within the conversation: the 111th message of the batch is seq LONG_FROM + 110.
+      await side
+        .getByRole('link', { name: `Open in the thread (message ${LONG_FROM + target + 1})` })
+        .waitFor();
+      await page.keyboard.press('n');
+      await page.locator(`.batch-list [data-index="${target}"] [data-testid="decision"]`).waitFor();
+      await side.getByRole('heading', { name: new RegExp(`^${target + 2} of ${LONG_SIZE}`) }).waitFor();
+      await expect.poll(async () => page.getByTestId('batch-left').textContent()).toBe(String(LONG_SIZE - 1));
+      await page.screenshot({ path: 'test-artifacts/batch-long.png' });
+      // To the end of the batch, and no further.
+      for (let i = target + 1; i < LONG_SIZE + 5; i++) await page.keyboard.press('j');
+      await side.getByRole('heading', { name: new RegExp(`^${LONG_SIZE} of ${LONG_SIZE}`) }).waitFor();
+      expect(demo.pageErrors).toEqual([]);
     });
 
     it('the dashboard coverage has risen by the batch', async () => {

@@ -1,6 +1,7 @@
 /** Review batches and the reviewer's queue (docs/api.md, "Batches and queues"). */
+import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import { query, request } from './client';
-import type { Message, Role, SearchResult } from './types';
+import type { Message, Role } from './types';
 
 export type BatchKind = 'date_range' | 'conversation' | 'priority';
 export type BatchStatus = 'open' | 'finished' | 'closed';
@@ -82,22 +83,36 @@ export async function finishBatch(batchId: number): Promise<Batch> {
   return (await request<{ batch: Batch }>('POST', `/api/batches/${batchId}/finish`)).batch;
 }
 
-/** At most this many of a batch's messages are shown on one page: a batch is a day's work, not a case. */
-export const BATCH_PAGE_CAP = 2000;
+/** Messages asked for at a time on the batch page: further pages load as the reviewer reaches them. */
+export const BATCH_PAGE_SIZE = 100;
 
-/** A batch's messages in time order (every page, up to BATCH_PAGE_CAP). */
-export async function batchMessages(batchId: number): Promise<{ messages: Message[]; more: boolean }> {
-  const messages: Message[] = [];
-  let after: string | number | null = null;
-  do {
-    const page: SearchResult = await request<SearchResult>(
-      'GET',
-      `/api/batches/${batchId}/messages${query({ limit: 500, after })}`,
-    );
-    messages.push(...page.hits);
-    after = page.next;
-  } while (after !== null && messages.length < BATCH_PAGE_CAP);
-  return { messages, more: after !== null };
+/** One page of a batch; `next` (the last hit's id) asks for the following page, null on the last. */
+export interface BatchMessagesPage {
+  readonly hits: readonly Message[];
+  readonly next: number | null;
+}
+
+/**
+ * One page of a batch's messages in the order it is worked: a priority batch highest flag score
+ * first, the others in time order (the server orders and pages them; docs/api.md).
+ */
+export async function batchMessagesPage(
+  batchId: number,
+  after: number | null,
+  limit = BATCH_PAGE_SIZE,
+): Promise<BatchMessagesPage> {
+  return request<BatchMessagesPage>('GET', `/api/batches/${batchId}/messages${query({ limit, after })}`);
+}
+
+/** Changes the loaded copies of a batch's messages in place (after coding or marking reviewed). */
+export function updateCachedBatchMessages(
+  qc: QueryClient,
+  batchId: number,
+  fn: (m: Message) => Message,
+): void {
+  qc.setQueryData<InfiniteData<BatchMessagesPage, number | null>>(batchMessagesKey(batchId), (old) =>
+    old ? { ...old, pages: old.pages.map((p) => ({ ...p, hits: p.hits.map(fn) })) } : old,
+  );
 }
 
 export interface ReviewerCoverage {

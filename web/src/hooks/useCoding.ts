@@ -1,7 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState, type ComponentProps } from 'react';
+import { batchesKey, queueKey, updateCachedBatchMessages } from '../api/batches';
 import { markReviewed, saveCode } from '../api/coding';
-import type { Code, CodeInput, Message } from '../api/types';
+import type { Code, CodeInput, Decision, Message } from '../api/types';
+import { draftFrom, type Draft } from '../components/CodingPanel';
+import type { ConflictDialog } from '../components/ConflictDialog';
 import { updateCachedMessages } from './useThreadWindows';
 
 export interface Conflict {
@@ -10,23 +13,69 @@ export interface Conflict {
   readonly yours: CodeInput;
 }
 
-/** Saving codes and reviewed runs, keeping the cached windows and the dashboard figures in step. */
-export function useCoding(caseId: number, conversationId: number) {
+/**
+ * Where the coded messages are shown, so their cached copies change in place: a thread (its windows)
+ * or a batch (its loaded pages; a batch also moves the figures that count its progress).
+ */
+export type CodingScope =
+  | { readonly kind: 'thread'; readonly conversationId: number }
+  | { readonly kind: 'batch'; readonly batchId: number };
+
+export interface CodingOptions {
+  /** The message the coding panel shows (its draft follows it and its saved version). */
+  readonly selected: Message | undefined;
+  readonly readOnly: boolean;
+  /** Shows a line of status to the reviewer (failures, and the conflict's outcome). */
+  readonly report: (status: string) => void;
+}
+
+/**
+ * Coding as the thread and batch pages do it: the draft of the selected message, saving a code (a
+ * 409 from someone saving first becomes `conflict`, for the ConflictDialog), "reviewed, nothing of
+ * note" runs, and the cached messages and dashboard figures kept in step.
+ */
+export function useCoding(caseId: number, scope: CodingScope, options: CodingOptions) {
   const qc = useQueryClient();
+  const { selected, readOnly, report } = options;
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [draft, setDraft] = useState<Draft>(() => draftFrom(null));
+  const draftKey = `${selected?.id}:${selected?.code?.version ?? 0}`;
+  useEffect(() => {
+    setDraft(draftFrom(selected?.code ?? null));
+    // The draft follows the selected message and its saved version only (draftKey).
+  }, [draftKey]);
 
-  const refreshFigures = useCallback(() => {
-    void qc.invalidateQueries({ queryKey: ['case', caseId] });
-    void qc.invalidateQueries({ queryKey: ['cases'] });
-  }, [qc, caseId]);
+  const batchId = scope.kind === 'batch' ? scope.batchId : null;
+
+  /** Changes the cached copies of a conversation's messages fromSeq … toSeq, and refreshes what counts them. */
+  const applyChange = useCallback(
+    (conversationId: number, fromSeq: number, toSeq: number, fn: (m: Message) => Message) => {
+      if (batchId === null) {
+        updateCachedMessages(qc, conversationId, fromSeq, toSeq, fn);
+      } else {
+        updateCachedBatchMessages(qc, batchId, (m) =>
+          m.conversationId === conversationId && m.seq >= fromSeq && m.seq <= toSeq ? fn(m) : m,
+        );
+      }
+      void qc.invalidateQueries({ queryKey: ['case', caseId] });
+      void qc.invalidateQueries({ queryKey: ['cases'] });
+      if (batchId !== null) {
+        void qc.invalidateQueries({ queryKey: batchesKey(caseId) });
+        void qc.invalidateQueries({ queryKey: queueKey });
+        void qc.invalidateQueries({ queryKey: ['reviewers', caseId] });
+        void qc.invalidateQueries({ queryKey: ['window', conversationId] });
+        // A reviewer's code overrides the flagger in the conduct picture.
+        void qc.invalidateQueries({ queryKey: ['conduct', caseId] });
+      }
+    },
+    [qc, caseId, batchId],
+  );
 
   const applyCode = useCallback(
-    (seq: number, code: Code) => {
-      updateCachedMessages(qc, conversationId, seq, seq, (m) => ({ ...m, code, reviewed: true }));
-      refreshFigures();
-    },
-    [qc, conversationId, refreshFigures],
+    (message: Message, code: Code) =>
+      applyChange(message.conversationId, message.seq, message.seq, (m) => ({ ...m, code, reviewed: true })),
+    [applyChange],
   );
 
   /** Resolves true when saved, false on a conflict (then `conflict` is set). */
@@ -40,7 +89,7 @@ export function useCoding(caseId: number, conversationId: number) {
       try {
         const r = await saveCode(message.id, input, baseVersion);
         if (r.ok) {
-          applyCode(message.seq, r.code);
+          applyCode(message, r.code);
           setConflict(null);
           return true;
         }
@@ -53,26 +102,61 @@ export function useCoding(caseId: number, conversationId: number) {
     [applyCode],
   );
 
-  const keepCurrent = useCallback(() => {
-    if (!conflict) return;
-    applyCode(conflict.message.seq, conflict.current);
-    setConflict(null);
-  }, [conflict, applyCode]);
+  /**
+   * Saves the selected message's draft with `decision` (or the draft's own); resolves to the decision
+   * saved, or null when nothing was (no decision, read-only, a conflict, or an error: reported).
+   */
+  async function decide(decision?: Decision): Promise<Decision | null> {
+    if (!selected || readOnly) return null;
+    const d = decision ?? draft.decision;
+    if (!d) {
+      report('Choose a decision first (o, n or u).');
+      return null;
+    }
+    const input = { ...draft, decision: d };
+    setDraft(input);
+    try {
+      return (await save(selected, input)) ? d : null;
+    } catch (err) {
+      report(`Not saved: ${err instanceof Error ? err.message : String(err)}`);
+      return null;
+    }
+  }
 
-  const useMine = useCallback(async () => {
-    if (!conflict) return false;
-    return save(conflict.message, conflict.yours, conflict.current.version);
-  }, [conflict, save]);
-
+  /**
+   * Marks messages fromSeq … toSeq of a conversation "reviewed, nothing of note" (existing codes are
+   * kept); resolves to how many were newly marked, or null when it failed (reported).
+   */
   const markRun = useCallback(
-    async (fromSeq: number, toSeq: number) => {
-      const marked = await markReviewed(conversationId, fromSeq, toSeq);
-      updateCachedMessages(qc, conversationId, fromSeq, toSeq, (m) => ({ ...m, reviewed: true }));
-      refreshFigures();
-      return marked;
+    async (conversationId: number, fromSeq: number, toSeq: number): Promise<number | null> => {
+      if (readOnly) return null;
+      try {
+        const marked = await markReviewed(conversationId, fromSeq, toSeq);
+        applyChange(conversationId, fromSeq, toSeq, (m) => ({ ...m, reviewed: true }));
+        return marked;
+      } catch (err) {
+        report(`Not marked: ${err instanceof Error ? err.message : String(err)}`);
+        return null;
+      }
     },
-    [qc, conversationId, refreshFigures],
+    [readOnly, applyChange, report],
   );
 
-  return { save, saving, conflict, keepCurrent, useMine, markRun };
+  /** Props for the ConflictDialog while there is a conflict, else null. */
+  const conflictDialog: ComponentProps<typeof ConflictDialog> | null = conflict && {
+    current: conflict.current,
+    yours: conflict.yours,
+    onKeepCurrent: () => {
+      applyCode(conflict.message, conflict.current);
+      setConflict(null);
+      report('Kept the saved version.');
+    },
+    onUseMine: () => {
+      void save(conflict.message, conflict.yours, conflict.current.version).then(
+        (ok) => ok && report('Your version saved.'),
+      );
+    },
+  };
+
+  return { draft, setDraft, saving, conflict, conflictDialog, decide, markRun };
 }

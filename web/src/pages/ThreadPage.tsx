@@ -4,11 +4,8 @@ import { getCase } from '../api/cases';
 import { getWindow, nextFlag, seqAt, WINDOW_SIZE } from '../api/messages';
 import { getCaseTerms, searchTermsKey } from '../api/search-terms';
 import type { Decision, Message, MessageWindow } from '../api/types';
-import { AuditTrail } from '../components/AuditTrail';
-import { CodingPanel, draftFrom, type Draft } from '../components/CodingPanel';
+import { CodingSide } from '../components/CodingSide';
 import { ConflictDialog } from '../components/ConflictDialog';
-import { FlagDetails } from '../components/FlagDetails';
-import { SourceLine } from '../components/SourceLine';
 import { ThreadList, type ThreadListHandle } from '../components/ThreadList';
 import { ThreadToolbar } from '../components/ThreadToolbar';
 import { useSession } from '../hooks/session';
@@ -63,12 +60,6 @@ export function ThreadPage({
   const selectedRef = useRef(start);
   selectedRef.current = selectedSeq;
   const selected = windows.get(selectedSeq);
-  const [draft, setDraft] = useState<Draft>(() => draftFrom(null));
-  const draftKey = `${selected?.id}:${selected?.code?.version ?? 0}`;
-  useEffect(() => {
-    setDraft(draftFrom(selected?.code ?? null));
-    // The draft follows the selected message and its saved version only (draftKey).
-  }, [draftKey]);
 
   const [sources, setSources] = useState<ReadonlySet<number>>(new Set());
   const [allSources, setAllSources] = useState(false);
@@ -87,7 +78,11 @@ export function ThreadPage({
     [highlight, caseTerms.data],
   );
   const [status, setStatus] = useState<string | null>(null);
-  const coding = useCoding(caseId, conversationId);
+  const coding = useCoding(
+    caseId,
+    { kind: 'thread', conversationId },
+    { selected, readOnly, report: setStatus },
+  );
 
   const setHighlight = (q: string) => {
     setHighlightState(q);
@@ -182,35 +177,20 @@ export function ThreadPage({
   const onOpenQuote = useCallback((keyId: string) => void openQuote(keyId), [openQuote]);
 
   async function saveSelected(decision?: Decision, advance = false) {
-    if (!selected || readOnly) return;
-    const d = decision ?? draft.decision;
-    if (!d) {
-      setStatus('Choose a decision first (o, n or u).');
-      return;
-    }
-    const input = { ...draft, decision: d };
-    setDraft(input);
-    try {
-      const ok = await coding.save(selected, input);
-      if (ok) {
-        setStatus(`Message ${selected.seq + 1}: ${decisionLabel(d)} saved`);
-        if (advance && total !== null && selected.seq + 1 < total) select(selected.seq + 1, 'auto');
-      }
-    } catch (err) {
-      setStatus(`Not saved: ${err instanceof Error ? err.message : String(err)}`);
-    }
+    if (!selected) return;
+    const d = await coding.decide(decision);
+    if (!d) return;
+    setStatus(`Message ${selected.seq + 1}: ${decisionLabel(d)} saved`);
+    if (advance && total !== null && selected.seq + 1 < total) select(selected.seq + 1, 'auto');
   }
 
   async function markVisible() {
     if (readOnly) return;
     const v = list.current?.fullyVisible();
     if (!v) return;
-    try {
-      const marked = await coding.markRun(v.first, v.last);
-      setStatus(`Messages ${v.first + 1}–${v.last + 1} marked reviewed, nothing of note (${marked} marked)`);
-    } catch (err) {
-      setStatus(`Not marked: ${err instanceof Error ? err.message : String(err)}`);
-    }
+    const marked = await coding.markRun(conversationId, v.first, v.last);
+    if (marked === null) return;
+    setStatus(`Messages ${v.first + 1}–${v.last + 1} marked reviewed, nothing of note (${marked} marked)`);
   }
 
   async function goNextFlag() {
@@ -291,45 +271,14 @@ export function ThreadPage({
           />
         )}
       </div>
-      <aside className="side" aria-label="Selected message">
-        {selected ? (
-          <>
-            <h2>
-              Message {selected.seq + 1}
-              {selected.sender ? ` from ${selected.sender}` : ''}
-            </h2>
-            <SourceLine message={selected} />
-            <h3>Flag</h3>
-            <FlagDetails message={selected} />
-            <h3>Code</h3>
-            <CodingPanel
-              message={selected}
-              draft={draft}
-              readOnly={readOnly}
-              saving={coding.saving}
-              status={null}
-              onChange={setDraft}
-              onSave={(d) => void saveSelected(d)}
-            />
-            <AuditTrail messageId={selected.id} version={selected.code?.version ?? 0} />
-          </>
-        ) : (
-          <p className="muted">Select a message.</p>
-        )}
-      </aside>
-      {coding.conflict && (
-        <ConflictDialog
-          current={coding.conflict.current}
-          yours={coding.conflict.yours}
-          onKeepCurrent={() => {
-            coding.keepCurrent();
-            setStatus('Kept the saved version.');
-          }}
-          onUseMine={() => {
-            void coding.useMine().then((ok) => ok && setStatus('Your version saved.'));
-          }}
-        />
-      )}
+      <CodingSide
+        message={selected}
+        title={`Message ${selectedSeq + 1}`}
+        coding={coding}
+        readOnly={readOnly}
+        onSave={(d) => void saveSelected(d)}
+      />
+      {coding.conflictDialog && <ConflictDialog {...coding.conflictDialog} />}
     </section>
   );
 }

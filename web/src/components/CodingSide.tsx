@@ -1,0 +1,53 @@
+import type { ReactNode } from 'react';
+import type { Decision, Message } from '../api/types';
+import type { useCoding } from '../hooks/useCoding';
+import { AuditTrail } from './AuditTrail';
+import { CodingPanel } from './CodingPanel';
+import { FlagDetails } from './FlagDetails';
+import { SourceLine } from './SourceLine';
+
+/**
+ * The side panel of the thread and batch pages: the selected message's source, flag, code (the
+ * draft kept by useCoding) and decision history.
+ */
+export function CodingSide(p: {
+  readonly message: Message | undefined;
+  /** What the heading calls the message ("Message 12", "3 of 40"); the sender is added. */
+  readonly title: string;
+  readonly coding: ReturnType<typeof useCoding>;
+  readonly readOnly: boolean;
+  readonly onSave: (decision?: Decision) => void;
+  /** Shown under the heading. */
+  readonly children?: ReactNode;
+}) {
+  const m = p.message;
+  return (
+    <aside className="side" aria-label="Selected message">
+      {m ? (
+        <>
+          <h2>
+            {p.title}
+            {m.sender ? ` from ${m.sender}` : ''}
+          </h2>
+          {p.children}
+          <SourceLine message={m} />
+          <h3>Flag</h3>
+          <FlagDetails message={m} />
+          <h3>Code</h3>
+          <CodingPanel
+            message={m}
+            draft={p.coding.draft}
+            readOnly={p.readOnly}
+            saving={p.coding.saving}
+            status={null}
+            onChange={p.coding.setDraft}
+            onSave={p.onSave}
+          />
+          <AuditTrail messageId={m.id} version={m.code?.version ?? 0} />
+        </>
+      ) : (
+        <p className="muted">Select a message.</p>
+      )}
+    </aside>
+  );
+}
