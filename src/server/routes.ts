@@ -22,6 +22,7 @@ import { VERSION } from '../version.js';
 import { ApiError, defineRoute, type CaseOf, type RouteDoc } from './api.js';
 import { presentCode, presentMessages, presentWindow } from './present.js';
 import { registerQcRoutes } from './qc-routes.js';
+import { registerRecordRoutes } from './record-routes.js';
 import { registerSearchTermRoutes } from './search-term-routes.js';
 import { ConductMemo } from './conduct-memo.js';
 import { registerMediaRoutes } from './media-routes.js';
@@ -610,4 +611,5 @@ export function registerRoutes(
   registerQcRoutes(route, store, docs);
   registerSearchTermRoutes(route, store, docs);
   registerMediaRoutes(route, store, workspace, docs);
+  registerRecordRoutes(route, store, docs);
 }

@@ -52,7 +52,59 @@ async function freshQc(w: World, where: Where, disagreed: boolean): Promise<numb
 const closeIds = new Map<number, number>();
 const finishIds = new Map<number, number>();
 
+/**
+ * The case's public summary open for edits, with a draft: a summary can be finalised only once, so
+ * each request to the summary routes first undoes the last request's "final" straight in the store.
+ */
+async function openSummary(w: World, where: Where): Promise<number> {
+  const caseId = pick(w, where).caseId;
+  const drafts = await w.store.record.list<{ id: number; final: boolean }>('record_summaries', caseId);
+  for (const d of drafts) if (d.final) await w.store.record.update('record_summaries', d.id, { final: 0 });
+  if (drafts.length === 0) {
+    const { RecordService } = await import('../../src/cases/record-service.js');
+    await new RecordService(w.store, caseId, 'test').saveDraft('# Summary\n', 'edited');
+  }
+  return caseId;
+}
+
 const ROUTES: readonly RouteCase[] = [
+  {
+    name: 'GET case record',
+    kind: 'read',
+    request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/record` }),
+  },
+  {
+    // A progress report can be recorded again and again (a case without details has no start date).
+    name: 'POST case record action',
+    kind: 'lead',
+    request: (w, x) => ({
+      method: 'POST',
+      url: `/api/cases/${pick(w, x).caseId}/record/actions`,
+      payload: { action: 'progress', on: '2024-06-05', note: 'matrix' },
+    }),
+  },
+  {
+    name: 'GET public summary',
+    kind: 'read',
+    request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/record/summary` }),
+  },
+  {
+    name: 'POST public summary draft',
+    kind: 'lead',
+    request: async (w, x) => ({
+      method: 'POST',
+      url: `/api/cases/${await openSummary(w, x)}/record/summary/drafts`,
+      payload: { markdown: '# Summary\n\nmatrix\n' },
+    }),
+  },
+  {
+    name: 'POST public summary finalise',
+    kind: 'lead',
+    request: async (w, x) => ({
+      method: 'POST',
+      url: `/api/cases/${await openSummary(w, x)}/record/summary/finalise`,
+    }),
+  },
   {
     // The world's messages have no stored attachments: granted access meets 404, refused access 403.
     name: 'GET message media',

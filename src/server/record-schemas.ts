@@ -1,0 +1,478 @@
+/**
+ * Request and response shapes of the case record routes (docs/api.md, "Case record"). The rules
+ * themselves (dates in order, no outcome without a finding, …) are the record service's
+ * (src/cases/rules.ts); these schemas only check each field's form.
+ */
+import { DateTime } from 'luxon';
+import { z } from 'zod/v4';
+
+import { MARKABLE } from '../cases/record-service.js';
+import {
+  APPEAL_OUTCOMES,
+  BARRED_LISTS,
+  CASE_STATUSES,
+  CASE_TO_ANSWER,
+  CHARGING_DECISIONS,
+  FINDINGS,
+  INTERVIEW_KINDS,
+  MODES,
+  NOTICE_KINDS,
+  OUTCOMES,
+  PROCEEDING_KINDS,
+  PROCEEDING_LEVELS,
+  RESPONSES,
+  SEVERITIES,
+  STANDARDS,
+  VERDICTS,
+} from '../cases/types.js';
+import { PERSON_ROLES, PERSON_STATUSES } from '../store/repositories/people.js';
+
+const id = z.number().int().positive().max(2_147_483_647);
+
+/** A calendar date that exists, YYYY-MM-DD (England and Wales). */
+export const RecordDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/u, 'a date YYYY-MM-DD')
+  .refine((s) => DateTime.fromISO(s).isValid, 'not a date that exists');
+
+const text = (max = 2000) => z.string().trim().min(1).max(max);
+const optText = (max = 2000) => text(max).optional();
+const publishable = z.boolean().optional().describe('may appear in the public summary (default: private)');
+const messageIds = z.array(id).max(1000);
+const TeamMember = z.object({ name: text(200), role: z.string().trim().max(200).nullable() });
+const MARK_KINDS = Object.keys(MARKABLE) as [string, ...string[]];
+
+// ---- actions ----------------------------------------------------------------------------------
+
+export const RecordAction = z.discriminatedUnion('action', [
+  z
+    .object({
+      action: z.literal('case'),
+      reference: optText(200),
+      operation: optText(200),
+      investigatingBody: optText(200),
+      mode: z.enum(MODES).optional(),
+      forces: z.array(text(200)).max(50).optional(),
+      status: z.enum(CASE_STATUSES).optional(),
+      referralDate: RecordDate.optional(),
+      startDate: RecordDate.optional(),
+      evidenceSufficientDate: RecordDate.optional(),
+      reportDate: RecordDate.optional(),
+      team: z.array(TeamMember).max(100).optional(),
+      publishable,
+    })
+    .describe("the case's details and key dates (fields left out keep their value)"),
+  z
+    .object({
+      action: z.literal('person'),
+      name: text(200),
+      role: z.enum(PERSON_ROLES),
+      force: optText(200),
+      rank: optText(200),
+      warrantNumber: optText(100),
+      status: z.enum(PERSON_STATUSES).optional(),
+      barredListApplies: z.boolean().optional(),
+    })
+    .describe('a person of the case (a subject, witness or other), as `scrutineer person add`'),
+  z
+    .object({
+      action: z.literal('subject'),
+      personId: id,
+      namePublic: z.boolean().optional(),
+      label: z.string().trim().max(100).nullable().optional(),
+    })
+    .describe('how a subject is named in the public summary'),
+  z.object({
+    action: z.literal('assess'),
+    personId: id,
+    severity: z.enum(SEVERITIES),
+    on: RecordDate,
+    rationale: optText(),
+    publishable,
+  }),
+  z.object({
+    action: z.literal('notice'),
+    personId: id,
+    kind: z.enum(NOTICE_KINDS),
+    on: RecordDate,
+    conduct: optText(),
+    standards: z.array(z.enum(STANDARDS)).max(10).optional(),
+    severity: z.enum(SEVERITIES).optional(),
+    publishable,
+  }),
+  z.object({
+    action: z.literal('interview'),
+    personId: id,
+    on: RecordDate,
+    kind: z.enum(INTERVIEW_KINDS).default('misconduct'),
+    note: optText(),
+    publishable,
+  }),
+  z
+    .object({
+      action: z.literal('allegation'),
+      personId: id,
+      standards: z.array(z.enum(STANDARDS)).min(1).max(10),
+      description: text(),
+      messageIds: messageIds.default([]),
+      publishable,
+    })
+    .describe('one allegation per standard, all recorded or none'),
+  z.object({
+    action: z.literal('refer'),
+    on: RecordDate,
+    prosecutor: optText(200),
+    exhibits: z.array(text(100)).max(200).default([]),
+    publishable,
+  }),
+  z.object({
+    action: z.literal('charging'),
+    personId: id,
+    on: RecordDate,
+    decision: z.enum(CHARGING_DECISIONS),
+    note: optText(),
+    publishable,
+  }),
+  z
+    .object({
+      action: z.literal('count'),
+      personId: id,
+      messageIds: messageIds.min(1),
+      on: RecordDate.optional().describe('date charged; left out, the count is proposed'),
+      offence: optText(200),
+      description: optText(),
+      publishable,
+    })
+    .describe('a new count: proposed without `on`, charged with it'),
+  z.object({ action: z.literal('charge'), countId: id, on: RecordDate }).describe('charges a proposed count'),
+  z.object({
+    action: z.literal('appearance'),
+    personId: id,
+    on: RecordDate,
+    court: text(200),
+    purpose: optText(200),
+    publishable,
+  }),
+  z
+    .object({
+      action: z.literal('verdict'),
+      countIds: z.array(id).min(1).max(200),
+      verdict: z.enum(VERDICTS),
+      on: RecordDate,
+    })
+    .describe('the same verdict on each count, all recorded or none'),
+  z.object({
+    action: z.literal('sentence'),
+    personId: id,
+    on: RecordDate,
+    sentence: text(),
+    publishable,
+  }),
+  z
+    .object({
+      action: z.literal('appeal'),
+      personId: id,
+      on: RecordDate.optional().describe('date lodged; left out, the outcome of the latest appeal'),
+      grounds: optText(),
+      outcome: z.enum(APPEAL_OUTCOMES).optional(),
+      outcomeOn: RecordDate.optional(),
+      publishable,
+    })
+    .describe('an appeal lodged, or the outcome of the latest one'),
+  z
+    .object({
+      action: z.literal('case-to-answer'),
+      allegationIds: z.array(id).min(1).max(200),
+      decision: z.enum(CASE_TO_ANSWER),
+      on: RecordDate,
+    })
+    .describe('the reg. 23 decision on each allegation, all recorded or none'),
+  z
+    .object({
+      action: z.literal('proceeding'),
+      kind: z.enum(PROCEEDING_KINDS).default('hearing'),
+      level: z.enum(PROCEEDING_LEVELS).default('gross_misconduct'),
+      public: z.boolean().optional().describe('default: public for a hearing, private for a meeting'),
+      startOn: RecordDate,
+      endOn: RecordDate.optional(),
+      panel: z.array(TeamMember).max(20).default([]),
+      publishable,
+    })
+    .describe('a misconduct meeting or hearing'),
+  z
+    .object({
+      action: z.literal('finding'),
+      allegationIds: z.array(id).min(1).max(200),
+      proceedingId: id,
+      finding: z.enum(FINDINGS),
+      on: RecordDate,
+      publishable,
+    })
+    .describe('the same finding on each allegation, all recorded or none'),
+  z.object({
+    action: z.literal('outcome'),
+    personId: id,
+    outcome: z.enum(OUTCOMES),
+    on: RecordDate,
+    proceedingId: id.nullable().default(null),
+    publishable,
+  }),
+  z
+    .object({
+      action: z.literal('barred'),
+      personId: id,
+      list: z.enum(BARRED_LISTS).default('barred'),
+      reportedOn: RecordDate.optional(),
+      reason: optText().describe('why the list does not apply (list not_applicable)'),
+      publishable,
+    })
+    .describe('a barred or advisory list entry, or why the list does not apply'),
+  z.object({
+    action: z.literal('recommendation'),
+    reference: text(50),
+    recipients: z.array(text(200)).min(1).max(20),
+    text: text(20_000),
+    rationale: optText(20_000),
+    legalBasis: optText(500),
+    on: RecordDate,
+    publishable,
+  }),
+  z.object({
+    action: z.literal('extend'),
+    reference: text(50),
+    days: z.number().int().min(1).max(3650),
+    reason: text(),
+    on: RecordDate,
+  }),
+  z.object({
+    action: z.literal('response'),
+    reference: text(50),
+    on: RecordDate,
+    response: z.enum(RESPONSES),
+    text: text(20_000),
+  }),
+  z.object({ action: z.literal('publish'), reference: text(50), on: RecordDate }),
+  z.object({ action: z.literal('progress'), on: RecordDate, note: optText() }),
+  z
+    .object({ action: z.literal('mark'), kind: z.enum(MARK_KINDS), id, publishable: z.boolean() })
+    .describe('marks a fact publishable or private'),
+]);
+export type RecordActionT = z.output<typeof RecordAction>;
+
+export const RecordQuery = z.object({
+  today: RecordDate.optional().describe(
+    'the day the deadlines are worked out for (default: today in England)',
+  ),
+});
+
+export const DraftBody = z.object({ markdown: z.string().min(1).max(500_000) });
+
+// ---- responses --------------------------------------------------------------------------------
+
+const date = z.string().describe('YYYY-MM-DD');
+const nDate = date.nullable();
+const Row = z.object({
+  id: z.number().int(),
+  caseId: z.number().int(),
+  publishable: z.boolean(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+});
+const SubjectRow = Row.extend({ personId: z.number().int() });
+const Member = z.object({ name: z.string(), role: z.string().nullable() });
+
+export const CaseRecord = z.object({
+  caseId: z.number().int(),
+  caseName: z.string(),
+  details: z
+    .object({
+      caseId: z.number().int(),
+      reference: z.string().nullable(),
+      operation: z.string().nullable(),
+      investigatingBody: z.string().nullable(),
+      mode: z.string().nullable(),
+      forces: z.array(z.string()),
+      status: z.string().nullable(),
+      referralDate: nDate,
+      startDate: nDate,
+      evidenceSufficientDate: nDate,
+      reportDate: nDate,
+      team: z.array(Member),
+      publishable: z.boolean(),
+      updatedAt: z.string(),
+      updatedBy: z.string(),
+    })
+    .nullable(),
+  people: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      role: z.string(),
+      force: z.string().nullable(),
+      rank: z.string().nullable(),
+      warrantNumber: z.string().nullable(),
+      status: z.string().nullable(),
+      barredListApplies: z.boolean().nullable(),
+    }),
+  ),
+  subjects: z.array(
+    z.object({
+      personId: z.number().int(),
+      caseId: z.number().int(),
+      namePublic: z.boolean(),
+      label: z.string().nullable(),
+    }),
+  ),
+  assessments: z.array(
+    SubjectRow.extend({ severity: z.string(), assessedOn: date, rationale: z.string().nullable() }),
+  ),
+  notices: z.array(
+    SubjectRow.extend({
+      kind: z.string(),
+      servedOn: date,
+      conduct: z.string().nullable(),
+      standards: z.array(z.string()),
+      severity: z.string().nullable(),
+    }),
+  ),
+  interviews: z.array(SubjectRow.extend({ heldOn: date, kind: z.string(), note: z.string().nullable() })),
+  allegations: z.array(
+    SubjectRow.extend({
+      standard: z.string(),
+      description: z.string(),
+      messageIds: z.array(z.number().int()),
+      caseToAnswer: z.string().nullable(),
+      caseToAnswerOn: nDate,
+    }),
+  ),
+  referrals: z.array(Row.extend({ referredOn: date, prosecutor: z.string(), exhibits: z.array(z.string()) })),
+  chargingDecisions: z.array(
+    SubjectRow.extend({ decidedOn: date, decision: z.string(), note: z.string().nullable() }),
+  ),
+  counts: z.array(
+    SubjectRow.extend({
+      number: z.number().int(),
+      offence: z.string(),
+      description: z.string().nullable(),
+      messageIds: z.array(z.number().int()),
+      chargedOn: nDate.describe('null while the count is proposed'),
+      verdict: z.string().nullable(),
+      verdictOn: nDate,
+    }),
+  ),
+  appearances: z.array(
+    SubjectRow.extend({ appearedOn: date, court: z.string(), purpose: z.string().nullable() }),
+  ),
+  sentences: z.array(SubjectRow.extend({ sentencedOn: date, sentence: z.string() })),
+  appeals: z.array(
+    SubjectRow.extend({
+      lodgedOn: date,
+      grounds: z.string().nullable(),
+      outcome: z.string().nullable(),
+      outcomeOn: nDate,
+    }),
+  ),
+  proceedings: z.array(
+    Row.extend({
+      kind: z.string(),
+      level: z.string(),
+      public: z.boolean(),
+      startOn: date,
+      endOn: nDate,
+      panel: z.array(Member),
+    }),
+  ),
+  findings: z.array(
+    Row.extend({
+      allegationId: z.number().int(),
+      proceedingId: z.number().int(),
+      finding: z.string(),
+      foundOn: date,
+    }),
+  ),
+  outcomes: z.array(
+    SubjectRow.extend({ proceedingId: z.number().int().nullable(), outcome: z.string(), decidedOn: date }),
+  ),
+  barred: z.array(SubjectRow.extend({ list: z.string(), reportedOn: nDate, reason: z.string().nullable() })),
+  recommendations: z.array(
+    Row.extend({
+      reference: z.string(),
+      recipients: z.array(z.string()),
+      text: z.string(),
+      rationale: z.string().nullable(),
+      legalBasis: z.string().nullable(),
+      madeOn: date,
+      extensions: z.array(z.object({ days: z.number().int(), reason: z.string(), grantedOn: date })),
+      responseText: z.string().nullable(),
+      responseOn: nDate,
+      response: z.string().nullable(),
+      publishedOn: nDate,
+    }),
+  ),
+  progressReports: z.array(Row.extend({ sentOn: date, note: z.string().nullable() })),
+});
+
+export const Deadline = z.object({
+  kind: z.enum([
+    's127_limitation',
+    'progress_report',
+    'barred_list_report',
+    'recommendation_response',
+    'response_publication',
+  ]),
+  about: z.string(),
+  personId: z.number().int().nullable(),
+  due: date.describe('the last day (inclusive)'),
+  basis: z.string().describe('how the date was worked out'),
+  status: z.enum(['open', 'met', 'met_late', 'overdue']),
+  doneOn: nDate,
+  daysLeft: z.number().int().describe('calendar days from today to due (negative: passed)'),
+});
+
+export const TimelineEvent = z.object({
+  date,
+  at: z.string().nullable().describe("an exhibit's intake instant"),
+  kind: z.string(),
+  what: z.string(),
+  personId: z.number().int().nullable(),
+});
+
+export const CitedMessage = z.object({
+  id: z.number().int(),
+  conversationId: z.number().int(),
+  seq: z.number().int(),
+  sender: z.string().nullable(),
+  utc: z.string(),
+  excerpt: z.string().describe('the first 140 characters of the text'),
+});
+
+export const RecordResponse = z.object({
+  record: CaseRecord,
+  today: date,
+  deadlines: z.array(Deadline),
+  timeline: z.array(TimelineEvent),
+  citedMessages: z
+    .array(CitedMessage)
+    .describe('the messages the allegations and counts cite, with their thread positions'),
+});
+export const RecordActionResponse = RecordResponse.extend({
+  result: z.unknown().describe('what the action recorded (the row, or the rows of a several-id action)'),
+});
+
+export const SummaryDraft = Row.extend({
+  version: z.number().int(),
+  source: z.enum(['generated', 'edited']),
+  markdown: z.string(),
+  final: z.boolean(),
+});
+export const SummaryResponse = z.object({
+  generated: z
+    .object({ markdown: z.string(), html: z.string() })
+    .describe('the summary generated from the publishable facts now'),
+  drafts: z.array(SummaryDraft).describe('saved drafts, oldest first'),
+  current: SummaryDraft.extend({ html: z.string() })
+    .nullable()
+    .describe('the final summary, else the latest draft'),
+  final: z.boolean(),
+});
+export const DraftResponse = z.object({ draft: SummaryDraft });
