@@ -117,6 +117,32 @@ describe('evidence intake acceptance (sqlite)', () => {
     expect(show.files.find((f) => f.pathInArchive.startsWith('__MACOSX/'))?.role).toBe('other');
   });
 
+  it('never makes an iOS group a participant, even for system lines it does not know', async () => {
+    const p = file(
+      'lappers.txt',
+      [
+        '[12/10/2025, 01:00:00] Lappers: \u200EMessages and calls are end-to-end encrypted.',
+        '[19/10/2025, 01:02:19] Lappers: \u200ERudi Anderson added you',
+        '[19/10/2025, 01:03:00] Rudi Anderson: hello',
+        '[19/10/2025, 01:04:00] Lappers: \u200ERudi Anderson pinned a message',
+      ].join('\n'),
+    );
+    await ws.json(['exhibit', 'add', 'Acc', p, '--ref', 'L/1']);
+    const stats = await ws.json<{ conversations: { id: number; name: string; participants: number }[] }>([
+      'stats',
+      'Acc',
+    ]);
+    const lappers = stats.conversations.find((c) => c.name === 'Lappers');
+    expect(lappers?.participants).toBe(1);
+    const out = (await ws.cli(['messages', 'Acc', '--jsonl', '--conversation', String(lappers?.id)])).out;
+    const kinds = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { sender: string; kind: string })
+      .map((m) => `${m.sender}:${m.kind}`);
+    expect(kinds).toEqual(['Lappers:system', 'Lappers:system', 'Rudi Anderson:text', 'Lappers:system']);
+  });
+
   it('says which text files made the chat in a zip impossible to pick', async () => {
     const zip = file(
       'two.zip',

@@ -637,6 +637,48 @@ describe('system lines', () => {
     expect(m.system?.actor).toBeNull();
   });
 
+  it('iOS lines the group authors are system lines even when their text is not a known one', () => {
+    const result = parse(
+      [
+        '[12/10/2025, 01:00:00] Lappers: \u200EMessages and calls are end-to-end encrypted.',
+        '[19/10/2025, 01:02:19] Lappers: \u200ERudi Anderson added you',
+        '[19/10/2025, 01:03:00] Rudi Anderson: hello',
+        '[19/10/2025, 01:04:00] Lappers: \u200ERudi Anderson pinned a message',
+        '[19/10/2025, 01:05:00] Rudi Anderson: \u200Eimage omitted',
+        '[19/10/2025, 01:06:00] Rudi Anderson: \u200EMissed voice call',
+      ].join('\n'),
+    );
+    const kinds = result.messages.map((m) => [m.sender, m.kind, m.system?.type ?? null]);
+    expect(kinds).toEqual([
+      ['Lappers', 'system', 'encryption_notice'],
+      ['Lappers', 'system', 'added'],
+      ['Rudi Anderson', 'text', null],
+      ['Lappers', 'system', 'other'],
+      ['Rudi Anderson', 'media', null],
+      // A person who also writes ordinary messages is never taken for the group.
+      ['Rudi Anderson', 'text', null],
+    ]);
+    expect(at(result, 3).text).toBe('\u200ERudi Anderson pinned a message');
+    expect(result.conversationName).toBe('Lappers');
+  });
+
+  it('a group named by a created line authors system lines without U+200E too', () => {
+    const result = parse(
+      [
+        '[14.08.2024, 21:00:00] My Group: Boris created group "My Group"',
+        '[14.08.2024, 21:00:10] My Group: Boris added you',
+        '[14.08.2024, 21:00:20] My Group: Boris turned on disappearing messages.',
+        '[14.08.2024, 21:01:00] Boris: hi',
+      ].join('\n'),
+    );
+    expect(result.messages.map((m) => [m.sender, m.kind])).toEqual([
+      ['My Group', 'system'],
+      ['My Group', 'system'],
+      ['My Group', 'system'],
+      ['Boris', 'text'],
+    ]);
+  });
+
   it('iOS "You were added" with no author', () => {
     const m = one('[13/06/2018, 21:25:15] \u200EYou were added');
     expect(m.kind).toBe('system');

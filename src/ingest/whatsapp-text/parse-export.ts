@@ -16,8 +16,9 @@ import { groupNamesIn, looksLikeSystemPrefix, readSystemText } from './system.js
 /**
  * Recorded on every exhibit. 1.1.0: a group authoring system lines names the conversation.
  * 1.1.1: a declared date order that the file's own dates contradict is refused.
+ * 1.1.2: lines the group itself authors (iOS) are system lines even when their text is not one we know.
  */
-export const EXPORT_PARSER_VERSION = 'whatsapp-text/1.1.1';
+export const EXPORT_PARSER_VERSION = 'whatsapp-text/1.1.2';
 
 /** At most this many notices of one kind are listed; the rest are counted in a summary notice. */
 const NOTICE_CAP = 200;
@@ -46,6 +47,13 @@ interface Survey {
   latestGroupName: string | null;
   /** Authors whose every "message" reads as a system text: iOS puts the group's name there. */
   groupAuthors: Set<string>;
+  /**
+   * Authors that are the group itself, not a person: those above, those the file names as the group
+   * (created or subject lines), and those whose every line starts with U+200E with at least one
+   * known system text among them. Their lines that are no known system text (pinned a message,
+   * disappearing messages, …) are system lines too, so the group never becomes a participant.
+   */
+  groupVoices: Set<string>;
 }
 
 const SYSTEM_WORDS =
@@ -59,7 +67,7 @@ function dayKey(year: number, month: number, day: number, h: HeaderMatch): numbe
 function survey(source: LineSource): Survey {
   const signatures = new Map<string, SignatureStats>();
   const groupNames = new Set<string>();
-  const authors = new Map<string, { total: number; systemLike: number }>();
+  const authors = new Map<string, { total: number; systemLike: number; marked: number }>();
   let lines = 0;
   let firstHeaderLine: number | null = null;
   let latestGroupName: string | null = null;
@@ -110,14 +118,20 @@ function survey(source: LineSource): Survey {
       const author = h.rest.slice(0, colon);
       const body = h.rest.slice(colon + 2);
       let a = authors.get(author);
-      if (!a) authors.set(author, (a = { total: 0, systemLike: 0 }));
+      if (!a) authors.set(author, (a = { total: 0, systemLike: 0, marked: 0 }));
       a.total++;
+      if (body.startsWith('\u200E')) a.marked++;
       if (SYSTEM_WORDS.test(body) && readSystemText(body)) a.systemLike++;
     }
   }
   const groupAuthors = new Set<string>();
-  for (const [author, a] of authors) if (a.systemLike === a.total) groupAuthors.add(author);
-  return { lines, firstHeaderLine, signatures, groupNames, latestGroupName, groupAuthors };
+  const groupVoices = new Set<string>();
+  for (const [author, a] of authors) {
+    if (a.systemLike === a.total) groupAuthors.add(author);
+    if (a.systemLike === a.total || (a.systemLike > 0 && a.marked === a.total) || groupNames.has(author))
+      groupVoices.add(author);
+  }
+  return { lines, firstHeaderLine, signatures, groupNames, latestGroupName, groupAuthors, groupVoices };
 }
 
 function chooseSignature(sv: Survey): [string, SignatureStats] {
@@ -293,7 +307,11 @@ export function planExport(source: LineSource, options: ExportParseOptions): Exp
     conversationName:
       options.conversationName ??
       sv.latestGroupName ??
-      (sv.groupAuthors.size === 1 ? [...sv.groupAuthors][0]! : null),
+      (sv.groupAuthors.size === 1
+        ? [...sv.groupAuthors][0]!
+        : sv.groupVoices.size === 1
+          ? [...sv.groupVoices][0]!
+          : null),
   };
 }
 
@@ -357,7 +375,7 @@ export function* readExport(
     }
     lastUtc = instant.utcMs;
     const rest = p.parts.join('');
-    const message = readMessage(h.rest, rest, groupNames, sv.groupAuthors);
+    const message = readMessage(h.rest, rest, groupNames, sv.groupAuthors, sv.groupVoices);
     return {
       seq: seq++,
       ...message,
@@ -472,6 +490,7 @@ function readMessage(
   continuation: string,
   groupNames: ReadonlySet<string>,
   groupAuthors: ReadonlySet<string>,
+  groupVoices: ReadonlySet<string>,
 ): MessageContent {
   let colon = first.indexOf(': ');
   if (colon < 0 && first.endsWith(':') && first.length > 1) colon = first.length - 1;
@@ -491,6 +510,8 @@ function readMessage(
     if (ev) return { ...NO_EXTRAS, sender: author, kind: 'system', text: body, system: ev };
   }
   const reading = readBody(body);
+  if (reading.kind === 'text' && groupVoices.has(author))
+    return { ...NO_EXTRAS, sender: author, kind: 'system', text: body, system: otherEvent() };
   return { sender: author, text: body, system: null, ...reading };
 }
 
