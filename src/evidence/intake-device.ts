@@ -6,19 +6,20 @@ import type { DeviceImportReport, ImportNotice } from '../domain/import-report.j
 import {
   ANDROID_READER_VERSION,
   IOS_READER_VERSION,
-  openDeviceReader,
   UFDR_READER_VERSION,
   type DeviceFormat,
   type DeviceParticipant,
+  type DeviceReadOptions,
 } from '../ingest/device/api.js';
+import { CELL, MESSAGE_WIDTH } from '../store/message-cells.js';
 import type { Store } from '../store/open-store.js';
 import type { ParticipantIdentity } from '../store/repositories/participants.js';
-import { toMembershipEventRow, toMessageRow, type CaseRecord, type NewMessage } from '../store/types.js';
+import type { CaseRecord } from '../store/types.js';
+import type { DeviceBatch, DeviceDone, DeviceHello, DeviceWorkerInput } from './device-worker-protocol.js';
 import type { EvidenceStore, StoredFile } from './evidence-store.js';
 import type { AddExhibitOutcome, AddExhibitRequest } from './intake.js';
 import { recordExhibit } from './record-exhibit.js';
-
-const BATCH = 5_000;
+import { evidenceWorkerUrl, openWorkerChannel } from './worker-channel.js';
 
 const READER_VERSIONS: Record<DeviceFormat, string> = {
   'android-msgstore': ANDROID_READER_VERSION,
@@ -96,14 +97,23 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
         e.role === 'wal' ? `${staged}-wal` : join(stage, 'wa.db'),
       );
     }
-    const reader = openDeviceReader(staged, {
+    const options: DeviceReadOptions = {
       fileName: label,
       zone: req.timezone,
       contactsPath: req.contacts ? join(stage, 'wa.db') : null,
       ownerPhone: req.ownerPhone ?? null,
       ownerName: req.ownerName ?? null,
-    });
+    };
+    // The reader runs on a worker thread while this thread stores (worker-channel.ts). Its heap is
+    // not bounded like the export parser's: a reader holds a database's side tables (reactions,
+    // edits, contacts) for the whole read.
+    const read = await openWorkerChannel<DeviceWorkerInput, DeviceHello, DeviceBatch, DeviceDone>(
+      evidenceWorkerUrl('device-read-worker.js'),
+      { path: staged, options },
+      null,
+    );
     try {
+      const { conversations, ownerJid } = read.hello;
       return await store.transaction(async (repos) => {
         const { exhibit } = await recordExhibit(repos, {
           caseId: theCase.id,
@@ -126,10 +136,9 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
           detail: `read-only copy at ${original.storedPath}; opened read-only on a temporary copy${extras.length ? ' with its ' + extras.map((e) => e.role).join(' and ') : ''}`,
         });
 
-        const conversationIds = new Map<string, number>();
-        const participantIds = new Map<string, Map<string, number>>();
-        const firstConversation = { id: 0, name: '' };
-        for (const c of reader.conversations) {
+        // By the reader's conversation index: the stored conversation and its participants by key.
+        const stored: { id: number; byKey: Map<string, number> }[] = [];
+        for (const c of conversations) {
           const conv = await repos.conversations.create({
             caseId: theCase.id,
             name: c.name ?? c.key,
@@ -138,8 +147,6 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
             isGroup: c.isGroup,
             groupJid: c.groupJid,
           });
-          if (!firstConversation.id) Object.assign(firstConversation, { id: conv.id, name: conv.name });
-          conversationIds.set(c.key, conv.id);
           const names = uniqueNames(c.participants);
           const ids = await repos.participants.insertIdentities(
             conv.id,
@@ -150,61 +157,61 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
             const id = ids.get(names.get(p.key) ?? p.displayName);
             if (id !== undefined) byKey.set(p.key, id);
           }
-          participantIds.set(c.key, byKey);
+          stored.push({ id: conv.id, byKey });
         }
 
         let count = 0;
-        let batch: { conversationKey: string; message: import('../domain/message.js').ParsedMessage }[] = [];
-        const flush = async () => {
-          const rows: NewMessage[] = [];
-          for (const { conversationKey, message: m } of batch) {
-            const conversationId = conversationIds.get(conversationKey);
-            if (conversationId === undefined)
-              throw new Error(`message in unknown conversation ${conversationKey}`);
-            const byKey = participantIds.get(conversationKey) ?? new Map<string, number>();
+        let notices: DeviceDone['notices'] = [];
+        const batches = read.batches();
+        for (;;) {
+          const next = await batches.next();
+          if (next.done) {
+            notices = next.value.notices;
+            break;
+          }
+          const { cells, conversation, senderKey, events } = next.value;
+          for (let i = 0; i < next.value.count; i++) {
+            const at = i * MESSAGE_WIDTH;
+            const conv = stored[conversation[i]!]!;
+            cells[at + CELL.case_id] = theCase.id;
+            cells[at + CELL.conversation_id] = conv.id;
+            cells[at + CELL.exhibit_id] = exhibit.id;
+            const key = senderKey[i] ?? null;
             let participantId: number | null = null;
-            const key = m.senderIdentity?.jid ?? (m.sender !== null ? `name:${m.sender}` : null);
             if (key !== null) {
-              participantId = byKey.get(key) ?? null;
-              if (participantId === null && m.sender !== null) {
+              participantId = conv.byKey.get(key) ?? null;
+              const sender = cells[at + CELL.sender] as string | null;
+              if (participantId === null && sender !== null) {
                 // A sender the participant list does not name (a former member): add them from the message.
-                participantId = await repos.participants.upsert(conversationId, m.sender);
-                byKey.set(key, participantId);
+                participantId = await repos.participants.upsert(conv.id, sender);
+                conv.byKey.set(key, participantId);
               }
             }
-            rows.push(
-              toMessageRow(m, { caseId: theCase.id, conversationId, exhibitId: exhibit.id, participantId }),
+            cells[at + CELL.participant_id] = participantId;
+          }
+          const messageIds = await repos.messages.insertCells({ count: next.value.count, cells });
+          if (events.length) {
+            await repos.membershipEvents.insertMany(
+              events.map(({ index, ...event }) => ({
+                ...event,
+                caseId: theCase.id,
+                conversationId: stored[conversation[index]!]!.id,
+                messageId: messageIds[index]!,
+              })),
             );
           }
-          const ids = await repos.messages.insertMany(rows);
-          const events = batch
-            .map(({ conversationKey, message }, i) =>
-              toMembershipEventRow(message, {
-                caseId: theCase.id,
-                conversationId: conversationIds.get(conversationKey) as number,
-                messageId: ids[i] as number,
-              }),
-            )
-            .filter((e) => e !== null);
-          if (events.length) await repos.membershipEvents.insertMany(events);
-          count += batch.length;
+          count += next.value.count;
           req.onProgress?.(count, count);
-          batch = [];
-        };
-        for (const item of reader.messages()) {
-          batch.push(item);
-          if (batch.length >= BATCH) await flush();
         }
-        if (batch.length) await flush();
 
         const report: DeviceImportReport = {
           kind: 'device',
           format,
           readerVersion: READER_VERSIONS[format],
-          conversations: reader.conversations.length,
+          conversations: conversations.length,
           messages: count,
-          ownerJid: reader.ownerJid,
-          notices: reader.notices.map((n): ImportNotice => ({
+          ownerJid,
+          notices: notices.map((n): ImportNotice => ({
             code: n.code,
             message: n.message,
             line: n.line,
@@ -215,7 +222,7 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
           exhibitId: exhibit.id,
           actor: req.actor,
           action: 'parsed',
-          detail: `${READER_VERSIONS[format]}: ${count} messages in ${reader.conversations.length} conversation(s); zone ${req.timezone}`,
+          detail: `${READER_VERSIONS[format]}: ${count} messages in ${conversations.length} conversation(s); zone ${req.timezone}`,
         });
         await repos.audit.append({
           actor: req.actor,
@@ -229,22 +236,22 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
             size: original.size,
             format,
             messages: count,
-            conversations: reader.conversations.length,
+            conversations: conversations.length,
             files: extras.map((e) => ({ role: e.role, name: e.name, sha256: e.file.sha256 })),
             parser: READER_VERSIONS[format],
             timezone: req.timezone,
           },
         });
-        const conversation = await repos.conversations.get(firstConversation.id);
-        if (!conversation)
+        const first = stored[0] ? await repos.conversations.get(stored[0].id) : undefined;
+        if (!first)
           throw new UserError(`${label}: no WhatsApp conversation in this source`, {
             file: label,
             code: 'no_conversations',
           });
-        return { exhibit, conversation, messages: count, mediaFiles: 0, report };
+        return { exhibit, conversation: first, messages: count, mediaFiles: 0, report };
       });
     } finally {
-      reader.close();
+      await read.stop();
     }
   } finally {
     rmSync(stage, { recursive: true, force: true });

@@ -123,7 +123,7 @@ export async function addExhibit(
         original,
         format,
         req,
-        dateOrder: parse.dateOrder,
+        dateOrder: parse.hello.dateOrder,
         parser: 'whatsapp-text',
         parserVersion: EXPORT_PARSER_VERSION,
         files: archive.map((f) => ({ pathInArchive: f.pathInArchive, file: f, role: f.role })),
@@ -139,7 +139,7 @@ export async function addExhibit(
       });
       const conversation = await repos.conversations.create({
         caseId: theCase.id,
-        name: parse.conversationName ?? label,
+        name: parse.hello.conversationName ?? label,
         exhibitId: exhibit.id,
       });
       const {

@@ -1,4 +1,4 @@
-import type { DateOrder, ExportImportReport } from '../domain/import-report.js';
+import type { DateOrder } from '../domain/import-report.js';
 import type { CellValue } from '../store/message-cells.js';
 import type { NewMembershipEvent } from '../store/types.js';
 import type { ExportParseOptions } from '../ingest/whatsapp-text/api.js';
@@ -6,9 +6,18 @@ import type { ExportParseOptions } from '../ingest/whatsapp-text/api.js';
 export interface ParseWorkerInput {
   readonly path: string;
   readonly options: ExportParseOptions;
-  /** Int32Array[1]: batches the main thread will accept now. */
-  readonly credits: SharedArrayBuffer;
 }
+
+/** What the first pass decided, before any message is stored. */
+export interface ParseHello {
+  readonly dateOrder: DateOrder;
+  readonly conversationName: string | null;
+}
+
+/** A membership event of a batch, with the index of its message in the batch. */
+export type BatchEvent = Omit<NewMembershipEvent, 'caseId' | 'conversationId' | 'messageId'> & {
+  readonly index: number;
+};
 
 /**
  * Parsed messages as store rows (see message-cells.ts). The worker cannot know the case,
@@ -18,22 +27,7 @@ export interface ParseWorkerInput {
 export interface WorkerBatch {
   readonly count: number;
   readonly cells: CellValue[];
-  /** Membership events, each with the index of its message in the batch. */
-  readonly events: readonly (Omit<NewMembershipEvent, 'caseId' | 'conversationId' | 'messageId'> & {
-    readonly index: number;
-  })[];
+  readonly events: readonly BatchEvent[];
   /** Byte offset just past the batch's last message, for progress. */
   readonly byteEnd: number | null;
 }
-
-export type FromParseWorker =
-  | { readonly type: 'plan'; readonly dateOrder: DateOrder; readonly conversationName: string | null }
-  | { readonly type: 'batch'; readonly batch: WorkerBatch }
-  | { readonly type: 'done'; readonly report: ExportImportReport }
-  | {
-      readonly type: 'error';
-      readonly name: string;
-      readonly message: string;
-      readonly details: { file?: string; line?: number; code?: string };
-      readonly stack: string;
-    };

@@ -1,30 +1,22 @@
 /**
- * The parse side of an import, on its own thread so parsing and storing use both cores. The main
- * thread keeps the store (one connection, one transaction); this thread reads the export twice and
- * sends batches of parsed messages, never more than the main thread has granted (flow control over
- * a shared counter), so memory stays flat however far parsing runs ahead.
+ * The parse side of an export import, on its own thread (worker-channel.ts): reads the export twice
+ * (the plan, then the messages) and sends batches of parsed messages as store rows.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import type { UserError } from '../domain/errors.js';
-import type { ExportParseOptions } from '../ingest/whatsapp-text/api.js';
+import type { ExportImportReport } from '../domain/import-report.js';
 import { fileSource } from '../ingest/whatsapp-text/lines.js';
 import { planExport, readExport } from '../ingest/whatsapp-text/parse-export.js';
 import { MESSAGE_WIDTH, putMessageCells, type CellValue } from '../store/message-cells.js';
 import { messageSearchText, toMembershipEventRow, toMessageRow } from '../store/types.js';
-import type { FromParseWorker, ParseWorkerInput, WorkerBatch } from './parse-worker-protocol.js';
+import type { ParseHello, ParseWorkerInput, WorkerBatch } from './parse-worker-protocol.js';
+import { serveChannel } from './worker-channel-sender.js';
 
 const BATCH = 5_000;
 
-function send(message: FromParseWorker): void {
-  parentPort?.postMessage(message);
-}
-
-function main(input: ParseWorkerInput): void {
-  const credits = new Int32Array(input.credits);
-  const options: ExportParseOptions = input.options;
-  const source = fileSource(input.path, input.options.fileName);
+serveChannel<ParseWorkerInput, ParseHello, WorkerBatch, ExportImportReport>((input, send) => {
+  const { options } = input;
+  const source = fileSource(input.path, options.fileName);
   const plan = planExport(source, options);
-  send({ type: 'plan', dateOrder: plan.dateOrder, conversationName: plan.conversationName });
+  send.hello({ dateOrder: plan.dateOrder, conversationName: plan.conversationName });
   const reader = readExport(source, options, plan);
   const unknown = { caseId: 0, conversationId: 0, exhibitId: 0, messageId: 0 };
   let cells: CellValue[] = new Array<CellValue>(BATCH * MESSAGE_WIDTH);
@@ -32,11 +24,8 @@ function main(input: ParseWorkerInput): void {
   let count = 0;
   let byteEnd: number | null = null;
   const flush = () => {
-    // Block until the main thread has room for another batch.
-    while (Atomics.load(credits, 0) <= 0) Atomics.wait(credits, 0, 0);
-    Atomics.sub(credits, 0, 1);
     if (count < BATCH) cells.length = count * MESSAGE_WIDTH;
-    send({ type: 'batch', batch: { count, cells, events, byteEnd } });
+    send.batch({ count, cells, events, byteEnd });
     cells = new Array<CellValue>(BATCH * MESSAGE_WIDTH);
     events = [];
     count = 0;
@@ -45,7 +34,7 @@ function main(input: ParseWorkerInput): void {
     const next = reader.next();
     if (next.done) {
       if (count) flush();
-      send({ type: 'done', report: next.value.report });
+      send.done(next.value.report);
       return;
     }
     const m = next.value;
@@ -62,17 +51,4 @@ function main(input: ParseWorkerInput): void {
     if (m.source.type === 'text') byteEnd = m.source.byteEnd;
     if (++count >= BATCH) flush();
   }
-}
-
-try {
-  main(workerData as ParseWorkerInput);
-} catch (err) {
-  const e = err as UserError;
-  send({
-    type: 'error',
-    name: e.name ?? 'Error',
-    message: e.message ?? String(err),
-    details: e.details ?? {},
-    stack: e.stack ?? '',
-  });
-}
+});
