@@ -60,6 +60,21 @@ describe('device readers refuse bad input, naming the file and leaving it unchan
     refused(neutral, /decrypt/);
   });
 
+  it('random bytes are not taken for an encrypted backup without its header, nor ever when named .txt', () => {
+    for (let i = 0; i < 200; i++) {
+      const bytes = randomBytes(20_000);
+      // Not the backup header's first field (0x0a after the length and feature bytes).
+      if (bytes[1] === 0x01 ? bytes[2] === 0x0a : bytes[1] === 0x0a) bytes[bytes[1] === 0x01 ? 2 : 1] = 0x0b;
+      const file = path.join(dir, `random-${i}.bin`);
+      writeFileSync(file, bytes);
+      expect(detectDeviceFormat(file), `random-${i}.bin`).not.toBe('whatsapp-crypt');
+    }
+    const header = Buffer.from([0x38, 0x01, 0x0a, 0x30, ...randomBytes(60)]);
+    const named = path.join(dir, 'WhatsApp Chat with Shift B.txt');
+    writeFileSync(named, Buffer.concat([header, randomBytes(20_000)]));
+    expect(detectDeviceFormat(named)).not.toBe('whatsapp-crypt');
+  });
+
   it('a truncated SQLite database', () => {
     const file = path.join(dir, 'truncated.db');
     buildMsgstoreCurrent(model, file);

@@ -152,11 +152,13 @@ function entropy(buf: Buffer): number {
 
 /**
  * crypt12: a 67-byte header then AES-GCM ciphertext; crypt14/15: a length byte, an optional
- * feature byte 0x01 and a protobuf header (field tags 0x08..0x7a), then ciphertext. Either way the
- * body is indistinguishable from random bytes. The name is only supporting evidence.
+ * feature byte 0x01 and a protobuf header (field 1, length-delimited: 0x0a), then ciphertext. Either way the
+ * body is indistinguishable from random bytes. The name is only supporting evidence, except that a
+ * backup is never named .txt: random bytes named so are refused as not an export, not as a backup.
  */
 export function looksLikeCrypt(head: Buffer, body: Buffer, fileName: string): boolean {
   if (head.length < 16 || body.length < 256) return false;
+  if (/\.txt$/i.test(fileName)) return false;
   const random = entropy(body) > (body.length >= 4096 ? 7.6 : 7.0);
   if (!random) return false;
   if (/\.crypt\d*$/i.test(fileName)) return true;
@@ -164,7 +166,8 @@ export function looksLikeCrypt(head: Buffer, body: Buffer, fileName: string): bo
   const b1 = head[1] ?? 0;
   const tagAt = b1 === 0x01 ? 2 : 1;
   const tag = head[tagAt] ?? 0;
-  const protobuf = len >= 8 && len < 250 && (tag & 0x07) <= 2 && tag >= 0x08 && tag <= 0x7a;
+  // The backup header's first field is field 1, length-delimited (0x0a): random bytes rarely start so.
+  const protobuf = len >= 8 && len < 250 && tag === 0x0a;
   const crypt12 = head[0] === 0x00 && head[1] === 0x01;
   return protobuf || crypt12;
 }
