@@ -137,6 +137,14 @@ describe.each(BACKENDS)('evidence intake on %s', (backend) => {
       (await ws.cli(['messages', 'Op Test', '--jsonl', '--sender', 'PC Dan Hughes'])).out,
     );
     expect(bySender.map((m) => m.kind)).toEqual(['text', 'deleted']);
+    // "(system)" is how stats names the lines with no sender; the filter takes the same name.
+    const stats = JSON.parse((await ws.cli(['stats', 'Op Test', '--json'])).out) as {
+      bySender: Record<string, number>;
+    };
+    const noSender = jsonl((await ws.cli(['messages', 'Op Test', '--jsonl', '--sender', '(system)'])).out);
+    expect(noSender.length).toBe(stats.bySender['(system)']);
+    expect(noSender.length).toBeGreaterThan(0);
+    expect(noSender.every((m) => m.sender === null)).toBe(true);
     const media = jsonl((await ws.cli(['messages', 'Op Test', '--jsonl', '--kind', 'media'])).out);
     expect(media.map((m) => m.sender)).toEqual(['Sgt Kate Morris', '+44 7700 900123']);
     const window = jsonl(

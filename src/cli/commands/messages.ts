@@ -6,7 +6,7 @@ import type { Store } from '../../store/open-store.js';
 import type { MessageExtras, MessageFilters, MessageRecord } from '../../store/types.js';
 import { globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson } from '../output.js';
-import { requireCase } from './shared.js';
+import { requireCase, SYSTEM_SENDER } from './shared.js';
 
 interface MessagesOptions {
   jsonl?: boolean;
@@ -92,7 +92,10 @@ export function registerMessages(program: Command, ctx: CliContext): void {
     .command('messages <case>')
     .description("list a case's messages in time order, filtered")
     .option('--jsonl', 'one JSON object per line (the published interface)')
-    .option('--sender <name>', 'sender exactly as displayed')
+    .option(
+      '--sender <name>',
+      `sender exactly as displayed ("${SYSTEM_SENDER}": lines with no sender, as stats names them)`,
+    )
     .option('--from <iso>', 'at or after this time (UTC unless an offset is given)')
     .option('--to <iso>', 'before this time')
     .option('--kind <kind>', 'text | media | system | deleted | poll | location')
@@ -114,7 +117,7 @@ export function registerMessages(program: Command, ctx: CliContext): void {
           `--conversation must be a conversation id, a positive whole number (got "${o.conversation}"); see \`scrutineer stats CASE --json\``,
         );
       const filters: Omit<MessageFilters, 'afterId'> = {
-        ...(o.sender !== undefined ? { sender: o.sender } : {}),
+        ...(o.sender !== undefined ? { sender: o.sender === SYSTEM_SENDER ? null : o.sender } : {}),
         ...(o.from !== undefined ? { from: isoInstant(o.from, '--from') } : {}),
         ...(o.to !== undefined ? { to: isoInstant(o.to, '--to') } : {}),
         ...(o.kind !== undefined ? { kind: o.kind as MessageKind } : {}),

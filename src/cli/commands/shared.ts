@@ -10,3 +10,6 @@ export async function requireCase(store: Store, nameOrId: string): Promise<CaseR
     });
   return found;
 }
+
+/** How the CLI names the sender of lines that have none (system lines): in stats, and as a --sender filter. */
+export const SYSTEM_SENDER = '(system)';

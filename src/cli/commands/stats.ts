@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
-import { requireCase } from './shared.js';
-
-export const SYSTEM_SENDER = '(system)';
+import { requireCase, SYSTEM_SENDER } from './shared.js';
 
 export function registerStats(program: Command, ctx: CliContext): void {
   program
