@@ -8,6 +8,7 @@ import { BatchPage } from './pages/BatchPage';
 import { LoginPage } from './pages/LoginPage';
 import { QcPage } from './pages/QcPage';
 import { QueuePage } from './pages/QueuePage';
+import { RecordPage } from './pages/RecordPage';
 import { SearchPage } from './pages/SearchPage';
 import { ThreadPage } from './pages/ThreadPage';
 
@@ -43,6 +44,7 @@ function Shell() {
         {route.page === 'search' && <SearchPage caseId={route.caseId} params={route.params} />}
         {route.page === 'queue' && <QueuePage caseId={route.caseId} />}
         {route.page === 'qc' && <QcPage caseId={route.caseId} />}
+        {route.page === 'record' && <RecordPage caseId={route.caseId} view={route.view} />}
         {route.page === 'batch' && (
           <BatchPage key={route.batchId} caseId={route.caseId} batchId={route.batchId} />
         )}

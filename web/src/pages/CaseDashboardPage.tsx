@@ -21,6 +21,12 @@ export function CaseDashboardPage({ caseId }: { caseId: number }) {
   return (
     <section aria-labelledby="case-title" className="dashboard">
       <h1 id="case-title">{d?.case.name ?? 'Case'}</h1>
+      <p className="case-links">
+        <a href={href({ page: 'record', caseId, view: 'record' })}>Case record</a>{' '}
+        <span className="muted">
+          notices, charges, hearings, outcomes, recommendations, deadlines and timeline
+        </span>
+      </p>
       <QueryState query={q} />
       {d && (
         <>
