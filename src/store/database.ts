@@ -339,6 +339,25 @@ export interface IdentityDecisionsTable {
   by: string;
 }
 
+/** The job queue (migration 0011): see ./repositories/jobs.ts. */
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  case_id: number | null;
+  payload_json: string;
+  status: string;
+  attempts: Generated<number>;
+  max_attempts: number;
+  created_at: string;
+  created_by: string;
+  started_at: string | null;
+  heartbeat_at: string | null;
+  finished_at: string | null;
+  worker: string | null;
+  result_json: string | null;
+  error: string | null;
+}
+
 /** The case record's tables (migration 0007) are declared in ./repositories/record-tables.ts. */
 export interface Database extends RecordTables {
   cases: CasesTable;
@@ -369,6 +388,7 @@ export interface Database extends RecordTables {
   employment: EmploymentTable;
   identity_decisions: IdentityDecisionsTable;
   canonical_messages: CanonicalMessagesTable;
+  jobs: JobsTable;
 }
 
 /** The base connection or a transaction: repositories work on either. */

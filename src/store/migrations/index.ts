@@ -15,6 +15,7 @@ import { recordMigration } from './0007_record.js';
 import { qcMigration } from './0008_qc.js';
 import { lookupsMigration } from './0009_lookups.js';
 import { searchTermReportsMigration } from './0010_search_term_reports.js';
+import { jobsMigration } from './0011_jobs.js';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -29,6 +30,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '0008_qc': qcMigration(dialect),
       '0009_lookups': lookupsMigration(dialect),
       '0010_search_term_reports': searchTermReportsMigration(dialect),
+      '0011_jobs': jobsMigration(dialect),
     }),
   };
 }

@@ -7,6 +7,7 @@ import { ConversationsRepository } from './conversations.js';
 import { ExhibitsRepository } from './exhibits.js';
 import { FlagsRepository, TermListsRepository } from './flags.js';
 import { ImportReportsRepository } from './import-reports.js';
+import { JobsRepository } from './jobs.js';
 import { MembershipEventsRepository } from './membership-events.js';
 import { MergesRepository } from './merges.js';
 import { PeopleRepository } from './people.js';
@@ -41,6 +42,7 @@ export interface Repos {
   readonly people: PeopleRepository;
   readonly record: RecordRepository;
   readonly searchTermReports: SearchTermReportsRepository;
+  readonly jobs: JobsRepository;
 }
 
 export function createRepos(ctx: RepoContext): Repos {
@@ -66,6 +68,7 @@ export function createRepos(ctx: RepoContext): Repos {
     people: new PeopleRepository(ctx),
     record: new RecordRepository(ctx),
     searchTermReports: new SearchTermReportsRepository(ctx),
+    jobs: new JobsRepository(ctx),
   };
 }
 
@@ -87,6 +90,7 @@ export {
   QcRepository,
   CaseMembersRepository,
   CodesRepository,
+  JobsRepository,
   ReviewsRepository,
   SessionsRepository,
   UsersRepository,
