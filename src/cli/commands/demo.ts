@@ -56,6 +56,8 @@ export function registerDemo(program: Command, ctx: CliContext): void {
             bar.stop();
           }
           await analyseCase(store, theCase.id, actor(ctx));
+          const { buildDemoRecord } = await import('../../demo/demo-record.js');
+          await buildDemoRecord(store, theCase.id, actor(ctx));
           // The demo is the only place with a default password: two logins for the demo case only.
           await ensureDemoUsers(store, theCase.id);
         }
@@ -97,6 +99,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
             `  npx scrutineer messages "${theCase.name}" --search "out of order" --workspace ${opts.workspace}`,
             `  npx scrutineer flags "${theCase.name}" --workspace ${opts.workspace}`,
             `  npx scrutineer stats "${theCase.name}" --json --workspace ${opts.workspace}`,
+            `  npx scrutineer record show "${theCase.name}" --workspace ${opts.workspace}`,
             `  npx scrutineer verify --workspace ${opts.workspace}`,
             '',
           ].join('\n'),

@@ -1,0 +1,96 @@
+/**
+ * The demo case's record: what an investigation of the demo chat might have recorded, so that a
+ * first look at the record page, its deadlines and the timeline shows a case in progress. Entirely
+ * fictional, like the chat. The subject is the sender with the most flagged messages; the dates
+ * follow the chat's last message, in the order the rules require.
+ */
+import { DateTime } from 'luxon';
+
+import { decideIdentity } from '../analysis/conduct-case.js';
+import { RecordService } from '../cases/record-service.js';
+import type { Store } from '../store/open-store.js';
+
+const day = (from: string, days: number): string => DateTime.fromISO(from).plus({ days }).toISODate()!;
+
+export async function buildDemoRecord(store: Store, caseId: number, actor: string): Promise<void> {
+  const run = await store.flags.run(caseId);
+  if (!run) return;
+  const flagged = await store.flags.list(run.id, { onlyFlagged: true });
+  const bySender = new Map<number, { name: string; ids: number[] }>();
+  for (const f of flagged) {
+    const m = await store.messages.get(f.messageId);
+    if (!m || m.participantId === null || m.sender === null) continue;
+    const s = bySender.get(m.participantId) ?? { name: m.sender, ids: [] };
+    s.ids.push(m.id);
+    bySender.set(m.participantId, s);
+  }
+  const last = (await store.messages.stats(caseId)).last?.slice(0, 10) ?? '';
+  const top = [...bySender.entries()].sort((a, b) => b[1].ids.length - a[1].ids.length)[0];
+  if (!top || !last) return;
+  const [participantId, { name, ids }] = top;
+
+  const person = await store.transaction(async (repos) => {
+    const p = await repos.people.create({
+      caseId,
+      name,
+      role: 'subject',
+      force: 'Fictional Constabulary',
+      rank: null,
+      warrantNumber: null,
+      status: 'serving',
+      barredListApplies: true,
+      employment: [],
+      createdBy: actor,
+    });
+    await repos.audit.append({ actor, action: 'person.add', caseId, subject: `person ${p.id}`, detail: p });
+    return p;
+  });
+  await decideIdentity(store, caseId, participantId, person.id, 'confirmed', actor, {
+    note: 'demo: the sender as displayed is the subject',
+  });
+
+  const record = new RecordService(store, caseId, actor);
+  await record.setCase({
+    reference: 'DEMO/2023/001',
+    operation: 'Operation Lantern',
+    investigatingBody: 'Fictional Conduct Authority',
+    mode: 'independent',
+    forces: ['Fictional Constabulary'],
+    status: 'open',
+    referralDate: day(last, 21),
+    startDate: day(last, 28),
+    evidenceSufficientDate: day(last, 120),
+    publishable: true,
+  });
+  await record.assess({
+    personId: person.id,
+    severity: 'gross_misconduct',
+    on: day(last, 35),
+    rationale: 'Discriminatory messages in a group of serving officers (demo).',
+  });
+  await record.notice({
+    personId: person.id,
+    kind: 'reg17',
+    on: day(last, 42),
+    conduct: 'Sent discriminatory and derogatory messages to a WhatsApp group of colleagues.',
+    standards: ['Equality and Diversity', 'Discreditable Conduct'],
+  });
+  await record.allegation({
+    personId: person.id,
+    standard: 'Equality and Diversity',
+    description: 'Sent messages that were discriminatory on grounds of protected characteristics.',
+    messageIds: ids.slice(0, 3),
+  });
+  await record.count({
+    personId: person.id,
+    messageIds: ids.slice(0, 1),
+    description: 'Grossly offensive message sent by a public electronic communications network.',
+  });
+  await record.recommendation({
+    reference: 'LR-DEMO-1',
+    recipients: ['Fictional Constabulary'],
+    text: 'Give officers clear guidance on challenging and reporting discriminatory messages in private groups.',
+    on: day(last, 150),
+    publishable: true,
+  });
+}
