@@ -23,6 +23,7 @@ import { ApiError, defineRoute, type CaseOf, type RouteDoc } from './api.js';
 import { presentCode, presentMessages, presentWindow } from './present.js';
 import { registerQcRoutes } from './qc-routes.js';
 import { registerRecordRoutes } from './record-routes.js';
+import { registerReportRoutes } from './report-routes.js';
 import { registerSearchTermRoutes } from './search-term-routes.js';
 import { ConductMemo } from './conduct-memo.js';
 import { registerMediaRoutes } from './media-routes.js';
@@ -612,4 +613,5 @@ export function registerRoutes(
   registerSearchTermRoutes(route, store, docs);
   registerMediaRoutes(route, store, workspace, docs);
   registerRecordRoutes(route, store, docs);
+  registerReportRoutes(app, route, store, workspace, docs);
 }

@@ -67,7 +67,68 @@ async function openSummary(w: World, where: Where): Promise<number> {
   return caseId;
 }
 
+/**
+ * A made report of the case for the report status and download rows (started by admin1, who may on
+ * either case, and waited for): an unused-material schedule, quick on the world's 200 messages.
+ */
+const reportIds = new Map<number, string>();
+async function madeReport(w: World, where: Where): Promise<string> {
+  const caseId = pick(w, where).caseId;
+  const known = reportIds.get(caseId);
+  if (known) return known;
+  const s = await w.login('admin1');
+  const headers = { cookie: s.cookie, 'x-csrf-token': s.csrf };
+  let res;
+  // The "POST report" row may still have two reports running on the case (429: wait for one).
+  for (let i = 0; ; i++) {
+    res = await w.app.inject({
+      method: 'POST',
+      url: `/api/cases/${caseId}/reports`,
+      headers,
+      payload: { kind: 'unused', format: 'csv' },
+    });
+    if (res.statusCode !== 429 || i > 600) break;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  const id = (res.json() as { report: { id: string } }).report.id;
+  for (let i = 0; i < 600; i++) {
+    const r = await w.app.inject({ method: 'GET', url: `/api/reports/${id}`, headers });
+    const status = (r.json() as { report: { status: string } }).report.status;
+    if (status === 'done') break;
+    if (status !== 'running') throw new Error(`report ${id}: ${r.body}`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  reportIds.set(caseId, id);
+  return id;
+}
+
 const ROUTES: readonly RouteCase[] = [
+  {
+    // Started, but not waited for: at most two run per case, so each request waits for its own.
+    name: 'POST report',
+    kind: 'lead',
+    allowed: 202,
+    request: async (w, x) => ({
+      method: 'POST',
+      url: `/api/cases/${pick(w, x).caseId}/reports`,
+      payload: { kind: 'charges', format: 'xlsx' },
+    }),
+  },
+  {
+    name: 'GET case reports',
+    kind: 'lead',
+    request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/reports` }),
+  },
+  {
+    name: 'GET report status',
+    kind: 'lead',
+    request: async (w, x) => ({ method: 'GET', url: `/api/reports/${await madeReport(w, x)}` }),
+  },
+  {
+    name: 'GET report file',
+    kind: 'lead',
+    request: async (w, x) => ({ method: 'GET', url: `/api/reports/${await madeReport(w, x)}/file` }),
+  },
   {
     name: 'GET case record',
     kind: 'read',
@@ -334,6 +395,7 @@ eachBackend('Review server: authorisation matrix', (backend: Backend) => {
     // No QC share: the "PUT code" row's recodes by several users must not meet a blind second review.
     for (const c of [w.a, w.b]) await w.store.qc.setShare(c.caseId, 0, 'test');
     qcNext.clear();
+    reportIds.clear();
     const { createBatch } = await import('../../src/review/batches.js');
     const { markReviewed } = await import('../../src/review/coding.js');
     for (const c of [w.a, w.b]) {

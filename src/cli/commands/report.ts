@@ -2,14 +2,17 @@ import { extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
 import { writeWithSidecar } from '../../reports/provenance.js';
+import { appendixFileName, makeReport, recordReport, type ReportRequest } from '../../reports/generate.js';
+import type { Store } from '../../store/open-store.js';
+import type { CaseRecord } from '../../store/types.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson } from '../output.js';
 import { progressBar } from '../progress.js';
 import { isoInstant } from './messages.js';
 import { requireCase } from './shared.js';
 
-// The report builders (PDF, XLSX and fonts) load only when a report is asked for: loaded with every
-// command they cost about 100 MiB and seconds of start-up.
+// The report itself is made by src/reports/generate.ts (the review server's reports too): this file
+// parses the options, writes the files and prints what was written.
 
 function outputFile(o: { output?: string }, allowed: readonly string[]): { file: string; ext: string } {
   if (!o.output) throw new UserError(`-o FILE is required (${allowed.join(' or ')})`);
@@ -19,6 +22,41 @@ function outputFile(o: { output?: string }, allowed: readonly string[]): { file:
       code: 'bad_output',
     });
   return { file: resolve(o.output), ext };
+}
+
+/** Makes the report (with a progress bar where given a label), writes FILE and FILE.sha256, audits it. */
+async function makeAndWrite(
+  ctx: CliContext,
+  opts: { workspace: string; json: boolean },
+  store: Store,
+  theCase: CaseRecord,
+  request: ReportRequest,
+  file: string,
+  label: string | null,
+) {
+  const bar = label ? progressBar(ctx.io, label, !opts.json) : null;
+  let made;
+  try {
+    made = await makeReport(store, theCase, request, {
+      workspace: opts.workspace,
+      ...(bar ? { onProgress: (d: number, t: number) => bar.update(d, t) } : {}),
+    });
+  } finally {
+    bar?.stop();
+  }
+  const hash = writeWithSidecar(file, made.bytes);
+  const appendices: { file: string; sha256: string }[] = [];
+  for (const [suffix, bytes] of made.appendices) {
+    const f = appendixFileName(file, suffix);
+    appendices.push({ file: f, sha256: writeWithSidecar(f, bytes) });
+  }
+  await recordReport(store, {
+    actor: actor(ctx),
+    caseId: theCase.id,
+    made,
+    written: { file, sha256: hash, appendices },
+  });
+  return { made, hash, appendices };
 }
 
 export function registerReports(program: Command, ctx: CliContext): void {
@@ -42,49 +80,28 @@ export function registerReports(program: Command, ctx: CliContext): void {
         throw new UserError(`--context must be a whole number (got "${o.context}")`);
       await withStore(opts, async (store) => {
         const theCase = await requireCase(store, caseName);
-        const bar = progressBar(ctx.io, 'Bundle', !opts.json);
-        let result;
-        try {
-          result = await (
-            await import('../../reports/bundle.js')
-          ).buildBundle(store, theCase, {
-            person: o.person,
-            context,
-            onProgress: (d, t) => bar.update(d, t),
-          });
-        } finally {
-          bar.stop();
-        }
-        const hash = writeWithSidecar(file, result.pdf);
-        await store.audit.append({
-          actor: actor(ctx),
-          action: 'report.bundle',
-          caseId: theCase.id,
-          subject: result.person.id,
-          detail: {
-            file,
-            sha256: hash,
-            bytes: result.pdf.length,
-            pages: result.pages,
-            person: result.person,
-            relevant: result.relevant,
-            messages: result.messages,
-            context,
-            provenance: result.provenance,
-          },
-        });
+        const { made, hash } = await makeAndWrite(
+          ctx,
+          opts,
+          store,
+          theCase,
+          { kind: 'bundle', person: o.person, context },
+          file,
+          'Bundle',
+        );
+        if (made.kind !== 'bundle') throw new Error('not a bundle');
         const out = {
           file,
           sha256: hash,
-          pages: result.pages,
-          person: result.person,
-          relevant: result.relevant,
-          messages: result.messages,
+          pages: made.pages,
+          person: made.person,
+          relevant: made.relevant,
+          messages: made.messages,
         };
         if (opts.json) printJson(ctx.io, out);
         else
           ctx.io.out(
-            `Evidence bundle for ${result.person.name}: ${file} (${result.pages} pages, ${result.relevant} relevant messages, ${result.messages} with context)\nSHA-256 ${hash} (also in ${file}.sha256 and the audit trail)\n`,
+            `Evidence bundle for ${made.person.name}: ${file} (${made.pages} pages, ${made.relevant} relevant messages, ${made.messages} with context)\nSHA-256 ${hash} (also in ${file}.sha256 and the audit trail)\n`,
           );
       });
     });
@@ -101,30 +118,23 @@ export function registerReports(program: Command, ctx: CliContext): void {
       const { file, ext } = outputFile(o, ['.pdf', '.xlsx']);
       await withStore(opts, async (store) => {
         const theCase = await requireCase(store, caseName);
-        const result = await (
-          await import('../../reports/charges.js')
-        ).buildChargeSchedule(store, theCase, {
-          format: ext === '.pdf' ? 'pdf' : 'xlsx',
-          ...(o.today ? { today: o.today } : {}),
-        });
-        const hash = writeWithSidecar(file, result.bytes);
-        await store.audit.append({
-          actor: actor(ctx),
-          action: 'report.charges',
-          caseId: theCase.id,
-          subject: result.title,
-          detail: {
-            file,
-            sha256: hash,
-            bytes: result.bytes.length,
-            source: result.source,
-            counts: result.counts,
-            provenance: result.provenance,
+        const { made, hash } = await makeAndWrite(
+          ctx,
+          opts,
+          store,
+          theCase,
+          {
+            kind: 'charges',
+            format: ext === '.pdf' ? 'pdf' : 'xlsx',
+            ...(o.today ? { today: o.today } : {}),
           },
-        });
-        const out = { file, sha256: hash, title: result.title, source: result.source, counts: result.counts };
+          file,
+          null,
+        );
+        if (made.kind !== 'charges') throw new Error('not a charge schedule');
+        const out = { file, sha256: hash, title: made.title, source: made.source, counts: made.counts };
         if (opts.json) printJson(ctx.io, out);
-        else ctx.io.out(`${result.title}: ${file} (${result.counts} counts)\nSHA-256 ${hash}\n`);
+        else ctx.io.out(`${made.title}: ${file} (${made.counts} counts)\nSHA-256 ${hash}\n`);
       });
     });
 
@@ -139,43 +149,25 @@ export function registerReports(program: Command, ctx: CliContext): void {
       const { file, ext } = outputFile(o, ['.xlsx', '.csv']);
       await withStore(opts, async (store) => {
         const theCase = await requireCase(store, caseName);
-        const bar = progressBar(ctx.io, 'Schedule', !opts.json);
-        let result;
-        try {
-          result = await (
-            await import('../../reports/unused.js')
-          ).buildUnusedSchedule(store, theCase, {
-            format: ext === '.xlsx' ? 'xlsx' : 'csv',
-            onProgress: (d, t) => bar.update(d, t),
-          });
-        } finally {
-          bar.stop();
-        }
-        const hash = writeWithSidecar(file, result.bytes);
-        const extra: { file: string; sha256: string }[] = [];
-        for (const [suffix, bytes] of result.appendices) {
-          const f = file.replace(/\.csv$/iu, `.${suffix}.csv`);
-          extra.push({ file: f, sha256: writeWithSidecar(f, bytes) });
-        }
-        await store.audit.append({
-          actor: actor(ctx),
-          action: 'report.unused',
-          caseId: theCase.id,
-          subject: 'MG6C',
-          detail: {
-            file,
-            sha256: hash,
-            bytes: result.bytes.length,
-            items: result.items,
-            appendices: extra,
-            provenance: result.provenance,
-          },
-        });
-        const out = { file, sha256: hash, items: result.items, appendices: extra };
+        const {
+          made,
+          hash,
+          appendices: extra,
+        } = await makeAndWrite(
+          ctx,
+          opts,
+          store,
+          theCase,
+          { kind: 'unused', format: ext === '.xlsx' ? 'xlsx' : 'csv' },
+          file,
+          'Schedule',
+        );
+        if (made.kind !== 'unused') throw new Error('not an unused-material schedule');
+        const out = { file, sha256: hash, items: made.items, appendices: extra };
         if (opts.json) printJson(ctx.io, out);
         else
           ctx.io.out(
-            `Unused-material schedule: ${file} (${result.items} items)\nSHA-256 ${hash}\n${extra.map((e) => `Appendix ${e.file}\nSHA-256 ${e.sha256}\n`).join('')}`,
+            `Unused-material schedule: ${file} (${made.items} items)\nSHA-256 ${hash}\n${extra.map((e) => `Appendix ${e.file}\nSHA-256 ${e.sha256}\n`).join('')}`,
           );
       });
     });
@@ -207,43 +199,28 @@ export function registerReports(program: Command, ctx: CliContext): void {
         const { file } = outputFile(o, ['.rsmf', '.eml']);
         await withStore(opts, async (store) => {
           const theCase = await requireCase(store, caseName);
-          const bar = progressBar(ctx.io, 'RSMF', !opts.json);
-          let result;
-          try {
-            result = await (
-              await import('../../reports/rsmf-export.js')
-            ).exportRsmf(store, opts.workspace, theCase, {
+          const { made, hash } = await makeAndWrite(
+            ctx,
+            opts,
+            store,
+            theCase,
+            {
+              kind: 'rsmf',
               ...(o.conversation !== undefined ? { conversation: o.conversation } : {}),
               ...(o.from !== undefined ? { from: isoInstant(o.from, '--from') } : {}),
               ...(o.to !== undefined ? { to: isoInstant(o.to, '--to') } : {}),
               hits: Boolean(o.hits),
               context: Number(o.context),
-              onProgress: (d, t) => bar.update(d, t),
-            });
-          } finally {
-            bar.stop();
-          }
-          const hash = writeWithSidecar(file, result.bytes);
-          await store.audit.append({
-            actor: actor(ctx),
-            action: 'export.rsmf',
-            caseId: theCase.id,
-            subject: file,
-            detail: {
-              file,
-              sha256: hash,
-              bytes: result.bytes.length,
-              events: result.events,
-              conversations: result.conversations,
-              selection: result.selection,
-              provenance: result.provenance,
             },
-          });
-          const out = { file, sha256: hash, events: result.events, conversations: result.conversations };
+            file,
+            'RSMF',
+          );
+          if (made.kind !== 'rsmf') throw new Error('not an RSMF export');
+          const out = { file, sha256: hash, events: made.events, conversations: made.conversations };
           if (opts.json) printJson(ctx.io, out);
           else
             ctx.io.out(
-              `RSMF 2.0.0: ${file} (${result.events} events in ${result.conversations} conversation(s))\nSHA-256 ${hash}\n`,
+              `RSMF 2.0.0: ${file} (${made.events} events in ${made.conversations} conversation(s))\nSHA-256 ${hash}\n`,
             );
         });
       },
