@@ -9,6 +9,7 @@ import { LoginPage } from './pages/LoginPage';
 import { QcPage } from './pages/QcPage';
 import { QueuePage } from './pages/QueuePage';
 import { RecordPage } from './pages/RecordPage';
+import { ReportsPage } from './pages/ReportsPage';
 import { SearchPage } from './pages/SearchPage';
 import { ThreadPage } from './pages/ThreadPage';
 
@@ -45,6 +46,7 @@ function Shell() {
         {route.page === 'queue' && <QueuePage caseId={route.caseId} />}
         {route.page === 'qc' && <QcPage caseId={route.caseId} />}
         {route.page === 'record' && <RecordPage caseId={route.caseId} view={route.view} />}
+        {route.page === 'reports' && <ReportsPage caseId={route.caseId} />}
         {route.page === 'batch' && (
           <BatchPage key={route.batchId} caseId={route.caseId} batchId={route.batchId} />
         )}

@@ -4,6 +4,7 @@ import { useSyncExternalStore } from 'react';
  * Hash routes, so the static app works from any path the server serves it at:
  *   #/login  #/cases  #/cases/1  #/cases/1/conversations/2?seq=40  #/cases/1/search?q=…
  *   #/cases/1/queue  #/cases/1/batches/3  #/cases/1/qc  #/cases/1/record  #/cases/1/record/summary
+ *   #/cases/1/reports
  */
 export type Route =
   | { readonly page: 'login' }
@@ -19,7 +20,8 @@ export type Route =
   | { readonly page: 'queue'; readonly caseId: number }
   | { readonly page: 'batch'; readonly caseId: number; readonly batchId: number }
   | { readonly page: 'qc'; readonly caseId: number }
-  | { readonly page: 'record'; readonly caseId: number; readonly view: 'record' | 'summary' };
+  | { readonly page: 'record'; readonly caseId: number; readonly view: 'record' | 'summary' }
+  | { readonly page: 'reports'; readonly caseId: number };
 
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/cases';
@@ -41,6 +43,7 @@ export function parseRoute(hash: string): Route {
     if (parts[2] === 'search') return { page: 'search', caseId, params };
     if (parts[2] === 'queue') return { page: 'queue', caseId };
     if (parts[2] === 'qc') return { page: 'qc', caseId };
+    if (parts[2] === 'reports') return { page: 'reports', caseId };
     if (parts[2] === 'record')
       return { page: 'record', caseId, view: parts[3] === 'summary' ? 'summary' : 'record' };
     if (parts[2] === 'batches' && parts[3]) return { page: 'batch', caseId, batchId: Number(parts[3]) };
@@ -69,6 +72,8 @@ export function href(route: Route): string {
       return `#/cases/${route.caseId}/batches/${route.batchId}`;
     case 'qc':
       return `#/cases/${route.caseId}/qc`;
+    case 'reports':
+      return `#/cases/${route.caseId}/reports`;
     case 'record':
       return `#/cases/${route.caseId}/record${route.view === 'summary' ? '/summary' : ''}`;
   }

@@ -8,6 +8,7 @@ import { MembershipChart } from '../components/MembershipChart';
 import { PeopleTable } from '../components/PeopleTable';
 import { QcAgreementPanel } from '../components/QcAgreementPanel';
 import { QueryState } from '../components/QueryState';
+import { useSession } from '../hooks/session';
 import { count } from '../lib/format';
 import { href } from '../lib/router';
 
@@ -18,6 +19,7 @@ export function caseQueryKey(caseId: number) {
 export function CaseDashboardPage({ caseId }: { caseId: number }) {
   const q = useQuery({ queryKey: caseQueryKey(caseId), queryFn: () => getCase(caseId), staleTime: 0 });
   const d = q.data;
+  const role = useSession().session?.user.role;
   return (
     <section aria-labelledby="case-title" className="dashboard">
       <h1 id="case-title">{d?.case.name ?? 'Case'}</h1>
@@ -27,6 +29,12 @@ export function CaseDashboardPage({ caseId }: { caseId: number }) {
           notices, charges, hearings, outcomes, recommendations, deadlines and timeline
         </span>
       </p>
+      {(role === 'lead' || role === 'admin') && (
+        <p className="case-links">
+          <a href={href({ page: 'reports', caseId })}>Reports</a>{' '}
+          <span className="muted">charge and unused-material schedules, evidence bundles, RSMF export</span>
+        </p>
+      )}
       <QueryState query={q} />
       {d && (
         <>
