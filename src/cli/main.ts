@@ -12,6 +12,7 @@ import { registerConversations } from './commands/conversations.js';
 import { registerCoverage } from './commands/coverage.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExhibit } from './commands/exhibit.js';
+import { registerJobs } from './commands/jobs.js';
 import { registerMessages } from './commands/messages.js';
 import { registerServe } from './commands/serve.js';
 import { registerPeople } from './commands/people.js';
@@ -53,6 +54,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerBatch(program, ctx);
   registerQc(program, ctx);
   registerAudit(program, ctx);
+  registerJobs(program, ctx);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     for (const sub of cmd.commands) sub.exitOverride();

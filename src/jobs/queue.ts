@@ -62,7 +62,7 @@ export async function queueExhibitAdd(
 /** Queue an analysis run of a case (by name or id). */
 export async function queueAnalysis(
   store: Store,
-  caseNameOrId: string,
+  caseNameOrId: string | number,
   actor: string,
   maxAttempts?: number,
 ): Promise<JobRecord> {
@@ -121,6 +121,25 @@ export async function failJob(
 }
 
 /**
+ * The database was busy (SQLite: another process held the write lock past the point where this
+ * job's transaction needed it): back on the queue without using up an attempt; audited as
+ * `job.failed` with `retry: true, busy: true`.
+ */
+export async function releaseBusyJob(
+  store: Store,
+  job: JobRecord,
+  worker: string,
+  error: string,
+): Promise<JobRecord | null> {
+  return store.transaction(async (repos) => {
+    const after = await repos.jobs.release(job.id, worker, error);
+    if (!after) return null;
+    await auditFailure(repos, after, worker, false, true);
+    return after;
+  });
+}
+
+/**
  * Running jobs whose worker stopped sending heartbeats `staleAfterSeconds` ago: queued again (or
  * failed, on their last attempt), each audited as `job.failed`. A worker on this machine whose
  * process is still alive is spared: on SQLite its heartbeats wait while its own job's transaction
@@ -140,6 +159,7 @@ async function auditFailure(
   job: JobRecord,
   worker: string | null,
   stale = false,
+  busy = false,
 ): Promise<void> {
   await repos.audit.append({
     actor: job.createdBy,
@@ -150,10 +170,11 @@ async function auditFailure(
       jobId: job.id,
       kind: job.kind,
       worker,
-      attempt: job.attempts,
+      attempt: busy ? job.attempts + 1 : job.attempts,
       maxAttempts: job.maxAttempts,
       retry: job.status === 'queued',
       stale,
+      ...(busy ? { busy } : {}),
       error: job.error,
     },
   });

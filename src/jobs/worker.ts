@@ -10,7 +10,7 @@ import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
 import type { JobRecord, JobStatus } from '../store/repositories/jobs.js';
 import { JOB_HANDLERS, type JobHandler } from './kinds.js';
-import { completeJob, failJob, requeueStaleJobs } from './queue.js';
+import { completeJob, failJob, releaseBusyJob, requeueStaleJobs } from './queue.js';
 
 export const DEFAULT_POLL_MS = 1_000;
 export const DEFAULT_HEARTBEAT_MS = 10_000;
@@ -73,8 +73,11 @@ function errorText(error: unknown): string {
 
 /** SQLite's write lock held past busy_timeout by another process: try again later, not an error. */
 function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT';
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) return true;
+  }
+  return false;
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -196,10 +199,17 @@ async function runOne(
     return outcome(job, done?.status ?? null, null, result, ms);
   }
   const message = errorText(error);
+  const firstLine = message.split('\n')[0] ?? message;
+  if (isBusy(error)) {
+    // Contention, not a fault of the job: its transaction was rolled back; try again shortly.
+    const released = await releaseBusyJob(store, job, worker, firstLine);
+    log(`${label}: the database was busy (${firstLine}); queued again without using up an attempt`);
+    await sleep(50 + Math.floor(Math.random() * 200), opts.signal);
+    return outcome(job, released?.status ?? null, message, null, ms);
+  }
   // Bad input (the file, the case, the options) fails the same way every time: no second attempt.
   const retry = !(error instanceof UserError);
   const after = await failJob(store, job, worker, message, retry);
-  const firstLine = message.split('\n')[0] ?? message;
   log(
     after === null
       ? `${label}: failed (${firstLine}), but was reclaimed meanwhile`

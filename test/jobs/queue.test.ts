@@ -177,6 +177,40 @@ describe.each(backends().map((b) => [b.name, b] as const))('job queue on %s', (_
   );
 
   it.skipIf(backend.skipReason !== null)(
+    'a busy database (SQLite write lock) sends the job back without using up an attempt',
+    async () => {
+      let calls = 0;
+      const handlers: Record<string, JobHandler> = {
+        'test.busy': async () => {
+          calls++;
+          if (calls <= 3) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+          return { calls };
+        },
+      };
+      const job = await enqueueJob(store, {
+        kind: 'test.busy',
+        caseId,
+        payload: {},
+        actor: 'dc',
+        maxAttempts: 1,
+      });
+      const summary = await runWorker({ store, workspace: '/unused', once: true, handlers, pollMs: 10 });
+      expect(summary.jobs.map((j) => j.status)).toEqual(['queued', 'queued', 'queued', 'done']);
+      expect(await store.jobs.get(job.id)).toMatchObject({
+        status: 'done',
+        attempts: 1,
+        result: { calls: 4 },
+      });
+      const failed = (await auditOf(store, 'job.failed')).filter((e) => e.detail.jobId === job.id);
+      expect(failed.map((e) => [e.detail.busy, e.detail.retry, e.detail.attempt])).toEqual([
+        [true, true, 1],
+        [true, true, 1],
+        [true, true, 1],
+      ]);
+    },
+  );
+
+  it.skipIf(backend.skipReason !== null)(
     'a running job whose heartbeat is older than the limit is reclaimed; a live one is not',
     async () => {
       const stale = await store.jobs.enqueue({

@@ -3,10 +3,12 @@ import { UserError } from '../../domain/errors.js';
 import { analyseCase, termListVersion } from '../../analysis/analyse-case.js';
 import { FLAG_CATEGORIES, isFlagCategory } from '../../analysis/flagger/index.js';
 import type { CaseTermEntry } from '../../store/flag-types.js';
+import { queueAnalysis } from '../../jobs/index.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { progressBar } from '../progress.js';
 import { saveSearchTermReport, searchTermReport } from '../../review/search-term-report.js';
+import { printQueued } from './jobs.js';
 import { messageJson } from './messages.js';
 import { requireCase } from './shared.js';
 
@@ -17,10 +19,15 @@ export function registerAnalysis(program: Command, ctx: CliContext): void {
     .command('analyse <case>')
     .alias('analyze')
     .description('flag every message of a case (a new run; earlier runs are kept)')
-    .action(async (caseName: string, _o, c: Command) => {
+    .option('--queue', 'put the run on the job queue (`scrutineer worker` runs it) instead of running it now')
+    .action(async (caseName: string, o: { queue?: boolean }, c: Command) => {
       const opts = globalOptions(c, ctx);
       await withStore(opts, async (store) => {
         const theCase = await requireCase(store, caseName);
+        if (o.queue) {
+          printQueued(ctx, opts, await queueAnalysis(store, theCase.id, actor(ctx)));
+          return;
+        }
         const bar = progressBar(ctx.io, 'Analysing', !opts.json);
         let outcome;
         try {

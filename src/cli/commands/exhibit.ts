@@ -4,9 +4,11 @@ import type { DateOrder, ImportReport } from '../../domain/import-report.js';
 import type { ExhibitRecord } from '../../store/types.js';
 import { addExhibit } from '../../evidence/intake.js';
 import { zipLimitsFrom } from '../../evidence/zip.js';
+import { queueExhibitAdd } from '../../jobs/index.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { progressBar } from '../progress.js';
+import { printQueued } from './jobs.js';
 import { requireCase } from './shared.js';
 
 const DATE_ORDERS = ['auto', 'dmy', 'mdy', 'ymd'] as const;
@@ -21,6 +23,7 @@ interface AddOptions {
   contacts?: string;
   owner?: string;
   ownerName?: string;
+  queue?: boolean;
 }
 
 export function registerExhibit(program: Command, ctx: CliContext): void {
@@ -37,10 +40,38 @@ export function registerExhibit(program: Command, ctx: CliContext): void {
     .option('--contacts <wa.db>', "Android: the phone's wa.db (address-book and push names)")
     .option('--owner <phone>', "the phone owner's number, where the database cannot tell it")
     .option('--owner-name <name>', "the phone owner's name")
+    .option(
+      '--queue',
+      'put the import on the job queue (`scrutineer worker` runs it) instead of running it now',
+    )
     .action(async (caseName: string, file: string, o: AddOptions, c: Command) => {
       const opts = globalOptions(c, ctx);
       if (!(DATE_ORDERS as readonly string[]).includes(o.dateOrder)) {
         throw new UserError(`--date-order must be one of ${DATE_ORDERS.join(', ')} (got "${o.dateOrder}")`);
+      }
+      if (o.queue) {
+        await withStore(opts, async (store) => {
+          const job = await queueExhibitAdd(
+            store,
+            {
+              caseNameOrId: caseName,
+              file,
+              ref: o.ref,
+              description: o.description ?? null,
+              seizedFrom: o.seizedFrom ?? null,
+              officer: o.officer ?? null,
+              timezone: o.timezone,
+              dateOrder: o.dateOrder,
+              contacts: o.contacts ?? null,
+              ownerPhone: o.owner ?? null,
+              ownerName: o.ownerName ?? null,
+              zipLimits: zipLimitsFrom(ctx.env),
+            },
+            actor(ctx),
+          );
+          printQueued(ctx, opts, job);
+        });
+        return;
       }
       await withStore(opts, async (store) => {
         const bar = progressBar(ctx.io, 'Importing', !opts.json);

@@ -193,6 +193,29 @@ export class JobsRepository {
   }
 
   /**
+   * Put the job back on the queue without counting the attempt: the database turned it away
+   * before any of its work could stay (SQLite busy: another process held the write lock). Null
+   * when it is no longer this worker's.
+   */
+  async release(id: number, worker: string, error: string): Promise<JobRecord | null> {
+    const row = await this.ctx.db
+      .updateTable('jobs')
+      .set((eb) => ({
+        status: 'queued',
+        attempts: eb('attempts', '-', 1),
+        heartbeat_at: null,
+        error,
+      }))
+      .where('id', '=', id)
+      .where('status', '=', 'running')
+      .where('worker', '=', worker)
+      .where('attempts', '>', 0)
+      .returningAll()
+      .executeTakeFirst();
+    return row ? toRecord(row) : null;
+  }
+
+  /**
    * Running jobs whose worker has not sent a heartbeat for `olderThanSeconds` (it died, or lost the
    * database): queued again while attempts remain, else 'failed'. Returns the jobs as they now are.
    * `sparing` names workers known to be alive whose jobs are left alone.
