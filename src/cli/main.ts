@@ -2,7 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { UserError } from '../domain/errors.js';
+import { UsageError, UserError } from '../domain/errors.js';
 import { registerAnalysis } from './commands/analyse.js';
 import { registerAudit } from './commands/audit.js';
 import { registerBatch } from './commands/batch.js';
@@ -77,7 +77,7 @@ export async function run(
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
     if (err instanceof UserError) {
       io.err(`scrutineer: ${err.message}\n`);
-      return 1;
+      return err instanceof UsageError ? 2 : 1;
     }
     io.err(
       `scrutineer: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,

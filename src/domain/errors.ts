@@ -12,6 +12,14 @@ export class UserError extends Error {
   }
 }
 
+/** A command given wrongly (an option's value, a missing option): exit code 2, like commander's own. */
+export class UsageError extends UserError {
+  constructor(message: string, details: { readonly code?: string } = {}) {
+    super(message, { code: 'usage', ...details });
+    this.name = 'UsageError';
+  }
+}
+
 /** Bad evidence: the message always starts with the file (and line) so it can be found. */
 export class EvidenceError extends UserError {
   constructor(file: string, problem: string, line?: number, code = 'bad_evidence') {

@@ -83,7 +83,7 @@ describe('evidence intake acceptance (sqlite)', () => {
   it('refuses a --conversation that is not one of the case’s conversations instead of listing nothing', async () => {
     for (const bad of ['abc', '0', '1.5']) {
       const r = await ws.cli(['messages', 'Acc', '--jsonl', '--conversation', bad]);
-      expect(r.code).toBe(1);
+      expect(r.code).toBe(2); // a usage error
       expect(r.err).toContain('--conversation');
     }
     const missing = await ws.cli(['messages', 'Acc', '--jsonl', '--conversation', '9999']);
@@ -94,7 +94,7 @@ describe('evidence intake acceptance (sqlite)', () => {
     const ok = await ws.cli(['messages', 'Acc', '--jsonl', '--conversation', String(id)]);
     expect(ok.code).toBe(0);
     expect(ok.out.trim().split('\n')).toHaveLength(3);
-    expect((await ws.cli(['messages', 'Acc', '--limit', '1.5'])).code).toBe(1);
+    expect((await ws.cli(['messages', 'Acc', '--limit', '1.5'])).code).toBe(2);
   });
 
   it('does not count macOS resource forks in a zip as media', async () => {

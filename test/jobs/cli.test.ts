@@ -252,7 +252,8 @@ describe.each(BACKENDS)('the job queue from the CLI on %s', (backend) => {
 
   it('refuses to queue what cannot run, with a clear error and nothing queued', async () => {
     const before = (await queued.json<{ jobs: JobJson[] }>(['jobs'])).jobs.length;
-    const refusals: [string[], RegExp][] = [
+    // Exit code 1 for what cannot run, 2 for an option given wrongly (a usage error).
+    const refusals: [string[], RegExp, number?][] = [
       [['exhibit', 'add', 'Nope', CHAT, '--ref', 'X/1', '--queue'], /no case "Nope"/],
       [
         ['exhibit', 'add', CASE, path.join(scratch, 'missing.txt'), '--ref', 'X/1', '--queue'],
@@ -264,18 +265,18 @@ describe.each(BACKENDS)('the job queue from the CLI on %s', (backend) => {
         ['exhibit', 'add', CASE, CHAT, '--ref', 'X/1', '--timezone', 'Mars/Olympus', '--queue'],
         /unknown time zone/,
       ],
-      [['exhibit', 'add', CASE, CHAT, '--ref', 'X/1', '--date-order', 'dym', '--queue'], /--date-order/],
+      [['exhibit', 'add', CASE, CHAT, '--ref', 'X/1', '--date-order', 'dym', '--queue'], /--date-order/, 2],
       [['analyse', 'Nope', '--queue'], /no case "Nope"/],
       [['jobs', 'Nope'], /no case "Nope"/],
-      [['jobs', '--status', 'stuck'], /--status must be one of/],
+      [['jobs', '--status', 'stuck'], /--status must be one of/, 2],
       [['jobs', 'show', '999'], /no job 999/],
-      [['jobs', 'show', 'x'], /the job id must be a positive whole number/],
-      [['worker', '--poll-ms', '0'], /--poll-ms must be a positive/],
-      [['worker', '--kind', 'bake'], /unknown job kind bake/],
+      [['jobs', 'show', 'x'], /the job id must be a positive whole number/, 2],
+      [['worker', '--poll-ms', '0'], /--poll-ms must be a positive/, 2],
+      [['worker', '--kind', 'bake'], /unknown job kind bake/, 2],
     ];
-    for (const [args, message] of refusals) {
+    for (const [args, message, code = 1] of refusals) {
       const r = await queued.cli(args);
-      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.code, args.join(' ')).toBe(code);
       expect(r.err).toMatch(message);
       expect(r.err).not.toContain('internal error');
     }

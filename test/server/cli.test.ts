@@ -64,7 +64,7 @@ for (const backend of BACKENDS) {
       expect(none.code).toBe(1);
       expect(none.err).toMatch(/--password-stdin/u);
       const badRole = await ws.cli(['user', 'add', 'x', '--role', 'god', '--password-stdin']);
-      expect(badRole.code).toBe(1);
+      expect(badRole.code).toBe(2); // a usage error
 
       const member = await ws.cli(['case', 'member', 'add', 'Op Gamma', 'dc.smith']);
       expect(member.code).toBe(0);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UserError } from '../../domain/errors.js';
+import { UsageError, UserError } from '../../domain/errors.js';
 import { analyseCase, termListVersion } from '../../analysis/analyse-case.js';
 import { FLAG_CATEGORIES, isFlagCategory } from '../../analysis/flagger/index.js';
 import type { CaseTermEntry } from '../../store/flag-types.js';
@@ -149,11 +149,11 @@ export function registerAnalysis(program: Command, ctx: CliContext): void {
       ) => {
         const opts = globalOptions(c, ctx);
         if (!isFlagCategory(o.category))
-          throw new UserError(
+          throw new UsageError(
             `--category must be one of ${FLAG_CATEGORIES.join(', ')} (got "${o.category}")`,
           );
         if (!(SEVERITIES as readonly string[]).includes(o.severity))
-          throw new UserError(`--severity must be low, medium or high (got "${o.severity}")`);
+          throw new UsageError(`--severity must be low, medium or high (got "${o.severity}")`);
         if (!term.trim()) throw new UserError('the term is empty');
         await withStore(opts, async (store) => {
           const theCase = await requireCase(store, caseName);

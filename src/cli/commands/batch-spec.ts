@@ -1,5 +1,5 @@
 /** A batch's definition from `batch create`'s options, and in words for tables. */
-import { UserError } from '../../domain/errors.js';
+import { UsageError, UserError } from '../../domain/errors.js';
 import type { BatchRecord } from '../../store/repositories/reviews.js';
 import { isoInstant } from './messages.js';
 import { fractionOption, intOption } from './review-options.js';
@@ -29,7 +29,7 @@ export function specFrom(o: CreateOptions): unknown {
   const seqs = o.fromSeq !== undefined || o.toSeq !== undefined;
   if (o.priority) {
     if (dates || seqs || conversationId !== undefined) {
-      throw new UserError(
+      throw new UsageError(
         '--priority takes the flagged messages of the whole case: drop --conversation, --from/--to and --from-seq/--to-seq.',
         { code: 'bad_batch' },
       );
@@ -41,13 +41,13 @@ export function specFrom(o: CreateOptions): unknown {
     };
   }
   if (o.category !== undefined)
-    throw new UserError('--category goes with --priority.', { code: 'bad_batch' });
+    throw new UsageError('--category goes with --priority.', { code: 'bad_batch' });
   if (dates) {
     if (o.from === undefined || o.to === undefined) {
       throw new UserError('A date-range batch needs both --from and --to.', { code: 'bad_batch' });
     }
     if (seqs)
-      throw new UserError('--from-seq/--to-seq go with --conversation, not with --from/--to.', {
+      throw new UsageError('--from-seq/--to-seq go with --conversation, not with --from/--to.', {
         code: 'bad_batch',
       });
     return {
@@ -61,7 +61,7 @@ export function specFrom(o: CreateOptions): unknown {
     const fromSeq = seq(o.fromSeq, '--from-seq');
     const toSeq = seq(o.toSeq, '--to-seq');
     if (fromSeq !== undefined && toSeq !== undefined && toSeq < fromSeq) {
-      throw new UserError(`--to-seq ${toSeq} is before --from-seq ${fromSeq}.`, { code: 'bad_batch' });
+      throw new UsageError(`--to-seq ${toSeq} is before --from-seq ${fromSeq}.`, { code: 'bad_batch' });
     }
     return {
       kind: 'conversation',
@@ -70,7 +70,7 @@ export function specFrom(o: CreateOptions): unknown {
       ...(toSeq === undefined ? {} : { toSeq }),
     };
   }
-  if (seqs) throw new UserError('--from-seq/--to-seq need --conversation.', { code: 'bad_batch' });
+  if (seqs) throw new UsageError('--from-seq/--to-seq need --conversation.', { code: 'bad_batch' });
   throw new UserError(
     'Say which messages: --conversation ID [--from-seq A --to-seq B], --from ISO --to ISO, or --priority [--min-score S] [--category C].',
     { code: 'bad_batch' },

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 
-import { UserError } from '../../domain/errors.js';
+import { UsageError, UserError } from '../../domain/errors.js';
 import {
   BatchSpec,
   batchFilters,
@@ -131,7 +131,7 @@ export function registerBatch(program: Command, ctx: CliContext): void {
       const opts = globalOptions(c, ctx);
       const name = o.name.trim();
       if (name === '' || name.length > 200) {
-        throw new UserError('--name must be 1 to 200 characters.', { code: 'bad_batch' });
+        throw new UsageError('--name must be 1 to 200 characters.', { code: 'bad_batch' });
       }
       const parsed = BatchSpec.safeParse(specFrom(o));
       if (!parsed.success) {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UserError } from '../../domain/errors.js';
+import { UsageError, UserError } from '../../domain/errors.js';
 import type { DateOrder, ImportReport } from '../../domain/import-report.js';
 import type { ExhibitRecord } from '../../store/types.js';
 import { addExhibit } from '../../evidence/intake.js';
@@ -47,7 +47,7 @@ export function registerExhibit(program: Command, ctx: CliContext): void {
     .action(async (caseName: string, file: string, o: AddOptions, c: Command) => {
       const opts = globalOptions(c, ctx);
       if (!(DATE_ORDERS as readonly string[]).includes(o.dateOrder)) {
-        throw new UserError(`--date-order must be one of ${DATE_ORDERS.join(', ')} (got "${o.dateOrder}")`);
+        throw new UsageError(`--date-order must be one of ${DATE_ORDERS.join(', ')} (got "${o.dateOrder}")`);
       }
       if (o.queue) {
         await withStore(opts, async (store) => {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 
-import { UserError } from '../../domain/errors.js';
+import { UsageError, UserError } from '../../domain/errors.js';
 import { DEFAULT_POLL_MS, DEFAULT_STALE_AFTER_SECONDS, JOB_KINDS, runWorker } from '../../jobs/index.js';
 import { isJobStatus, JOB_STATUSES, type JobRecord } from '../../store/repositories/jobs.js';
 import type { Store } from '../../store/open-store.js';
@@ -22,7 +22,7 @@ export function printQueued(ctx: CliContext, opts: GlobalOptions, job: JobRecord
 function positiveNumber(value: string, option: string, integer: boolean): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)))
-    throw new UserError(
+    throw new UsageError(
       `${option} must be a positive ${integer ? 'whole number' : 'number'} (got "${value}")`,
     );
   return n;
@@ -44,7 +44,7 @@ export function registerJobs(program: Command, ctx: CliContext): void {
     .action(async (caseName: string | undefined, o: { status?: string; limit: string }, c: Command) => {
       const opts = globalOptions(c, ctx);
       if (o.status !== undefined && !isJobStatus(o.status))
-        throw new UserError(`--status must be one of ${JOB_STATUSES.join(', ')} (got "${o.status}")`);
+        throw new UsageError(`--status must be one of ${JOB_STATUSES.join(', ')} (got "${o.status}")`);
       const limit = positiveNumber(o.limit, '--limit', true);
       await withStore(opts, async (store) => {
         const theCase = caseName === undefined ? null : await requireCase(store, caseName);
@@ -129,7 +129,7 @@ export function registerJobs(program: Command, ctx: CliContext): void {
         const staleAfterSeconds = positiveNumber(o.staleAfter, '--stale-after', false);
         const unknown = (o.kind ?? []).filter((k) => !JOB_KINDS.includes(k));
         if (unknown.length)
-          throw new UserError(
+          throw new UsageError(
             `--kind: unknown job kind ${unknown.join(', ')} (known: ${JOB_KINDS.join(', ')})`,
           );
         const controller = new AbortController();

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
-import { UserError } from '../../domain/errors.js';
+import { UsageError, UserError } from '../../domain/errors.js';
 import { isMessageKind, type MessageKind } from '../../domain/message.js';
 import type { Store } from '../../store/open-store.js';
 import type { MessageExtras, MessageFilters, MessageRecord } from '../../store/types.js';
@@ -23,7 +23,7 @@ interface MessagesOptions {
 export function isoInstant(value: string, flag: string): string {
   const dt = DateTime.fromISO(value, { zone: 'utc', setZone: true });
   if (!dt.isValid)
-    throw new UserError(
+    throw new UsageError(
       `${flag} "${value}" is not an ISO 8601 date or date-time (e.g. 2021-03-01 or 2021-03-01T09:00:00Z)`,
     );
   return dt.toUTC().toISO() ?? value;
@@ -105,15 +105,15 @@ export function registerMessages(program: Command, ctx: CliContext): void {
     .action(async (caseName: string, o: MessagesOptions, c: Command) => {
       const opts = globalOptions(c, ctx);
       if (o.kind !== undefined && !isMessageKind(o.kind))
-        throw new UserError(
+        throw new UsageError(
           `--kind must be one of text, media, system, deleted, poll, location (got "${o.kind}")`,
         );
       const limit = o.limit === undefined ? Number.POSITIVE_INFINITY : Number(o.limit);
       if (!(limit > 0) || (o.limit !== undefined && !Number.isInteger(limit)))
-        throw new UserError(`--limit must be a positive whole number (got "${o.limit}")`);
+        throw new UsageError(`--limit must be a positive whole number (got "${o.limit}")`);
       const conversationId = o.conversation === undefined ? undefined : Number(o.conversation);
       if (conversationId !== undefined && !(Number.isInteger(conversationId) && conversationId > 0))
-        throw new UserError(
+        throw new UsageError(
           `--conversation must be a conversation id, a positive whole number (got "${o.conversation}"); see \`scrutineer stats CASE --json\``,
         );
       const filters: Omit<MessageFilters, 'afterId'> = {

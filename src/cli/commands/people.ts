@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
-import { UserError } from '../../domain/errors.js';
+import { UsageError, UserError } from '../../domain/errors.js';
 import {
   caseConduct,
   caseLinkProposals,
@@ -38,10 +38,10 @@ function parseEmployment(spec: string): Employment {
   const date = (d: string | undefined) => {
     if (!d) return null;
     if (!DateTime.fromISO(d).isValid)
-      throw new UserError(`--employment "${spec}": "${d}" is not a date (YYYY-MM-DD)`);
+      throw new UsageError(`--employment "${spec}": "${d}" is not a date (YYYY-MM-DD)`);
     return d;
   };
-  if (!force) throw new UserError(`--employment "${spec}": give FORCE[:FROM[:TO]]`);
+  if (!force) throw new UsageError(`--employment "${spec}": give FORCE[:FROM[:TO]]`);
   return { force, from: date(from), to: date(to) };
 }
 
@@ -59,7 +59,7 @@ function windowOptions(o: { windowMessages?: string; windowMinutes?: string }) {
   if (o.windowMessages !== undefined) w.messages = Number(o.windowMessages);
   if (o.windowMinutes !== undefined) w.minutes = Number(o.windowMinutes);
   for (const [k, v] of Object.entries(w))
-    if (!(v > 0)) throw new UserError(`--window-${k} must be a positive number`);
+    if (!(v > 0)) throw new UsageError(`--window-${k} must be a positive number`);
   return Object.keys(w).length ? { window: w } : {};
 }
 
@@ -78,11 +78,11 @@ export function registerPeople(program: Command, ctx: CliContext): void {
     .action(async (caseName: string, o: PersonOptions, c: Command) => {
       const opts = globalOptions(c, ctx);
       if (!(PERSON_ROLES as readonly string[]).includes(o.role))
-        throw new UserError(`--role must be one of ${PERSON_ROLES.join(', ')}`);
+        throw new UsageError(`--role must be one of ${PERSON_ROLES.join(', ')}`);
       if (o.status && !(PERSON_STATUSES as readonly string[]).includes(o.status))
-        throw new UserError(`--status must be one of ${PERSON_STATUSES.join(', ')}`);
+        throw new UsageError(`--status must be one of ${PERSON_STATUSES.join(', ')}`);
       if (o.barredListApplies && !['yes', 'no'].includes(o.barredListApplies))
-        throw new UserError('--barred-list-applies must be yes or no');
+        throw new UsageError('--barred-list-applies must be yes or no');
       await withStore(opts, async (store) => {
         const theCase = await requireCase(store, caseName);
         const created = await store.transaction(async (repos) => {
@@ -147,7 +147,7 @@ export function registerPeople(program: Command, ctx: CliContext): void {
         await withStore(opts, async (store) => {
           const theCase = await requireCase(store, caseName);
           if (o.confirm || o.reject) {
-            if (!o.person) throw new UserError('--person is required with --confirm or --reject');
+            if (!o.person) throw new UsageError('--person is required with --confirm or --reject');
             const personId = await resolvePerson(store, theCase.id, o.person);
             const participant = Number(o.confirm ?? o.reject);
             await decideIdentity(

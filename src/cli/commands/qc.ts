@@ -6,7 +6,7 @@
  */
 import type { Command } from 'commander';
 
-import { UserError } from '../../domain/errors.js';
+import { UsageError, UserError } from '../../domain/errors.js';
 import { checkCaseAccess } from '../../review/access.js';
 import { qcAgreement, resolveQc, sampleForQc, setQcShare } from '../../review/qc.js';
 import type { QcDetailRecord } from '../../store/repositories/qc.js';
@@ -135,7 +135,7 @@ export function registerQc(program: Command, ctx: CliContext): void {
     .action(async (caseName: string, o: { status?: string; limit?: string }, c: Command) => {
       const opts = globalOptions(c, ctx);
       if (o.status !== undefined && !(STATUSES as readonly string[]).includes(o.status)) {
-        throw new UserError(`--status must be one of ${STATUSES.join(', ')} (got "${o.status}").`, {
+        throw new UsageError(`--status must be one of ${STATUSES.join(', ')} (got "${o.status}").`, {
           code: 'bad_option',
         });
       }
@@ -179,7 +179,7 @@ export function registerQc(program: Command, ctx: CliContext): void {
       const opts = globalOptions(c, ctx);
       const resolution = o.resolution.trim();
       if (resolution === '' || resolution.length > 20_000) {
-        throw new UserError('--resolution must be 1 to 20000 characters.', { code: 'bad_option' });
+        throw new UsageError('--resolution must be 1 to 20000 characters.', { code: 'bad_option' });
       }
       await withStore(opts, async (store) => {
         const id = /^\d{1,9}$/u.test(itemId) ? Number(itemId) : null;

@@ -33,7 +33,7 @@ import {
   type TeamMember,
 } from '../../cases/types.js';
 import { checkOneOf } from '../../cases/rules.js';
-import { UserError } from '../../domain/errors.js';
+import { UsageError, UserError } from '../../domain/errors.js';
 import type { Store } from '../../store/open-store.js';
 import { actor, globalOptions, withStore, type CliContext, type GlobalOptions } from '../context.js';
 import { printJson, printTable } from '../output.js';
@@ -58,13 +58,13 @@ function ids(spec: string | undefined, what: string): number[] {
     .split(/[,\s]+/u)
     .filter(Boolean)
     .map((s) => {
-      if (!/^\d+$/u.test(s)) throw new UserError(`${what}: "${s}" is not a message id`);
+      if (!/^\d+$/u.test(s)) throw new UsageError(`${what}: "${s}" is not a message id`);
       return Number(s);
     });
 }
 
 function intArg(value: string, what: string): number {
-  if (!/^\d+$/u.test(value)) throw new UserError(`${what} must be a number (got "${value}")`);
+  if (!/^\d+$/u.test(value)) throw new UsageError(`${what} must be a number (got "${value}")`);
   return Number(value);
 }
 
@@ -329,7 +329,7 @@ export function registerRecord(program: Command, ctx: CliContext): void {
       ),
     async (x, [ref], o) => {
       if (str(o, 'count')) {
-        if (!str(o, 'on')) throw new UserError('--count needs --on (the date charged)');
+        if (!str(o, 'on')) throw new UsageError('--count needs --on (the date charged)');
         return x.service.chargeCount(intArg(str(o, 'count')!, '--count'), str(o, 'on')!);
       }
       if (!ref) throw new UserError('name the defendant: record charge CASE PERSON --messages …');

@@ -1,6 +1,6 @@
 import { extname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { UserError } from '../../domain/errors.js';
+import { UsageError, UserError } from '../../domain/errors.js';
 import { writeWithSidecar } from '../../reports/provenance.js';
 import { appendixFileName, makeReport, recordReport, type ReportRequest } from '../../reports/generate.js';
 import type { Store } from '../../store/open-store.js';
@@ -77,7 +77,7 @@ export function registerReports(program: Command, ctx: CliContext): void {
       const { file } = outputFile(o, ['.pdf']);
       const context = Number(o.context);
       if (!Number.isInteger(context))
-        throw new UserError(`--context must be a whole number (got "${o.context}")`);
+        throw new UsageError(`--context must be a whole number (got "${o.context}")`);
       await withStore(opts, async (store) => {
         const theCase = await requireCase(store, caseName);
         const { made, hash } = await makeAndWrite(

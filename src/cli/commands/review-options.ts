@@ -1,11 +1,11 @@
 /** Option parsing and figures shared by the review-workspace commands (coverage, batch, qc, audit). */
-import { UserError } from '../../domain/errors.js';
+import { UsageError } from '../../domain/errors.js';
 
 /** A whole number from an option, within bounds; the message names the option. */
 export function intOption(value: string, flag: string, min: number, max: number): number {
   const n = Number(value);
   if (!/^\d+$/u.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
-    throw new UserError(`${flag} must be a whole number from ${min} to ${max} (got "${value}").`, {
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max} (got "${value}").`, {
       code: 'bad_option',
     });
   }
@@ -16,7 +16,7 @@ export function intOption(value: string, flag: string, min: number, max: number)
 export function fractionOption(value: string, flag: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
-    throw new UserError(`${flag} must be a number from 0 to 1 (got "${value}").`, { code: 'bad_option' });
+    throw new UsageError(`${flag} must be a number from 0 to 1 (got "${value}").`, { code: 'bad_option' });
   }
   return n;
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 
-import { UserError } from '../../domain/errors.js';
+import { UsageError } from '../../domain/errors.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../review/demo-users.js';
 import { openStore, type Store } from '../../store/open-store.js';
 import { globalOptions, type CliContext } from '../context.js';
@@ -77,7 +77,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
       const opts = globalOptions(c, ctx);
       const port = Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        throw new UserError(`--port must be a port number (got "${o.port}").`, { code: 'bad_port' });
+        throw new UsageError(`--port must be a port number (got "${o.port}").`, { code: 'bad_port' });
       }
       const server = await startServer({
         workspace: opts.workspace,

@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 
 import type { Command } from 'commander';
 
-import { UserError } from '../../domain/errors.js';
+import { UsageError, UserError } from '../../domain/errors.js';
 import { addCaseMember, addUser } from '../../review/users.js';
 import { ROLES, type Role } from '../../store/repositories/users.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
@@ -46,7 +46,7 @@ export function registerUser(program: Command, ctx: CliContext & PasswordSource)
     .action(async (username: string, o: { role: string; passwordStdin?: boolean }, c: Command) => {
       const opts = globalOptions(c, ctx);
       if (!(ROLES as readonly string[]).includes(o.role)) {
-        throw new UserError(`--role must be one of ${ROLES.join(', ')} (got "${o.role}").`, {
+        throw new UsageError(`--role must be one of ${ROLES.join(', ')} (got "${o.role}").`, {
           code: 'bad_role',
         });
       }
