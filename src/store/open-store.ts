@@ -7,7 +7,17 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  sql,
+  type DatabaseConnection,
+  type Driver,
+} from 'kysely';
 import pg from 'pg';
 
 import { UserError } from '../domain/errors.js';
@@ -169,6 +179,27 @@ function isVanishedSchema(error: unknown): boolean {
   );
 }
 
+/**
+ * SQLite transactions begin IMMEDIATE: they take the write lock at the start, so a transaction
+ * that reads then writes waits its turn (busy_timeout) while another process (the CLI beside the
+ * server, a second queue worker) writes, instead of failing with SQLITE_BUSY when it upgrades.
+ * Every transaction here writes; reads outside transactions are unaffected (WAL).
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqliteConfig: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(sqliteConfig);
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.sqliteConfig);
+  }
+}
+
 export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   const clock = opts.now ?? (() => new Date());
   const now = () => clock().toISOString();
@@ -228,7 +259,9 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     // Whole exhibits are imported in one transaction: a larger page cache keeps index inserts in memory.
     const cacheKiB = Number(process.env.SCRUTINEER_SQLITE_CACHE_KIB ?? 65_536);
     sqlite.pragma(`cache_size = -${Number.isInteger(cacheKiB) && cacheKiB > 0 ? cacheKiB : 65_536}`);
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+    db = new Kysely<Database>({
+      dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }),
+    });
   }
 
   try {
