@@ -88,7 +88,7 @@ describe.each(BACKENDS)('analyse, flags and case term lists on %s', (backend) =>
     ]);
     expect(added.version).toBe(1);
     const bad = await ws.cli(['terms', 'add', 'Flags', 'x', '--category', 'nonsense']);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2); // a usage error
     const second = await ws.json<{ run: { id: number; version: Record<string, string> } }>([
       'analyse',
       'Flags',
