@@ -19,6 +19,7 @@ export {
   queueAnalysis,
   queueExhibitAdd,
   requeueStaleJobs,
+  retryJob,
   type EnqueueRequest,
 } from './queue.js';
 export {

@@ -42,6 +42,31 @@ export async function enqueueJob(store: Store, req: EnqueueRequest): Promise<Job
   });
 }
 
+/** Queue a failed job again (its attempts start afresh), audited as `job.retry`. */
+export async function retryJob(store: Store, id: number, actor: string): Promise<JobRecord> {
+  return store.transaction(async (repos) => {
+    const before = await repos.jobs.get(id);
+    if (!before)
+      throw new UserError(`no job ${id} in this workspace (see \`scrutineer jobs\`)`, { code: 'no_job' });
+    const job = await repos.jobs.retry(id);
+    if (!job)
+      throw new UserError(
+        `job ${id} is ${before.status}, not failed: only a failed job can be queued again`,
+        {
+          code: 'not_failed',
+        },
+      );
+    await repos.audit.append({
+      actor,
+      action: 'job.retry',
+      caseId: job.caseId,
+      subject: subject(job),
+      detail: { jobId: job.id, kind: job.kind, lastError: before.error },
+    });
+    return job;
+  });
+}
+
 /** Queue an exhibit import, after checking what can be checked now (case, file, zone, reference). */
 export async function queueExhibitAdd(
   store: Store,

@@ -334,6 +334,26 @@ describe.each(BACKENDS)('the job queue from the CLI on %s', (backend) => {
       [`job ${j1.job.id}`, false],
       [`job ${j2.job.id}`, false],
     ]);
+
+    // Queued again by hand (say the file was unreadable for a reason now mended): attempts start
+    // afresh and the retry is audited; a job that has not failed cannot be retried.
+    const again = await queued.json<{ job: { id: number; status: string } }>([
+      'jobs',
+      'retry',
+      String(j2.job.id),
+    ]);
+    expect(again.job).toMatchObject({ id: j2.job.id, status: 'queued' });
+    expect((await queued.json<{ job: JobJson }>(['jobs', 'show', String(j2.job.id)])).job).toMatchObject({
+      status: 'queued',
+      attempts: 0,
+    });
+    const twice = await queued.cli(['jobs', 'retry', String(j2.job.id)]);
+    expect(twice.code).toBe(1);
+    expect(twice.err).toMatch(/is queued, not failed/);
+    const retried = await queued.json<AuditPage>(['audit', CASE, '--action', 'job.retry']);
+    expect(retried.entries.map((e) => e.subject)).toEqual([`job ${j2.job.id}`]);
+    const rerun = JSON.parse((await queued.cli(['worker', '--once', '--json'])).out) as Summary;
+    expect(rerun.jobs.map((j) => [j.id, j.status])).toEqual([[j2.job.id, 'failed']]);
   });
 
   it('an import that fails half-way through its transaction is retried, then failed, and leaves nothing', async () => {

@@ -1,10 +1,16 @@
 import type { Command } from 'commander';
 
 import { UsageError, UserError } from '../../domain/errors.js';
-import { DEFAULT_POLL_MS, DEFAULT_STALE_AFTER_SECONDS, JOB_KINDS, runWorker } from '../../jobs/index.js';
+import {
+  DEFAULT_POLL_MS,
+  DEFAULT_STALE_AFTER_SECONDS,
+  JOB_KINDS,
+  retryJob,
+  runWorker,
+} from '../../jobs/index.js';
 import { isJobStatus, JOB_STATUSES, type JobRecord } from '../../store/repositories/jobs.js';
 import type { Store } from '../../store/open-store.js';
-import { globalOptions, withStore, type CliContext, type GlobalOptions } from '../context.js';
+import { actor, globalOptions, withStore, type CliContext, type GlobalOptions } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { requireCase } from './shared.js';
 
@@ -106,6 +112,19 @@ export function registerJobs(program: Command, ctx: CliContext): void {
         ctx.io.out(`  payload   ${JSON.stringify(job.payload)}\n`);
         if (job.result !== null) ctx.io.out(`  result    ${JSON.stringify(job.result)}\n`);
         if (job.error !== null) ctx.io.out(`  error     ${job.error.split('\n').join('\n            ')}\n`);
+      });
+    });
+
+  jobs
+    .command('retry <id>')
+    .description('queue a failed job again (its attempts start afresh); audited as job.retry')
+    .action(async (id: string, _o, c: Command) => {
+      const opts = globalOptions(c, ctx);
+      const jobId = positiveNumber(id, 'the job id', true);
+      await withStore(opts, async (store) => {
+        const job = await retryJob(store, jobId, actor(ctx));
+        if (opts.json) printJson(ctx.io, { job: { id: job.id, kind: job.kind, status: job.status } });
+        else ctx.io.out(`Job ${job.id} (${job.kind}) queued again.\n`);
       });
     });
 

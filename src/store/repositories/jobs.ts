@@ -193,6 +193,21 @@ export class JobsRepository {
   }
 
   /**
+   * A failed job queued again by hand, with its attempts counted from nought (its last error is
+   * kept until the next attempt). Null unless it had failed.
+   */
+  async retry(id: number): Promise<JobRecord | null> {
+    const row = await this.ctx.db
+      .updateTable('jobs')
+      .set({ status: 'queued', attempts: 0, worker: null, heartbeat_at: null, finished_at: null })
+      .where('id', '=', id)
+      .where('status', '=', 'failed')
+      .returningAll()
+      .executeTakeFirst();
+    return row ? toRecord(row) : null;
+  }
+
+  /**
    * Put the job back on the queue without counting the attempt: the database turned it away
    * before any of its work could stay (SQLite busy: another process held the write lock). Null
    * when it is no longer this worker's.
