@@ -1,5 +1,6 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { EvidenceError } from '../../domain/errors.js';
+import { openSqliteCopy } from './open-copy.js';
 import { SyncZip, type ZipEntryInfo } from './zip-sync.js';
 
 /**
@@ -214,7 +215,17 @@ export function detectDeviceFormat(path: string, label = path): DetectedDeviceFo
   if (head.length === 0) return null;
   if (head.subarray(0, 16).toString('latin1') === 'SQLite format 3\0') {
     const names = readSqliteTableNames(path);
-    return names ? classifyTables(names) : 'sqlite-other';
+    const kind = names ? classifyTables(names) : null;
+    if (kind !== null && (kind !== 'sqlite-other' || !existsSync(`${path}-wal`))) return kind;
+    // The schema pages could not be walked (a damaged file), or the schema may sit only in the
+    // -wal beside the file (tables created since the last checkpoint): ask SQLite, on a copy with
+    // its -wal. A damaged file is then refused as corrupt, not as another app's database.
+    const copy = openSqliteCopy(path, label);
+    try {
+      return classifyTables(copy.tables);
+    } finally {
+      copy.close();
+    }
   }
   if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05)) {
     const zip = new SyncZip(path, label);
