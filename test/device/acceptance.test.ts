@@ -76,4 +76,34 @@ describe('device intake acceptance regressions', () => {
     expect((caught as Error).message).toMatch(/^damaged\.db: .*corrupt/);
     expect((caught as Error).message).not.toMatch(/another app/);
   });
+
+  it('a pending group_participant_user row is not a current member', () => {
+    const file = path.join(dir, 'pending', 'msgstore.db');
+    mkdirSync(path.dirname(file), { recursive: true });
+    const db = new Database(file);
+    db.exec(`CREATE TABLE jid(_id INTEGER PRIMARY KEY, user TEXT, server TEXT, raw_string TEXT);
+      CREATE TABLE chat(_id INTEGER PRIMARY KEY, jid_row_id INTEGER, subject TEXT);
+      CREATE TABLE message(_id INTEGER PRIMARY KEY, chat_row_id INTEGER, from_me INTEGER, key_id TEXT,
+        sender_jid_row_id INTEGER, timestamp INTEGER, message_type INTEGER, text_data TEXT);
+      CREATE TABLE group_participant_user(_id INTEGER PRIMARY KEY, group_jid_row_id INTEGER,
+        user_jid_row_id INTEGER, rank INTEGER, pending INTEGER);
+      INSERT INTO jid VALUES (1, '120363000000000002', 'g.us', '120363000000000002@g.us'),
+        (2, '447700900111', 's.whatsapp.net', '447700900111@s.whatsapp.net'),
+        (3, '447700900222', 's.whatsapp.net', '447700900222@s.whatsapp.net');
+      INSERT INTO chat VALUES (1, 1, 'Shift');
+      INSERT INTO group_participant_user VALUES (1, 1, 2, 0, 0), (2, 1, 3, 0, 1);
+      INSERT INTO message VALUES (1, 1, 0, 'K1', 2, 1710000000000, 0, 'hi');`);
+    db.close();
+    const reader = openDeviceReader(file, {
+      fileName: 'msgstore.db',
+      zone: 'UTC',
+      ownerPhone: '447700900999',
+    });
+    const members = reader.conversations[0]?.participants ?? [];
+    readAll(reader);
+    const byJid = new Map(members.map((p) => [p.identity.jid, p.current]));
+    expect(byJid.get('447700900111@s.whatsapp.net')).toBe(true);
+    expect(byJid.has('447700900222@s.whatsapp.net')).toBe(false);
+    expect(reader.notices.some((n) => /1 pending row/.test(n.message))).toBe(true);
+  });
 });

@@ -28,7 +28,7 @@ import type {
  * checked before it is queried; optional side tables that are absent simply contribute nothing.
  */
 
-export const ANDROID_READER_VERSION = 'android-msgstore/1.0.0';
+export const ANDROID_READER_VERSION = 'android-msgstore/1.0.1';
 
 /**
  * message_system.action_type (legacy: media_size of a status-6 row) codes mapped to events. Tools
@@ -251,17 +251,33 @@ class AndroidReader implements DeviceReader {
       this.has('group_participant_user', 'user_jid_row_id')
     ) {
       const rank = this.has('group_participant_user', 'rank') ? 'rank' : 'NULL AS rank';
+      const pending = this.has('group_participant_user', 'pending') ? 'pending' : 'NULL AS pending';
       const byGroupJid = new Map<string, number>();
       for (const o of order) if (o.isGroup) byGroupJid.set(o.key, o.id);
+      let pendingRows = 0;
       for (const r of this.db
-        .prepare(`SELECT group_jid_row_id, user_jid_row_id, ${rank} FROM group_participant_user ORDER BY _id`)
+        .prepare(
+          `SELECT group_jid_row_id, user_jid_row_id, ${rank}, ${pending} FROM group_participant_user ORDER BY _id`,
+        )
         .iterate() as IterableIterator<Row>) {
         const chatId = byGroupJid.get(this.jids.get(numberOrNull(r.group_jid_row_id) ?? -1) ?? '');
         if (chatId === undefined) continue;
+        // A pending row (invited, or asking to join) is not a member yet: not listed as current.
+        if ((numberOrNull(r.pending) ?? 0) > 0) {
+          pendingRows++;
+          continue;
+        }
         const raw = this.jids.get(numberOrNull(r.user_jid_row_id) ?? -1);
         const person = raw === undefined || raw === '' ? this.book.ownerPerson() : this.book.person(raw);
         const rk = numberOrNull(r.rank);
         members.get(chatId)?.add(person, rk === null ? null : rk > 0, true);
+      }
+      if (pendingRows > 0) {
+        this.notices.push({
+          code: 'skipped_rows',
+          message: `${pendingRows} pending row(s) in group_participant_user (invited or awaiting approval) were not counted as current members`,
+          line: null,
+        });
       }
     }
     // Everyone who wrote in, or was named by a system row, was a member at some point.
