@@ -11,7 +11,7 @@
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import type { Store } from '../store/open-store.js';
-import type { CaseRecord, MessageRecord } from '../store/types.js';
+import type { CaseRecord, ExhibitRecord, MessageRecord } from '../store/types.js';
 import { sourceOf } from './bundle.js';
 import {
   digest,
@@ -143,11 +143,13 @@ export async function buildUnusedSchedule(
         const zone = first.zone;
         const from = day(first.utc, zone);
         const to = day(last.utc, zone);
-        const senders = new Set(list.slice(runStart, end).map((m) => m.sender ?? '(system)'));
+        const run = list.slice(runStart, end);
+        const senders = new Set(run.flatMap((m) => (m.sender === null ? [] : [m.sender])));
+        const system = run.filter((m) => m.sender === null).length;
         items.push({
           item: items.length + 1,
-          description: `Messages ${runStart + 1}–${end} of exhibit ${ex.ref} ("${conv}"), ${from}${from === to ? '' : `–${to}`}: ${end - runStart} message(s) from ${senders.size} sender(s), none flagged by the flagger, coded by a reviewer or hit by a case search term`,
-          reference: `${sourceOf(first, new Map([[ex.id, ex]]))} to ${sourceOf(last, new Map([[ex.id, ex]])).replace(`${ex.ref} `, '')}`,
+          description: `${run.length === 1 ? `Message ${end}` : `Messages ${runStart + 1}–${end}`} of exhibit ${ex.ref} ("${conv}"), ${from}${from === to ? '' : `–${to}`}: ${run.length} message(s) from ${senders.size} sender(s)${system ? ` and ${system} system line(s)` : ''}, none flagged by the flagger, coded by a reviewer or hit by a case search term`,
+          reference: runReference(run, ex),
           dates: `${from}${from === to ? '' : ` – ${to}`}`,
           listing: 'bulk',
           reason: 'repetitive material described in bulk: not flagged, not coded, no search-term hit',
@@ -350,6 +352,24 @@ export async function buildUnusedSchedule(
   p.getColumn(2).width = 120;
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
   return { bytes, appendices: [], items: items.length, rows: items, provenance };
+}
+
+/** Where a bulk run is: "AB/1 lines 1–13" (first line of the first message to last line of the last). */
+function runReference(run: readonly MessageRecord[], ex: ExhibitRecord): string {
+  const exhibits = new Map([[ex.id, ex]]);
+  const first = run[0]!;
+  const last = run[run.length - 1]!;
+  if (run.length === 1) return sourceOf(first, exhibits);
+  if (run.every((m) => m.lineStart !== null)) {
+    let from = Number.POSITIVE_INFINITY;
+    let to = 0;
+    for (const m of run) {
+      from = Math.min(from, m.lineStart!);
+      to = Math.max(to, m.lineEnd ?? m.lineStart!);
+    }
+    return `${ex.ref} lines ${from}–${to}`;
+  }
+  return `${sourceOf(first, exhibits)} to ${sourceOf(last, exhibits).replace(`${ex.ref} `, '')}`;
 }
 
 /** RFC 4180 CSV, UTF-8 with a BOM (so spreadsheet programs read emoji and accents), CRLF lines. */
