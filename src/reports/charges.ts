@@ -289,7 +289,7 @@ export async function buildChargeSchedule(
       pdf.rich(m.text || '(empty)', { size: 9.5, indent: 10 });
     }
     pdf.rich(
-      `Sent on ${r.sentOn} · limitation date ${r.limitationDate} (${r.limitedBy})${r.daysLeft !== null ? ` · ${r.daysLeft < 0 ? `expired ${-r.daysLeft} days ago` : `${r.daysLeft} days left`}` : ''} · charged ${r.chargedOn ?? '—'} · verdict: ${r.verdict}`,
+      `Sent on ${r.sentOn} · limitation date ${r.limitationDate} (${r.limitedBy})${limitStatus(r)} · charged ${r.chargedOn ?? '—'} · verdict: ${r.verdict}`,
       { size: 8, indent: 10, color: '#7a1f16' },
     );
     pdf.doc.moveDown(0.6);
@@ -307,4 +307,14 @@ export async function buildChargeSchedule(
   );
   const bytes = await pdf.finish();
   return { bytes, title, source, counts: rows.length, rows, provenance };
+}
+
+/** Days left for a count not yet charged; for a charged one, whether it was charged in time. */
+function limitStatus(r: ChargeRow): string {
+  if (r.chargedOn && r.limitationDate)
+    return r.chargedOn <= r.limitationDate
+      ? ' · charged within the limit'
+      : ' · charged AFTER the limitation date';
+  if (r.daysLeft === null) return '';
+  return ` · ${r.daysLeft < 0 ? `expired ${-r.daysLeft} days ago` : `${r.daysLeft} days left`}`;
 }
