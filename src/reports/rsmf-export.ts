@@ -188,14 +188,27 @@ export async function exportRsmf(
       const extras =
         m.extrasJson === null ? ({} as MessageExtras) : (JSON.parse(m.extrasJson) as MessageExtras);
       const sys = membership.get(m.id);
+      const type: RsmfEvent['type'] =
+        m.kind === 'system' ? (sys ? (SYSTEM_TYPE[sys.type] ?? 'unknown') : 'unknown') : 'message';
+      // A join or leave names who joined or left: the one target, else the actor ("X left").
+      const member =
+        sys && (type === 'join' || type === 'leave')
+          ? sys.targets.length === 1
+            ? sys.targets[0]!
+            : sys.targets.length === 0
+              ? sys.actor
+              : null
+          : null;
       const participant =
         m.participantId !== null && pid.has(m.participantId)
           ? pid.get(m.participantId)!
           : m.sender !== null
             ? nameRef(m.sender)
-            : undefined;
-      const type: RsmfEvent['type'] =
-        m.kind === 'system' ? (sys ? (SYSTEM_TYPE[sys.type] ?? 'unknown') : 'unknown') : 'message';
+            : member !== null
+              ? /^you$/iu.test(member)
+                ? custodian
+                : nameRef(member)
+              : undefined;
       const custom: { name: string; value: string }[] = [
         { name: 'scrutineer.messageId', value: String(m.id) },
         { name: 'scrutineer.kind', value: m.kind },

@@ -137,9 +137,12 @@ export function eventToMessage(
       })),
     );
   const edits = e.edits ?? [];
+  // Our own export writes the edit time as scrutineer.editedAt where the source knew it; its edit
+  // entry's timestamp is then only the send time (RSMF requires one), not an edit time.
+  const ours = v('kind') !== undefined;
   const editedAt =
     v('editedAt') ??
-    (edits.length ? new Date(Date.parse(edits[edits.length - 1]!.timestamp)).toISOString() : null);
+    (edits.length && !ours ? new Date(Date.parse(edits[edits.length - 1]!.timestamp)).toISOString() : null);
   const deletedBy = (v('deletedBy') as 'sender' | 'admin' | undefined) ?? (e.deleted ? 'sender' : null);
   return {
     seq,
@@ -166,8 +169,16 @@ export function eventToMessage(
     reactions,
     deletedBy,
     editedAt,
-    raw: j<Record<string, string | number | null>>('raw') ?? null,
+    raw: j<Record<string, string | number | null>>('raw') ?? (ours ? null : foreignRaw(e)),
   };
+}
+
+/** What another tool's event carries that no message field holds: its edit history (earlier texts) and a history event's type. */
+function foreignRaw(e: RsmfEvent): Record<string, string> | null {
+  const raw: Record<string, string> = {};
+  if (e.type === 'history') raw['rsmf.type'] = e.type;
+  if (e.edits?.length) raw['rsmf.edits'] = JSON.stringify(e.edits);
+  return Object.keys(raw).length ? raw : null;
 }
 
 export async function importRsmf(d: RsmfIntake): Promise<AddExhibitOutcome> {
@@ -277,8 +288,9 @@ export async function importRsmf(d: RsmfIntake): Promise<AddExhibitOutcome> {
       const m = eventToMessage(e, seq, display, eventById, req.timezone);
       const conversationId = convIds.get(e.conversation)!;
       const byPid = partIds.get(e.conversation)!;
+      // A join or leave event's participant is who joined or left (kept in the system event), not a sender.
       let participantId: number | null =
-        e.participant !== undefined ? (byPid.get(e.participant) ?? null) : null;
+        e.participant !== undefined && m.kind !== 'system' ? (byPid.get(e.participant) ?? null) : null;
       if (participantId === null && m.sender !== null) {
         participantId = await repos.participants.upsert(conversationId, m.sender);
         if (e.participant !== undefined) byPid.set(e.participant, participantId);
