@@ -148,6 +148,14 @@ export function readRsmfEml(bytes: Buffer, label: string): RsmfContainer {
   const top = splitMessage(text);
   if (!top.headers.has('x-rsmf-version'))
     throw new EvidenceError(label, 'is not an RSMF file (no X-RSMF-Version header)', undefined, 'not_rsmf');
+  const version = top.headers.get('x-rsmf-version')!;
+  if (!/^2\.\d+\.\d+$/u.test(version))
+    throw new EvidenceError(
+      label,
+      `X-RSMF-Version is "${version}": only RSMF 2.x files are read`,
+      undefined,
+      'rsmf_bad_version',
+    );
   const type = top.headers.get('content-type') ?? '';
   const boundary = /boundary="?([^";]+)"?/iu.exec(type)?.[1];
   const parts: Part[] = [];
@@ -180,6 +188,14 @@ export function readRsmfEml(bytes: Buffer, label: string): RsmfContainer {
       'rsmf_bad_zip',
     );
   }
+  for (const name of Object.keys(files))
+    if (name.split(/[/\\]/u).some((part) => part === '..') || /^([/\\]|[A-Za-z]:)/u.test(name))
+      throw new EvidenceError(
+        label,
+        `rsmf.zip entry "${name}" would escape its folder; refusing the file`,
+        undefined,
+        'zip_escape',
+      );
   const manifest = files['rsmf_manifest.json'];
   if (!manifest)
     throw new EvidenceError(label, 'rsmf.zip holds no rsmf_manifest.json', undefined, 'rsmf_no_manifest');
