@@ -28,7 +28,7 @@ import type {
  * checked before it is queried; optional side tables that are absent simply contribute nothing.
  */
 
-export const ANDROID_READER_VERSION = 'android-msgstore/1.0.1';
+export const ANDROID_READER_VERSION = 'android-msgstore/1.0.2';
 
 /**
  * message_system.action_type (legacy: media_size of a status-6 row) codes mapped to events. Tools
@@ -118,6 +118,8 @@ class AndroidReader implements DeviceReader {
   private readonly legacy: boolean;
   private readonly jids = new Map<number, string>();
   private unmapped = new Map<string, number>();
+  /** Rows with no timestamp (NULL or 0): kept, dated at the Unix epoch, listed in a notice. */
+  private undated = { count: 0, ids: [] as number[] };
 
   constructor(
     private readonly copy: SqliteCopy,
@@ -382,6 +384,15 @@ class AndroidReader implements DeviceReader {
     }
   }
 
+  /** A row's timestamp in ms; a missing one (NULL or 0) is counted and read as 0. */
+  private timestamp(value: unknown, id: number): number {
+    const ts = numberOrNull(value);
+    if (ts !== null && ts > 0) return ts;
+    this.undated.count++;
+    if (this.undated.ids.length < 20) this.undated.ids.push(id);
+    return 0;
+  }
+
   private countUnmapped(what: string): void {
     this.unmapped.set(what, (this.unmapped.get(what) ?? 0) + 1);
   }
@@ -624,6 +635,15 @@ class AndroidReader implements DeviceReader {
       });
     }
     this.unmapped = new Map();
+    if (this.undated.count > 0) {
+      const { count, ids } = this.undated;
+      this.notices.push({
+        code: 'time_ambiguous',
+        message: `${count} message row(s) have no timestamp (NULL or 0): kept, but dated 1970-01-01T00:00:00Z, which is not when they were sent (row ids ${ids.join(', ')}${count > ids.length ? ', …' : ''})`,
+        line: null,
+      });
+      this.undated = { count: 0, ids: [] };
+    }
   }
 
   private sender(fromMe: boolean, chat: ChatInfo, senderRow: Person | null): Person | null {
@@ -732,7 +752,7 @@ class AndroidReader implements DeviceReader {
     }
     const editedTs = numberOrNull(row.edited_timestamp);
     const edited = row.has_edit !== null && row.has_edit !== undefined;
-    const ts = numberOrNull(row.timestamp) ?? 0;
+    const ts = this.timestamp(row.timestamp, id);
     return {
       seq,
       sender: kind === 'system' ? (system?.actor ?? null) : (person?.displayName ?? null),
@@ -823,7 +843,7 @@ class AndroidReader implements DeviceReader {
       sender: kind === 'system' ? (system?.actor ?? null) : (person?.displayName ?? null),
       kind,
       text: body,
-      time: this.clock.time(numberOrNull(row.timestamp) ?? 0),
+      time: this.clock.time(this.timestamp(row.timestamp, id)),
       edited: editVersion !== null && editVersion > 0,
       media,
       poll: null,

@@ -26,7 +26,7 @@ import type {
 
 /** iOS ChatStorage.sqlite (Core Data: Z-prefixed tables, Cocoa-epoch dates). */
 
-export const IOS_READER_VERSION = 'ios-chatstorage/1.0.0';
+export const IOS_READER_VERSION = 'ios-chatstorage/1.0.1';
 
 /** Seconds between 1970-01-01 and 2001-01-01 (the Cocoa epoch). */
 export const COCOA_EPOCH_OFFSET_S = 978_307_200;
@@ -67,6 +67,8 @@ class IosReader implements DeviceReader {
   private readonly book: IdentityBook;
   private readonly chats = new Map<number, ChatInfo>();
   private unmapped = new Map<string, number>();
+  /** Rows with no ZMESSAGEDATE: kept, dated at the Unix epoch, listed in a notice. */
+  private undated = { count: 0, ids: [] as number[] };
 
   constructor(
     private readonly copy: SqliteCopy,
@@ -317,6 +319,15 @@ class IosReader implements DeviceReader {
       });
     }
     this.unmapped = new Map();
+    if (this.undated.count > 0) {
+      const { count, ids } = this.undated;
+      this.notices.push({
+        code: 'time_ambiguous',
+        message: `${count} ZWAMESSAGE row(s) have no ZMESSAGEDATE: kept, but dated 1970-01-01T00:00:00Z, which is not when they were sent (Z_PK ${ids.join(', ')}${count > ids.length ? ', …' : ''})`,
+        line: null,
+      });
+      this.undated = { count: 0, ids: [] };
+    }
   }
 
   private count(what: string): void {
@@ -411,7 +422,12 @@ class IosReader implements DeviceReader {
               : (chat.partner?.identity.jid ?? stringOrNull(row.q_from)),
       };
     }
-    const ms = cocoaToMs(row.ZMESSAGEDATE) ?? 0;
+    let ms = cocoaToMs(row.ZMESSAGEDATE);
+    if (ms === null) {
+      this.undated.count++;
+      if (this.undated.ids.length < 20) this.undated.ids.push(id);
+      ms = 0;
+    }
     return {
       seq,
       sender: kind === 'system' ? (system?.actor ?? null) : (person?.displayName ?? null),
