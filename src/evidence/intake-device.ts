@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { UserError } from '../domain/errors.js';
+import { UsageError, UserError } from '../domain/errors.js';
 import type { DeviceImportReport, ImportNotice } from '../domain/import-report.js';
 import {
   ANDROID_READER_VERSION,
@@ -64,6 +64,25 @@ function identity(p: DeviceParticipant, displayName: string): ParticipantIdentit
     isAdmin: p.isAdmin,
     currentMember: p.current,
   };
+}
+
+/**
+ * `--owner` must be a number in international form: the owner's JID is its digits, so a national
+ * number (`07700 900123`) or an `00` prefix would make a JID that matches no one, silently.
+ */
+export function assertOwnerPhone(phone: string | null | undefined): void {
+  if (phone === null || phone === undefined) return;
+  const digits = phone.trim().replace(/[\s().-]/g, '');
+  if (!/^\+?\d{5,15}$/.test(digits)) {
+    throw new UsageError(
+      `--owner "${phone}" is not a phone number: give the owner's number with its country code, e.g. +44 7700 900123`,
+    );
+  }
+  if (/^\+?0/.test(digits)) {
+    throw new UsageError(
+      `--owner "${phone}" starts with 0: give the number in international form with its country code (e.g. +44 7700 900123, not 07700 900123 or 0044 7700 900123)`,
+    );
+  }
 }
 
 /**

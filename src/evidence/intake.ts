@@ -10,7 +10,7 @@ import { CELL, MESSAGE_WIDTH } from '../store/message-cells.js';
 import type { ConversationRecord, ExhibitFileRole, ExhibitRecord } from '../store/types.js';
 import { detectFormat, type EvidenceFormat } from './detect-format.js';
 import { EvidenceStore, type StoredFile } from './evidence-store.js';
-import { importDevice } from './intake-device.js';
+import { assertOwnerPhone, importDevice } from './intake-device.js';
 import { recordExhibit } from './record-exhibit.js';
 import { importRsmf } from '../ingest/rsmf/import.js';
 import { parseInWorker, type WorkerParse } from './parse-in-worker.js';
@@ -61,6 +61,7 @@ export async function addExhibit(
   req: AddExhibitRequest,
 ): Promise<AddExhibitOutcome> {
   assertZone(req.timezone);
+  assertOwnerPhone(req.ownerPhone);
   const ref = req.ref.trim();
   if (!ref) throw new UserError('an exhibit reference is required (--ref, e.g. AB/1)', { code: 'bad_ref' });
   const label = basename(req.file);

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { EvidenceError } from '../../src/domain/errors.js';
 import { detectFormat } from '../../src/evidence/detect-format.js';
 import { openDeviceReader } from '../../src/ingest/device/api.js';
+import { makeWorkspace } from '../helpers/cli.js';
 import { hashes, readAll, tempDir } from './helpers.js';
 
 /**
@@ -105,5 +106,88 @@ describe('device intake acceptance regressions', () => {
     expect(byJid.get('447700900111@s.whatsapp.net')).toBe(true);
     expect(byJid.has('447700900222@s.whatsapp.net')).toBe(false);
     expect(reader.notices.some((n) => /1 pending row/.test(n.message))).toBe(true);
+  });
+
+  it('a row with no timestamp is kept and named in a notice (Android NULL/0, iOS NULL ZMESSAGEDATE)', () => {
+    const android = path.join(dir, 'undated', 'msgstore.db');
+    mkdirSync(path.dirname(android), { recursive: true });
+    let db = new Database(android);
+    db.exec(`CREATE TABLE jid(_id INTEGER PRIMARY KEY, raw_string TEXT);
+      CREATE TABLE chat(_id INTEGER PRIMARY KEY, jid_row_id INTEGER, subject TEXT);
+      CREATE TABLE message(_id INTEGER PRIMARY KEY, chat_row_id INTEGER, from_me INTEGER, key_id TEXT,
+        sender_jid_row_id INTEGER, timestamp INTEGER, message_type INTEGER, text_data TEXT);
+      INSERT INTO jid VALUES (1, '447700900111@s.whatsapp.net');
+      INSERT INTO chat VALUES (1, 1, NULL);
+      INSERT INTO message VALUES (1, 1, 0, 'K1', NULL, 1710000000000, 0, 'dated'),
+        (2, 1, 0, 'K2', NULL, NULL, 0, 'no time'), (3, 1, 1, 'K3', NULL, 0, 0, 'zero time');`);
+    db.close();
+    const a = openDeviceReader(android, { fileName: 'msgstore.db', zone: 'UTC', ownerPhone: '447700900999' });
+    expect(readAll(a).map((m) => m.message.text)).toEqual(['dated', 'no time', 'zero time']);
+    expect(a.notices.find((n) => /no timestamp/.test(n.message))?.message).toMatch(
+      /^2 message row.*row ids 2, 3\)$/,
+    );
+
+    const ios = path.join(dir, 'undated', 'ChatStorage.sqlite');
+    db = new Database(ios);
+    db.exec(`CREATE TABLE ZWACHATSESSION(Z_PK INTEGER PRIMARY KEY, ZCONTACTJID VARCHAR, ZPARTNERNAME VARCHAR, ZSESSIONTYPE INTEGER);
+      CREATE TABLE ZWAMESSAGE(Z_PK INTEGER PRIMARY KEY, ZCHATSESSION INTEGER, ZISFROMME INTEGER,
+        ZMESSAGEDATE TIMESTAMP, ZTEXT VARCHAR, ZMESSAGETYPE INTEGER, ZSTANZAID VARCHAR);
+      INSERT INTO ZWACHATSESSION VALUES (1, '447700900111@s.whatsapp.net', 'Alice', 0);
+      INSERT INTO ZWAMESSAGE VALUES (1, 1, 0, 700000000, 'dated', 0, 'I1'), (2, 1, 0, NULL, 'no date', 0, 'I2');`);
+    db.close();
+    const i = openDeviceReader(ios, {
+      fileName: 'ChatStorage.sqlite',
+      zone: 'UTC',
+      ownerPhone: '447700900999',
+    });
+    const read = readAll(i);
+    expect(read.map((m) => m.message.time.utc)).toEqual([
+      '2023-03-08T20:26:40.000Z',
+      '1970-01-01T00:00:00.000Z',
+    ]);
+    expect(i.notices.find((n) => /ZMESSAGEDATE/.test(n.message))?.message).toMatch(
+      /^1 ZWAMESSAGE row.*Z_PK 2\)$/,
+    );
+  });
+
+  it('--owner in national form (leading 0) or not a number is a usage error, nothing stored', async () => {
+    const ws = await makeWorkspace('sqlite');
+    try {
+      await ws.cli(['case', 'create', 'Owner']);
+      const file = walOnlyMsgstore(path.join(dir, 'owner'));
+      for (const owner of ['07700 900999', '0044 7700 900999', 'DC Smith']) {
+        const r = await ws.cli([
+          'exhibit',
+          'add',
+          'Owner',
+          file,
+          '--ref',
+          'O/1',
+          '--timezone',
+          'UTC',
+          '--owner',
+          owner,
+        ]);
+        expect(r.code).toBe(2);
+        expect(r.err).toMatch(/--owner .*country code/);
+      }
+      expect(existsSync(path.join(ws.dir, 'evidence'))).toBe(false);
+      const ok = await ws.cli([
+        'exhibit',
+        'add',
+        'Owner',
+        file,
+        '--ref',
+        'O/1',
+        '--timezone',
+        'UTC',
+        '--owner',
+        '+44 7700 900999',
+      ]);
+      expect(ok.code).toBe(0);
+      expect(ok.out).toMatch(/Owner\s+447700900999@s\.whatsapp\.net/);
+    } finally {
+      await ws.cleanup();
+    }
   });
 });
