@@ -6,7 +6,7 @@
  * reasons and the reviewer's decision; last, a manifest page with the hashes of every input.
  */
 import { summariseConduct, type PersonPicture } from '../analysis/conduct/index.js';
-import { UserError } from '../domain/errors.js';
+import { UsageError, UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
 import type { CaseRecord, ExhibitRecord, MessageExtras, MessageRecord } from '../store/types.js';
 import { activityChart, membershipChart, offensiveOverTimeChart } from './charts.js';
@@ -136,7 +136,7 @@ export async function buildBundle(
   o: BundleOptions,
 ): Promise<BundleResult> {
   const context = o.context ?? 3;
-  if (!(context >= 0 && context <= 50)) throw new UserError('--context must be between 0 and 50');
+  if (!(context >= 0 && context <= 50)) throw new UsageError('--context must be between 0 and 50');
   const conduct = await reportConduct(store, theCase.id);
   const persons = await store.people.list(theCase.id);
   const pic = findPicture(conduct, o.person, persons);

@@ -10,7 +10,7 @@
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { countsFor, limitationFor } from '../analysis/conduct/index.js';
-import { UserError } from '../domain/errors.js';
+import { UsageError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
 import type { CaseRecord, ExhibitRecord, MessageRecord } from '../store/types.js';
 import { sourceOf, timeLine } from './bundle.js';
@@ -94,8 +94,8 @@ export async function buildChargeSchedule(
   }
   const asAt = await inputsAsAt(store, theCase);
   const today = o.today ?? DateTime.fromISO(asAt, { zone: 'utc' }).setZone('Europe/London').toISODate()!;
-  if (!DateTime.fromISO(today).isValid)
-    throw new UserError(`--today "${o.today}" is not a date (YYYY-MM-DD)`);
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(today) || !DateTime.fromISO(today).isValid)
+    throw new UsageError(`--today "${o.today}" is not a date (YYYY-MM-DD)`);
   const exhibits = await store.exhibits.list(theCase.id);
   const exhibitById = new Map<number, ExhibitRecord>(exhibits.map((e) => [e.id, e]));
   const people = new Map((await store.people.list(theCase.id)).map((p) => [p.id, p.name]));

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DateTime } from 'luxon';
-import { UserError } from '../domain/errors.js';
+import { UsageError, UserError } from '../domain/errors.js';
 import { EvidenceStore } from '../evidence/evidence-store.js';
 import { buildRsmfEml, buildRsmfZip } from '../ingest/rsmf/eml.js';
 import {
@@ -90,6 +90,10 @@ export async function exportRsmf(
     chosen = [c];
   }
   const context = o.context ?? 3;
+  if (!(Number.isInteger(context) && context >= 0 && context <= 50))
+    throw new UsageError(`--context must be a whole number between 0 and 50 (got ${String(o.context)})`);
+  if (o.from && o.to && Date.parse(o.from) >= Date.parse(o.to))
+    throw new UsageError(`--from ${o.from} is not before --to ${o.to}`);
   const convIds = new Set(chosen.map((c) => c.id));
   const selectionParts = [
     o.conversation !== undefined ? `conversation ${chosen[0]!.id} "${chosen[0]!.name}"` : 'all conversations',

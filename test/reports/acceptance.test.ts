@@ -3,7 +3,7 @@
  * with multi-line messages, system lines, an edit, emoji and non-Latin scripts, driven through the CLI
  * against a real store.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
@@ -146,6 +146,24 @@ describe.each(BACKENDS)('acceptance regressions on %s', (backend) => {
     expect(text).toContain('charged within the limit');
     expect(text).not.toMatch(/expired \d+ days ago/u);
     expect(text).toContain('verdict: convicted (2023-10-01)');
+  });
+
+  it('options given wrongly are usage errors (exit 2) and write nothing: RSMF --context, --from after --to, --today, -o', async () => {
+    const out = path.join(dir, 'wrong.rsmf');
+    for (const args of [
+      ['export', 'rsmf', 'Acc', '--hits', '--context', 'abc', '-o', out],
+      ['export', 'rsmf', 'Acc', '--hits', '--context', '-5', '-o', out],
+      ['export', 'rsmf', 'Acc', '--hits', '--context', '2.5', '-o', out],
+      ['export', 'rsmf', 'Acc', '--from', '2023-03-28', '--to', '2023-03-01', '-o', out],
+      ['report', 'bundle', 'Acc', '--person', 'Bob Stone', '--context', '51', '-o', path.join(dir, 'w.pdf')],
+      ['report', 'charges', 'Acc', '--today', '2023-W05', '-o', path.join(dir, 'w.pdf')],
+      ['report', 'unused', 'Acc', '-o', path.join(dir, 'w.txt')],
+    ]) {
+      const r = await ws.cli(args);
+      expect([args.join(' '), r.code]).toEqual([args.join(' '), 2]);
+    }
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(path.join(dir, 'w.pdf'))).toBe(false);
   });
 
   it('RSMF: joins and leaves name who joined or left; our own export imports back with no invented edit time', async () => {

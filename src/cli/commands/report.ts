@@ -1,6 +1,6 @@
 import { extname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { UsageError, UserError } from '../../domain/errors.js';
+import { UsageError } from '../../domain/errors.js';
 import { writeWithSidecar } from '../../reports/provenance.js';
 import { appendixFileName, makeReport, recordReport, type ReportRequest } from '../../reports/generate.js';
 import type { Store } from '../../store/open-store.js';
@@ -15,10 +15,10 @@ import { requireCase } from './shared.js';
 // parses the options, writes the files and prints what was written.
 
 function outputFile(o: { output?: string }, allowed: readonly string[]): { file: string; ext: string } {
-  if (!o.output) throw new UserError(`-o FILE is required (${allowed.join(' or ')})`);
+  if (!o.output) throw new UsageError(`-o FILE is required (${allowed.join(' or ')})`);
   const ext = extname(o.output).toLowerCase();
   if (!allowed.includes(ext))
-    throw new UserError(`-o ${o.output}: the file must end in ${allowed.join(' or ')}`, {
+    throw new UsageError(`-o ${o.output}: the file must end in ${allowed.join(' or ')}`, {
       code: 'bad_output',
     });
   return { file: resolve(o.output), ext };
@@ -197,6 +197,9 @@ export function registerReports(program: Command, ctx: CliContext): void {
       ) => {
         const opts = globalOptions(c, ctx);
         const { file } = outputFile(o, ['.rsmf', '.eml']);
+        const context = Number(o.context);
+        if (!Number.isInteger(context))
+          throw new UsageError(`--context must be a whole number (got "${o.context}")`);
         await withStore(opts, async (store) => {
           const theCase = await requireCase(store, caseName);
           const { made, hash } = await makeAndWrite(
@@ -210,7 +213,7 @@ export function registerReports(program: Command, ctx: CliContext): void {
               ...(o.from !== undefined ? { from: isoInstant(o.from, '--from') } : {}),
               ...(o.to !== undefined ? { to: isoInstant(o.to, '--to') } : {}),
               hits: Boolean(o.hits),
-              context: Number(o.context),
+              context,
             },
             file,
             'RSMF',
