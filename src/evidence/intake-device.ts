@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import { UsageError, UserError } from '../domain/errors.js';
+import { basename, dirname, join } from 'node:path';
+import { EvidenceError, UsageError, UserError } from '../domain/errors.js';
 import type { DeviceImportReport, ImportNotice } from '../domain/import-report.js';
 import {
   ANDROID_READER_VERSION,
@@ -104,22 +104,39 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
     if (req.contacts) {
       if (format !== 'android-msgstore')
         throw new UserError('--contacts (wa.db) applies only to an Android msgstore.db');
+      let isFile = false;
+      try {
+        isFile = statSync(req.contacts).isFile();
+      } catch {
+        isFile = false;
+      }
+      if (!isFile) {
+        throw new EvidenceError(
+          basename(req.contacts),
+          'cannot be read: the --contacts file does not exist or is not a file',
+          undefined,
+          'unreadable',
+        );
+      }
       const file = await evidence.putFile(req.contacts, basename(req.contacts));
       d.created.push(file);
       extras.push({ role: 'contacts', file, name: basename(req.contacts) });
     }
     const staged = join(stage, label);
+    // wa.db keeps its own name (in its own folder: it may share msgstore.db's), so errors name it.
+    const contactsPath = req.contacts ? join(stage, 'contacts', basename(req.contacts)) : null;
+    if (contactsPath) mkdirSync(dirname(contactsPath));
     symlinkSync(evidence.absolutePath(original.storedPath), staged);
     for (const e of extras) {
       symlinkSync(
         evidence.absolutePath(e.file.storedPath),
-        e.role === 'wal' ? `${staged}-wal` : join(stage, 'wa.db'),
+        e.role === 'wal' ? `${staged}-wal` : (contactsPath as string),
       );
     }
     const options: DeviceReadOptions = {
       fileName: label,
       zone: req.timezone,
-      contactsPath: req.contacts ? join(stage, 'wa.db') : null,
+      contactsPath,
       ownerPhone: req.ownerPhone ?? null,
       ownerName: req.ownerName ?? null,
     };

@@ -190,4 +190,40 @@ describe('device intake acceptance regressions', () => {
       await ws.cleanup();
     }
   });
+
+  it('--contacts that is missing, or is not a wa.db, is refused naming the file given, nothing stored', async () => {
+    const ws = await makeWorkspace('sqlite');
+    try {
+      await ws.cli(['case', 'create', 'Contacts']);
+      const file = walOnlyMsgstore(path.join(dir, 'contacts'));
+      const notWa = path.join(dir, 'contacts', 'people.sqlite');
+      const db = new Database(notWa);
+      db.exec('CREATE TABLE people(id INTEGER PRIMARY KEY, name TEXT)');
+      db.close();
+      const add = (contacts: string) =>
+        ws.cli([
+          'exhibit',
+          'add',
+          'Contacts',
+          file,
+          '--ref',
+          'C/1',
+          '--timezone',
+          'UTC',
+          '--contacts',
+          contacts,
+        ]);
+      const missing = await add(path.join(dir, 'contacts', 'no-such-wa.db'));
+      expect(missing.code).toBe(1);
+      expect(missing.err).toMatch(/no-such-wa\.db: cannot be read/);
+      expect(missing.err).not.toMatch(/internal error/);
+      const wrong = await add(notWa);
+      expect(wrong.code).toBe(1);
+      expect(wrong.err).toMatch(/people\.sqlite: is not a WhatsApp wa\.db: missing table wa_contacts/);
+      const list = await ws.cli(['exhibit', 'list', 'Contacts']);
+      expect(list.out).toMatch(/\(none\)/);
+    } finally {
+      await ws.cleanup();
+    }
+  });
 });
