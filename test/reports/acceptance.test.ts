@@ -170,6 +170,16 @@ describe.each(BACKENDS)('acceptance regressions on %s', (backend) => {
     const file = path.join(dir, 'acc.rsmf');
     await run(['export', 'rsmf', 'Acc', '-o', file]);
     const { manifest } = readRsmf(readFileSync(file), 'acc.rsmf');
+    // The summary part records the flagger and term-list versions beside the software and input hashes.
+    const b64 =
+      /Content-Type: text\/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n([A-Za-z0-9+/=\r\n]+?)\r\n\r\n/u.exec(
+        readFileSync(file, 'latin1'),
+      )![1]!;
+    const summary = Buffer.from(b64, 'base64').toString('utf8');
+    expect(summary).toMatch(
+      /^Analysis run \(flagger and term-list versions\): run 1 .*engine scrutineer-flagger\//mu,
+    );
+    expect(summary).toMatch(/Exhibit AB\/1 SHA-256 [0-9a-f]{64}/u);
     const display = new Map(manifest.participants.map((p) => [p.id, p.display]));
     const joins = manifest.events.filter((e) => e.type === 'join' || e.type === 'leave');
     expect(joins.map((e) => [e.type, display.get(e.participant ?? '')])).toEqual([
