@@ -81,9 +81,12 @@ export async function exportRsmf(
   const conversations = await store.conversations.list(theCase.id);
   let chosen = conversations;
   if (o.conversation !== undefined) {
-    const c =
-      conversations.find((x) => String(x.id) === o.conversation) ??
-      conversations.find((x) => x.name === o.conversation);
+    const named = conversations.filter((x) => x.name === o.conversation);
+    if (!conversations.some((x) => String(x.id) === o.conversation) && named.length > 1)
+      throw new UsageError(
+        `${named.length} conversations are named "${o.conversation}" (ids ${named.map((x) => x.id).join(', ')}): give --conversation by id`,
+      );
+    const c = conversations.find((x) => String(x.id) === o.conversation) ?? named[0];
     if (!c)
       throw new UserError(
         `no conversation "${o.conversation}" in this case (ids and names in \`scrutineer stats\`)`,

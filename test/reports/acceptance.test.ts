@@ -3,7 +3,7 @@
  * with multi-line messages, system lines, an edit, emoji and non-Latin scripts, driven through the CLI
  * against a real store.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
@@ -268,5 +268,23 @@ describe.each(BACKENDS)('acceptance regressions on %s', (backend) => {
     expect((await ws.json<{ messages: number }>(['stats', 'Other'])).messages).toBe(before);
     const exhibits = await ws.json<unknown[]>(['exhibit', 'list', 'Other']);
     expect(exhibits).toHaveLength(1);
+  });
+  it('RSMF --conversation by a name two conversations share is refused, naming their ids', async () => {
+    await run(['case', 'create', 'Twice']);
+    const a = path.join(dir, 'a', 'WhatsApp Chat with Night Shift.txt');
+    const b = path.join(dir, 'b', 'WhatsApp Chat with Night Shift.txt');
+    mkdirSync(path.dirname(a));
+    mkdirSync(path.dirname(b));
+    writeFileSync(a, CHAT);
+    writeFileSync(b, `${CHAT}29/03/2023, 12:00 - Bob Stone: seen on the second phone only\n`);
+    await run(['exhibit', 'add', 'Twice', a, '--ref', 'AB/1', '--date-order', 'dmy']);
+    await run(['exhibit', 'add', 'Twice', b, '--ref', 'AB/2', '--date-order', 'dmy']);
+    const out = path.join(dir, 'twice.rsmf');
+    const r = await ws.cli(['export', 'rsmf', 'Twice', '--conversation', 'Night Shift', '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /2 conversations are named "Night Shift" \(ids \d+, \d+\): give --conversation by id/u,
+    );
+    expect(existsSync(out)).toBe(false);
   });
 });
