@@ -226,4 +226,40 @@ describe('device intake acceptance regressions', () => {
       await ws.cleanup();
     }
   });
+
+  it('iOS: display order is ZSORT, and a row without ZSORT (here only in the -wal) comes after, by date', () => {
+    const folder = path.join(dir, 'ios-sort');
+    const work = path.join(folder, 'live');
+    mkdirSync(work, { recursive: true });
+    const live = path.join(work, 'ChatStorage.sqlite');
+    const db = new Database(live);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec(`CREATE TABLE ZWACHATSESSION(Z_PK INTEGER PRIMARY KEY, ZCONTACTJID VARCHAR, ZPARTNERNAME VARCHAR, ZSESSIONTYPE INTEGER);
+      CREATE TABLE ZWAMESSAGE(Z_PK INTEGER PRIMARY KEY, ZCHATSESSION INTEGER, ZISFROMME INTEGER,
+        ZMESSAGEDATE TIMESTAMP, ZTEXT VARCHAR, ZMESSAGETYPE INTEGER, ZSTANZAID VARCHAR, ZSORT INTEGER);
+      INSERT INTO ZWACHATSESSION VALUES (1, '447700900111@s.whatsapp.net', 'Alice', 0);
+      INSERT INTO ZWAMESSAGE VALUES (1, 1, 0, 700000200, 'sorted first, dated later', 0, 'I1', 1),
+        (2, 1, 0, 700000100, 'sorted second', 0, 'I2', 2);`);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.exec(`INSERT INTO ZWAMESSAGE VALUES (3, 1, 1, 700000400.25, 'no ZSORT, later', 0, 'I3', NULL),
+      (4, 1, 0, 700000300, 'no ZSORT, earlier', 0, 'I4', NULL);`);
+    const file = path.join(folder, 'ChatStorage.sqlite');
+    for (const s of ['', '-wal']) copyFileSync(live + s, file + s);
+    db.close();
+    const reader = openDeviceReader(file, {
+      fileName: 'ChatStorage.sqlite',
+      zone: 'UTC',
+      ownerPhone: '447700900999',
+    });
+    const read = readAll(reader);
+    expect(read.map((m) => [m.message.seq, m.message.keyId])).toEqual([
+      [0, 'I1'],
+      [1, 'I2'],
+      [2, 'I4'],
+      [3, 'I3'],
+    ]);
+    expect(read[3]?.message.time.utc).toBe('2023-03-08T20:33:20.250Z');
+    expect(reader.notices.some((n) => n.code === 'wal_included')).toBe(true);
+  });
 });

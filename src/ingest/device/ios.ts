@@ -26,7 +26,7 @@ import type {
 
 /** iOS ChatStorage.sqlite (Core Data: Z-prefixed tables, Cocoa-epoch dates). */
 
-export const IOS_READER_VERSION = 'ios-chatstorage/1.0.1';
+export const IOS_READER_VERSION = 'ios-chatstorage/1.0.2';
 
 /** Seconds between 1970-01-01 and 2001-01-01 (the Cocoa epoch). */
 export const COCOA_EPOCH_OFFSET_S = 978_307_200;
@@ -257,9 +257,16 @@ class IosReader implements DeviceReader {
       parent ? this.col('ZWAMESSAGE', 'p', 'ZFROMJID', 'q_from') : 'NULL AS q_from',
       parent && members ? 'pgm.ZMEMBERJID AS q_member' : 'NULL AS q_member',
     ];
-    const order = this.has('ZWAMESSAGE', 'ZSORT')
-      ? 'm.ZCHATSESSION, m.ZSORT, m.Z_PK'
-      : 'm.ZCHATSESSION, m.Z_PK';
+    // Display order is ZSORT. SQLite puts NULL first; a row without one goes after those with one,
+    // by date (the plain order, which an index can serve, where no row lacks it).
+    const sortless =
+      this.has('ZWAMESSAGE', 'ZSORT') &&
+      this.db.prepare('SELECT 1 FROM ZWAMESSAGE WHERE ZSORT IS NULL LIMIT 1').get() !== undefined;
+    const order = !this.has('ZWAMESSAGE', 'ZSORT')
+      ? 'm.ZCHATSESSION, m.Z_PK'
+      : sortless
+        ? 'm.ZCHATSESSION, m.ZSORT IS NULL, m.ZSORT, m.ZMESSAGEDATE, m.Z_PK'
+        : 'm.ZCHATSESSION, m.ZSORT, m.Z_PK';
     return [
       `SELECT ${select.join(', ')} FROM ZWAMESSAGE m`,
       members ? 'LEFT JOIN ZWAGROUPMEMBER gm ON gm.Z_PK = m.ZGROUPMEMBER' : '',
