@@ -262,4 +262,30 @@ describe('device intake acceptance regressions', () => {
     expect(read[3]?.message.time.utc).toBe('2023-03-08T20:33:20.250Z');
     expect(reader.notices.some((n) => n.code === 'wal_included')).toBe(true);
   });
+
+  it('legacy messages: edit_version 7 is a revoked message (deleted by the sender), not an edit', () => {
+    const file = path.join(dir, 'legacy', 'msgstore.db');
+    mkdirSync(path.dirname(file), { recursive: true });
+    const db = new Database(file);
+    db.exec(`CREATE TABLE messages(_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT NOT NULL,
+        key_from_me INTEGER, key_id TEXT NOT NULL, status INTEGER, data TEXT, timestamp INTEGER,
+        media_wa_type TEXT, media_size INTEGER, remote_resource TEXT, edit_version INTEGER);
+      CREATE TABLE chat_list(_id INTEGER PRIMARY KEY AUTOINCREMENT, key_remote_jid TEXT UNIQUE, subject TEXT, creation INTEGER);
+      INSERT INTO chat_list(key_remote_jid, subject) VALUES ('15551234567-1445147498@g.us', 'Old group');
+      INSERT INTO messages(key_remote_jid, key_from_me, key_id, status, data, timestamp, media_wa_type, media_size, remote_resource, edit_version)
+      VALUES ('-1', 0, '-1', -1, NULL, 0, '0', 0, NULL, 0),
+        ('15551234567-1445147498@g.us', 0, 'L1', 0, 'kept', 1500000000000, '0', 0, '447700900111@s.whatsapp.net', 0),
+        ('15551234567-1445147498@g.us', 0, 'L2', 5, NULL, 1500000060000, '0', 0, '447700900111@s.whatsapp.net', 7),
+        ('15551234567-1445147498@g.us', 1, 'L3', 5, NULL, 1500000120000, '0', 0, NULL, 7);`);
+    db.close();
+    const read = readAll(
+      openDeviceReader(file, { fileName: 'msgstore.db', zone: 'UTC', ownerPhone: '447700900999' }),
+    ).map((m) => m.message);
+    expect(read.map((m) => [m.keyId, m.kind, m.deletedBy, m.edited, m.raw?.edit_version])).toEqual([
+      ['L1', 'text', null, false, 0],
+      ['L2', 'deleted', 'sender', false, 7],
+      ['L3', 'deleted', 'sender', false, 7],
+    ]);
+    expect(read[2]?.senderIdentity?.isOwner).toBe(true);
+  });
 });

@@ -28,7 +28,7 @@ import type {
  * checked before it is queried; optional side tables that are absent simply contribute nothing.
  */
 
-export const ANDROID_READER_VERSION = 'android-msgstore/1.0.2';
+export const ANDROID_READER_VERSION = 'android-msgstore/1.0.3';
 
 /**
  * message_system.action_type (legacy: media_size of a status-6 row) codes mapped to events. Tools
@@ -791,12 +791,16 @@ class AndroidReader implements DeviceReader {
     let system: SystemEvent | null = null;
     let deletedBy: ParsedMessage['deletedBy'] = null;
     let body = text ?? '';
+    // Legacy rows predate message editing: edit_version 7 marks a message revoked ("deleted for
+    // everyone"), as WhatsApp-Chat-Exporter reads it; not an edit.
+    const editVersion = numberOrNull(row.edit_version);
+    const revoked = editVersion === 7;
     if (status === 6 || status === -1) {
       kind = 'system';
       const action = numberOrNull(row.media_size);
       raw.media_size = action;
       system = this.systemEvent(action, person, [], text, null, 'legacy media_size (action)');
-    } else if (type === 15 || type === 64) {
+    } else if (type === 15 || type === 64 || revoked) {
       kind = 'deleted';
       deletedBy = type === 64 ? 'admin' : 'sender';
     } else if (type === 5 || type === 16) {
@@ -836,7 +840,6 @@ class AndroidReader implements DeviceReader {
             : (chat.partner?.identity.jid ?? null),
       };
     }
-    const editVersion = numberOrNull(row.edit_version);
     if (editVersion !== null) raw.edit_version = editVersion;
     return {
       seq,
@@ -844,7 +847,7 @@ class AndroidReader implements DeviceReader {
       kind,
       text: body,
       time: this.clock.time(this.timestamp(row.timestamp, id)),
-      edited: editVersion !== null && editVersion > 0,
+      edited: editVersion !== null && editVersion > 0 && !revoked,
       media,
       poll: null,
       location,
