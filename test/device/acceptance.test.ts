@@ -288,4 +288,31 @@ describe('device intake acceptance regressions', () => {
     ]);
     expect(read[2]?.senderIdentity?.isOwner).toBe(true);
   });
+
+  it('iOS: rows in ZWAGROUPMEMBERSCHANGE are not silently passed over: a notice counts them', () => {
+    const file = path.join(dir, 'ios-changes', 'ChatStorage.sqlite');
+    mkdirSync(path.dirname(file), { recursive: true });
+    const db = new Database(file);
+    db.exec(`CREATE TABLE ZWACHATSESSION(Z_PK INTEGER PRIMARY KEY, ZCONTACTJID VARCHAR, ZPARTNERNAME VARCHAR, ZSESSIONTYPE INTEGER);
+      CREATE TABLE ZWAMESSAGE(Z_PK INTEGER PRIMARY KEY, ZCHATSESSION INTEGER, ZISFROMME INTEGER,
+        ZMESSAGEDATE TIMESTAMP, ZTEXT VARCHAR, ZMESSAGETYPE INTEGER, ZSTANZAID VARCHAR);
+      CREATE TABLE ZWAGROUPMEMBERSCHANGE(Z_PK INTEGER PRIMARY KEY, ZCHANGETYPE INTEGER, ZCHANGEDATE TIMESTAMP,
+        ZGROUPJID VARCHAR, ZMEMBERJIDS VARCHAR);
+      INSERT INTO ZWACHATSESSION VALUES (1, '120363044520422953@g.us', 'Group', 1);
+      INSERT INTO ZWAMESSAGE VALUES (1, 1, 1, 700000000, 'hi', 0, 'I1');
+      INSERT INTO ZWAGROUPMEMBERSCHANGE VALUES (1, 1, 700000100, '120363044520422953@g.us', '447700900222@s.whatsapp.net'),
+        (2, 2, 700000200, '120363044520422953@g.us', '447700900222@s.whatsapp.net');`);
+    db.close();
+    const reader = openDeviceReader(file, {
+      fileName: 'ChatStorage.sqlite',
+      zone: 'UTC',
+      ownerPhone: '447700900999',
+    });
+    expect(readAll(reader)).toHaveLength(1);
+    expect(
+      reader.notices.some(
+        (n) => n.code === 'not_read' && /^2 row\(s\) in ZWAGROUPMEMBERSCHANGE/.test(n.message),
+      ),
+    ).toBe(true);
+  });
 });

@@ -26,7 +26,7 @@ import type {
 
 /** iOS ChatStorage.sqlite (Core Data: Z-prefixed tables, Cocoa-epoch dates). */
 
-export const IOS_READER_VERSION = 'ios-chatstorage/1.0.2';
+export const IOS_READER_VERSION = 'ios-chatstorage/1.0.3';
 
 /** Seconds between 1970-01-01 and 2001-01-01 (the Cocoa epoch). */
 export const COCOA_EPOCH_OFFSET_S = 978_307_200;
@@ -100,6 +100,16 @@ class IosReader implements DeviceReader {
         'iOS reactions and edits live in protobuf blobs (ZWAMESSAGEINFO, ZMETADATA) that this version does not read; quoted replies are read from ZPARENTMESSAGE only',
       line: null,
     });
+    if (this.has('ZWAGROUPMEMBERSCHANGE')) {
+      const row = this.db.prepare('SELECT COUNT(*) AS n FROM ZWAGROUPMEMBERSCHANGE').get() as { n: number };
+      if (row.n > 0) {
+        this.notices.push({
+          code: 'not_read',
+          message: `${row.n} row(s) in ZWAGROUPMEMBERSCHANGE (member changes) were not read: their ZCHANGETYPE codes are not known; the group events among the messages (ZMESSAGETYPE 6) are read`,
+          line: null,
+        });
+      }
+    }
     const owner = ownerFrom(options.ownerPhone, options.ownerName);
     this.ownerJid = owner.jid;
     if (!options.ownerPhone && !options.ownerName) {
