@@ -1,6 +1,6 @@
 import { extname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from '../../domain/errors.js';
+import { UsageError, UserError } from '../../domain/errors.js';
 import { writeWithSidecar } from '../../reports/provenance.js';
 import { appendixFileName, makeReport, recordReport, type ReportRequest } from '../../reports/generate.js';
 import type { Store } from '../../store/open-store.js';
@@ -15,10 +15,10 @@ import { requireCase } from './shared.js';
 // parses the options, writes the files and prints what was written.
 
 function outputFile(o: { output?: string }, allowed: readonly string[]): { file: string; ext: string } {
-  if (!o.output) throw new UsageError(`-o FILE is required (${allowed.join(' or ')})`);
+  if (!o.output) throw new UserError(`-o FILE is required (${allowed.join(' or ')})`);
   const ext = extname(o.output).toLowerCase();
   if (!allowed.includes(ext))
-    throw new UsageError(`-o ${o.output}: the file must end in ${allowed.join(' or ')}`, {
+    throw new UserError(`-o ${o.output}: the file must end in ${allowed.join(' or ')}`, {
       code: 'bad_output',
     });
   return { file: resolve(o.output), ext };
