@@ -264,6 +264,14 @@ describe.each(BACKENDS)('acceptance regressions on %s', (backend) => {
     const r2 = await ws.cli(['exhibit', 'add', 'Other', v3, '--ref', 'OT/3']);
     expect(r2.code).toBe(1);
     expect(r2.err).toMatch(/X-RSMF-Version is "3\.0\.0": only RSMF 2\.x files are read/u);
+    // rsmf.zip is unzipped in memory: an attachment that expands past the limit is refused first.
+    const bomb = path.join(dir, 'bomb.rsmf');
+    rsmfFile(bomb, { ...m, events: [m.events[0]] }, { 'zeros.bin': new Uint8Array(4 * 1024 * 1024) });
+    const r3 = await ws.cli(['exhibit', 'add', 'Other', bomb, '--ref', 'OT/4'], {
+      SCRUTINEER_MAX_ZIP_BYTES: String(1024 * 1024),
+    });
+    expect(r3.code).toBe(1);
+    expect(r3.err).toMatch(/bomb\.rsmf: rsmf\.zip would expand to more than 1048576 bytes/u);
     expect((await ws.json<{ messages: number }>(['stats', 'Other'])).messages).toBe(before);
     const exhibits = await ws.json<unknown[]>(['exhibit', 'list', 'Other']);
     expect(exhibits).toHaveLength(1);

@@ -6,6 +6,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { unzipSync, zipSync } from 'fflate';
 import { EvidenceError } from '../../domain/errors.js';
 import { RSMF_VERSION } from './manifest.js';
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '../../evidence/zip.js';
 
 export interface RsmfHeaders {
   readonly subject: string;
@@ -142,8 +143,18 @@ export interface RsmfContainer {
   readonly manifestJson: string;
 }
 
-/** Finds rsmf.zip in the message, unzips it and returns the manifest text and the files. */
-export function readRsmfEml(bytes: Buffer, label: string): RsmfContainer {
+/**
+ * rsmf.zip is unzipped in memory, so it may never expand past this, whatever the operator's zip
+ * limit (SCRUTINEER_MAX_ZIP_BYTES, meant for export archives streamed to disk).
+ */
+export const RSMF_MAX_EXPANDED_BYTES = 1024 ** 3;
+
+/** Finds rsmf.zip in the message, unzips it (within `limits`) and returns the manifest text and the files. */
+export function readRsmfEml(
+  bytes: Buffer,
+  label: string,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): RsmfContainer {
   const text = bytes.toString('latin1');
   const top = splitMessage(text);
   if (!top.headers.has('x-rsmf-version'))
@@ -177,10 +188,30 @@ export function readRsmfEml(bytes: Buffer, label: string): RsmfContainer {
     encoding === 'base64'
       ? Buffer.from(part.body.replace(/[^A-Za-z0-9+/=]/gu, ''), 'base64')
       : Buffer.from(part.body.replace(/\r?\n$/u, ''), 'latin1');
+  const maxBytes = Math.min(limits.maxTotalBytes, RSMF_MAX_EXPANDED_BYTES);
+  const tooLarge = (what: string) =>
+    new EvidenceError(
+      label,
+      `rsmf.zip ${what} (at most ${limits.maxEntries} entries and ${maxBytes} bytes); refusing the file`,
+      undefined,
+      'zip_too_large',
+    );
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    // Sizes are checked from the entries' headers before anything is inflated, then again as inflated.
+    let entries = 0;
+    let declared = 0;
+    files = unzipSync(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), {
+      filter: (f) => {
+        entries++;
+        declared += f.originalSize;
+        if (entries > limits.maxEntries) throw tooLarge(`holds more than ${limits.maxEntries} entries`);
+        if (declared > maxBytes) throw tooLarge(`would expand to more than ${maxBytes} bytes`);
+        return true;
+      },
+    });
   } catch (err) {
+    if (err instanceof EvidenceError) throw err;
     throw new EvidenceError(
       label,
       `rsmf.zip cannot be unzipped (${(err as Error).message})`,
@@ -188,6 +219,9 @@ export function readRsmfEml(bytes: Buffer, label: string): RsmfContainer {
       'rsmf_bad_zip',
     );
   }
+  let expanded = 0;
+  for (const f of Object.values(files)) expanded += f.byteLength;
+  if (expanded > maxBytes) throw tooLarge(`expands to more than ${maxBytes} bytes`);
   for (const name of Object.keys(files))
     if (name.split(/[/\\]/u).some((part) => part === '..') || /^([/\\]|[A-Za-z]:)/u.test(name))
       throw new EvidenceError(

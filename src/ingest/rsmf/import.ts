@@ -26,6 +26,7 @@ import type {
 import type { EvidenceStore, StoredFile } from '../../evidence/evidence-store.js';
 import type { AddExhibitOutcome, AddExhibitRequest } from '../../evidence/intake.js';
 import { recordExhibit } from '../../evidence/record-exhibit.js';
+import type { ZipLimits } from '../../evidence/zip.js';
 import type { Store } from '../../store/open-store.js';
 import { toMembershipEventRow, toMessageRow, type CaseRecord, type NewMessage } from '../../store/types.js';
 import { readRsmfEml } from './eml.js';
@@ -57,8 +58,9 @@ export interface RsmfIntake {
 export function readRsmf(
   bytes: Buffer,
   label: string,
+  limits?: ZipLimits,
 ): { manifest: RsmfManifest; files: ReadonlyMap<string, Uint8Array> } {
-  const container = readRsmfEml(bytes, label);
+  const container = readRsmfEml(bytes, label, limits);
   let json: unknown;
   try {
     json = JSON.parse(container.manifestJson);
@@ -183,7 +185,11 @@ function foreignRaw(e: RsmfEvent): Record<string, string> | null {
 
 export async function importRsmf(d: RsmfIntake): Promise<AddExhibitOutcome> {
   const { store, evidence, theCase, ref, label, original, req } = d;
-  const { manifest, files } = readRsmf(readFileSync(evidence.absolutePath(original.storedPath)), label);
+  const { manifest, files } = readRsmf(
+    readFileSync(evidence.absolutePath(original.storedPath)),
+    label,
+    req.zipLimits,
+  );
   // The attachment files, hashed and stored like a zip's entries.
   const stored = new Map<string, StoredFile>();
   for (const [path, data] of files) {
