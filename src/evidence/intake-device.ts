@@ -93,13 +93,22 @@ export function assertOwnerPhone(phone: string | null | undefined): void {
 export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> {
   const { store, evidence, theCase, ref, label, original, format, req } = d;
   const stage = mkdtempSync(join(tmpdir(), 'scrutineer-device-'));
-  const extras: { role: 'wal' | 'contacts'; file: StoredFile; name: string }[] = [];
+  // `what` names the file in the continuity log: wal, journal (stored as role 'other'), contacts.
+  const extras: {
+    role: 'wal' | 'contacts' | 'other';
+    what: 'wal' | 'journal' | 'contacts';
+    file: StoredFile;
+    name: string;
+  }[] = [];
   try {
-    const wal = `${req.file}-wal`;
-    if (format !== 'ufdr' && existsSync(wal)) {
-      const file = await evidence.putFile(wal, basename(wal));
+    // The -wal (recent rows) and a -journal (an unfinished transaction, rolled back on the copy)
+    // are part of what is read, so they are stored and hashed beside the database.
+    for (const what of ['wal', 'journal'] as const) {
+      const side = `${req.file}-${what}`;
+      if (format === 'ufdr' || !existsSync(side)) continue;
+      const file = await evidence.putFile(side, basename(side));
       d.created.push(file);
-      extras.push({ role: 'wal', file, name: basename(wal) });
+      extras.push({ role: what === 'wal' ? 'wal' : 'other', what, file, name: basename(side) });
     }
     if (req.contacts) {
       if (format !== 'android-msgstore')
@@ -120,7 +129,7 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
       }
       const file = await evidence.putFile(req.contacts, basename(req.contacts));
       d.created.push(file);
-      extras.push({ role: 'contacts', file, name: basename(req.contacts) });
+      extras.push({ role: 'contacts', what: 'contacts', file, name: basename(req.contacts) });
     }
     const staged = join(stage, label);
     // wa.db keeps its own name (in its own folder: it may share msgstore.db's), so errors name it.
@@ -130,7 +139,7 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
     for (const e of extras) {
       symlinkSync(
         evidence.absolutePath(e.file.storedPath),
-        e.role === 'wal' ? `${staged}-wal` : (contactsPath as string),
+        e.what === 'contacts' ? (contactsPath as string) : `${staged}-${e.what}`,
       );
     }
     const options: DeviceReadOptions = {
@@ -163,13 +172,13 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
           parserVersion: READER_VERSIONS[format],
           files: extras.map((e) => ({ pathInArchive: e.name, file: e.file, role: e.role })),
           receivedAs: format,
-          receivedDetail: extras.map((e) => `; ${e.role} ${e.name} (SHA-256 ${e.file.sha256})`).join(''),
+          receivedDetail: extras.map((e) => `; ${e.what} ${e.name} (SHA-256 ${e.file.sha256})`).join(''),
         });
         await repos.exhibits.addContinuity({
           exhibitId: exhibit.id,
           actor: req.actor,
           action: 'stored',
-          detail: `read-only copy at ${original.storedPath}; opened read-only on a temporary copy${extras.length ? ' with its ' + extras.map((e) => e.role).join(' and ') : ''}`,
+          detail: `read-only copy at ${original.storedPath}; opened read-only on a temporary copy${extras.length ? ' with its ' + extras.map((e) => e.what).join(' and ') : ''}`,
         });
 
         // By the reader's conversation index: the stored conversation and its participants by key.

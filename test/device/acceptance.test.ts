@@ -1,10 +1,20 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EvidenceError } from '../../src/domain/errors.js';
 import { detectFormat } from '../../src/evidence/detect-format.js';
 import { openDeviceReader } from '../../src/ingest/device/api.js';
+import { openSqliteCopy } from '../../src/ingest/device/open-copy.js';
 import { makeWorkspace } from '../helpers/cli.js';
 import { hashes, readAll, tempDir } from './helpers.js';
 
@@ -314,5 +324,72 @@ describe('device intake acceptance regressions', () => {
         (n) => n.code === 'not_read' && /^2 row\(s\) in ZWAGROUPMEMBERSCHANGE/.test(n.message),
       ),
     ).toBe(true);
+  });
+
+  it('a hot -journal beside msgstore.db is stored and hashed, and rolled back on a writable copy', async () => {
+    const folder = path.join(dir, 'journal');
+    const work = path.join(folder, 'live');
+    mkdirSync(work, { recursive: true });
+    const live = path.join(work, 'msgstore.db');
+    const db = new Database(live);
+    db.pragma('journal_mode = DELETE');
+    db.pragma('cache_size = 1');
+    db.exec(`CREATE TABLE jid(_id INTEGER PRIMARY KEY, raw_string TEXT);
+      CREATE TABLE chat(_id INTEGER PRIMARY KEY, jid_row_id INTEGER, subject TEXT);
+      CREATE TABLE message(_id INTEGER PRIMARY KEY, chat_row_id INTEGER, from_me INTEGER, key_id TEXT,
+        sender_jid_row_id INTEGER, timestamp INTEGER, message_type INTEGER, text_data TEXT);
+      INSERT INTO jid VALUES (1, '447700900111@s.whatsapp.net');
+      INSERT INTO chat VALUES (1, 1, NULL);
+      INSERT INTO message VALUES (1, 1, 0, 'C1', NULL, 1710000000000, 0, 'committed');`);
+    db.exec('BEGIN');
+    const add = db.prepare('INSERT INTO message VALUES (?, 1, 0, ?, NULL, 1710000060000, 0, ?)');
+    for (let i = 2; i < 2000; i++) add.run(i, `U${i}`, `uncommitted ${'x'.repeat(200)}`);
+    const file = path.join(folder, 'msgstore.db');
+    for (const s of ['', '-journal']) copyFileSync(live + s, file + s);
+    db.exec('ROLLBACK');
+    db.close();
+    expect(existsSync(`${file}-journal`)).toBe(true);
+
+    // The temporary copy is writable even where the original (like the evidence store's) is not.
+    chmodSync(file, 0o444);
+    chmodSync(`${file}-journal`, 0o444);
+    const copy = openSqliteCopy(file, 'msgstore.db');
+    try {
+      expect(statSync(path.join(copy.dir, 'evidence.db')).mode & 0o777).toBe(0o600);
+      expect(copy.journalIncluded).toBe(true);
+    } finally {
+      copy.close();
+    }
+
+    const before = hashes(file);
+    const ws = await makeWorkspace('sqlite');
+    try {
+      await ws.cli(['case', 'create', 'Journal']);
+      const r = await ws.cli([
+        'exhibit',
+        'add',
+        'Journal',
+        file,
+        '--ref',
+        'J/1',
+        '--timezone',
+        'UTC',
+        '--owner',
+        '+447700900999',
+      ]);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/Read\s+1 messages/);
+      expect(r.out).toMatch(/msgstore\.db-journal \(an unfinished transaction\)/);
+      const shown = await ws.json<{ files: { role: string; path?: string; name?: string }[] }>([
+        'exhibit',
+        'show',
+        'Journal',
+        'J/1',
+      ]);
+      expect(JSON.stringify(shown.files)).toMatch(/msgstore\.db-journal/);
+    } finally {
+      await ws.cleanup();
+    }
+    expect(hashes(file)).toEqual(before);
   });
 });

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import {
+  chmodSync,
   closeSync,
   copyFileSync,
   existsSync,
@@ -135,12 +136,16 @@ export function openSqliteCopy(file: string, label: string): SqliteCopy {
   const copy = path.join(dir, 'evidence.db');
   let db: Database.Database | null = null;
   try {
+    // The copies are this process's own (writable: the evidence store's files are read-only, and
+    // SQLite must write to the copy to roll back a -journal or build a -shm).
     copyFileSync(file, copy);
+    chmodSync(copy, 0o600);
     let walIncluded = false;
     let journalIncluded = false;
     for (const suffix of ['-wal', '-shm', '-journal']) {
       if (existsSync(file + suffix)) {
         copyFileSync(file + suffix, copy + suffix);
+        chmodSync(copy + suffix, 0o600);
         if (suffix === '-wal') walIncluded = true;
         if (suffix === '-journal') journalIncluded = true;
       }
