@@ -9,6 +9,7 @@
  * The builders (PDF, XLSX and fonts) load only when a report is asked for: loaded with every CLI
  * command they cost about 100 MiB and seconds of start-up.
  */
+import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
 import type { CaseRecord } from '../store/types.js';
 import type { Provenance } from './provenance.js';
@@ -86,6 +87,22 @@ export interface MakeOptions {
 }
 
 /** Builds a report of a case. Writes nothing: the caller stores the bytes, then `recordReport`. */
+/**
+ * The bundle, the charge schedule and the unused-material schedule read the latest analysis run's
+ * flags: a message added after that run was never read by the flagger, and a schedule would call it
+ * "not flagged". Such a report is refused until the case is analysed again.
+ */
+async function requireCurrentAnalysis(store: Store, theCase: CaseRecord): Promise<void> {
+  const run = await store.flags.run(theCase.id);
+  if (!run) return;
+  const total = await store.messages.count(theCase.id);
+  if (run.messages >= total) return;
+  throw new UserError(
+    `the latest analysis of case "${theCase.name}" (run ${run.id}) read ${run.messages} of its ${total} messages: ${total - run.messages} were added since and never read by the flagger. Run \`scrutineer analyse "${theCase.name}"\` (or analyse from the queue), then make the report`,
+    { code: 'analysis_out_of_date' },
+  );
+}
+
 export async function makeReport(
   store: Store,
   theCase: CaseRecord,
@@ -93,6 +110,7 @@ export async function makeReport(
   o: MakeOptions,
 ): Promise<MadeReport> {
   const progress = o.onProgress ? { onProgress: o.onProgress } : {};
+  if (request.kind !== 'rsmf') await requireCurrentAnalysis(store, theCase);
   switch (request.kind) {
     case 'bundle': {
       const r = await (
