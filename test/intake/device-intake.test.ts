@@ -19,6 +19,7 @@ interface Line {
   replyTo: { keyId: string | null } | null;
   reactions: { emoji: string }[];
   source: { table?: string; rowId?: number; modelId?: string } | null;
+  sources: { exhibit: string; table?: string; rowId?: number; modelId?: string; lineStart?: number }[];
   exhibit: string;
 }
 
@@ -95,8 +96,13 @@ describe.each(BACKENDS)('device databases through exhibit add on %s', (backend) 
         [...w.reactions].map((x) => x.split(':').pop()).sort(),
       );
       expect(m?.source?.table).toBe('message');
+      expect(m?.sources).toEqual([{ exhibit: 'AB/1', table: 'message', rowId: m?.source?.rowId }]);
     }
     expect(got.some((m) => m.senderJid !== null)).toBe(true);
+    // The plain listing names the table and row, not a line the database does not have.
+    const plain = (await ws.cli(['messages', 'Phones'])).out;
+    expect(plain).toMatch(/<AB\/1 message#\d+>/u);
+    expect(plain).not.toContain('l.null');
     expect((await ws.cli(['verify'])).code).toBe(0);
   });
 

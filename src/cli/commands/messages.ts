@@ -29,6 +29,20 @@ export function isoInstant(value: string, flag: string): string {
   return dt.toUTC().toISO() ?? value;
 }
 
+/** A message's place in its exhibit: lines of an export, a database table and row, or an XML model. */
+function provenance(m: MessageRecord): Record<string, unknown> {
+  if (m.sourceTable !== null) return { table: m.sourceTable, rowId: m.sourceRowId };
+  if (m.sourceModelId !== null) return { modelId: m.sourceModelId };
+  return { lineStart: m.lineStart, lineEnd: m.lineEnd };
+}
+
+/** Where a message came from, for one-line listings: `AB/1 l.12`, `AB/2 message#345`, `AB/3 model 77`. */
+function placeOf(m: MessageRecord, exhibit: string): string {
+  if (m.sourceTable !== null) return `${exhibit} ${m.sourceTable}#${m.sourceRowId}`;
+  if (m.sourceModelId !== null) return `${exhibit} model ${m.sourceModelId}`;
+  return `${exhibit} l.${m.lineStart}`;
+}
+
 /** The published JSONL shape of a message: other tools script against these field names. */
 export function messageJson(
   m: MessageRecord,
@@ -69,6 +83,8 @@ export function messageJson(
         : m.sourceModelId !== null
           ? { modelId: m.sourceModelId }
           : null,
+    // Where this message was read, as a list like `merged` gives (one entry: this row's own source).
+    sources: [{ exhibit, ...provenance(m) }],
     keyId: m.keyId,
     senderJid: m.senderJid,
     senderPhone: extras.senderIdentity?.phone ?? null,
@@ -139,7 +155,7 @@ export function registerMessages(program: Command, ctx: CliContext): void {
           else if (opts.json) all.push(messageJson(m, conv, ex));
           else
             ctx.io.out(
-              `${m.utc} [${m.localText} ${m.zone}] ${m.sender ?? '(system)'}: ${m.text.replace(/\r?\n/g, '\n    ')}  <${ex} l.${m.lineStart}>\n`,
+              `${m.utc} [${m.localText} ${m.zone}] ${m.sender ?? '(system)'}: ${m.text.replace(/\r?\n/g, '\n    ')}  <${placeOf(m, ex)}>\n`,
             );
         }
         if (opts.json && !o.jsonl) printJson(ctx.io, all);
