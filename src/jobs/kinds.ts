@@ -9,8 +9,9 @@ import path from 'node:path';
 import { z } from 'zod/v4';
 
 import { analyseCase } from '../analysis/analyse-case.js';
-import { UserError } from '../domain/errors.js';
+import { UsageError, UserError } from '../domain/errors.js';
 import { addExhibit } from '../evidence/intake.js';
+import { assertOwnerPhone } from '../evidence/intake-device.js';
 import { DEFAULT_ZIP_LIMITS } from '../evidence/zip.js';
 import { assertZone } from '../ingest/local-time.js';
 import type { Store } from '../store/open-store.js';
@@ -149,8 +150,9 @@ function readableFile(file: string, what: string): string {
  */
 export async function exhibitAddPayloadFor(store: Store, req: ExhibitAddRequest): Promise<ExhibitAddPayload> {
   if (!(DATE_ORDERS as readonly string[]).includes(req.dateOrder))
-    throw new UserError(`--date-order must be one of ${DATE_ORDERS.join(', ')} (got "${req.dateOrder}")`);
+    throw new UsageError(`--date-order must be one of ${DATE_ORDERS.join(', ')} (got "${req.dateOrder}")`);
   assertZone(req.timezone);
+  assertOwnerPhone(req.ownerPhone);
   const ref = req.ref.trim();
   if (!ref) throw new UserError('an exhibit reference is required (--ref, e.g. AB/1)', { code: 'bad_ref' });
   const theCase = await store.cases.findByNameOrId(req.caseNameOrId);

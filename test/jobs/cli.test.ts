@@ -266,6 +266,11 @@ describe.each(BACKENDS)('the job queue from the CLI on %s', (backend) => {
         /unknown time zone/,
       ],
       [['exhibit', 'add', CASE, CHAT, '--ref', 'X/1', '--date-order', 'dym', '--queue'], /--date-order/, 2],
+      [
+        ['exhibit', 'add', CASE, CHAT, '--ref', 'X/1', '--owner', '07700 900999', '--queue'],
+        /international form/,
+        2,
+      ],
       [['analyse', 'Nope', '--queue'], /no case "Nope"/],
       [['jobs', 'Nope'], /no case "Nope"/],
       [['jobs', '--status', 'stuck'], /--status must be one of/, 2],
