@@ -8,6 +8,7 @@ import type {
   SenderIdentity,
   SystemEvent,
 } from '../../domain/message.js';
+import { isDeletedNotice } from '../whatsapp-text/body.js';
 import { readSystemText } from '../whatsapp-text/system.js';
 import {
   displayNameOf,
@@ -36,7 +37,7 @@ import type {
  * DOCTYPE declarations are refused outright (no entity can be declared, so none can expand).
  */
 
-export const UFDR_READER_VERSION = 'ufdr/1.0.0';
+export const UFDR_READER_VERSION = 'ufdr/1.0.1';
 
 /** A single field value longer than this is refused (a WhatsApp message is at most 65,536 chars). */
 const MAX_VALUE_CHARS = 16 * 1024 * 1024;
@@ -461,6 +462,10 @@ class UfdrReader implements DeviceReader {
         value: null,
         previousValue: null,
       };
+    } else if (attachments.length === 0 && isDeletedNotice(body)) {
+      // The report does not label a message deleted for everyone; its body reads as in an export,
+      // and is read the same way, so the two sources agree.
+      kind = 'deleted';
     } else if (attachments.length > 0) {
       kind = 'media';
       const a = attachments[0] as ModelFrame;
@@ -486,7 +491,7 @@ class UfdrReader implements DeviceReader {
       senderIdentity: from?.identity ?? null,
       replyTo: referenceId !== null ? { keyId: referenceId, text: null, senderJid: null } : null,
       reactions: [],
-      deletedBy: null,
+      deletedBy: kind === 'deleted' ? (/by admin/u.test(body) ? 'admin' : 'sender') : null,
       editedAt: null,
       raw,
     };

@@ -13,6 +13,11 @@ const MARKS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 const EDITED = /[ \u00A0]*\u200E?<This message was edited>\s*$/;
 const DELETED =
   /^(?:This message was deleted\.?|You deleted this message\.?|This message was deleted by admin .*)$/;
+/** WhatsApp's text where a message was deleted for everyone (exports, and UFDR bodies, write it alike). */
+export function isDeletedNotice(text: string): boolean {
+  return DELETED.test(text.trim());
+}
+
 const MEDIA_OMITTED =
   /^<(?:Media omitted|Medien weggelassen|Archivo omitido|Multimedia omitido|Médias omis|Media weggelaten|Mídia oculta|Media omessi|Media ommessi|Medya dahil edilmedi)>$/;
 const IOS_OMITTED = /(?:^|\s)(?:image|video|audio|sticker|GIF|document|Contact card|photo) omitted$/;
@@ -38,7 +43,7 @@ export function readBody(body: string): BodyReading {
   const [first, rest] = firstLineAndRest(content);
   const base = { edited, media: null, poll: null, location: null };
 
-  if (DELETED.test(content.trim())) return { ...base, kind: 'deleted' };
+  if (isDeletedNotice(content)) return { ...base, kind: 'deleted' };
   if (MEDIA_OMITTED.test(content.trim()) || (rest === null && IOS_OMITTED.test(first.trim()))) {
     return { ...base, kind: 'media', media: { fileName: null, omitted: true, caption: null } };
   }
