@@ -10,7 +10,16 @@ import type {
   ReplyRef,
   SystemEvent,
 } from '../../domain/message.js';
-import { basename, isGroupJid, isoUtc, numberOrNull, ownerFrom, stringOrNull, ZoneClock } from './common.js';
+import {
+  basename,
+  isGroupJid,
+  isoUtc,
+  numberOrNull,
+  ownerFrom,
+  rowObjects,
+  stringOrNull,
+  ZoneClock,
+} from './common.js';
 import { classifyTables } from './detect.js';
 import { IdentityBook, ParticipantList, type ContactInfo, type Person } from './identities.js';
 import { openSqliteCopy, requireColumns, sqliteFailure, type SqliteCopy } from './open-copy.js';
@@ -571,9 +580,7 @@ class AndroidReader implements DeviceReader {
     let side: Side | null = null;
     try {
       if (!this.legacy) side = this.sideLookups();
-      rows = this.db
-        .prepare(this.legacy ? this.legacyQuery() : this.currentQuery())
-        .iterate() as IterableIterator<Row>;
+      rows = rowObjects(this.db.prepare(this.legacy ? this.legacyQuery() : this.currentQuery()));
     } catch (err) {
       throw sqliteFailure(label, err);
     }

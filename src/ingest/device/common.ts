@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { IANAZone } from 'luxon';
 import { assertZone } from '../local-time.js';
 import type { MessageTime, SenderIdentity } from '../../domain/message.js';
@@ -159,4 +160,18 @@ export function basename(p: string | null): string | null {
   const parts = p.split(/[\\/]/);
   const last = parts[parts.length - 1];
   return last === undefined || last === '' ? null : last;
+}
+
+/**
+ * A statement's rows as objects keyed by column name, built here from better-sqlite3's raw arrays:
+ * about a third cheaper per row than the objects better-sqlite3 builds itself, which counts on the
+ * message query of a million-row database.
+ */
+export function* rowObjects(stmt: BetterSqlite3.Statement): Generator<Record<string, unknown>> {
+  const names = stmt.columns().map((c) => c.name);
+  for (const values of stmt.raw(true).iterate() as IterableIterator<unknown[]>) {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) row[names[i]!] = values[i];
+    yield row;
+  }
 }

@@ -7,7 +7,16 @@ import type {
   ReplyRef,
   SystemEvent,
 } from '../../domain/message.js';
-import { basename, isGroupJid, isoUtc, numberOrNull, ownerFrom, stringOrNull, ZoneClock } from './common.js';
+import {
+  basename,
+  isGroupJid,
+  isoUtc,
+  numberOrNull,
+  ownerFrom,
+  rowObjects,
+  stringOrNull,
+  ZoneClock,
+} from './common.js';
 import { IdentityBook, ParticipantList, type ContactInfo, type Person } from './identities.js';
 import {
   openSqliteCopy,
@@ -292,7 +301,7 @@ class IosReader implements DeviceReader {
     const label = this.options.fileName;
     let rows: IterableIterator<Row>;
     try {
-      rows = this.db.prepare(this.query()).iterate() as IterableIterator<Row>;
+      rows = rowObjects(this.db.prepare(this.query()));
     } catch (err) {
       throw sqliteFailure(label, err);
     }
