@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { run } from '../../src/cli/main.js';
-import { ensureDemoUsers } from '../../src/review/demo-users.js';
+import { DEMO_PASSWORD, ensureDemoUsers } from '../../src/review/demo-users.js';
 import { buildServer } from '../../src/server/index.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 
@@ -67,6 +67,26 @@ export interface DemoInBrowser {
 }
 
 export const DEMO_CASE_NAME = 'Operation Lantern (demo)';
+
+/**
+ * Signs in as a demo user (signing out whoever is signed in first) with the demo password and opens
+ * the demo case's dashboard.
+ */
+export async function signInToDemoCase(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(url);
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  await page.getByLabel('Username').or(signOut).first().waitFor();
+  if (await signOut.isVisible()) {
+    await signOut.click();
+    await page.getByLabel('Username').waitFor();
+  }
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Cases' }).waitFor();
+  await page.getByRole('link', { name: DEMO_CASE_NAME }).click();
+  await page.getByRole('heading', { name: 'Conversations' }).waitFor();
+}
 
 /**
  * `scrutineer demo` into a fresh workspace, then `cli` commands (each an argv) and `prepare` on its

@@ -10,8 +10,13 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/review/demo-users.js';
-import { DEMO_CASE_NAME, haveChromium, openDemoInBrowser, type DemoInBrowser } from './browser.js';
+import {
+  DEMO_CASE_NAME,
+  haveChromium,
+  openDemoInBrowser,
+  signInToDemoCase,
+  type DemoInBrowser,
+} from './browser.js';
 
 const skipReason = haveChromium() ? null : 'no chromium at /usr/bin/chromium (apt-get install chromium)';
 const CASE = DEMO_CASE_NAME;
@@ -72,22 +77,7 @@ describe.skipIf(skipReason !== null)(
     });
 
     async function signIn(username: string) {
-      await page.goto(url);
-      await page
-        .getByLabel('Username')
-        .or(page.getByRole('button', { name: 'Sign out' }))
-        .first()
-        .waitFor();
-      if (await page.getByRole('button', { name: 'Sign out' }).isVisible()) {
-        await page.getByRole('button', { name: 'Sign out' }).click();
-        await page.getByLabel('Username').waitFor();
-      }
-      await page.getByLabel('Username').fill(username);
-      await page.getByLabel('Password').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { name: 'Cases' }).waitFor();
-      await page.getByRole('link', { name: CASE }).click();
-      await page.getByRole('heading', { name: 'Conversations' }).waitFor();
+      await signInToDemoCase(page, url, username);
       await page.getByRole('link', { name: 'Case record' }).click();
       await page.getByRole('heading', { name: 'Case record: Operation Lantern' }).waitFor();
     }

@@ -9,9 +9,8 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/review/demo-users.js';
 import type { Store } from '../../src/store/open-store.js';
-import { DEMO_CASE_NAME, haveChromium, openDemoInBrowser, type DemoInBrowser } from './browser.js';
+import { haveChromium, openDemoInBrowser, signInToDemoCase, type DemoInBrowser } from './browser.js';
 
 const skipReason = haveChromium() ? null : 'no chromium at /usr/bin/chromium (apt-get install chromium)';
 
@@ -39,22 +38,7 @@ describe.skipIf(skipReason !== null)(
     });
 
     async function signIn(username: string) {
-      await page.goto(url);
-      await page
-        .getByLabel('Username')
-        .or(page.getByRole('button', { name: 'Sign out' }))
-        .first()
-        .waitFor();
-      if (await page.getByRole('button', { name: 'Sign out' }).isVisible()) {
-        await page.getByRole('button', { name: 'Sign out' }).click();
-        await page.getByLabel('Username').waitFor();
-      }
-      await page.getByLabel('Username').fill(username);
-      await page.getByLabel('Password').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { name: 'Cases' }).waitFor();
-      await page.getByRole('link', { name: DEMO_CASE_NAME }).click();
-      await page.getByRole('heading', { name: 'Conversations' }).waitFor();
+      await signInToDemoCase(page, url, username);
     }
 
     /** Fetches a link's file in the page (the session cookie goes with it) and hashes it there. */
