@@ -7,23 +7,13 @@
  * open); requests run concurrently inside it. A worker that dies fails its pending requests and is
  * replaced on the next one.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
 import type { ConductViews } from './conduct-case.js';
 import type { ConductRequest, ConductResponse, ConductWorkerData } from './conduct-worker-protocol.js';
-
-/** The compiled worker: beside this file when built, or in dist/ when running from sources (tests). */
-function workerUrl(): URL {
-  const here = new URL('./conduct-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  const built = new URL('../../dist/src/analysis/conduct-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return built;
-  throw new Error('the conduct worker is not built: run `npm run build`');
-}
+import { builtWorkerUrl } from '../worker-url.js';
 
 interface Pending {
   readonly resolve: (v: ConductViews) => void;
@@ -65,7 +55,7 @@ export class ConductWorker {
 
   private start(): Worker {
     const data: ConductWorkerData = this.target;
-    const worker = new Worker(workerUrl(), { workerData: data });
+    const worker = new Worker(builtWorkerUrl(import.meta.url, 'conduct-worker.js'), { workerData: data });
     worker.unref();
     worker.on('message', (r: ConductResponse) => {
       const p = this.pending.get(r.id);

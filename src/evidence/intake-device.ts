@@ -19,7 +19,8 @@ import type { DeviceBatch, DeviceDone, DeviceHello, DeviceWorkerInput } from './
 import type { EvidenceStore, StoredFile } from './evidence-store.js';
 import type { AddExhibitOutcome, AddExhibitRequest } from './intake.js';
 import { recordExhibit } from './record-exhibit.js';
-import { evidenceWorkerUrl, openWorkerChannel } from './worker-channel.js';
+import { openWorkerChannel } from './worker-channel.js';
+import { builtWorkerUrl } from '../worker-url.js';
 
 const READER_VERSIONS: Record<DeviceFormat, string> = {
   'android-msgstore': ANDROID_READER_VERSION,
@@ -153,7 +154,7 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
     // not bounded like the export parser's: a reader holds a database's side tables (reactions,
     // edits, contacts) for the whole read.
     const read = await openWorkerChannel<DeviceWorkerInput, DeviceHello, DeviceBatch, DeviceDone>(
-      evidenceWorkerUrl('device-read-worker.js'),
+      builtWorkerUrl(import.meta.url, 'device-read-worker.js'),
       { path: staged, options },
       null,
     );

@@ -1,7 +1,8 @@
 import type { ExportImportReport } from '../domain/import-report.js';
 import type { ExportParseOptions } from '../ingest/whatsapp-text/api.js';
 import type { ParseHello, ParseWorkerInput, WorkerBatch } from './parse-worker-protocol.js';
-import { evidenceWorkerUrl, openWorkerChannel, type WorkerChannel } from './worker-channel.js';
+import { openWorkerChannel, type WorkerChannel } from './worker-channel.js';
+import { builtWorkerUrl } from '../worker-url.js';
 
 /**
  * Old-generation heap of the parse worker: a batch is a few MiB; a 64 KiB-line worst case fits many
@@ -17,7 +18,7 @@ export type WorkerParse = WorkerChannel<ParseHello, WorkerBatch, ExportImportRep
  */
 export function parseInWorker(path: string, options: ExportParseOptions): Promise<WorkerParse> {
   return openWorkerChannel<ParseWorkerInput, ParseHello, WorkerBatch, ExportImportReport>(
-    evidenceWorkerUrl('parse-worker.js'),
+    builtWorkerUrl(import.meta.url, 'parse-worker.js'),
     { path, options },
     PARSE_WORKER_HEAP_MIB,
   );

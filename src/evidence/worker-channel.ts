@@ -7,8 +7,6 @@
  *
  * Main side here; the worker side is worker-channel-sender.ts.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 import { UserError } from '../domain/errors.js';
@@ -46,15 +44,6 @@ export interface WorkerChannel<H, B, D> {
   /** Batches in order; returns the worker's `done` value. */
   batches(): AsyncGenerator<B, D, undefined>;
   stop(): Promise<void>;
-}
-
-/** A compiled worker module by name: beside this file when built, or in dist/ when running from sources (tests). */
-export function evidenceWorkerUrl(name: string): URL {
-  const here = new URL(`./${name}`, import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  const built = new URL(`../../dist/src/evidence/${name}`, import.meta.url);
-  if (existsSync(fileURLToPath(built))) return built;
-  throw new Error(`the worker ${name} is not built: run \`npm run build\``);
 }
 
 function toError(m: Extract<ChannelMessage<unknown, unknown, unknown>, { type: 'error' }>): Error {

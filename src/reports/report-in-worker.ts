@@ -3,13 +3,12 @@
  * answering while a PDF is laid out or a schedule is written. Each report has its own worker and its
  * own store connection (`store.reopen`); the worker ends when the report is made.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
 import type { MadeReport, ReportRequest } from './generate.js';
+import { builtWorkerUrl } from '../worker-url.js';
 
 export interface ReportWorkerData {
   readonly store: Store['reopen'];
@@ -29,15 +28,6 @@ export type ReportWorkerMessage =
       readonly stack: string | undefined;
     };
 
-/** The compiled worker: beside this file when built, or in dist/ when running from sources (tests). */
-function workerUrl(): URL {
-  const here = new URL('./report-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  const built = new URL('../../dist/src/reports/report-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return built;
-  throw new Error('the report worker is not built: run `npm run build`');
-}
-
 export interface ReportInWorker {
   /** The made report (bytes as a Buffer again), or the builder's error (a UserError stays one). */
   readonly result: Promise<{ made: MadeReport; caseName: string }>;
@@ -51,7 +41,7 @@ export function makeReportInWorker(
   data: ReportWorkerData,
   onProgress: (done: number, total: number) => void,
 ): ReportInWorker {
-  const worker = new Worker(workerUrl(), { workerData: data });
+  const worker = new Worker(builtWorkerUrl(import.meta.url, 'report-worker.js'), { workerData: data });
   // The server never waits on a report to exit.
   worker.unref();
   let stopped: string | null = null;

@@ -15,14 +15,15 @@ import type {
   DeviceHello,
   DeviceWorkerInput,
 } from '../../src/evidence/device-worker-protocol.js';
-import { evidenceWorkerUrl, openWorkerChannel } from '../../src/evidence/worker-channel.js';
+import { openWorkerChannel } from '../../src/evidence/worker-channel.js';
+import { builtWorkerUrl } from '../../src/worker-url.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'scrutineer-stop-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const open = (file: string) =>
   openWorkerChannel<DeviceWorkerInput, DeviceHello, DeviceBatch, DeviceDone>(
-    evidenceWorkerUrl('device-read-worker.js'),
+    builtWorkerUrl(new URL('../../src/evidence/x', import.meta.url).href, 'device-read-worker.js'),
     { path: file, options: { fileName: 'msgstore.db', zone: 'Europe/London' } },
     null,
   );
