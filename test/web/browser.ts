@@ -1,9 +1,10 @@
 /** Debian's chromium, headless, driven by playwright-core (nothing is downloaded). */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { DEMO_PASSWORD, ensureDemoUsers } from '../../src/review/demo-users.js';
 import { buildServer } from '../../src/server/index.js';
@@ -67,6 +68,16 @@ export interface DemoInBrowser {
 }
 
 export const DEMO_CASE_NAME = 'Operation Lantern (demo)';
+
+/** After each failed test of the suite, saves the page as test-artifacts/NAME-failure.png. */
+export function screenshotOnFailure(name: string, page: () => Page | undefined): void {
+  afterEach(async (ctx) => {
+    const p = page();
+    if (ctx.task.result?.state !== 'fail' || !p) return;
+    mkdirSync('test-artifacts', { recursive: true });
+    await p.screenshot({ path: `test-artifacts/${name}-failure.png`, fullPage: true });
+  });
+}
 
 /**
  * Signs in as a demo user (signing out whoever is signed in first) with the demo password and opens

@@ -8,7 +8,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/review/demo-users.js';
 import { addCaseMember, addUser } from '../../src/review/users.js';
 import type { Store } from '../../src/store/open-store.js';
@@ -16,6 +16,7 @@ import {
   DEMO_CASE_NAME,
   haveChromium,
   openDemoInBrowser,
+  screenshotOnFailure,
   signInToDemoCase,
   type DemoInBrowser,
 } from './browser.js';
@@ -51,12 +52,7 @@ describe.skipIf(skipReason !== null)(
 
     afterAll(async () => demo?.close());
 
-    afterEach(async (ctx) => {
-      if (ctx.task.result?.state === 'fail' && page) {
-        mkdirSync('test-artifacts', { recursive: true });
-        await page.screenshot({ path: 'test-artifacts/qc-failure.png', fullPage: true });
-      }
-    });
+    screenshotOnFailure('qc', () => page);
 
     async function signIn(username: string) {
       await signInToDemoCase(page, url, username);

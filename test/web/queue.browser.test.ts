@@ -8,10 +8,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseConduct } from '../../src/analysis/conduct-case.js';
 import { createBatch } from '../../src/review/batches.js';
-import { DEMO_CASE_NAME, haveChromium, openDemoInBrowser, type DemoInBrowser } from './browser.js';
+import {
+  DEMO_CASE_NAME,
+  haveChromium,
+  openDemoInBrowser,
+  screenshotOnFailure,
+  type DemoInBrowser,
+} from './browser.js';
 
 const skipReason = haveChromium() ? null : 'no chromium at /usr/bin/chromium (apt-get install chromium)';
 const CASE = DEMO_CASE_NAME;
@@ -70,12 +76,7 @@ describe.skipIf(skipReason !== null)(
       await page.getByRole('heading', { name: 'Conversations' }).waitFor();
     }
 
-    afterEach(async (ctx) => {
-      if (ctx.task.result?.state === 'fail' && page) {
-        mkdirSync('test-artifacts', { recursive: true });
-        await page.screenshot({ path: 'test-artifacts/queue-failure.png', fullPage: true });
-      }
-    });
+    screenshotOnFailure('queue', () => page);
 
     async function signOut() {
       await page.getByRole('button', { name: 'Sign out' }).click();

@@ -9,11 +9,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_CASE_NAME,
   haveChromium,
   openDemoInBrowser,
+  screenshotOnFailure,
   signInToDemoCase,
   type DemoInBrowser,
 } from './browser.js';
@@ -69,12 +70,7 @@ describe.skipIf(skipReason !== null)(
 
     afterAll(async () => demo?.close());
 
-    afterEach(async (ctx) => {
-      if (ctx.task.result?.state === 'fail' && page) {
-        mkdirSync('test-artifacts', { recursive: true });
-        await page.screenshot({ path: 'test-artifacts/record-failure.png', fullPage: true });
-      }
-    });
+    screenshotOnFailure('record', () => page);
 
     async function signIn(username: string) {
       await signInToDemoCase(page, url, username);

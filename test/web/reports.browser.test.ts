@@ -8,9 +8,15 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/open-store.js';
-import { haveChromium, openDemoInBrowser, signInToDemoCase, type DemoInBrowser } from './browser.js';
+import {
+  haveChromium,
+  openDemoInBrowser,
+  screenshotOnFailure,
+  signInToDemoCase,
+  type DemoInBrowser,
+} from './browser.js';
 
 const skipReason = haveChromium() ? null : 'no chromium at /usr/bin/chromium (apt-get install chromium)';
 
@@ -30,12 +36,7 @@ describe.skipIf(skipReason !== null)(
 
     afterAll(async () => demo?.close());
 
-    afterEach(async (ctx) => {
-      if (ctx.task.result?.state === 'fail' && page) {
-        mkdirSync('test-artifacts', { recursive: true });
-        await page.screenshot({ path: 'test-artifacts/reports-failure.png', fullPage: true });
-      }
-    });
+    screenshotOnFailure('reports', () => page);
 
     async function signIn(username: string) {
       await signInToDemoCase(page, url, username);

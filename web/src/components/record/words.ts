@@ -1,17 +1,6 @@
 /** The record's words (src/cases/types.ts): the fixed lists the forms offer, and how codes read. */
 
-export const STANDARDS = [
-  'Honesty and Integrity',
-  'Authority, Respect and Courtesy',
-  'Equality and Diversity',
-  'Use of Force',
-  'Orders and Instructions',
-  'Duties and Responsibilities',
-  'Confidentiality',
-  'Fitness for Duty',
-  'Discreditable Conduct',
-  'Challenging and Reporting Improper Conduct',
-] as const;
+export { STANDARDS } from '../../api/types';
 export const SEVERITIES = ['misconduct', 'gross_misconduct', 'practice_requiring_improvement'] as const;
 export const MODES = ['independent', 'directed', 'supervised', 'local'] as const;
 export const CASE_STATUSES = ['open', 'suspended', 'proceedings', 'closed'] as const;
