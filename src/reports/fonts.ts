@@ -1,15 +1,19 @@
 /**
  * Fonts for PDF reports, and the split of any message text into runs that each font can draw.
  *
- * Everything is embedded from fonts installed by Debian packages (see .ci/run): DejaVu Sans for
- * Latin, Greek and Cyrillic; Noto Sans (and its Arabic, Hebrew, Devanagari, … siblings) where
- * DejaVu lacks a glyph; Symbola for emoji (Debian's colour emoji font is a CBDT bitmap font that
- * PDFs cannot embed). Nothing is ever dropped: an emoji no font can draw is written as its name in
- * brackets ("[face with tears of joy]"), any other character no font has as "[U+4E2D]".
- * Invisible format characters (direction marks, joiners) are not drawn; they stay in the data.
+ * Every font is embedded from an npm package, so reports work on any machine after `npm install`
+ * (no system fonts are looked for or needed): DejaVu Sans (`dejavu-fonts-ttf`) for Latin, Greek and
+ * Cyrillic; Noto Sans and its Arabic, Hebrew, Devanagari and Thai siblings
+ * (`@expo-google-fonts/noto-sans*`, static TrueType files) where DejaVu lacks a glyph; Noto Emoji
+ * (`@expo-google-fonts/noto-emoji`, the monochrome outline font: colour emoji fonts are bitmap or
+ * COLR fonts that PDFs cannot embed as text) for emoji. Nothing is ever dropped: an emoji no font
+ * can draw is written as its name in brackets ("[face with tears of joy]"), any other character no
+ * font has as "[U+4E2D]". Invisible format characters (direction marks, joiners) are not drawn;
+ * they stay in the data.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { UserError } from '../domain/errors.js';
 
@@ -24,77 +28,70 @@ export interface ReportFonts {
   readonly fallbacks: readonly FontRole[];
 }
 
-const ROOTS = ['/usr/share/fonts/truetype', '/usr/share/fonts/opentype', '/usr/share/fonts'];
-
-function find(candidates: readonly string[]): string | null {
-  for (const c of candidates) {
-    for (const root of ROOTS) {
-      const p = `${root}/${c}`;
-      if (existsSync(p)) return p;
-    }
-  }
-  return null;
+/** A font file inside an npm package (a dependency of Scrutineer). */
+export interface PackagedFont {
+  readonly pkg: string;
+  readonly file: string;
 }
 
-const REQUIRED: readonly { role: FontRole; files: string[]; pkg: string }[] = [
-  { role: 'regular', files: ['dejavu/DejaVuSans.ttf'], pkg: 'fonts-dejavu-core' },
-  { role: 'bold', files: ['dejavu/DejaVuSans-Bold.ttf'], pkg: 'fonts-dejavu-core' },
-  {
-    role: 'emoji',
-    files: ['ancient-scripts/Symbola_hint.ttf', 'ancient-scripts/Symbola.ttf', 'symbola/Symbola.ttf'],
-    pkg: 'fonts-symbola',
-  },
+const REQUIRED: readonly (PackagedFont & { role: FontRole })[] = [
+  { role: 'regular', pkg: 'dejavu-fonts-ttf', file: 'ttf/DejaVuSans.ttf' },
+  { role: 'bold', pkg: 'dejavu-fonts-ttf', file: 'ttf/DejaVuSans-Bold.ttf' },
+  { role: 'emoji', pkg: '@expo-google-fonts/noto-emoji', file: '400Regular/NotoEmoji_400Regular.ttf' },
 ];
 
 /** Script fonts tried, in order, for a character DejaVu Sans lacks. */
-const FALLBACKS: readonly string[] = [
-  'noto/NotoSans-Regular.ttf',
-  'noto/NotoSansArabic-Regular.ttf',
-  'noto/NotoSansHebrew-Regular.ttf',
-  'noto/NotoSansDevanagari-Regular.ttf',
-  'noto/NotoSansBengali-Regular.ttf',
-  'noto/NotoSansGurmukhi-Regular.ttf',
-  'noto/NotoSansGujarati-Regular.ttf',
-  'noto/NotoSansTamil-Regular.ttf',
-  'noto/NotoSansThai-Regular.ttf',
-  'noto/NotoSansArmenian-Regular.ttf',
-  'noto/NotoSansGeorgian-Regular.ttf',
-  'noto/NotoSansEthiopic-Regular.ttf',
-  'noto/NotoSansSymbols-Regular.ttf',
-  'noto/NotoSansSymbols2-Regular.ttf',
-  'noto/NotoSansMath-Regular.ttf',
+const FALLBACKS: readonly PackagedFont[] = [
+  { pkg: '@expo-google-fonts/noto-sans', file: '400Regular/NotoSans_400Regular.ttf' },
+  { pkg: '@expo-google-fonts/noto-sans-arabic', file: '400Regular/NotoSansArabic_400Regular.ttf' },
+  { pkg: '@expo-google-fonts/noto-sans-hebrew', file: '400Regular/NotoSansHebrew_400Regular.ttf' },
+  {
+    pkg: '@expo-google-fonts/noto-sans-devanagari',
+    file: '400Regular/NotoSansDevanagari_400Regular.ttf',
+  },
+  { pkg: '@expo-google-fonts/noto-sans-thai', file: '400Regular/NotoSansThai_400Regular.ttf' },
 ];
+
+/** Every font the reports use, in the order they are tried (regular, bold, emoji, fallbacks). */
+export const PACKAGED_FONTS: readonly PackagedFont[] = [...REQUIRED, ...FALLBACKS];
+
+/** Where a packaged font is on this machine, or null if its package is not installed. */
+export function packagedFontPath(font: PackagedFont): string | null {
+  try {
+    const file = path.join(path.dirname(require.resolve(`${font.pkg}/package.json`)), font.file);
+    return existsSync(file) ? file : null;
+  } catch {
+    return null;
+  }
+}
 
 let cached: ReportFonts | null = null;
 
-/** The report fonts, found under /usr/share/fonts; a clear error naming the Debian packages if missing. */
+/** The report fonts from their npm packages; a clear error naming any package that is missing. */
 export function reportFonts(): ReportFonts {
   if (cached) return cached;
   const files = new Map<FontRole, string>();
   const missing: string[] = [];
+  const fallbacks: FontRole[] = [];
   for (const r of REQUIRED) {
-    const f = find(r.files);
+    const f = packagedFontPath(r);
     if (f) files.set(r.role, f);
-    else missing.push(`${r.files[0]} (Debian package ${r.pkg})`);
+    else missing.push(`${r.file} (npm package ${r.pkg})`);
   }
-  const arabic = find(['noto/NotoSansArabic-Regular.ttf']);
-  if (!arabic) missing.push('noto/NotoSansArabic-Regular.ttf (Debian package fonts-noto-core)');
+  FALLBACKS.forEach((font, i) => {
+    const f = packagedFontPath(font);
+    if (!f) return void missing.push(`${font.file} (npm package ${font.pkg})`);
+    const role = `fallback${i}` as const;
+    files.set(role, f);
+    fallbacks.push(role);
+  });
   if (missing.length) {
     throw new UserError(
-      `PDF reports need fonts that are not installed: ${missing.join(', ')}. Install them with ` +
-        '`apt-get install -y fonts-dejavu-core fonts-noto-core fonts-symbola` (looked in /usr/share/fonts).',
+      `PDF reports need fonts that are not installed: ${missing.join(', ')}. They are dependencies of ` +
+        'Scrutineer: run `npm install` in its folder.',
       { code: 'fonts_missing' },
     );
   }
-  const fallbacks: FontRole[] = [];
-  FALLBACKS.forEach((f) => {
-    const p = find([f]);
-    if (p) {
-      const role = `fallback${fallbacks.length}` as const;
-      files.set(role, p);
-      fallbacks.push(role);
-    }
-  });
   cached = { files, fallbacks };
   return cached;
 }
