@@ -1,4 +1,7 @@
-/** Debian's chromium, headless, driven by playwright-core (nothing is downloaded). */
+/**
+ * Chromium, headless, driven by playwright-core (nothing is downloaded): the system's or the one the
+ * npm package @sparticuz/chromium ships, as test/support/browser.ts chooses (SCRUTINEER_CHROMIUM).
+ */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +12,9 @@ import { run } from '../../src/cli/main.js';
 import { DEMO_PASSWORD, ensureDemoUsers } from '../../src/review/demo-users.js';
 import { buildServer } from '../../src/server/index.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
+import { chromiumLaunchOptions, chromiumPath } from '../support/browser.js';
 
-export const CHROMIUM = process.env.SCRUTINEER_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM = chromiumPath();
 
 export function haveChromium(): boolean {
   return existsSync(CHROMIUM);
@@ -25,18 +29,9 @@ export async function launchChromium(): Promise<LaunchedBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'scrutineer-chromium-'));
   // A fresh profile each run (the persistent-context form is how playwright takes --user-data-dir).
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    ...chromiumLaunchOptions(),
     headless: true,
     viewport: { width: 1400, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
   });
   return {
     context,
