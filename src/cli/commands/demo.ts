@@ -1,10 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { analyseCase } from '../../analysis/analyse-case.js';
+import { UserError } from '../../domain/errors.js';
 import { ensureDemoUsers } from '../../review/demo-users.js';
 import { addExhibit } from '../../evidence/intake.js';
-import { actor, globalOptions, withStore, type CliContext } from '../context.js';
+import { actor, globalOptions, withStore, type CliContext, type GlobalOptions } from '../context.js';
 import { printJson } from '../output.js';
 import { progressBar } from '../progress.js';
 
@@ -17,10 +18,13 @@ export function registerDemo(program: Command, ctx: CliContext): void {
     .description(
       'build a demo workspace from a generated, entirely fictional police group chat (once), then show it',
     )
-    .action(async (_o, c: Command) => {
+    .option('--fresh', 'remove the demo workspace (if it holds nothing but the demo) and build it again')
+    .action(async (o: { fresh?: boolean }, c: Command) => {
       const opts = globalOptions(c, ctx);
+      if (o.fresh) await removeDemoWorkspace(opts);
       await withStore(opts, async (store) => {
         let theCase = await store.cases.findByName(DEMO_CASE);
+        const reused = theCase !== null;
         if (!theCase) {
           const dir = join(opts.workspace, 'demo-source');
           mkdirSync(dir, { recursive: true });
@@ -80,7 +84,9 @@ export function registerDemo(program: Command, ctx: CliContext): void {
         const senders = stats.bySender.filter((s) => s.sender !== null);
         ctx.io.out(
           [
-            `Demo workspace: ${opts.workspace}`,
+            reused
+              ? `Reusing the demo workspace ${opts.workspace} (built before; \`npm start -- --fresh\` or \`scrutineer demo --fresh\` builds it again)`
+              : `Demo workspace: ${opts.workspace}`,
             `Case "${theCase.name}"`,
             ...exhibits.map((e) => `  Exhibit ${e.ref}  ${e.originalName}  SHA-256 ${e.sha256}`),
             `  ${stats.messages} messages from ${stats.first} to ${stats.last} (UTC)`,
@@ -106,4 +112,37 @@ export function registerDemo(program: Command, ctx: CliContext): void {
         );
       });
     });
+}
+
+/**
+ * `demo --fresh`: removes the workspace folder so that the demo is built again, but only a workspace
+ * that holds the demo case alone (a workspace with a case of anyone's own is never removed), and
+ * only a folder workspace (not a PostgreSQL database named with --database).
+ */
+async function removeDemoWorkspace(opts: GlobalOptions): Promise<void> {
+  if (opts.databaseUrl)
+    throw new UserError(
+      'demo --fresh rebuilds a workspace folder; it does not empty a database named by --database',
+    );
+  if (!existsSync(opts.workspace)) return;
+  const cases = await withStore(opts, (store) => store.cases.list());
+  const others = cases.filter((c) => c.name !== DEMO_CASE);
+  if (others.length)
+    throw new UserError(
+      `demo --fresh: ${opts.workspace} holds other cases (${others.map((c) => `"${c.name}"`).join(', ')}); ` +
+        'it is left as it is. Use another --workspace for the demo.',
+    );
+  makeWritable(opts.workspace);
+  rmSync(opts.workspace, { recursive: true, force: true });
+}
+
+/** Evidence copies and their folders are read-only: make them removable. */
+function makeWritable(dir: string): void {
+  chmodSync(dir, 0o700);
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const st = lstatSync(p);
+    if (st.isDirectory()) makeWritable(p);
+    else if (!st.isSymbolicLink()) chmodSync(p, 0o600);
+  }
 }
