@@ -43,6 +43,8 @@ export class EvidenceStore {
   /** Folders this instance created, so that a failed import can leave the workspace as it found it. */
   private readonly madeDirs = new Set<string>();
   readonly claimant: string;
+  /** Whether `begin` was called: `release` has nothing to do otherwise. */
+  private begun = false;
 
   constructor(
     workspace: string,
@@ -83,6 +85,7 @@ export class EvidenceStore {
         }
       },
     });
+    this.begun = true;
     return removed;
   }
 
@@ -155,6 +158,7 @@ export class EvidenceStore {
    * those that no exhibit, archive entry or other import references are removed. Returns them.
    */
   async release(): Promise<string[]> {
+    if (!this.begun) return [];
     const removed = await this.requireClaims().release(this.claimant, (p) =>
       rmSync(this.absolutePath(p), { force: true }),
     );
