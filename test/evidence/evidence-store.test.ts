@@ -175,9 +175,10 @@ describe.each(BACKENDS)('evidence store on %s', (backend) => {
     const [a, b] = [await store(), await store()];
     mkdirSync(path.join(ws.dir, 'evidence', 'tmp'), { recursive: true });
     const partial = path.join(ws.dir, 'evidence', 'tmp', 'other-import-partial');
-    writeFileSync(partial, 'being written');
     const running = new EvidenceStore(ws.dir, a.evidenceClaims);
     await running.begin();
+    // The running import's copy in progress (written after its begin, as put does).
+    writeFileSync(partial, 'being written');
     await addExhibit(b, ws.dir, request(file('WhatsApp Chat with Team 3.txt', CHAT), 'AB/1'));
     expect(existsSync(partial)).toBe(true);
     const v = await verifyWorkspace(b, ws.dir);

@@ -176,7 +176,7 @@ describe('fuzzing the readers through the intake', () => {
     '%s: every mutated input is imported or refused with a UserError, in time, leaving nothing behind',
     { timeout: 60_000 + RUNS * HANG_MS },
     async (format) => {
-      const seed = inputs[format];
+      const seed = inputs[format]!;
       await fc.assert(
         fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 4 }), async (mutations) => {
           const dir = path.join(scratch, `in-${++n}`);

@@ -157,7 +157,7 @@ export class ExhibitsRepository {
   /** Every exhibit in the workspace (for integrity verification), by id. */
   /** Digest of the rows an exhibit's import wrote (see row-digest.ts): recorded in its audit entry. */
   async rowDigest(exhibitId: number): Promise<ExhibitRowDigest> {
-    return exhibitRowDigest(this.ctx.db, exhibitId);
+    return exhibitRowDigest(this.ctx.db, this.ctx.sqlite, exhibitId);
   }
 
   async listAll(): Promise<ExhibitRecord[]> {
