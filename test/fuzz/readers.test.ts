@@ -2,7 +2,7 @@
  * Fuzzing the readers (issue 21, "Also"): valid exhibits of every format (export text, export zip,
  * Android msgstore.db, iOS ChatStorage.sqlite, Cellebrite UFDR, RSMF), mutated by fast-check (bytes
  * flipped, cut, inserted, zeroed, repeated), imported through the real intake into a real store.
- * Every input must end in an exhibit or a UserError (exit 1: a one-line error), within a time
+ * Every input must end in an exhibit or a UserError (exit 1: one line naming the file), within a time
  * limit, and a refused input must leave no exhibit, no claim and no stored file behind.
  *
  * `npm test` runs SCRUTINEER_FUZZ_RUNS (default 3) inputs per format; `npm run fuzz` runs 150.
@@ -214,6 +214,8 @@ describe('fuzzing the readers through the intake', () => {
             // A crash (exit 70) would be any other error; a UserError's message is one line.
             expect(outcome, String((outcome as Error).stack)).toBeInstanceOf(UserError);
             expect((outcome as Error).message).not.toContain('\n');
+            // … and names the file (or the entry inside it) first.
+            expect((outcome as Error).message.startsWith(seed.name)).toBe(true);
             const theCase = await store.cases.findByName('Fuzz');
             expect(await store.exhibits.findByRef(theCase!.id, ref)).toBeNull();
           }
