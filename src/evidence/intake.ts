@@ -12,6 +12,7 @@ import { detectFormat, type EvidenceFormat } from './detect-format.js';
 import { EvidenceStore, type StoredFile } from './evidence-store.js';
 import { assertOwnerPhone, importDevice } from './intake-device.js';
 import { recordExhibit } from './record-exhibit.js';
+import { digestingStore } from './row-digest.js';
 import { importRsmf } from '../ingest/rsmf/import.js';
 import { parseInWorker, type WorkerParse } from './parse-in-worker.js';
 import { DEFAULT_ZIP_LIMITS, readZipEntries, type ZipLimits } from './zip.js';
@@ -35,6 +36,11 @@ export interface AddExhibitRequest {
   /** The phone owner's number and name, where the database cannot tell them. */
   readonly ownerPhone?: string | null;
   readonly ownerName?: string | null;
+  /**
+   * Called once the export's files are stored, before it is read. A test seam: the regression and
+   * concurrency tests interleave imports and inject failures here.
+   */
+  readonly afterStored?: () => Promise<void>;
 }
 
 export interface AddExhibitOutcome {
@@ -53,7 +59,7 @@ interface ArchiveFile extends StoredFile {
 /**
  * Take an item of evidence into a case: hash it, keep the original read-only, parse it and store
  * every message in one transaction. Any failure leaves the workspace as it was: the transaction is
- * rolled back and the stored copies this call created are removed.
+ * rolled back and the stored copies nothing else references are removed (EvidenceStore.release).
  */
 export async function addExhibit(
   store: Store,
@@ -78,10 +84,13 @@ export async function addExhibit(
     });
   }
   const format = detectFormat(req.file, label);
-  const evidence = new EvidenceStore(workspace);
+  const evidence = new EvidenceStore(workspace, store.evidenceClaims);
+  // Every import's exhibit.add audit entry carries the digest of the rows it wrote.
+  const writer = digestingStore(store);
   const created: StoredFile[] = [];
   let stopParse = async (): Promise<void> => undefined;
   try {
+    await evidence.begin();
     const original = await evidence.putFile(req.file, label);
     created.push(original);
     const earlier = await store.exhibits.findBySha256(theCase.id, original.sha256);
@@ -92,10 +101,20 @@ export async function addExhibit(
       );
     }
     if (format === 'rsmf') {
-      return await importRsmf({ store, evidence, theCase, ref, label, original, req, created });
+      return await importRsmf({ store: writer, evidence, theCase, ref, label, original, req, created });
     }
     if (format !== 'whatsapp-text' && format !== 'whatsapp-zip') {
-      return await importDevice({ store, evidence, theCase, ref, label, original, format, req, created });
+      return await importDevice({
+        store: writer,
+        evidence,
+        theCase,
+        ref,
+        label,
+        original,
+        format,
+        req,
+        created,
+      });
     }
     if (req.contacts) throw new UserError('--contacts (wa.db) applies only to an Android msgstore.db');
     const archive = format === 'whatsapp-zip' ? await unpack(evidence, original, label, req.zipLimits) : [];
@@ -113,10 +132,11 @@ export async function addExhibit(
       fileName: chatLabel,
       conversationName: chatName,
     };
+    await req.afterStored?.();
     const parse = await parseInWorker(evidence.absolutePath(chatFile.storedPath), options);
     stopParse = parse.stop;
 
-    return await store.transaction(async (repos) => {
+    return await writer.transaction(async (repos) => {
       const { exhibit, files } = await recordExhibit(repos, {
         caseId: theCase.id,
         ref,
@@ -193,12 +213,33 @@ export async function addExhibit(
       };
     });
   } catch (err) {
-    for (const f of created) evidence.discard(f);
-    evidence.tidy();
-    throw err;
+    throw asLockWait(err);
   } finally {
     await stopParse();
+    // Committed or not, this import's claims end here; files nothing references (those of a
+    // failed import that no other import uses) are removed. If the database is too busy to say,
+    // the files stay: the next import's sweep removes them, never a file in use.
+    await evidence.release().catch(() => undefined);
   }
+}
+
+/**
+ * SQLite's write lock held past busy_timeout (10 s) by another import: a one-line error that says
+ * what to do. The driver's error stays as the cause, so the job worker still sees a busy database
+ * and queues the job again.
+ */
+export function asLockWait(err: unknown): unknown {
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) {
+      const wait = new UserError('another import is writing to this workspace; try again or use --queue', {
+        code: 'workspace_busy',
+      });
+      Object.defineProperty(wait, 'cause', { value: err });
+      return wait;
+    }
+  }
+  return err;
 }
 
 function describeFormat(format: EvidenceFormat): string {
@@ -240,9 +281,6 @@ async function unpack(
       stored.push({ ...file, pathInArchive: entry.path, role });
     }
     return stored;
-  } catch (err) {
-    for (const f of stored) evidence.discard(f);
-    throw err;
   } finally {
     zip.close();
   }

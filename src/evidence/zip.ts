@@ -1,6 +1,7 @@
 import yauzl from 'yauzl';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { EvidenceError } from '../domain/errors.js';
+import { crc32 } from './crc32.js';
 
 export interface ZipLimits {
   /** Total uncompressed bytes the archive may expand to. */
@@ -88,7 +89,9 @@ export async function readZipEntries(
             size: entry.uncompressedSize,
             open: () =>
               new Promise<Readable>((res, rej) =>
-                zip.openReadStream(entry, (err, stream) => (err ? rej(zipError(label, err)) : res(stream))),
+                zip.openReadStream(entry, (err, stream) =>
+                  err ? rej(entryError(label, name, err)) : res(checked(stream, entry, label)),
+                ),
               ),
           });
         }
@@ -101,6 +104,54 @@ export async function readZipEntries(
     throw err;
   }
   return { entries, close: () => zip.close() };
+}
+
+/**
+ * The entry's bytes, checked: its CRC-32 against the one the archive records (yauzl does not check
+ * it), and its decompression and declared size (yauzl's and zlib's errors) turned into an error
+ * naming the entry, so damaged archives are refused with one line, not a stack trace.
+ */
+function checked(stream: Readable, entry: yauzl.Entry, label: string): Readable {
+  let crc = 0;
+  const name = entry.fileName;
+  const out = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      crc = crc32(chunk, crc);
+      done(null, chunk);
+    },
+    flush(done) {
+      if (crc === entry.crc32 >>> 0) return done();
+      done(
+        new EvidenceError(
+          label,
+          `zip entry "${name}" fails its CRC-32 check (the archive records ${hex(entry.crc32)}, its bytes give ${hex(crc)}): the archive is damaged or altered; refusing it`,
+          undefined,
+          'zip_crc',
+        ),
+      );
+    },
+  });
+  stream.on('error', (err: Error) => out.destroy(entryError(label, name, err)));
+  return stream.pipe(out);
+}
+
+const hex = (n: number): string => `0x${(n >>> 0).toString(16).padStart(8, '0')}`;
+
+/** yauzl's size checks and zlib's inflate errors, named by entry. */
+function entryError(label: string, name: string, err: Error): EvidenceError {
+  if (err instanceof EvidenceError) return err;
+  const sized = /(too many|not enough) bytes in the stream\. expected (\d+)/.exec(err.message);
+  const problem = sized
+    ? `holds ${sized[1] === 'too many' ? 'more' : 'fewer'} bytes than the ${sized[2]} its header declares`
+    : (err as NodeJS.ErrnoException).code?.startsWith('Z_')
+      ? `cannot be decompressed (${err.message})`
+      : `cannot be read (${err.message})`;
+  return new EvidenceError(
+    label,
+    `zip entry "${name}" ${problem}: the archive is damaged; refusing it`,
+    undefined,
+    'zip_damaged',
+  );
 }
 
 function escapeError(label: string, name: string): EvidenceError {

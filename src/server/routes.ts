@@ -16,6 +16,7 @@ import {
 import { coverage, markReviewed, setCode } from '../review/coding.js';
 import { blindedAmong, withheldInCase } from '../review/qc.js';
 import { findSession, login, logout } from '../review/sessions.js';
+import { LoginThrottle } from './login-throttle.js';
 import type { Store } from '../store/open-store.js';
 import type { BatchRecord } from '../store/repositories/reviews.js';
 import { VERSION } from '../version.js';
@@ -94,6 +95,7 @@ export function registerRoutes(
   workspace: string,
   docs: RouteDoc[],
 ): void {
+  const loginThrottle = new LoginThrottle();
   const conductWorker = new ConductWorker(store.reopen);
   app.addHook('onClose', () => conductWorker.close());
   const conduct = new ConductMemo((caseId, withhold) => conductWorker.run(caseId, withhold));
@@ -141,8 +143,18 @@ export function registerRoutes(
       },
     },
     handler: async ({ body, reply, request }) => {
+      const wait = loginThrottle.retryAfterMs(request.ip);
+      if (wait !== null)
+        throw new ApiError(
+          429,
+          'rate_limited',
+          `Too many failed logins from this address; try again in ${Math.max(1, Math.ceil(wait / 60_000))} minute(s).`,
+        );
       const result = await login(store, body.username, body.password);
-      if (!result) throw new ApiError(401, 'bad_credentials', 'Wrong username or password.');
+      if (!result) {
+        loginThrottle.fail(request.ip);
+        throw new ApiError(401, 'bad_credentials', 'Wrong username or password.');
+      }
       reply.setCookie(SESSION_COOKIE, result.token, {
         httpOnly: true,
         sameSite: 'strict',

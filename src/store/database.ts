@@ -358,6 +358,15 @@ export interface JobsTable {
   error: string | null;
 }
 
+/** Stored files held by running imports (migration 0012): see ./repositories/evidence-claims.ts. */
+export interface EvidenceClaimsTable {
+  id: Generated<number>;
+  claimant: string;
+  sha256: string | null;
+  stored_path: string | null;
+  claimed_at: string;
+}
+
 /** The case record's tables (migration 0007) are declared in ./repositories/record-tables.ts. */
 export interface Database extends RecordTables {
   cases: CasesTable;
@@ -389,6 +398,7 @@ export interface Database extends RecordTables {
   identity_decisions: IdentityDecisionsTable;
   canonical_messages: CanonicalMessagesTable;
   jobs: JobsTable;
+  evidence_claims: EvidenceClaimsTable;
 }
 
 /** The base connection or a transaction: repositories work on either. */

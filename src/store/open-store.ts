@@ -255,7 +255,10 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
-    sqlite.pragma('busy_timeout = 10000');
+    // How long a write waits for another process's write lock (SCRUTINEER_SQLITE_BUSY_MS lowers it
+    // for tests); past it an import says "another import is writing to this workspace".
+    const busyMs = Number(process.env.SCRUTINEER_SQLITE_BUSY_MS ?? 10_000);
+    sqlite.pragma(`busy_timeout = ${Number.isInteger(busyMs) && busyMs >= 0 ? busyMs : 10_000}`);
     // Whole exhibits are imported in one transaction: a larger page cache keeps index inserts in memory.
     const cacheKiB = Number(process.env.SCRUTINEER_SQLITE_CACHE_KIB ?? 65_536);
     sqlite.pragma(`cache_size = -${Number.isInteger(cacheKiB) && cacheKiB > 0 ? cacheKiB : 65_536}`);

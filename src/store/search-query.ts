@@ -31,6 +31,16 @@ type Token =
   | { kind: 'phrase'; text: string; prefix: boolean; at: number }
   | { kind: 'and' | 'or' | 'not' | 'lparen' | 'rparen'; at: number };
 
+/**
+ * Levels of AND/OR/NOT nesting a search may have. SQLite's FTS5 parser has a fixed stack (about a
+ * hundred entries) and fails with "parser stack overflow" well before a hundred nested groups; a
+ * real search needs a handful. Chains of NOT are flattened (`a NOT b NOT c` is `a NOT (b OR c)`),
+ * so they do not count towards it.
+ */
+export const MAX_SEARCH_DEPTH = 16;
+/** Parentheses deeper than this are refused while parsing (the parser recurses per level). */
+const MAX_PAREN_DEPTH = 64;
+
 const HELP =
   'Use words, "quoted phrases", prefix* searches, AND, OR, NOT (in capitals) and parentheses, e.g. ' +
   '(police OR officer) NOT training';
@@ -138,7 +148,12 @@ export function parseSearchQuery(query: string): SearchNode {
         const exclude = parsePrimary();
         node = parts.length === 1 ? parts[0]! : { type: 'and', children: [...parts] };
         parts.length = 0;
-        parts.push({ type: 'not', include: node, exclude });
+        // (x NOT b) NOT c is x NOT (b OR c): one level, however long the chain.
+        parts.push(
+          node.type === 'not'
+            ? { type: 'not', include: node.include, exclude: either(node.exclude, exclude) }
+            : { type: 'not', include: node, exclude },
+        );
         continue;
       }
       if (t.kind === 'and') {
@@ -153,6 +168,7 @@ export function parseSearchQuery(query: string): SearchNode {
     return parts.length === 1 ? parts[0]! : { type: 'and', children: parts };
   }
 
+  let parens = 0;
   function parsePrimary(): SearchNode {
     const t = peek();
     if (!t) return fail(query, 'the search ends too early');
@@ -160,7 +176,10 @@ export function parseSearchQuery(query: string): SearchNode {
     switch (t.kind) {
       case 'lparen': {
         if (peek()?.kind === 'rparen') fail(query, 'the parentheses are empty', t.at);
+        if (++parens > MAX_PAREN_DEPTH)
+          fail(query, `the parentheses are nested more than ${MAX_PAREN_DEPTH} deep`, t.at);
         const inner = parseOr();
+        parens--;
         const close = peek();
         if (close?.kind !== 'rparen') fail(query, 'the parenthesis is never closed', t.at);
         pos++;
@@ -193,7 +212,29 @@ export function parseSearchQuery(query: string): SearchNode {
       rest.kind === 'rparen' ? 'there is a ")" without a "("' : `unexpected ${describe(rest)}`,
       rest.at,
     );
+  if (depth(node) > MAX_SEARCH_DEPTH)
+    fail(
+      query,
+      `the search is nested more than ${MAX_SEARCH_DEPTH} levels deep (groups within groups); simplify it`,
+    );
   return node;
+}
+
+function either(a: SearchNode, b: SearchNode): SearchNode {
+  return { type: 'or', children: [...(a.type === 'or' ? a.children : [a]), b] };
+}
+
+/** Levels of AND/OR/NOT above the deepest phrase. */
+function depth(node: SearchNode): number {
+  switch (node.type) {
+    case 'phrase':
+      return 0;
+    case 'and':
+    case 'or':
+      return 1 + node.children.reduce((m, c) => Math.max(m, depth(c)), 0);
+    case 'not':
+      return 1 + Math.max(depth(node.include), depth(node.exclude));
+  }
 }
 
 /** FTS5 string literal: double quotes, with any inner double quote doubled. */

@@ -409,4 +409,9 @@ export interface AuditVerification {
   readonly entries: number;
   /** The first entry that does not verify, and why. */
   readonly firstBad?: { readonly id: number; readonly reason: string };
+  /**
+   * The last entry that verified: record its hash outside the workspace and give it to
+   * `verify --expect-head` later, to detect entries removed from the end. Null: empty chain.
+   */
+  readonly head?: { readonly id: number; readonly hash: string } | null;
 }

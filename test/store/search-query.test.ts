@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { UserError } from '../../src/domain/errors.js';
-import { parseSearchQuery, toFts5Match, toTsQuery } from '../../src/store/search-query.js';
+import { MAX_SEARCH_DEPTH, parseSearchQuery, toFts5Match, toTsQuery } from '../../src/store/search-query.js';
 
 const both = (q: string) => {
   const node = parseSearchQuery(q);
@@ -79,6 +79,27 @@ describe('parseSearchQuery', () => {
 
   it('explains the syntax in its errors', () => {
     expect(() => parseSearchQuery('(a')).toThrow(/at character 1\. Use words, "quoted phrases", prefix\*/);
+  });
+
+  it('flattens a chain of NOT into one exclusion (a NOT b NOT c is a NOT (b OR c))', () => {
+    const p = (t: string) => ({ type: 'phrase', tokens: [t], prefix: false });
+    expect(parseSearchQuery('a NOT b NOT c')).toEqual({
+      type: 'not',
+      include: p('a'),
+      exclude: { type: 'or', children: [p('b'), p('c')] },
+    });
+    const long = parseSearchQuery(Array(100).fill('a').join(' NOT '));
+    expect(long).toMatchObject({ type: 'not', exclude: { type: 'or' } });
+    expect(toFts5Match(long).split('(').length).toBeLessThan(210);
+  });
+
+  it(`refuses searches nested deeper than ${MAX_SEARCH_DEPTH} levels, or 64 parentheses, with a UserError`, () => {
+    const nested = (n: number) =>
+      `${Array.from({ length: n }, (_, i) => `(w${i} OR`).join(' ')} z${')'.repeat(n)}`;
+    expect(() => parseSearchQuery(nested(MAX_SEARCH_DEPTH))).not.toThrow();
+    expect(() => parseSearchQuery(nested(MAX_SEARCH_DEPTH + 1))).toThrow(UserError);
+    expect(() => parseSearchQuery(`${'('.repeat(65)}a${')'.repeat(65)}`)).toThrow(/nested more than 64 deep/);
+    expect(() => parseSearchQuery(`${'('.repeat(100_000)}a`)).toThrow(UserError);
   });
 });
 

@@ -118,7 +118,7 @@ function storeSuite(backend: Backend): void {
         return s;
       });
       expect((await store.messages.query(result.caseId, { search: 'committed' })).messages).toHaveLength(1);
-      expect(await store.audit.verify()).toEqual({ ok: true, entries: 1 });
+      expect(await store.audit.verify()).toMatchObject({ ok: true, entries: 1, head: { id: 1 } });
     });
   });
 
@@ -625,7 +625,9 @@ function storeSuite(backend: Backend): void {
       expect(await store.audit.list()).toEqual([a, b]);
       expect(await store.audit.list({ caseId: s.caseId })).toEqual([a]);
       expect(await store.audit.list({ afterId: 1 })).toEqual([b]);
-      expect(await store.audit.verify()).toEqual({ ok: true, entries: 2 });
+      expect(await store.audit.verify()).toEqual({ ok: true, entries: 2, head: { id: 2, hash: b.hash } });
+      expect(await store.audit.findByHash(a.hash)).toEqual(a);
+      expect(await store.audit.findByHash('f'.repeat(64))).toBeNull();
     });
 
     it('serialises concurrent appends into one unbroken chain', async () => {
@@ -635,7 +637,7 @@ function storeSuite(backend: Backend): void {
       );
       const { store: second } = { store: store };
       await Promise.all(Array.from({ length: 5 }, () => second.audit.append({ actor: 'x', action: 'view' })));
-      expect(await store.audit.verify()).toEqual({ ok: true, entries: 30 });
+      expect(await store.audit.verify()).toMatchObject({ ok: true, entries: 30, head: { id: 30 } });
     });
 
     it('keeps one chain when another process appends or an append rolls back (the head guess is checked)', async () => {
@@ -661,7 +663,11 @@ function storeSuite(backend: Backend): void {
       const entries = await store.audit.list();
       expect(entries.slice(0, 5).map((e) => e.action)).toEqual(['one', 'two', 'three', 'four', 'five']);
       expect(entries.at(-1)!.action).toBe('six');
-      expect(await store.audit.verify()).toEqual({ ok: true, entries: 16 });
+      expect(await store.audit.verify()).toEqual({
+        ok: true,
+        entries: 16,
+        head: { id: 16, hash: entries.at(-1)!.hash },
+      });
     });
 
     it('refuses changes, and detects them when the protection is bypassed', async () => {
@@ -683,6 +689,7 @@ function storeSuite(backend: Backend): void {
         ok: false,
         entries: 2,
         firstBad: { id: 3, reason: expect.stringMatching(/altered/) },
+        head: { id: 2, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
       });
     });
 

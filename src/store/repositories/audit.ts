@@ -182,6 +182,7 @@ export class AuditRepository {
     let expectedId = 1;
     let prevHash = AUDIT_GENESIS_HASH;
     let entries = 0;
+    let head: { id: number; hash: string } | null = null;
     for (;;) {
       const page = await this.list({ afterId: expectedId - 1, limit: 1000 });
       if (page.length === 0) break;
@@ -190,6 +191,7 @@ export class AuditRepository {
           ok: false,
           entries,
           firstBad: { id: e.id, reason },
+          head,
         });
         if (e.id !== expectedId)
           return bad(`expected entry ${expectedId} next but found ${e.id} (entries missing)`);
@@ -198,8 +200,19 @@ export class AuditRepository {
         entries++;
         expectedId++;
         prevHash = e.hash;
+        head = { id: e.id, hash: e.hash };
       }
     }
-    return { ok: true, entries };
+    return { ok: true, entries, head };
+  }
+
+  /** The entry with this hash, if the chain holds one. */
+  async findByHash(hash: string): Promise<AuditEntry | null> {
+    const r = await this.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('hash', '=', hash)
+      .executeTakeFirst();
+    return r ? toEntry(r) : null;
   }
 }

@@ -13,6 +13,7 @@ import type {
   NewExhibitFile,
 } from '../types.js';
 import { isUniqueViolation, toInt, type RepoContext } from './context.js';
+import { exhibitRowDigest, type ExhibitRowDigest } from './row-digest.js';
 
 const toExhibit = (r: Selectable<ExhibitsTable>): ExhibitRecord => ({
   id: toInt(r.id),
@@ -154,6 +155,11 @@ export class ExhibitsRepository {
   }
 
   /** Every exhibit in the workspace (for integrity verification), by id. */
+  /** Digest of the rows an exhibit's import wrote (see row-digest.ts): recorded in its audit entry. */
+  async rowDigest(exhibitId: number): Promise<ExhibitRowDigest> {
+    return exhibitRowDigest(this.ctx.db, this.ctx.sqlite, exhibitId);
+  }
+
   async listAll(): Promise<ExhibitRecord[]> {
     const rows = await this.ctx.db.selectFrom('exhibits').selectAll().orderBy('id').execute();
     return rows.map(toExhibit);

@@ -4,6 +4,7 @@ import { CasesRepository } from './cases.js';
 import { CodesRepository } from './codes.js';
 import type { RepoContext } from './context.js';
 import { ConversationsRepository } from './conversations.js';
+import { EvidenceClaimsRepository } from './evidence-claims.js';
 import { ExhibitsRepository } from './exhibits.js';
 import { FlagsRepository, TermListsRepository } from './flags.js';
 import { ImportReportsRepository } from './import-reports.js';
@@ -43,6 +44,7 @@ export interface Repos {
   readonly record: RecordRepository;
   readonly searchTermReports: SearchTermReportsRepository;
   readonly jobs: JobsRepository;
+  readonly evidenceClaims: EvidenceClaimsRepository;
 }
 
 export function createRepos(ctx: RepoContext): Repos {
@@ -69,6 +71,7 @@ export function createRepos(ctx: RepoContext): Repos {
     record: new RecordRepository(ctx),
     searchTermReports: new SearchTermReportsRepository(ctx),
     jobs: new JobsRepository(ctx),
+    evidenceClaims: new EvidenceClaimsRepository(ctx),
   };
 }
 
