@@ -94,6 +94,8 @@ export function messageJson(
     deleted: m.kind === 'deleted' ? (extras.deletedBy ?? 'sender') : null,
     editedAt: extras.editedAt ?? null,
     raw: extras.raw ?? null,
+    // The name an export wrote a system line under (the group's or contact's), never a sender.
+    displayedAuthor: extras.displayedAuthor ?? null,
   };
 }
 
