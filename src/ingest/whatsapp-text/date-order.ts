@@ -12,6 +12,7 @@ import { describeSignature, formOf, type HeaderMatch } from './header.js';
 export interface SignatureStats {
   count: number;
   firstLine: number;
+  lastLine: number;
   ymd: number;
   /** First header that starts with a four-digit year, and first that does not. */
   ymdLine: number | null;
@@ -37,6 +38,7 @@ export function observe(signatures: Map<string, SignatureStats>, h: HeaderMatch,
     s = {
       count: 0,
       firstLine: line,
+      lastLine: line,
       ymd: 0,
       ymdLine: null,
       notYmdLine: null,
@@ -51,6 +53,7 @@ export function observe(signatures: Map<string, SignatureStats>, h: HeaderMatch,
     signatures.set(h.signature, s);
   }
   s.count++;
+  s.lastLine = line;
   if (h.aDigits === 4) {
     s.ymd++;
     s.ymdLine ??= line;
@@ -70,8 +73,10 @@ export function observe(signatures: Map<string, SignatureStats>, h: HeaderMatch,
 
 /**
  * The variants that are this export's headers: the most frequent, and the others of the same form
- * (bracket, dash …) that occur more than once. A lone line of another variant is text someone
- * pasted into a message, and stays in that message's body. In the "space" form nothing separates
+ * (bracket, dash …) that occur more than once, or wholly before or after the main variant's lines
+ * (the phone's region changed just before or after the export's other messages). A lone line of
+ * another variant amid the main variant's is text someone pasted into a message, and stays in that
+ * message's body. In the "space" form nothing separates
  * the time from the author, so a 12-hour reading there is an author named "PM …": one variant only.
  */
 export function chooseVariants(signatures: ReadonlyMap<string, SignatureStats>): string[] {
@@ -84,7 +89,9 @@ export function chooseVariants(signatures: ReadonlyMap<string, SignatureStats>):
   const chosen = [best[0]];
   if (form === 'space') return chosen;
   for (const [sig, s] of signatures) {
-    if (sig !== best[0] && formOf(sig) === form && s.count > 1) chosen.push(sig);
+    if (sig === best[0] || formOf(sig) !== form) continue;
+    const outside = s.lastLine < best[1].firstLine || s.firstLine > best[1].lastLine;
+    if (s.count > 1 || outside) chosen.push(sig);
   }
   return chosen;
 }
