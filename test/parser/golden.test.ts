@@ -956,9 +956,9 @@ describe('date order', () => {
 
   it('keeps a lone header of another variant of the same form in the message above, with a notice', () => {
     const result = parse(
-      '[2018/06/03, 09:00:00] Dan: a\n[2018/06/04, 09:00:00] Kate: b\n[13/06/2018, 09:00:00] Kate: c',
+      '[2018/06/03, 09:00:00] Dan: a\n[2018/06/04, 09:00:00] Kate: b\n[13/06/2018, 09:00:00] Kate: c\n[2018/06/05, 09:00:00] Dan: d',
     );
-    expect(result.messages).toHaveLength(2);
+    expect(result.messages).toHaveLength(3);
     expect(at(result, 1).text).toBe('b\n[13/06/2018, 09:00:00] Kate: c');
     expect(result.report.notices.map((n) => n.code)).toContain('header_like_continuation');
   });
