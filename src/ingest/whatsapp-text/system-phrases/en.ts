@@ -54,7 +54,6 @@ export const en: PhraseTable = {
     ['community', 'Anyone in the community "{value}" can join this group…'],
     ['community', '{actor} created the community "{value}"…'],
     ['other', '{actor} pinned a message'],
-    ['other', "{actor} changed this group's settings to allow…"],
     ['left', '{actor} left'],
     ['removed', '{actor} removed {targets}'],
     ['added', '{actor} added {targets}'],

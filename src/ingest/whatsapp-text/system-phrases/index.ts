@@ -88,6 +88,8 @@ const PLACEHOLDER = /\{(actor|targets|value|old|number|file)\}/g;
 
 interface Compiled {
   readonly re: RegExp;
+  /** Characters of fixed text: more means more specific. */
+  readonly literal: number;
   readonly roles: readonly Role[];
   /** The longest literal piece, case-folded: a cheap test before the regex. */
   readonly key: string;
@@ -121,7 +123,8 @@ function compile(template: string): Compiled {
   source = source.replace(/\(\.\+\?\)$/, '(.+)');
   const end = prefix ? '' : endsLiteral ? '[.\\u3002\\u0964\\u06D4]?$' : '$';
   const key = literals.reduce((a, b) => (b.trim().length > a.length ? b.trim() : a), '').toLowerCase();
-  return { re: new RegExp(`^${source}${end}`, 'isud'), roles, key };
+  const literal = literals.join('').length;
+  return { re: new RegExp(`^${source}${end}`, 'isud'), roles, key, literal };
 }
 
 interface EventMatcher extends Compiled {
@@ -129,9 +132,13 @@ interface EventMatcher extends Compiled {
   readonly table: PhraseTable;
 }
 
+/**
+ * Most specific first, across languages: "{actor} adicionou {targets} a este grupo" (pt-PT) must be
+ * tried before "{actor} adicionou {targets}" (pt-BR), or the target would take the rest.
+ */
 const EVENT_MATCHERS: readonly EventMatcher[] = PHRASE_TABLES.flatMap((table) =>
   table.events.map((phrase) => ({ ...compile(phrase[1]), phrase, table })),
-);
+).sort((a, b) => b.literal - a.literal);
 const ENCRYPTION_PREFIXES: readonly string[] = PHRASE_TABLES.flatMap((t) =>
   t.encryption.map((p) => normalisePhrase(p).toLowerCase()),
 );
