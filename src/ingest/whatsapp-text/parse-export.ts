@@ -60,7 +60,8 @@ const MARKED = /^[\u200E\u200F]/;
 /** Pass 1: which header variants this export uses and what its dates say about day/month order. */
 function survey(source: LineSource, chatName: string | null): Survey {
   const signatures = new Map<string, SignatureStats>();
-  const groupNames = new Set<string>(chatName ? [chatName] : []);
+  // File systems refuse ":" in names, so "Response B: Nights" may come as "Response B_ Nights".
+  const groupNames = new Set<string>(chatName ? [chatName, chatName.replace(/_ /g, ': ')] : []);
   let sorted = namesLongestFirst(groupNames);
   const authors = new Map<string, { total: number; systemLike: number; marked: number }>();
   let lines = 0;
