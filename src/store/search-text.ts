@@ -58,7 +58,6 @@ const LATIN_SINGLE_RE = /[łŁøØđĐħĦ]/g;
  * there they are part of the word. Text without non-ASCII characters is returned as it is.
  */
 export function foldLatinAccents(text: string): string {
-  // eslint-disable-next-line no-control-regex -- ASCII-only text needs no folding
   if (!/[^\u0000-\u007F]/.test(text)) return text;
   return text
     .normalize('NFD')
