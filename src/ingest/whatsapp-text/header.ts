@@ -59,7 +59,7 @@ interface Form {
 function forms(withMeridiem: boolean): readonly Form[] {
   const t = time(withMeridiem);
   const stamp = `${DATE}${BETWEEN}${t}`;
-  const flags = 'sud';
+  const flags = 'su';
   return [
     {
       form: 'bracket',
@@ -101,6 +101,11 @@ const HEADER_REACH = 96;
  * one UTF-16 unit either way, so offsets into the result are offsets into the line.
  */
 function asciiDigits(line: string): string {
+  const reach = Math.min(line.length, HEADER_REACH);
+  let other = false;
+  // Every digit block but ASCII lies at U+0660 or above: most lines are settled by this loop alone.
+  for (let i = 0; i < reach && !other; i++) other = line.charCodeAt(i) >= 0x0660;
+  if (!other) return line;
   const head = line.slice(0, HEADER_REACH);
   NON_ASCII_DIGIT.lastIndex = 0;
   if (!NON_ASCII_DIGIT.test(head)) return line;
@@ -138,8 +143,12 @@ function matchWith(list: readonly Form[], line: string, norm: string): HeaderMat
     const m = re.exec(norm);
     const g = m?.groups;
     if (!m || !g) continue;
-    const [ltStart, ltEnd] = m.indices?.groups?.['lt'] ?? [0, 0];
-    const [restStart] = m.indices?.groups?.['rest'] ?? [line.length];
+    // `rest` runs to the end and `lt` starts within the first few characters; `norm` and `line` have
+    // the same length, so both are found without asking the regex for indices (which costs time).
+    const lt = g['lt'] ?? '';
+    const ltStart = norm.indexOf(lt);
+    const ltEnd = ltStart + lt.length;
+    const restStart = norm.length - (g['rest'] ?? '').length;
     const aText = g['a'] ?? '';
     const cText = g['c'] ?? '';
     const between = g['bt'] ?? '';

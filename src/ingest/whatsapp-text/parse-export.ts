@@ -16,9 +16,10 @@ import {
   type VariantOrder,
 } from './date-order.js';
 import { clockHour, commonEraYear, describeSignature, matchHeader, type HeaderMatch } from './header.js';
+import { readBody } from './body.js';
 import { bufferSource, type Line, type LineSource } from './lines.js';
 import { authorEnd, namesLongestFirst, readMessage } from './message.js';
-import { groupNamesIn, QUOTE_CHARS, readSystemText } from './system.js';
+import { groupNamesIn, readSystemText } from './system.js';
 
 /**
  * Recorded on every exhibit. 1.1.0: a group authoring system lines names the conversation.
@@ -56,6 +57,8 @@ interface Survey {
 const SYSTEM_WORDS =
   /added|removed|left|joined|created|changed|admin|encrypted|secured|were|deleted this group|icon|subject|description|settings/;
 const MARKED = /^[\u200E\u200F]/;
+/** Where a line may name the group: quotes around a name, or the few languages that quote with '…'. */
+const GROUP_NAME_HINT = /["\u201C\u201D\u201E\u00AB\u00BB\u300C\u300D]|groep|گروپ/u;
 
 /** Pass 1: which header variants this export uses and what its dates say about day/month order. */
 function survey(source: LineSource, chatName: string | null): Survey {
@@ -73,7 +76,7 @@ function survey(source: LineSource, chatName: string | null): Survey {
     if (!h) continue;
     firstHeaderLine ??= line.number;
     observe(signatures, h, line.number);
-    if (QUOTE_CHARS.test(h.rest)) {
+    if (GROUP_NAME_HINT.test(h.rest)) {
       const names = groupNamesIn(h.rest);
       for (const name of names) groupNames.add(name);
       if (names[0] !== undefined) {
@@ -90,7 +93,9 @@ function survey(source: LineSource, chatName: string | null): Survey {
       a.total++;
       const marked = MARKED.test(body);
       if (marked) a.marked++;
-      if ((marked || SYSTEM_WORDS.test(body)) && readSystemText(body)) a.systemLike++;
+      // Placeholders (image omitted, deleted …) also follow U+200E: they are people's messages.
+      if ((marked || SYSTEM_WORDS.test(body)) && readBody(body).kind === 'text' && readSystemText(body))
+        a.systemLike++;
     }
   }
   const groupAuthors = new Set<string>();

@@ -52,14 +52,17 @@ export const PHRASE_TABLES: readonly PhraseTable[] = [
 ];
 
 const MARKS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
-const DOUBLE_QUOTES = /["\u201C\u201D\u201E\u201F\u00AB\u00BB\u300C\u300D\u300E\u300F\u2033]/g;
-const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032]/g;
+const TRAILING_MARKS = /[\s\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]+$/;
 const FINAL_STOP = /[.\u3002\u0964\u06D4]$/;
 
 /** Marks stripped, NFC, trimmed: the text names and values are taken from. */
 function cleanText(text: string): string {
-  return text.replace(MARKS, '').normalize('NFC').trim();
+  // ASCII needs no composing; most lines are settled by this test alone.
+  const unmarked = text.replace(MARKS, '');
+  return (PLAIN.test(unmarked) ? unmarked : unmarked.normalize('NFC')).trim();
 }
+ 
+const PLAIN = /^[\x00-\x7F]*$/;
 
 /**
  * Characters that differ between builds for the same phrase, folded one for one (the result has
@@ -67,14 +70,37 @@ function cleanText(text: string): string {
  * Case is folded by the regexes.
  */
 function foldChars(clean: string): string {
-  return clean
-    .replace(/[\u00A0\u202F\u2007]/g, ' ')
-    .replace(DOUBLE_QUOTES, '"')
-    .replace(SINGLE_QUOTES, "'")
-    .replace(/\u015F/g, '\u0219')
-    .replace(/\u0163/g, '\u021B')
-    .replace(/\uFE81\uFB57/g, '\u0622\u067E');
+  return FOLDABLE.test(clean) ? clean.replace(FOLD_ONE, (c) => FOLD_MAP[c] ?? c) : clean;
 }
+
+const FOLD_MAP: Readonly<Record<string, string>> = {
+  '\u00A0': ' ',
+  '\u202F': ' ',
+  '\u2007': ' ',
+  '\u201C': '"',
+  '\u201D': '"',
+  '\u201E': '"',
+  '\u201F': '"',
+  '\u00AB': '"',
+  '\u00BB': '"',
+  '\u300C': '"',
+  '\u300D': '"',
+  '\u300E': '"',
+  '\u300F': '"',
+  '\u2033': '"',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201A': "'",
+  '\u201B': "'",
+  '\u2032': "'",
+  '\u015F': '\u0219',
+  '\u0163': '\u021B',
+  '\uFE81\uFB57': '\u0622\u067E',
+};
+const FOLD_ONE =
+  /\uFE81\uFB57|[\u00A0\u202F\u2007\u201C-\u201F\u00AB\u00BB\u300C-\u300F\u2033\u2018-\u201B\u2032\u015F\u0163]/g;
+const FOLDABLE =
+  /\uFE81\uFB57|[\u00A0\u202F\u2007\u201C-\u201F\u00AB\u00BB\u300C-\u300F\u2033\u2018-\u201B\u2032\u015F\u0163]/;
 
 /** The form phrases are compared in. */
 export function normalisePhrase(text: string): string {
@@ -143,15 +169,23 @@ const ENCRYPTION_PREFIXES: readonly string[] = PHRASE_TABLES.flatMap((t) =>
   t.encryption.map((p) => normalisePhrase(p).toLowerCase()),
 );
 
+/** Each table's words for the owner, folded once. */
+const YOU_WORDS = new Map<PhraseTable, ReadonlySet<string>>();
 function isYou(name: string, table: PhraseTable): boolean {
+  let words = YOU_WORDS.get(table);
+  if (!words) YOU_WORDS.set(table, (words = new Set(table.you.map((y) => normalisePhrase(y).toLowerCase()))));
   const n = name.trim().toLowerCase();
-  return n === 'you' || table.you.some((y) => normalisePhrase(y).toLowerCase() === n);
+  return n === 'you' || words.has(n);
 }
 
 /** "A, B and you" → ["A", "B", "You"]: the phone's owner is always "You", however the line wrote it. */
+const SEPARATORS = new Map<PhraseTable, RegExp>();
 export function splitNames(list: string, table: PhraseTable = en): string[] {
-  const and = table.and.map(escape).join('|');
-  const sep = new RegExp(`, |\\u060C |\\u3001| (?:${and}) `, 'u');
+  let sep = SEPARATORS.get(table);
+  if (!sep) {
+    const and = table.and.map(escape).join('|');
+    SEPARATORS.set(table, (sep = new RegExp(`, |\\u060C |\\u3001| (?:${and}) `, 'u')));
+  }
   return list
     .split(sep)
     .map((s) => s.trim())
@@ -201,7 +235,10 @@ export function matchSystemPhrase(text: string): SystemEvent | null {
   if (ENCRYPTION_PREFIXES.some((p) => lower.startsWith(p))) {
     return { type: 'encryption_notice', actor: null, targets: [], value: null, previousValue: null };
   }
-  for (const m of EVENT_MATCHERS) {
+  const candidate = candidatesIn(lower);
+  for (let i = 0; i < EVENT_MATCHERS.length; i++) {
+    if (!candidate[i]) continue;
+    const m = EVENT_MATCHERS[i]!;
     if (m.key && !lower.includes(m.key)) continue;
     const found = m.re.exec(folded);
     if (found) return build(m, captures(found, clean, m.roles));
@@ -209,9 +246,39 @@ export function matchSystemPhrase(text: string): SystemEvent | null {
   return null;
 }
 
+/**
+ * Matchers by the first three characters of their key, so a text is tried against the handful
+ * whose key can occur in it rather than all of them (hundreds, across twenty languages).
+ */
+const GRAM = 3;
+const BY_GRAM = new Map<string, number[]>();
+const ALWAYS: number[] = [];
+EVENT_MATCHERS.forEach((m, i) => {
+  if (m.key.length < GRAM) ALWAYS.push(i);
+  else {
+    const g = m.key.slice(0, GRAM);
+    const list = BY_GRAM.get(g);
+    if (list) list.push(i);
+    else BY_GRAM.set(g, [i]);
+  }
+});
+
+function candidatesIn(lower: string): Uint8Array {
+  const out = new Uint8Array(EVENT_MATCHERS.length);
+  for (const i of ALWAYS) out[i] = 1;
+  for (let at = 0; at + GRAM <= lower.length; at++) {
+    const list = BY_GRAM.get(lower.slice(at, at + GRAM));
+    if (list) for (const i of list) out[i] = 1;
+  }
+  return out;
+}
+
 // --- Markers inside people's messages ------------------------------------------------------------
 
-const fold = (s: string): string => normalisePhrase(s).replace(FINAL_STOP, '').toLowerCase();
+/** Printable ASCII with no quote: nothing for cleanText or foldChars to change but the ends. */
+const PLAIN_ASCII = /^[\x20-\x21\x23-\x26\x28-\x7E]*$/;
+const fold = (s: string): string =>
+  (PLAIN_ASCII.test(s) ? s.trim() : normalisePhrase(s)).replace(FINAL_STOP, '').toLowerCase();
 
 const DELETED = new Set(PHRASE_TABLES.flatMap((t) => t.deleted.map(fold)));
 const YOU_DELETED = new Set(PHRASE_TABLES.flatMap((t) => t.youDeleted.map(fold)));
@@ -235,8 +302,12 @@ const EDITED = new RegExp(
   'iu',
 );
 
+/** Longer than any placeholder (with a document's title before it): the words someone wrote. */
+const PLACEHOLDER_MAX = 160;
+
 /** 'deleted' (someone's message deleted for everyone), 'you' (the owner deleted their own), or null. */
 export function deletedPlaceholder(text: string): 'deleted' | 'you' | null {
+  if (text.length > PLACEHOLDER_MAX) return null;
   const f = fold(text);
   if (DELETED.has(f)) return 'deleted';
   if (YOU_DELETED.has(f)) return 'you';
@@ -245,6 +316,7 @@ export function deletedPlaceholder(text: string): 'deleted' | 'you' | null {
 
 /** Is this (one-line) body a placeholder for media the export left out, in any language? */
 export function isMediaOmitted(line: string): boolean {
+  if (line.length > PLACEHOLDER_MAX * 2) return false;
   const f = fold(line);
   if (f.startsWith('<')) return MEDIA_OMITTED.has(f.replace(/^< /, '<').replace(/ >$/, '>'));
   const word = f.slice(f.lastIndexOf(' ') + 1);
@@ -254,6 +326,8 @@ export function isMediaOmitted(line: string): boolean {
 
 /** The attachment's file name where the line is an attachment marker in any language, else null. */
 export function attachedFileName(line: string): string | null {
+  const end = line.replace(TRAILING_MARKS, '').at(-1);
+  if (end !== ')' && end !== '>' && end !== '\uFF09') return null;
   const clean = cleanText(line);
   const folded = foldChars(clean);
   const last = folded.at(-1);
