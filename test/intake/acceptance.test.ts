@@ -133,7 +133,8 @@ describe('evidence intake acceptance (sqlite)', () => {
       'Acc',
     ]);
     const lappers = stats.conversations.find((c) => c.name === 'Lappers');
-    expect(lappers?.participants).toBe(1);
+    // Rudi, and the phone's owner ("You" in "added you"): never the group (issue 13.7).
+    expect(lappers?.participants).toBe(2);
     const out = (await ws.cli(['messages', 'Acc', '--jsonl', '--conversation', String(lappers?.id)])).out;
     const kinds = out
       .trim()
