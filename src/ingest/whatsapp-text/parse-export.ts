@@ -234,16 +234,7 @@ export function* readExport(
   let firstOutOfOrder: number | null = null;
   const conversationName = plan.conversationName;
 
-  const wallClock = (h: HeaderMatch) => {
-    const hour = clockHour(h);
-    const variant = variants.get(h.signature);
-    if (hour === null || !variant) return null;
-    const o = variant.order;
-    const [d, m, yRaw] = o === 'dmy' ? [h.a, h.b, h.c] : o === 'mdy' ? [h.b, h.a, h.c] : [h.c, h.b, h.a];
-    const year = commonEraYear(h, yRaw);
-    if (!isValidDate(year, m, d)) return null;
-    return { year, month: m, day: d, hour, minute: h.minute, second: h.second };
-  };
+  const wallClock = (h: HeaderMatch) => wallClockOf(h, variants);
 
   const flush = (p: Pending): ParsedMessage => {
     const h = p.header;
@@ -267,14 +258,7 @@ export function* readExport(
     lastUtc = instant.utcMs;
     const rest = p.parts.join('');
     const { unknownSystem, displayedAuthor, ...message } = readMessage(h.rest, rest, ctx, sortedNames);
-    if (unknownSystem) {
-      const shown = message.text.length > 200 ? `${message.text.slice(0, 200)}…` : message.text;
-      notices.add({
-        code: 'unknown_system_text',
-        message: `a system line whose wording is not in the phrase tables is kept as a system line: ${JSON.stringify(shown)}`,
-        line: p.lineStart,
-      });
-    }
+    if (unknownSystem) notices.add(unknownSystemNotice(message.text, p.lineStart));
     return {
       seq: seq++,
       ...message,
@@ -373,6 +357,27 @@ export function* readExport(
       encoding: source.encoding,
     },
     conversationName,
+  };
+}
+
+/** The wall-clock time a header says, read in its own variant's day/month order; null if impossible. */
+function wallClockOf(h: HeaderMatch, variants: ReadonlyMap<string, VariantOrder>) {
+  const hour = clockHour(h);
+  const variant = variants.get(h.signature);
+  if (hour === null || !variant) return null;
+  const o = variant.order;
+  const [d, m, yRaw] = o === 'dmy' ? [h.a, h.b, h.c] : o === 'mdy' ? [h.b, h.a, h.c] : [h.c, h.b, h.a];
+  const year = commonEraYear(h, yRaw);
+  if (!isValidDate(year, m, d)) return null;
+  return { year, month: m, day: d, hour, minute: h.minute, second: h.second };
+}
+
+function unknownSystemNotice(text: string, line: number): ImportNotice {
+  const shown = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  return {
+    code: 'unknown_system_text',
+    message: `a system line whose wording is not in the phrase tables is kept as a system line: ${JSON.stringify(shown)}`,
+    line,
   };
 }
 
