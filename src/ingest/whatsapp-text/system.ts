@@ -23,9 +23,6 @@ export function groupNamesIn(text: string): string[] {
   return [];
 }
 
-/** Quotes that surround group names in system lines, in every language (whatsapp-strings.md). */
-export const QUOTE_CHARS = /["\u201C\u201D\u201E\u00AB\u00BB\u300C\u300D']/;
-
 /** Does a would-be author look like the start of system text rather than a name? */
 export function looksLikeSystemPrefix(author: string): boolean {
   return (
