@@ -1,20 +1,25 @@
 import type { SystemEvent } from '../../../domain/message.js';
 import { ar } from './ar.js';
 import { bn } from './bn.js';
+import { cs } from './cs.js';
 import { de } from './de.js';
 import { en } from './en.js';
 import { es } from './es.js';
+import { fa } from './fa.js';
 import { fr } from './fr.js';
+import { he } from './he.js';
 import { hi } from './hi.js';
 import { id } from './id.js';
 import { it } from './it.js';
 import { ja } from './ja.js';
+import { ko } from './ko.js';
 import { nl } from './nl.js';
 import { pl } from './pl.js';
 import { ptBR } from './pt-BR.js';
 import { ptPT } from './pt-PT.js';
 import { ro } from './ro.js';
 import { ru } from './ru.js';
+import { th } from './th.js';
 import { tr } from './tr.js';
 import type { EventPhrase, PhraseTable } from './types.js';
 import { ur } from './ur.js';
@@ -49,6 +54,11 @@ export const PHRASE_TABLES: readonly PhraseTable[] = [
   vi,
   zh,
   ja,
+  cs,
+  he,
+  fa,
+  th,
+  ko,
 ];
 
 const MARKS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
@@ -61,7 +71,7 @@ function cleanText(text: string): string {
   const unmarked = text.replace(MARKS, '');
   return (PLAIN.test(unmarked) ? unmarked : unmarked.normalize('NFC')).trim();
 }
- 
+
 const PLAIN = /^[\x00-\x7F]*$/;
 
 /**
