@@ -24,6 +24,8 @@ export type ImportNoticeCode =
   | 'out_of_order'
   | 'media_missing'
   | 'encoding'
+  /** A line shaped as a system line whose wording no phrase table knows: kept as a system line. */
+  | 'unknown_system_text'
   // Device databases:
   | 'owner_unknown'
   | 'wal_included'

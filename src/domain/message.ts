@@ -80,6 +80,10 @@ export const MEMBERSHIP_EVENT_TYPES = [
   'number_changed',
   'encryption_notice',
   'settings_changed',
+  /** Notices that change no membership but are evidence of what members saw (export system lines). */
+  'security_code_changed',
+  'disappearing_messages',
+  'community',
   'other',
 ] as const;
 export type MembershipEventType = (typeof MEMBERSHIP_EVENT_TYPES)[number];
@@ -130,8 +134,13 @@ export interface ReplyRef {
 export interface ParsedMessage {
   /** Position in the source, 0-based, in the source's own order (not time order). */
   readonly seq: number;
-  /** Sender exactly as displayed; null for system lines with no author. */
+  /** Sender exactly as displayed; null for system lines (shown as "(system)"). */
   readonly sender: string | null;
+  /**
+   * The name a system line was written under, where the source wrote one: newer iOS exports put
+   * the group's (or, one to one, the contact's) name before system text. Not a sender.
+   */
+  readonly displayedAuthor?: string | null;
   readonly kind: MessageKind;
   /** Verbatim body. */
   readonly text: string;

@@ -175,6 +175,11 @@ export async function addExhibit(
         format === 'whatsapp-zip',
         (done) => req.onProgress?.(done, chatFile.size),
       );
+      // "You" in the export's system lines is the phone's owner: one participant (issue 13.7).
+      const mentionsYou = (
+        await repos.membershipEvents.list(theCase.id, { conversationId: conversation.id })
+      ).some((e) => e.actor === 'You' || e.targets.includes('You'));
+      await repos.participants.linkExportOwner(conversation.id, req.ownerName ?? null, mentionsYou);
       const report: ExportImportReport = {
         ...parsedReport,
         notices: [...parsedReport.notices, ...missingMedia],

@@ -2,9 +2,11 @@
  * The searchable copy of a message body. The stored `text` is never changed; this derived copy is
  * what the full-text index sees, on SQLite (FTS5, unicode61) and on PostgreSQL ('simple' config).
  *
- * Steps, in order: NFKC; drop direction marks and the BOM; lowercase; replace each emoji (with its
- * modifiers, ZWJ parts and tags) by a word like ` emoji_1f602 ` so that it survives tokenisers that
- * drop symbols. The same function normalises query words, so both sides always agree.
+ * Steps, in order: NFKC; drop direction marks and the BOM; lowercase; fold Latin accents (`café`
+ * is indexed as `cafe`, so `cafe` finds it; other scripts keep their marks, which carry meaning
+ * there); replace each emoji (with its modifiers, ZWJ parts and tags) by a word like ` emoji_1f602 `
+ * so that it survives tokenisers that drop symbols. The same function normalises query words, so
+ * both sides always agree. Stores made before the folding are brought up to it by migration 0014.
  */
 
 /** LRM, RLM, LRE..RLO (U+202A-U+202E), LRI..PDI (U+2066-U+2069), BOM / zero-width no-break space. */
@@ -35,12 +37,58 @@ export function emojiToken(emoji: string): string {
   return `emoji_${parts.join('_')}`;
 }
 
-export function toSearchText(text: string): string {
+/** A Latin letter with its combining marks (after NFD). */
+const LATIN_MARKED = /(\p{Script=Latin})\p{M}+/gu;
+/** Latin letters whose stroke or slash is no combining mark, folded as readers type them. */
+const LATIN_SINGLE: Readonly<Record<string, string>> = {
+  ł: 'l',
+  Ł: 'L',
+  ø: 'o',
+  Ø: 'O',
+  đ: 'd',
+  Đ: 'D',
+  ħ: 'h',
+  Ħ: 'H',
+};
+const LATIN_SINGLE_RE = /[łŁøØđĐħĦ]/g;
+
+/**
+ * Latin letters without their accents (`café` → `cafe`, `Łukasz` → `Lukasz`, `tiếng` → `tieng`);
+ * marks on letters of other scripts (Devanagari vowel signs, Arabic harakat …) are kept, because
+ * there they are part of the word. Text without non-ASCII characters is returned as it is.
+ */
+export function foldLatinAccents(text: string): string {
+  if (!/[^\u0000-\u007F]/.test(text)) return text;
   return text
-    .normalize('NFKC')
-    .replace(INVISIBLE_MARKS, '')
-    .toLowerCase()
-    .replace(EMOJI_PATTERN, (emoji) => ` ${emojiToken(emoji)} `);
+    .normalize('NFD')
+    .replace(LATIN_MARKED, '$1')
+    .normalize('NFC')
+    .replace(LATIN_SINGLE_RE, (c) => LATIN_SINGLE[c] ?? c);
+}
+
+export function toSearchText(text: string): string {
+  return foldLatinAccents(text.normalize('NFKC').replace(INVISIBLE_MARKS, '').toLowerCase()).replace(
+    EMOJI_PATTERN,
+    (emoji) => ` ${emojiToken(emoji)} `,
+  );
+}
+
+/**
+ * A sender's name as people type it, for finding senders: direction marks (Android wraps numbers
+ * in U+202A…U+202C) and BOMs dropped, NFKC, case and Latin accents folded, runs of space as one.
+ * The stored name is never changed; this only decides which stored names a typed one means.
+ */
+export function senderKey(name: string): string {
+  return foldLatinAccents(name.normalize('NFKC').replace(INVISIBLE_MARKS, '').toLowerCase())
+    .replace(/[\s\u00A0\u202F]+/g, ' ')
+    .trim();
+}
+
+/** The digits of a name that is a phone number (`+44 7700 900123`, `(0)7700-900123`), else null. */
+export function phoneDigits(name: string): string | null {
+  const key = senderKey(name);
+  if (!/^\+?[\d ()./-]{6,}$/.test(key)) return null;
+  return key.replace(/\D/g, '');
 }
 
 /**

@@ -187,6 +187,8 @@ export interface MessageExtras {
   readonly deletedBy?: 'sender' | 'admin' | null;
   readonly editedAt?: string | null;
   readonly raw?: Readonly<Record<string, string | number | null>> | null;
+  /** The name an export wrote a system line under (see ParsedMessage.displayedAuthor). */
+  readonly displayedAuthor?: string | null;
 }
 
 export function messageExtras(parsed: ParsedMessage): MessageExtras | null {
@@ -197,6 +199,7 @@ export function messageExtras(parsed: ParsedMessage): MessageExtras | null {
     ...(parsed.deletedBy ? { deletedBy: parsed.deletedBy } : {}),
     ...(parsed.editedAt ? { editedAt: parsed.editedAt } : {}),
     ...(parsed.raw ? { raw: parsed.raw } : {}),
+    ...(parsed.displayedAuthor ? { displayedAuthor: parsed.displayedAuthor } : {}),
   };
   return Object.keys(extras).length ? extras : null;
 }

@@ -133,14 +133,21 @@ describe('evidence intake acceptance (sqlite)', () => {
       'Acc',
     ]);
     const lappers = stats.conversations.find((c) => c.name === 'Lappers');
-    expect(lappers?.participants).toBe(1);
+    // Rudi, and the phone's owner ("You" in "added you"): never the group (issue 13.7).
+    expect(lappers?.participants).toBe(2);
     const out = (await ws.cli(['messages', 'Acc', '--jsonl', '--conversation', String(lappers?.id)])).out;
     const kinds = out
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as { sender: string; kind: string })
-      .map((m) => `${m.sender}:${m.kind}`);
-    expect(kinds).toEqual(['Lappers:system', 'Lappers:system', 'Rudi Anderson:text', 'Lappers:system']);
+      .map((l) => JSON.parse(l) as { sender: string | null; displayedAuthor: string | null; kind: string })
+      .map((m) => `${m.sender ?? `(system, under ${m.displayedAuthor})`}:${m.kind}`);
+    // System lines have no sender; the name iOS wrote them under is kept apart (issue 13.5).
+    expect(kinds).toEqual([
+      '(system, under Lappers):system',
+      '(system, under Lappers):system',
+      'Rudi Anderson:text',
+      '(system, under Lappers):system',
+    ]);
   });
 
   it('says which text files made the chat in a zip impossible to pick', async () => {

@@ -266,13 +266,14 @@ describe.each(BACKENDS)('evidence intake on %s', (backend) => {
     const msgs = (await ws.cli(['messages', 'Op Group', '--jsonl'])).out
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as { kind: string; sender: string | null });
-    // The lines keep their author as written; the group is not a person.
-    expect(msgs.map((m) => [m.kind, m.sender])).toEqual([
-      ['system', 'My Group'],
-      ['text', 'Boris'],
-      ['system', 'My Group'],
-      ['text', 'Alice'],
+      .map((l) => JSON.parse(l) as { kind: string; sender: string | null; displayedAuthor: string | null });
+    // System lines have no sender; the name they were written under is kept as written; the group
+    // is not a person.
+    expect(msgs.map((m) => [m.kind, m.sender, m.displayedAuthor])).toEqual([
+      ['system', null, 'My Group'],
+      ['text', 'Boris', null],
+      ['system', null, 'My Group'],
+      ['text', 'Alice', null],
     ]);
     const membership = await ws.json<{ timelines: { intervals: { participant: string }[] }[] }>([
       'membership',

@@ -7,6 +7,8 @@ import { buildMsgstoreCurrent } from '../device/fixtures/android.js';
 import { buildChatStorage } from '../device/fixtures/ios.js';
 import { buildModel, expected, type Model } from '../device/fixtures/model.js';
 import { tempDir } from '../device/helpers.js';
+import { matchText, mergeConversations, type MergeInputMessage } from '../../src/analysis/merge/match.js';
+import { parseExport } from '../../src/ingest/whatsapp-text/parse-export.js';
 
 interface Conversations {
   conversations: {
@@ -125,5 +127,95 @@ describe.each(BACKENDS)('one group seen on several phones, merged, on %s', (back
     const merge = await ws.json<Merge>(['merge', 'Two phones', String(dbConv.id), String(exportConv.id)]);
     expect(merge.report.matched).toBe(texts.length);
     expect(merge.report.onlyIn[String(exportConv.id)]).toBe(0);
+  });
+});
+
+/** One group exported from two phones: an Android phone in English, an iPhone in German. */
+const ANDROID_EXPORT = [
+  '18/03/2022, 14:56 - Ana: on my way',
+  '18/03/2022, 14:57 - Ana: <Media omitted>',
+  '18/03/2022, 14:57 - Bo: <Media omitted>',
+  '18/03/2022, 14:58 - Bo: This message was deleted',
+  '18/03/2022, 14:59 - Ana: IMG-20220318-WA0001.jpg (file attached)',
+  'look at this',
+  '18/03/2022, 15:00 - Bo: see you',
+].join('\n');
+const IPHONE_EXPORT = [
+  '[18.03.22, 14:56:10] Ana: on my way',
+  '[18.03.22, 14:57:02] Ana: \u200EBild weggelassen',
+  '[18.03.22, 14:57:40] Bo: \u200E<Anhang: 00000005-PHOTO-2022-03-18-14-57-40.jpg>',
+  '[18.03.22, 14:58:30] Bo: \u200EDiese Nachricht wurde gelöscht.',
+  '[18.03.22, 14:59:00] Ana: \u200E<Anhang: 00000006-PHOTO-2022-03-18-14-59-00.jpg>',
+  'look at this',
+  '[18.03.22, 15:00:05] Bo: see you',
+].join('\n');
+
+function exportMessages(text: string, conversationId: number, firstId: number): MergeInputMessage[] {
+  const { messages } = parseExport(new TextEncoder().encode(text), {
+    zone: 'Europe/London',
+    dateOrder: 'dmy',
+    fileName: 'chat.txt',
+  });
+  return messages.map((m, i) => ({
+    id: firstId + i,
+    conversationId,
+    keyId: null,
+    sender: m.sender,
+    senderJid: null,
+    kind: m.kind,
+    text: m.text,
+    utc: m.time.utc,
+  }));
+}
+
+describe('merging exports matches placeholders across formats and languages (issue 13.8)', () => {
+  it('counts each media and deleted placeholder once, by sender and minute', () => {
+    const a = exportMessages(ANDROID_EXPORT, 1, 100);
+    const b = exportMessages(IPHONE_EXPORT, 2, 200);
+    const merged = mergeConversations([a, b]);
+    expect(merged.report.canonical).toBe(6);
+    expect(merged.report.matched).toBe(6);
+    expect(merged.report.conflicts).toEqual([]);
+    expect(matchText({ kind: 'text', text: '\u200EThis message was deleted.' })).toBe(
+      matchText({ kind: 'deleted', text: 'This message was deleted' }),
+    );
+  });
+
+  it('never matches one person’s placeholder with another’s in the same minute', () => {
+    const a = exportMessages('18/03/2022, 14:57 - Ana: <Media omitted>', 1, 100);
+    const b = exportMessages('[18.03.22, 14:57:02] Bo: \u200Eimage omitted', 2, 200);
+    const merged = mergeConversations([a, b]);
+    expect(merged.report.canonical).toBe(2);
+    expect(merged.report.matched).toBe(0);
+  });
+});
+
+describe.each(BACKENDS)('two exports of one group merged on %s', (backend) => {
+  let ws: Workspace;
+  const dir = tempDir();
+  beforeAll(async () => {
+    ws = await makeWorkspace(backend);
+    await ws.cli(['case', 'create', 'Exports']);
+    const a = path.join(dir, 'WhatsApp Chat with Night Shift.txt');
+    const b = path.join(dir, '_chat.txt');
+    writeFileSync(a, `${ANDROID_EXPORT}\n`);
+    writeFileSync(b, `${IPHONE_EXPORT}\n`);
+    expect((await ws.cli(['exhibit', 'add', 'Exports', a, '--ref', 'E/1', '--date-order', 'dmy'])).code).toBe(
+      0,
+    );
+    expect((await ws.cli(['exhibit', 'add', 'Exports', b, '--ref', 'E/2', '--date-order', 'dmy'])).code).toBe(
+      0,
+    );
+  });
+  afterAll(async () => ws.cleanup());
+
+  it('gives one canonical message per message, whatever each phone wrote for media and deletions', async () => {
+    const list = await ws.json<Conversations>(['conversations', 'Exports']);
+    const ids = list.conversations.map((c) => String(c.id));
+    const merge = await ws.json<Merge>(['merge', 'Exports', ...ids]);
+    expect(merge.report.canonical).toBe(6);
+    expect(merge.report.matched).toBe(6);
+    const canonical = (await ws.cli(['merged', 'Exports', String(merge.id)])).out.trim().split('\n');
+    expect(canonical).toHaveLength(6);
   });
 });

@@ -258,7 +258,9 @@ describe('header variants from formats.md §1', () => {
   it('[14.08.2024, 21:00:10] My Group: Boris added you (iOS system line with the group as author)', () => {
     const m = one('[14.08.2024, 21:00:10] My Group: Boris added you');
     expect(m.kind).toBe('system');
-    expect(m.sender).toBe('My Group');
+    // iOS writes system lines under the group's name: no sender, the name kept apart.
+    expect(m.sender).toBeNull();
+    expect(m.displayedAuthor).toBe('My Group');
     expect(m.text).toBe('Boris added you');
     expect(m.time.localText).toBe('14.08.2024, 21:00:10');
     expect(m.time.utc).toBe('2024-08-14T21:00:10.000Z');
@@ -270,7 +272,9 @@ describe('header variants from formats.md §1', () => {
   it('[19/10/2025, 01:02:19] Lappers: \u200ERudi Anderson added you', () => {
     const m = one('[19/10/2025, 01:02:19] Lappers: \u200ERudi Anderson added you');
     expect(m.kind).toBe('system');
-    expect(m.sender).toBe('Lappers');
+    // iOS writes system lines under the group's name: no sender, the name kept apart.
+    expect(m.sender).toBeNull();
+    expect(m.displayedAuthor).toBe('Lappers');
     expect(m.text).toBe('\u200ERudi Anderson added you');
     expect(m.time.localText).toBe('19/10/2025, 01:02:19');
     expect(m.time.utc).toBe('2025-10-19T01:02:19.000Z');
@@ -368,7 +372,9 @@ describe('known traps', () => {
         '[13/06/2018, 21:25:15] Team 3 Response: \u200EKate Morris changed the subject from "Nights: week 1" to "Team 3 Response"',
       );
       expect(m.kind).toBe('system');
-      expect(m.sender).toBe('Team 3 Response');
+      // iOS writes system lines under the group's name: no sender, the name kept apart.
+      expect(m.sender).toBeNull();
+      expect(m.displayedAuthor).toBe('Team 3 Response');
       expect(m.system?.type).toBe('subject_changed');
       expect(m.system?.actor).toBe('Kate Morris');
       expect(m.system?.previousValue).toBe('Nights: week 1');
@@ -469,7 +475,9 @@ describe('known traps', () => {
       '[13/06/2018, 21:25:15] Team 3 Response: \u200ESgt Kate Morris created group \u201CTeam 3 Response\u201D',
     );
     expect(m.kind).toBe('system');
-    expect(m.sender).toBe('Team 3 Response');
+    // iOS writes system lines under the group's name: no sender, the name kept apart.
+    expect(m.sender).toBeNull();
+    expect(m.displayedAuthor).toBe('Team 3 Response');
     expect(m.system?.type).toBe('created');
     expect(m.system?.actor).toBe('Sgt Kate Morris');
     expect(m.system?.value).toBe('Team 3 Response');
@@ -631,7 +639,9 @@ describe('system lines', () => {
       '\u200EMessages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.';
     const m = one(`\u200E[13/06/2018, 21:25:15] Team 3 Response: ${body}`);
     expect(m.kind).toBe('system');
-    expect(m.sender).toBe('Team 3 Response');
+    // iOS writes system lines under the group's name: no sender, the name kept apart.
+    expect(m.sender).toBeNull();
+    expect(m.displayedAuthor).toBe('Team 3 Response');
     expect(m.text).toBe(body);
     expect(m.system?.type).toBe('encryption_notice');
     expect(m.system?.actor).toBeNull();
@@ -648,7 +658,12 @@ describe('system lines', () => {
         '[19/10/2025, 01:06:00] Rudi Anderson: \u200EMissed voice call',
       ].join('\n'),
     );
-    const kinds = result.messages.map((m) => [m.sender, m.kind, m.system?.type ?? null]);
+    const kinds = result.messages.map((m) => [m.sender ?? m.displayedAuthor, m.kind, m.system?.type ?? null]);
+    expect(result.messages.filter((m) => m.kind === 'system').map((m) => m.sender)).toEqual([
+      null,
+      null,
+      null,
+    ]);
     expect(kinds).toEqual([
       ['Lappers', 'system', 'encryption_notice'],
       ['Lappers', 'system', 'added'],
@@ -671,11 +686,11 @@ describe('system lines', () => {
         '[14.08.2024, 21:01:00] Boris: hi',
       ].join('\n'),
     );
-    expect(result.messages.map((m) => [m.sender, m.kind])).toEqual([
-      ['My Group', 'system'],
-      ['My Group', 'system'],
-      ['My Group', 'system'],
-      ['Boris', 'text'],
+    expect(result.messages.map((m) => [m.sender, m.displayedAuthor ?? null, m.kind])).toEqual([
+      [null, 'My Group', 'system'],
+      [null, 'My Group', 'system'],
+      [null, 'My Group', 'system'],
+      ['Boris', null, 'text'],
     ]);
   });
 
@@ -921,13 +936,31 @@ describe('date order', () => {
     );
   });
 
-  it('names the lines when headers mix year-first and day/month-first dates', () => {
-    const err = expectThrowsEvidence(
-      () => parse('[2018/06/03, 09:00:00] Dan: a\n[13/06/2018, 09:00:00] Kate: b'),
-      /--date-order/,
+  it('reads a file that changes from year-first to day-first headers, each variant in its own order', () => {
+    const result = parse(
+      [
+        '[2018/06/03, 09:00:00] Dan: a',
+        '[2018/06/04, 09:00:00] Kate: b',
+        '[13/06/2018, 09:00:00] Kate: c',
+        '[14/06/2018, 09:00:00] Dan: d',
+      ].join('\n'),
     );
-    expect(err.message).toMatch(/line 1/);
-    expect(err.details.line).toBe(2);
+    expect(result.messages.map((m) => m.time.utc.slice(0, 10))).toEqual([
+      '2018-06-03',
+      '2018-06-04',
+      '2018-06-13',
+      '2018-06-14',
+    ]);
+    expect(result.report.dateOrderBasis).toMatch(/ymd .*from line 1.*dmy .*from line 3/);
+  });
+
+  it('keeps a lone header of another variant of the same form in the message above, with a notice', () => {
+    const result = parse(
+      '[2018/06/03, 09:00:00] Dan: a\n[2018/06/04, 09:00:00] Kate: b\n[13/06/2018, 09:00:00] Kate: c\n[2018/06/05, 09:00:00] Dan: d',
+    );
+    expect(result.messages).toHaveLength(3);
+    expect(at(result, 1).text).toBe('b\n[13/06/2018, 09:00:00] Kate: c');
+    expect(result.report.notices.map((n) => n.code)).toContain('header_like_continuation');
   });
 });
 

@@ -319,6 +319,7 @@ function projectParsed(m: ParsedMessage): Record<string, unknown> {
   return {
     seq: m.seq,
     sender: m.sender,
+    displayedAuthor: m.displayedAuthor ?? null,
     kind: m.kind,
     text: m.text,
     edited: m.edited,
@@ -339,6 +340,7 @@ function projectExpected(e: ExpectedMessage): Record<string, unknown> {
   return {
     seq: e.seq,
     sender: e.sender,
+    displayedAuthor: e.displayedAuthor,
     kind: e.kind,
     text: e.text,
     edited: e.edited,

@@ -6,7 +6,8 @@ describe('toSearchText', () => {
   it('lowercases and applies NFKC', () => {
     expect(toSearchText('The POLICE')).toBe('the police');
     expect(toSearchText('ＦＵＬＬ ﬁne')).toBe('full fine');
-    expect(toSearchText('Cafe\u0301')).toBe('café');
+    // NFKC composes the accent; Latin accents are then folded (issue 13.9).
+    expect(toSearchText('Cafe\u0301')).toBe('cafe');
   });
 
   it('removes direction marks and the BOM', () => {
@@ -49,5 +50,17 @@ describe('searchTokens', () => {
       '1f602',
       'हिन्दी',
     ]);
+  });
+});
+
+describe('Latin accent folding (issue 13.9)', () => {
+  it('folds Latin letters and keeps other scripts’ marks', async () => {
+    const { foldLatinAccents, toSearchText } = await import('../../src/store/search-text.js');
+    expect(foldLatinAccents('café naïve Łukasz tiếng Việt straße')).toBe(
+      'cafe naive Lukasz tieng Viet straße',
+    );
+    expect(foldLatinAccents('कैफ़े مَرْحَبًا')).toBe('कैफ़े مَرْحَبًا'.normalize('NFC'));
+    expect(toSearchText('Café 😂')).toBe('cafe  emoji_1f602 ');
+    expect(foldLatinAccents(foldLatinAccents('Zoë'))).toBe('Zoe');
   });
 });

@@ -151,7 +151,11 @@ export function mergedConductView<
     const convs = merge.conversationIds;
     const inMerge = new Set(convs);
     const msgs = input.messages.filter((m) => inMerge.has(m.conversationId));
-    const parts = input.participants.filter((p) => inMerge.has(p.conversationId));
+    // An export's owner known only as "You" (no --owner-name) is lined up with the other phones'
+    // events below, as the name "You"; its stored participant is not a sender of its own here.
+    const parts = input.participants.filter(
+      (p) => inMerge.has(p.conversationId) && !(p.isOwner && OWNER.has(p.displayName)),
+    );
     // Sources with key ids (device databases) first: they hold the richest record.
     const withKeys = new Set(msgs.filter((m) => m.keyId).map((m) => m.conversationId));
     const ranked = [...convs].sort(

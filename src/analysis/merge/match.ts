@@ -7,6 +7,9 @@
  * another does not is kept as evidence ("only in"), never dropped; what disagrees is a conflict.
  */
 
+import { readBody } from '../../ingest/whatsapp-text/body.js';
+import { editedMarkerAt } from '../../ingest/whatsapp-text/system-phrases/index.js';
+
 export interface MergeInputMessage {
   readonly id: number;
   readonly conversationId: number;
@@ -51,12 +54,33 @@ export interface MergeResult {
 
 /** Text as compared: direction marks, the edited marker and runs of space do not make messages differ. */
 export function comparableText(text: string): string {
-  return text
+  const edited = editedMarkerAt(text);
+  return (edited >= 0 ? text.slice(0, edited) : text)
     .replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')
-    .replace(/\s*<This message was edited>\s*$/, '')
-    .replace(/\r\n/g, '\n')
+    .replace(/\r\n?/g, '\n')
     .replace(/[ \t\u00A0\u202F]+/g, ' ')
     .trim();
+}
+
+/** Marks a comparison key that stands for a placeholder, not for words someone wrote. */
+const PLACEHOLDER = '\u0000';
+
+/**
+ * What two copies of a message are compared on: their text, except for WhatsApp's placeholders,
+ * which differ between formats and languages for the same message (`<Media omitted>`, `‎<attached:
+ * 00000005-PHOTO-….jpg>`, `image omitted`, `<Medien ausgeschlossen>`; `This message was deleted` and
+ * `‎This message was deleted.`). Those compare as what they stand for (media with its caption, or
+ * deleted), so one message exported from two phones is counted once.
+ */
+export function matchText(m: Pick<MergeInputMessage, 'kind' | 'text'>): string {
+  if (m.kind === 'deleted') return `${PLACEHOLDER}deleted`;
+  const reading = readBody(m.text);
+  if (reading.kind === 'deleted') return `${PLACEHOLDER}deleted`;
+  if (reading.kind === 'media' || m.kind === 'media') {
+    const caption = reading.media ? reading.media.caption : m.text;
+    return `${PLACEHOLDER}media${PLACEHOLDER}${comparableText(caption ?? '')}`;
+  }
+  return comparableText(m.text);
 }
 
 const minute = (utc: string): string => utc.slice(0, 16);
@@ -71,7 +95,7 @@ export function mergeConversations(sources: ReadonlyArray<readonly MergeInputMes
   const byKey = new Map<string, number>();
   const byContent = new Map<string, number[]>();
 
-  const contentKey = (m: MergeInputMessage, at: string) => `${at}\u0000${comparableText(m.text)}`;
+  const contentKey = (m: MergeInputMessage, at: string) => `${at}\u0001${matchText(m)}`;
 
   sources.forEach((messages, s) => {
     for (const m of messages) {
@@ -91,7 +115,10 @@ export function mergeConversations(sources: ReadonlyArray<readonly MergeInputMes
         ]) {
           const candidates = byContent.get(contentKey(m, at)) ?? [];
           g = candidates.find((c) => groups[c]?.members[s] === null && sameSender(groups[c]!.members, m));
-          g ??= candidates.find((c) => groups[c]?.members[s] === null);
+          // Words match across phones that name the sender differently; a placeholder says too little
+          // to be matched without the same sender.
+          if (!matchText(m).startsWith(PLACEHOLDER))
+            g ??= candidates.find((c) => groups[c]?.members[s] === null);
           if (g !== undefined) break;
         }
         how = 'content';
@@ -114,7 +141,7 @@ export function mergeConversations(sources: ReadonlyArray<readonly MergeInputMes
               detail: 'deleted on one phone, present on another',
             });
           }
-        } else if (comparableText(other.text) !== comparableText(m.text)) {
+        } else if (matchText(other) !== matchText(m)) {
           conflicts.push({
             kind: 'text',
             messageIds: [other.id, m.id],

@@ -94,6 +94,8 @@ export function messageJson(
     deleted: m.kind === 'deleted' ? (extras.deletedBy ?? 'sender') : null,
     editedAt: extras.editedAt ?? null,
     raw: extras.raw ?? null,
+    // The name an export wrote a system line under (the group's or contact's), never a sender.
+    displayedAuthor: extras.displayedAuthor ?? null,
   };
 }
 
@@ -110,7 +112,7 @@ export function registerMessages(program: Command, ctx: CliContext): void {
     .option('--jsonl', 'one JSON object per line (the published interface)')
     .option(
       '--sender <name>',
-      `sender exactly as displayed ("${SYSTEM_SENDER}": lines with no sender, as stats names them)`,
+      `sender as displayed, without regard to case, accents or invisible marks ("${SYSTEM_SENDER}": lines with no sender, as stats names them)`,
     )
     .option('--from <iso>', 'at or after this time (UTC unless an offset is given)')
     .option('--to <iso>', 'before this time')
@@ -145,6 +147,22 @@ export function registerMessages(program: Command, ctx: CliContext): void {
         const { conversations, exhibits } = await lookups(store, theCase.id);
         if (conversationId !== undefined && !conversations.has(conversationId))
           throw new UserError(`case "${theCase.name}" has no conversation ${conversationId}`);
+        if (filters.sender) {
+          // Typed names match without direction marks, case or accents; where none does, say which
+          // stored names come close rather than list nothing.
+          const { matched, candidates } = await store.messages.matchSender(theCase.id, filters.sender);
+          if (matched.length === 0) {
+            throw new UserError(
+              candidates.length > 0
+                ? `no sender is "${filters.sender}" in case "${theCase.name}"; did you mean ${candidates
+                    .slice(0, 20)
+                    .map((c) => JSON.stringify(c))
+                    .join(', ')}${candidates.length > 20 ? ` (and ${candidates.length - 20} more)` : ''}?`
+                : `no sender is "${filters.sender}" in case "${theCase.name}"; \`scrutineer stats "${theCase.name}"\` lists the senders`,
+              { code: 'unknown_sender' },
+            );
+          }
+        }
         const all: Record<string, unknown>[] = [];
         let n = 0;
         for await (const m of store.messages.iterate(theCase.id, filters)) {

@@ -180,6 +180,8 @@ export function registerPeople(program: Command, ctx: CliContext): void {
             phone: p.phone ?? null,
             jid: p.jid ?? null,
             pushName: p.pushName ?? null,
+            // The phone's owner ("You" in an export, linked by --owner-name).
+            owner: p.isOwner ?? false,
             confirmedAs: input.allConfirmedLinks.find((l) => l.participantKey === p.key)?.name ?? null,
           }));
           const named = (k: string) => input.participants.find((p) => p.key === k)?.displayName ?? k;

@@ -1,6 +1,15 @@
 import type { LocationRef, MediaRef, MessageKind, Poll, PollOption } from '../../domain/message.js';
+import {
+  attachedFileName,
+  deletedPlaceholder,
+  editedMarkerAt,
+  isMediaOmitted,
+} from './system-phrases/index.js';
 
-/** What a message body is, read from WhatsApp's own markers. The body itself is never changed. */
+/**
+ * What a message body is, read from WhatsApp's own markers in every language of system-phrases/.
+ * The body itself is never changed.
+ */
 export interface BodyReading {
   readonly kind: Exclude<MessageKind, 'system'>;
   readonly edited: boolean;
@@ -9,63 +18,66 @@ export interface BodyReading {
   readonly location: LocationRef | null;
 }
 
-const MARKS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-const EDITED = /[ \u00A0]*\u200E?<This message was edited>\s*$/;
-const DELETED =
-  /^(?:This message was deleted\.?|You deleted this message\.?|This message was deleted by admin .*)$/;
+const MARKS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const DELETED_BY_ADMIN = /^This message was deleted by admin .*$/;
+
 /** WhatsApp's text where a message was deleted for everyone (exports, and UFDR bodies, write it alike). */
 export function isDeletedNotice(text: string): boolean {
-  return DELETED.test(text.trim());
+  const t = text.trim();
+  return deletedPlaceholder(t) !== null || DELETED_BY_ADMIN.test(t.replace(MARKS, ''));
 }
 
-const MEDIA_OMITTED =
-  /^<(?:Media omitted|Medien weggelassen|Archivo omitido|Multimedia omitido|Médias omis|Media weggelaten|Mídia oculta|Media omessi|Media ommessi|Medya dahil edilmedi)>$/;
-const IOS_OMITTED = /(?:^|\s)(?:image|video|audio|sticker|GIF|document|Contact card|photo) omitted$/;
-const FILE_ATTACHED =
-  /^(.+?) \((?:file attached|Datei angehängt|archivo adjunto|fichier joint|bestand bijgevoegd|arquivo anexado|file allegato)\)$/;
-const OLD_ATTACHED = /^(.+?) <attached>$/;
-const IOS_ATTACHED = /<attached: ([^>]+)>$/;
+/**
+ * What a body stands for when it is one of WhatsApp's placeholders rather than words someone wrote:
+ * 'media' (left out of the export, or attached) and 'deleted'. Merging phones matches these across
+ * formats and languages, where the words differ but the message is the same.
+ */
+export function placeholderOf(text: string): 'media' | 'deleted' | null {
+  const reading = readBody(text);
+  if (reading.kind === 'deleted') return 'deleted';
+  if (reading.kind === 'media') return 'media';
+  return null;
+}
+
 const LOCATION = /^(?:location|Location): (https?:\/\/\S+)$/;
+/** Localised prefixes differ; the maps URL does not (whatsapp-strings.md, "Location shares"). */
+const ANY_LOCATION = /^[^\n:：]{1,40}[:：] ?(https?:\/\/maps\.google\.[a-z.]+\/\S*)$/u;
 const LIVE_LOCATION = /^live location shared$/i;
 const POLL_OPTION = /^OPTION: (.*?)(?: \((\d+) votes?\))?$/;
 
 function firstLineAndRest(body: string): [string, string | null] {
-  const nl = body.indexOf('\n');
+  const nl = body.search(/\r\n|\n|\r/);
   if (nl < 0) return [body, null];
-  const first = body.slice(0, body[nl - 1] === '\r' ? nl - 1 : nl);
-  return [first, body.slice(nl + 1)];
+  const width = body.startsWith('\r\n', nl) ? 2 : 1;
+  return [body.slice(0, nl), body.slice(nl + width)];
 }
 
 export function readBody(body: string): BodyReading {
-  const editedMatch = EDITED.exec(body);
-  const edited = editedMatch !== null;
-  const content = (edited ? body.slice(0, editedMatch.index) : body).replace(MARKS, '');
+  const editedAt = editedMarkerAt(body);
+  const edited = editedAt >= 0;
+  const content = (edited ? body.slice(0, editedAt) : body).replace(MARKS, '');
   const [first, rest] = firstLineAndRest(content);
   const base = { edited, media: null, poll: null, location: null };
 
   if (isDeletedNotice(content)) return { ...base, kind: 'deleted' };
-  if (MEDIA_OMITTED.test(content.trim()) || (rest === null && IOS_OMITTED.test(first.trim()))) {
+  if (rest === null && isMediaOmitted(first.trim())) {
     return { ...base, kind: 'media', media: { fileName: null, omitted: true, caption: null } };
   }
-  const attached = FILE_ATTACHED.exec(first) ?? OLD_ATTACHED.exec(first) ?? IOS_ATTACHED.exec(first);
-  if (attached) {
+  const fileName = attachedFileName(first);
+  if (fileName !== null) {
     const caption = rest === null || rest.length === 0 ? null : rest;
-    return {
-      ...base,
-      kind: 'media',
-      media: { fileName: (attached[1] ?? '').trim(), omitted: false, caption },
-    };
+    return { ...base, kind: 'media', media: { fileName, omitted: false, caption } };
   }
   if (first.startsWith('POLL:')) return { ...base, kind: 'poll', poll: readPoll(content) };
-  const loc = LOCATION.exec(content.trim());
+  const trimmed = content.trim();
+  const loc = LOCATION.exec(trimmed) ?? ANY_LOCATION.exec(trimmed);
   if (loc) return { ...base, kind: 'location', location: { url: loc[1] ?? null, live: false } };
-  if (LIVE_LOCATION.test(content.trim()))
-    return { ...base, kind: 'location', location: { url: null, live: true } };
+  if (LIVE_LOCATION.test(trimmed)) return { ...base, kind: 'location', location: { url: null, live: true } };
   return { ...base, kind: 'text' };
 }
 
 function readPoll(content: string): Poll {
-  const lines = content.split(/\r?\n/);
+  const lines = content.split(/\r\n|\n|\r/);
   const head = (lines[0] ?? '').slice('POLL:'.length).trim();
   const options: PollOption[] = [];
   const questionLines: string[] = head ? [head] : [];

@@ -15,7 +15,7 @@ export interface Line {
   readonly number: number;
   /** Decoded text without its terminator (a BOM at the start of the file is not part of it). */
   readonly text: string;
-  /** What ended the line in the file: '\n', '\r\n' or '' at the end of the file. */
+  /** What ended the line in the file: '\n', '\r\n', '\r' (old Mac) or '' at the end of the file. */
   readonly terminator: string;
   readonly byteStart: number;
   /** Exclusive, before the terminator. */
@@ -107,10 +107,49 @@ function decoderFor(encoding: TextEncoding): (buf: Buffer, start: number, end: n
   return (buf, start, end) => decoder.decode(buf.subarray(start, end));
 }
 
+/** Finds CR and LF code units in a buffer, remembering the next of each so a scan stays linear. */
+class TerminatorScan {
+  private nextLf = -2;
+  private nextCr = -2;
+  private readonly lf: number | Buffer;
+  private readonly cr: number | Buffer;
+  constructor(
+    private readonly buf: Buffer,
+    private readonly from: number,
+    private readonly to: number,
+    private readonly encoding: TextEncoding,
+  ) {
+    const le = encoding === 'utf-16le';
+    const be = encoding === 'utf-16be';
+    this.lf = le ? Buffer.from([0x0a, 0]) : be ? Buffer.from([0, 0x0a]) : 0x0a;
+    this.cr = le ? Buffer.from([0x0d, 0]) : be ? Buffer.from([0, 0x0d]) : 0x0d;
+  }
+  private find(needle: number | Buffer, pos: number): number {
+    let at = typeof needle === 'number' ? this.buf.indexOf(needle, pos) : this.buf.indexOf(needle, pos);
+    // A UTF-16 code unit must sit on a code unit boundary.
+    while (this.encoding !== 'utf-8' && at >= 0 && (at - this.from) % 2 !== 0) {
+      at = this.buf.indexOf(needle as Buffer, at + 1);
+    }
+    return at < 0 || at >= this.to ? -1 : at;
+  }
+  /** The first CR or LF at or after `pos`: [offset, which], or null. */
+  next(pos: number): [number, 'cr' | 'lf'] | null {
+    if (this.nextLf !== -1 && this.nextLf < pos) this.nextLf = this.find(this.lf, pos);
+    if (this.nextCr !== -1 && this.nextCr < pos) this.nextCr = this.find(this.cr, pos);
+    const lf = this.nextLf;
+    const cr = this.nextCr;
+    if (lf < 0 && cr < 0) return null;
+    if (cr >= 0 && (lf < 0 || cr < lf)) return [cr, 'cr'];
+    return [lf, 'lf'];
+  }
+}
+
 /**
- * Split `buf[from, to)` into lines. `base` is the absolute byte offset of `buf[0]`. Returns the
- * offset where an unterminated tail begins (or `to` when all was consumed) so a chunked reader can
- * carry it over.
+ * Split `buf[from, to)` into lines at LF, CRLF, or a CR alone (old Mac exports end every line with
+ * CR only; read as one line, their messages would fold into the first). `base` is the absolute byte
+ * offset of `buf[0]`. Records where an unterminated tail begins (or `to` when all was consumed) so a
+ * chunked reader can carry it over; a CR at the very end of a chunk waits for the next byte, which
+ * may be its LF.
  */
 function* splitLines(
   buf: Buffer,
@@ -124,19 +163,18 @@ function* splitLines(
 ): Generator<Line> {
   const decode = decoderFor(encoding);
   const unit = encoding === 'utf-8' ? 1 : 2;
-  const lf =
-    encoding === 'utf-16be'
-      ? Buffer.from([0, 0x0a])
+  const scan = new TerminatorScan(buf, from, to, encoding);
+  const lfAt = (at: number): boolean =>
+    encoding === 'utf-8'
+      ? buf[at] === 0x0a
       : encoding === 'utf-16le'
-        ? Buffer.from([0x0a, 0])
-        : 0x0a;
+        ? buf[at] === 0x0a && buf[at + 1] === 0
+        : buf[at] === 0 && buf[at + 1] === 0x0a;
   let pos = from;
   let lineNumber = firstLineNumber;
   while (pos < to) {
-    let nl = typeof lf === 'number' ? buf.indexOf(lf, pos) : buf.indexOf(lf, pos);
-    // A UTF-16 LF must sit on a code unit boundary.
-    while (unit === 2 && nl >= 0 && (nl - from) % 2 !== 0) nl = buf.indexOf(lf as Buffer, nl + 1);
-    if (nl < 0 || nl >= to) {
+    const found = scan.next(pos);
+    if (found === null || (!final && found[1] === 'cr' && found[0] + unit >= to)) {
       if (!final) break;
       yield {
         number: lineNumber++,
@@ -148,26 +186,17 @@ function* splitLines(
       pos = to;
       break;
     }
-    let end = nl;
-    let terminator = '\n';
-    const crBefore =
-      unit === 1
-        ? buf[end - 1] === 0x0d
-        : encoding === 'utf-16le'
-          ? buf[end - 2] === 0x0d && buf[end - 1] === 0
-          : buf[end - 2] === 0 && buf[end - 1] === 0x0d;
-    if (end - unit >= pos && crBefore) {
-      end -= unit;
-      terminator = '\r\n';
-    }
+    const [at, which] = found;
+    const crlf = which === 'cr' && at + unit < to && lfAt(at + unit);
+    const terminator = which === 'lf' ? '\n' : crlf ? '\r\n' : '\r';
     yield {
       number: lineNumber++,
-      text: decode(buf, pos, end),
+      text: decode(buf, pos, at),
       terminator,
       byteStart: base + pos,
-      byteEnd: base + end,
+      byteEnd: base + at,
     };
-    pos = nl + unit;
+    pos = at + unit * terminator.length;
   }
   consumed.at = pos;
   consumed.lineNumber = lineNumber;

@@ -5,38 +5,35 @@ import type {
   ImportNotice,
   ReportedLine,
 } from '../../domain/import-report.js';
-import type { ParsedMessage, SystemEvent } from '../../domain/message.js';
+import type { ParsedMessage } from '../../domain/message.js';
 import { isValidDate, LocalTimeResolver } from '../local-time.js';
 import type { ExportParseOptions, ExportParseResult } from './api.js';
+import {
+  chooseVariants,
+  decideOrders,
+  observe,
+  type SignatureStats,
+  type VariantOrder,
+} from './date-order.js';
+import { clockHour, commonEraYear, describeSignature, matchHeader, type HeaderMatch } from './header.js';
 import { readBody } from './body.js';
-import { clockHour, describeSignature, matchHeader, type HeaderMatch } from './header.js';
 import { bufferSource, type Line, type LineSource } from './lines.js';
-import { groupNamesIn, looksLikeSystemPrefix, readSystemText } from './system.js';
+import { authorEnd, namesLongestFirst, readMessage } from './message.js';
+import { groupNamesIn, readSystemText } from './system.js';
 
 /**
  * Recorded on every exhibit. 1.1.0: a group authoring system lines names the conversation.
  * 1.1.1: a declared date order that the file's own dates contradict is refused.
  * 1.1.2: lines the group itself authors (iOS) are system lines even when their text is not one we know.
+ * 1.2.0: time-first, Arabic-Indic/Persian-digit and Buddhist-era headers; day/month order per header
+ * variant (a region change part-way); CR-only line endings; system lines and placeholders in 20
+ * languages; iOS system lines have no sender (the name they were written under is kept apart);
+ * group names holding ": "; unknown system lines listed in the report.
  */
-export const EXPORT_PARSER_VERSION = 'whatsapp-text/1.1.2';
+export const EXPORT_PARSER_VERSION = 'whatsapp-text/1.2.0';
 
 /** At most this many notices of one kind are listed; the rest are counted in a summary notice. */
 const NOTICE_CAP = 200;
-
-interface SignatureStats {
-  count: number;
-  firstLine: number;
-  ymd: number;
-  /** First header that starts with a four-digit year, and first that does not. */
-  ymdLine: number | null;
-  notYmdLine: number | null;
-  aOver12: number | null;
-  bOver12: number | null;
-  prevDmy: number;
-  prevMdy: number;
-  backDmy: number;
-  backMdy: number;
-}
 
 interface Survey {
   lines: number;
@@ -56,17 +53,19 @@ interface Survey {
   groupVoices: Set<string>;
 }
 
+/** English system words: an unmarked line is read as system text only with one of them. */
 const SYSTEM_WORDS =
   /added|removed|left|joined|created|changed|admin|encrypted|secured|were|deleted this group|icon|subject|description|settings/;
+const MARKED = /^[\u200E\u200F]/;
+/** Where a line may name the group: quotes around a name, or the few languages that quote with '…'. */
+const GROUP_NAME_HINT = /["\u201C\u201D\u201E\u00AB\u00BB\u300C\u300D]|groep|گروپ/u;
 
-function dayKey(year: number, month: number, day: number, h: HeaderMatch): number {
-  return ((year * 16 + month) * 32 + day) * 86_400 + h.hour * 3600 + h.minute * 60 + h.second;
-}
-
-/** Pass 1: which header variant this export uses and what its dates say about day/month order. */
-function survey(source: LineSource): Survey {
+/** Pass 1: which header variants this export uses and what its dates say about day/month order. */
+function survey(source: LineSource, chatName: string | null): Survey {
   const signatures = new Map<string, SignatureStats>();
-  const groupNames = new Set<string>();
+  // File systems refuse ":" in names, so "Response B: Nights" may come as "Response B_ Nights".
+  const groupNames = new Set<string>(chatName ? [chatName, chatName.replace(/_ /g, ': ')] : []);
+  let sorted = namesLongestFirst(groupNames);
   const authors = new Map<string, { total: number; systemLike: number; marked: number }>();
   let lines = 0;
   let firstHeaderLine: number | null = null;
@@ -76,52 +75,27 @@ function survey(source: LineSource): Survey {
     const h = matchHeader(line.text);
     if (!h) continue;
     firstHeaderLine ??= line.number;
-    let s = signatures.get(h.signature);
-    if (!s) {
-      s = {
-        count: 0,
-        firstLine: line.number,
-        ymd: 0,
-        ymdLine: null,
-        notYmdLine: null,
-        aOver12: null,
-        bOver12: null,
-        prevDmy: 0,
-        prevMdy: 0,
-        backDmy: 0,
-        backMdy: 0,
-      };
-      signatures.set(h.signature, s);
-    }
-    s.count++;
-    if (h.aDigits === 4) {
-      s.ymd++;
-      s.ymdLine ??= line.number;
-    } else {
-      s.notYmdLine ??= line.number;
-      if (h.a > 12 && s.aOver12 === null) s.aOver12 = line.number;
-      if (h.b > 12 && s.bOver12 === null) s.bOver12 = line.number;
-      const dmy = dayKey(h.c, h.b, h.a, h);
-      const mdy = dayKey(h.c, h.a, h.b, h);
-      if (dmy < s.prevDmy) s.backDmy++;
-      if (mdy < s.prevMdy) s.backMdy++;
-      s.prevDmy = dmy;
-      s.prevMdy = mdy;
-    }
-    if (SYSTEM_WORDS.test(h.rest)) {
+    observe(signatures, h, line.number);
+    if (GROUP_NAME_HINT.test(h.rest)) {
       const names = groupNamesIn(h.rest);
       for (const name of names) groupNames.add(name);
-      if (names[0] !== undefined) latestGroupName = names[0];
+      if (names[0] !== undefined) {
+        latestGroupName = names[0];
+        sorted = namesLongestFirst(groupNames);
+      }
     }
-    const colon = h.rest.indexOf(': ');
+    const colon = authorEnd(h.rest, sorted);
     if (colon > 0) {
       const author = h.rest.slice(0, colon);
       const body = h.rest.slice(colon + 2);
       let a = authors.get(author);
       if (!a) authors.set(author, (a = { total: 0, systemLike: 0, marked: 0 }));
       a.total++;
-      if (body.startsWith('\u200E')) a.marked++;
-      if (SYSTEM_WORDS.test(body) && readSystemText(body)) a.systemLike++;
+      const marked = MARKED.test(body);
+      if (marked) a.marked++;
+      // Placeholders (image omitted, deleted …) also follow U+200E: they are people's messages.
+      if ((marked || SYSTEM_WORDS.test(body)) && readBody(body).kind === 'text' && readSystemText(body))
+        a.systemLike++;
     }
   }
   const groupAuthors = new Set<string>();
@@ -132,106 +106,6 @@ function survey(source: LineSource): Survey {
       groupVoices.add(author);
   }
   return { lines, firstHeaderLine, signatures, groupNames, latestGroupName, groupAuthors, groupVoices };
-}
-
-function chooseSignature(sv: Survey): [string, SignatureStats] {
-  let best: [string, SignatureStats] | null = null;
-  for (const entry of sv.signatures) {
-    if (!best || entry[1].count > best[1].count) best = entry;
-  }
-  return best as [string, SignatureStats];
-}
-
-function decideDateOrder(
-  stats: SignatureStats,
-  options: ExportParseOptions,
-): { order: DateOrder; basis: string } {
-  const file = options.fileName;
-  if (options.dateOrder !== 'auto') {
-    const contradiction = contradictedBy(stats, options.dateOrder);
-    if (contradiction) {
-      throw new EvidenceError(
-        file,
-        `--date-order ${options.dateOrder} contradicts the file: ${contradiction.reason}; give the order the file shows, or --date-order auto`,
-        contradiction.line,
-        'date_order_contradicted',
-      );
-    }
-    return { order: options.dateOrder, basis: 'declared by the user (--date-order)' };
-  }
-  if (stats.ymd === stats.count) return { order: 'ymd', basis: 'every header starts with a four-digit year' };
-  if (stats.ymd > 0) {
-    throw new EvidenceError(
-      file,
-      `headers mix year-first dates (line ${stats.ymdLine}) and day/month-first dates (line ${stats.notYmdLine}); give --date-order`,
-      stats.notYmdLine ?? undefined,
-    );
-  }
-  if (stats.aOver12 !== null && stats.bOver12 !== null) {
-    throw new EvidenceError(
-      file,
-      `the date order cannot be day/month (line ${stats.bOver12} has a month over 12) nor month/day (line ${stats.aOver12} has a month over 12); check the file or give --date-order`,
-      stats.bOver12,
-    );
-  }
-  if (stats.aOver12 !== null) {
-    return { order: 'dmy', basis: `line ${stats.aOver12} has a first date number over 12, so it is the day` };
-  }
-  if (stats.bOver12 !== null) {
-    return {
-      order: 'mdy',
-      basis: `line ${stats.bOver12} has a second date number over 12, so it is the day`,
-    };
-  }
-  if (stats.backDmy !== stats.backMdy) {
-    const order: DateOrder = stats.backDmy < stats.backMdy ? 'dmy' : 'mdy';
-    return {
-      order,
-      basis: `no day over 12; times run in order as day/month with ${stats.backDmy} step(s) back and as month/day with ${stats.backMdy}`,
-    };
-  }
-  throw new EvidenceError(
-    file,
-    'the date order (day/month or month/day) cannot be decided from this file: every day is 12 or less and both readings run in order; give --date-order dmy or --date-order mdy',
-    undefined,
-    'date_order_undecidable',
-  );
-}
-
-/**
- * Where the file itself decides the order (every header year-first, or date numbers over 12 on one
- * side only), a declared order that reads otherwise would turn real headers into impossible dates
- * and fold their messages into the message above: refuse it. A file that cannot decide, or whose
- * headers contradict each other, takes the declared order.
- */
-function contradictedBy(stats: SignatureStats, declared: DateOrder): { reason: string; line: number } | null {
-  if (declared === 'ymd') {
-    return stats.ymd === 0 && stats.notYmdLine !== null
-      ? {
-          reason: `no header starts with a four-digit year (line ${stats.notYmdLine})`,
-          line: stats.notYmdLine,
-        }
-      : null;
-  }
-  if (stats.ymd === stats.count && stats.ymdLine !== null) {
-    return {
-      reason: `every header starts with a four-digit year (line ${stats.ymdLine}), so the order is ymd`,
-      line: stats.ymdLine,
-    };
-  }
-  if (declared === 'mdy' && stats.aOver12 !== null && stats.bOver12 === null) {
-    return {
-      reason: `line ${stats.aOver12} has a first date number over 12, which cannot be a month, so the order is dmy`,
-      line: stats.aOver12,
-    };
-  }
-  if (declared === 'dmy' && stats.bOver12 !== null && stats.aOver12 === null) {
-    return {
-      reason: `line ${stats.bOver12} has a second date number over 12, which cannot be a month, so the order is mdy`,
-      line: stats.bOver12,
-    };
-  }
-  return null;
 }
 
 interface Pending {
@@ -275,7 +149,9 @@ export interface ExportReadResult {
 /** What the first pass learnt: enough to refuse a file, or name its conversation, before anything is written. */
 export interface ExportPlan {
   readonly survey: Survey;
-  readonly signature: string;
+  /** The header variants that are this export's headers, most frequent first, each with its order. */
+  readonly variants: ReadonlyMap<string, VariantOrder>;
+  /** The most frequent variant's order (the report's `dateOrder`). */
   readonly dateOrder: DateOrder;
   readonly dateOrderBasis: string;
   /** From the container's name, else the group's name as last set in the file; null when neither says. */
@@ -285,7 +161,7 @@ export interface ExportPlan {
 /** Pass 1: read the whole source once; throws an EvidenceError for anything that is not an export. */
 export function planExport(source: LineSource, options: ExportParseOptions): ExportPlan {
   const file = options.fileName;
-  const sv = survey(source);
+  const sv = survey(source, options.conversationName ?? null);
   if (sv.lines === 0) throw new EvidenceError(file, 'the file is empty', undefined, 'empty_file');
   if (sv.firstHeaderLine === null) {
     throw new EvidenceError(
@@ -295,12 +171,22 @@ export function planExport(source: LineSource, options: ExportParseOptions): Exp
       'no_headers',
     );
   }
-  const [signature, stats] = chooseSignature(sv);
-  const { order, basis } = decideDateOrder(stats, options);
+  const chosen = chooseVariants(sv.signatures);
+  const variants = decideOrders(chosen, sv.signatures, options.dateOrder, file);
+  const main = variants.get(chosen[0] ?? '') as VariantOrder;
+  const basis =
+    variants.size === 1
+      ? main.basis
+      : [...variants]
+          .map(
+            ([sig, v]) =>
+              `${v.order} for ${describeSignature(sig)} from line ${sv.signatures.get(sig)?.firstLine}: ${v.basis}`,
+          )
+          .join('; ');
   return {
     survey: sv,
-    signature,
-    dateOrder: order,
+    variants,
+    dateOrder: main.order,
     dateOrderBasis: basis,
     // Newer iOS exports write system lines with the group's name as author: with no name from the
     // file name or a subject line, that author is the group's name.
@@ -326,9 +212,13 @@ export function* readExport(
 ): Generator<ParsedMessage, ExportReadResult, undefined> {
   const file = options.fileName;
   const resolver = new LocalTimeResolver(options.zone);
-  const { survey: sv, signature, dateOrder: order, dateOrderBasis: basis } = plan;
+  const { survey: sv, variants, dateOrder: order, dateOrderBasis: basis } = plan;
   const groupNames = new Set(sv.groupNames);
   if (options.conversationName) groupNames.add(options.conversationName);
+  if (plan.conversationName) groupNames.add(plan.conversationName);
+  const sortedNames = namesLongestFirst(groupNames);
+  const ctx = { groupNames, groupAuthors: sv.groupAuthors, groupVoices: sv.groupVoices };
+  const expected = new Set(variants.keys());
 
   const notices = new NoticeList();
   notices.add({
@@ -344,15 +234,7 @@ export function* readExport(
   let firstOutOfOrder: number | null = null;
   const conversationName = plan.conversationName;
 
-  const wallClock = (h: HeaderMatch) => {
-    const hour = clockHour(h);
-    if (hour === null) return null;
-    const [d, m, yRaw] =
-      order === 'dmy' ? [h.a, h.b, h.c] : order === 'mdy' ? [h.b, h.a, h.c] : [h.c, h.b, h.a];
-    const year = yRaw < 100 ? 2000 + yRaw : yRaw;
-    if (!isValidDate(year, m, d)) return null;
-    return { year, month: m, day: d, hour, minute: h.minute, second: h.second };
-  };
+  const wallClock = (h: HeaderMatch) => wallClockOf(h, variants);
 
   const flush = (p: Pending): ParsedMessage => {
     const h = p.header;
@@ -375,10 +257,12 @@ export function* readExport(
     }
     lastUtc = instant.utcMs;
     const rest = p.parts.join('');
-    const message = readMessage(h.rest, rest, groupNames, sv.groupAuthors, sv.groupVoices);
+    const { unknownSystem, displayedAuthor, ...message } = readMessage(h.rest, rest, ctx, sortedNames);
+    if (unknownSystem) notices.add(unknownSystemNotice(message.text, p.lineStart));
     return {
       seq: seq++,
       ...message,
+      ...(displayedAuthor ? { displayedAuthor } : {}),
       time: {
         localText: h.localText,
         zone: options.zone,
@@ -414,8 +298,8 @@ export function* readExport(
         line: line.number,
       });
     }
-    const h = matchHeader(line.text, signature);
-    const isHeader = h !== null && h.signature === signature && wallClock(h) !== null;
+    const h = matchHeader(line.text, expected);
+    const isHeader = h !== null && expected.has(h.signature) && wallClock(h) !== null;
     if (isHeader) {
       if (pending) yield flush(pending);
       pending = open(line, h);
@@ -424,10 +308,9 @@ export function* readExport(
     if (h !== null && pending) {
       notices.add({
         code: 'header_like_continuation',
-        message:
-          h.signature === signature
-            ? `a header-like line with an impossible date or time (${h.localText}) is kept as part of the message above`
-            : `a line in another header style (${describeSignature(h.signature)}) is kept as part of the message above`,
+        message: expected.has(h.signature)
+          ? `a header-like line with an impossible date or time (${h.localText}) is kept as part of the message above`
+          : `a line in another header style (${describeSignature(h.signature)}) is kept as part of the message above`,
         line: line.number,
       });
     }
@@ -470,53 +353,32 @@ export function* readExport(
       notices: notices.finish(),
       dateOrder: order,
       dateOrderBasis: basis,
-      headerStyle: describeSignature(signature),
+      headerStyle: [...variants.keys()].map(describeSignature).join('; '),
       encoding: source.encoding,
     },
     conversationName,
   };
 }
 
-type MessageContent = Pick<
-  ParsedMessage,
-  'sender' | 'kind' | 'text' | 'edited' | 'media' | 'poll' | 'location' | 'system'
->;
-
-const NO_EXTRAS = { edited: false, media: null, poll: null, location: null } as const;
-
-/** Split "Sender: body" from a header's rest, telling people's messages from system lines. */
-function readMessage(
-  first: string,
-  continuation: string,
-  groupNames: ReadonlySet<string>,
-  groupAuthors: ReadonlySet<string>,
-  groupVoices: ReadonlySet<string>,
-): MessageContent {
-  let colon = first.indexOf(': ');
-  if (colon < 0 && first.endsWith(':') && first.length > 1) colon = first.length - 1;
-  if (colon < 0) {
-    const text = first + continuation;
-    return { ...NO_EXTRAS, sender: null, kind: 'system', text, system: readSystemText(text) ?? otherEvent() };
-  }
-  const author = first.slice(0, colon);
-  const body = first.slice(colon + 2) + continuation;
-  if (looksLikeSystemPrefix(author)) {
-    const whole = first + continuation;
-    const ev = readSystemText(whole);
-    if (ev) return { ...NO_EXTRAS, sender: null, kind: 'system', text: whole, system: ev };
-  }
-  if (body.startsWith('\u200E') || groupNames.has(author) || groupAuthors.has(author)) {
-    const ev = readSystemText(body);
-    if (ev) return { ...NO_EXTRAS, sender: author, kind: 'system', text: body, system: ev };
-  }
-  const reading = readBody(body);
-  if (reading.kind === 'text' && groupVoices.has(author))
-    return { ...NO_EXTRAS, sender: author, kind: 'system', text: body, system: otherEvent() };
-  return { sender: author, text: body, system: null, ...reading };
+/** The wall-clock time a header says, read in its own variant's day/month order; null if impossible. */
+function wallClockOf(h: HeaderMatch, variants: ReadonlyMap<string, VariantOrder>) {
+  const hour = clockHour(h);
+  const variant = variants.get(h.signature);
+  if (hour === null || !variant) return null;
+  const o = variant.order;
+  const [d, m, yRaw] = o === 'dmy' ? [h.a, h.b, h.c] : o === 'mdy' ? [h.b, h.a, h.c] : [h.c, h.b, h.a];
+  const year = commonEraYear(h, yRaw);
+  if (!isValidDate(year, m, d)) return null;
+  return { year, month: m, day: d, hour, minute: h.minute, second: h.second };
 }
 
-function otherEvent(): SystemEvent {
-  return { type: 'other', actor: null, targets: [], value: null, previousValue: null };
+function unknownSystemNotice(text: string, line: number): ImportNotice {
+  const shown = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  return {
+    code: 'unknown_system_text',
+    message: `a system line whose wording is not in the phrase tables is kept as a system line: ${JSON.stringify(shown)}`,
+    line,
+  };
 }
 
 /** Parse an export held in memory. */

@@ -13,6 +13,7 @@ import {
   type MessageCells,
 } from '../message-cells.js';
 import { parseSearchQuery, toFts5Match, toTsQuery } from '../search-query.js';
+import { phoneDigits, senderKey } from '../search-text.js';
 import type { MessageFilters, MessagePage, MessageRecord, MessageStats, NewMessage } from '../types.js';
 
 /** A message as the case timeline needs it (see `timeline`). */
@@ -177,10 +178,15 @@ export class MessagesRepository {
    * One page of a case's messages in time order (utc, then id), filtered. Use `nextAfterId` as
    * `afterId` for the next page; every page is an index range scan, however deep.
    */
-  async query(caseId: number, filters: MessageFilters = {}): Promise<MessagePage> {
+  async query(
+    caseId: number,
+    filters: MessageFilters = {},
+    senders?: readonly string[],
+  ): Promise<MessagePage> {
     const limit = Math.min(Math.max(Math.trunc(filters.limit ?? DEFAULT_PAGE), 1), MAX_PAGE);
     const db = this.ctx.db;
-    let q = this.filtered(caseId, filters).selectAll('m');
+    const resolved = senders ?? (await this.sendersFor(caseId, filters.sender));
+    let q = this.filtered(caseId, filters, resolved).selectAll('m');
     if (filters.afterId !== undefined) {
       const cursor = await db
         .selectFrom('messages')
@@ -211,12 +217,13 @@ export class MessagesRepository {
     filters: Omit<MessageFilters, 'afterId'> = {},
   ): AsyncGenerator<MessageRecord> {
     let afterId: number | undefined;
+    const senders = await this.sendersFor(caseId, filters.sender);
     for (;;) {
-      const page: MessagePage = await this.query(caseId, {
-        ...filters,
-        limit: filters.limit ?? 2000,
-        ...(afterId === undefined ? {} : { afterId }),
-      });
+      const page: MessagePage = await this.query(
+        caseId,
+        { ...filters, limit: filters.limit ?? 2000, ...(afterId === undefined ? {} : { afterId }) },
+        senders,
+      );
       yield* page.messages;
       if (page.nextAfterId === null) return;
       afterId = page.nextAfterId;
@@ -271,24 +278,81 @@ export class MessagesRepository {
 
   /** The ids of every matching message (same filters as `query`): for counting hits, not reading them. */
   async ids(caseId: number, filters: Omit<MessageFilters, 'afterId' | 'limit'> = {}): Promise<number[]> {
-    const rows = await this.filtered(caseId, filters).select('m.id').execute();
+    const senders = await this.sendersFor(caseId, filters.sender);
+    const rows = await this.filtered(caseId, filters, senders).select('m.id').execute();
     return rows.map((r) => toInt(r.id));
   }
 
   /** How many messages match (same filters as `query`, without paging). */
   async count(caseId: number, filters: Omit<MessageFilters, 'afterId' | 'limit'> = {}): Promise<number> {
-    const row = await this.filtered(caseId, filters)
+    const senders = await this.sendersFor(caseId, filters.sender);
+    const row = await this.filtered(caseId, filters, senders)
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
     return toInt(row.n);
   }
 
-  /** The case's messages narrowed by every filter except paging. */
-  private filtered(caseId: number, filters: Omit<MessageFilters, 'afterId' | 'limit'>) {
+  /**
+   * Which stored senders a typed name means, as people type names: without the invisible direction
+   * marks Android wraps numbers in, case- and accent-insensitively, a phone number whatever its
+   * spacing. `matched` are those equal under that folding; where none is, `candidates` lists the
+   * stored names that contain the typed one (or share its phone number's last digits), so the user
+   * can pick. Stored names are never changed.
+   */
+  async matchSender(caseId: number, name: string): Promise<{ matched: string[]; candidates: string[] }> {
+    const rows = await this.ctx.db
+      .selectFrom('messages')
+      .select('sender')
+      .distinct()
+      .where('case_id', '=', caseId)
+      .where('sender', 'is not', null)
+      .execute();
+    const stored = rows.map((r) => r.sender as string);
+    if (stored.includes(name))
+      return {
+        matched: [name, ...stored.filter((s) => s !== name && senderKey(s) === senderKey(name))],
+        candidates: [],
+      };
+    const key = senderKey(name);
+    const digits = phoneDigits(name);
+    const matched = stored.filter((s) => {
+      if (senderKey(s) === key) return true;
+      const d = digits === null ? null : phoneDigits(s);
+      return d !== null && d === digits;
+    });
+    if (matched.length > 0 || key.length === 0) return { matched, candidates: [] };
+    const tail = digits !== null && digits.length >= 6 ? digits.slice(-9) : null;
+    const candidates = stored
+      .filter((s) => {
+        const k = senderKey(s);
+        if (k.includes(key) || (k.length >= 3 && key.includes(k))) return true;
+        const d = tail === null ? null : phoneDigits(s);
+        return d !== null && tail !== null && (d.endsWith(tail) || tail.endsWith(d.slice(-9)));
+      })
+      .sort((a, b) => a.localeCompare(b));
+    return { matched, candidates };
+  }
+
+  /** The stored senders a sender filter stands for (undefined: no filter; null: system lines). */
+  private async sendersFor(
+    caseId: number,
+    sender: string | null | undefined,
+  ): Promise<readonly string[] | undefined> {
+    if (sender === undefined || sender === null) return undefined;
+    return (await this.matchSender(caseId, sender)).matched;
+  }
+
+  /** The case's messages narrowed by every filter except paging (`senders`: what the sender filter matched). */
+  private filtered(
+    caseId: number,
+    filters: Omit<MessageFilters, 'afterId' | 'limit'>,
+    senders?: readonly string[],
+  ) {
     let q = this.ctx.db.selectFrom('messages as m').where('m.case_id', '=', caseId);
-    if (filters.sender !== undefined) {
-      q =
-        filters.sender === null ? q.where('m.sender', 'is', null) : q.where('m.sender', '=', filters.sender);
+    if (filters.sender === null) q = q.where('m.sender', 'is', null);
+    else if (filters.sender !== undefined) {
+      const list = senders ?? [filters.sender];
+      q = list.length === 0 ? q.where(sql<boolean>`1 = 0`) : q.where('m.sender', 'in', list);
     }
     if (filters.from !== undefined) q = q.where('m.utc', '>=', filters.from);
     if (filters.to !== undefined) q = q.where('m.utc', '<', filters.to);

@@ -1,3 +1,4 @@
+import { phoneDigits, senderKey } from '../search-text.js';
 import { bool, flag, flagOrNull, toInt, type RepoContext } from './context.js';
 
 export interface ParticipantRecord {
@@ -79,6 +80,35 @@ export class ParticipantsRepository {
       ids.set(p.displayName, toInt(row.id));
     }
     return ids;
+  }
+
+  /**
+   * The phone's owner in an export, as one participant (issue 13.7). An export names the owner
+   * "You" in system lines and by their own name on their messages. With the owner's name given
+   * (`--owner-name`), the participant of that name (as people type names: case, accents, marks and a
+   * number's spacing aside) is the owner, or a new one of that name where they wrote nothing; without
+   * it, "You" is a participant of its own where the export mentions "You", for `identify` to tie to
+   * a person. Returns the owner's participant id, or null where nothing names the owner.
+   */
+  async linkExportOwner(
+    conversationId: number,
+    ownerName: string | null,
+    mentionsYou: boolean,
+  ): Promise<number | null> {
+    const name = ownerName?.trim() ? ownerName.trim() : null;
+    if (name === null && !mentionsYou) return null;
+    let id: number | null = null;
+    if (name !== null) {
+      const key = senderKey(name);
+      const digits = phoneDigits(name);
+      const found = (await this.list(conversationId)).find(
+        (p) => senderKey(p.displayName) === key || (digits !== null && phoneDigits(p.displayName) === digits),
+      );
+      id = found?.id ?? null;
+    }
+    id ??= await this.upsert(conversationId, name ?? 'You');
+    await this.ctx.db.updateTable('participants').set({ is_owner: 1 }).where('id', '=', id).execute();
+    return id;
   }
 
   async upsert(conversationId: number, displayName: string): Promise<number> {

@@ -1,0 +1,42 @@
+import type { PhraseTable } from './types.js';
+
+/** Arabic (whatsapp-strings.md; strings start with U+200F, stripped before matching). */
+export const ar: PhraseTable = {
+  lang: 'ar',
+  you: ['أنت', 'انت'],
+  and: ['و'],
+  encryption: ['الرسائل والمكالمات مشفرة', 'الرسائل والمكالمات مشف', 'الرسائل المرسلة إلى هذه المجموعة'],
+  events: [
+    ['created', '{actor} أنشأ مجموعة "{value}"'],
+    ['added', 'أضافتك جهة الاتصال {actor}', { targets: ['You'] }],
+    ['left', 'أنت غادرت', { actor: 'You' }],
+    ['left', 'غادر {actor} المجموعة'],
+    ['left', '{actor} غادر المجموعة'],
+    ['joined_by_link', '{actor} انضم إلى المجموعة عبر اس…'],
+    ['subject_changed', '{actor} غيّر اسم المجموعة من "{old}" إلى "{value}"'],
+    ['subject_changed', '{actor} غيّر اسم المجموعة إلى "{value}"'],
+    ['icon_changed', '{actor} غيّر أيقونة هذه المجموعة'],
+    ['icon_changed', '{actor} حذف أيقونة هذه المجموعة'],
+    ['description_changed', '{actor} غيّر وصف المجموعة'],
+    ['number_changed', '{actor} غيّر رقم هاتفه…'],
+    ['security_code_changed', 'تغير رمز أمان {actor}…'],
+    ['security_code_changed', 'تغيّر رمز أمانك المُستخدَم مع {actor}…'],
+    ['disappearing_messages', 'فعّلت جهة الاتصال {actor} خاصية الرسائل ذاتية الاختفاء…'],
+    ['removed', '{actor} أزال {targets}'],
+    ['added', '{actor} أضاف {targets}'],
+  ],
+  deleted: ['تم حذف هذه الرسالة'],
+  youDeleted: ['أنت حذفت هذه الرسالة', 'لقد حذَفت هذه الرسالة', 'لقد حذفت هذه الرسالة'],
+  mediaOmitted: ['<تم استبعاد الوسائط>'],
+  iosOmitted: [
+    'لم يتم إدراج الصورة',
+    'لم يتم إدراج الفيديوهات',
+    'لم يتم إدراج المقاطع الصوتية',
+    'تم حذف الملصقات',
+    'لم يتم إدراج صورة GIF',
+    'لم يتم إدراج المستند',
+    'لم يتم إدراج بطاقة جهة اتصال',
+  ],
+  attached: ['{file} (الملف مرفق)', '<المُرفق: {file}>'],
+  edited: ['<تم تعديل هذه الرسالة>'],
+};

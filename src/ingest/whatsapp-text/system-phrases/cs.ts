@@ -1,0 +1,40 @@
+import type { PhraseTable } from './types.js';
+
+/** Czech (whatsapp-strings.md; gender forms "/a", iOS strings hold NBSP). */
+export const cs: PhraseTable = {
+  lang: 'cs',
+  you: ['Vy', 'vy', 'vás'],
+  and: ['a'],
+  encryption: ['Zprávy a hovory jsou o'],
+  events: [
+    ['created', '{actor} vytvořil/a skupinu "{value}"'],
+    ['created', '{actor} vytvořil/a skupinu {value}'],
+    ['added', '{actor} vás přidal/a do skupiny', { targets: ['You'] }],
+    ['left', 'Opustil/a jste skupinu', { actor: 'You' }],
+    ['left', '{actor} opustil/a skupinu'],
+    ['joined_by_link', '{actor} se připojil/a k této sku…'],
+    ['subject_changed', '{actor} změnil/a téma skupiny na…'],
+    ['icon_changed', '{actor} změnil/a ikonu této skupiny'],
+    ['description_changed', '{actor} změnil/a popis skupiny'],
+    ['number_changed', '{actor} změnil/a své tel…'],
+    ['security_code_changed', 'Bezpečnostní kód uži…'],
+    ['security_code_changed', 'Bezpečnostní kód mez…'],
+    ['disappearing_messages', '{actor} zapnul/a automatické odstraňování zpráv…'],
+    ['removed', '{actor} odebral/a uživatele {targets}'],
+    ['added', '{actor} přidal/a uživatele {targets}'],
+  ],
+  deleted: ['Tato zpráva byla odstraněna', 'Tato zpráva byla smazána'],
+  youDeleted: ['Tuto zprávu jste odstranil/a', 'Tuto zprávu jste smazal/a'],
+  mediaOmitted: ['<Média vynechány>', '< Média vynechána >'],
+  iosOmitted: [
+    'obrázek vynechán',
+    'video vynecháno',
+    'zvukový soubor vynechán',
+    'nálepka vynechána',
+    'GIF vynechán',
+    'dokument vynechán',
+    'Vizitka vynechána',
+  ],
+  attached: ['{file} (soubor byl přiložen)', '<příloha: {file}>'],
+  edited: [],
+};

@@ -1,0 +1,47 @@
+import type { PhraseTable } from './types.js';
+
+/** German (whatsapp-strings.md: Android 2016–2020, iOS 2022). */
+export const de: PhraseTable = {
+  lang: 'de',
+  you: ['Du', 'du', 'dich'],
+  and: ['und'],
+  encryption: [
+    'Nachrichten und Anrufe sind Ende-zu-Ende',
+    'Nachrichten an diese Gruppe sind jetzt',
+    'Nachrichten an diesen Chat',
+  ],
+  events: [
+    ['created', '{actor} hat die Gruppe "{value}" erstellt'],
+    ['added', '{actor} hat dich hinzugefügt', { targets: ['You'] }],
+    ['left', 'Du hast die Gruppe verlassen', { actor: 'You' }],
+    ['left', '{actor} hat die Gruppe verlassen'],
+    ['joined_by_link', '{actor} ist dieser Gruppe mit de…'],
+    ['joined_by_link', '{actor} ist der Gruppe mit dem E…'],
+    ['subject_changed', '{actor} hat den Betreff von "{old}" zu "{value}" geändert'],
+    ['subject_changed', '{actor} hat den Betreff zu "{value}"…'],
+    ['icon_changed', '{actor} hat das Gruppenbild geändert'],
+    ['icon_changed', '{actor} hat das Gruppenbild gelöscht'],
+    ['description_changed', '{actor} hat die Gruppenbeschreib…'],
+    ['number_changed', '{actor} hat eine neue Te…'],
+    ['number_changed', '{actor} hat die Telefonn…'],
+    ['security_code_changed', 'Die Sicherheitsnumme…'],
+    ['security_code_changed', 'Deine Sicherheitsnum…'],
+    ['disappearing_messages', '{actor} hat selbstlöschende Nachrichten…'],
+    ['removed', '{actor} hat {targets} entfernt'],
+    ['added', '{actor} hat {targets} hinzugefügt'],
+  ],
+  deleted: ['Diese Nachricht wurde gelöscht'],
+  youDeleted: ['Du hast diese Nachricht gelöscht'],
+  mediaOmitted: ['<Medien ausgeschlossen>', '<Medien weggelassen>'],
+  iosOmitted: [
+    'Bild weggelassen',
+    'Video weggelassen',
+    'Audio weggelassen',
+    'Sticker weggelassen',
+    'GIF weggelassen',
+    'Dokument weggelassen',
+    'Kontaktkarte ausgelassen',
+  ],
+  attached: ['{file} (Datei angehängt)', '<Anhang: {file}>'],
+  edited: ['<Diese Nachricht wurde bearbeitet>'],
+};

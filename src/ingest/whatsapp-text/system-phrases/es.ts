@@ -1,0 +1,48 @@
+import type { PhraseTable } from './types.js';
+
+/** Spanish (whatsapp-strings.md). */
+export const es: PhraseTable = {
+  lang: 'es',
+  you: ['Tú', 'tú', 'Tu'],
+  and: ['y'],
+  encryption: [
+    'Los mensajes y las llamadas están cifrados',
+    'Los mensajes y las lla',
+    'Los mensajes que envíes a este grupo',
+  ],
+  events: [
+    ['created', '{actor} creó el grupo "{value}"'],
+    ['added', '{actor} te añadió', { targets: ['You'] }],
+    ['left', 'Saliste del grupo', { actor: 'You' }],
+    ['left', '{actor} salió del grupo'],
+    ['left', '{actor} salió'],
+    ['joined_by_link', '{actor} se unió usando el enlace…'],
+    ['subject_changed', '{actor} cambió el asunto de "{old}" a "{value}"'],
+    ['subject_changed', '{actor} cambió el asunto a "{value}"'],
+    ['icon_changed', '{actor} cambió el ícono de este grupo'],
+    ['icon_changed', '{actor} cambió el icono de este grupo'],
+    ['icon_changed', '{actor} eliminó el ícono de este grupo'],
+    ['description_changed', '{actor} cambió la descripción de…'],
+    ['number_changed', '{actor} cambió su número…'],
+    ['security_code_changed', 'El código de segurid…'],
+    ['security_code_changed', 'Cambió tu código de…'],
+    ['disappearing_messages', '{actor} activó los mensajes temporales…'],
+    ['disappearing_messages', '{actor} desactivó los mensajes temporales…'],
+    ['removed', '{actor} eliminó a {targets}'],
+    ['added', '{actor} añadió a {targets}'],
+  ],
+  deleted: ['Este mensaje fue eliminado', 'Se eliminó este mensaje'],
+  youDeleted: ['Eliminaste este mensaje'],
+  mediaOmitted: ['<Multimedia omitido>', '<Archivo omitido>'],
+  iosOmitted: [
+    'imagen omitida',
+    'Video omitido',
+    'audio omitido',
+    'sticker omitido',
+    'GIF omitido',
+    'documento omitido',
+    'Tarjeta de contacto omitida',
+  ],
+  attached: ['{file} (archivo adjunto)', '{file} (archivo adjuntado)', '<adjunto: {file}>'],
+  edited: ['<Se editó este mensaje>', '<Se editó este mensaje.>'],
+};

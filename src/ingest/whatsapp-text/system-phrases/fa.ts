@@ -1,0 +1,43 @@
+import type { PhraseTable } from './types.js';
+
+/** Persian (whatsapp-strings.md; the actor is not always first). */
+export const fa: PhraseTable = {
+  lang: 'fa',
+  you: ['شما'],
+  and: ['و'],
+  encryption: ['پیام‌ها و تماس‌ها سرتا'],
+  events: [
+    ['created', '{actor} گروه "{value}" را به وجود آورد'],
+    ['created', '{actor} گروه "{value}" را ایجاد کرد'],
+    ['added', '{actor} شما را اضافه کرد', { targets: ['You'] }],
+    ['left', 'شما گروه را ترک کردید', { actor: 'You' }],
+    ['left', '{actor} گروه را ترک کرد'],
+    ['left', '{actor} ترک کرد'],
+    ['joined_by_link', '{actor} با استفاده از پیوند دعوت…'],
+    ['joined_by_link', '{actor} با لینک دعوت به گروه پیوست'],
+    ['subject_changed', '{actor} موضوع را به "{value}" تغییر داد'],
+    ['icon_changed', '{actor} علامت گروه را تغییر داد'],
+    ['icon_changed', '{actor} علامت این گروه را تغییر داد'],
+    ['description_changed', '{actor} شرح گروه را تغییر داد'],
+    ['number_changed', '{actor} شماره خود را تغی…'],
+    ['security_code_changed', 'کد امنیتی شما با {actor} تغییر کرد…'],
+    ['disappearing_messages', '{actor} پیام‌های مدت‌دار را فعال کرد…'],
+    ['added', '{targets} توسط {actor} اضافه شد'],
+    ['removed', '{targets} توسط {actor} حذف شد'],
+    ['removed', '{actor} {targets} را حذف کرد'],
+  ],
+  deleted: ['این پیام حذف شد', 'این پیام حذف شده است'],
+  youDeleted: ['شما این پیام را حذف کردید'],
+  mediaOmitted: ['<رسانه حذف شد>', '< پيوست نما/آهنگ حذف شد >'],
+  iosOmitted: [
+    'تصویر حذف شد',
+    'ویدیو حذف شد',
+    'صدا حذف شد',
+    'استیکر حذف شد',
+    'GIF حذف شد',
+    'سند حذف شد',
+    'برگ مخاطب حذف شد',
+  ],
+  attached: ['<پیوست: {file}>'],
+  edited: [],
+};

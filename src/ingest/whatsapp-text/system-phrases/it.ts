@@ -1,0 +1,47 @@
+import type { PhraseTable } from './types.js';
+
+/** Italian (whatsapp-strings.md). */
+export const it: PhraseTable = {
+  lang: 'it',
+  you: ['Tu', 'tu'],
+  and: ['e'],
+  encryption: [
+    'I messaggi e le chiamate sono crittografati',
+    'I messaggi e le chiama',
+    'I messaggi inviati a questo gruppo',
+  ],
+  events: [
+    ['created', '{actor} ha creato il gruppo "{value}"'],
+    ['added', '{actor} ti ha aggiunto', { targets: ['You'] }],
+    ['left', 'Hai abbandonato', { actor: 'You' }],
+    ['left', '{actor} ha abbandonato'],
+    ['joined_by_link', '{actor} è entrato usando il link…'],
+    ['joined_by_link', "{actor} ha usato il link d'invit…"],
+    ['subject_changed', '{actor} ha cambiato l\'oggetto da "{old}" a "{value}"'],
+    ['subject_changed', '{actor} ha cambiato l\'oggetto in "{value}"'],
+    ['icon_changed', "{actor} ha cambiato l'immagine d…"],
+    ['icon_changed', "{actor} ha eliminato l'immagine d…"],
+    ['description_changed', '{actor} ha cambiato la descrizio…'],
+    ['number_changed', '{actor} ha cambiato nume…'],
+    ['security_code_changed', 'Il codice sicurezza…'],
+    ['security_code_changed', 'Il tuo codice di sic…'],
+    ['disappearing_messages', '{actor} ha attivato i messaggi effimeri…'],
+    ['disappearing_messages', '{actor} ha disattivato i messaggi effimeri…'],
+    ['removed', '{actor} ha rimosso {targets}'],
+    ['added', '{actor} ha aggiunto {targets}'],
+  ],
+  deleted: ['Questo messaggio è stato eliminato'],
+  youDeleted: ['Hai eliminato questo messaggio'],
+  mediaOmitted: ['<Media omessi>', '<Media omesso>', '<Media ommessi>'],
+  iosOmitted: [
+    'immagine omessa',
+    'video omesso',
+    'audio omesso',
+    'sticker non incluso',
+    'GIF esclusa',
+    'documento omesso',
+    'Scheda contatto omessa',
+  ],
+  attached: ['{file} (file allegato)', '<allegato: {file}>'],
+  edited: ['<Questo messaggio è stato modificato>'],
+};

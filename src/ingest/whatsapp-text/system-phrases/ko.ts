@@ -1,0 +1,43 @@
+import type { PhraseTable } from './types.js';
+
+/** Korean (whatsapp-strings.md). */
+export const ko: PhraseTable = {
+  lang: 'ko',
+  you: ['나', '회원님'],
+  and: ['및'],
+  encryption: ['메시지 및 전화는 종단간 암호화되어'],
+  events: [
+    ['created', '{actor}님이 "{value}"그룹을 만들었습니다'],
+    ['created', '{actor}님이 "{value}" 그룹을 만들었습니다'],
+    ['added', '{actor}님이 회원님을 추가했습니다', { targets: ['You'] }],
+    ['left', '퇴장했습니다', { actor: 'You' }],
+    ['left', '{actor}님이 퇴장하였습니다'],
+    ['left', '{actor}님이 그룹에서 나갔습니다'],
+    ['joined_by_link', '{actor}님이 이 그룹 초대 링크로 참여했습니다'],
+    ['subject_changed', '{actor}님이 그룹 이름을 "{value}"(으)로 변경했습니다'],
+    ['icon_changed', '{actor}님이 그룹 아이콘을 변경했습니다'],
+    ['description_changed', '{actor}님이 그룹 설명을 변경했습니다'],
+    ['number_changed', '{actor}님이 휴대전화 번호를 새…'],
+    ['security_code_changed', '{actor}님의 보안 코드가 변경되었습니다…'],
+    ['security_code_changed', '{actor}님과의 보안 코드가 변경되었습니다…'],
+    ['disappearing_messages', '{actor}님이 자동삭제 메시지 설정을 켰습니다…'],
+    ['removed', '{actor}님이 {targets}님을 그룹에서 퇴장시켰습니다'],
+    ['removed', '{actor}님이 {targets}님을 퇴장시켰습니다'],
+    ['added', '{actor}님이 {targets}님을 추가했습니다'],
+    ['added', '{actor}님이 {targets}을(를) 추가했습니다'],
+  ],
+  deleted: ['이 메시지는 삭제되었습니다'],
+  youDeleted: ['삭제한 메시지입니다'],
+  mediaOmitted: ['<미디어 파일 제외됨>', '<미디어 파일을 생략한 대화내용>'],
+  iosOmitted: [
+    '이미지 생략됨',
+    '비디오 생략됨',
+    '오디오 생략됨',
+    '스티커 제외됨',
+    'GIF 생략됨',
+    '문서 생략됨',
+    '연락처 카드 생략됨',
+  ],
+  attached: ['{file} (파일 첨부됨)', '< 첨부됨: {file}>'],
+  edited: [],
+};

@@ -1,0 +1,47 @@
+import type { PhraseTable } from './types.js';
+
+/** Dutch (whatsapp-strings.md; group names in '…' on Android, bare on iOS). */
+export const nl: PhraseTable = {
+  lang: 'nl',
+  you: ['U', 'u', 'Jij', 'jij'],
+  and: ['en'],
+  encryption: [
+    'Berichten en gesprekken zijn end-to-end',
+    'Berichten en gesprekke',
+    'Berichten die je naar deze groep',
+  ],
+  events: [
+    ['created', "{actor} heeft de groep '{value}' aan…"],
+    ['created', '{actor} heeft de groep "{value}" aan…'],
+    ['created', '{actor} heeft de groep {value} gemaakt'],
+    ['added', '{actor} heeft u toegevoegd', { targets: ['You'] }],
+    ['left', 'U hebt de groep verlaten', { actor: 'You' }],
+    ['left', '{actor} heeft de groep verlaten'],
+    ['joined_by_link', '{actor} is deelnemer geworden vi…'],
+    ['subject_changed', '{actor} heeft het onderwerp gewijzigd van "{old}" naar "{value}"'],
+    ['subject_changed', '{actor} heeft het onderwerp gewi…'],
+    ['icon_changed', '{actor} heeft de groepsafbeeldin…'],
+    ['description_changed', '{actor} heeft de groepsomschrijv…'],
+    ['description_changed', '{actor} heeft het groepsonderwer…'],
+    ['number_changed', '{actor} heeft een nieuw…'],
+    ['security_code_changed', "{actor}'s beveiligingsco…"],
+    ['security_code_changed', 'Uw beveiligingscode…'],
+    ['disappearing_messages', '{actor} heeft berichten met vervaldatum…'],
+    ['removed', '{actor} heeft {targets} verwijderd'],
+    ['added', '{actor} heeft {targets} toegevoegd'],
+  ],
+  deleted: ['Dit bericht is verwijderd'],
+  youDeleted: ['U hebt dit bericht verwijderd', 'Je hebt dit bericht verwijderd'],
+  mediaOmitted: ['<Media weggelaten>'],
+  iosOmitted: [
+    'afbeelding weggelaten',
+    'video weggelaten',
+    'audio weggelaten',
+    'sticker weggelaten',
+    'GIF weggelaten',
+    'document weggelaten',
+    'Visitekaartje weggelaten',
+  ],
+  attached: ['{file} (bestand bijgevoegd)', '<bijgevoegd: {file}>'],
+  edited: ['<Dit bericht is bewerkt>'],
+};

@@ -1,0 +1,48 @@
+import type { PhraseTable } from './types.js';
+
+/** Polish (whatsapp-strings.md). */
+export const pl: PhraseTable = {
+  lang: 'pl',
+  you: ['Ty', 'ty', 'Cię', 'cię'],
+  and: ['i'],
+  encryption: [
+    'Wiadomości i połączenia są szyfrowane',
+    'Wiadomości i połączeni',
+    'Wiadomości wysyłane do tej grupy',
+  ],
+  events: [
+    ['created', '{actor} utworzył(a) grupę "{value}"'],
+    ['added', '{actor} dodał(a) Cię', { targets: ['You'] }],
+    ['left', 'Opuściłeś(-aś) grupę', { actor: 'You' }],
+    ['left', '{actor} opuścił(a) grupę'],
+    ['joined_by_link', '{actor} dołączył(a) do grupy, uż…'],
+    ['subject_changed', '{actor} zmienił(a) temat z "{old}" na "{value}"'],
+    ['subject_changed', '{actor} zmienił(a) temat na "{value}"'],
+    ['icon_changed', '{actor} zmienił(a) ikonę tej grupy'],
+    ['icon_changed', '{actor} usunął(-ęła) ikonę tej grupy'],
+    ['description_changed', '{actor} zmienił(a) opis grupy'],
+    ['number_changed', '{actor} zmienił(a) numer…'],
+    ['number_changed', '{actor} zmienił(a) swój numer…'],
+    ['security_code_changed', 'Kod zabezpieczenia d…'],
+    ['security_code_changed', 'Twój kod zabezpiecze…'],
+    ['disappearing_messages', '{actor} włączył(a) znikające wiadomości…'],
+    ['disappearing_messages', '{actor} wyłączył(a) znikające wiadomości…'],
+    ['removed', '{actor} usunął(-ęła) {targets}'],
+    ['added', '{actor} dodał(a) użytkowników {targets}'],
+    ['added', '{actor} dodał(a) {targets}'],
+  ],
+  deleted: ['Ta wiadomość została usunięta'],
+  youDeleted: ['Wiadomość usunięta', 'Usunąłeś(aś) tę wiadomość', 'Usunąłeś(-ęłaś) tę wiadomość'],
+  mediaOmitted: ['<Pominięto multimedia>', '<pliki pominięto>'],
+  iosOmitted: [
+    'obraz pominięty',
+    'wideo pominięte',
+    'audio pominięte',
+    'pominięto naklejkę',
+    'Plik GIF pominięty',
+    'dokument pominięty',
+    'Pominięta wizytówka kontaktu',
+  ],
+  attached: ['{file} (załączony plik)', '<załączono: {file}>'],
+  edited: ['<Wiadomość została edytowana>'],
+};

@@ -1,0 +1,47 @@
+import type { PhraseTable } from './types.js';
+
+/** Portuguese, Brazil (whatsapp-strings.md; Android locale folder pt-rBR). */
+export const ptBR: PhraseTable = {
+  lang: 'pt-BR',
+  you: ['Você', 'você'],
+  and: ['e'],
+  encryption: [
+    'As mensagens e as chamadas são protegidas',
+    'As mensagens e as cham',
+    'As mensagens enviadas a este grupo',
+  ],
+  events: [
+    ['created', '{actor} criou o grupo "{value}"'],
+    ['added', '{actor} adicionou você', { targets: ['You'] }],
+    ['left', 'Você saiu', { actor: 'You' }],
+    ['left', '{actor} saiu'],
+    ['joined_by_link', '{actor} entrou usando o link de…'],
+    ['subject_changed', '{actor} mudou o nome do grupo de "{old}" para "{value}"'],
+    ['subject_changed', '{actor} mudou o nome do grupo pa…'],
+    ['icon_changed', '{actor} mudou a imagem deste grupo'],
+    ['icon_changed', '{actor} apagou a imagem deste grupo'],
+    ['description_changed', '{actor} mudou a descrição do grupo…'],
+    ['number_changed', '{actor} mudou seu número…'],
+    ['number_changed', '{actor} mudou de número de telefone…'],
+    ['security_code_changed', 'O código de seguranç…'],
+    ['security_code_changed', 'Seu código de segura…'],
+    ['disappearing_messages', '{actor} ativou as mensagens temporárias…'],
+    ['disappearing_messages', '{actor} desativou as mensagens temporárias…'],
+    ['removed', '{actor} removeu {targets}'],
+    ['added', '{actor} adicionou {targets}'],
+  ],
+  deleted: ['Essa mensagem foi apagada', 'Esta mensagem foi apagada', 'Mensagem apagada'],
+  youDeleted: ['Você apagou essa mensagem', 'Você apagou esta mensagem'],
+  mediaOmitted: ['<Arquivo de mídia oculto>', '<Mídia omitida>', '<Mídia oculta>'],
+  iosOmitted: [
+    'imagem ocultada',
+    'vídeo omitido',
+    'áudio ocultado',
+    'figurinha omitida',
+    'GIF omitido',
+    'documento omitido',
+    'Cartão do contato omitido',
+  ],
+  attached: ['{file} (arquivo anexado)', '<anexado: {file}>'],
+  edited: ['<Mensagem editada>', '<Esta mensagem foi editada>'],
+};

@@ -1,0 +1,48 @@
+import type { PhraseTable } from './types.js';
+
+/** Romanian (whatsapp-strings.md). */
+export const ro: PhraseTable = {
+  lang: 'ro',
+  you: ['Dvs.', 'Dvs', 'Eu', 'eu'],
+  and: ['și'],
+  encryption: [
+    'Mesajele și apelurile sunt criptate',
+    'Mesajele și apelurile',
+    'Mesajele trimise către acest grup',
+  ],
+  events: [
+    ['created', '{actor} a creat grupul "{value}"'],
+    ['added', '{actor} v-a adăugat în grup', { targets: ['You'] }],
+    ['left', 'Ați ieșit din grup', { actor: 'You' }],
+    ['left', '{actor} a ieșit din grup'],
+    ['joined_by_link', '{actor} a intrat în grup prin li…'],
+    ['subject_changed', '{actor} a schimbat subiectul din "{old}" în "{value}"'],
+    ['subject_changed', '{actor} a schimbat subiectul în "{value}"'],
+    ['subject_changed', '{actor} a schimbat subiectul gru…'],
+    ['icon_changed', '{actor} a schimbat imaginea grupului'],
+    ['icon_changed', '{actor} a șters imaginea grupului'],
+    ['description_changed', '{actor} a schimbat descrierea grupului'],
+    ['number_changed', '{actor} și-a schimbat nu…'],
+    ['security_code_changed', 'Codul de securitate…'],
+    ['security_code_changed', 'Codul dvs. de securi…'],
+    ['disappearing_messages', '{actor} a activat mesajele temporare…'],
+    ['disappearing_messages', '{actor} a dezactivat mesajele temporare…'],
+    ['removed', '{actor} a eliminat din grup pe {targets}'],
+    ['removed', '{actor} a eliminat pe {targets}'],
+    ['added', '{actor} a adăugat în grup pe {targets}'],
+  ],
+  deleted: ['Acest mesaj a fost șters'],
+  youDeleted: ['Ați șters acest mesaj'],
+  mediaOmitted: ['<Conținut media omis>'],
+  iosOmitted: [
+    'Imagine omisă',
+    'clip video omis',
+    'fără audio',
+    'sticker omis',
+    'GIF omis',
+    'document omis',
+    'Carte de vizită contact omisă',
+  ],
+  attached: ['{file} (fișier atașat)', '<atașare: {file}>'],
+  edited: ['<Acest mesaj a fost editat>'],
+};

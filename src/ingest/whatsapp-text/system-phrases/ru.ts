@@ -1,0 +1,47 @@
+import type { PhraseTable } from './types.js';
+
+/** Russian (whatsapp-strings.md; iOS strings hold NBSP, matched as spaces). */
+export const ru: PhraseTable = {
+  lang: 'ru',
+  you: ['Вы', 'вы', 'вас'],
+  and: ['и'],
+  encryption: [
+    'Сообщения и звонки защищены',
+    'Сообщения и звонки защ',
+    'Сообщения, отправляемые в эту группу',
+  ],
+  events: [
+    ['created', '{actor} создал(-а) группу "{value}"'],
+    ['added', '{actor} добавил(-а) вас', { targets: ['You'] }],
+    ['left', 'Вы покинули группу', { actor: 'You' }],
+    ['left', '{actor} покинул(-а) группу'],
+    ['joined_by_link', '{actor} вступил(-а) в группу, ис…'],
+    ['subject_changed', '{actor} изменил(-а) тему с "{old}" на "{value}"'],
+    ['subject_changed', '{actor} изменил(-а) тему на "{value}"'],
+    ['icon_changed', '{actor} изменил(-а) картинку группы'],
+    ['icon_changed', '{actor} удалил(-а) картинку группы'],
+    ['description_changed', '{actor} изменил(-а) описание группы'],
+    ['number_changed', '{actor} сменил(-а) номер…'],
+    ['security_code_changed', 'Код безопасности пол…'],
+    ['security_code_changed', 'Ваш код безопасности…'],
+    ['disappearing_messages', '{actor} включил(-а) исчезающие сообщения…'],
+    ['disappearing_messages', '{actor} отключил(-а) исчезающие сообщения…'],
+    ['added', '{actor} добавил(-а) контакт {targets}'],
+    ['removed', '{actor} удалил(-а) {targets}'],
+    ['added', '{actor} добавил(-а) {targets}'],
+  ],
+  deleted: ['Данное сообщение удалено', 'Это сообщение удалено'],
+  youDeleted: ['Вы удалили данное сообщение', 'Вы удалили это сообщение'],
+  mediaOmitted: ['<Без медиафайлов>', '<Файл пропущен>'],
+  iosOmitted: [
+    'изображение отсутствует',
+    'видео отсутствует',
+    'аудиофайл отсутствует',
+    'стикер не добавлен',
+    'GIF отсутствует',
+    'документ отсутствует',
+    'Карточка контакта отсутствует',
+  ],
+  attached: ['{file} (файл добавлен)', '{file} (файл в приложении)', '<прикреплено: {file}>'],
+  edited: ['<Сообщение изменено>'],
+};

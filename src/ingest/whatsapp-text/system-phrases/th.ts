@@ -1,0 +1,41 @@
+import type { PhraseTable } from './types.js';
+
+/** Thai (whatsapp-strings.md). */
+export const th: PhraseTable = {
+  lang: 'th',
+  you: ['คุณ'],
+  and: ['และ'],
+  encryption: ['ข้อความและการโทรได้รับ'],
+  events: [
+    ['created', '{actor} ได้สร้างกลุ่ม "{value}"'],
+    ['added', '{actor} ได้เพิ่มคุณเข้ากลุ่ม', { targets: ['You'] }],
+    ['left', 'คุณออกจากกลุ่มแล้ว', { actor: 'You' }],
+    ['left', '{actor} ออกจากกลุ่ม'],
+    ['joined_by_link', '{actor} เข้าร่วมโดยใช้ลิงก์เชิญข…'],
+    ['joined_by_link', '{actor} เข้าร่วมกลุ่มโดยใช้ลิงก์…'],
+    ['subject_changed', '{actor} ได้เปลี่ยนหัวข้อเป็น "{value}"'],
+    ['subject_changed', '{actor} เปลี่ยนหัวข้อเป็น "{value}"'],
+    ['icon_changed', '{actor} ได้เปลี่ยนไอคอนกลุ่มนี้…'],
+    ['description_changed', '{actor} ได้เปลี่ยนคำอธิบาย…'],
+    ['number_changed', '{actor} เปลี่ยนหมายเลขโท…'],
+    ['number_changed', '{actor} ได้เปลี่ยนหมายเล…'],
+    ['security_code_changed', 'รหัสความปลอดภัยของ…'],
+    ['disappearing_messages', '{actor} ได้เปิดใช้งานข้อความชั่วคราว…'],
+    ['removed', '{actor} ได้ลบ {targets} ออก'],
+    ['added', '{actor} ได้เพิ่ม {targets} เข้ากลุ่ม'],
+  ],
+  deleted: ['ข้อความนี้ได้ถูกลบ', 'ข้อความนี้ถูกลบแล้ว'],
+  youDeleted: ['คุณลบข้อความนี้', 'คุณได้ลบข้อความนี้'],
+  mediaOmitted: ['<ไฟล์สื่อถูกลบ>', '<สื่อถูกลบ>'],
+  iosOmitted: [
+    'ไม่มีรูปภาพ',
+    'วิดีโอถูกลบ',
+    'ไม่มีไฟล์เสียง',
+    'ไม่มีสติกเกอร์',
+    'ละเว้น GIF',
+    'ละเว้นเอกสาร',
+    'บัตรรายชื่อที่ละเว้น',
+  ],
+  attached: ['{file} (ไฟล์ที่แนบ)', '<แนบ: {file}>'],
+  edited: [],
+};

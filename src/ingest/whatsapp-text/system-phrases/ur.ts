@@ -1,0 +1,42 @@
+import type { PhraseTable } from './types.js';
+
+/** Urdu (whatsapp-strings.md; the Android "You" uses Arabic presentation forms, ﺁﭗ = آپ). */
+export const ur: PhraseTable = {
+  lang: 'ur',
+  you: ['آپ', 'ﺁﭗ'],
+  and: ['اور'],
+  encryption: ['میسجز اور کالز اینڈ ٹو', 'اس گروپ کو بھیجے گئے پیغامات'],
+  events: [
+    ['created', '{actor} نے گروپ "{value}" بنایا'],
+    ['added', '{actor} نے آپ کو شامل کیا', { targets: ['You'] }],
+    ['left', 'آپ نکل گئے', { actor: 'You' }],
+    ['left', '{actor} نکل گئے'],
+    ['left', '{actor} نے گروپ چھوڑ دیا'],
+    ['joined_by_link', '{actor} نے اس گروپ کے دعوتی لنک…'],
+    ['subject_changed', "{actor} نے گروپ کا نام '{value}' پر…"],
+    ['subject_changed', "{actor} نے نام '{value}' پر تبدیل کر دیا"],
+    ['icon_changed', '{actor} نے اس گروپ کی تصویر تبدی…'],
+    ['description_changed', '{actor} نے گروپ کی تفصیل…'],
+    ['number_changed', '{actor} نے اپنا فون نمبر…'],
+    ['security_code_changed', '{actor} کا سیکیورٹی کوڈ…'],
+    ['security_code_changed', '{actor} کے ساتھ آپ کا سی…'],
+    ['disappearing_messages', '{actor} نے غائب ہونے والے میسجز…'],
+    ['removed', 'ہٹایا، {actor} نے {targets} کو'],
+    ['removed', '{actor} نے {targets} کو ہٹایا'],
+    ['added', '{actor} نے {targets} کو شامل کیا'],
+  ],
+  deleted: ['یہ پیغام حذف کیا گیا', 'یہ میسج حذف کر دیا گیا ہے'],
+  youDeleted: ['آپ نے یہ پیغام حذف کر دیا', 'آپ نے اس پیغام کو حذف کیا', 'آپ نے یہ میسج حذف کر دیا ہے'],
+  mediaOmitted: ['<میڈیا چھوڑ دیا گیا>', '<میڈیا ہٹا دیا گیا>'],
+  iosOmitted: [
+    'تصویر نکال دی گئی ہے',
+    'ویڈیو نظرانداز',
+    'آڈیو نظرانداز',
+    'اسٹیکر نظرانداز',
+    'GIF نظرانداز',
+    'دستاویز نظرانداز',
+    'رابطہ کارڈ نظر انداز',
+  ],
+  attached: ['{file} (پیوستہ فائل)', '{file} (منسلک شدہ فائل)', '<پیوستہ: {file}>'],
+  edited: ['<اس پیغام میں ترمیم کی گئی>'],
+};
