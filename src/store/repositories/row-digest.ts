@@ -28,11 +28,16 @@ export interface ExhibitRowDigest {
 
 const PAGE = 5000;
 
+/** Columns derived from the evidence rather than read from it (see Digester). */
+
 /**
  * Each row is written as the JSON array of its columns' values in column-name order, one per line,
  * after a line naming the columns; integers as numbers on both dialects. Derived columns that are
- * not the evidence itself (PostgreSQL's search_tsv) are left out.
+ * not the evidence itself (PostgreSQL's search_tsv, and search_text, which is rebuilt from the
+ * verbatim text whenever search folding changes, e.g. migration 0014) are left out.
  */
+const DERIVED = new Set(['search_tsv', 'search_text']);
+
 class Digester {
   private readonly hash: Hash = createHash('sha256');
   /** Lines not hashed yet: hashing in 64 KiB pieces, not per row, halves the cost. */
@@ -54,7 +59,7 @@ class Digester {
   addValues(names: readonly string[], values: readonly unknown[]): void {
     if (this.names === null) {
       this.names = names;
-      const kept = names.filter((k) => k !== 'search_tsv').sort();
+      const kept = names.filter((k) => !DERIVED.has(k)).sort();
       this.order = kept.map((k) => names.indexOf(k));
       this.pending += `${JSON.stringify(kept)}\n`;
     }
