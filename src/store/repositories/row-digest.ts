@@ -29,6 +29,7 @@ export interface ExhibitRowDigest {
 const PAGE = 5000;
 
 /** Columns derived from the evidence rather than read from it (see Digester). */
+const DERIVED = new Set(['search_tsv', 'search_text']);
 
 /**
  * Each row is written as the JSON array of its columns' values in column-name order, one per line,
@@ -36,8 +37,6 @@ const PAGE = 5000;
  * not the evidence itself (PostgreSQL's search_tsv, and search_text, which is rebuilt from the
  * verbatim text whenever search folding changes, e.g. migration 0014) are left out.
  */
-const DERIVED = new Set(['search_tsv', 'search_text']);
-
 class Digester {
   private readonly hash: Hash = createHash('sha256');
   /** Lines not hashed yet: hashing in 64 KiB pieces, not per row, halves the cost. */
