@@ -208,11 +208,12 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
 
         let count = 0;
         let notices: DeviceDone['notices'] = [];
+        let rowAccounts: DeviceDone['rowAccounts'] = [];
         const batches = read.batches();
         for (;;) {
           const next = await batches.next();
           if (next.done) {
-            notices = next.value.notices;
+            ({ notices, rowAccounts } = next.value);
             break;
           }
           const { cells, conversation, senderKey, events } = next.value;
@@ -262,6 +263,7 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
             message: n.message,
             line: n.line,
           })),
+          rowAccounts,
         };
         await repos.importReports.insert(exhibit.id, report);
         await repos.exhibits.addContinuity({

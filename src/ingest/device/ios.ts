@@ -7,6 +7,8 @@ import type {
   ReplyRef,
   SystemEvent,
 } from '../../domain/message.js';
+import type { RowAccount, RowSkipReason } from '../../domain/import-report.js';
+import { accountNotices, assertSomethingRead, RowLedger, notAChat } from './accounting.js';
 import {
   basename,
   isGroupJid,
@@ -19,6 +21,7 @@ import {
 } from './common.js';
 import { IdentityBook, ParticipantList, type ContactInfo, type Person } from './identities.js';
 import {
+  copyNotices,
   openSqliteCopy,
   requireColumns,
   requireTables,
@@ -35,7 +38,7 @@ import type {
 
 /** iOS ChatStorage.sqlite (Core Data: Z-prefixed tables, Cocoa-epoch dates). */
 
-export const IOS_READER_VERSION = 'ios-chatstorage/1.0.3';
+export const IOS_READER_VERSION = 'ios-chatstorage/1.1.0';
 
 /** Seconds between 1970-01-01 and 2001-01-01 (the Cocoa epoch). */
 export const COCOA_EPOCH_OFFSET_S = 978_307_200;
@@ -72,7 +75,10 @@ class IosReader implements DeviceReader {
   readonly conversations: DeviceConversation[] = [];
   readonly notices: DeviceNotice[] = [];
   readonly ownerJid: string | null;
+  readonly rowAccounts: RowAccount[] = [];
   private readonly clock: ZoneClock;
+  /** Chat sessions whose rows are counted, not read (status updates, channels). */
+  private readonly notChats = new Map<number, RowSkipReason>();
   private readonly book: IdentityBook;
   private readonly chats = new Map<number, ChatInfo>();
   private unmapped = new Map<string, number>();
@@ -88,13 +94,7 @@ class IosReader implements DeviceReader {
     requireTables(copy, label, ['ZWAMESSAGE', 'ZWACHATSESSION'], 'WhatsApp iOS ChatStorage');
     requireColumns(copy, label, 'ZWAMESSAGE', ['Z_PK', 'ZCHATSESSION', 'ZISFROMME', 'ZMESSAGEDATE']);
     requireColumns(copy, label, 'ZWACHATSESSION', ['Z_PK', 'ZCONTACTJID']);
-    if (copy.walIncluded) {
-      this.notices.push({
-        code: 'wal_included',
-        message: `${label}-wal was found beside the database and read with it (recent rows)`,
-        line: null,
-      });
-    }
+    this.notices.push(...copyNotices(copy, label));
     if (options.contactsPath) {
       this.notices.push({
         code: 'not_read',
@@ -203,6 +203,11 @@ class IosReader implements DeviceReader {
       const id = numberOrNull(s.Z_PK) as number;
       const key = stringOrNull(s.ZCONTACTJID);
       if (!key) continue;
+      const skip = notAChat(key);
+      if (skip !== null) {
+        this.notChats.set(id, skip);
+        continue;
+      }
       const isGroup = numberOrNull(s.ZSESSIONTYPE) === 1 || isGroupJid(key);
       const partner = isGroup ? null : this.book.person(key);
       this.chats.set(id, { key, isGroup, partner });
@@ -307,7 +312,7 @@ class IosReader implements DeviceReader {
     }
     const seqs = new Map<number, number>();
     let lastId: number | null = null;
-    let orphans = 0;
+    const ledger = new RowLedger('ZWAMESSAGE');
     while (true) {
       let next: IteratorResult<Row>;
       try {
@@ -323,20 +328,22 @@ class IosReader implements DeviceReader {
       const chatId = numberOrNull(row.ZCHATSESSION) ?? -1;
       const chat = this.chats.get(chatId);
       if (!chat) {
-        orphans++;
+        ledger.skip(this.notChats.get(chatId) ?? 'no_chat', id);
         continue;
       }
       const seq = seqs.get(chatId) ?? 0;
       seqs.set(chatId, seq + 1);
+      ledger.imported();
       yield { conversationKey: chat.key, message: this.message(row, chat, seq) };
     }
-    if (orphans > 0) {
-      this.notices.push({
-        code: 'skipped_rows',
-        message: `${orphans} ZWAMESSAGE row(s) belong to no chat session and were not read`,
-        line: null,
-      });
+    let total: number;
+    try {
+      total = (this.db.prepare('SELECT COUNT(*) AS n FROM ZWAMESSAGE').get() as { n: number }).n;
+    } catch (err) {
+      throw sqliteFailure(label, err);
     }
+    this.rowAccounts.push(ledger.settle(total));
+    this.notices.push(...accountNotices(this.rowAccounts));
     for (const [what, n] of this.unmapped) {
       this.notices.push({
         code: 'unmapped_code',
@@ -354,6 +361,7 @@ class IosReader implements DeviceReader {
       });
       this.undated = { count: 0, ids: [] };
     }
+    assertSomethingRead(label, this.rowAccounts);
   }
 
   private count(what: string): void {

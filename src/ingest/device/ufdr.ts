@@ -19,6 +19,8 @@ import {
   PHONE_OWNER,
 } from './common.js';
 import { findUfdrReport } from './detect.js';
+import { accountNotices, assertSomethingRead, notAChat, RowLedger } from './accounting.js';
+import type { RowAccount, RowSkipReason } from '../../domain/import-report.js';
 import { ParticipantList } from './identities.js';
 import { SyncZip, type ZipEntryInfo } from './zip-sync.js';
 import type {
@@ -37,7 +39,7 @@ import type {
  * DOCTYPE declarations are refused outright (no entity can be declared, so none can expand).
  */
 
-export const UFDR_READER_VERSION = 'ufdr/1.0.1';
+export const UFDR_READER_VERSION = 'ufdr/1.1.0';
 
 /** A single field value longer than this is refused (a WhatsApp message is at most 65,536 chars). */
 const MAX_VALUE_CHARS = 16 * 1024 * 1024;
@@ -96,9 +98,12 @@ class UfdrReader implements DeviceReader {
   readonly format = 'ufdr' as const;
   readonly conversations: DeviceConversation[] = [];
   readonly notices: DeviceNotice[] = [];
+  readonly rowAccounts: RowAccount[] = [];
   ownerJid: string | null = null;
   private readonly clock: ZoneClock;
   private readonly chats = new Map<string, ChatSummary>();
+  /** Chat models whose messages are counted, not read: other apps, status updates, channels. */
+  private readonly notChats = new Map<string, RowSkipReason>();
   private readonly zip: SyncZip;
   private readonly entry: ZipEntryInfo;
   private ownerParty: DeviceParticipant | null = null;
@@ -331,6 +336,12 @@ class UfdrReader implements DeviceReader {
         if (!isWhatsApp(source)) {
           const k = source ?? '(no Source)';
           skipped.set(k, (skipped.get(k) ?? 0) + 1);
+          this.notChats.set(chat.id, 'other_app');
+          return;
+        }
+        const notChat = notAChat(first(chat, 'Id') ?? 'chat');
+        if (notChat !== null && notChat !== 'placeholder') {
+          this.notChats.set(chat.id, notChat);
           return;
         }
         const list = new ParticipantList();
@@ -383,14 +394,16 @@ class UfdrReader implements DeviceReader {
   *messages(): Generator<DeviceMessage> {
     const seqs = new Map<string, number>();
     const out: DeviceMessage[] = [];
-    const noTime: string[] = [];
-    let noTimeCount = 0;
+    const ledger = new RowLedger('InstantMessage');
     let zoneless = 0;
     const gen = this.parse(
       false,
       (chatFrame, m) => {
         const chat = this.chats.get(chatFrame.id);
-        if (!chat) return;
+        if (!chat) {
+          ledger.skip(this.notChats.get(chatFrame.id) ?? 'no_chat', m.id);
+          return;
+        }
         const stamp = first(m, 'TimeStamp');
         let ms: number | null = null;
         if (stamp !== null) {
@@ -400,10 +413,10 @@ class UfdrReader implements DeviceReader {
           if (dt.isValid) ms = dt.toMillis();
         }
         if (ms === null) {
-          noTimeCount++;
-          if (noTime.length < 20) noTime.push(m.id);
+          ledger.skip('no_timestamp', m.id);
           return;
         }
+        ledger.imported();
         const seq = seqs.get(chat.id) ?? 0;
         seqs.set(chat.id, seq + 1);
         out.push({ conversationKey: chat.id, message: this.message(chat, m, seq, ms) });
@@ -414,13 +427,8 @@ class UfdrReader implements DeviceReader {
       while (out.length > 0) yield out.shift() as DeviceMessage;
     }
     while (out.length > 0) yield out.shift() as DeviceMessage;
-    if (noTimeCount > 0) {
-      this.notices.push({
-        code: 'skipped_rows',
-        message: `${noTimeCount} InstantMessage model(s) have no readable TimeStamp and were not read (ids ${noTime.join(', ')}${noTimeCount > noTime.length ? ', …' : ''})`,
-        line: null,
-      });
-    }
+    this.rowAccounts.push(ledger.settle(null));
+    this.notices.push(...accountNotices(this.rowAccounts));
     if (zoneless > 0) {
       this.notices.push({
         code: 'time_ambiguous',
@@ -428,6 +436,7 @@ class UfdrReader implements DeviceReader {
         line: null,
       });
     }
+    assertSomethingRead(this.options.fileName, this.rowAccounts);
   }
 
   private message(chat: ChatSummary, m: ModelFrame, seq: number, ms: number): ParsedMessage {
