@@ -21,7 +21,6 @@ export function notAChat(jid: string): RowSkipReason | null {
   return null;
 }
 
-
 const REASON_TEXT: Record<RowSkipReason, string> = {
   placeholder: 'placeholder row(s) WhatsApp keeps in an empty table (no message)',
   status_broadcast: 'status update(s) (status@broadcast), not a chat',

@@ -43,18 +43,24 @@ export function loadJids(ctx: Pick<AndroidContext, 'copy' | 'options' | 'has' | 
   const jids = new Map<number, string>();
   requireColumns(ctx.copy, ctx.options.fileName, 'jid', ['_id']);
   const cols = ctx.copy.columns('jid');
-  const sel = ['_id', 'raw_string', 'user', 'server'].map((c) => (cols.has(c) ? c : `NULL AS ${c}`)).join(', ');
+  const sel = ['_id', 'raw_string', 'user', 'server']
+    .map((c) => (cols.has(c) ? c : `NULL AS ${c}`))
+    .join(', ');
   for (const r of ctx.db.prepare(`SELECT ${sel} FROM jid`).iterate() as IterableIterator<Row>) {
     const id = numberOrNull(r._id);
     if (id === null) continue;
     const raw =
       stringOrNull(r.raw_string) ??
-      (r.user !== null && r.server !== null ? `${stringOrNull(r.user) ?? ''}@${stringOrNull(r.server) ?? ''}` : null);
+      (r.user !== null && r.server !== null
+        ? `${stringOrNull(r.user) ?? ''}@${stringOrNull(r.server) ?? ''}`
+        : null);
     if (raw !== null) jids.set(id, raw);
   }
   const lidMap = new Map<string, string>();
   if (ctx.has('jid_map', 'lid_row_id') && ctx.has('jid_map', 'jid_row_id')) {
-    for (const r of ctx.db.prepare('SELECT lid_row_id, jid_row_id FROM jid_map').iterate() as IterableIterator<Row>) {
+    for (const r of ctx.db
+      .prepare('SELECT lid_row_id, jid_row_id FROM jid_map')
+      .iterate() as IterableIterator<Row>) {
       const lid = jids.get(numberOrNull(r.lid_row_id) ?? -1);
       const phone = jids.get(numberOrNull(r.jid_row_id) ?? -1);
       if (lid && phone) lidMap.set(lid, phone);
@@ -226,8 +232,7 @@ export class CurrentSource {
           const emoji = stringOrNull(r.reaction);
           // An empty reaction is a reaction taken back: nothing is shown on the phone.
           if (emoji === null || emoji === '') return null;
-          const person =
-            numberOrNull(r.from_me) === 1 ? ctx.book.ownerPerson() : this.personForRow(r.sender);
+          const person = numberOrNull(r.from_me) === 1 ? ctx.book.ownerPerson() : this.personForRow(r.sender);
           const ts = numberOrNull(r.ts) ?? numberOrNull(r.sts);
           return {
             sender: person?.displayName ?? 'Unknown',

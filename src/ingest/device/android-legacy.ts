@@ -1,12 +1,12 @@
-import type {
-  MediaRef,
-  MessageKind,
-  ParsedMessage,
-  ReplyRef,
-  SystemEvent,
-} from '../../domain/message.js';
+import type { MediaRef, MessageKind, ParsedMessage, ReplyRef, SystemEvent } from '../../domain/message.js';
 import { notAChat } from './accounting.js';
-import { MEDIA_TYPES, type AndroidContext, type ChatInfo, type ConversationSet, type Row } from './android-core.js';
+import {
+  MEDIA_TYPES,
+  type AndroidContext,
+  type ChatInfo,
+  type ConversationSet,
+  type Row,
+} from './android-core.js';
 import { numberOrNull, stringOrNull } from './common.js';
 import { requireColumns } from './open-copy.js';
 
@@ -22,7 +22,8 @@ export class LegacySource {
 
   /** Rows that are not WhatsApp's placeholder (`key_remote_jid` "-1"). */
   realRows(): number {
-    if (!this.ctx.has('messages', 'key_remote_jid')) return this.ctx.count('SELECT COUNT(*) AS n FROM messages');
+    if (!this.ctx.has('messages', 'key_remote_jid'))
+      return this.ctx.count('SELECT COUNT(*) AS n FROM messages');
     return this.ctx.count("SELECT COUNT(*) AS n FROM messages WHERE key_remote_jid IS NOT '-1'");
   }
 
@@ -33,7 +34,12 @@ export class LegacySource {
   /** Chats (chat_list, and any JID messages name) and their members into `set`. */
   loadChats(set: ConversationSet): void {
     const { ctx } = this;
-    requireColumns(ctx.copy, ctx.options.fileName, 'messages', ['_id', 'key_remote_jid', 'key_from_me', 'timestamp']);
+    requireColumns(ctx.copy, ctx.options.fileName, 'messages', [
+      '_id',
+      'key_remote_jid',
+      'key_from_me',
+      'timestamp',
+    ]);
     if (ctx.has('chat_list', 'key_remote_jid')) {
       const cols = ctx.copy.columns('chat_list');
       const c = (n: string) => (cols.has(n) ? n : `NULL AS ${n}`);

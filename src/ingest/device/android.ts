@@ -71,7 +71,6 @@ function loadContacts(path: string, label: string, notices: DeviceNotice[]): Map
   }
 }
 
-
 /** Which table families hold rows, so which are read. */
 function chooseSources(
   copy: SqliteCopy,
@@ -129,9 +128,16 @@ class AndroidReader implements DeviceReader {
         line: null,
       });
     }
-    const probe = { copy, options, db: copy.db, has: (table: string, column?: string) =>
-      t.has(table) && (column === undefined || copy.columns(table).has(column)) };
-    const { jids, lidMap } = t.has('jid') ? loadJids(probe) : { jids: new Map<number, string>(), lidMap: new Map<string, string>() };
+    const probe = {
+      copy,
+      options,
+      db: copy.db,
+      has: (table: string, column?: string) =>
+        t.has(table) && (column === undefined || copy.columns(table).has(column)),
+    };
+    const { jids, lidMap } = t.has('jid')
+      ? loadJids(probe)
+      : { jids: new Map<number, string>(), lidMap: new Map<string, string>() };
     this.ctx = new AndroidContext(copy, options, new IdentityBook(owner, contacts, lidMap));
     this.ctx.notices.push(...notices);
     this.notices = this.ctx.notices;
