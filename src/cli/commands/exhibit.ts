@@ -85,6 +85,7 @@ export function registerExhibit(program: Command, ctx: CliContext): void {
             seizedFrom: o.seizedFrom ?? null,
             officer: o.officer ?? null,
             timezone: o.timezone,
+            timezoneDeclared: c.getOptionValueSource('timezone') === 'cli',
             dateOrder: o.dateOrder as 'auto' | DateOrder,
             actor: actor(ctx),
             onProgress: (done, total) => bar.update(done, total),

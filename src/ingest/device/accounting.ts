@@ -28,7 +28,7 @@ const REASON_TEXT: Record<RowSkipReason, string> = {
   no_chat: 'row(s) naming a chat the database does not list',
   same_key_in_other_table:
     'row(s) also present, with the same chat, key id and direction, in the other message table and read from there',
-  no_timestamp: 'message(s) without a readable TimeStamp',
+  no_timestamp: 'without a readable timestamp (UFDR TimeStamp, RSMF timestamp)',
   other_app: 'message(s) in chats of another app than WhatsApp',
   not_reached: 'row(s) the reader never met (the table holds more rows than were read or counted)',
 };
