@@ -7,6 +7,7 @@ import type {
   MembershipEventType,
   MessageKind,
   ParsedMessage,
+  MessageDetail,
   Poll,
   Reaction,
   ReplyRef,
@@ -187,6 +188,7 @@ export interface MessageExtras {
   readonly deletedBy?: 'sender' | 'admin' | null;
   readonly editedAt?: string | null;
   readonly raw?: Readonly<Record<string, string | number | null>> | null;
+  readonly detail?: MessageDetail | null;
 }
 
 export function messageExtras(parsed: ParsedMessage): MessageExtras | null {
@@ -197,6 +199,7 @@ export function messageExtras(parsed: ParsedMessage): MessageExtras | null {
     ...(parsed.deletedBy ? { deletedBy: parsed.deletedBy } : {}),
     ...(parsed.editedAt ? { editedAt: parsed.editedAt } : {}),
     ...(parsed.raw ? { raw: parsed.raw } : {}),
+    ...(parsed.detail ? { detail: parsed.detail } : {}),
   };
   return Object.keys(extras).length ? extras : null;
 }

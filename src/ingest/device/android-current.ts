@@ -19,6 +19,7 @@ import {
 } from './android-core.js';
 import { basename, isoUtc, numberOrNull, stringOrNull } from './common.js';
 import type { Person } from './identities.js';
+import { withDetail, type DetailFacts } from './detail.js';
 import { requireColumns } from './open-copy.js';
 
 /**
@@ -29,6 +30,8 @@ import { requireColumns } from './open-copy.js';
  */
 
 export interface Side {
+  readonly vcards: ReadonlyMap<number, { text: string | null; name: string | null }[]>;
+  readonly calls: ReadonlyMap<number, NonNullable<DetailFacts['call']>[]>;
   readonly reactionParents: Set<number>;
   reactions(parent: number): Reaction[];
   systemTargets(message: number): Person[];
@@ -258,7 +261,20 @@ export class CurrentSource {
             (r) => ({ text: stringOrNull(r.option_name) ?? '', votes: numberOrNull(r.votes) }),
           )
         : new Map<number, { text: string; votes: number | null }[]>();
+    const vcards =
+      ctx.has('message_vcard', 'message_row_id') && ctx.has('message_vcard', 'vcard')
+        ? group(
+            'SELECT message_row_id, vcard FROM message_vcard ORDER BY message_row_id, rowid',
+            'message_row_id',
+            (r) => ({
+              text: stringOrNull(r.vcard),
+              name: null,
+            }),
+          )
+        : new Map<number, { text: string | null; name: string | null }[]>();
     return {
+      vcards,
+      calls: this.callLinks(group),
       reactionParents: new Set(reactions.keys()),
       reactions: (parent) => reactions.get(parent) ?? [],
       systemTargets: (message) => targets.get(message) ?? [],
@@ -299,6 +315,7 @@ export class CurrentSource {
       ctx.col('message_location', 'ml', 'latitude', 'latitude'),
       ctx.col('message_location', 'ml', 'longitude', 'longitude'),
       ctx.col('message_location', 'ml', 'place_name', 'place_name'),
+      ctx.col('message_location', 'ml', 'place_address', 'place_address'),
       ctx.col('message_location', 'ml', 'url', 'loc_url'),
       ctx.col('message_location', 'ml', 'live_share_duration', 'live_duration'),
       ctx.col('message_system', 'ms', 'action_type', 'action_type'),
@@ -405,26 +422,69 @@ export class CurrentSource {
     const editedTs = numberOrNull(row.edited_timestamp);
     const edited = row.has_edit !== null && row.has_edit !== undefined;
     const ts = ctx.timestamp(row.timestamp, 'message', id);
-    return {
-      seq,
-      sender: kind === 'system' ? (system?.actor ?? null) : (person?.displayName ?? null),
-      kind,
-      text: body,
-      time: ctx.clock.time(ts),
-      edited,
-      media,
-      poll,
-      location,
-      system,
-      source: { type: 'table', table: 'message', rowId: id },
-      keyId: stringOrNull(row.key_id),
-      senderIdentity: person?.identity ?? null,
-      replyTo,
-      reactions: side.reactionParents.has(id) ? side.reactions(id) : [],
-      deletedBy,
-      editedAt: edited && editedTs !== null && editedTs > 0 ? isoUtc(editedTs) : null,
-      raw,
-    };
+    return withDetail(
+      {
+        seq,
+        sender: kind === 'system' ? (system?.actor ?? null) : (person?.displayName ?? null),
+        kind,
+        text: body,
+        time: ctx.clock.time(ts),
+        edited,
+        media,
+        poll,
+        location,
+        system,
+        source: { type: 'table', table: 'message', rowId: id },
+        keyId: stringOrNull(row.key_id),
+        senderIdentity: person?.identity ?? null,
+        replyTo,
+        reactions: side.reactionParents.has(id) ? side.reactions(id) : [],
+        deletedBy,
+        editedAt: edited && editedTs !== null && editedTs > 0 ? isoUtc(editedTs) : null,
+        raw,
+      },
+      this.facts(row, id, type, text, side),
+    );
+  }
+
+  /** What a location, contact card or call row records beyond the message's own fields. */
+  private facts(row: Row, id: number, type: number | null, text: string | null, side: Side): DetailFacts {
+    const call = side.calls.get(id)?.[0];
+    if (call) return { call };
+    if (type === 5 || type === 16 || (row.latitude !== null && row.latitude !== undefined))
+      return {
+        location: {
+          lat: numberOrNull(row.latitude),
+          lng: numberOrNull(row.longitude),
+          name: stringOrNull(row.place_name),
+          address: stringOrNull(row.place_address),
+          live: type === 16 || (numberOrNull(row.live_duration) ?? 0) > 0,
+        },
+      };
+    if (type === 4 || type === 14) {
+      const cards = side.vcards.get(id);
+      return { vcards: cards ?? [{ text, name: stringOrNull(row.media_name) }] };
+    }
+    return {};
+  }
+
+  /** Calls shown in a chat: message_call_log links a message row to its call_log row. */
+  private callLinks(
+    group: <T>(sql: string, key: string, map: (r: Row) => T | null) => Map<number, T[]>,
+  ): Map<number, NonNullable<DetailFacts['call']>[]> {
+    const { ctx } = this;
+    if (!ctx.has('message_call_log', 'message_row_id') || !ctx.has('message_call_log', 'call_log_row_id'))
+      return new Map();
+    if (!ctx.has('call_log', '_id')) return new Map();
+    return group(
+      `SELECT l.message_row_id AS message_row_id, ${ctx.col('call_log', 'c', 'video_call', 'video')}, ${ctx.col('call_log', 'c', 'duration', 'duration')}, ${ctx.col('call_log', 'c', 'call_result', 'result')} FROM message_call_log l JOIN call_log c ON c._id = l.call_log_row_id ORDER BY l.message_row_id`,
+      'message_row_id',
+      (r) => ({
+        video: numberOrNull(r.video) === 1,
+        durationS: numberOrNull(r.duration),
+        result: numberOrNull(r.result),
+      }),
+    );
   }
 }
 

@@ -8,6 +8,7 @@ import {
   type Row,
 } from './android-core.js';
 import { numberOrNull, stringOrNull } from './common.js';
+import { withDetail, type DetailFacts } from './detail.js';
 import { requireColumns } from './open-copy.js';
 
 /**
@@ -187,25 +188,36 @@ export class LegacySource {
       };
     }
     if (editVersion !== null) raw.edit_version = editVersion;
-    return {
-      seq,
-      sender: kind === 'system' ? (system?.actor ?? null) : (person?.displayName ?? null),
-      kind,
-      text: body,
-      time: ctx.clock.time(ctx.timestamp(row.timestamp, 'messages', id)),
-      edited: editVersion !== null && editVersion > 0 && !revoked,
-      media,
-      poll: null,
-      location,
-      system,
-      source: { type: 'table', table: 'messages', rowId: id },
-      keyId: stringOrNull(row.key_id),
-      senderIdentity: person?.identity ?? null,
-      replyTo,
-      reactions: [],
-      deletedBy,
-      editedAt: null,
-      raw,
-    };
+    const lat = numberOrNull(row.latitude);
+    const lng = numberOrNull(row.longitude);
+    const facts: DetailFacts =
+      kind === 'location'
+        ? { location: { lat, lng, name: null, address: null, live: type === 16 } }
+        : type === 4
+          ? { vcards: [{ text, name: stringOrNull(row.media_name) }] }
+          : {};
+    return withDetail(
+      {
+        seq,
+        sender: kind === 'system' ? (system?.actor ?? null) : (person?.displayName ?? null),
+        kind,
+        text: body,
+        time: ctx.clock.time(ctx.timestamp(row.timestamp, 'messages', id)),
+        edited: editVersion !== null && editVersion > 0 && !revoked,
+        media,
+        poll: null,
+        location,
+        system,
+        source: { type: 'table', table: 'messages', rowId: id },
+        keyId: stringOrNull(row.key_id),
+        senderIdentity: person?.identity ?? null,
+        replyTo,
+        reactions: [],
+        deletedBy,
+        editedAt: null,
+        raw,
+      },
+      facts,
+    );
   }
 }

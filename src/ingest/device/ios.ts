@@ -19,6 +19,7 @@ import {
   stringOrNull,
   ZoneClock,
 } from './common.js';
+import { withDetail, type DetailFacts } from './detail.js';
 import { IdentityBook, ParticipantList, type ContactInfo, type Person } from './identities.js';
 import {
   copyNotices,
@@ -274,6 +275,8 @@ class IosReader implements DeviceReader {
       mi('ZTITLE', 'media_title'),
       mi('ZLATITUDE', 'latitude'),
       mi('ZLONGITUDE', 'longitude'),
+      mi('ZVCARDNAME', 'vcard_name'),
+      mi('ZVCARDSTRING', 'vcard_text'),
       parent ? 'p.Z_PK AS has_parent' : 'NULL AS has_parent',
       parent ? this.col('ZWAMESSAGE', 'p', 'ZSTANZAID', 'q_key') : 'NULL AS q_key',
       parent ? this.col('ZWAMESSAGE', 'p', 'ZTEXT', 'q_text') : 'NULL AS q_text',
@@ -462,31 +465,48 @@ class IosReader implements DeviceReader {
       if (this.undated.ids.length < 20) this.undated.ids.push(id);
       ms = 0;
     }
-    return {
-      seq,
-      sender: kind === 'system' ? (system?.actor ?? null) : (person?.displayName ?? null),
-      kind,
-      text: kind === 'media' && text === null ? (media?.caption ?? '') : (text ?? ''),
-      time: this.clock.time(ms),
-      edited: false,
-      media,
-      poll: null,
-      location,
-      system,
-      source: { type: 'table', table: 'ZWAMESSAGE', rowId: id },
-      keyId: stringOrNull(row.ZSTANZAID),
-      senderIdentity:
-        kind === 'system'
-          ? fromMe
-            ? this.book.ownerPerson().identity
-            : (member?.identity ?? null)
-          : (person?.identity ?? null),
-      replyTo,
-      reactions: [],
-      deletedBy,
-      editedAt: null,
-      raw,
-    };
+    const facts: DetailFacts =
+      kind === 'location'
+        ? {
+            location: {
+              lat: numberOrNull(row.latitude),
+              lng: numberOrNull(row.longitude),
+              name: null,
+              address: null,
+              live: false,
+            },
+          }
+        : type === 4
+          ? { vcards: [{ text: stringOrNull(row.vcard_text), name: stringOrNull(row.vcard_name) ?? text }] }
+          : {};
+    return withDetail(
+      {
+        seq,
+        sender: kind === 'system' ? (system?.actor ?? null) : (person?.displayName ?? null),
+        kind,
+        text: kind === 'media' && text === null ? (media?.caption ?? '') : (text ?? ''),
+        time: this.clock.time(ms),
+        edited: false,
+        media,
+        poll: null,
+        location,
+        system,
+        source: { type: 'table', table: 'ZWAMESSAGE', rowId: id },
+        keyId: stringOrNull(row.ZSTANZAID),
+        senderIdentity:
+          kind === 'system'
+            ? fromMe
+              ? this.book.ownerPerson().identity
+              : (member?.identity ?? null)
+            : (person?.identity ?? null),
+        replyTo,
+        reactions: [],
+        deletedBy,
+        editedAt: null,
+        raw,
+      },
+      facts,
+    );
   }
 
   close(): void {

@@ -19,6 +19,7 @@ import {
   PHONE_OWNER,
 } from './common.js';
 import { findUfdrReport } from './detect.js';
+import { withDetail } from './detail.js';
 import { accountNotices, assertSomethingRead, notAChat, RowLedger } from './accounting.js';
 import type { RowAccount, RowSkipReason } from '../../domain/import-report.js';
 import { ParticipantList } from './identities.js';
@@ -92,6 +93,31 @@ function* descendants(frame: ModelFrame): Generator<ModelFrame> {
       yield* descendants(child);
     }
   }
+}
+
+/**
+ * A system line names people as the phone displayed them ("Alice", "You"); the report's parties
+ * carry the participant's name ("Alice U"). A name in the line is read as the participant it
+ * unambiguously is (the From party where there is one, else the chat's participants): the same
+ * name, or a name that starts with it as a first name, or "You" for the phone's owner. So one
+ * person is not counted as two senders, and membership events name the participant.
+ */
+function asParticipants(e: SystemEvent, from: DeviceParticipant | null, chat: ChatSummary): SystemEvent {
+  const candidates = from ? [from] : [...chat.byIdentifier.values()];
+  const resolve = (name: string | null): string | null => {
+    if (name === null) return null;
+    const said = name.trim().toLocaleLowerCase();
+    const hits = candidates.filter((p) => {
+      const party = p.displayName.trim().toLocaleLowerCase();
+      return (
+        said === party ||
+        party.startsWith(`${said} `) ||
+        (p.identity.isOwner && (said === 'you' || said === PHONE_OWNER.toLocaleLowerCase()))
+      );
+    });
+    return hits.length === 1 ? hits[0]!.displayName : name;
+  };
+  return { ...e, actor: resolve(e.actor), targets: e.targets.map((t) => resolve(t) ?? t) };
 }
 
 class UfdrReader implements DeviceReader {
@@ -464,13 +490,11 @@ class UfdrReader implements DeviceReader {
     const attachments = m.children.get('Attachments') ?? m.children.get('Attachment') ?? [];
     if (labels.has('System')) {
       kind = 'system';
-      system = readSystemText(body) ?? {
-        type: 'other',
-        actor: null,
-        targets: [],
-        value: null,
-        previousValue: null,
-      };
+      system = asParticipants(
+        readSystemText(body) ?? { type: 'other', actor: null, targets: [], value: null, previousValue: null },
+        from,
+        chat,
+      );
     } else if (attachments.length === 0 && isDeletedNotice(body)) {
       // The report does not label a message deleted for everyone; its body reads as in an export,
       // and is read the same way, so the two sources agree.
@@ -484,7 +508,7 @@ class UfdrReader implements DeviceReader {
         raw.attachments = attachments.map((x) => first(x, 'Filename') ?? '').join('\n');
       }
     }
-    return {
+    return withDetail({
       seq,
       sender: kind === 'system' ? (system?.actor ?? null) : (from?.displayName ?? null),
       kind,
@@ -503,7 +527,7 @@ class UfdrReader implements DeviceReader {
       deletedBy: kind === 'deleted' ? (/by admin/u.test(body) ? 'admin' : 'sender') : null,
       editedAt: null,
       raw,
-    };
+    });
   }
 
   close(): void {
