@@ -98,9 +98,13 @@ export function registerExhibit(program: Command, ctx: CliContext): void {
           bar.stop();
         }
         const { exhibit, conversation, messages, mediaFiles, report } = outcome;
-        // Rows not imported are said where an operator looks even when stdout goes to a file.
+        // Rows not imported are said where an operator looks even when stdout goes to a file
+        // (placeholder rows hold no message: they stay in the report only).
         for (const n of report.notices)
-          if (n.code === 'rows_not_imported' || n.code === 'trailing_bytes')
+          if (
+            (n.code === 'rows_not_imported' && !/ placeholder row/.test(n.message)) ||
+            n.code === 'trailing_bytes'
+          )
             ctx.io.err(`${exhibit.ref}: ${n.message}\n`);
         if (opts.json) {
           printJson(ctx.io, { exhibit, conversation, messages, mediaFiles, report });

@@ -174,13 +174,13 @@ class AndroidReader implements DeviceReader {
       if (this.legacy) {
         const ledger = new RowLedger('messages');
         if (this.read.legacy) yield* this.legacyRows(ledger, inCurrent, next);
-        else this.countUnread(ledger, this.legacy.total());
+        else this.countUnread(ledger, 'messages');
         this.rowAccounts.push(ledger.settle(this.legacy.total()));
       }
       if (this.current) {
         const ledger = new RowLedger('message');
         if (this.read.current) yield* this.currentRows(ledger, next);
-        else this.countUnread(ledger, this.current.total());
+        else this.countUnread(ledger, 'message');
         this.rowAccounts.push(ledger.settle(this.current.total()));
       }
     } catch (err) {
@@ -192,8 +192,11 @@ class AndroidReader implements DeviceReader {
   }
 
   /** A table not read holds only placeholder rows (that is why it was not chosen). */
-  private countUnread(ledger: RowLedger, total: number): void {
-    for (let i = 0; i < total; i++) ledger.skip('placeholder', '');
+  private countUnread(ledger: RowLedger, table: string): void {
+    for (const r of this.ctx.db
+      .prepare(`SELECT rowid AS id FROM ${table}`)
+      .iterate() as IterableIterator<Row>)
+      ledger.skip('placeholder', numberOrNull(r.id) ?? '');
   }
 
   private *legacyRows(

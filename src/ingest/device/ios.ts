@@ -37,7 +37,11 @@ import type {
   DeviceReadOptions,
 } from './types.js';
 
-/** iOS ChatStorage.sqlite (Core Data: Z-prefixed tables, Cocoa-epoch dates). */
+/**
+ * iOS ChatStorage.sqlite (Core Data: Z-prefixed tables, Cocoa-epoch dates). Over 500 lines with
+ * reason: one format's reader kept whole (schema checks, chats, the message query and mapping), so
+ * that its mapping of ZWAMESSAGE reads in one place.
+ */
 
 export const IOS_READER_VERSION = 'ios-chatstorage/1.1.0';
 
@@ -70,6 +74,18 @@ interface ChatInfo {
 }
 
 const PHONE_LIKE = /^[+\d\s().-]{6,}$/;
+
+/** What a location or contact card row records beyond the message's own fields. */
+function iosFacts(row: Row, kind: MessageKind, type: number | null, text: string | null): DetailFacts {
+  if (kind === 'location') {
+    const lat = numberOrNull(row.latitude);
+    const lng = numberOrNull(row.longitude);
+    return { location: { lat, lng, name: null, address: null, live: false } };
+  }
+  if (type === 4)
+    return { vcards: [{ text: stringOrNull(row.vcard_text), name: stringOrNull(row.vcard_name) ?? text }] };
+  return {};
+}
 
 class IosReader implements DeviceReader {
   readonly format = 'ios-chatstorage' as const;
@@ -465,20 +481,6 @@ class IosReader implements DeviceReader {
       if (this.undated.ids.length < 20) this.undated.ids.push(id);
       ms = 0;
     }
-    const facts: DetailFacts =
-      kind === 'location'
-        ? {
-            location: {
-              lat: numberOrNull(row.latitude),
-              lng: numberOrNull(row.longitude),
-              name: null,
-              address: null,
-              live: false,
-            },
-          }
-        : type === 4
-          ? { vcards: [{ text: stringOrNull(row.vcard_text), name: stringOrNull(row.vcard_name) ?? text }] }
-          : {};
     return withDetail(
       {
         seq,
@@ -505,7 +507,7 @@ class IosReader implements DeviceReader {
         editedAt: null,
         raw,
       },
-      facts,
+      iosFacts(row, kind, type, text),
     );
   }
 

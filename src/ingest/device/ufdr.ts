@@ -38,6 +38,8 @@ import type {
  * the zip entry, so a report of gigabytes is never held whole. Two passes: the first collects the
  * chats and their participants (skipping message bodies), the second yields the messages.
  * DOCTYPE declarations are refused outright (no entity can be declared, so none can expand).
+ * Over 500 lines with reason: the streaming parser and the model mapping share their frames and
+ * are kept in one file, so the two passes over report.xml read together.
  */
 
 export const UFDR_READER_VERSION = 'ufdr/1.1.0';
