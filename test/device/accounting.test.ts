@@ -177,13 +177,20 @@ describe('row accounting per schema generation', () => {
     const model = buildModel(4242);
     const ios = path.join(dir, 'rows.sqlite');
     buildChatStorage(model, ios);
+    // A status@broadcast session with one row: counted as a status update, not read as a chat.
+    const db = new Database(ios);
+    db.exec(`INSERT INTO ZWACHATSESSION (Z_PK, ZSESSIONTYPE, ZCONTACTJID, ZPARTNERNAME) VALUES (900, 0, 'status@broadcast', 'status');
+      INSERT INTO ZWAMESSAGE (Z_PK, ZCHATSESSION, ZISFROMME, ZMESSAGEDATE, ZMESSAGETYPE, ZTEXT, ZSORT) VALUES (9000, 900, 0, 700000000, 0, 'my status', 1);`);
+    db.close();
     const i = open(ios, model);
     const iosRead = readAll(i);
     balanced(i.rowAccounts, iosRead.length);
     expect(account(i.rowAccounts, 'ZWAMESSAGE')).toEqual({
       rows: tableRows(ios, 'ZWAMESSAGE'),
       imported: iosRead.length,
+      status_broadcast: 1,
     });
+    expect(i.conversations.map((c) => c.key)).toEqual(model.chats.map((c) => c.jid));
     const ufdr = path.join(dir, 'rows.ufdr');
     buildUfdr(model, ufdr, { labels: 'new' });
     const u = open(ufdr, model);
