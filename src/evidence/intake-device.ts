@@ -11,6 +11,7 @@ import {
   type DeviceParticipant,
   type DeviceReadOptions,
 } from '../ingest/device/api.js';
+import { accountsLine } from '../ingest/device/accounting.js';
 import { CELL, MESSAGE_WIDTH } from '../store/message-cells.js';
 import type { Store } from '../store/open-store.js';
 import type { ParticipantIdentity } from '../store/repositories/participants.js';
@@ -270,7 +271,7 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
           exhibitId: exhibit.id,
           actor: req.actor,
           action: 'parsed',
-          detail: `${READER_VERSIONS[format]}: ${count} messages in ${conversations.length} conversation(s); zone ${req.timezone}`,
+          detail: `${READER_VERSIONS[format]}: ${count} messages in ${conversations.length} conversation(s); zone ${req.timezone}${rowAccounts.length ? `; rows: ${accountsLine(rowAccounts)}` : ''}`,
         });
         await repos.audit.append({
           actor: req.actor,

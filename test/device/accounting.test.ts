@@ -353,6 +353,10 @@ describe('exhibit add and exhibit show say what was not imported', () => {
       const show = await ws.cli(['exhibit', 'show', 'Rows', 'R/1']);
       expect(show.out).toMatch(/rows messages: \d+, imported \d+, placeholder 1, status_broadcast 1/);
       expect(show.out).toMatch(/rows message: 1, imported 0, placeholder 1/);
+      // The continuity log's parsed entry carries the accounts too.
+      expect(show.out).toMatch(
+        /rows: messages \d+ row\(s\): \d+ imported, 1 placeholder, 1 status_broadcast; message 1 row\(s\): 0 imported, 1 placeholder/,
+      );
       const stats = await ws.json<{ messages: number }>(['stats', 'Rows']);
       expect(stats.messages).toBe(expected(model, 'legacy').length);
     } finally {

@@ -124,3 +124,13 @@ export function assertSomethingRead(label: string, accounts: readonly RowAccount
     'nothing_read',
   );
 }
+
+/** The accounts in one line for the continuity log, e.g. `messages 60 rows: 58 imported, 1 placeholder, 1 status_broadcast`. */
+export function accountsLine(accounts: readonly RowAccount[]): string {
+  return accounts
+    .map(
+      (a) =>
+        `${a.table} ${a.rows} row(s): ${a.imported} imported${a.notImported.map((s) => `, ${s.rows} ${s.reason}`).join('')}`,
+    )
+    .join('; ');
+}

@@ -12,7 +12,7 @@
 import { Readable } from 'node:stream';
 import { EvidenceError } from '../../domain/errors.js';
 import type { DeviceImportReport, ImportNotice, RowAccount } from '../../domain/import-report.js';
-import { accountNotices, assertSomethingRead } from '../device/accounting.js';
+import { accountNotices, accountsLine, assertSomethingRead } from '../device/accounting.js';
 import { normaliseForeign, parseForeign, rsmfInstant } from './foreign.js';
 import type {
   MessageKind,
@@ -77,6 +77,8 @@ export function readRsmf(
   files: ReadonlyMap<string, Uint8Array>;
   notices: ImportNotice[];
   account: RowAccount;
+  /** The manifest broke our own export's strict rules and was read by the schema's. */
+  foreign: boolean;
 } {
   const container = readRsmfEml(bytes, label, limits);
   let json: unknown;
@@ -94,7 +96,7 @@ export function readRsmf(
   if (parsed.success) {
     const n = parsed.data.events.length;
     const account: RowAccount = { table: 'events', rows: n, imported: n, notImported: [] };
-    return { manifest: parsed.data, files: container.files, notices: [], account };
+    return { manifest: parsed.data, files: container.files, notices: [], account, foreign: false };
   }
   const foreign = parseForeign(json);
   if (!foreign.success)
@@ -105,7 +107,13 @@ export function readRsmf(
       'rsmf_bad_manifest',
     );
   const n = normaliseForeign(foreign.data, readZone.zone, readZone.declared);
-  return { manifest: n.manifest, files: container.files, notices: n.notices, account: n.account };
+  return {
+    manifest: n.manifest,
+    files: container.files,
+    notices: n.notices,
+    account: n.account,
+    foreign: true,
+  };
 }
 
 const JOIN_LEAVE: Record<string, MembershipEventType> = {
@@ -392,7 +400,7 @@ export async function importRsmf(d: RsmfIntake): Promise<AddExhibitOutcome> {
       exhibitId: exhibit.id,
       actor: req.actor,
       action: 'parsed',
-      detail: `${RSMF_READER_VERSION}: ${rows.length} events in ${manifest.conversations.length} conversation(s); manifest valid against RSMF ${manifest.version} rules; zone ${req.timezone} where an event names none`,
+      detail: `${RSMF_READER_VERSION}: ${rows.length} events in ${manifest.conversations.length} conversation(s); ${read.foreign ? `manifest read by what the RSMF 2.0 schema accepts (another tool's file)` : `manifest valid against RSMF ${manifest.version} rules`}; zone ${req.timezone} where an event names none; rows: ${accountsLine([read.account])}`,
     });
     await repos.audit.append({
       actor: req.actor,
