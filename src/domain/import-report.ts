@@ -75,6 +75,8 @@ export type RowSkipReason =
   | 'no_timestamp'
   /** A UFDR chat of another app than WhatsApp. */
   | 'other_app'
+  /** A UFDR InstantMessage model outside any Chat model (this version reads messages inside chats). */
+  | 'outside_chat'
   /** Rows the table holds that the reader's query never met (should not happen; said if it does). */
   | 'not_reached';
 

@@ -13,7 +13,7 @@ import {
 } from './fixtures/android.js';
 import { buildChatStorage } from './fixtures/ios.js';
 import { buildModel, expected, type Model, type Normal } from './fixtures/model.js';
-import { buildUfdr } from './fixtures/ufdr.js';
+import { buildUfdr, ufdrXml } from './fixtures/ufdr.js';
 import { hashes, normal, readAll, tempDir } from './helpers.js';
 
 /**
@@ -192,15 +192,22 @@ describe('row accounting per schema generation', () => {
     });
     expect(i.conversations.map((c) => c.key)).toEqual(model.chats.map((c) => c.jid));
     const ufdr = path.join(dir, 'rows.ufdr');
-    buildUfdr(model, ufdr, { labels: 'new' });
+    // One InstantMessage model outside any Chat (a top-level modelType): counted, not read.
+    const stray = `<modelType type="InstantMessage"><model type="InstantMessage" id="stray-1"><field name="Body" type="String"><value type="String">loose</value></field></model></modelType>`;
+    const xml = ufdrXml(model, { labels: 'new' }).replace(
+      '<modelType type="Chat">',
+      `${stray}\n<modelType type="Chat">`,
+    );
+    buildUfdr(model, ufdr, { labels: 'new', xml });
     const u = open(ufdr, model);
     const ufdrRead = readAll(u);
     balanced(u.rowAccounts, ufdrRead.length);
     // The fixture's report carries one Telegram chat with one message beside the WhatsApp chats.
     expect(account(u.rowAccounts, 'InstantMessage')).toEqual({
-      rows: ufdrRead.length + 1,
+      rows: ufdrRead.length + 2,
       imported: ufdrRead.length,
       other_app: 1,
+      outside_chat: 1,
     });
   });
 

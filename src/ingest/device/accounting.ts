@@ -30,6 +30,7 @@ const REASON_TEXT: Record<RowSkipReason, string> = {
     'row(s) also present, with the same chat, key id and direction, in the other message table and read from there',
   no_timestamp: 'without a readable timestamp (UFDR TimeStamp, RSMF timestamp)',
   other_app: 'message(s) in chats of another app than WhatsApp',
+  outside_chat: 'InstantMessage model(s) outside any Chat model (not read by this version)',
   not_reached: 'row(s) the reader never met (the table holds more rows than were read or counted)',
 };
 

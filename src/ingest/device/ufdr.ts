@@ -130,6 +130,8 @@ class UfdrReader implements DeviceReader {
   ownerJid: string | null = null;
   private readonly clock: ZoneClock;
   private readonly chats = new Map<string, ChatSummary>();
+  /** InstantMessage models outside any Chat (second pass): counted, not read. */
+  private strays: string[] = [];
   /** Chat models whose messages are counted, not read: other apps, status updates, channels. */
   private readonly notChats = new Map<string, RowSkipReason>();
   private readonly zip: SyncZip;
@@ -219,6 +221,8 @@ class UfdrReader implements DeviceReader {
       };
       if (skipDepth > 0 || (chatTypeDepth === 0 && name !== 'modelType')) {
         if (skipDepth > 0) skipDepth++;
+        else if (!skipMessages && name === 'model' && attr('type') === 'InstantMessage')
+          this.strays.push(attr('id') ?? `line ${line()}`);
         stack.push({ kind: 'other' });
         return;
       }
@@ -455,6 +459,8 @@ class UfdrReader implements DeviceReader {
       while (out.length > 0) yield out.shift() as DeviceMessage;
     }
     while (out.length > 0) yield out.shift() as DeviceMessage;
+    for (const id of this.strays) ledger.skip('outside_chat', id);
+    this.strays = [];
     this.rowAccounts.push(ledger.settle(null));
     this.notices.push(...accountNotices(this.rowAccounts));
     if (zoneless > 0) {
