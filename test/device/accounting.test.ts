@@ -173,6 +173,27 @@ describe('row accounting per schema generation', () => {
     }
   });
 
+  it('Android with a legacy messages VIEW over message: every message read once, from message', () => {
+    const model = buildModel(90210);
+    const file = path.join(dir, 'view.db');
+    buildMsgstoreCurrent(model, file);
+    const db = new Database(file);
+    db.exec(`CREATE VIEW messages AS SELECT m._id AS _id, j.raw_string AS key_remote_jid, m.from_me AS key_from_me,
+      m.key_id AS key_id, m.status AS status, m.text_data AS data, m.timestamp AS timestamp
+      FROM message m LEFT JOIN chat c ON c._id = m.chat_row_id LEFT JOIN jid j ON j._id = c.jid_row_id`);
+    db.close();
+    const reader = open(file, model);
+    const read = readAll(reader);
+    expect(read.map((m) => normal(m, (k) => k))).toEqual(expected(model, 'android'));
+    balanced(reader.rowAccounts, read.length);
+    expect(account(reader.rowAccounts, 'messages')).toEqual({
+      rows: read.length + 1,
+      imported: 0,
+      placeholder: 1,
+      same_key_in_other_table: read.length,
+    });
+  });
+
   it('iOS ZWAMESSAGE and UFDR InstantMessage models: every one imported or counted', () => {
     const model = buildModel(4242);
     const ios = path.join(dir, 'rows.sqlite');

@@ -193,8 +193,10 @@ class AndroidReader implements DeviceReader {
 
   /** A table not read holds only placeholder rows (that is why it was not chosen). */
   private countUnread(ledger: RowLedger, table: string): void {
+    // By _id (a legacy `messages` may be a view, which has no rowid).
+    const id = this.ctx.has(table, '_id') ? '_id' : 'NULL';
     for (const r of this.ctx.db
-      .prepare(`SELECT rowid AS id FROM ${table}`)
+      .prepare(`SELECT ${id} AS id FROM ${table}`)
       .iterate() as IterableIterator<Row>)
       ledger.skip('placeholder', numberOrNull(r.id) ?? '');
   }
