@@ -35,7 +35,9 @@ export type ImportNoticeCode =
   /** Bytes after a SQLite database's last page, left out of what was read. */
   | 'trailing_bytes'
   /** Rows of a message-bearing table that were not imported, counted by reason. */
-  | 'rows_not_imported';
+  | 'rows_not_imported'
+  /** Android: both table families exist; says which was read. */
+  | 'schema_transition';
 
 export interface ImportNotice {
   readonly code: ImportNoticeCode;

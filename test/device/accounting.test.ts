@@ -134,6 +134,9 @@ describe('row accounting per schema generation', () => {
       for (const m of read) expect(m.message.source).toMatchObject({ type: 'table', table: 'messages' });
       balanced(reader.rowAccounts, read.length);
       expect(account(reader.rowAccounts, 'message')).toEqual({ rows: 1, imported: 0, placeholder: 1 });
+      expect(reader.notices.find((n) => n.code === 'schema_transition')?.message).toMatch(
+        /read from messages$/,
+      );
       expect(account(reader.rowAccounts, 'messages')).toEqual({
         rows: read.length + 1,
         imported: read.length,

@@ -95,6 +95,22 @@ function chooseSources(
   };
 }
 
+/** Says which family was read where both exist (a database in transition). */
+function transitionNotice(
+  read: { current: boolean; legacy: boolean },
+  hasCurrent: boolean,
+  hasLegacy: boolean,
+): DeviceNotice | null {
+  if (!hasCurrent || !hasLegacy) return null;
+  const message =
+    read.current && read.legacy
+      ? 'both the legacy messages table and message hold rows (a database in transition): both were read; a row in both (same chat, key id and direction) was read once, from message'
+      : read.legacy
+        ? 'the legacy messages table holds the messages and message only its placeholder row (a database in transition): read from messages'
+        : 'the legacy messages table holds only its placeholder row: read from message';
+  return { code: 'schema_transition', message, line: null };
+}
+
 class AndroidReader implements DeviceReader {
   readonly format = 'android-msgstore' as const;
   readonly conversations: DeviceConversation[];
@@ -128,6 +144,7 @@ class AndroidReader implements DeviceReader {
         line: null,
       });
     }
+    // The jid table is read before the context exists: the identity book needs its @lid map.
     const probe = {
       copy,
       options,
@@ -148,14 +165,8 @@ class AndroidReader implements DeviceReader {
     this.set = set;
     if (this.read.current) this.current?.loadChats(set);
     if (this.read.legacy) this.legacy?.loadChats(set);
-    if (this.read.current && this.read.legacy) {
-      this.notices.push({
-        code: 'not_read',
-        message:
-          'both message tables hold rows (a database in transition): the legacy messages table and message were both read; a row in both (same chat, key id and direction) was read once, from message',
-        line: null,
-      });
-    }
+    const transition = transitionNotice(this.read, this.current !== null, this.legacy !== null);
+    if (transition) this.notices.push(transition);
     this.conversations = set.list();
   }
 

@@ -50,7 +50,8 @@ export type DeviceNoticeCode =
   | 'not_read'
   | 'contacts'
   | 'trailing_bytes'
-  | 'rows_not_imported';
+  | 'rows_not_imported'
+  | 'schema_transition';
 
 export interface DeviceNotice {
   readonly code: ImportNoticeCode | DeviceNoticeCode;
