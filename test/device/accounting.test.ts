@@ -242,7 +242,11 @@ describe('row accounting per schema generation', () => {
     const db = new Database(file);
     db.exec(`INSERT INTO jid (user, server, raw_string) VALUES ('status', 'broadcast', 'status@broadcast'),
         ('120363999999999999', 'newsletter', '120363999999999999@newsletter');
-      INSERT INTO chat (jid_row_id, subject) SELECT _id, NULL FROM jid WHERE server IN ('broadcast', 'newsletter');`);
+      INSERT INTO chat (jid_row_id, subject) SELECT _id, NULL FROM jid WHERE server IN ('broadcast', 'newsletter');
+      INSERT INTO jid (user, server, raw_string) VALUES ('1700000000', 'broadcast', '1700000000@broadcast');
+      INSERT INTO chat (jid_row_id, subject) SELECT _id, NULL FROM jid WHERE raw_string = '1700000000@broadcast';
+      INSERT INTO message (chat_row_id, from_me, key_id, timestamp, message_type, text_data)
+        SELECT c._id, 1, 'B1', 1710000000000, 0, 'to my list' FROM chat c JOIN jid j ON j._id = c.jid_row_id WHERE j.raw_string = '1700000000@broadcast';`);
     const chat = (server: string) =>
       (
         db
@@ -258,8 +262,17 @@ describe('row accounting per schema generation', () => {
     db.close();
     const reader = open(file, model);
     const read = readAll(reader);
-    expect(reader.conversations.map((c) => c.key)).toEqual(model.chats.map((c) => c.jid));
-    expect(read.map((m) => normal(m, (k) => k))).toEqual(expected(model, 'android'));
+    // A broadcast list is a conversation of the owner's, with no pseudo-person for its JID.
+    const list = reader.conversations.find((c) => c.key === '1700000000@broadcast');
+    expect(list).toMatchObject({ name: 'Broadcast list 1700000000', isGroup: false });
+    expect(list?.participants.map((p) => p.identity.isOwner)).toEqual([true]);
+    expect(reader.conversations.map((c) => c.key)).toEqual([...model.chats.map((c) => c.jid), list?.key]);
+    expect(read.filter((m) => m.conversationKey === list?.key).map((m) => m.message.text)).toEqual([
+      'to my list',
+    ]);
+    expect(read.filter((m) => m.conversationKey !== list?.key).map((m) => normal(m, (k) => k))).toEqual(
+      expected(model, 'android'),
+    );
     balanced(reader.rowAccounts, read.length);
     expect(account(reader.rowAccounts, 'message')).toMatchObject({ status_broadcast: 2, newsletter: 1 });
     expect(

@@ -60,12 +60,15 @@ export class ConversationSet {
       return had.info;
     }
     const isGroup = isGroupJid(key);
-    const partner = isGroup ? null : this.book.person(key);
+    // A broadcast list (`…@broadcast`) is the owner's list of recipients, not a person to chat with.
+    const broadcast = key.endsWith('@broadcast');
+    const partner = isGroup || broadcast ? null : this.book.person(key);
     const members = new ParticipantList();
     members.add(this.book.ownerPerson(), null, isGroup ? null : true);
     if (partner) members.add(partner, null, true);
     const info = { key, isGroup, partner };
-    this.byKey.set(key, { info, name: subject, created, members });
+    const name = subject ?? (broadcast ? `Broadcast list ${key.slice(0, key.indexOf('@'))}` : null);
+    this.byKey.set(key, { info, name, created, members });
     return info;
   }
 
