@@ -33,7 +33,13 @@ export type ImportNoticeCode =
   | 'unmapped_code'
   | 'skipped_rows'
   | 'not_read'
-  | 'contacts';
+  | 'contacts'
+  /** Bytes after a SQLite database's last page, left out of what was read. */
+  | 'trailing_bytes'
+  /** Rows of a message-bearing table that were not imported, counted by reason. */
+  | 'rows_not_imported'
+  /** Android: both table families exist; says which was read. */
+  | 'schema_transition';
 
 export interface ImportNotice {
   readonly code: ImportNoticeCode;
@@ -57,6 +63,41 @@ export interface ExportImportReport {
   readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
 }
 
+/** Why a row of a message-bearing table (or a model, or an event) was not imported as a message. */
+export type RowSkipReason =
+  /** Android's placeholder row (chat "-1", or a row of no chat in a table that holds nothing else). */
+  | 'placeholder'
+  /** status@broadcast: status updates the phone saw, not a chat. */
+  | 'status_broadcast'
+  /** @newsletter: posts of a WhatsApp channel the phone follows, not a chat. */
+  | 'newsletter'
+  /** The row names a chat the database does not list. */
+  | 'no_chat'
+  /** Schema in transition: the same message (chat, key id, direction) is also in the other table, and was read from there. */
+  | 'same_key_in_other_table'
+  /** A UFDR message without a readable TimeStamp. */
+  | 'no_timestamp'
+  /** A UFDR chat of another app than WhatsApp. */
+  | 'other_app'
+  /** A UFDR InstantMessage model outside any Chat model (this version reads messages inside chats). */
+  | 'outside_chat'
+  /** Rows the table holds that the reader's query never met (should not happen; said if it does). */
+  | 'not_reached';
+
+/** Every row of one message-bearing table: imported, or counted with its reason. */
+export interface RowAccount {
+  /** `message`, `messages`, `ZWAMESSAGE`, `InstantMessage` (UFDR models) or `events` (RSMF). */
+  readonly table: string;
+  readonly rows: number;
+  readonly imported: number;
+  readonly notImported: readonly {
+    readonly reason: RowSkipReason;
+    readonly rows: number;
+    /** The first few row ids (or model / event ids) of those rows. */
+    readonly examples: readonly (number | string)[];
+  }[];
+}
+
 /** What reading a device database or forensic report found. */
 export interface DeviceImportReport {
   readonly kind: 'device';
@@ -66,6 +107,8 @@ export interface DeviceImportReport {
   readonly messages: number;
   readonly ownerJid: string | null;
   readonly notices: readonly ImportNotice[];
+  /** Every row of every message-bearing table, imported or counted with its reason (readers from issue 13 on). */
+  readonly rowAccounts?: readonly RowAccount[];
 }
 
 export type ImportReport = ExportImportReport | DeviceImportReport;

@@ -130,6 +130,36 @@ export interface ReplyRef {
   readonly senderJid: string | null;
 }
 
+/**
+ * What a device row that is not plain text recorded, for display (issue 13 item 10): a plain-text
+ * line saying what happened (a system row's body is empty in the database) and the structured
+ * fields behind it. Derived from the row and its side tables; never replaces the verbatim `text`.
+ */
+export interface MessageDetail {
+  /** One line, e.g. `Kate added Dan`, `Location: 51.50101, -0.12418 (New Scotland Yard)`, `Voice call, 125 s`. */
+  readonly summary: string;
+  /** The system event (also stored as a membership event) where the row is one. */
+  readonly event?: SystemEvent;
+  readonly location?: {
+    readonly lat: number | null;
+    readonly lng: number | null;
+    readonly name: string | null;
+    readonly address: string | null;
+    readonly live: boolean;
+  };
+  /** A poll with its options and votes (as in `poll`). */
+  readonly poll?: Poll;
+  /** Contact cards (vCards): each card's name and phone numbers as the card gives them. */
+  readonly contacts?: readonly { readonly name: string | null; readonly phones: readonly string[] }[];
+  readonly call?: {
+    readonly video: boolean;
+    /** Seconds, where the call log records a duration. */
+    readonly durationS: number | null;
+    /** The source's own result code, kept raw (tools disagree on its meaning). */
+    readonly result: number | null;
+  };
+}
+
 /** One message as a parser yields it, before it is stored. */
 export interface ParsedMessage {
   /** Position in the source, 0-based, in the source's own order (not time order). */
@@ -165,4 +195,6 @@ export interface ParsedMessage {
   readonly editedAt?: string | null;
   /** The source's own type codes, kept beside our mapping, e.g. {"message_type": 7, "action_type": 12}. */
   readonly raw?: Readonly<Record<string, string | number | null>> | null;
+  /** Plain text and structured fields of a system row, call, location, poll or contact card. */
+  readonly detail?: MessageDetail | null;
 }

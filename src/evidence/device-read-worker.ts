@@ -45,7 +45,7 @@ serveChannel<DeviceWorkerInput, DeviceHello, DeviceBatch, DeviceDone>((input, se
       if (++count >= BATCH) flush();
     }
     if (count) flush();
-    send.done({ notices: reader.notices });
+    send.done({ notices: reader.notices, rowAccounts: reader.rowAccounts });
   } finally {
     reader.close();
   }

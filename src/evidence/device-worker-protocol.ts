@@ -1,4 +1,5 @@
 import type { DeviceConversation, DeviceNotice, DeviceReadOptions } from '../ingest/device/api.js';
+import type { RowAccount } from '../domain/import-report.js';
 import type { CellValue } from '../store/message-cells.js';
 import type { BatchEvent } from './parse-worker-protocol.js';
 
@@ -29,4 +30,6 @@ export interface DeviceBatch {
 
 export interface DeviceDone {
   readonly notices: DeviceNotice[];
+  /** Every row of every message-bearing table, imported or counted with its reason. */
+  readonly rowAccounts: RowAccount[];
 }

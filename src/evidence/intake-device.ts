@@ -11,6 +11,7 @@ import {
   type DeviceParticipant,
   type DeviceReadOptions,
 } from '../ingest/device/api.js';
+import { accountsLine } from '../ingest/device/accounting.js';
 import { CELL, MESSAGE_WIDTH } from '../store/message-cells.js';
 import type { Store } from '../store/open-store.js';
 import type { ParticipantIdentity } from '../store/repositories/participants.js';
@@ -208,11 +209,12 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
 
         let count = 0;
         let notices: DeviceDone['notices'] = [];
+        let rowAccounts: DeviceDone['rowAccounts'] = [];
         const batches = read.batches();
         for (;;) {
           const next = await batches.next();
           if (next.done) {
-            notices = next.value.notices;
+            ({ notices, rowAccounts } = next.value);
             break;
           }
           const { cells, conversation, senderKey, events } = next.value;
@@ -262,13 +264,14 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
             message: n.message,
             line: n.line,
           })),
+          rowAccounts,
         };
         await repos.importReports.insert(exhibit.id, report);
         await repos.exhibits.addContinuity({
           exhibitId: exhibit.id,
           actor: req.actor,
           action: 'parsed',
-          detail: `${READER_VERSIONS[format]}: ${count} messages in ${conversations.length} conversation(s); zone ${req.timezone}`,
+          detail: `${READER_VERSIONS[format]}: ${count} messages in ${conversations.length} conversation(s); zone ${req.timezone}${rowAccounts.length ? `; rows: ${accountsLine(rowAccounts)}` : ''}`,
         });
         await repos.audit.append({
           actor: req.actor,

@@ -26,6 +26,8 @@ export interface AddExhibitRequest {
   /** The producing officer. */
   readonly officer?: string | null;
   readonly timezone: string;
+  /** `timezone` was given by the investigator (not a default): RSMF reads zone-less times in it. */
+  readonly timezoneDeclared?: boolean;
   readonly dateOrder: 'auto' | DateOrder;
   /** Who is doing this (the operator), for continuity and audit. */
   readonly actor: string;

@@ -7,6 +7,7 @@ import type {
   MembershipEventType,
   MessageKind,
   ParsedMessage,
+  MessageDetail,
   Poll,
   Reaction,
   ReplyRef,
@@ -189,6 +190,7 @@ export interface MessageExtras {
   readonly raw?: Readonly<Record<string, string | number | null>> | null;
   /** The name an export wrote a system line under (see ParsedMessage.displayedAuthor). */
   readonly displayedAuthor?: string | null;
+  readonly detail?: MessageDetail | null;
 }
 
 export function messageExtras(parsed: ParsedMessage): MessageExtras | null {
@@ -200,6 +202,7 @@ export function messageExtras(parsed: ParsedMessage): MessageExtras | null {
     ...(parsed.editedAt ? { editedAt: parsed.editedAt } : {}),
     ...(parsed.raw ? { raw: parsed.raw } : {}),
     ...(parsed.displayedAuthor ? { displayedAuthor: parsed.displayedAuthor } : {}),
+    ...(parsed.detail ? { detail: parsed.detail } : {}),
   };
   return Object.keys(extras).length ? extras : null;
 }

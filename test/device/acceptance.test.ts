@@ -134,7 +134,7 @@ describe('device intake acceptance regressions', () => {
     const a = openDeviceReader(android, { fileName: 'msgstore.db', zone: 'UTC', ownerPhone: '447700900999' });
     expect(readAll(a).map((m) => m.message.text)).toEqual(['dated', 'no time', 'zero time']);
     expect(a.notices.find((n) => /no timestamp/.test(n.message))?.message).toMatch(
-      /^2 message row.*row ids 2, 3\)$/,
+      /^2 message row.*row ids message#2, message#3\)$/,
     );
 
     const ios = path.join(dir, 'undated', 'ChatStorage.sqlite');

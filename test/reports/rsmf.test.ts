@@ -261,9 +261,10 @@ describe.each(BACKENDS)('RSMF export and import on %s', (backend) => {
     ]);
     expect(mem.timelines[0]!.intervals.some((i) => i.participant === 'Kate')).toBe(true);
 
-    // A manifest whose parent does not resolve: refused, nothing written.
-    const broken = { ...m, events: [{ ...m.events[2]!, parent: 'missing' }] };
-    const file2 = path.join(dir, 'broken.rsmf');
+    // A manifest whose parent does not resolve: the RSMF 2.0 schema does not check references, so
+    // it is read (issue 13), the reply keeping the parent's id, with a notice.
+    const dangling = { ...m, events: [{ ...m.events[2]!, parent: 'missing' }] };
+    const file2 = path.join(dir, 'dangling.rsmf');
     writeFileSync(
       file2,
       buildRsmfEml(
@@ -277,15 +278,20 @@ describe.each(BACKENDS)('RSMF export and import on %s', (backend) => {
           messageId: 'x2',
           summary: '',
         },
-        zipSync({ 'rsmf_manifest.json': strToU8(JSON.stringify(broken)) }),
+        zipSync({ 'rsmf_manifest.json': strToU8(JSON.stringify(dangling)) }),
       ),
     );
-    const bad = await ws.cli(['exhibit', 'add', 'Other', file2, '--ref', 'OT/2']);
-    expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(
-      /broken\.rsmf: rsmf_manifest\.json breaks the RSMF 2\.0 rules: events\.0\.parent: parent event "missing"/u,
-    );
-    expect((await ws.json<{ messages: number }>(['stats', 'Other'])).messages).toBe(5);
+    const read = await ws.cli(['exhibit', 'add', 'Other', file2, '--ref', 'OT/2']);
+    expect(read.code, read.err).toBe(0);
+    expect(read.out).toMatch(/parent event\(s\) not in the manifest/u);
+    const replies = await ws.cli(['messages', 'Other', '--jsonl', '--search', '"not funny"']);
+    const withParent = replies.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { exhibit: string; replyTo: { keyId: string } | null })
+      .find((x) => x.exhibit === 'OT/2');
+    expect(withParent?.replyTo?.keyId).toBe('missing');
+    expect((await ws.json<{ messages: number }>(['stats', 'Other'])).messages).toBe(6);
   });
 });
 

@@ -85,6 +85,7 @@ export function registerExhibit(program: Command, ctx: CliContext): void {
             seizedFrom: o.seizedFrom ?? null,
             officer: o.officer ?? null,
             timezone: o.timezone,
+            timezoneDeclared: c.getOptionValueSource('timezone') === 'cli',
             dateOrder: o.dateOrder as 'auto' | DateOrder,
             actor: actor(ctx),
             onProgress: (done, total) => bar.update(done, total),
@@ -97,6 +98,14 @@ export function registerExhibit(program: Command, ctx: CliContext): void {
           bar.stop();
         }
         const { exhibit, conversation, messages, mediaFiles, report } = outcome;
+        // Rows not imported are said where an operator looks even when stdout goes to a file
+        // (placeholder rows hold no message: they stay in the report only).
+        for (const n of report.notices)
+          if (
+            (n.code === 'rows_not_imported' && !/ placeholder row/.test(n.message)) ||
+            n.code === 'trailing_bytes'
+          )
+            ctx.io.err(`${exhibit.ref}: ${n.message}\n`);
         if (opts.json) {
           printJson(ctx.io, { exhibit, conversation, messages, mediaFiles, report });
           return;
@@ -171,6 +180,12 @@ export function registerExhibit(program: Command, ctx: CliContext): void {
           if (report.kind === 'export') {
             for (const l of report.reportedLines.slice(0, 50))
               ctx.io.out(`  line ${l.line} (${l.reason}): ${l.text}\n`);
+          }
+          if (report.kind === 'device') {
+            for (const a of report.rowAccounts ?? [])
+              ctx.io.out(
+                `  rows ${a.table}: ${a.rows}, imported ${a.imported}${a.notImported.map((s) => `, ${s.reason} ${s.rows}`).join('')}\n`,
+              );
           }
           for (const n of report.notices.slice(0, 50))
             ctx.io.out(`  ${n.code}${n.line ? ` line ${n.line}` : ''}: ${n.message}\n`);

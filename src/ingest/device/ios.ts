@@ -7,6 +7,8 @@ import type {
   ReplyRef,
   SystemEvent,
 } from '../../domain/message.js';
+import type { RowAccount, RowSkipReason } from '../../domain/import-report.js';
+import { accountNotices, assertSomethingRead, RowLedger, notAChat } from './accounting.js';
 import {
   basename,
   isGroupJid,
@@ -17,8 +19,10 @@ import {
   stringOrNull,
   ZoneClock,
 } from './common.js';
+import { withDetail, type DetailFacts } from './detail.js';
 import { IdentityBook, ParticipantList, type ContactInfo, type Person } from './identities.js';
 import {
+  copyNotices,
   openSqliteCopy,
   requireColumns,
   requireTables,
@@ -33,9 +37,13 @@ import type {
   DeviceReadOptions,
 } from './types.js';
 
-/** iOS ChatStorage.sqlite (Core Data: Z-prefixed tables, Cocoa-epoch dates). */
+/**
+ * iOS ChatStorage.sqlite (Core Data: Z-prefixed tables, Cocoa-epoch dates). Over 500 lines with
+ * reason: one format's reader kept whole (schema checks, chats, the message query and mapping), so
+ * that its mapping of ZWAMESSAGE reads in one place.
+ */
 
-export const IOS_READER_VERSION = 'ios-chatstorage/1.0.3';
+export const IOS_READER_VERSION = 'ios-chatstorage/1.1.0';
 
 /** Seconds between 1970-01-01 and 2001-01-01 (the Cocoa epoch). */
 export const COCOA_EPOCH_OFFSET_S = 978_307_200;
@@ -67,12 +75,27 @@ interface ChatInfo {
 
 const PHONE_LIKE = /^[+\d\s().-]{6,}$/;
 
+/** What a location or contact card row records beyond the message's own fields. */
+function iosFacts(row: Row, kind: MessageKind, type: number | null, text: string | null): DetailFacts {
+  if (kind === 'location') {
+    const lat = numberOrNull(row.latitude);
+    const lng = numberOrNull(row.longitude);
+    return { location: { lat, lng, name: null, address: null, live: false } };
+  }
+  if (type === 4)
+    return { vcards: [{ text: stringOrNull(row.vcard_text), name: stringOrNull(row.vcard_name) ?? text }] };
+  return {};
+}
+
 class IosReader implements DeviceReader {
   readonly format = 'ios-chatstorage' as const;
   readonly conversations: DeviceConversation[] = [];
   readonly notices: DeviceNotice[] = [];
   readonly ownerJid: string | null;
+  readonly rowAccounts: RowAccount[] = [];
   private readonly clock: ZoneClock;
+  /** Chat sessions whose rows are counted, not read (status updates, channels). */
+  private readonly notChats = new Map<number, RowSkipReason>();
   private readonly book: IdentityBook;
   private readonly chats = new Map<number, ChatInfo>();
   private unmapped = new Map<string, number>();
@@ -88,13 +111,7 @@ class IosReader implements DeviceReader {
     requireTables(copy, label, ['ZWAMESSAGE', 'ZWACHATSESSION'], 'WhatsApp iOS ChatStorage');
     requireColumns(copy, label, 'ZWAMESSAGE', ['Z_PK', 'ZCHATSESSION', 'ZISFROMME', 'ZMESSAGEDATE']);
     requireColumns(copy, label, 'ZWACHATSESSION', ['Z_PK', 'ZCONTACTJID']);
-    if (copy.walIncluded) {
-      this.notices.push({
-        code: 'wal_included',
-        message: `${label}-wal was found beside the database and read with it (recent rows)`,
-        line: null,
-      });
-    }
+    this.notices.push(...copyNotices(copy, label));
     if (options.contactsPath) {
       this.notices.push({
         code: 'not_read',
@@ -203,6 +220,11 @@ class IosReader implements DeviceReader {
       const id = numberOrNull(s.Z_PK) as number;
       const key = stringOrNull(s.ZCONTACTJID);
       if (!key) continue;
+      const skip = notAChat(key);
+      if (skip !== null) {
+        this.notChats.set(id, skip);
+        continue;
+      }
       const isGroup = numberOrNull(s.ZSESSIONTYPE) === 1 || isGroupJid(key);
       const partner = isGroup ? null : this.book.person(key);
       this.chats.set(id, { key, isGroup, partner });
@@ -269,6 +291,8 @@ class IosReader implements DeviceReader {
       mi('ZTITLE', 'media_title'),
       mi('ZLATITUDE', 'latitude'),
       mi('ZLONGITUDE', 'longitude'),
+      mi('ZVCARDNAME', 'vcard_name'),
+      mi('ZVCARDSTRING', 'vcard_text'),
       parent ? 'p.Z_PK AS has_parent' : 'NULL AS has_parent',
       parent ? this.col('ZWAMESSAGE', 'p', 'ZSTANZAID', 'q_key') : 'NULL AS q_key',
       parent ? this.col('ZWAMESSAGE', 'p', 'ZTEXT', 'q_text') : 'NULL AS q_text',
@@ -307,7 +331,7 @@ class IosReader implements DeviceReader {
     }
     const seqs = new Map<number, number>();
     let lastId: number | null = null;
-    let orphans = 0;
+    const ledger = new RowLedger('ZWAMESSAGE');
     while (true) {
       let next: IteratorResult<Row>;
       try {
@@ -323,20 +347,22 @@ class IosReader implements DeviceReader {
       const chatId = numberOrNull(row.ZCHATSESSION) ?? -1;
       const chat = this.chats.get(chatId);
       if (!chat) {
-        orphans++;
+        ledger.skip(this.notChats.get(chatId) ?? 'no_chat', id);
         continue;
       }
       const seq = seqs.get(chatId) ?? 0;
       seqs.set(chatId, seq + 1);
+      ledger.imported();
       yield { conversationKey: chat.key, message: this.message(row, chat, seq) };
     }
-    if (orphans > 0) {
-      this.notices.push({
-        code: 'skipped_rows',
-        message: `${orphans} ZWAMESSAGE row(s) belong to no chat session and were not read`,
-        line: null,
-      });
+    let total: number;
+    try {
+      total = (this.db.prepare('SELECT COUNT(*) AS n FROM ZWAMESSAGE').get() as { n: number }).n;
+    } catch (err) {
+      throw sqliteFailure(label, err);
     }
+    this.rowAccounts.push(ledger.settle(total));
+    this.notices.push(...accountNotices(this.rowAccounts));
     for (const [what, n] of this.unmapped) {
       this.notices.push({
         code: 'unmapped_code',
@@ -354,6 +380,7 @@ class IosReader implements DeviceReader {
       });
       this.undated = { count: 0, ids: [] };
     }
+    assertSomethingRead(label, this.rowAccounts);
   }
 
   private count(what: string): void {
@@ -454,31 +481,34 @@ class IosReader implements DeviceReader {
       if (this.undated.ids.length < 20) this.undated.ids.push(id);
       ms = 0;
     }
-    return {
-      seq,
-      sender: kind === 'system' ? (system?.actor ?? null) : (person?.displayName ?? null),
-      kind,
-      text: kind === 'media' && text === null ? (media?.caption ?? '') : (text ?? ''),
-      time: this.clock.time(ms),
-      edited: false,
-      media,
-      poll: null,
-      location,
-      system,
-      source: { type: 'table', table: 'ZWAMESSAGE', rowId: id },
-      keyId: stringOrNull(row.ZSTANZAID),
-      senderIdentity:
-        kind === 'system'
-          ? fromMe
-            ? this.book.ownerPerson().identity
-            : (member?.identity ?? null)
-          : (person?.identity ?? null),
-      replyTo,
-      reactions: [],
-      deletedBy,
-      editedAt: null,
-      raw,
-    };
+    return withDetail(
+      {
+        seq,
+        sender: kind === 'system' ? (system?.actor ?? null) : (person?.displayName ?? null),
+        kind,
+        text: kind === 'media' && text === null ? (media?.caption ?? '') : (text ?? ''),
+        time: this.clock.time(ms),
+        edited: false,
+        media,
+        poll: null,
+        location,
+        system,
+        source: { type: 'table', table: 'ZWAMESSAGE', rowId: id },
+        keyId: stringOrNull(row.ZSTANZAID),
+        senderIdentity:
+          kind === 'system'
+            ? fromMe
+              ? this.book.ownerPerson().identity
+              : (member?.identity ?? null)
+            : (person?.identity ?? null),
+        replyTo,
+        reactions: [],
+        deletedBy,
+        editedAt: null,
+        raw,
+      },
+      iosFacts(row, kind, type, text),
+    );
   }
 
   close(): void {

@@ -9,10 +9,12 @@ import {
   openSync,
   readSync,
   rmSync,
+  truncateSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EvidenceError } from '../../domain/errors.js';
+import type { DeviceNotice } from './types.js';
 
 /**
  * Opens a SQLite database read-only ON A COPY: the file and its `-wal`, `-shm` and `-journal`
@@ -29,6 +31,13 @@ export interface SqliteCopy {
   readonly walIncluded: boolean;
   /** A -journal (rollback journal) was found beside the original. */
   readonly journalIncluded: boolean;
+  /**
+   * Bytes after the database's last page (decrypted backups often carry some): left out of the
+   * copy, so SQLite reads exactly the pages the database holds. 0 where there are none.
+   */
+  readonly trailingBytes: number;
+  /** How many bytes the database itself holds (the original's size less trailingBytes). */
+  readonly databaseBytes: number;
   readonly tables: ReadonlySet<string>;
   /** Column names of a table (cached), empty where the table does not exist. */
   columns(table: string): ReadonlySet<string>;
@@ -43,7 +52,21 @@ function removeAllOnExit(): void {
   for (const dir of live) rmSync(dir, { recursive: true, force: true });
 }
 
-function readHeader(file: string, label: string): Buffer {
+interface HeaderFacts {
+  readonly pageSize: number;
+  /** Bytes of the file that belong to the database (whole pages). */
+  readonly databaseBytes: number;
+  readonly trailingBytes: number;
+}
+
+/**
+ * Checks the SQLite header and says how much of the file is database. The header's page count
+ * is trusted where it is valid ("version-valid-for" equals the change counter): a file shorter
+ * than it is truncated; bytes after it are not the database's (SQLite itself never reads them).
+ * Without a valid count SQLite takes the file's whole pages; a partial page at the end is then
+ * trailing bytes, and quick_check on the copy decides whether the pages before it are whole.
+ */
+function readHeader(file: string, label: string): HeaderFacts {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -72,9 +95,9 @@ function readHeader(file: string, label: string): Buffer {
         'corrupt',
       );
     }
-    // The in-header page count is valid when "version-valid-for" equals the change counter.
     const pages = head.readUInt32BE(28);
-    if (pages > 0 && head.readUInt32BE(92) === head.readUInt32BE(24) && size < pages * pageSize) {
+    const countValid = pages > 0 && head.readUInt32BE(92) === head.readUInt32BE(24);
+    if (countValid && size < pages * pageSize) {
       throw new EvidenceError(
         label,
         `the SQLite database is truncated: its header declares ${pages} pages of ${pageSize} bytes (${pages * pageSize} bytes) but the file holds ${size} bytes`,
@@ -82,18 +105,32 @@ function readHeader(file: string, label: string): Buffer {
         'truncated',
       );
     }
-    if (size % pageSize !== 0) {
+    const databaseBytes = countValid ? pages * pageSize : size - (size % pageSize);
+    if (databaseBytes === 0) {
       throw new EvidenceError(
         label,
-        `the SQLite database is truncated or damaged: ${size} bytes is not a whole number of ${pageSize}-byte pages`,
+        `the SQLite database is truncated: ${size} bytes is less than one ${pageSize}-byte page`,
         undefined,
         'truncated',
       );
     }
-    return head;
+    return { pageSize, databaseBytes, trailingBytes: size - databaseBytes };
   } finally {
     closeSync(fd);
   }
+}
+
+/** Refuse a copy whose pages SQLite finds damaged, naming the first problems it reports. */
+function assertPagesWhole(db: Database.Database, label: string, facts: HeaderFacts): void {
+  const rows = db.prepare('PRAGMA quick_check(5)').all() as { quick_check: string }[];
+  const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+  if (problems.length === 0) return;
+  throw new EvidenceError(
+    label,
+    `the SQLite database is damaged: after its ${facts.databaseBytes / facts.pageSize} whole pages of ${facts.pageSize} bytes (and ${facts.trailingBytes} trailing bytes) SQLite's quick_check reports: ${problems.join('; ').replace(/\s+/g, ' ')}`,
+    undefined,
+    'corrupt',
+  );
 }
 
 /** Turn a SQLite failure while reading into an error that names the exhibit. */
@@ -122,7 +159,7 @@ export function sqliteFailure(label: string, err: unknown): EvidenceError {
 }
 
 export function openSqliteCopy(file: string, label: string): SqliteCopy {
-  readHeader(file, label);
+  const facts = readHeader(file, label);
   const dir = mkdtempSync(path.join(tmpdir(), 'scrutineer-sqlite-'));
   live.add(dir);
   if (!exitHookInstalled) {
@@ -140,6 +177,7 @@ export function openSqliteCopy(file: string, label: string): SqliteCopy {
     // SQLite must write to the copy to roll back a -journal or build a -shm).
     copyFileSync(file, copy);
     chmodSync(copy, 0o600);
+    if (facts.trailingBytes > 0) truncateSync(copy, facts.databaseBytes);
     let walIncluded = false;
     let journalIncluded = false;
     for (const suffix of ['-wal', '-shm', '-journal']) {
@@ -154,6 +192,7 @@ export function openSqliteCopy(file: string, label: string): SqliteCopy {
     // Rows are read in chat order through an index, so table pages are visited out of order: a
     // larger page cache (bounded, 64 MiB) saves re-reading them.
     db.pragma('cache_size = -65536');
+    if (facts.trailingBytes > 0) assertPagesWhole(db, label, facts);
     const tables = new Set(
       (
         db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','view')").all() as {
@@ -169,6 +208,8 @@ export function openSqliteCopy(file: string, label: string): SqliteCopy {
       dir,
       walIncluded,
       journalIncluded,
+      trailingBytes: facts.trailingBytes,
+      databaseBytes: facts.databaseBytes,
       tables,
       columns(table: string) {
         let cols = cache.get(table);
@@ -243,4 +284,34 @@ export function requireColumns(
       'unknown_schema',
     );
   }
+}
+
+/**
+ * What the copy found beside or after the database, as notices: a -wal read with it, a -journal
+ * rolled back on the copy, bytes after the last page left out.
+ */
+export function copyNotices(copy: SqliteCopy, label: string): DeviceNotice[] {
+  const out: DeviceNotice[] = [];
+  if (copy.walIncluded) {
+    out.push({
+      code: 'wal_included',
+      message: `${label}-wal was found beside the database and read with it (recent rows)`,
+      line: null,
+    });
+  }
+  if (copy.journalIncluded) {
+    out.push({
+      code: 'journal_present',
+      message: `${label}-journal (an unfinished transaction) was found beside the database; the copy was opened with it, so SQLite rolled that transaction back on the copy`,
+      line: null,
+    });
+  }
+  if (copy.trailingBytes > 0) {
+    out.push({
+      code: 'trailing_bytes',
+      message: `${copy.trailingBytes} byte(s) after the database's last page (its ${copy.databaseBytes} bytes are whole pages) are not part of the database, as SQLite itself reads it; they were left out of the copy that was read (decrypted backups often carry such bytes); the original is stored and hashed whole`,
+      line: null,
+    });
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-import type { ImportNoticeCode } from '../../domain/import-report.js';
+import type { ImportNoticeCode, RowAccount } from '../../domain/import-report.js';
 import type { ParsedMessage, SenderIdentity } from '../../domain/message.js';
 
 /** What the device readers return: one shape for Android, iOS and UFDR. */
@@ -48,7 +48,10 @@ export type DeviceNoticeCode =
   | 'unmapped_code'
   | 'skipped_rows'
   | 'not_read'
-  | 'contacts';
+  | 'contacts'
+  | 'trailing_bytes'
+  | 'rows_not_imported'
+  | 'schema_transition';
 
 export interface DeviceNotice {
   readonly code: ImportNoticeCode | DeviceNoticeCode;
@@ -68,6 +71,11 @@ export interface DeviceReader {
   readonly ownerJid: string | null;
   /** Grows while messages() runs (e.g. unmapped codes are counted as they are met). */
   readonly notices: DeviceNotice[];
+  /**
+   * Every row of every message-bearing table, imported or counted with its reason; complete once
+   * messages() has run to its end.
+   */
+  readonly rowAccounts: RowAccount[];
   /** Every message, conversation by conversation, each in its source order (seq from 0). */
   messages(): Generator<DeviceMessage>;
   /** Closes the database and removes the temporary copy. Safe to call twice. */

@@ -19,6 +19,9 @@ import {
   PHONE_OWNER,
 } from './common.js';
 import { findUfdrReport } from './detect.js';
+import { withDetail } from './detail.js';
+import { accountNotices, assertSomethingRead, notAChat, RowLedger } from './accounting.js';
+import type { RowAccount, RowSkipReason } from '../../domain/import-report.js';
 import { ParticipantList } from './identities.js';
 import { SyncZip, type ZipEntryInfo } from './zip-sync.js';
 import type {
@@ -35,9 +38,11 @@ import type {
  * the zip entry, so a report of gigabytes is never held whole. Two passes: the first collects the
  * chats and their participants (skipping message bodies), the second yields the messages.
  * DOCTYPE declarations are refused outright (no entity can be declared, so none can expand).
+ * Over 500 lines with reason: the streaming parser and the model mapping share their frames and
+ * are kept in one file, so the two passes over report.xml read together.
  */
 
-export const UFDR_READER_VERSION = 'ufdr/1.0.1';
+export const UFDR_READER_VERSION = 'ufdr/1.1.0';
 
 /** A single field value longer than this is refused (a WhatsApp message is at most 65,536 chars). */
 const MAX_VALUE_CHARS = 16 * 1024 * 1024;
@@ -92,13 +97,43 @@ function* descendants(frame: ModelFrame): Generator<ModelFrame> {
   }
 }
 
+/**
+ * A system line names people as the phone displayed them ("Alice", "You"); the report's parties
+ * carry the participant's name ("Alice U"). A name in the line is read as the participant it
+ * unambiguously is (the From party where there is one, else the chat's participants): the same
+ * name, or a name that starts with it as a first name, or "You" for the phone's owner. So one
+ * person is not counted as two senders, and membership events name the participant.
+ */
+function asParticipants(e: SystemEvent, from: DeviceParticipant | null, chat: ChatSummary): SystemEvent {
+  const candidates = from ? [from] : [...chat.byIdentifier.values()];
+  const resolve = (name: string | null): string | null => {
+    if (name === null) return null;
+    const said = name.trim().toLocaleLowerCase();
+    const hits = candidates.filter((p) => {
+      const party = p.displayName.trim().toLocaleLowerCase();
+      return (
+        said === party ||
+        party.startsWith(`${said} `) ||
+        (p.identity.isOwner && (said === 'you' || said === PHONE_OWNER.toLocaleLowerCase()))
+      );
+    });
+    return hits.length === 1 ? hits[0]!.displayName : name;
+  };
+  return { ...e, actor: resolve(e.actor), targets: e.targets.map((t) => resolve(t) ?? t) };
+}
+
 class UfdrReader implements DeviceReader {
   readonly format = 'ufdr' as const;
   readonly conversations: DeviceConversation[] = [];
   readonly notices: DeviceNotice[] = [];
+  readonly rowAccounts: RowAccount[] = [];
   ownerJid: string | null = null;
   private readonly clock: ZoneClock;
   private readonly chats = new Map<string, ChatSummary>();
+  /** InstantMessage models outside any Chat (second pass): counted, not read. */
+  private strays: string[] = [];
+  /** Chat models whose messages are counted, not read: other apps, status updates, channels. */
+  private readonly notChats = new Map<string, RowSkipReason>();
   private readonly zip: SyncZip;
   private readonly entry: ZipEntryInfo;
   private ownerParty: DeviceParticipant | null = null;
@@ -186,6 +221,8 @@ class UfdrReader implements DeviceReader {
       };
       if (skipDepth > 0 || (chatTypeDepth === 0 && name !== 'modelType')) {
         if (skipDepth > 0) skipDepth++;
+        else if (!skipMessages && name === 'model' && attr('type') === 'InstantMessage')
+          this.strays.push(attr('id') ?? `line ${line()}`);
         stack.push({ kind: 'other' });
         return;
       }
@@ -331,6 +368,12 @@ class UfdrReader implements DeviceReader {
         if (!isWhatsApp(source)) {
           const k = source ?? '(no Source)';
           skipped.set(k, (skipped.get(k) ?? 0) + 1);
+          this.notChats.set(chat.id, 'other_app');
+          return;
+        }
+        const notChat = notAChat(first(chat, 'Id') ?? 'chat');
+        if (notChat !== null && notChat !== 'placeholder') {
+          this.notChats.set(chat.id, notChat);
           return;
         }
         const list = new ParticipantList();
@@ -383,14 +426,16 @@ class UfdrReader implements DeviceReader {
   *messages(): Generator<DeviceMessage> {
     const seqs = new Map<string, number>();
     const out: DeviceMessage[] = [];
-    const noTime: string[] = [];
-    let noTimeCount = 0;
+    const ledger = new RowLedger('InstantMessage');
     let zoneless = 0;
     const gen = this.parse(
       false,
       (chatFrame, m) => {
         const chat = this.chats.get(chatFrame.id);
-        if (!chat) return;
+        if (!chat) {
+          ledger.skip(this.notChats.get(chatFrame.id) ?? 'no_chat', m.id);
+          return;
+        }
         const stamp = first(m, 'TimeStamp');
         let ms: number | null = null;
         if (stamp !== null) {
@@ -400,10 +445,10 @@ class UfdrReader implements DeviceReader {
           if (dt.isValid) ms = dt.toMillis();
         }
         if (ms === null) {
-          noTimeCount++;
-          if (noTime.length < 20) noTime.push(m.id);
+          ledger.skip('no_timestamp', m.id);
           return;
         }
+        ledger.imported();
         const seq = seqs.get(chat.id) ?? 0;
         seqs.set(chat.id, seq + 1);
         out.push({ conversationKey: chat.id, message: this.message(chat, m, seq, ms) });
@@ -414,13 +459,10 @@ class UfdrReader implements DeviceReader {
       while (out.length > 0) yield out.shift() as DeviceMessage;
     }
     while (out.length > 0) yield out.shift() as DeviceMessage;
-    if (noTimeCount > 0) {
-      this.notices.push({
-        code: 'skipped_rows',
-        message: `${noTimeCount} InstantMessage model(s) have no readable TimeStamp and were not read (ids ${noTime.join(', ')}${noTimeCount > noTime.length ? ', …' : ''})`,
-        line: null,
-      });
-    }
+    for (const id of this.strays) ledger.skip('outside_chat', id);
+    this.strays = [];
+    this.rowAccounts.push(ledger.settle(null));
+    this.notices.push(...accountNotices(this.rowAccounts));
     if (zoneless > 0) {
       this.notices.push({
         code: 'time_ambiguous',
@@ -428,6 +470,7 @@ class UfdrReader implements DeviceReader {
         line: null,
       });
     }
+    assertSomethingRead(this.options.fileName, this.rowAccounts);
   }
 
   private message(chat: ChatSummary, m: ModelFrame, seq: number, ms: number): ParsedMessage {
@@ -455,13 +498,11 @@ class UfdrReader implements DeviceReader {
     const attachments = m.children.get('Attachments') ?? m.children.get('Attachment') ?? [];
     if (labels.has('System')) {
       kind = 'system';
-      system = readSystemText(body) ?? {
-        type: 'other',
-        actor: null,
-        targets: [],
-        value: null,
-        previousValue: null,
-      };
+      system = asParticipants(
+        readSystemText(body) ?? { type: 'other', actor: null, targets: [], value: null, previousValue: null },
+        from,
+        chat,
+      );
     } else if (attachments.length === 0 && isDeletedNotice(body)) {
       // The report does not label a message deleted for everyone; its body reads as in an export,
       // and is read the same way, so the two sources agree.
@@ -475,7 +516,7 @@ class UfdrReader implements DeviceReader {
         raw.attachments = attachments.map((x) => first(x, 'Filename') ?? '').join('\n');
       }
     }
-    return {
+    return withDetail({
       seq,
       sender: kind === 'system' ? (system?.actor ?? null) : (from?.displayName ?? null),
       kind,
@@ -494,7 +535,7 @@ class UfdrReader implements DeviceReader {
       deletedBy: kind === 'deleted' ? (/by admin/u.test(body) ? 'admin' : 'sender') : null,
       editedAt: null,
       raw,
-    };
+    });
   }
 
   close(): void {

@@ -11,7 +11,9 @@
  */
 import { Readable } from 'node:stream';
 import { EvidenceError } from '../../domain/errors.js';
-import type { DeviceImportReport, ImportNotice } from '../../domain/import-report.js';
+import type { DeviceImportReport, ImportNotice, RowAccount } from '../../domain/import-report.js';
+import { accountNotices, accountsLine, assertSomethingRead } from '../device/accounting.js';
+import { normaliseForeign, parseForeign, rsmfInstant } from './foreign.js';
 import type {
   MessageKind,
   ParsedMessage,
@@ -40,7 +42,7 @@ import {
 } from './manifest.js';
 import { readFileSync } from 'node:fs';
 
-export const RSMF_READER_VERSION = 'rsmf-reader/1.0.0';
+export const RSMF_READER_VERSION = 'rsmf-reader/1.1.0';
 
 export interface RsmfIntake {
   readonly store: Store;
@@ -54,12 +56,30 @@ export interface RsmfIntake {
   readonly created: StoredFile[];
 }
 
-/** Parses and validates the manifest of an .rsmf file's bytes. */
+/** How zone-less event timestamps are read: in `zone` (UTC unless the investigator declared one). */
+export interface RsmfReadZone {
+  readonly zone: string;
+  readonly declared: boolean;
+}
+
+/**
+ * Parses and validates the manifest of an .rsmf file's bytes: our own export's strict rules
+ * first (manifest.ts); a manifest that breaks them is read as another tool's, by what the
+ * RSMF 2.0 schema accepts (foreign.ts), with notices for what had to be decided.
+ */
 export function readRsmf(
   bytes: Buffer,
   label: string,
   limits?: ZipLimits,
-): { manifest: RsmfManifest; files: ReadonlyMap<string, Uint8Array> } {
+  readZone: RsmfReadZone = { zone: 'UTC', declared: false },
+): {
+  manifest: RsmfManifest;
+  files: ReadonlyMap<string, Uint8Array>;
+  notices: ImportNotice[];
+  account: RowAccount;
+  /** The manifest broke our own export's strict rules and was read by the schema's. */
+  foreign: boolean;
+} {
   const container = readRsmfEml(bytes, label, limits);
   let json: unknown;
   try {
@@ -73,14 +93,27 @@ export function readRsmf(
     );
   }
   const parsed = manifestSchema.safeParse(json);
-  if (!parsed.success)
+  if (parsed.success) {
+    const n = parsed.data.events.length;
+    const account: RowAccount = { table: 'events', rows: n, imported: n, notImported: [] };
+    return { manifest: parsed.data, files: container.files, notices: [], account, foreign: false };
+  }
+  const foreign = parseForeign(json);
+  if (!foreign.success)
     throw new EvidenceError(
       label,
-      `rsmf_manifest.json breaks the RSMF 2.0 rules: ${describeIssues(parsed.error)}`,
+      `rsmf_manifest.json is not an RSMF 2.0 manifest: ${describeIssues(foreign.error)}`,
       undefined,
       'rsmf_bad_manifest',
     );
-  return { manifest: parsed.data, files: container.files };
+  const n = normaliseForeign(foreign.data, readZone.zone, readZone.declared);
+  return {
+    manifest: n.manifest,
+    files: container.files,
+    notices: n.notices,
+    account: n.account,
+    foreign: true,
+  };
 }
 
 const JOIN_LEAVE: Record<string, MembershipEventType> = {
@@ -96,12 +129,14 @@ export function eventToMessage(
   display: (participantId: string | undefined) => string | null,
   eventById: ReadonlyMap<string, RsmfEvent>,
   zone: string,
+  readZone = 'UTC',
 ): ParsedMessage {
   const c = e.custom;
   const v = (n: string) => customValue(c, `scrutineer.${n}`);
   const j = <T>(n: string) => customJson<T>(c, `scrutineer.${n}`);
   const sender = v('sender') ?? (e.type === 'message' ? display(e.participant) : null);
-  const ms = Date.parse(e.timestamp);
+  const instant = rsmfInstant(e.timestamp, readZone);
+  const ms = instant?.ms ?? Date.parse(e.timestamp);
   const utc = v('utc') ?? new Date(ms).toISOString();
   const attachments = e.attachments ?? [];
   const kind: MessageKind =
@@ -127,7 +162,9 @@ export function eventToMessage(
           text: parent.body ?? null,
           senderJid: null,
         }
-      : null);
+      : e.parent
+        ? { keyId: e.parent, text: null, senderJid: null }
+        : null);
   const reactions: Reaction[] =
     j<Reaction[]>('reactions') ??
     (e.reactions ?? []).flatMap((r) =>
@@ -143,8 +180,7 @@ export function eventToMessage(
   // entry's timestamp is then only the send time (RSMF requires one), not an edit time.
   const ours = v('kind') !== undefined;
   const editedAt =
-    v('editedAt') ??
-    (edits.length && !ours ? new Date(Date.parse(edits[edits.length - 1]!.timestamp)).toISOString() : null);
+    v('editedAt') ?? (edits.length && !ours ? editTime(edits[edits.length - 1]!.timestamp, readZone) : null);
   const deletedBy = (v('deletedBy') as 'sender' | 'admin' | undefined) ?? (e.deleted ? 'sender' : null);
   return {
     seq,
@@ -153,7 +189,7 @@ export function eventToMessage(
     text: e.body ?? '',
     time: {
       localText: v('localTime') ?? e.timestamp,
-      zone: v('zone') ?? zone,
+      zone: v('zone') ?? (instant?.zoneless ? readZone : zone),
       utc,
       resolution: (v('timeResolution') as TimeResolution | undefined) ?? 'exact',
     },
@@ -175,6 +211,11 @@ export function eventToMessage(
   };
 }
 
+function editTime(timestamp: string, zone: string): string | null {
+  const at = rsmfInstant(timestamp, zone);
+  return at === null ? null : new Date(at.ms).toISOString();
+}
+
 /** What another tool's event carries that no message field holds: its edit history (earlier texts) and a history event's type. */
 function foreignRaw(e: RsmfEvent): Record<string, string> | null {
   const raw: Record<string, string> = {};
@@ -185,11 +226,19 @@ function foreignRaw(e: RsmfEvent): Record<string, string> | null {
 
 export async function importRsmf(d: RsmfIntake): Promise<AddExhibitOutcome> {
   const { store, evidence, theCase, ref, label, original, req } = d;
-  const { manifest, files } = readRsmf(
+  // A timestamp without an offset is UTC, as RSMF reads it, unless --timezone was given.
+  const readZone = {
+    zone: req.timezoneDeclared ? req.timezone : 'UTC',
+    declared: req.timezoneDeclared === true,
+  };
+  const read = readRsmf(
     readFileSync(evidence.absolutePath(original.storedPath)),
     label,
     req.zipLimits,
+    readZone,
   );
+  const { manifest, files } = read;
+  assertSomethingRead(label, [read.account]);
   // The attachment files, hashed and stored like a zip's entries.
   const stored = new Map<string, StoredFile>();
   for (const [path, data] of files) {
@@ -202,7 +251,7 @@ export async function importRsmf(d: RsmfIntake): Promise<AddExhibitOutcome> {
     d.created.push(f);
     stored.set(path, f);
   }
-  const notices: ImportNotice[] = [];
+  const notices: ImportNotice[] = [...read.notices];
   const participantsById = new Map(manifest.participants.map((p) => [p.id, p]));
   const display = (id: string | undefined): string | null =>
     id === undefined ? null : (participantsById.get(id)?.display ?? id);
@@ -291,7 +340,7 @@ export async function importRsmf(d: RsmfIntake): Promise<AddExhibitOutcome> {
     for (const e of manifest.events) {
       const seq = seqs.get(e.conversation) ?? 0;
       seqs.set(e.conversation, seq + 1);
-      const m = eventToMessage(e, seq, display, eventById, req.timezone);
+      const m = eventToMessage(e, seq, display, eventById, req.timezone, readZone.zone);
       const conversationId = convIds.get(e.conversation)!;
       const byPid = partIds.get(e.conversation)!;
       // A join or leave event's participant is who joined or left (kept in the system event), not a sender.
@@ -343,14 +392,15 @@ export async function importRsmf(d: RsmfIntake): Promise<AddExhibitOutcome> {
       conversations: manifest.conversations.length,
       messages: rows.length,
       ownerJid: null,
-      notices: notices.slice(0, 200),
+      notices: [...notices.slice(0, 200), ...accountNotices([read.account])],
+      rowAccounts: [read.account],
     };
     await repos.importReports.insert(exhibit.id, report);
     await repos.exhibits.addContinuity({
       exhibitId: exhibit.id,
       actor: req.actor,
       action: 'parsed',
-      detail: `${RSMF_READER_VERSION}: ${rows.length} events in ${manifest.conversations.length} conversation(s); manifest valid against RSMF ${manifest.version} rules; zone ${req.timezone} where an event names none`,
+      detail: `${RSMF_READER_VERSION}: ${rows.length} events in ${manifest.conversations.length} conversation(s); ${read.foreign ? `manifest read by what the RSMF 2.0 schema accepts (another tool's file)` : `manifest valid against RSMF ${manifest.version} rules`}; zone ${req.timezone} where an event names none; rows: ${accountsLine([read.account])}`,
     });
     await repos.audit.append({
       actor: req.actor,
