@@ -8,6 +8,7 @@ import { ExhibitsRepository } from './exhibits.js';
 import { FlagsRepository, TermListsRepository } from './flags.js';
 import { ImportReportsRepository } from './import-reports.js';
 import { JobsRepository } from './jobs.js';
+import { MediaTextsRepository } from './media-texts.js';
 import { MembershipEventsRepository } from './membership-events.js';
 import { MergesRepository } from './merges.js';
 import { PeopleRepository } from './people.js';
@@ -43,6 +44,7 @@ export interface Repos {
   readonly record: RecordRepository;
   readonly searchTermReports: SearchTermReportsRepository;
   readonly jobs: JobsRepository;
+  readonly mediaTexts: MediaTextsRepository;
 }
 
 export function createRepos(ctx: RepoContext): Repos {
@@ -69,6 +71,7 @@ export function createRepos(ctx: RepoContext): Repos {
     record: new RecordRepository(ctx),
     searchTermReports: new SearchTermReportsRepository(ctx),
     jobs: new JobsRepository(ctx),
+    mediaTexts: new MediaTextsRepository(ctx),
   };
 }
 
