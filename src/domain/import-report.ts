@@ -23,6 +23,8 @@ export type ImportNoticeCode =
   | 'header_like_continuation'
   | 'out_of_order'
   | 'media_missing'
+  /** A media file in the evidence that no message names (issue 17). */
+  | 'media_unreferenced'
   | 'encoding'
   // Device databases:
   | 'owner_unknown'
