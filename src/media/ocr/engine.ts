@@ -55,7 +55,9 @@ export class OcrPool {
         });
         started.push(worker);
         // Automatic page segmentation with orientation off: memes and screenshots are upright.
-        await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
+        // Tesseract's own notes ("Estimating resolution as …") go to its in-memory file system,
+        // not to our standard output.
+        await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, debug_file: '/debug.log' });
         scheduler.addWorker(worker);
       }
     } catch (err) {
