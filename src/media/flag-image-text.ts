@@ -47,3 +47,37 @@ export async function flagImageTexts(
   await repos.mediaTexts.insertFlags(rows);
   return { imageTexts: rows.length, flagged: rows.filter((r) => r.flagged).length, byCategory };
 }
+
+interface FlagLike {
+  readonly messageId: number;
+  readonly score: number;
+  readonly categories: readonly { readonly name: string; readonly score: number }[];
+}
+
+/**
+ * A run's message flags with its image-text flags folded in, one entry per message (categories
+ * joined, the higher score kept): what counts a message as offensive for conduct, where an offensive
+ * image counts as an offensive message sent. The image flags stay apart in the store.
+ */
+export function withImageTextFlags<F extends FlagLike>(
+  messageFlags: readonly F[],
+  imageFlags: readonly FlagLike[],
+): FlagLike[] {
+  const byMessage = new Map<number, FlagLike>(messageFlags.map((f) => [f.messageId, f]));
+  for (const f of imageFlags) {
+    const own = byMessage.get(f.messageId);
+    if (!own) {
+      byMessage.set(f.messageId, f);
+      continue;
+    }
+    const categories = new Map(own.categories.map((c) => [c.name, c]));
+    for (const c of f.categories)
+      if ((categories.get(c.name)?.score ?? -1) < c.score) categories.set(c.name, c);
+    byMessage.set(f.messageId, {
+      messageId: f.messageId,
+      score: Math.max(own.score, f.score),
+      categories: [...categories.values()],
+    });
+  }
+  return [...byMessage.values()];
+}

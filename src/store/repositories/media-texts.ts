@@ -247,6 +247,37 @@ export class MediaTextsRepository {
     return rows.map((r) => toInt(r.id));
   }
 
+  /**
+   * Coverage of images (issue 17): messages that carry an image with text read from it, and how many
+   * of them are reviewed. An image counts as reviewed when its message is (any review row).
+   */
+  async imageCoverage(caseId: number): Promise<{ messages: number; reviewed: number }> {
+    const row = await this.ctx.db
+      .selectFrom('messages as m')
+      .select((eb) => [
+        eb.fn.countAll().as('n'),
+        eb.fn
+          .count('m.id')
+          .filterWhere((w) =>
+            w.exists(
+              w.selectFrom('reviews as r').select('r.message_id').whereRef('r.message_id', '=', 'm.id'),
+            ),
+          )
+          .as('reviewed'),
+      ])
+      .where('m.case_id', '=', caseId)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('media_texts as mt')
+            .select('mt.id')
+            .whereRef('mt.exhibit_file_id', '=', 'm.media_file_id'),
+        ),
+      )
+      .executeTakeFirstOrThrow();
+    return { messages: toInt(row.n), reviewed: toInt(row.reviewed) };
+  }
+
   async insertFlags(flags: readonly NewMediaTextFlag[]): Promise<void> {
     for (let i = 0; i < flags.length; i += 500) {
       await this.ctx.db
