@@ -170,6 +170,22 @@ describe.each(BACKENDS)('images in a chat export on %s', (backend) => {
     expect((await ws.cli(['verify'])).code).toBe(0);
   });
 
+  it('counts an offensive image as an offensive message sent, and images in coverage', async () => {
+    const conduct = await ws.json<{
+      people: { name: string; sentOffensive: number }[];
+      offensiveMessages: { messageId: number }[];
+    }>(['conduct', 'Op Lens']);
+    const amy = conduct.people.find((p) => p.name.includes('Amy Cole'))!;
+    const dan = conduct.people.find((p) => p.name.includes('Dan Hughes'))!;
+    expect([amy.sentOffensive, dan.sentOffensive]).toEqual([1, 0]);
+    const coverage = await ws.json<{ images: { messages: number; reviewed: number } }>([
+      'coverage',
+      'Op Lens',
+    ]);
+    // The two messages whose images were read (the stray image has no message), none reviewed yet.
+    expect(coverage.images).toEqual({ messages: 2, reviewed: 0 });
+  });
+
   it('runs through the job queue with --queue', async () => {
     const queued = await ws.json<{ job: { id: number; kind: string } }>(['ocr', 'Op Lens', '--queue']);
     expect(queued.job.kind).toBe('ocr');
