@@ -10,7 +10,7 @@
  * run reads only what is left.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 
 import { EvidenceStore } from '../../evidence/evidence-store.js';
 import type { Store } from '../../store/open-store.js';
@@ -71,6 +71,16 @@ export async function readImage(pool: OcrPool, bytes: Buffer): Promise<Pass> {
   return best;
 }
 
+async function head(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(32), 0, 32, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
 type Read = { kind: 'text'; row: NewMediaText } | { kind: 'not-image' | 'changed' };
 
 async function readFileText(
@@ -80,9 +90,11 @@ async function readFileText(
   file: ExhibitFileRecord,
   actor: string,
 ): Promise<Read> {
-  const bytes = await readFile(evidence.absolutePath(file.storedPath!));
+  const path = evidence.absolutePath(file.storedPath!);
+  // The first bytes say whether it is an image: videos and voice notes are not read in full.
+  if (!imageType(await head(path))) return { kind: 'not-image' };
+  const bytes = await readFile(path);
   if (createHash('sha256').update(bytes).digest('hex') !== file.sha256) return { kind: 'changed' };
-  if (!imageType(bytes)) return { kind: 'not-image' };
   const base = {
     caseId,
     exhibitFileId: file.id,
