@@ -115,6 +115,40 @@ describe.each(BACKENDS)('image thumbnails over the API on %s', (backend) => {
     expect((await get('member', 'IMG-20220303-WA0001.jpg', 'text')).json()).toEqual({ texts: [] });
   });
 
+  it('finds a message through its image text over the API, says so, and gives the reading', async () => {
+    const messageId = ids.get('IMG-20220303-WA0001.jpg')!;
+    const file = (await store.exhibits.fileOfMessage(messageId))!;
+    // A reading as `scrutineer ocr` stores it (OCR itself is tested in ocr.test.ts).
+    const stored = await store.mediaTexts.insert({
+      caseId: (await store.cases.findByName('Op Thumb'))!.id,
+      exhibitFileId: file.id,
+      sha256: file.sha256,
+      engine: 'tesseract.js',
+      engineVersion: 'test',
+      language: 'eng',
+      pass: 'original',
+      confidence: 91,
+      text: 'THUMBNAIL TEST',
+      words: [],
+      error: null,
+      ms: 1,
+      createdBy: 'test',
+    });
+    const caseId = (await store.cases.findByName('Op Thumb'))!.id;
+    const search = await app.inject({
+      method: 'GET',
+      url: `/api/cases/${caseId}/search?q=thumbnail`,
+      headers: { cookie: cookies.get('member')! },
+    });
+    expect(search.statusCode, search.body).toBe(200);
+    expect(search.json().hits.map((h: { id: number }) => h.id)).toEqual([messageId]);
+    expect(search.json().imageHits).toEqual([messageId]);
+    const text = (await get('member', 'IMG-20220303-WA0001.jpg', 'text')).json();
+    expect(text.texts).toMatchObject([
+      { id: stored.id, text: 'THUMBNAIL TEST', confidence: 91, sha256: file.sha256 },
+    ]);
+  });
+
   // The evidence store is a folder on either backend: once is enough.
   it.skipIf(backend === 'postgres')(
     'refuses a stored copy whose bytes no longer match its hash',

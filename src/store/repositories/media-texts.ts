@@ -2,7 +2,7 @@
  * Text read from images (migration 0018) and the flagger's results on it. Rows are only ever
  * added: a new engine version reads the file again into a row of its own.
  */
-import { sql, type Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 
 import type { FlagSpanRecord } from '../flag-types.js';
 import type { MediaTextsTable } from '../media-tables.js';
@@ -80,10 +80,29 @@ const toRecord = (r: Selectable<MediaTextsTable>): MediaTextRecord => ({
 });
 
 /**
- * The exhibit files whose OCR text matches a parsed search: a subquery of `exhibit_file_id`s, for
- * the messages search to OR with its own text match (see MessagesRepository.filtered).
+ * The search predicate of messages (alias `m`) with issue 17's addition: a message matches when its
+ * own text matches, or when the text read from its image does (same query, same tokenizer). One
+ * expression for every search over messages (MessagesRepository, ReviewsRepository), bound values only.
  */
-export function mediaFilesMatching(db: Db, dialect: Dialect, caseId: number, node: SearchNode) {
+export function messageOrImageTextMatches(
+  dialect: Dialect,
+  caseId: number,
+  node: SearchNode,
+): RawBuilder<boolean> {
+  if (dialect === 'sqlite') {
+    const match = toFts5Match(node);
+    return sql<boolean>`(m.id in (select rowid from messages_fts where messages_fts match ${match})
+      or m.media_file_id in (select mt.exhibit_file_id from media_texts mt where mt.case_id = ${caseId}
+        and mt.id in (select rowid from media_texts_fts where media_texts_fts match ${match})))`;
+  }
+  const query = toTsQuery(node);
+  return sql<boolean>`(m.search_tsv @@ to_tsquery('simple'::regconfig, ${query})
+    or m.media_file_id in (select mt.exhibit_file_id from media_texts mt where mt.case_id = ${caseId}
+      and mt.search_tsv @@ to_tsquery('simple'::regconfig, ${query})))`;
+}
+
+/** The case's exhibit files whose OCR text matches a parsed search (a subquery of file ids). */
+function mediaFilesMatching(db: Db, dialect: Dialect, caseId: number, node: SearchNode) {
   const base = db
     .selectFrom('media_texts as mt')
     .select('mt.exhibit_file_id')

@@ -12,8 +12,8 @@ import {
   type InsertColumn,
   type MessageCells,
 } from '../message-cells.js';
-import { parseSearchQuery, toFts5Match, toTsQuery } from '../search-query.js';
-import { mediaFilesMatching } from './media-texts.js';
+import { parseSearchQuery } from '../search-query.js';
+import { messageOrImageTextMatches } from './media-texts.js';
 import type { MessageFilters, MessagePage, MessageRecord, MessageStats, NewMessage } from '../types.js';
 
 /** A message as the case timeline needs it (see `timeline`). */
@@ -297,32 +297,8 @@ export class MessagesRepository {
     if (filters.conversationId !== undefined) q = q.where('m.conversation_id', '=', filters.conversationId);
     if (filters.exhibitId !== undefined) q = q.where('m.exhibit_id', '=', filters.exhibitId);
     if (filters.search !== undefined) {
-      const node = parseSearchQuery(filters.search);
       // Issue 17: a message also matches when the text read from its image does.
-      const inImage = mediaFilesMatching(this.ctx.db, this.ctx.dialect, caseId, node);
-      if (this.ctx.dialect === 'sqlite') {
-        const match = toFts5Match(node);
-        q = q.where((eb) =>
-          eb.or([
-            eb(
-              'm.id',
-              'in',
-              eb
-                .selectFrom('messages_fts')
-                .select('messages_fts.rowid')
-                .where(sql<boolean>`messages_fts match ${match}`),
-            ),
-            eb('m.media_file_id', 'in', inImage),
-          ]),
-        );
-      } else {
-        q = q.where((eb) =>
-          eb.or([
-            sql<boolean>`m.search_tsv @@ to_tsquery('simple'::regconfig, ${toTsQuery(node)})`,
-            eb('m.media_file_id', 'in', inImage),
-          ]),
-        );
-      }
+      q = q.where(messageOrImageTextMatches(this.ctx.dialect, caseId, parseSearchQuery(filters.search)));
     }
     return q;
   }
