@@ -134,6 +134,10 @@ describe.each(BACKENDS)('images in a chat export on %s', (backend) => {
     // The messages keep their own text.
     const messages = await ws.json<MessageJson[]>(['messages', 'Op Lens']);
     expect(messages[0]!.text).toBe('IMG-20220201-WA0001.png (file attached)');
+    // Reports and exports get each message's reading in one call.
+    const readings = await store.mediaTexts.latestOfMessages(messages.map((m) => m.id));
+    expect([...readings.keys()]).toEqual([messages[0]!.id, messages[1]!.id]);
+    expect(readings.get(messages[0]!.id)!.text).toBe(byName.get('IMG-20220201-WA0001.png')!.text);
     // Audited, and a second run reads nothing again.
     const audit = (await store.audit.list({ caseId })).filter((a) => a.action === 'media.ocr');
     expect(audit.length).toBe(1);

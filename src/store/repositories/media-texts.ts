@@ -224,6 +224,27 @@ export class MediaTextsRepository {
   }
 
   /**
+   * The newest reading of each given message's image, by message id (messages without one are
+   * absent): for reports and exports that print an image with its text and hash.
+   */
+  async latestOfMessages(messageIds: readonly number[]): Promise<Map<number, MediaTextRecord>> {
+    const out = new Map<number, MediaTextRecord>();
+    for (let i = 0; i < messageIds.length; i += 500) {
+      const rows = await this.ctx.db
+        .selectFrom('messages as m')
+        .innerJoin('media_texts as mt', 'mt.exhibit_file_id', 'm.media_file_id')
+        .selectAll('mt')
+        .select('m.id as message_id')
+        .where('m.id', 'in', messageIds.slice(i, i + 500))
+        .orderBy('mt.id')
+        .execute();
+      // In id order, so the newest reading of a file is the one left in the map.
+      for (const { message_id, ...r } of rows) out.set(toInt(message_id), toRecord(r));
+    }
+    return out;
+  }
+
+  /**
    * Each message of the case that carries a file with text read from it, with the newest reading
    * (a file sent in several messages gives one row per message). Readings with no text are left out.
    */
