@@ -25,13 +25,21 @@ export async function decodeImage(bytes: Buffer): Promise<DecodedImage> {
   return { width: img.width, height: img.height, data };
 }
 
-/** Black where a pixel looks like light (or dark) uncoloured lettering, white elsewhere; PNG. */
-export function textMask(image: DecodedImage, kind: MaskKind): Buffer {
+export interface TextMask {
+  /** The mask as PNG. */
+  readonly png: Buffer;
+  /** Share of the pixels kept (0 to 1): next to none means no such lettering to read. */
+  readonly share: number;
+}
+
+/** Black where a pixel looks like light (or dark) uncoloured lettering, white elsewhere. */
+export function textMask(image: DecodedImage, kind: MaskKind): TextMask {
   const canvas = createCanvas(image.width, image.height);
   const g = canvas.getContext('2d');
   const out = g.createImageData(image.width, image.height);
   const src = image.data;
   const dst = out.data;
+  let kept = 0;
   for (let p = 0; p < src.length; p += 4) {
     const r = src[p]!;
     const gr = src[p + 1]!;
@@ -40,6 +48,7 @@ export function textMask(image: DecodedImage, kind: MaskKind): Buffer {
     const lo = Math.min(r, gr, b);
     const grey = hi - lo <= 48;
     const hit = grey && (kind === 'light' ? lo >= 185 : hi <= 70);
+    if (hit) kept++;
     const v = hit ? 0 : 255;
     dst[p] = v;
     dst[p + 1] = v;
@@ -47,5 +56,5 @@ export function textMask(image: DecodedImage, kind: MaskKind): Buffer {
     dst[p + 3] = 255;
   }
   g.putImageData(out, 0, 0);
-  return canvas.toBuffer('image/png');
+  return { png: canvas.toBuffer('image/png'), share: kept / (image.width * image.height) };
 }
