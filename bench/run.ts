@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark in one run, printed as tables. Speed and memory targets live here,
- * never in timed tests. Choose with BENCH_ONLY=intake,flagger,device,review,reports,web.
+ * never in timed tests. Choose with BENCH_ONLY=intake,flagger,device,review,reports,web,ocr.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -16,6 +16,7 @@ const BENCHES: Record<string, [string, string]> = {
   review: ['./review-load.js', 'benchReviewLoad'],
   reports: ['./reports.js', 'benchReports'],
   web: ['./web-thread.js', 'benchWebThread'],
+  ocr: ['./ocr.js', 'benchOcr'],
 };
 
 function table(rows: ReadonlyArray<Record<string, string | number>>): string {

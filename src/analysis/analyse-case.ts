@@ -2,12 +2,15 @@ import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
 import type { AnalysisRunRecord, CaseTermEntry, NewFlag } from '../store/flag-types.js';
 import { createFlagger, isFlagCategory, type CaseTerm } from './flagger/index.js';
+import { flagImageTexts, type ImageTextFlagCounts } from '../media/flag-image-text.js';
 
 const BATCH = 2_000;
 
 export interface AnalyseOutcome {
   readonly run: AnalysisRunRecord;
   readonly byCategory: Record<string, number>;
+  /** Issue 17: the same run over the text read from images (flags of their own). */
+  readonly imageText: ImageTextFlagCounts;
 }
 
 /** The version string a case term list is recorded under in every flag it influenced. */
@@ -75,6 +78,7 @@ export async function analyseCase(
       }
     }
     if (batch.length) await repos.flags.insertMany(batch);
+    const imageText = await flagImageTexts(repos, flagger, run.id, caseId);
     onProgress?.(messages, total);
     const finished = await repos.flags.finishRun(run.id, { messages, flagged });
     await repos.audit.append({
@@ -82,8 +86,16 @@ export async function analyseCase(
       action: 'analysis.run',
       caseId,
       subject: `run ${run.id}`,
-      detail: { runId: run.id, version: flagger.version, messages, flagged, termListId: terms?.id ?? null },
+      detail: {
+        runId: run.id,
+        version: flagger.version,
+        messages,
+        flagged,
+        termListId: terms?.id ?? null,
+        imageTexts: imageText.imageTexts,
+        imageTextsFlagged: imageText.flagged,
+      },
     });
-    return { run: finished, byCategory };
+    return { run: finished, byCategory, imageText };
   });
 }

@@ -19,6 +19,7 @@ import {
   summariseConduct,
 } from './conduct/index.js';
 import { mergedConductView, type MergedConduct, type ViewMerge } from './merge/conduct-view.js';
+import { withImageTextFlags } from '../media/flag-image-text.js';
 
 /** Participant keys in the conduct analysis are the store's participant ids. */
 export const participantKey = (id: number): string => `p${id}`;
@@ -95,7 +96,13 @@ export async function loadConductInput(
     value: e.value,
   }));
   const run = await store.flags.run(caseId);
-  const flagged = run ? await store.flags.list(run.id, { onlyFlagged: true }) : [];
+  // Issue 17: a message whose image's text is flagged counts as an offensive message sent.
+  const flagged = run
+    ? withImageTextFlags(
+        await store.flags.list(run.id, { onlyFlagged: true }),
+        await store.mediaTexts.flags(run.id),
+      )
+    : [];
   // A reviewer's decision overrides the flagger for that message; "unsure" leaves the flag standing.
   const codes = (await store.codes.listForCase(caseId)).filter(
     (c) => c.decision !== 'unsure' && !options.withholdCodes?.has(c.messageId),

@@ -14,6 +14,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerExhibit } from './commands/exhibit.js';
 import { registerJobs } from './commands/jobs.js';
 import { registerMessages } from './commands/messages.js';
+import { registerOcr } from './commands/ocr.js';
 import { registerServe } from './commands/serve.js';
 import { registerPeople } from './commands/people.js';
 import { registerQc } from './commands/qc.js';
@@ -55,6 +56,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerQc(program, ctx);
   registerAudit(program, ctx);
   registerJobs(program, ctx);
+  registerOcr(program, ctx);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     for (const sub of cmd.commands) sub.exitOverride();

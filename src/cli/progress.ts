@@ -9,11 +9,11 @@ export interface Progress {
 const silent: Progress = { update: () => undefined, stop: () => undefined };
 
 /** A progress bar on a terminal; nothing when output is scripted (--json or not a TTY). */
-export function progressBar(io: Io, label: string, enabled: boolean): Progress {
+export function progressBar(io: Io, label: string, enabled: boolean, unit = 'bytes'): Progress {
   if (!enabled || !io.interactive) return silent;
   const bar = new cliProgress.SingleBar(
     {
-      format: `${label} [{bar}] {percentage}% | {value}/{total} bytes | {eta}s left`,
+      format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {eta}s left`,
       stream: process.stderr,
     },
     cliProgress.Presets.shades_classic,

@@ -23,6 +23,8 @@ export type ImportNoticeCode =
   | 'header_like_continuation'
   | 'out_of_order'
   | 'media_missing'
+  /** A media file in the evidence that no message names (issue 17). */
+  | 'media_unreferenced'
   | 'encoding'
   /** A line shaped as a system line whose wording no phrase table knows: kept as a system line. */
   | 'unknown_system_text'

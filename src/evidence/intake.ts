@@ -16,6 +16,7 @@ import { digestingStore } from './row-digest.js';
 import { importRsmf } from '../ingest/rsmf/import.js';
 import { parseInWorker, type WorkerParse } from './parse-in-worker.js';
 import { DEFAULT_ZIP_LIMITS, readZipEntries, type ZipLimits } from './zip.js';
+import { limitMissing, mediaNamedByNoMessage } from '../media/accounting.js';
 
 export interface AddExhibitRequest {
   readonly caseNameOrId: string;
@@ -169,6 +170,7 @@ export async function addExhibit(
         report: parsedReport,
         messages,
         missingMedia,
+        linkedMedia,
       } = await storeMessages(
         repos,
         parse,
@@ -184,7 +186,7 @@ export async function addExhibit(
       await repos.participants.linkExportOwner(conversation.id, req.ownerName ?? null, mentionsYou);
       const report: ExportImportReport = {
         ...parsedReport,
-        notices: [...parsedReport.notices, ...missingMedia],
+        notices: [...parsedReport.notices, ...missingMedia, ...mediaNamedByNoMessage(files, linkedMedia)],
       };
       await repos.importReports.insert(exhibit.id, report);
       await repos.exhibits.addContinuity({
@@ -305,14 +307,21 @@ async function storeMessages(
   mediaByName: ReadonlyMap<string, number>,
   mediaExpected: boolean,
   progress: (bytesDone: number) => void,
-): Promise<{ report: ExportImportReport; messages: number; missingMedia: ImportNotice[] }> {
+): Promise<{
+  report: ExportImportReport;
+  messages: number;
+  missingMedia: ImportNotice[];
+  linkedMedia: Set<number>;
+}> {
   const participants = new Map<string, number>();
   const missingMedia: ImportNotice[] = [];
+  const linkedMedia = new Set<number>();
   let total = 0;
   const batches = parse.batches();
   for (;;) {
     const next = await batches.next();
-    if (next.done) return { report: next.value, messages: total, missingMedia: missingMedia.slice(0, 200) };
+    if (next.done)
+      return { report: next.value, messages: total, missingMedia: limitMissing(missingMedia), linkedMedia };
     const { count, cells, events, byteEnd } = next.value;
     // Participants are the people who wrote messages. A system line's author (newer iOS writes the
     // group's name there) is not a member of the group, so it makes no participant.
@@ -337,6 +346,7 @@ async function storeMessages(
       if (mediaName === null) continue;
       const mediaFileId = mediaByName.get(basename(mediaName)) ?? null;
       cells[at + CELL.media_file_id] = mediaFileId;
+      if (mediaFileId !== null) linkedMedia.add(mediaFileId);
       if (mediaFileId === null && mediaExpected) {
         missingMedia.push({
           code: 'media_missing',

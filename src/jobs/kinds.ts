@@ -14,6 +14,7 @@ import { addExhibit } from '../evidence/intake.js';
 import { assertOwnerPhone } from '../evidence/intake-device.js';
 import { DEFAULT_ZIP_LIMITS } from '../evidence/zip.js';
 import { assertZone } from '../ingest/local-time.js';
+import { OCR, ocrHandler } from '../media/ocr/ocr-job.js';
 import type { Store } from '../store/open-store.js';
 import type { JobRecord } from '../store/repositories/jobs.js';
 
@@ -109,6 +110,7 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
     const { run, byCategory } = await analyseCase(store, p.caseId, job.createdBy, progress);
     return { runId: run.id, messages: run.messages, flagged: run.flagged, version: run.version, byCategory };
   },
+  [OCR]: ocrHandler,
 };
 
 export const JOB_KINDS: readonly string[] = Object.keys(JOB_HANDLERS);

@@ -12,6 +12,7 @@ import { z } from 'zod/v4';
 import { EvidenceStore } from '../evidence/evidence-store.js';
 import type { Store } from '../store/open-store.js';
 import { ApiError, type CaseOf, type RouteDoc, type defineRoute } from './api.js';
+import { registerMediaTextRoutes } from './media-text-routes.js';
 import { ErrorBody, MessageParams } from './schemas.js';
 
 type Route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
@@ -32,6 +33,7 @@ const INLINE: Readonly<Record<string, string>> = {
 
 export function registerMediaRoutes(route: Route, store: Store, workspace: string, _docs: RouteDoc[]): void {
   const evidence = new EvidenceStore(workspace);
+  registerMediaTextRoutes(route, store, workspace);
   route({
     method: 'GET',
     url: '/api/messages/:messageId/media',

@@ -351,7 +351,16 @@ export function registerRoutes(
       // A status that names a decision would reveal a withheld code by the hit itself: leave those
       // out (the page may come back short; `next` still pages on).
       const byDecision = query.status === 'offensive' || query.status === 'unsure';
-      return { hits: byDecision ? hits.filter((h) => !h.blind) : hits, next };
+      const shown = byDecision ? hits.filter((h) => !h.blind) : hits;
+      // Issue 17: which hits matched through the text read from their image (GET …/media/text has it).
+      const viaImage = query.q?.trim()
+        ? new Set(await store.mediaTexts.messagesMatching(caseId, query.q))
+        : null;
+      return {
+        hits: shown,
+        next,
+        imageHits: viaImage ? shown.filter((h) => viaImage.has(h.id)).map((h) => h.id) : [],
+      };
     },
   });
 

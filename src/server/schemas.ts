@@ -206,7 +206,12 @@ export const CaseResponse = z.object({
 
 export const MessagesResponse = z.object({ total: z.number().int(), messages: z.array(Message) });
 export const SeqResponse = z.object({ seq: z.number().int().nullable() });
-export const SearchResponse = z.object({ hits: z.array(Message), next: z.number().int().nullable() });
+export const SearchResponse = z.object({
+  hits: z.array(Message),
+  next: z.number().int().nullable(),
+  /** Issue 17: ids of the hits that matched through the text read from their image. */
+  imageHits: z.array(z.number().int()),
+});
 export const CodeResponse = z.object({ code: Code });
 export const ConflictResponse = ErrorBody.extend({ current: Code.nullable(), yours: CodeBody });
 export const ReviewedResponse = z.object({ marked: z.number().int() });

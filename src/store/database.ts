@@ -4,6 +4,7 @@
  */
 import type { Generated, Kysely, Transaction } from 'kysely';
 
+import type { MediaTables } from './media-tables.js';
 import type { RecordTables } from './repositories/record-tables.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -368,7 +369,7 @@ export interface EvidenceClaimsTable {
 }
 
 /** The case record's tables (migration 0007) are declared in ./repositories/record-tables.ts. */
-export interface Database extends RecordTables {
+export interface Database extends RecordTables, MediaTables {
   cases: CasesTable;
   exhibits: ExhibitsTable;
   exhibit_files: ExhibitFilesTable;

@@ -108,6 +108,38 @@ export function registerAnalysis(program: Command, ctx: CliContext): void {
             if (o.jsonl) ctx.io.out(`${JSON.stringify(row)}\n`);
             else rows.push(row);
           }
+          // Issue 17: flags on the text read from a message's image, each saying so (`source`).
+          for (const f of await store.mediaTexts.flags(run.id, !o.all)) {
+            if (o.minScore !== undefined && f.score < Number(o.minScore)) continue;
+            const m = await store.messages.get(f.messageId);
+            const read = await store.mediaTexts.latestOfMessage(f.messageId);
+            if (!m) continue;
+            const row = {
+              messageId: f.messageId,
+              run: run.id,
+              source: f.source,
+              score: f.score,
+              flagged: f.flagged,
+              categories: f.categories,
+              spans: f.spans,
+              version: run.version,
+              imageText: read
+                ? {
+                    id: f.mediaTextId,
+                    text: read.text,
+                    engine: read.engine,
+                    engineVersion: read.engineVersion,
+                  }
+                : { id: f.mediaTextId },
+              message: messageJson(
+                m,
+                conversations.get(m.conversationId) ?? '',
+                exhibits.get(m.exhibitId) ?? '',
+              ),
+            };
+            if (o.jsonl) ctx.io.out(`${JSON.stringify(row)}\n`);
+            else rows.push(row);
+          }
           if (o.jsonl) return;
           if (opts.json) {
             printJson(ctx.io, { run, flags: rows });
@@ -123,8 +155,10 @@ export function registerAnalysis(program: Command, ctx: CliContext): void {
               lineStart: number | null;
             };
             const cats = (r.categories as { name: string }[]).map((k) => k.name).join(', ');
+            const image = r.source === 'image_text' ? (r.imageText as { text?: string }) : null;
+            const shown = image ? `[text in image] ${image.text ?? ''}` : m.text;
             ctx.io.out(
-              `${(r.score as number).toFixed(2)}  ${cats.padEnd(28)} ${m.utc} ${m.sender ?? '(system)'}: ${m.text.replace(/\s+/g, ' ').slice(0, 100)}  <${m.exhibit} l.${m.lineStart}>\n`,
+              `${(r.score as number).toFixed(2)}  ${cats.padEnd(28)} ${m.utc} ${m.sender ?? '(system)'}: ${shown.replace(/\s+/g, ' ').slice(0, 100)}  <${m.exhibit} l.${m.lineStart}>\n`,
             );
           }
         });

@@ -28,13 +28,19 @@ export function registerCoverage(program: Command, ctx: CliContext): void {
           left: messages - reviewed,
           coverage: coverage(reviewed, messages),
           reviewers,
+          // Issue 17: messages carrying an image with text read from it (reviewed with the message).
+          images: await store.mediaTexts.imageCoverage(theCase.id),
         };
         if (opts.json) {
           printJson(ctx.io, out);
           return;
         }
         ctx.io.out(
-          `Case "${theCase.name}": ${reviewed} of ${messages} messages reviewed (${percent(out.coverage)}), ${out.left} left\n\nBy reviewer\n`,
+          `Case "${theCase.name}": ${reviewed} of ${messages} messages reviewed (${percent(out.coverage)}), ${out.left} left\n` +
+            (out.images.messages
+              ? `Images with text: ${out.images.reviewed} of ${out.images.messages} reviewed with their message\n`
+              : '') +
+            `\nBy reviewer\n`,
         );
         printTable(
           ctx.io,

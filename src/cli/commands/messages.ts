@@ -99,6 +99,26 @@ export function messageJson(
   };
 }
 
+/** Messages whose image text matches the search, with that text, the engine and the confidence. */
+async function imageTextHits(store: Store, caseId: number, search: string) {
+  const hits = new Map<
+    number,
+    { id: number; text: string; engine: string; engineVersion: string; confidence: number }
+  >();
+  for (const id of await store.mediaTexts.messagesMatching(caseId, search)) {
+    const t = await store.mediaTexts.latestOfMessage(id);
+    if (t)
+      hits.set(id, {
+        id: t.id,
+        text: t.text,
+        engine: t.engine,
+        engineVersion: t.engineVersion,
+        confidence: t.confidence,
+      });
+  }
+  return hits;
+}
+
 async function lookups(store: Store, caseId: number) {
   const conversations = new Map((await store.conversations.list(caseId)).map((c) => [c.id, c.name]));
   const exhibits = new Map((await store.exhibits.list(caseId)).map((e) => [e.id, e.ref]));
@@ -164,16 +184,21 @@ export function registerMessages(program: Command, ctx: CliContext): void {
           }
         }
         const all: Record<string, unknown>[] = [];
+        // Issue 17: a search hit through the text read from the message's image says so.
+        const viaImage = o.search === undefined ? null : await imageTextHits(store, theCase.id, o.search);
         let n = 0;
         for await (const m of store.messages.iterate(theCase.id, filters)) {
           if (n++ >= limit) break;
           const conv = conversations.get(m.conversationId) ?? String(m.conversationId);
           const ex = exhibits.get(m.exhibitId) ?? String(m.exhibitId);
-          if (o.jsonl) ctx.io.out(`${JSON.stringify(messageJson(m, conv, ex))}\n`);
-          else if (opts.json) all.push(messageJson(m, conv, ex));
+          const hit = viaImage?.get(m.id);
+          const json = () => ({ ...messageJson(m, conv, ex), ...(hit ? { matchedImageText: hit } : {}) });
+          if (o.jsonl) ctx.io.out(`${JSON.stringify(json())}\n`);
+          else if (opts.json) all.push(json());
           else
             ctx.io.out(
-              `${m.utc} [${m.localText} ${m.zone}] ${m.sender ?? '(system)'}: ${m.text.replace(/\r?\n/g, '\n    ')}  <${placeOf(m, ex)}>\n`,
+              `${m.utc} [${m.localText} ${m.zone}] ${m.sender ?? '(system)'}: ${m.text.replace(/\r?\n/g, '\n    ')}  <${placeOf(m, ex)}>\n` +
+                (hit ? `    [found in the text of its image] ${hit.text.replace(/\s+/g, ' ')}\n` : ''),
             );
         }
         if (opts.json && !o.jsonl) printJson(ctx.io, all);

@@ -9,6 +9,7 @@ import { ExhibitsRepository } from './exhibits.js';
 import { FlagsRepository, TermListsRepository } from './flags.js';
 import { ImportReportsRepository } from './import-reports.js';
 import { JobsRepository } from './jobs.js';
+import { MediaTextsRepository } from './media-texts.js';
 import { MembershipEventsRepository } from './membership-events.js';
 import { MergesRepository } from './merges.js';
 import { PeopleRepository } from './people.js';
@@ -45,6 +46,7 @@ export interface Repos {
   readonly searchTermReports: SearchTermReportsRepository;
   readonly jobs: JobsRepository;
   readonly evidenceClaims: EvidenceClaimsRepository;
+  readonly mediaTexts: MediaTextsRepository;
 }
 
 export function createRepos(ctx: RepoContext): Repos {
@@ -72,6 +74,7 @@ export function createRepos(ctx: RepoContext): Repos {
     searchTermReports: new SearchTermReportsRepository(ctx),
     jobs: new JobsRepository(ctx),
     evidenceClaims: new EvidenceClaimsRepository(ctx),
+    mediaTexts: new MediaTextsRepository(ctx),
   };
 }
 

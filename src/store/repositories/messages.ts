@@ -12,8 +12,9 @@ import {
   type InsertColumn,
   type MessageCells,
 } from '../message-cells.js';
-import { parseSearchQuery, toFts5Match, toTsQuery } from '../search-query.js';
 import { phoneDigits, senderKey } from '../search-text.js';
+import { parseSearchQuery } from '../search-query.js';
+import { messageOrImageTextMatches } from './media-texts.js';
 import type { MessageFilters, MessagePage, MessageRecord, MessageStats, NewMessage } from '../types.js';
 
 /** A message as the case timeline needs it (see `timeline`). */
@@ -360,18 +361,8 @@ export class MessagesRepository {
     if (filters.conversationId !== undefined) q = q.where('m.conversation_id', '=', filters.conversationId);
     if (filters.exhibitId !== undefined) q = q.where('m.exhibit_id', '=', filters.exhibitId);
     if (filters.search !== undefined) {
-      const node = parseSearchQuery(filters.search);
-      if (this.ctx.dialect === 'sqlite') {
-        const match = toFts5Match(node);
-        q = q.where('m.id', 'in', (eb) =>
-          eb
-            .selectFrom('messages_fts')
-            .select('messages_fts.rowid')
-            .where(sql<boolean>`messages_fts match ${match}`),
-        );
-      } else {
-        q = q.where(sql<boolean>`m.search_tsv @@ to_tsquery('simple'::regconfig, ${toTsQuery(node)})`);
-      }
+      // Issue 17: a message also matches when the text read from its image does.
+      q = q.where(messageOrImageTextMatches(this.ctx.dialect, caseId, parseSearchQuery(filters.search)));
     }
     return q;
   }

@@ -7,7 +7,8 @@ import { sql, type Selectable } from 'kysely';
 
 import type { MessageKind, TimeResolution } from '../../domain/message.js';
 import type { Flag, MessagesTable } from '../database.js';
-import { parseSearchQuery, toFts5Match, toTsQuery } from '../search-query.js';
+import { parseSearchQuery } from '../search-query.js';
+import { messageOrImageTextMatches } from './media-texts.js';
 import { toCode, type CodeRecord } from './codes.js';
 import { toInt, type RepoContext } from './context.js';
 
@@ -599,18 +600,8 @@ export class ReviewsRepository {
     if (s.to !== undefined) q = q.where('m.utc', '<', s.to);
     if (s.kind !== undefined) q = q.where('m.kind', '=', s.kind);
     if (s.q !== undefined && s.q.trim() !== '') {
-      const node = parseSearchQuery(s.q);
-      if (this.ctx.dialect === 'sqlite') {
-        const match = toFts5Match(node);
-        q = q.where('m.id', 'in', (eb) =>
-          eb
-            .selectFrom('messages_fts')
-            .select('messages_fts.rowid')
-            .where(sql<boolean>`messages_fts match ${match}`),
-        );
-      } else {
-        q = q.where(sql<boolean>`m.search_tsv @@ to_tsquery('simple'::regconfig, ${toTsQuery(node)})`);
-      }
+      // Issue 17: a message also matches when the text read from its image does.
+      q = q.where(messageOrImageTextMatches(this.ctx.dialect, caseId, parseSearchQuery(s.q)));
     }
     if (needsFlags) {
       const runId = s.runId!;

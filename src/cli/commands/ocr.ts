@@ -1,0 +1,93 @@
+/**
+ * `scrutineer ocr CASE [--queue] [--workers N] [--language eng]`: read the text of every image of a
+ * case (issue 17), offline; `--list` prints what was read. See docs/media.md.
+ */
+import type { Command } from 'commander';
+
+import { UsageError } from '../../domain/errors.js';
+import { queueOcr } from '../../media/ocr/ocr-job.js';
+import { actor, globalOptions, withStore, type CliContext } from '../context.js';
+import { printJson, printTable } from '../output.js';
+import { progressBar } from '../progress.js';
+import { printQueued } from './jobs.js';
+import { requireCase } from './shared.js';
+
+interface OcrOptions {
+  queue?: boolean;
+  workers: string;
+  language: string;
+  list?: boolean;
+}
+
+function workerCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new UsageError(`--workers must be a whole number from 1 to 64 (got "${value}")`);
+  return n;
+}
+
+export function registerOcr(program: Command, ctx: CliContext): void {
+  program
+    .command('ocr <case>')
+    .description(
+      'read the text of every image of a case (offline, tesseract.js): kept as derived text of the image with engine, version, language and confidence; searched and flagged with its message',
+    )
+    .option('--queue', 'put the run on the job queue (`scrutineer worker` runs it) instead of running it now')
+    .option('--workers <n>', 'OCR worker threads', '1')
+    .option('--language <code>', 'OCR language (installed: eng)', 'eng')
+    .option('--list', 'print the text already read from the case images (JSON lines with --json)')
+    .action(async (caseName: string, o: OcrOptions, c: Command) => {
+      const opts = globalOptions(c, ctx);
+      const workers = workerCount(o.workers);
+      await withStore(opts, async (store) => {
+        const theCase = await requireCase(store, caseName);
+        if (o.list) {
+          const texts = await store.mediaTexts.list(theCase.id);
+          if (opts.json) {
+            for (const t of texts) ctx.io.out(`${JSON.stringify(t)}\n`);
+            return;
+          }
+          printTable(
+            ctx.io,
+            texts.map((t) => ({
+              id: t.id,
+              file: t.exhibitFileId,
+              confidence: t.confidence,
+              pass: t.pass,
+              text: (t.error ? `[${t.error}]` : t.text).replace(/\s+/gu, ' ').slice(0, 80),
+            })),
+          );
+          return;
+        }
+        if (o.queue) {
+          printQueued(
+            ctx,
+            opts,
+            await queueOcr(store, theCase.id, actor(ctx), { language: o.language, workers }),
+          );
+          return;
+        }
+        const { ocrCase } = await import('../../media/ocr/ocr-case.js');
+        const bar = progressBar(ctx.io, 'Reading images', !opts.json, 'files');
+        let outcome;
+        try {
+          outcome = await ocrCase(store, opts.workspace, theCase.id, actor(ctx), {
+            language: o.language,
+            workers,
+            onProgress: (done, total) => bar.update(done, total),
+          });
+        } finally {
+          bar.stop();
+        }
+        if (opts.json) {
+          printJson(ctx.io, outcome);
+          return;
+        }
+        ctx.io.out(
+          `Read ${outcome.read} image(s) of ${outcome.candidates} media file(s) not yet read: ${outcome.withText} with text, ${outcome.failed} could not be decoded, ${outcome.notImages} not images` +
+            `${outcome.changed ? `, ${outcome.changed} NOT READ because the stored copy no longer matches its hash (run \`scrutineer verify\`)` : ''}` +
+            ` (${outcome.engine} ${outcome.engineVersion}, ${outcome.language}, ${(outcome.ms / 1000).toFixed(1)} s)\n`,
+        );
+      });
+    });
+}

@@ -1,0 +1,66 @@
+/**
+ * OCR runs from npm packages on this machine and touches no network (issue 17): the files it uses
+ * are local, and a real OCR run succeeds in a process (and its worker threads) where every network
+ * call throws and is logged.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { ocrResources } from '../../src/media/ocr/resources.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('OCR is offline', () => {
+  it('uses the language data and worker script from node_modules, never a URL', () => {
+    const r = ocrResources('eng');
+    for (const p of [r.langPath, r.dataFile, r.workerPath]) {
+      expect(path.isAbsolute(p), p).toBe(true);
+      expect(p.startsWith(path.join(root, 'node_modules')), p).toBe(true);
+      expect(existsSync(p), p).toBe(true);
+    }
+    expect(r.dataVersion).toBe('1.0.0/4.0.0_best_int');
+    expect(() => ocrResources('xx')).toThrow(/no OCR data for language "xx"/);
+  });
+
+  it('reads an image in a process where the network is blocked, and writes no cache file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'scrutineer-offline-'));
+    dirs.push(dir);
+    const log = path.join(dir, 'network.log');
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--require',
+        path.join(here, 'support/block-network.cjs'),
+        '--import',
+        // The child runs in an empty folder, so tsx is named by where it is, not resolved from there.
+        pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href,
+        path.join(here, 'support/ocr-offline-child.ts'),
+      ],
+      { cwd: dir, env: { ...process.env, SCRUTINEER_NETWORK_LOG: log }, timeout: 120_000 },
+    );
+    const out = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
+      blocked: { main: string; worker: string };
+      text: string;
+    };
+    // The block is real on both kinds of thread (else this test could not fail)...
+    expect(out.blocked.main).toMatch(/network blocked: fetch/);
+    expect(out.blocked.worker).toMatch(/network blocked: net.connect/);
+    // ...and OCR made no attempt of its own: only the two probes are logged.
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual([
+      'main fetch http://127.0.0.1:9/',
+      'worker net.connect',
+    ]);
+    expect(out.text).toBe('Nothing leaves this machine');
+    // tesseract.js caches eng.traineddata in the working directory unless told not to.
+    expect(readdirSync(dir).sort()).toEqual(['network.log']);
+  });
+});
