@@ -242,7 +242,9 @@ export function checkCharge(
   if (chargedOn > l.limitationDate)
     fail(
       `out of time: the s127(5) limitation date of this count is ${l.limitationDate} (${
-        l.limitedBy === 'six_months' ? '6 months after the evidence-sufficient date' : '3 years after sending'
+        l.limitedBy === 'six_months'
+          ? 'the last day of the 6 months beginning with the evidence-sufficient date'
+          : 'the last day of the 3 years beginning with the day of sending'
       }); a charge on ${chargedOn} is too late`,
       'out_of_time',
     );

@@ -446,16 +446,17 @@ describe.each(BACKENDS)('record rules on %s', { timeout: 180_000 }, (backend) =>
       '--on',
       '2022-06-01',
     );
-    // Evidence sufficient 10 January 2022: the six-month limit ends on 10 July 2022.
+    // Evidence sufficient 10 January 2022: the 6 months beginning with it end on 9 July 2022, so
+    // a charge on 10 July is one day too late (issue 15 defect 1).
     await refused(
-      'out of time: the s127(5) limitation date of this count is 2022-07-10',
+      'out of time: the s127(5) limitation date of this count is 2022-07-09',
       'record',
       'charge',
       CASE,
       '--count',
       String(proposed.id),
       '--on',
-      '2022-07-11',
+      '2022-07-10',
     );
     await refused(
       'no charging decision to charge Cat',

@@ -248,9 +248,10 @@ eachBackend('Review server: case record', (backend: Backend) => {
     expect(v.record.outcomes).toEqual([expect.objectContaining({ outcome: 'dismissal_without_notice' })]);
 
     const byKind = (kind: string) => v.deadlines.filter((d) => d.kind === kind);
-    // s127(5): 6 months after the evidence-sufficient date comes before 3 years after sending.
+    // s127(5): the 6 months beginning with the evidence-sufficient date (10 January 2024) end on
+    // 9 July 2024, before the 3 years beginning with the day of sending.
     expect(byKind('s127_limitation')).toEqual([
-      expect.objectContaining({ due: '2024-07-10', status: 'met' }),
+      expect.objectContaining({ due: '2024-07-09', status: 'met' }),
     ]);
     // Five working days after Wednesday 5 June 2024; no barred list entry yet.
     expect(byKind('barred_list_report')).toEqual([
