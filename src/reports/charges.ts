@@ -8,6 +8,8 @@
  * analysis (every offensive message a person sent) and its title says "candidate counts".
  */
 import ExcelJS from 'exceljs';
+
+import { safeRow } from './cell-safety.js';
 import { DateTime } from 'luxon';
 import { countsFor, limitationFor } from '../analysis/conduct/index.js';
 import { UsageError } from '../domain/errors.js';
@@ -200,8 +202,8 @@ export async function buildChargeSchedule(
     wb.created = new Date(asAt);
     wb.modified = new Date(asAt);
     const s = wb.addWorksheet('Charge schedule', { views: [{ state: 'frozen', ySplit: 3 }] });
-    s.addRow([title]).font = { bold: true, size: 13 };
-    s.addRow([note]);
+    s.addRow(safeRow([title])).font = { bold: true, size: 13 };
+    s.addRow(safeRow([note]));
     const headers = [
       'Defendant',
       'Count',
@@ -221,29 +223,31 @@ export async function buildChargeSchedule(
     ];
     s.addRow(headers).font = { bold: true };
     for (const r of rows)
-      s.addRow([
-        r.defendant,
-        r.number,
-        r.offence,
-        r.description,
-        r.messages.map((m) => m.id).join(', '),
-        r.messages.map((m) => (r.messages.length > 1 ? `${m.sender ?? ''}: ${m.text}` : m.text)).join('\n'),
-        r.messages.map((m) => m.time).join('\n'),
-        r.messages.map((m) => m.utc).join('\n'),
-        r.messages.map((m) => m.reference).join('\n'),
-        r.sentOn,
-        r.limitationDate,
-        r.limitedBy,
-        r.daysLeft,
-        r.chargedOn ?? '',
-        r.verdict,
-      ]).alignment = { wrapText: true, vertical: 'top' };
+      s.addRow(
+        safeRow([
+          r.defendant,
+          r.number,
+          r.offence,
+          r.description,
+          r.messages.map((m) => m.id).join(', '),
+          r.messages.map((m) => (r.messages.length > 1 ? `${m.sender ?? ''}: ${m.text}` : m.text)).join('\n'),
+          r.messages.map((m) => m.time).join('\n'),
+          r.messages.map((m) => m.utc).join('\n'),
+          r.messages.map((m) => m.reference).join('\n'),
+          r.sentOn,
+          r.limitationDate,
+          r.limitedBy,
+          r.daysLeft,
+          r.chargedOn ?? '',
+          r.verdict,
+        ]),
+      ).alignment = { wrapText: true, vertical: 'top' };
     [22, 7, 26, 30, 10, 50, 40, 24, 24, 12, 14, 22, 9, 12, 20].forEach(
       (w, i) => (s.getColumn(i + 1).width = w),
     );
     const p = wb.addWorksheet('Provenance');
-    for (const r of provenanceRows(provenance)) p.addRow(r);
-    for (const i of provenance.inputs) p.addRow([i.name, `${i.sha256} — ${i.detail}`]);
+    for (const r of provenanceRows(provenance)) p.addRow(safeRow(r));
+    for (const i of provenance.inputs) p.addRow(safeRow([i.name, `${i.sha256} — ${i.detail}`]));
     p.getColumn(1).width = 24;
     p.getColumn(2).width = 120;
     return {

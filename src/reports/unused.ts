@@ -10,6 +10,7 @@
  */
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
+import { safeCell, safeRow } from './cell-safety.js';
 import type { Store } from '../store/open-store.js';
 import type { CaseRecord, ExhibitRecord, MessageRecord } from '../store/types.js';
 import { sourceOf } from './bundle.js';
@@ -323,7 +324,7 @@ export async function buildUnusedSchedule(
   wb.created = new Date(asAt);
   wb.modified = new Date(asAt);
   const sheet = wb.addWorksheet('MG6C schedule', { views: [{ state: 'frozen', ySplit: 3 }] });
-  sheet.addRow([`Schedule of non-sensitive unused material (MG6C style): ${theCase.name}`]).font = {
+  sheet.addRow(safeRow([`Schedule of non-sensitive unused material (MG6C style): ${theCase.name}`])).font = {
     bold: true,
     size: 13,
   };
@@ -334,20 +335,20 @@ export async function buildUnusedSchedule(
   head.font = { bold: true };
   head.alignment = { wrapText: true, vertical: 'top' };
   for (const r of scheduleRows)
-    sheet.addRow(r.map((v, i) => (i === 0 || i === 6 ? Number(v) : v))).alignment = {
+    sheet.addRow(safeRow(r.map((v, i) => (i === 0 || i === 6 ? Number(v) : v)))).alignment = {
       wrapText: true,
       vertical: 'top',
     };
   [8, 70, 28, 14, 11, 40, 10, 30, 16].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
   const a = wb.addWorksheet('Appendix A search terms');
-  for (const r of termRows) a.addRow(r);
+  for (const r of termRows) a.addRow(safeRow(r));
   a.getColumn(1).width = 28;
   a.getColumn(2).width = 40;
   const b = wb.addWorksheet('Appendix B review coverage');
-  for (const r of coverageRows) b.addRow(r);
+  for (const r of coverageRows) b.addRow(safeRow(r));
   b.getRow(1).font = { bold: true };
   const p = wb.addWorksheet('Provenance');
-  for (const r of provRows) p.addRow(r);
+  for (const r of provRows) p.addRow(safeRow(r));
   p.getColumn(1).width = 24;
   p.getColumn(2).width = 120;
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
@@ -374,7 +375,9 @@ function runReference(run: readonly MessageRecord[], ex: ExhibitRecord): string 
 
 /** RFC 4180 CSV, UTF-8 with a BOM (so spreadsheet programs read emoji and accents), CRLF lines. */
 export function csv(rows: readonly (readonly string[])[]): Buffer {
-  const cell = (v: string): string =>
-    /[",\r\n]/u.test(v) || /^[=+\-@]/u.test(v) ? `"${v.replace(/"/gu, '""')}"` : v;
+  const cell = (raw: string): string => {
+    const v = safeCell(raw); // formula injection: see cell-safety.ts
+    return /[",\r\n]/u.test(v) ? `"${v.replace(/"/gu, '""')}"` : v;
+  };
   return Buffer.from(`\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`, 'utf8');
 }
