@@ -41,3 +41,8 @@ export function lastDayOfYearsBeginningWith(first: string, years: number): strin
 export function lastDayOfDaysAfter(after: string, days: number): string {
   return parse(after).plus({ days }).toISODate()!;
 }
+
+/** Today's date in England and Wales (the record's calendar). */
+export function todayInEngland(): string {
+  return DateTime.now().setZone('Europe/London').toISODate()!;
+}
