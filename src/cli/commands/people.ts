@@ -19,6 +19,7 @@ import {
 import type { Store } from '../../store/open-store.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
+import { registerPersonUpdate } from './person-update.js';
 import { requireCase } from './shared.js';
 
 interface PersonOptions {
@@ -111,6 +112,7 @@ export function registerPeople(program: Command, ctx: CliContext): void {
         else ctx.io.out(`Person ${created.id}: ${created.name} (${created.role})\n`);
       });
     });
+  registerPersonUpdate(person, ctx);
   person.command('list <case>').action(async (caseName: string, _o, c: Command) => {
     const opts = globalOptions(c, ctx);
     await withStore(opts, async (store) => {

@@ -103,6 +103,13 @@ export function registerRecord(program: Command, ctx: CliContext): void {
     print?: (x: Ctx, result: unknown, o: Opts) => void | Promise<void>,
   ) => {
     const cmd = configure(record.command(spec).description(description));
+    // `record case --force` names police forces; every change of an event takes --force REASON.
+    const forceable = !/^(case|subject|mark|show|deadlines|timeline|summary) /u.test(spec);
+    if (forceable)
+      cmd.option(
+        '--force <reason>',
+        'a date before the investigation started is right: say why (kept in the audit entry)',
+      );
     cmd.action(async (...all: unknown[]) => {
       const c = all.at(-1) as Command;
       const o = all.at(-2) as Opts;
@@ -110,7 +117,10 @@ export function registerRecord(program: Command, ctx: CliContext): void {
       const opts = globalOptions(c, ctx);
       await withStore(opts, async (store) => {
         const theCase = await requireCase(store, caseName!);
-        const service = new RecordService(store, theCase.id, actor(ctx));
+        const force = forceable ? (str(o, 'force') ?? null) : null;
+        if (forceable && force !== null && !force.trim())
+          throw new UsageError('--force needs a reason: --force "why this date is right"');
+        const service = new RecordService(store, theCase.id, actor(ctx), { force });
         const x: Ctx = { store, service, opts, record: () => service.load() };
         const result = await handler(x, args, o);
         if (print && !opts.json) await print(x, result, o);

@@ -16,6 +16,7 @@ import { qcMigration } from './0008_qc.js';
 import { lookupsMigration } from './0009_lookups.js';
 import { searchTermReportsMigration } from './0010_search_term_reports.js';
 import { jobsMigration } from './0011_jobs.js';
+import { recordFactsMigration } from './0013_record_facts.js';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -31,6 +32,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '0009_lookups': lookupsMigration(dialect),
       '0010_search_term_reports': searchTermReportsMigration(dialect),
       '0011_jobs': jobsMigration(dialect),
+      '0013_record_facts': recordFactsMigration(dialect),
     }),
   };
 }
