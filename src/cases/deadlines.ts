@@ -56,7 +56,17 @@ function status(due: string, doneOn: string | null, today: string): DeadlineStat
 }
 
 function make(d: Omit<Deadline, 'status' | 'daysLeft'>, today: string): Deadline {
-  return { ...d, status: status(d.due, d.doneOn, today), daysLeft: daysBetween(today, d.due) };
+  // As at `today`, something done after it has not been done yet (deadlines --today D, defect 8).
+  const doneOn = d.doneOn !== null && d.doneOn <= today ? d.doneOn : null;
+  const late =
+    doneOn !== null && doneOn > d.due ? `; done ${daysBetween(d.due, doneOn)} days late, on ${doneOn}` : '';
+  return {
+    ...d,
+    basis: `${d.basis}${late}`,
+    doneOn,
+    status: status(d.due, doneOn, today),
+    daysLeft: daysBetween(today, d.due),
+  };
 }
 
 /** s127 limitation of a count whose messages were sent at `utcs`. */

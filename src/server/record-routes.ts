@@ -8,6 +8,7 @@ import type { z } from 'zod/v4';
 
 import { RecordService } from '../cases/record-service.js';
 import { generateSummary, toHtml } from '../cases/summary.js';
+import { summaryFacts } from '../cases/summary-facts.js';
 import { caseTimeline } from '../cases/timeline.js';
 import type { CaseRecordData, SummaryDraft } from '../cases/types.js';
 import type { Store } from '../store/open-store.js';
@@ -61,13 +62,7 @@ async function recordView(store: Store, service: RecordService, today: string) {
 
 /** The summary generated from the record now (the same facts as `scrutineer record summary`). */
 async function generated(store: Store, record: CaseRecordData): Promise<string> {
-  const stats = await store.messages.stats(record.caseId);
-  const members = new Set<string>();
-  for (const conv of await store.conversations.list(record.caseId))
-    for (const p of await store.participants.list(conv.id)) members.add(p.displayName);
-  // Messages analysed: everything someone sent (system notices such as "X added Y" are not counted).
-  const sent = stats.bySender.filter((b) => b.sender !== null).reduce((n, b) => n + b.messages, 0);
-  return generateSummary(record, { messages: sent, members: members.size });
+  return generateSummary(record, await summaryFacts(store, record));
 }
 
 const summaryTitle = (record: CaseRecordData) =>

@@ -10,8 +10,10 @@ import { DateTime } from 'luxon';
 
 import { caseTimeline } from '../../cases/timeline.js';
 import { generateSummary, toHtml } from '../../cases/summary.js';
+import { summaryFacts } from '../../cases/summary-facts.js';
 import { RecordService } from '../../cases/record-service.js';
-import type { caseDeadlines } from '../../cases/deadlines.js';
+import { responseDue, type caseDeadlines } from '../../cases/deadlines.js';
+import { daysBetween } from '../../cases/bank-holidays.js';
 import {
   APPEAL_OUTCOMES,
   BARRED_LISTS,
@@ -607,7 +609,14 @@ export function registerRecord(program: Command, ctx: CliContext): void {
     async (x, [kind, id], o) => {
       if (Boolean(bool(o, 'publishable')) === Boolean(bool(o, 'private')))
         throw new UserError('give exactly one of --publishable or --private');
-      return x.service.mark(kind!, intArg(id!, 'ID'), Boolean(bool(o, 'publishable')));
+      const result = await x.service.mark(kind!, intArg(id!, 'ID'), Boolean(bool(o, 'publishable')));
+      // A final summary is not regenerated: say so, or the investigator believes the fact is gone.
+      const final = (await x.service.drafts()).find((d) => d.final);
+      if (final)
+        ctx.io.err(
+          `warning: the public summary is final (v${final.version}); this mark does not change it\n`,
+        );
+      return result;
     },
   );
 
@@ -687,7 +696,11 @@ export function registerRecord(program: Command, ctx: CliContext): void {
           to: x.recipients.join('; '),
           made: x.madeOn,
           response: x.response ?? '',
-          received: x.responseOn ?? '',
+          due: responseDue(x),
+          // A late response is kept, and said to be late (issue 15 defect 7).
+          received: x.responseOn
+            ? `${x.responseOn}${x.responseOn > responseDue(x) ? ` (late by ${daysBetween(responseDue(x), x.responseOn)} days)` : ''}`
+            : '',
           published: x.publishedOn ?? '',
         })),
       );
@@ -750,6 +763,11 @@ export function registerRecord(program: Command, ctx: CliContext): void {
       const format = checkOneOf(str(o, 'format')!, ['md', 'html'] as const, '--format');
       let drafts = await x.service.drafts();
       let current = drafts.find((d) => d.final) ?? drafts.at(-1) ?? null;
+      if (current?.final && (bool(o, 'regenerate') || bool(o, 'final')))
+        throw new UserError(
+          `the public summary is final (v${current.version}): it can no longer be regenerated or finalised again`,
+          { code: 'summary_final' },
+        );
       if (str(o, 'edit')) {
         let text: string;
         try {
@@ -763,13 +781,7 @@ export function registerRecord(program: Command, ctx: CliContext): void {
         (current === null || current.source === 'generated' || bool(o, 'regenerate'))
       ) {
         const rec = await x.record();
-        const stats = await x.store.messages.stats(rec.caseId);
-        const members = new Set<string>();
-        for (const conv of await x.store.conversations.list(rec.caseId))
-          for (const p of await x.store.participants.list(conv.id)) members.add(p.displayName);
-        // Messages analysed: everything someone sent (system notices such as "X added Y" are not counted).
-        const sent = stats.bySender.filter((b) => b.sender !== null).reduce((n, b) => n + b.messages, 0);
-        const markdown = generateSummary(rec, { messages: sent, members: members.size });
+        const markdown = generateSummary(rec, await summaryFacts(x.store, rec));
         if (current?.markdown !== markdown || bool(o, 'regenerate'))
           current = await x.service.saveDraft(markdown, 'generated');
       }
