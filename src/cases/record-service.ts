@@ -112,6 +112,8 @@ export interface CaseDetailsInput {
   evidenceSufficientDate?: string;
   reportDate?: string;
   team?: TeamMember[];
+  cameToLight?: string;
+  messagesAnalysed?: number;
   publishable?: boolean;
 }
 
@@ -229,6 +231,8 @@ export class RecordService {
         evidenceSufficientDate: input.evidenceSufficientDate ?? old?.evidenceSufficientDate ?? null,
         reportDate: input.reportDate ?? old?.reportDate ?? null,
         team: input.team ?? old?.team ?? [],
+        cameToLight: input.cameToLight ?? old?.cameToLight ?? null,
+        messagesAnalysed: input.messagesAnalysed ?? old?.messagesAnalysed ?? null,
         publishable: input.publishable ?? old?.publishable ?? false,
       };
       rules.checkCaseDates(next);
@@ -245,6 +249,8 @@ export class RecordService {
         evidence_sufficient_date: next.evidenceSufficientDate,
         report_date: next.reportDate,
         team_json: JSON.stringify(next.team),
+        came_to_light: next.cameToLight,
+        messages_analysed: next.messagesAnalysed,
         publishable: flag(next.publishable),
         updated_at: new Date().toISOString(),
         updated_by: this.actor,
@@ -579,6 +585,7 @@ export class RecordService {
     startOn: string;
     endOn?: string;
     panel: TeamMember[];
+    heldBy?: string;
     publishable?: boolean;
   }) {
     return this.change('hearing', async (repos, record, dates) => {
@@ -598,6 +605,7 @@ export class RecordService {
         start_on: i.startOn,
         end_on: i.endOn ?? null,
         panel_json: JSON.stringify(i.panel),
+        held_by: i.heldBy ?? null,
       });
       const result = await this.added<Proceeding>(repos, 'record_proceedings', id);
       return { subject: `proceeding ${id}`, detail: result, result };
@@ -748,14 +756,21 @@ export class RecordService {
     });
   }
 
-  async publishResponse(ref: string, on: string) {
+  async publishResponse(ref: string, on: string, url?: string) {
     return this.change('publish', async (repos, record, dates) => {
       dates.check(on, '--on');
       const rec = rules.findRecommendation(record, ref);
       rules.checkPublication(rec, on);
-      await repos.record.update('record_recommendations', rec.id, { published_on: on });
+      await repos.record.update('record_recommendations', rec.id, {
+        published_on: on,
+        response_url: url ?? null,
+      });
       const result = await this.added<Recommendation>(repos, 'record_recommendations', rec.id);
-      return { subject: `recommendation ${rec.reference}`, detail: { publishedOn: on }, result };
+      return {
+        subject: `recommendation ${rec.reference}`,
+        detail: { publishedOn: on, url: url ?? null },
+        result,
+      };
     });
   }
 

@@ -181,7 +181,7 @@ async function act(
     case 'response':
       return service.response(a.reference, { on: a.on, text: a.text, response: a.response });
     case 'publish':
-      return service.publishResponse(a.reference, a.on);
+      return service.publishResponse(a.reference, a.on, a.url);
     case 'progress':
       return service.progressReport(a.on, a.note);
     case 'mark':
@@ -204,7 +204,8 @@ async function summaryView(store: Store, service: RecordService) {
 }
 
 export function registerRecordRoutes(route: Route, store: Store, _docs: RouteDoc[]): void {
-  const serviceFor = (caseId: number, actor: string) => new RecordService(store, caseId, actor);
+  const serviceFor = (caseId: number, actor: string, force: string | null = null) =>
+    new RecordService(store, caseId, actor, { force });
 
   route({
     method: 'GET',
@@ -232,7 +233,7 @@ export function registerRecordRoutes(route: Route, store: Store, _docs: RouteDoc
     responses: { 200: R.RecordActionResponse, 400: ErrorBody },
     handler: async ({ caseId, query, body, session }) => {
       const actor = session!.user.username;
-      const service = serviceFor(caseId, actor);
+      const service = serviceFor(caseId, actor, query.force ?? null);
       const result = await act(store, service, body, actor);
       return { ...(await recordView(store, service, query.today ?? todayInEngland())), result };
     },

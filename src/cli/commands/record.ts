@@ -154,6 +154,11 @@ export function registerRecord(program: Command, ctx: CliContext): void {
         .option('--evidence-sufficient <date>', 'prosecutor had sufficient evidence (s127 six-month limit)')
         .option('--report-date <date>', 'investigation report (reg. 21)')
         .option('--team <name:role...>', 'investigation team')
+        .option('--came-to-light <text>', 'how the evidence came to light, for the summary')
+        .option(
+          '--messages-analysed <n>',
+          'messages analysed across all the evidence, where not all was imported',
+        )
         .option('--publishable', 'headline facts may appear in the public summary')
         .option('--private', 'headline facts stay out of the public summary'),
     async ({ service }, _a, o) => {
@@ -171,6 +176,11 @@ export function registerRecord(program: Command, ctx: CliContext): void {
         evidenceSufficientDate: str(o, 'evidenceSufficient'),
         reportDate: str(o, 'reportDate'),
         team: o.team ? strs(o, 'team').map(member) : undefined,
+        cameToLight: str(o, 'cameToLight'),
+        messagesAnalysed:
+          str(o, 'messagesAnalysed') === undefined
+            ? undefined
+            : intArg(str(o, 'messagesAnalysed')!, '--messages-analysed'),
         publishable: bool(o, 'publishable') ? true : bool(o, 'private') ? false : undefined,
       };
       return service.setCase(
@@ -449,7 +459,8 @@ export function registerRecord(program: Command, ctx: CliContext): void {
           .option('--end <date>')
           .option('--public', 'held in public (default for a hearing)')
           .option('--in-private', 'held in private (default for a meeting)')
-          .option('--panel <name:role...>'),
+          .option('--panel <name:role...>')
+          .option('--held-by <org>', 'who held it, e.g. "the Metropolitan Police Service"'),
       ),
     async (x, _a, o) =>
       x.service.proceeding({
@@ -459,6 +470,7 @@ export function registerRecord(program: Command, ctx: CliContext): void {
         startOn: str(o, 'start')!,
         endOn: str(o, 'end'),
         panel: strs(o, 'panel').map(member),
+        heldBy: str(o, 'heldBy'),
         publishable: bool(o, 'publishable'),
       }),
   );
@@ -591,8 +603,8 @@ export function registerRecord(program: Command, ctx: CliContext): void {
   sub(
     'publish <case> <recommendation>',
     'publication of the response',
-    (c) => c.requiredOption('--on <date>'),
-    async (x, [ref], o) => x.service.publishResponse(ref!, str(o, 'on')!),
+    (c) => c.requiredOption('--on <date>').option('--url <url>', 'where the published response can be read'),
+    async (x, [ref], o) => x.service.publishResponse(ref!, str(o, 'on')!, str(o, 'url')),
   );
 
   sub(
