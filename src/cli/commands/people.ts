@@ -292,6 +292,9 @@ export function registerPeople(program: Command, ctx: CliContext): void {
           evidenceSufficient: o.evidenceSufficient ?? null,
         });
         if (opts.json) printJson(ctx.io, { today, counts });
+        else if (counts.length === 0)
+          // Say so: an empty screen reads as a failure (issue 15 defect 8).
+          ctx.io.out('No candidate counts: no offensive message is attributed to any person.\n');
         else
           for (const p of counts) {
             ctx.io.out(`\n${p.name}: ${p.counts.length} candidate count(s)\n`);
