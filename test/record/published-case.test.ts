@@ -445,6 +445,23 @@ describe.each(BACKENDS)(
       ]);
     });
 
+    it('the timeline puts the second trial day before the verdicts given that day', async () => {
+      const { timeline } = await ws.json<{ timeline: { date: string; kind: string }[] }>([
+        'record',
+        'timeline',
+        CASE,
+      ]);
+      const day = timeline.filter((e) => e.date === '2022-09-06').map((e) => e.kind);
+      expect(day.lastIndexOf('court')).toBeLessThan(day.indexOf('verdict'));
+    });
+
+    it('counts says so when there are no candidates', async () => {
+      await run('case', 'create', 'Empty');
+      const r = await ws.cli(['counts', 'Empty']);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toContain('No candidate counts');
+    });
+
     it('the status history: Dev Elm was serving when served, former at the outcome', async () => {
       const people = await ws.json<
         { name: string; statusHistory: { status: string; from: string | null }[] }[]
