@@ -13,6 +13,7 @@ import { DateTime } from 'luxon';
 import { safeCell, safeRow } from './cell-safety.js';
 import type { Store } from '../store/open-store.js';
 import type { CaseRecord, ExhibitRecord, MessageRecord } from '../store/types.js';
+import { loadRecord } from '../cases/record-service.js';
 import { sourceOf } from './bundle.js';
 import {
   digest,
@@ -45,7 +46,9 @@ export interface ScheduleItem {
   readonly description: string;
   readonly reference: string;
   readonly dates: string;
-  readonly listing: 'individual' | 'bulk';
+  /** used: material the prosecution or the misconduct case relies on (a count, an allegation), listed
+   * only as a cross-reference, as the disclosure manual's schedules leave used material out. */
+  readonly listing: 'individual' | 'bulk' | 'used';
   readonly reason: string;
   readonly messages: number;
 }
@@ -61,6 +64,23 @@ const SCHEDULE_HEADERS = [
   "Disclosure officer's comment",
   'Decision (CPIA)',
 ];
+
+/** Messages the case uses: charged as counts, or cited by allegations, with what uses them. */
+async function usedMaterial(store: Store, caseId: number): Promise<Map<number, string[]>> {
+  const record = await loadRecord(store, caseId);
+  const out = new Map<number, string[]>();
+  const add = (id: number, why: string) => out.set(id, [...(out.get(id) ?? []), why]);
+  const name = (personId: number) =>
+    record.people.find((p) => p.id === personId)?.name ?? `person ${personId}`;
+  for (const c of record.counts)
+    if (c.chargedOn !== null)
+      for (const id of c.messageIds)
+        add(id, `count ${c.number} against ${name(c.personId)}, charged ${c.chargedOn}`);
+  for (const a of record.allegations)
+    for (const id of a.messageIds)
+      add(id, `cited by allegation ${a.id} (${a.standard}) against ${name(a.personId)}`);
+  return out;
+}
 
 const day = (utc: string, zone: string): string =>
   DateTime.fromISO(utc, { zone: 'utc' }).setZone(zone).toFormat('dd/MM/yyyy');
@@ -99,6 +119,7 @@ export async function buildUnusedSchedule(
   for (const [term, ids] of termHits)
     for (const id of ids) termsOf.set(id, [...(termsOf.get(id) ?? []), term]);
 
+  const used = await usedMaterial(store, theCase.id);
   const total = await store.messages.count(theCase.id);
   const items: ScheduleItem[] = [];
   const coverage: {
@@ -166,11 +187,24 @@ export async function buildUnusedSchedule(
         if (code) cov.coded[code.decision] = (cov.coded[code.decision] ?? 0) + 1;
         if (flag && !code) cov.flaggedNotCoded++;
         if (terms) cov.termHits++;
-        if (!flag && !code && !terms) {
+        const uses = used.get(m.id);
+        if (!flag && !code && !terms && !uses) {
           if (runStart < 0) runStart = i;
           return;
         }
         flushBulk(i);
+        if (uses) {
+          items.push({
+            item: items.length + 1,
+            description: `USED MATERIAL, not unused: message ${i + 1} of exhibit ${ex.ref} ("${conv}"), #${m.id}, from ${m.sender ?? '(system)'} at ${m.localText} (${m.zone}; ${m.utc})`,
+            reference: sourceOf(m, new Map([[ex.id, ex]])),
+            dates: day(m.utc, m.zone),
+            listing: 'used',
+            reason: `used: ${uses.join('; ')}; listed here only as a cross-reference (see the charge schedule and the case record)`,
+            messages: 1,
+          });
+          return;
+        }
         const reasons: string[] = [];
         if (flag)
           reasons.push(
