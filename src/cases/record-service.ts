@@ -2,6 +2,10 @@
  * The case record service: every change runs in one transaction that loads the record, checks the
  * rules (rules.ts), writes, and appends an audit entry (`record.<action>`), so the change and its
  * audit entry commit together or not at all.
+ *
+ * Over 500 lines on purpose: one short method per record action (each a transaction around rules
+ * that live in rules.ts and rules-process.ts), so the service reads as the list of what the record
+ * can hold.
  */
 import type { Repos, Store } from '../store/open-store.js';
 import type { RecordRowTable } from '../store/repositories/record-tables.js';

@@ -2,6 +2,9 @@
  * `scrutineer record …`: the case record (notices, prosecution counts, hearings, outcomes, barred
  * list, learning recommendations), its deadlines, timeline and public summary. Every change is one
  * transaction with its audit entry; the rules are in src/cases/rules.ts.
+ *
+ * Over 500 lines on purpose: one short declaration per subcommand (options and the service call),
+ * kept together so the CLI reads as the table in docs/record.md.
  */
 import { readFileSync } from 'node:fs';
 
