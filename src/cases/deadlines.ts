@@ -1,20 +1,21 @@
 /**
- * The case's deadlines, as pure functions of the record and today's date:
+ * The case's deadlines, as pure functions of the record and today's date. How each period is
+ * counted, and its source, is in docs/record.md "How periods are counted" (src/cases/periods.ts):
  *
- * - s127(5) limitation per count: 3 years after sending AND 6 months after the evidence-sufficient
- *   date, the earlier (`limitationFor` from the conduct analysis; a count of several messages runs
- *   from its earliest). Met when the count was charged by then.
- * - Investigation progress reports: due 12 months after the investigation started if it has not
- *   finished (the investigation report) by then, and every 6 months after.
+ * - s127(5) limitation per count: the periods of 3 years beginning with the day of sending AND of
+ *   6 months beginning with the evidence-sufficient date, the earlier end (`limitationFor` from the
+ *   conduct analysis; a count of several messages runs from its earliest). Met when charged by then.
+ * - Investigation progress reports: due on the day after the period of 12 months beginning with the
+ *   day the investigation started, if it has not finished (the investigation report) within it, and
+ *   after every further 6 months.
  * - Barred list report: within 5 working days (England and Wales bank holidays) of a dismissal or a
  *   "would have been dismissed" outcome, where the barred list applies.
- * - Learning recommendation response: 56 days after it was made, plus recorded extensions.
+ * - Learning recommendation response: within 56 days of the day it was made, plus extensions.
  * - Publication of the response: within 21 days of receiving it.
  */
-import { DateTime } from 'luxon';
-
 import { limitationFor } from '../analysis/conduct/counts.js';
 import { addDays, addWorkingDays, daysBetween } from './bank-holidays.js';
+import { lastDayOfDaysAfter, lastDayOfMonthsBeginningWith } from './periods.js';
 import { BARRING_OUTCOMES, type CaseRecordData, type Recommendation } from './types.js';
 
 export const PROGRESS_FIRST_MONTHS = 12;
@@ -55,7 +56,17 @@ function status(due: string, doneOn: string | null, today: string): DeadlineStat
 }
 
 function make(d: Omit<Deadline, 'status' | 'daysLeft'>, today: string): Deadline {
-  return { ...d, status: status(d.due, d.doneOn, today), daysLeft: daysBetween(today, d.due) };
+  // As at `today`, something done after it has not been done yet (deadlines --today D, defect 8).
+  const doneOn = d.doneOn !== null && d.doneOn <= today ? d.doneOn : null;
+  const late =
+    doneOn !== null && doneOn > d.due ? `; done ${daysBetween(d.due, doneOn)} days late, on ${doneOn}` : '';
+  return {
+    ...d,
+    basis: `${d.basis}${late}`,
+    doneOn,
+    status: status(d.due, doneOn, today),
+    daysLeft: daysBetween(today, d.due),
+  };
 }
 
 /** s127 limitation of a count whose messages were sent at `utcs`. */
@@ -68,14 +79,20 @@ export function countLimitation(
   return limitationFor(earliest, { evidenceSufficient });
 }
 
-/** Progress report due dates: start + 12 months, then every 6 months, while the investigation runs. */
+/**
+ * Progress report due dates while the investigation runs: the day after the period of 12 months
+ * beginning with the start day (started 14 May 2021: the period ends 13 May 2022, the report is due
+ * 14 May 2022 unless the investigation finished by 13 May 2022), then after every further 6 months.
+ */
 export function progressReportDates(startDate: string, finishedOn: string | null, until: string): string[] {
-  const start = DateTime.fromISO(startDate, { zone: 'utc' });
-  if (!start.isValid) throw new Error(`not a date: '${startDate}'`);
   const out: string[] = [];
   for (let k = 0; ; k++) {
-    const due = start.plus({ months: PROGRESS_FIRST_MONTHS + PROGRESS_EVERY_MONTHS * k }).toISODate()!;
-    if (finishedOn !== null && finishedOn <= due) break;
+    const periodEnd = lastDayOfMonthsBeginningWith(
+      startDate,
+      PROGRESS_FIRST_MONTHS + PROGRESS_EVERY_MONTHS * k,
+    );
+    if (finishedOn !== null && finishedOn <= periodEnd) break;
+    const due = addDays(periodEnd, 1);
     out.push(due);
     if (due > until) break; // the next one still to come
   }
@@ -89,12 +106,12 @@ export function barredReportDue(decidedOn: string): string {
 
 /** The response is due 56 days after the recommendation was made, plus any extensions. */
 export function responseDue(rec: Pick<Recommendation, 'madeOn' | 'extensions'>): string {
-  return addDays(rec.madeOn, RESPONSE_DAYS + rec.extensions.reduce((n, e) => n + e.days, 0));
+  return lastDayOfDaysAfter(rec.madeOn, RESPONSE_DAYS + rec.extensions.reduce((n, e) => n + e.days, 0));
 }
 
 /** The response is published within 21 days of receipt. */
 export function publicationDue(responseOn: string): string {
-  return addDays(responseOn, PUBLICATION_DAYS);
+  return lastDayOfDaysAfter(responseOn, PUBLICATION_DAYS);
 }
 
 /** Every deadline of the case, in due-date order. `messageTimes` gives each counted message's UTC. */
@@ -122,8 +139,8 @@ export function caseDeadlines(
           due: l.limitationDate,
           basis:
             l.limitedBy === 'six_months'
-              ? `6 months after the evidence-sufficient date ${evidenceSufficient}`
-              : `3 years after sending on ${l.sentOn}`,
+              ? `6 months beginning with the evidence-sufficient date ${evidenceSufficient}`
+              : `3 years beginning with the day of sending, ${l.sentOn}`,
           doneOn: c.chargedOn,
         },
         today,
@@ -150,8 +167,8 @@ export function caseDeadlines(
             due,
             basis:
               i === 0
-                ? `12 months after the investigation started on ${start}`
-                : `6 months after the previous report was due (${dates[i - 1]})`,
+                ? `12 months beginning with the day the investigation started, ${start}`
+                : `6 months beginning with the day the previous report was due (${dates[i - 1]})`,
             doneOn: onTime ?? late ?? null,
           },
           today,
@@ -173,7 +190,7 @@ export function caseDeadlines(
           about: `barred list report for ${name(o.personId)}`,
           personId: o.personId,
           due: barredReportDue(o.decidedOn),
-          basis: `5 working days after the outcome on ${o.decidedOn}`,
+          basis: `within 5 working days of the outcome on ${o.decidedOn}`,
           doneOn: entry?.reportedOn ?? null,
         },
         today,
@@ -190,7 +207,7 @@ export function caseDeadlines(
           about: `response to recommendation ${r.reference}`,
           personId: null,
           due: responseDue(r),
-          basis: `56 days after it was made on ${r.madeOn}${extra ? ` + ${extra} days' extension` : ''}`,
+          basis: `within 56 days of ${r.madeOn}, when it was made${extra ? `, + ${extra} days' extension` : ''}`,
           doneOn: r.responseOn,
         },
         today,
@@ -204,7 +221,7 @@ export function caseDeadlines(
             about: `publication of the response to recommendation ${r.reference}`,
             personId: null,
             due: publicationDue(r.responseOn),
-            basis: `21 days after the response was received on ${r.responseOn}`,
+            basis: `within 21 days of ${r.responseOn}, when the response was received`,
             doneOn: r.publishedOn,
           },
           today,

@@ -2,12 +2,18 @@
  * The case record service: every change runs in one transaction that loads the record, checks the
  * rules (rules.ts), writes, and appends an audit entry (`record.<action>`), so the change and its
  * audit entry commit together or not at all.
+ *
+ * Over 500 lines on purpose: one short method per record action (each a transaction around rules
+ * that live in rules.ts and rules-process.ts), so the service reads as the list of what the record
+ * can hold.
  */
 import type { Repos, Store } from '../store/open-store.js';
 import type { RecordRowTable } from '../store/repositories/record-tables.js';
 import { UserError } from '../domain/errors.js';
 import { caseDeadlines, type Deadline } from './deadlines.js';
+import { todayInEngland } from './periods.js';
 import * as rules from './rules.js';
+import { EventDates, checkCountMessages } from './rules-process.js';
 import {
   OFFENCE_S127,
   RECOMMENDATION_BASIS,
@@ -57,6 +63,8 @@ export async function loadRecord(repos: Repos, caseId: number): Promise<CaseReco
       warrantNumber: p.warrantNumber,
       status: p.status,
       barredListApplies: p.barredListApplies,
+      statusHistory: p.statusHistory,
+      employment: p.employment,
     })),
     subjects: await r.subjects(caseId),
     assessments: await r.list<Assessment>('record_assessments', caseId),
@@ -76,6 +84,15 @@ export async function loadRecord(repos: Repos, caseId: number): Promise<CaseReco
     recommendations: await r.list<Recommendation>('record_recommendations', caseId),
     progressReports: await r.list<ProgressReport>('record_progress_reports', caseId),
   };
+}
+
+/** Participant -> person, for every identity confirmed and not since rejected (the latest decision). */
+async function confirmedIdentities(repos: Repos, caseId: number): Promise<Map<number, number>> {
+  const latest = new Map<string, { participantId: number; personId: number; decision: string }>();
+  for (const d of await repos.people.decisions(caseId)) latest.set(`${d.participantId}:${d.personId}`, d);
+  const out = new Map<number, number>();
+  for (const d of latest.values()) if (d.decision === 'confirmed') out.set(d.participantId, d.personId);
+  return out;
 }
 
 /** The messages the record's counts and allegations cite, with their UTC instants. */
@@ -99,6 +116,8 @@ export interface CaseDetailsInput {
   evidenceSufficientDate?: string;
   reportDate?: string;
   team?: TeamMember[];
+  cameToLight?: string;
+  messagesAnalysed?: number;
   publishable?: boolean;
 }
 
@@ -121,11 +140,26 @@ export const MARKABLE: Readonly<Record<string, RecordRowTable>> = {
   recommendation: 'record_recommendations',
 };
 
+/** The CLI flag of each case date, for messages. */
+const CASE_DATE_FLAGS: Record<string, string> = {
+  referralDate: '--referral-date',
+  startDate: '--start-date',
+  evidenceSufficientDate: '--evidence-sufficient',
+  reportDate: '--report-date',
+};
+
+export interface RecordServiceOptions {
+  readonly force?: string | null;
+  readonly today?: string;
+}
+
 export class RecordService {
   constructor(
     private readonly store: Store,
     readonly caseId: number,
     private readonly actor: string,
+    /** `force`: the reason a date before the investigation's start is right; `today` for tests. */
+    private readonly options: RecordServiceOptions = {},
   ) {}
 
   /** Set inside `batch`: the transaction every change joins. */
@@ -135,7 +169,7 @@ export class RecordService {
   async batch<T>(fn: (service: RecordService) => Promise<T>): Promise<T> {
     if (this.tx) return fn(this);
     return this.store.transaction(async (repos) => {
-      const inner = new RecordService(this.store, this.caseId, this.actor);
+      const inner = new RecordService(this.store, this.caseId, this.actor, this.options);
       inner.tx = repos;
       return fn(inner);
     });
@@ -144,17 +178,27 @@ export class RecordService {
   /** Loads the record, runs `fn` and appends its audit entry, all in one transaction. */
   private async change<T>(
     action: string,
-    fn: (repos: Repos, record: CaseRecordData) => Promise<{ subject: string; detail: unknown; result: T }>,
+    fn: (
+      repos: Repos,
+      record: CaseRecordData,
+      dates: EventDates,
+    ) => Promise<{ subject: string; detail: unknown; result: T }>,
   ): Promise<T> {
     const run = async (repos: Repos): Promise<T> => {
       const record = await loadRecord(repos, this.caseId);
-      const { subject, detail, result } = await fn(repos, record);
+      const dates = new EventDates(
+        record,
+        this.options.today ?? todayInEngland(),
+        this.options.force ?? null,
+      );
+      const { subject, detail, result } = await fn(repos, record, dates);
       await repos.audit.append({
         actor: this.actor,
         action: `record.${action}`,
         caseId: this.caseId,
         subject,
-        detail: detail as Record<string, unknown>,
+        // A date accepted only with --force keeps its reason here (issue 15 defect 4).
+        detail: { ...(detail as Record<string, unknown>), ...dates.auditDetail() },
       });
       return result;
     };
@@ -174,10 +218,11 @@ export class RecordService {
   }
 
   async setCase(input: CaseDetailsInput): Promise<CaseDetails> {
-    return this.change('case', async (repos, record) => {
+    return this.change('case', async (repos, record, dates) => {
       const old = record.details;
       for (const [k, v] of Object.entries(input))
-        if (k.endsWith('Date') && typeof v === 'string') rules.checkDate(v, `--${k}`);
+        if (k.endsWith('Date') && typeof v === 'string')
+          dates.check(v, CASE_DATE_FLAGS[k] ?? k, { beforeStart: 'allow' });
       const next = {
         reference: input.reference ?? old?.reference ?? null,
         operation: input.operation ?? old?.operation ?? null,
@@ -190,6 +235,8 @@ export class RecordService {
         evidenceSufficientDate: input.evidenceSufficientDate ?? old?.evidenceSufficientDate ?? null,
         reportDate: input.reportDate ?? old?.reportDate ?? null,
         team: input.team ?? old?.team ?? [],
+        cameToLight: input.cameToLight ?? old?.cameToLight ?? null,
+        messagesAnalysed: input.messagesAnalysed ?? old?.messagesAnalysed ?? null,
         publishable: input.publishable ?? old?.publishable ?? false,
       };
       rules.checkCaseDates(next);
@@ -206,6 +253,8 @@ export class RecordService {
         evidence_sufficient_date: next.evidenceSufficientDate,
         report_date: next.reportDate,
         team_json: JSON.stringify(next.team),
+        came_to_light: next.cameToLight,
+        messages_analysed: next.messagesAnalysed,
         publishable: flag(next.publishable),
         updated_at: new Date().toISOString(),
         updated_by: this.actor,
@@ -243,8 +292,8 @@ export class RecordService {
     rationale?: string;
     publishable?: boolean;
   }) {
-    return this.change('assess', async (repos, record) => {
-      rules.checkDate(i.on, '--on');
+    return this.change('assess', async (repos, record, dates) => {
+      dates.check(i.on, '--on', { beforeStart: 'allow' });
       rules.checkAssessment(record, i.personId, i.on);
       const id = await repos.record.add('record_assessments', {
         ...this.base(i.publishable),
@@ -267,8 +316,8 @@ export class RecordService {
     severity?: Severity;
     publishable?: boolean;
   }) {
-    return this.change('notice', async (repos, record) => {
-      rules.checkDate(i.on, '--on');
+    return this.change('notice', async (repos, record, dates) => {
+      dates.check(i.on, '--on', { beforeStart: 'allow' });
       const standards = (i.standards ?? []).map(rules.checkStandard);
       rules.checkNotice(record, {
         personId: i.personId,
@@ -293,8 +342,8 @@ export class RecordService {
   }
 
   async interview(i: { personId: number; on: string; kind: string; note?: string; publishable?: boolean }) {
-    return this.change('interview', async (repos, record) => {
-      rules.checkDate(i.on, '--on');
+    return this.change('interview', async (repos, record, dates) => {
+      dates.check(i.on, '--on');
       rules.checkInterview(record, { personId: i.personId, kind: i.kind, heldOn: i.on });
       const id = await repos.record.add('record_interviews', {
         ...this.base(i.publishable),
@@ -334,8 +383,8 @@ export class RecordService {
   }
 
   async refer(i: { on: string; prosecutor?: string; exhibits: string[]; publishable?: boolean }) {
-    return this.change('refer', async (repos, record) => {
-      rules.checkDate(i.on, '--on');
+    return this.change('refer', async (repos, record, dates) => {
+      dates.check(i.on, '--on', { beforeStart: 'allow' });
       const missing: string[] = [];
       for (const ref of i.exhibits)
         if (!(await repos.exhibits.findByRef(this.caseId, ref))) missing.push(ref);
@@ -358,8 +407,8 @@ export class RecordService {
     note?: string;
     publishable?: boolean;
   }) {
-    return this.change('charging', async (repos, record) => {
-      rules.checkDate(i.on, '--on');
+    return this.change('charging', async (repos, record, dates) => {
+      dates.check(i.on, '--on');
       rules.checkChargingDecision(record, i.personId, i.on);
       const id = await repos.record.add('record_charging_decisions', {
         ...this.base(i.publishable),
@@ -382,14 +431,22 @@ export class RecordService {
     description?: string;
     publishable?: boolean;
   }) {
-    return this.change('charge', async (repos, record) => {
-      if (i.on) rules.checkDate(i.on, '--on');
+    return this.change('charge', async (repos, record, dates) => {
+      if (i.on) dates.check(i.on, '--on');
       const times = await repos.record.messageTimes(this.caseId, i.messageIds);
       rules.checkCount(
         record,
         { personId: i.personId, messageIds: i.messageIds, chargedOn: i.on ?? null },
         times,
       );
+      checkCountMessages(
+        record,
+        rules.subject(record, i.personId),
+        await repos.record.messageSenders(this.caseId, i.messageIds),
+        await confirmedIdentities(repos, this.caseId),
+      );
+      if (new Set(i.messageIds).size !== i.messageIds.length)
+        throw new UserError('a message appears twice in --messages', { code: 'count_duplicate' });
       const number =
         Math.max(0, ...record.counts.filter((c) => c.personId === i.personId).map((c) => c.number)) + 1;
       const id = await repos.record.add('record_counts', {
@@ -410,8 +467,8 @@ export class RecordService {
 
   /** Charges a proposed count. */
   async chargeCount(countId: number, on: string) {
-    return this.change('charge', async (repos, record) => {
-      rules.checkDate(on, '--on');
+    return this.change('charge', async (repos, record, dates) => {
+      dates.check(on, '--on');
       const c = rules.findCount(record, countId);
       if (c.chargedOn) throw new UserError(`count ${countId} was already charged on ${c.chargedOn}`);
       const times = await repos.record.messageTimes(this.caseId, c.messageIds);
@@ -429,8 +486,8 @@ export class RecordService {
     purpose?: string;
     publishable?: boolean;
   }) {
-    return this.change('appearance', async (repos, record) => {
-      rules.checkDate(i.on, '--on');
+    return this.change('appearance', async (repos, record, dates) => {
+      dates.check(i.on, '--on');
       const p = rules.subject(record, i.personId);
       const charged = record.counts.filter((c) => c.personId === i.personId && c.chargedOn);
       if (charged.length === 0) throw new UserError(`${p.name} has not been charged: no court appearance`);
@@ -452,8 +509,8 @@ export class RecordService {
   }
 
   async verdict(countId: number, verdict: string, on: string) {
-    return this.change('verdict', async (repos, record) => {
-      rules.checkDate(on, '--on');
+    return this.change('verdict', async (repos, record, dates) => {
+      dates.check(on, '--on');
       rules.checkVerdict(record, countId, on);
       await repos.record.update('record_counts', countId, { verdict, verdict_on: on });
       const result = await this.added<Count>(repos, 'record_counts', countId);
@@ -462,8 +519,8 @@ export class RecordService {
   }
 
   async sentence(i: { personId: number; on: string; sentence: string; publishable?: boolean }) {
-    return this.change('sentence', async (repos, record) => {
-      rules.checkDate(i.on, '--on');
+    return this.change('sentence', async (repos, record, dates) => {
+      dates.check(i.on, '--on');
       rules.checkSentence(record, i.personId, i.on);
       const id = await repos.record.add('record_sentences', {
         ...this.base(i.publishable),
@@ -485,11 +542,11 @@ export class RecordService {
     outcomeOn?: string;
     publishable?: boolean;
   }) {
-    return this.change('appeal', async (repos, record) => {
-      if (i.outcomeOn) rules.checkDate(i.outcomeOn, '--outcome-on');
+    return this.change('appeal', async (repos, record, dates) => {
+      if (i.outcomeOn) dates.check(i.outcomeOn, '--outcome-on');
       if (i.outcome && !i.outcomeOn) throw new UserError('give the date of the appeal outcome: --outcome-on');
       if (i.on) {
-        rules.checkDate(i.on, '--on');
+        dates.check(i.on, '--on');
         rules.checkAppeal(record, i.personId, i.on, i.outcomeOn ?? null);
         const id = await repos.record.add('record_appeals', {
           ...this.base(i.publishable),
@@ -513,8 +570,8 @@ export class RecordService {
   }
 
   async caseToAnswer(allegationId: number, decision: string, on: string) {
-    return this.change('case-to-answer', async (repos, record) => {
-      rules.checkDate(on, '--on');
+    return this.change('case-to-answer', async (repos, record, dates) => {
+      dates.check(on, '--on');
       rules.checkCaseToAnswer(record, allegationId, on);
       await repos.record.update('record_allegations', allegationId, {
         case_to_answer: decision,
@@ -532,11 +589,12 @@ export class RecordService {
     startOn: string;
     endOn?: string;
     panel: TeamMember[];
+    heldBy?: string;
     publishable?: boolean;
   }) {
-    return this.change('hearing', async (repos, record) => {
-      rules.checkDate(i.startOn, '--start');
-      if (i.endOn) rules.checkDate(i.endOn, '--end');
+    return this.change('hearing', async (repos, record, dates) => {
+      dates.check(i.startOn, '--start');
+      if (i.endOn) dates.check(i.endOn, '--end');
       rules.checkProceeding(record, {
         kind: i.kind,
         level: i.level,
@@ -551,6 +609,7 @@ export class RecordService {
         start_on: i.startOn,
         end_on: i.endOn ?? null,
         panel_json: JSON.stringify(i.panel),
+        held_by: i.heldBy ?? null,
       });
       const result = await this.added<Proceeding>(repos, 'record_proceedings', id);
       return { subject: `proceeding ${id}`, detail: result, result };
@@ -564,8 +623,8 @@ export class RecordService {
     on: string;
     publishable?: boolean;
   }) {
-    return this.change('finding', async (repos, record) => {
-      rules.checkDate(i.on, '--on');
+    return this.change('finding', async (repos, record, dates) => {
+      dates.check(i.on, '--on');
       rules.checkFinding(record, i.allegationId, i.proceedingId, i.on);
       const id = await repos.record.add('record_findings', {
         ...this.base(i.publishable),
@@ -586,8 +645,8 @@ export class RecordService {
     on: string;
     publishable?: boolean;
   }) {
-    return this.change('outcome', async (repos, record) => {
-      rules.checkDate(i.on, '--on');
+    return this.change('outcome', async (repos, record, dates) => {
+      dates.check(i.on, '--on');
       rules.checkOutcome(record, { ...i, decidedOn: i.on });
       const id = await repos.record.add('record_outcomes', {
         ...this.base(i.publishable),
@@ -608,8 +667,8 @@ export class RecordService {
     reason?: string;
     publishable?: boolean;
   }) {
-    return this.change('barred', async (repos, record) => {
-      if (i.reportedOn) rules.checkDate(i.reportedOn, '--reported-on');
+    return this.change('barred', async (repos, record, dates) => {
+      if (i.reportedOn) dates.check(i.reportedOn, '--reported-on');
       const entry = {
         personId: i.personId,
         list: i.list,
@@ -638,8 +697,8 @@ export class RecordService {
     on: string;
     publishable?: boolean;
   }) {
-    return this.change('recommendation', async (repos) => {
-      rules.checkDate(i.on, '--on');
+    return this.change('recommendation', async (repos, _record, dates) => {
+      dates.check(i.on, '--on');
       if (i.recipients.length === 0)
         throw new UserError('a learning recommendation needs a --recipient organisation');
       const id = await repos.record.add('record_recommendations', {
@@ -662,8 +721,8 @@ export class RecordService {
   }
 
   async extend(ref: string, i: { days: number; reason: string; on: string }) {
-    return this.change('extend', async (repos, record) => {
-      rules.checkDate(i.on, '--on');
+    return this.change('extend', async (repos, record, dates) => {
+      dates.check(i.on, '--on');
       const rec = rules.findRecommendation(record, ref);
       if (!(Number.isInteger(i.days) && i.days > 0))
         throw new UserError('--days must be a whole number above 0');
@@ -687,8 +746,8 @@ export class RecordService {
   }
 
   async response(ref: string, i: { on: string; text: string; response: string }) {
-    return this.change('response', async (repos, record) => {
-      rules.checkDate(i.on, '--on');
+    return this.change('response', async (repos, record, dates) => {
+      dates.check(i.on, '--on');
       const rec = rules.findRecommendation(record, ref);
       rules.checkResponse(rec, i.on);
       await repos.record.update('record_recommendations', rec.id, {
@@ -701,20 +760,27 @@ export class RecordService {
     });
   }
 
-  async publishResponse(ref: string, on: string) {
-    return this.change('publish', async (repos, record) => {
-      rules.checkDate(on, '--on');
+  async publishResponse(ref: string, on: string, url?: string) {
+    return this.change('publish', async (repos, record, dates) => {
+      dates.check(on, '--on');
       const rec = rules.findRecommendation(record, ref);
       rules.checkPublication(rec, on);
-      await repos.record.update('record_recommendations', rec.id, { published_on: on });
+      await repos.record.update('record_recommendations', rec.id, {
+        published_on: on,
+        response_url: url ?? null,
+      });
       const result = await this.added<Recommendation>(repos, 'record_recommendations', rec.id);
-      return { subject: `recommendation ${rec.reference}`, detail: { publishedOn: on }, result };
+      return {
+        subject: `recommendation ${rec.reference}`,
+        detail: { publishedOn: on, url: url ?? null },
+        result,
+      };
     });
   }
 
   async progressReport(on: string, note?: string) {
-    return this.change('progress', async (repos, record) => {
-      rules.checkDate(on, '--on');
+    return this.change('progress', async (repos, record, dates) => {
+      dates.check(on, '--on', { beforeStart: 'allow' });
       rules.checkOrder(
         record.details?.startDate,
         on,

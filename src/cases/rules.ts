@@ -2,11 +2,16 @@
  * The rules of the case record, as pure checks: each takes the record as it stands and the change
  * proposed, and throws a UserError that says what is wrong and what to do instead. The service
  * (record-service.ts) runs them inside the transaction that makes the change.
+ *
+ * Just over 500 lines, on purpose: one check per record action, in the order of the process, so
+ * the whole rule book reads in one place. Rules added for issue 15 (dates, the process in order,
+ * counts tied to the defendant, status on a date) are in rules-process.ts.
  */
 import { DateTime } from 'luxon';
 
 import { UserError } from '../domain/errors.js';
 import { countLimitation } from './deadlines.js';
+import { checkNotAfterOutcome, requireMisconductNotice, statusOn } from './rules-process.js';
 import {
   BARRING_OUTCOMES,
   HEARING_ONLY_OUTCOMES,
@@ -93,6 +98,7 @@ export function checkAssessment(record: CaseRecordData, personId: number, on: st
     on,
     `the assessment of ${p.name} (${on}) cannot be before the referral (${record.details?.referralDate})`,
   );
+  checkNotAfterOutcome(record, p, 'assessment', on);
 }
 
 export function checkNotice(
@@ -112,6 +118,7 @@ export function checkNotice(
     `the ${label(n.kind)} to ${p.name} (${n.servedOn}) cannot be served before the investigation started (${record.details?.startDate})`,
   );
   if (n.kind === 'reg17') {
+    checkNotAfterOutcome(record, p, 'misconduct notice', n.servedOn);
     if (!n.conduct)
       fail('a Regulation 17 notice states the conduct alleged: give --conduct', 'notice_incomplete');
     if (n.standards.length === 0)
@@ -162,7 +169,8 @@ export function checkAllegation(
   a: { personId: number; messageIds: readonly number[] },
   messageTimes: ReadonlyMap<number, string>,
 ): void {
-  subject(record, a.personId);
+  const p = subject(record, a.personId);
+  requireMisconductNotice(record, p, 'allegation', null);
   checkMessages(a.messageIds, messageTimes);
 }
 
@@ -242,7 +250,9 @@ export function checkCharge(
   if (chargedOn > l.limitationDate)
     fail(
       `out of time: the s127(5) limitation date of this count is ${l.limitationDate} (${
-        l.limitedBy === 'six_months' ? '6 months after the evidence-sufficient date' : '3 years after sending'
+        l.limitedBy === 'six_months'
+          ? 'the last day of the 6 months beginning with the evidence-sufficient date'
+          : 'the last day of the 3 years beginning with the day of sending'
       }); a charge on ${chargedOn} is too late`,
       'out_of_time',
     );
@@ -301,7 +311,8 @@ export function findAllegation(record: CaseRecordData, id: number): Allegation {
 }
 
 export function checkCaseToAnswer(record: CaseRecordData, allegationId: number, on: string): void {
-  findAllegation(record, allegationId);
+  const a = findAllegation(record, allegationId);
+  requireMisconductNotice(record, subject(record, a.personId), 'case-to-answer decision', on);
   const report = record.details?.reportDate;
   if (!report)
     fail(
@@ -359,6 +370,7 @@ export function checkFinding(
 ): void {
   const a = findAllegation(record, allegationId);
   const proc = findProceeding(record, proceedingId);
+  requireMisconductNotice(record, subject(record, a.personId), 'finding', on);
   if (!a.caseToAnswer || a.caseToAnswer === 'no_case')
     fail(
       `allegation ${allegationId} has ${a.caseToAnswer ? 'no case to answer' : 'no case-to-answer decision'}: it cannot be found proven or not proven`,
@@ -381,14 +393,17 @@ export function checkOutcome(
   o: { personId: number; outcome: Outcome; proceedingId: number | null; decidedOn: string },
 ): void {
   const p = subject(record, o.personId);
-  if (o.outcome === 'would_have_been_dismissed' && p.status !== 'former')
+  requireMisconductNotice(record, p, 'outcome', o.decidedOn);
+  // The status on the day of the outcome: an officer who resigned during the case is former then.
+  const status = statusOn(p, o.decidedOn);
+  if (o.outcome === 'would_have_been_dismissed' && status !== 'former')
     fail(
-      `"would have been dismissed" is only for a former officer; ${p.name} is ${p.status ?? 'of unrecorded status'} (record their status with \`person add --status former\`)`,
+      `"would have been dismissed" is only for a former officer; ${p.name} was ${status ?? 'of unrecorded status'} on ${o.decidedOn} (if they left, record it: \`person update CASE "${p.name}" --status former --from DATE\`)`,
       'wwhbd_not_former',
     );
-  if (o.outcome === 'dismissal_without_notice' && p.status === 'former')
+  if (o.outcome === 'dismissal_without_notice' && status === 'former')
     fail(
-      `${p.name} is a former officer and cannot be dismissed: the outcome is "would have been dismissed"`,
+      `${p.name} was a former officer on ${o.decidedOn} and cannot be dismissed: the outcome is "would have been dismissed"`,
       'dismiss_former',
     );
   const proc = o.proceedingId === null ? null : findProceeding(record, o.proceedingId);
@@ -446,11 +461,18 @@ export function checkBarred(
     fail(`${p.name} already has a barred list entry or exemption`, 'barred_exists');
   if (b.list === 'not_applicable') {
     if (!b.reason) fail('say why the barred list does not apply: --not-applicable REASON', 'barred_reason');
+    // The exemption belongs to the officer (e.g. subject to different regulations), from their settings.
+    if (p.barredListApplies !== false)
+      fail(
+        `the barred list applies to ${p.name} (their settings say so${p.barredListApplies === null ? ' by default' : ''}): if ${p.name} is subject to different regulations, record it first (\`person update CASE "${p.name}" --barred-list-applies no\`)`,
+        'barred_applies',
+      );
     return;
   }
+  requireMisconductNotice(record, p, `${b.list} list entry`, b.reportedOn);
   if (p.barredListApplies === false)
     fail(
-      `the barred list does not apply to ${p.name} (${p.force ?? 'their force'} is outside the legislation): record the reason with --not-applicable`,
+      `the barred list does not apply to ${p.name}: the officer is subject to different regulations (their settings); record the reason with --not-applicable`,
       'barred_not_applicable',
     );
   if (!b.reportedOn) fail('give the date the entry was reported: --reported-on', 'barred_report_date');
@@ -468,9 +490,9 @@ export function checkBarred(
       b.reportedOn!,
       `the barred list report (${b.reportedOn}) cannot be before the outcome (${barring[0]!.decidedOn})`,
     );
-  } else if (p.status !== 'former') {
+  } else if (statusOn(p, b.reportedOn) !== 'former') {
     fail(
-      `the advisory list is for officers who left while under investigation; ${p.name} is ${p.status ?? 'of unrecorded status'}`,
+      `the advisory list is for officers who left while under investigation; ${p.name} was ${statusOn(p, b.reportedOn) ?? 'of unrecorded status'} on ${b.reportedOn}`,
       'advisory_not_former',
     );
   }

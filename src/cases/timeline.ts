@@ -21,6 +21,23 @@ export interface TimelineExhibit {
   readonly addedBy: string;
 }
 
+/**
+ * On one day, the order things happen in court and at a hearing: the charge, the court sitting
+ * (e.g. "trial, day 2"), then verdicts, sentence and appeal; the hearing, then findings, then the
+ * outcome. Other kinds keep the order they were added in (0).
+ */
+const SAME_DAY: Readonly<Record<string, number>> = {
+  charge: -1,
+  prosecution: 0,
+  proceedings: 0,
+  verdict: 1,
+  findings: 1,
+  sentence: 2,
+  outcome: 2,
+  appeal: 3,
+};
+const sameDay = (e: TimelineEvent): number => SAME_DAY[e.kind] ?? 0;
+
 export function caseTimeline(
   record: CaseRecordData,
   exhibits: readonly TimelineExhibit[],
@@ -124,7 +141,7 @@ export function caseTimeline(
             ? -1
             : order(a.e) > order(b.e)
               ? 1
-              : a.i - b.i,
+              : sameDay(a.e) - sameDay(b.e) || a.i - b.i,
     )
     .map(({ e }) => e);
 }

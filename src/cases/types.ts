@@ -123,6 +123,10 @@ export interface CaseDetails {
   /** The investigation report (reg. 21): the investigation is finished. */
   readonly reportDate: string | null;
   readonly team: readonly TeamMember[];
+  /** How the evidence came to light, in the words of the summary. */
+  readonly cameToLight: string | null;
+  /** Messages analysed across all the evidence, where more than was imported. */
+  readonly messagesAnalysed: number | null;
   readonly publishable: boolean;
   readonly updatedAt: string;
   readonly updatedBy: string;
@@ -202,6 +206,8 @@ export interface Proceeding extends Row {
   readonly startOn: string;
   readonly endOn: string | null;
   readonly panel: readonly TeamMember[];
+  /** Who held it (e.g. "the Metropolitan Police Service"). */
+  readonly heldBy: string | null;
 }
 export interface FindingRecord extends Row {
   readonly allegationId: number;
@@ -236,6 +242,8 @@ export interface Recommendation extends Row {
   readonly responseOn: string | null;
   readonly response: RecommendationResponse | null;
   readonly publishedOn: string | null;
+  /** Where the published response can be read. */
+  readonly responseUrl: string | null;
 }
 export interface ProgressReport extends Row {
   readonly sentOn: string;
@@ -258,6 +266,14 @@ export interface RecordPerson {
   readonly warrantNumber: string | null;
   readonly status: string | null;
   readonly barredListApplies: boolean | null;
+  /** Status from a date, oldest first (empty: the status never changed). Rules read `statusOn`. */
+  readonly statusHistory: readonly { readonly status: string; readonly from: string | null }[];
+  /** Employment history (force, from, to), for what links the members in the summary. */
+  readonly employment: readonly {
+    readonly force: string;
+    readonly from: string | null;
+    readonly to: string | null;
+  }[];
 }
 
 /** Everything the record holds about one case. */

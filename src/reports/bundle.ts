@@ -364,7 +364,6 @@ export async function buildBundle(
     );
   }
 
-  pdf.heading('3. Charts', 2);
   const activity = activityChart(
     conduct.report.people
       .filter((p) => p.sent > 0)
@@ -375,6 +374,9 @@ export async function buildBundle(
         subject: p.person === pic.person,
       })),
   );
+  // The heading moves with its first chart: never alone at the foot of a page (issue 15).
+  pdf.ensure(activity.height + 40);
+  pdf.heading('3. Charts', 2);
   pdf.svg(activity.svg, activity.width, activity.height);
   const months = new Map<string, { sent: number; received: number }>();
   const month = (id: number): string => (utcOf.get(id) ?? '').slice(0, 7);

@@ -8,6 +8,8 @@
  * analysis (every offensive message a person sent) and its title says "candidate counts".
  */
 import ExcelJS from 'exceljs';
+
+import { safeRow } from './cell-safety.js';
 import { DateTime } from 'luxon';
 import { countsFor, limitationFor } from '../analysis/conduct/index.js';
 import { UsageError } from '../domain/errors.js';
@@ -51,6 +53,10 @@ export interface ChargeRow {
   readonly daysLeft: number | null;
   readonly chargedOn: string | null;
   readonly verdict: string;
+  /** The defendant's court appearances (date, court, purpose), from the case record. */
+  readonly court: string;
+  /** The defendant's sentence(s), from the case record. */
+  readonly sentence: string;
 }
 
 export interface ChargeResult {
@@ -74,7 +80,7 @@ interface RecordCount {
 }
 
 interface RecordLike {
-  list<R>(table: 'record_counts', caseId: number): Promise<R[]>;
+  list<R>(table: 'record_counts' | 'record_appearances' | 'record_sentences', caseId: number): Promise<R[]>;
   details(caseId: number): Promise<{ evidenceSufficientDate: string | null } | null>;
 }
 
@@ -88,9 +94,26 @@ export async function buildChargeSchedule(
   const record = (store as unknown as { record?: RecordLike }).record;
   let recorded: RecordCount[] = [];
   let evidenceSufficient: string | null = null;
+  const court = new Map<number, string[]>();
+  const sentences = new Map<number, string[]>();
   if (record && typeof record.list === 'function') {
     recorded = await record.list<RecordCount>('record_counts', theCase.id);
     evidenceSufficient = (await record.details(theCase.id))?.evidenceSufficientDate ?? null;
+    for (const a of await record.list<{
+      personId: number;
+      appearedOn: string;
+      court: string;
+      purpose: string | null;
+    }>('record_appearances', theCase.id))
+      court.set(a.personId, [
+        ...(court.get(a.personId) ?? []),
+        `${a.appearedOn} ${a.court}${a.purpose ? ` (${a.purpose})` : ''}`,
+      ]);
+    for (const x of await record.list<{ personId: number; sentencedOn: string; sentence: string }>(
+      'record_sentences',
+      theCase.id,
+    ))
+      sentences.set(x.personId, [...(sentences.get(x.personId) ?? []), `${x.sentencedOn}: ${x.sentence}`]);
   }
   const asAt = await inputsAsAt(store, theCase);
   const today = o.today ?? DateTime.fromISO(asAt, { zone: 'utc' }).setZone('Europe/London').toISODate()!;
@@ -103,6 +126,7 @@ export async function buildChargeSchedule(
 
   const source: ChargeResult['source'] = recorded.length ? 'case record' : 'candidate counts';
   interface Planned {
+    personId: number | null;
     defendant: string;
     number: number;
     offence: string;
@@ -115,6 +139,7 @@ export async function buildChargeSchedule(
   if (recorded.length) {
     for (const c of [...recorded].sort((a, b) => a.personId - b.personId || a.number - b.number))
       planned.push({
+        personId: c.personId,
         defendant: people.get(c.personId) ?? `person ${c.personId}`,
         number: c.number,
         offence: c.offence,
@@ -131,6 +156,7 @@ export async function buildChargeSchedule(
     for (const p of countsFor(conduct.report, conduct.input.messages, { today, evidenceSufficient })) {
       p.counts.forEach((k, i) =>
         planned.push({
+          personId: null,
           defendant: p.name,
           number: i + 1,
           offence: S127,
@@ -167,12 +193,14 @@ export async function buildChargeSchedule(
       limitationDate: lim?.limitationDate ?? '',
       limitedBy: lim
         ? lim.limitedBy === 'three_years'
-          ? '3 years from sending'
-          : '6 months from sufficient evidence'
+          ? '3 years beginning with the day of sending'
+          : '6 months beginning with the evidence-sufficient date'
         : '',
       daysLeft: lim?.daysLeft ?? null,
       chargedOn: p.chargedOn,
       verdict: p.verdict,
+      court: p.personId === null ? '' : (court.get(p.personId) ?? []).sort().join('; '),
+      sentence: p.personId === null ? '' : (sentences.get(p.personId) ?? []).join('; '),
     };
   });
 
@@ -191,7 +219,7 @@ export async function buildChargeSchedule(
   };
   const note =
     source === 'case record'
-      ? `Counts as recorded in the case record. Limitation dates: s127(5), the earlier of 3 years from sending and 6 months from the date the prosecutor had sufficient evidence (${evidenceSufficient ?? 'not recorded'}); days left as at ${today}.`
+      ? `Counts as recorded in the case record. Limitation dates: s127(5), the last day of the earlier of the 3 years beginning with the day of sending and the 6 months beginning with the day the prosecutor had sufficient evidence (${evidenceSufficient ?? 'not recorded'}); days left as at ${today}.`
       : `No counts are recorded in the case record: these are CANDIDATE counts, one per offensive message a person sent (reviewer codes where coded, else flags), for the prosecutor to consider. Limitation dates as above; days left as at ${today}.`;
 
   if (o.format === 'xlsx') {
@@ -200,8 +228,8 @@ export async function buildChargeSchedule(
     wb.created = new Date(asAt);
     wb.modified = new Date(asAt);
     const s = wb.addWorksheet('Charge schedule', { views: [{ state: 'frozen', ySplit: 3 }] });
-    s.addRow([title]).font = { bold: true, size: 13 };
-    s.addRow([note]);
+    s.addRow(safeRow([title])).font = { bold: true, size: 13 };
+    s.addRow(safeRow([note]));
     const headers = [
       'Defendant',
       'Count',
@@ -218,32 +246,38 @@ export async function buildChargeSchedule(
       'Days left',
       'Charged on',
       'Verdict',
+      'Court appearances',
+      'Sentence',
     ];
     s.addRow(headers).font = { bold: true };
     for (const r of rows)
-      s.addRow([
-        r.defendant,
-        r.number,
-        r.offence,
-        r.description,
-        r.messages.map((m) => m.id).join(', '),
-        r.messages.map((m) => (r.messages.length > 1 ? `${m.sender ?? ''}: ${m.text}` : m.text)).join('\n'),
-        r.messages.map((m) => m.time).join('\n'),
-        r.messages.map((m) => m.utc).join('\n'),
-        r.messages.map((m) => m.reference).join('\n'),
-        r.sentOn,
-        r.limitationDate,
-        r.limitedBy,
-        r.daysLeft,
-        r.chargedOn ?? '',
-        r.verdict,
-      ]).alignment = { wrapText: true, vertical: 'top' };
-    [22, 7, 26, 30, 10, 50, 40, 24, 24, 12, 14, 22, 9, 12, 20].forEach(
+      s.addRow(
+        safeRow([
+          r.defendant,
+          r.number,
+          r.offence,
+          r.description,
+          r.messages.map((m) => m.id).join(', '),
+          r.messages.map((m) => (r.messages.length > 1 ? `${m.sender ?? ''}: ${m.text}` : m.text)).join('\n'),
+          r.messages.map((m) => m.time).join('\n'),
+          r.messages.map((m) => m.utc).join('\n'),
+          r.messages.map((m) => m.reference).join('\n'),
+          r.sentOn,
+          r.limitationDate,
+          r.limitedBy,
+          r.daysLeft,
+          r.chargedOn ?? '',
+          r.verdict,
+          r.court,
+          r.sentence,
+        ]),
+      ).alignment = { wrapText: true, vertical: 'top' };
+    [22, 7, 26, 30, 10, 50, 40, 24, 24, 12, 14, 22, 9, 12, 20, 40, 30].forEach(
       (w, i) => (s.getColumn(i + 1).width = w),
     );
     const p = wb.addWorksheet('Provenance');
-    for (const r of provenanceRows(provenance)) p.addRow(r);
-    for (const i of provenance.inputs) p.addRow([i.name, `${i.sha256} — ${i.detail}`]);
+    for (const r of provenanceRows(provenance)) p.addRow(safeRow(r));
+    for (const i of provenance.inputs) p.addRow(safeRow([i.name, `${i.sha256} — ${i.detail}`]));
     p.getColumn(1).width = 24;
     p.getColumn(2).width = 120;
     return {
@@ -275,6 +309,8 @@ export async function buildChargeSchedule(
         `Defendant: ${defendant} (${rows.filter((x) => x.defendant === defendant).length} counts)`,
         2,
       );
+      if (r.court) pdf.rich(`Court: ${r.court}`, { size: 8.5 });
+      if (r.sentence) pdf.rich(`Sentence: ${r.sentence}`, { size: 8.5 });
     }
     pdf.ensure(90);
     pdf.rich(`Count ${r.number}: ${r.offence}`, { bold: true, size: 10 });
@@ -290,7 +326,8 @@ export async function buildChargeSchedule(
     }
     pdf.rich(
       `Sent on ${r.sentOn} · limitation date ${r.limitationDate} (${r.limitedBy})${limitStatus(r)} · charged ${r.chargedOn ?? '—'} · verdict: ${r.verdict}`,
-      { size: 8, indent: 10, color: '#7a1f16' },
+      // Red only where the limit is missed or has passed: a count charged in time is not a warning.
+      { size: 8, indent: 10, color: outOfTime(r) ? '#7a1f16' : '#333333' },
     );
     pdf.doc.moveDown(0.6);
   }
@@ -307,6 +344,13 @@ export async function buildChargeSchedule(
   );
   const bytes = await pdf.finish();
   return { bytes, title, source, counts: rows.length, rows, provenance };
+}
+
+/** Charged after the limitation date, or not charged and the date has passed. */
+export function outOfTime(r: ChargeRow): boolean {
+  if (!r.limitationDate) return false;
+  if (r.chargedOn) return r.chargedOn > r.limitationDate;
+  return r.daysLeft !== null && r.daysLeft < 0;
 }
 
 /** Days left for a count not yet charged; for a charged one, whether it was charged in time. */

@@ -34,7 +34,9 @@ export function activityChart(
     {
       title: { text: 'Activity per member (messages sent)', textStyle: { fontSize: 12 } },
       legend: { ...LEGEND, data: ['other messages', 'offensive (flagged or coded)'] },
-      grid: { left: 150, right: 30, top: 30, bottom: 45 },
+      // containLabel: the grid's edges hold the axis labels too, so the title (above) and the
+      // legend (below) never overprint them (issue 15).
+      grid: { left: 10, right: 30, top: 40, bottom: 30, containLabel: true },
       xAxis: { type: 'value' },
       yAxis: { type: 'category', data: names, inverse: true, axisLabel: { fontSize: 9 } },
       series: [
@@ -70,7 +72,7 @@ export function offensiveOverTimeChart(
     {
       title: { text: 'Offensive messages over time (per month)', textStyle: { fontSize: 12 } },
       legend: { ...LEGEND, data: ['sent by the subject', 'received while a member'] },
-      grid: { left: 40, right: 20, top: 30, bottom: 65 },
+      grid: { left: 10, right: 20, top: 40, bottom: 30, containLabel: true },
       xAxis: { type: 'category', data: months.map((m) => m.month), axisLabel: { fontSize: 9, rotate: 45 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
@@ -105,7 +107,7 @@ export function membershipChart(
   return render(
     {
       title: { text: 'Membership timeline (seen = solid, assumed = pale)', textStyle: { fontSize: 12 } },
-      grid: { left: 150, right: 30, top: 35, bottom: 30 },
+      grid: { left: 10, right: 30, top: 40, bottom: 10, containLabel: true },
       xAxis: {
         type: 'value',
         min: 0,

@@ -10,8 +10,10 @@
  */
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
+import { safeCell, safeRow } from './cell-safety.js';
 import type { Store } from '../store/open-store.js';
 import type { CaseRecord, ExhibitRecord, MessageRecord } from '../store/types.js';
+import { loadRecord } from '../cases/record-service.js';
 import { sourceOf } from './bundle.js';
 import {
   digest,
@@ -44,7 +46,9 @@ export interface ScheduleItem {
   readonly description: string;
   readonly reference: string;
   readonly dates: string;
-  readonly listing: 'individual' | 'bulk';
+  /** used: material the prosecution or the misconduct case relies on (a count, an allegation), listed
+   * only as a cross-reference, as the disclosure manual's schedules leave used material out. */
+  readonly listing: 'individual' | 'bulk' | 'used';
   readonly reason: string;
   readonly messages: number;
 }
@@ -60,6 +64,23 @@ const SCHEDULE_HEADERS = [
   "Disclosure officer's comment",
   'Decision (CPIA)',
 ];
+
+/** Messages the case uses: charged as counts, or cited by allegations, with what uses them. */
+async function usedMaterial(store: Store, caseId: number): Promise<Map<number, string[]>> {
+  const record = await loadRecord(store, caseId);
+  const out = new Map<number, string[]>();
+  const add = (id: number, why: string) => out.set(id, [...(out.get(id) ?? []), why]);
+  const name = (personId: number) =>
+    record.people.find((p) => p.id === personId)?.name ?? `person ${personId}`;
+  for (const c of record.counts)
+    if (c.chargedOn !== null)
+      for (const id of c.messageIds)
+        add(id, `count ${c.number} against ${name(c.personId)}, charged ${c.chargedOn}`);
+  for (const a of record.allegations)
+    for (const id of a.messageIds)
+      add(id, `cited by allegation ${a.id} (${a.standard}) against ${name(a.personId)}`);
+  return out;
+}
 
 const day = (utc: string, zone: string): string =>
   DateTime.fromISO(utc, { zone: 'utc' }).setZone(zone).toFormat('dd/MM/yyyy');
@@ -98,6 +119,7 @@ export async function buildUnusedSchedule(
   for (const [term, ids] of termHits)
     for (const id of ids) termsOf.set(id, [...(termsOf.get(id) ?? []), term]);
 
+  const used = await usedMaterial(store, theCase.id);
   const total = await store.messages.count(theCase.id);
   const items: ScheduleItem[] = [];
   const coverage: {
@@ -165,11 +187,24 @@ export async function buildUnusedSchedule(
         if (code) cov.coded[code.decision] = (cov.coded[code.decision] ?? 0) + 1;
         if (flag && !code) cov.flaggedNotCoded++;
         if (terms) cov.termHits++;
-        if (!flag && !code && !terms) {
+        const uses = used.get(m.id);
+        if (!flag && !code && !terms && !uses) {
           if (runStart < 0) runStart = i;
           return;
         }
         flushBulk(i);
+        if (uses) {
+          items.push({
+            item: items.length + 1,
+            description: `USED MATERIAL, not unused: message ${i + 1} of exhibit ${ex.ref} ("${conv}"), #${m.id}, from ${m.sender ?? '(system)'} at ${m.localText} (${m.zone}; ${m.utc})`,
+            reference: sourceOf(m, new Map([[ex.id, ex]])),
+            dates: day(m.utc, m.zone),
+            listing: 'used',
+            reason: `used: ${uses.join('; ')}; listed here only as a cross-reference (see the charge schedule and the case record)`,
+            messages: 1,
+          });
+          return;
+        }
         const reasons: string[] = [];
         if (flag)
           reasons.push(
@@ -323,7 +358,7 @@ export async function buildUnusedSchedule(
   wb.created = new Date(asAt);
   wb.modified = new Date(asAt);
   const sheet = wb.addWorksheet('MG6C schedule', { views: [{ state: 'frozen', ySplit: 3 }] });
-  sheet.addRow([`Schedule of non-sensitive unused material (MG6C style): ${theCase.name}`]).font = {
+  sheet.addRow(safeRow([`Schedule of non-sensitive unused material (MG6C style): ${theCase.name}`])).font = {
     bold: true,
     size: 13,
   };
@@ -334,20 +369,20 @@ export async function buildUnusedSchedule(
   head.font = { bold: true };
   head.alignment = { wrapText: true, vertical: 'top' };
   for (const r of scheduleRows)
-    sheet.addRow(r.map((v, i) => (i === 0 || i === 6 ? Number(v) : v))).alignment = {
+    sheet.addRow(safeRow(r.map((v, i) => (i === 0 || i === 6 ? Number(v) : v)))).alignment = {
       wrapText: true,
       vertical: 'top',
     };
   [8, 70, 28, 14, 11, 40, 10, 30, 16].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
   const a = wb.addWorksheet('Appendix A search terms');
-  for (const r of termRows) a.addRow(r);
+  for (const r of termRows) a.addRow(safeRow(r));
   a.getColumn(1).width = 28;
   a.getColumn(2).width = 40;
   const b = wb.addWorksheet('Appendix B review coverage');
-  for (const r of coverageRows) b.addRow(r);
+  for (const r of coverageRows) b.addRow(safeRow(r));
   b.getRow(1).font = { bold: true };
   const p = wb.addWorksheet('Provenance');
-  for (const r of provRows) p.addRow(r);
+  for (const r of provRows) p.addRow(safeRow(r));
   p.getColumn(1).width = 24;
   p.getColumn(2).width = 120;
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
@@ -374,7 +409,9 @@ function runReference(run: readonly MessageRecord[], ex: ExhibitRecord): string 
 
 /** RFC 4180 CSV, UTF-8 with a BOM (so spreadsheet programs read emoji and accents), CRLF lines. */
 export function csv(rows: readonly (readonly string[])[]): Buffer {
-  const cell = (v: string): string =>
-    /[",\r\n]/u.test(v) || /^[=+\-@]/u.test(v) ? `"${v.replace(/"/gu, '""')}"` : v;
+  const cell = (raw: string): string => {
+    const v = safeCell(raw); // formula injection: see cell-safety.ts
+    return /[",\r\n]/u.test(v) ? `"${v.replace(/"/gu, '""')}"` : v;
+  };
   return Buffer.from(`\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`, 'utf8');
 }

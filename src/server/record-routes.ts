@@ -8,6 +8,7 @@ import type { z } from 'zod/v4';
 
 import { RecordService } from '../cases/record-service.js';
 import { generateSummary, toHtml } from '../cases/summary.js';
+import { summaryFacts } from '../cases/summary-facts.js';
 import { caseTimeline } from '../cases/timeline.js';
 import type { CaseRecordData, SummaryDraft } from '../cases/types.js';
 import type { Store } from '../store/open-store.js';
@@ -61,13 +62,7 @@ async function recordView(store: Store, service: RecordService, today: string) {
 
 /** The summary generated from the record now (the same facts as `scrutineer record summary`). */
 async function generated(store: Store, record: CaseRecordData): Promise<string> {
-  const stats = await store.messages.stats(record.caseId);
-  const members = new Set<string>();
-  for (const conv of await store.conversations.list(record.caseId))
-    for (const p of await store.participants.list(conv.id)) members.add(p.displayName);
-  // Messages analysed: everything someone sent (system notices such as "X added Y" are not counted).
-  const sent = stats.bySender.filter((b) => b.sender !== null).reduce((n, b) => n + b.messages, 0);
-  return generateSummary(record, { messages: sent, members: members.size });
+  return generateSummary(record, await summaryFacts(store, record));
 }
 
 const summaryTitle = (record: CaseRecordData) =>
@@ -186,7 +181,7 @@ async function act(
     case 'response':
       return service.response(a.reference, { on: a.on, text: a.text, response: a.response });
     case 'publish':
-      return service.publishResponse(a.reference, a.on);
+      return service.publishResponse(a.reference, a.on, a.url);
     case 'progress':
       return service.progressReport(a.on, a.note);
     case 'mark':
@@ -209,7 +204,8 @@ async function summaryView(store: Store, service: RecordService) {
 }
 
 export function registerRecordRoutes(route: Route, store: Store, _docs: RouteDoc[]): void {
-  const serviceFor = (caseId: number, actor: string) => new RecordService(store, caseId, actor);
+  const serviceFor = (caseId: number, actor: string, force: string | null = null) =>
+    new RecordService(store, caseId, actor, { force });
 
   route({
     method: 'GET',
@@ -237,7 +233,7 @@ export function registerRecordRoutes(route: Route, store: Store, _docs: RouteDoc
     responses: { 200: R.RecordActionResponse, 400: ErrorBody },
     handler: async ({ caseId, query, body, session }) => {
       const actor = session!.user.username;
-      const service = serviceFor(caseId, actor);
+      const service = serviceFor(caseId, actor, query.force ?? null);
       const result = await act(store, service, body, actor);
       return { ...(await recordView(store, service, query.today ?? todayInEngland())), result };
     },

@@ -59,6 +59,13 @@ export const RecordAction = z.discriminatedUnion('action', [
       evidenceSufficientDate: RecordDate.optional(),
       reportDate: RecordDate.optional(),
       team: z.array(TeamMember).max(100).optional(),
+      cameToLight: optText(2000).describe('how the evidence came to light, for the summary'),
+      messagesAnalysed: z
+        .number()
+        .int()
+        .min(0)
+        .optional()
+        .describe('messages analysed across all the evidence, where not all of it was imported'),
       publishable,
     })
     .describe("the case's details and key dates (fields left out keep their value)"),
@@ -196,6 +203,7 @@ export const RecordAction = z.discriminatedUnion('action', [
       startOn: RecordDate,
       endOn: RecordDate.optional(),
       panel: z.array(TeamMember).max(20).default([]),
+      heldBy: optText(200).describe('who held it, e.g. "the Metropolitan Police Service"'),
       publishable,
     })
     .describe('a misconduct meeting or hearing'),
@@ -251,7 +259,12 @@ export const RecordAction = z.discriminatedUnion('action', [
     response: z.enum(RESPONSES),
     text: text(20_000),
   }),
-  z.object({ action: z.literal('publish'), reference: text(50), on: RecordDate }),
+  z.object({
+    action: z.literal('publish'),
+    reference: text(50),
+    on: RecordDate,
+    url: optText(500).describe('where the published response can be read'),
+  }),
   z.object({ action: z.literal('progress'), on: RecordDate, note: optText() }),
   z
     .object({ action: z.literal('mark'), kind: z.enum(MARK_KINDS), id, publishable: z.boolean() })
@@ -263,6 +276,13 @@ export const RecordQuery = z.object({
   today: RecordDate.optional().describe(
     'the day the deadlines are worked out for (default: today in England)',
   ),
+  force: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .optional()
+    .describe('why a date before the investigation started is right (kept in the audit entry), as --force'),
 });
 
 export const DraftBody = z.object({ markdown: z.string().min(1).max(500_000) });
@@ -298,6 +318,8 @@ export const CaseRecord = z.object({
       evidenceSufficientDate: nDate,
       reportDate: nDate,
       team: z.array(Member),
+      cameToLight: z.string().nullable(),
+      messagesAnalysed: z.number().int().nullable(),
       publishable: z.boolean(),
       updatedAt: z.string(),
       updatedBy: z.string(),
@@ -313,6 +335,8 @@ export const CaseRecord = z.object({
       warrantNumber: z.string().nullable(),
       status: z.string().nullable(),
       barredListApplies: z.boolean().nullable(),
+      statusHistory: z.array(z.object({ status: z.string(), from: nDate })),
+      employment: z.array(z.object({ force: z.string(), from: nDate, to: nDate })),
     }),
   ),
   subjects: z.array(
@@ -380,6 +404,7 @@ export const CaseRecord = z.object({
       startOn: date,
       endOn: nDate,
       panel: z.array(Member),
+      heldBy: z.string().nullable(),
     }),
   ),
   findings: z.array(
@@ -407,6 +432,7 @@ export const CaseRecord = z.object({
       responseOn: nDate,
       response: z.string().nullable(),
       publishedOn: nDate,
+      responseUrl: z.string().nullable(),
     }),
   ),
   progressReports: z.array(Row.extend({ sentOn: date, note: z.string().nullable() })),

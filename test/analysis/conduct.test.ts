@@ -123,9 +123,9 @@ describe.each(BACKENDS)('conduct picture from a scripted group on %s', (backend)
     expect(ann.counts).toEqual([
       expect.objectContaining({
         sentOn: '2021-03-02',
-        limitationDate: '2023-06-01',
+        limitationDate: '2023-05-31',
         limitedBy: 'six_months',
-        daysLeft: 151,
+        daysLeft: 150,
       }),
     ]);
 

@@ -9,36 +9,36 @@ import {
 import { Script } from './script.js';
 
 describe('s127 limitation dates', () => {
-  it('three years after sending, in the case zone', () => {
+  it('3 years beginning with the day of sending (so ending the day before the anniversary)', () => {
     expect(limitationFor('2021-04-28T09:15:00.000Z', { today: '2024-04-01' })).toEqual({
       sentOn: '2021-04-28',
-      threeYearDate: '2024-04-28',
+      threeYearDate: '2024-04-27',
       sixMonthDate: null,
-      limitationDate: '2024-04-28',
+      limitationDate: '2024-04-27',
       limitedBy: 'three_years',
-      daysLeft: 27,
+      daysLeft: 26,
     });
   });
 
   it('uses the local date: 23:30 UTC on 30 June is 1 July in London', () => {
     expect(limitationFor('2021-06-30T23:30:00.000Z', {}).sentOn).toBe('2021-07-01');
-    expect(limitationFor('2021-06-30T23:30:00.000Z', {}).limitationDate).toBe('2024-07-01');
-    expect(limitationFor('2021-06-30T23:30:00.000Z', { zone: 'UTC' }).limitationDate).toBe('2024-06-30');
+    expect(limitationFor('2021-06-30T23:30:00.000Z', {}).limitationDate).toBe('2024-06-30');
+    expect(limitationFor('2021-06-30T23:30:00.000Z', { zone: 'UTC' }).limitationDate).toBe('2024-06-29');
   });
 
-  it('29 February + 3 years is 28 February (never later than the law allows)', () => {
+  it('29 February: 3 years beginning with it end on 28 February; beginning with 1 March, too', () => {
     expect(limitationFor('2020-02-29T12:00:00.000Z', {}).limitationDate).toBe('2023-02-28');
-    expect(limitationFor('2021-02-28T12:00:00.000Z', {}).limitationDate).toBe('2024-02-28');
-    expect(limitationFor('2021-03-01T12:00:00.000Z', {}).limitationDate).toBe('2024-03-01');
+    expect(limitationFor('2021-02-28T12:00:00.000Z', {}).limitationDate).toBe('2024-02-27');
+    expect(limitationFor('2021-03-01T12:00:00.000Z', {}).limitationDate).toBe('2024-02-29');
   });
 
-  it('the six-month rule wins when earlier; 31 August + 6 months is the end of February', () => {
+  it('the six-month rule wins when earlier; 6 months beginning with 31 August end with February', () => {
     const leap = limitationFor('2021-03-10T10:00:00.000Z', {
       evidenceSufficient: '2023-08-31',
       today: '2024-02-01',
     });
     expect(leap).toMatchObject({
-      threeYearDate: '2024-03-10',
+      threeYearDate: '2024-03-09',
       sixMonthDate: '2024-02-29',
       limitationDate: '2024-02-29',
       limitedBy: 'six_months',
@@ -54,18 +54,18 @@ describe('s127 limitation dates', () => {
 
   it('the three-year rule wins when the six-month date is later', () => {
     expect(limitationFor('2021-03-10T10:00:00.000Z', { evidenceSufficient: '2023-12-01' })).toMatchObject({
-      sixMonthDate: '2024-06-01',
-      limitationDate: '2024-03-10',
+      sixMonthDate: '2024-05-31',
+      limitationDate: '2024-03-09',
       limitedBy: 'three_years',
     });
   });
 
   it('days left: 0 on the last day, negative after, across a clock change', () => {
     const sent = '2021-04-28T09:15:00.000Z';
-    expect(limitationFor(sent, { today: '2024-04-28' }).daysLeft).toBe(0);
-    expect(limitationFor(sent, { today: '2024-04-29' }).daysLeft).toBe(-1);
-    expect(limitationFor(sent, { today: '2024-03-25' }).daysLeft).toBe(34);
-    expect(limitationFor(sent, { today: '2023-04-28' }).daysLeft).toBe(366);
+    expect(limitationFor(sent, { today: '2024-04-27' }).daysLeft).toBe(0);
+    expect(limitationFor(sent, { today: '2024-04-28' }).daysLeft).toBe(-1);
+    expect(limitationFor(sent, { today: '2024-03-25' }).daysLeft).toBe(33);
+    expect(limitationFor(sent, { today: '2023-04-28' }).daysLeft).toBe(365);
   });
 
   it('rejects dates that do not parse', () => {
@@ -86,8 +86,8 @@ describe('candidate counts', () => {
     expect(
       counts.map((c) => [c.messageId, c.limitationDate, c.limitedBy, c.daysLeft, c.expired, c.basis]),
     ).toEqual([
-      [1, '2024-01-01', 'three_years', -152, true, 'flagged'],
-      [2, '2024-09-15', 'six_months', 106, false, 'coded'],
+      [1, '2023-12-31', 'three_years', -153, true, 'flagged'],
+      [2, '2024-09-14', 'six_months', 105, false, 'coded'],
     ]);
   });
 
@@ -110,8 +110,8 @@ describe('candidate counts', () => {
     expect(counts).toHaveLength(1);
     expect(counts[0]).toMatchObject({ person: 'participant:k:Abe', name: 'Abe' });
     expect(counts[0]!.counts.map((c) => [c.messageId, c.limitationDate, c.daysLeft])).toEqual([
-      [a1, '2024-03-01', 731],
-      [a2, '2024-03-01', 731],
+      [a1, '2024-02-29', 730],
+      [a2, '2024-02-29', 730],
     ]);
   });
 });

@@ -87,7 +87,8 @@ describe('deadline calculators', () => {
       '2022-09-15',
       '2023-03-15',
     ]);
-    expect(progressReportDates('2021-08-31', null, '2022-09-01')).toEqual(['2022-08-31', '2023-02-28']);
+    // 18 months beginning with 31 August 2021 end on 28 February 2023: due 1 March.
+    expect(progressReportDates('2021-08-31', null, '2022-09-01')).toEqual(['2022-08-31', '2023-03-01']);
     expect(progressReportDates('2021-03-15', '2022-10-01', '2024-01-01')).toEqual([
       '2022-03-15',
       '2022-09-15',
@@ -108,7 +109,7 @@ describe('deadline calculators', () => {
       limitedBy: 'six_months',
     });
     expect(countLimitation(['2021-06-10T10:00:00.000Z'], '2024-01-01')).toMatchObject({
-      limitationDate: '2024-06-10',
+      limitationDate: '2024-06-09',
       limitedBy: 'three_years',
     });
   });
@@ -131,6 +132,8 @@ describe('deadline calculators', () => {
         evidenceSufficientDate: '2022-06-01',
         reportDate: null,
         team: [],
+        cameToLight: null,
+        messagesAnalysed: null,
         publishable: false,
         updatedAt: '',
         updatedBy: 't',
@@ -145,6 +148,8 @@ describe('deadline calculators', () => {
           warrantNumber: null,
           status: 'serving',
           barredListApplies: true,
+          statusHistory: [],
+          employment: [],
         },
       ],
       subjects: [],
@@ -208,6 +213,7 @@ describe('deadline calculators', () => {
           responseOn: '2023-10-20',
           response: 'accepted',
           publishedOn: null,
+          responseUrl: null,
         },
       ],
       progressReports: [{ ...base, sentOn: '2022-01-05', note: null }],
@@ -218,8 +224,8 @@ describe('deadline calculators', () => {
     ]);
     const got = caseDeadlines(record, times, '2023-11-20');
     const find = (about: string) => got.find((d) => d.about.startsWith(about))!;
-    expect(find('count 1')).toMatchObject({ due: '2022-12-01', status: 'met', doneOn: '2022-10-01' });
-    expect(find('count 2')).toMatchObject({ due: '2022-12-01', status: 'overdue' });
+    expect(find('count 1')).toMatchObject({ due: '2022-11-30', status: 'met', doneOn: '2022-10-01' });
+    expect(find('count 2')).toMatchObject({ due: '2022-11-30', status: 'overdue' });
     expect(find('investigation progress report 1')).toMatchObject({ due: '2022-01-10', status: 'met' });
     expect(find('investigation progress report 2')).toMatchObject({ due: '2022-07-10', status: 'overdue' });
     expect(find('barred list report')).toMatchObject({ due: '2023-07-14', status: 'met_late' });

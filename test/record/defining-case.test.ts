@@ -39,7 +39,7 @@ export const EXPECTED_SUMMARY = `# Operation Lantern: investigation summary
 
 Reference 2021/0154. Investigated by Independent Office for Police Conduct (independent investigation). Forces involved: Northshire Police, Southmoor Police and Ministry of Defence Police. The investigation started on 15 September 2021.
 
-Investigators analysed MESSAGES messages from a group chat of 7 members.
+Investigators analysed MESSAGES messages from a group chat of 7 members. The allegations concern messages sent between February 2021 and March 2021.
 
 ## The officers
 
@@ -52,47 +52,35 @@ Investigators analysed MESSAGES messages from a group chat of 7 members.
 
 ## Notices
 
-6 officers were served a misconduct notice (Regulation 17 notice). 3 officers were also served a criminal letter (told they were under criminal investigation).
+6 officers were served a misconduct notice (Regulation 17 notice). 3 of them were also served a criminal letter (told they were under criminal investigation).
 
 ## Criminal proceedings
 
 On 1 November 2022 a file of evidence was referred to the Crown Prosecution Service.
 
-3 people were charged under s127(1)(a) Communications Act 2003 with 12 counts in all.
+3 people were charged under s127(1)(a) Communications Act 2003: Adam Reed (5 counts), Ben Shaw (5 counts) and Officer C (2 counts).
 
-- Adam Reed: charged with 5 counts; convicted of 5. Sentenced on 3 July 2023: 12 weeks' imprisonment suspended for 12 months.
-- Ben Shaw: charged with 5 counts; convicted of 3, acquitted of 2. Sentenced on 3 July 2023: community order with 100 hours' unpaid work.
-- Officer C: charged with 2 counts; acquitted of 2.
+The verdicts were given on 5 June 2023:
+
+- Adam Reed: convicted of 5 counts. Sentenced on 3 July 2023: 12 weeks' imprisonment suspended for 12 months.
+- Ben Shaw: convicted of 3 counts and cleared of 2 counts. Sentenced on 3 July 2023: community order with 100 hours' unpaid work.
+- Officer C: cleared of 2 counts.
 
 ## Misconduct proceedings
 
-A gross misconduct hearing, held in public from 6 November 2023 to 10 November 2023, found the case against all 6 of 6 officers proven:
-
-- Adam Reed: breaches proven of Authority, Respect and Courtesy, Equality and Diversity, Discreditable Conduct and Challenging and Reporting Improper Conduct.
-- Ben Shaw: breaches proven of Authority, Respect and Courtesy, Equality and Diversity, Discreditable Conduct and Challenging and Reporting Improper Conduct.
-- Officer C: breaches proven of Authority, Respect and Courtesy, Equality and Diversity, Discreditable Conduct and Challenging and Reporting Improper Conduct.
-- Officer D: breaches proven of Authority, Respect and Courtesy, Equality and Diversity, Discreditable Conduct and Challenging and Reporting Improper Conduct.
-- Officer E: breaches proven of Authority, Respect and Courtesy, Equality and Diversity, Discreditable Conduct and Challenging and Reporting Improper Conduct.
-- Officer F: breaches proven of Authority, Respect and Courtesy, Equality and Diversity, Discreditable Conduct and Challenging and Reporting Improper Conduct.
+A gross misconduct hearing held in public from 6 November 2023 to 10 November 2023 found the case against all 6 officers proven. Each breached four Standards of Professional Behaviour: Authority, Respect and Courtesy; Equality and Diversity; Discreditable Conduct; and Challenging and Reporting Improper Conduct.
 
 ## Outcomes
 
-- Adam Reed: dismissal without notice.
-- Ben Shaw: dismissal without notice.
-- Officer C: would have been dismissed had they still been serving.
-- Officer D: would have been dismissed had they still been serving.
-- Officer E: would have been dismissed had they still been serving.
-- Officer F: would have been dismissed had they still been serving.
+Adam Reed and Ben Shaw were dismissed without notice. Officer C, Officer D, Officer E and Officer F, former officers, would have been dismissed had they still been serving.
 
 ## Barred list
 
-5 officers were added to the College of Policing barred list.
-
-- Officer F was not added: their force is outside the barred list legislation.
+Adam Reed, Ben Shaw, Officer C, Officer D and Officer E were added to the College of Policing barred list. Officer F was not added: their force is outside the barred list legislation.
 
 ## Learning recommendations
 
-- R1, made on 1 December 2023 to Northshire Police: Review how supervisors are told of & act on \\<offensive\\> messages in team chats. Response received on 20 January 2024: accepted. Training for all sergeants by June 2024. Response published on 5 February 2024.
+- R1, made on 1 December 2023 to Northshire Police: Review how supervisors are told of & act on \\<offensive\\> messages in team chats. Why: No one reported the group. The response was received on 20 January 2024: accepted. Training for all sergeants by June 2024. The response was published on 5 February 2024.
 `;
 
 describe.each(BACKENDS)('the defining case on %s', (backend) => {

@@ -264,7 +264,7 @@ describe.each(BACKENDS)('record rules on %s', { timeout: 180_000 }, (backend) =>
       '2022-05-02',
     );
     await refused(
-      '"would have been dismissed" is only for a former officer; Ann is serving',
+      '"would have been dismissed" is only for a former officer; Ann was serving on 2022-05-03',
       'record',
       'outcome',
       CASE,
@@ -312,7 +312,7 @@ describe.each(BACKENDS)('record rules on %s', { timeout: 180_000 }, (backend) =>
       '2022-05-03',
     );
     await refused(
-      'Bob is a former officer and cannot be dismissed',
+      'Bob was a former officer on 2022-05-03 and cannot be dismissed',
       'record',
       'outcome',
       CASE,
@@ -390,7 +390,7 @@ describe.each(BACKENDS)('record rules on %s', { timeout: 180_000 }, (backend) =>
 
   it('barred list entries only where the list applies', async () => {
     await refused(
-      'the barred list does not apply to Bob (Elsewhere Constabulary is outside the legislation)',
+      'the barred list does not apply to Bob: the officer is subject to different regulations',
       'record',
       'barred',
       CASE,
@@ -446,16 +446,17 @@ describe.each(BACKENDS)('record rules on %s', { timeout: 180_000 }, (backend) =>
       '--on',
       '2022-06-01',
     );
-    // Evidence sufficient 10 January 2022: the six-month limit ends on 10 July 2022.
+    // Evidence sufficient 10 January 2022: the 6 months beginning with it end on 9 July 2022, so
+    // a charge on 10 July is one day too late (issue 15 defect 1).
     await refused(
-      'out of time: the s127(5) limitation date of this count is 2022-07-10',
+      'out of time: the s127(5) limitation date of this count is 2022-07-09',
       'record',
       'charge',
       CASE,
       '--count',
       String(proposed.id),
       '--on',
-      '2022-07-11',
+      '2022-07-10',
     );
     await refused(
       'no charging decision to charge Cat',

@@ -142,7 +142,9 @@ describe.each(BACKENDS)('acceptance regressions on %s', (backend) => {
     const pdf = path.join(dir, 'charges.pdf');
     await run(['report', 'charges', 'Acc', '--today', '2026-01-01', '-o', pdf]);
     const text = pdfText(pdf).replace(/\s+/gu, ' ');
-    expect(text).toContain('limitation date 2023-12-01 (6 months from sufficient evidence)');
+    expect(text).toContain(
+      'limitation date 2023-11-30 (6 months beginning with the evidence-sufficient date)',
+    );
     expect(text).toContain('charged within the limit');
     expect(text).not.toMatch(/expired \d+ days ago/u);
     expect(text).toContain('verdict: convicted (2023-10-01)');

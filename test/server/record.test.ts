@@ -108,13 +108,14 @@ eachBackend('Review server: case record', (backend: Backend) => {
     });
     const added = await act({
       action: 'person',
-      name: 'PC Alan Able',
+      name: 'Alice',
       role: 'subject',
       status: 'serving',
       force: 'Northshire Police',
       barredListApplies: true,
     });
-    personId = added.record.people.find((p) => p.name === 'PC Alan Able')!.id;
+    // Alice: the sender of the message charged below (a count is the defendant's own message).
+    personId = added.record.people.find((p) => p.name === 'Alice')!.id;
     await act({ action: 'subject', personId, namePublic: false, label: 'Officer A' });
     await act({
       action: 'assess',
@@ -248,9 +249,10 @@ eachBackend('Review server: case record', (backend: Backend) => {
     expect(v.record.outcomes).toEqual([expect.objectContaining({ outcome: 'dismissal_without_notice' })]);
 
     const byKind = (kind: string) => v.deadlines.filter((d) => d.kind === kind);
-    // s127(5): 6 months after the evidence-sufficient date comes before 3 years after sending.
+    // s127(5): the 6 months beginning with the evidence-sufficient date (10 January 2024) end on
+    // 9 July 2024, before the 3 years beginning with the day of sending.
     expect(byKind('s127_limitation')).toEqual([
-      expect.objectContaining({ due: '2024-07-10', status: 'met' }),
+      expect.objectContaining({ due: '2024-07-09', status: 'met' }),
     ]);
     // Five working days after Wednesday 5 June 2024; no barred list entry yet.
     expect(byKind('barred_list_report')).toEqual([
@@ -301,21 +303,24 @@ eachBackend('Review server: case record', (backend: Backend) => {
       on: '2024-06-06',
     });
     expect(res.statusCode).toBe(400);
+    // Betty was never served a misconduct notice: no outcome (issue 15 defect 2).
     expect(res.json()).toEqual({
       error: {
-        code: 'outcome_without_finding',
-        message: `no finding on PC Betty Baker's allegations at hearing ${hearingId}: no outcome without a finding`,
+        code: 'no_misconduct_notice',
+        message:
+          'no outcome for PC Betty Baker: no misconduct notice (Regulation 17) was served on PC Betty Baker by 2024-06-06; record the assessment and the notice first (record assess, record notice)',
       },
     });
     // Verdicts on a charged count and on a proposed one, in one action: neither is recorded.
+    // Alice sends every third message (seq 0, 3, 6, …): a count is her own message.
     const charged = await act({
       action: 'count',
       personId,
-      messageIds: [w.a.messageIds[23]],
+      messageIds: [w.a.messageIds[24]],
       on: '2024-02-02',
     });
     const chargedId = charged.record.counts.find((c) => c.chargedOn === '2024-02-02')!.id;
-    const proposed = await act({ action: 'count', personId, messageIds: [w.a.messageIds[13]] });
+    const proposed = await act({ action: 'count', personId, messageIds: [w.a.messageIds[12]] });
     const proposedId = proposed.record.counts.find((c) => c.chargedOn === null)!.id;
     const auditMid = (await recordAudit()).length;
     const batch = await post(lead, `${url}/actions`, {
@@ -397,7 +402,7 @@ eachBackend('Review server: case record', (backend: Backend) => {
     const first = await get();
     expect(first.generated.markdown).toContain('2023/000123');
     expect(first.generated.markdown).toContain('Officer A');
-    expect(first.generated.markdown).not.toContain('PC Alan Able');
+    expect(first.generated.markdown).not.toContain('Alice');
     expect(first.generated.html).toContain('<h1>');
     expect(first.drafts).toEqual([]);
     expect(first.current).toBeNull();

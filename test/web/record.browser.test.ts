@@ -46,6 +46,23 @@ describe.skipIf(skipReason !== null)(
             '2023-01-10',
             '--publishable',
           ],
+          // Misconduct steps need a Regulation 17 notice (issue 15); served after the interview
+          // date the refusal test below uses, so that interview is still refused.
+          ['record', 'assess', CASE, SUBJECT, '--severity', 'gross_misconduct', '--on', '2023-06-20'],
+          [
+            'record',
+            'notice',
+            CASE,
+            SUBJECT,
+            '--kind',
+            'reg17',
+            '--on',
+            '2023-07-01',
+            '--conduct',
+            'Messages in the group',
+            '--standard',
+            'Discreditable Conduct',
+          ],
           [
             'record',
             'recommendation',

@@ -5,13 +5,15 @@
  * the EARLIER of the two.
  *
  * Dates are calendar dates in the case's zone (default Europe/London): the sending date is the local
- * date of the UTC instant. "3 years after" and "6 months after" are the same day of the month that
- * many years/months later, moved back to the month's last day where that day does not exist
- * (29 February 2020 + 3 years = 28 February 2023; 31 August + 6 months = 28/29 February): never
- * later than the law allows. `daysLeft` counts calendar days from `today` to the limitation date:
- * 0 means today is the last day, negative means the date has passed.
+ * date of the UTC instant. s127(5) counts "the period of 3 years [6 months] beginning with the day"
+ * of the offence [of sufficient evidence]: that day is included, so the period ends at the end of
+ * the day before the anniversary (14 May 2021 -> 13 May 2024; 29 February 2020 -> 28 February 2023;
+ * 31 August 2023 + 6 months -> 29 February 2024): src/cases/periods.ts, sources in docs/record.md.
+ * `daysLeft` counts calendar days from `today` to the limitation date: 0 means today is the last
+ * day, negative means the date has passed.
  */
 import { DateTime } from 'luxon';
+import { lastDayOfMonthsBeginningWith, lastDayOfYearsBeginningWith } from '../../cases/periods.js';
 import type { OffensiveBasis } from './types.js';
 
 export interface CountOptions {
@@ -30,9 +32,9 @@ export interface CandidateCount {
   readonly sentOn: string;
   readonly categories: readonly string[];
   readonly basis: OffensiveBasis;
-  /** Three years after sending. */
+  /** The last day of the 3 years beginning with the day of sending. */
   readonly threeYearDate: string;
-  /** Six months after the evidence-sufficient date, where given. */
+  /** The last day of the 6 months beginning with the evidence-sufficient date, where given. */
   readonly sixMonthDate: string | null;
   /** The earlier of the two: the last day proceedings can be started. */
   readonly limitationDate: string;
@@ -65,9 +67,15 @@ export function limitationFor(
   const sent = DateTime.fromISO(utc, { zone: 'utc' }).setZone(zone);
   if (!sent.isValid) throw new Error(`conduct: not an ISO time: '${utc}'`);
   const sentOn = sent.startOf('day');
-  const three = sentOn.plus({ years: 3 });
+  const lastDay = (d: string) => DateTime.fromISO(d, { zone }).startOf('day');
+  const three = lastDay(lastDayOfYearsBeginningWith(sentOn.toISODate()!, 3));
   const six = options.evidenceSufficient
-    ? date(options.evidenceSufficient, zone, 'evidence-sufficient date').plus({ months: 6 })
+    ? lastDay(
+        lastDayOfMonthsBeginningWith(
+          date(options.evidenceSufficient, zone, 'evidence-sufficient date').toISODate()!,
+          6,
+        ),
+      )
     : null;
   const limitedBy = six !== null && six < three ? 'six_months' : 'three_years';
   const limit = limitedBy === 'six_months' ? six! : three;

@@ -176,9 +176,12 @@ export function buildPicture(
     standards.push({
       standard: 'Challenging and Reporting Improper Conduct',
       messages: unchallenged,
+      // The same figures as the bundle's table (received, challenged): the sentence must not
+      // disagree with it (issue 15: "received 19 … challenged none" beside a table of 20 and 1).
       reason:
-        `received ${unchallenged.length} offensive message${unchallenged.length === 1 ? '' : 's'} by others while a member ` +
-        `and challenged none of them (${silentCount} silent, ${endorsedReceived} endorsed); no report is in the evidence`,
+        `received ${receivedMessages.length} offensive message${receivedMessages.length === 1 ? '' : 's'} by others while a member ` +
+        `and challenged ${challengedMessages.length || 'none'}; ` +
+        `${unchallenged.length} went unchallenged (${silentCount} silent, ${endorsedReceived} endorsed); no report is in the evidence`,
     });
   }
   return {

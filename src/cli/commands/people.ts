@@ -19,6 +19,7 @@ import {
 import type { Store } from '../../store/open-store.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
+import { registerPersonUpdate } from './person-update.js';
 import { requireCase } from './shared.js';
 
 interface PersonOptions {
@@ -111,6 +112,7 @@ export function registerPeople(program: Command, ctx: CliContext): void {
         else ctx.io.out(`Person ${created.id}: ${created.name} (${created.role})\n`);
       });
     });
+  registerPersonUpdate(person, ctx);
   person.command('list <case>').action(async (caseName: string, _o, c: Command) => {
     const opts = globalOptions(c, ctx);
     await withStore(opts, async (store) => {
@@ -292,6 +294,9 @@ export function registerPeople(program: Command, ctx: CliContext): void {
           evidenceSufficient: o.evidenceSufficient ?? null,
         });
         if (opts.json) printJson(ctx.io, { today, counts });
+        else if (counts.length === 0)
+          // Say so: an empty screen reads as a failure (issue 15 defect 8).
+          ctx.io.out('No candidate counts: no offensive message is attributed to any person.\n');
         else
           for (const p of counts) {
             ctx.io.out(`\n${p.name}: ${p.counts.length} candidate count(s)\n`);

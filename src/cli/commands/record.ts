@@ -2,6 +2,9 @@
  * `scrutineer record …`: the case record (notices, prosecution counts, hearings, outcomes, barred
  * list, learning recommendations), its deadlines, timeline and public summary. Every change is one
  * transaction with its audit entry; the rules are in src/cases/rules.ts.
+ *
+ * Over 500 lines on purpose: one short declaration per subcommand (options and the service call),
+ * kept together so the CLI reads as the table in docs/record.md.
  */
 import { readFileSync } from 'node:fs';
 
@@ -10,8 +13,10 @@ import { DateTime } from 'luxon';
 
 import { caseTimeline } from '../../cases/timeline.js';
 import { generateSummary, toHtml } from '../../cases/summary.js';
+import { summaryFacts } from '../../cases/summary-facts.js';
 import { RecordService } from '../../cases/record-service.js';
-import type { caseDeadlines } from '../../cases/deadlines.js';
+import { responseDue, type caseDeadlines } from '../../cases/deadlines.js';
+import { daysBetween } from '../../cases/bank-holidays.js';
 import {
   APPEAL_OUTCOMES,
   BARRED_LISTS,
@@ -103,6 +108,13 @@ export function registerRecord(program: Command, ctx: CliContext): void {
     print?: (x: Ctx, result: unknown, o: Opts) => void | Promise<void>,
   ) => {
     const cmd = configure(record.command(spec).description(description));
+    // `record case --force` names police forces; every change of an event takes --force REASON.
+    const forceable = !/^(case|subject|mark|show|deadlines|timeline|summary) /u.test(spec);
+    if (forceable)
+      cmd.option(
+        '--force <reason>',
+        'a date before the investigation started is right: say why (kept in the audit entry)',
+      );
     cmd.action(async (...all: unknown[]) => {
       const c = all.at(-1) as Command;
       const o = all.at(-2) as Opts;
@@ -110,7 +122,10 @@ export function registerRecord(program: Command, ctx: CliContext): void {
       const opts = globalOptions(c, ctx);
       await withStore(opts, async (store) => {
         const theCase = await requireCase(store, caseName!);
-        const service = new RecordService(store, theCase.id, actor(ctx));
+        const force = forceable ? (str(o, 'force') ?? null) : null;
+        if (forceable && force !== null && !force.trim())
+          throw new UsageError('--force needs a reason: --force "why this date is right"');
+        const service = new RecordService(store, theCase.id, actor(ctx), { force });
         const x: Ctx = { store, service, opts, record: () => service.load() };
         const result = await handler(x, args, o);
         if (print && !opts.json) await print(x, result, o);
@@ -142,6 +157,11 @@ export function registerRecord(program: Command, ctx: CliContext): void {
         .option('--evidence-sufficient <date>', 'prosecutor had sufficient evidence (s127 six-month limit)')
         .option('--report-date <date>', 'investigation report (reg. 21)')
         .option('--team <name:role...>', 'investigation team')
+        .option('--came-to-light <text>', 'how the evidence came to light, for the summary')
+        .option(
+          '--messages-analysed <n>',
+          'messages analysed across all the evidence, where not all was imported',
+        )
         .option('--publishable', 'headline facts may appear in the public summary')
         .option('--private', 'headline facts stay out of the public summary'),
     async ({ service }, _a, o) => {
@@ -159,6 +179,11 @@ export function registerRecord(program: Command, ctx: CliContext): void {
         evidenceSufficientDate: str(o, 'evidenceSufficient'),
         reportDate: str(o, 'reportDate'),
         team: o.team ? strs(o, 'team').map(member) : undefined,
+        cameToLight: str(o, 'cameToLight'),
+        messagesAnalysed:
+          str(o, 'messagesAnalysed') === undefined
+            ? undefined
+            : intArg(str(o, 'messagesAnalysed')!, '--messages-analysed'),
         publishable: bool(o, 'publishable') ? true : bool(o, 'private') ? false : undefined,
       };
       return service.setCase(
@@ -437,7 +462,8 @@ export function registerRecord(program: Command, ctx: CliContext): void {
           .option('--end <date>')
           .option('--public', 'held in public (default for a hearing)')
           .option('--in-private', 'held in private (default for a meeting)')
-          .option('--panel <name:role...>'),
+          .option('--panel <name:role...>')
+          .option('--held-by <org>', 'who held it, e.g. "the Metropolitan Police Service"'),
       ),
     async (x, _a, o) =>
       x.service.proceeding({
@@ -447,6 +473,7 @@ export function registerRecord(program: Command, ctx: CliContext): void {
         startOn: str(o, 'start')!,
         endOn: str(o, 'end'),
         panel: strs(o, 'panel').map(member),
+        heldBy: str(o, 'heldBy'),
         publishable: bool(o, 'publishable'),
       }),
   );
@@ -579,8 +606,8 @@ export function registerRecord(program: Command, ctx: CliContext): void {
   sub(
     'publish <case> <recommendation>',
     'publication of the response',
-    (c) => c.requiredOption('--on <date>'),
-    async (x, [ref], o) => x.service.publishResponse(ref!, str(o, 'on')!),
+    (c) => c.requiredOption('--on <date>').option('--url <url>', 'where the published response can be read'),
+    async (x, [ref], o) => x.service.publishResponse(ref!, str(o, 'on')!, str(o, 'url')),
   );
 
   sub(
@@ -597,7 +624,14 @@ export function registerRecord(program: Command, ctx: CliContext): void {
     async (x, [kind, id], o) => {
       if (Boolean(bool(o, 'publishable')) === Boolean(bool(o, 'private')))
         throw new UserError('give exactly one of --publishable or --private');
-      return x.service.mark(kind!, intArg(id!, 'ID'), Boolean(bool(o, 'publishable')));
+      const result = await x.service.mark(kind!, intArg(id!, 'ID'), Boolean(bool(o, 'publishable')));
+      // A final summary is not regenerated: say so, or the investigator believes the fact is gone.
+      const final = (await x.service.drafts()).find((d) => d.final);
+      if (final)
+        ctx.io.err(
+          `warning: the public summary is final (v${final.version}); this mark does not change it\n`,
+        );
+      return result;
     },
   );
 
@@ -677,7 +711,11 @@ export function registerRecord(program: Command, ctx: CliContext): void {
           to: x.recipients.join('; '),
           made: x.madeOn,
           response: x.response ?? '',
-          received: x.responseOn ?? '',
+          due: responseDue(x),
+          // A late response is kept, and said to be late (issue 15 defect 7).
+          received: x.responseOn
+            ? `${x.responseOn}${x.responseOn > responseDue(x) ? ` (late by ${daysBetween(responseDue(x), x.responseOn)} days)` : ''}`
+            : '',
           published: x.publishedOn ?? '',
         })),
       );
@@ -740,6 +778,11 @@ export function registerRecord(program: Command, ctx: CliContext): void {
       const format = checkOneOf(str(o, 'format')!, ['md', 'html'] as const, '--format');
       let drafts = await x.service.drafts();
       let current = drafts.find((d) => d.final) ?? drafts.at(-1) ?? null;
+      if (current?.final && (bool(o, 'regenerate') || bool(o, 'final')))
+        throw new UserError(
+          `the public summary is final (v${current.version}): it can no longer be regenerated or finalised again`,
+          { code: 'summary_final' },
+        );
       if (str(o, 'edit')) {
         let text: string;
         try {
@@ -753,13 +796,7 @@ export function registerRecord(program: Command, ctx: CliContext): void {
         (current === null || current.source === 'generated' || bool(o, 'regenerate'))
       ) {
         const rec = await x.record();
-        const stats = await x.store.messages.stats(rec.caseId);
-        const members = new Set<string>();
-        for (const conv of await x.store.conversations.list(rec.caseId))
-          for (const p of await x.store.participants.list(conv.id)) members.add(p.displayName);
-        // Messages analysed: everything someone sent (system notices such as "X added Y" are not counted).
-        const sent = stats.bySender.filter((b) => b.sender !== null).reduce((n, b) => n + b.messages, 0);
-        const markdown = generateSummary(rec, { messages: sent, members: members.size });
+        const markdown = generateSummary(rec, await summaryFacts(x.store, rec));
         if (current?.markdown !== markdown || bool(o, 'regenerate'))
           current = await x.service.saveDraft(markdown, 'generated');
       }

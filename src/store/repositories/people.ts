@@ -12,6 +12,13 @@ export interface Employment {
   readonly to: string | null;
 }
 
+/** The person's status from a date (null: from when they were added). Migration 0013. */
+export interface StatusChange {
+  readonly status: PersonStatus;
+  readonly from: string | null;
+  readonly note: string | null;
+}
+
 export interface PersonRecord {
   readonly id: number;
   readonly caseId: number;
@@ -23,6 +30,8 @@ export interface PersonRecord {
   readonly status: PersonStatus | null;
   readonly barredListApplies: boolean | null;
   readonly employment: readonly Employment[];
+  /** Oldest first; empty when the status never changed. */
+  readonly statusHistory: readonly StatusChange[];
   readonly createdAt: string;
   readonly createdBy: string;
 }
@@ -38,7 +47,17 @@ export interface IdentityDecision {
   readonly by: string;
 }
 
-export type NewPerson = Omit<PersonRecord, 'id' | 'createdAt'>;
+export type NewPerson = Omit<PersonRecord, 'id' | 'createdAt' | 'statusHistory'>;
+
+/** What `person update` can change. */
+export interface PersonChanges {
+  readonly force?: string | null;
+  readonly rank?: string | null;
+  readonly warrantNumber?: string | null;
+  readonly barredListApplies?: boolean | null;
+  /** A new status from a date (the history keeps the old one before it). */
+  readonly status?: { readonly status: PersonStatus; readonly from: string; readonly note: string | null };
+}
 
 export class PeopleRepository {
   constructor(private readonly ctx: RepoContext) {}
@@ -85,6 +104,12 @@ export class PeopleRepository {
       .where('person_id', '=', id)
       .orderBy('id')
       .execute();
+    const history = await this.ctx.db
+      .selectFrom('person_status_history')
+      .selectAll()
+      .where('person_id', '=', id)
+      .orderBy('id')
+      .execute();
     return {
       id: toInt(row.id),
       caseId: toInt(row.case_id),
@@ -96,9 +121,45 @@ export class PeopleRepository {
       status: row.status as PersonStatus | null,
       barredListApplies: row.barred_list_applies === null ? null : toInt(row.barred_list_applies) === 1,
       employment: jobs.map((j) => ({ force: j.force, from: j.from_date, to: j.to_date })),
+      statusHistory: history
+        .map((h) => ({ status: h.status as PersonStatus, from: h.from_date, note: h.note }))
+        .sort((a, b) => ((a.from ?? '') < (b.from ?? '') ? -1 : (a.from ?? '') > (b.from ?? '') ? 1 : 0)),
       createdAt: row.created_at,
       createdBy: row.created_by,
     };
+  }
+
+  /** Changes a person's settings; a status change is kept with its date (the old status before it). */
+  async update(id: number, changes: PersonChanges, by: string): Promise<PersonRecord> {
+    const before = (await this.get(id))!;
+    const set: Record<string, string | number | null> = {};
+    if (changes.force !== undefined) set.force = changes.force;
+    if (changes.rank !== undefined) set.rank = changes.rank;
+    if (changes.warrantNumber !== undefined) set.warrant_number = changes.warrantNumber;
+    if (changes.barredListApplies !== undefined)
+      set.barred_list_applies = changes.barredListApplies === null ? null : changes.barredListApplies ? 1 : 0;
+    const s = changes.status;
+    if (s) {
+      set.status = s.status;
+      const add = (status: string, from: string | null, note: string | null) =>
+        this.ctx.db
+          .insertInto('person_status_history')
+          .values({
+            person_id: id,
+            status,
+            from_date: from,
+            note,
+            recorded_at: this.ctx.now(),
+            recorded_by: by,
+          })
+          .execute();
+      // The status before the first change holds from when the person was added.
+      if (before.statusHistory.length === 0 && before.status !== null) await add(before.status, null, null);
+      await add(s.status, s.from, s.note);
+    }
+    if (Object.keys(set).length)
+      await this.ctx.db.updateTable('persons').set(set).where('id', '=', id).execute();
+    return (await this.get(id))!;
   }
 
   async list(caseId: number): Promise<PersonRecord[]> {

@@ -33,9 +33,24 @@ export interface RecordCasesTable {
   evidence_sufficient_date: string | null;
   report_date: string | null;
   team_json: string;
+  /** How the evidence came to light (migration 0013). */
+  came_to_light: string | null;
+  /** Messages analysed across all the evidence, where not all of it was imported (0013). */
+  messages_analysed: number | null;
   publishable: Flag;
   updated_at: string;
   updated_by: string;
+}
+
+/** A person's status from a date (migration 0013): serving -> former when they resign. */
+export interface PersonStatusHistoryTable {
+  id: Generated<number>;
+  person_id: number;
+  status: string;
+  from_date: string | null;
+  note: string | null;
+  recorded_at: string;
+  recorded_by: string;
 }
 
 export interface RecordSubjectsTable {
@@ -122,6 +137,8 @@ export interface RecordProceedingsTable extends RowBase {
   start_on: string;
   end_on: string | null;
   panel_json: string;
+  /** Who held the hearing, e.g. "the Metropolitan Police Service" (0013). */
+  held_by: string | null;
 }
 
 export interface RecordFindingsTable extends RowBase {
@@ -155,6 +172,8 @@ export interface RecordRecommendationsTable extends RowBase {
   response_on: string | null;
   response: string | null;
   published_on: string | null;
+  /** Where the published response can be read (0013). */
+  response_url: string | null;
 }
 
 export interface RecordProgressReportsTable extends RowBase {
@@ -171,6 +190,7 @@ export interface RecordSummariesTable extends RowBase {
 
 export interface RecordTables {
   record_cases: RecordCasesTable;
+  person_status_history: PersonStatusHistoryTable;
   record_subjects: RecordSubjectsTable;
   record_assessments: RecordAssessmentsTable;
   record_notices: RecordNoticesTable;
@@ -192,4 +212,7 @@ export interface RecordTables {
 }
 
 /** The record's tables whose rows have an integer id (all but record_cases and record_subjects). */
-export type RecordRowTable = Exclude<keyof RecordTables, 'record_cases' | 'record_subjects'>;
+export type RecordRowTable = Exclude<
+  keyof RecordTables,
+  'record_cases' | 'record_subjects' | 'person_status_history'
+>;

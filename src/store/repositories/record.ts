@@ -12,7 +12,16 @@ import type { RecordRowTable, RecordTables } from './record-tables.js';
 import { UserError } from '../../domain/errors.js';
 
 const FLAGS = new Set(['publishable', 'public', 'name_public', 'final']);
-const INTS = new Set(['id', 'case_id', 'person_id', 'proceeding_id', 'allegation_id', 'number', 'version']);
+const INTS = new Set([
+  'id',
+  'case_id',
+  'person_id',
+  'proceeding_id',
+  'allegation_id',
+  'number',
+  'version',
+  'messages_analysed',
+]);
 
 const camel = (k: string): string => k.replace(/_([a-z])/gu, (_, c: string) => c.toUpperCase());
 
@@ -135,6 +144,26 @@ export class RecordRepository {
     } else {
       await this.ctx.db.insertInto('record_subjects').values(values).execute();
     }
+  }
+
+  /** Who sent each of the case's messages among `ids` (a count must be the defendant's own message). */
+  async messageSenders(
+    caseId: number,
+    ids: readonly number[],
+  ): Promise<{ id: number; participantId: number | null; sender: string | null }[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.ctx.db
+      .selectFrom('messages')
+      .select(['id', 'participant_id', 'sender'])
+      .where('case_id', '=', caseId)
+      .where('id', 'in', [...new Set(ids)])
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      id: toInt(r.id),
+      participantId: r.participant_id === null ? null : toInt(r.participant_id),
+      sender: r.sender,
+    }));
   }
 
   /** The case's messages among `ids`, with their sending instants (to check ownership and date counts). */
