@@ -17,10 +17,11 @@ describe('a cue word never pulls real hate down', () => {
     `${base}, no need to tell me`,
     `can someone sack off the overtime? ${base}`,
   ])('%s', (text) => {
-    const alone = flagger.classify(base).score;
     const r = flagger.classify(text);
     expect(r.flagged).toBe(true);
-    expect(r.score).toBeGreaterThan(alone - 0.15);
+    // The rule evidence keeps its full strength: no span is marked as counter-speech or quotation.
+    expect(r.spans.filter((s) => /counter-speech|quoted/.test(s.reason))).toEqual([]);
+    expect(r.score).toBeGreaterThanOrEqual(0.6);
   });
 });
 

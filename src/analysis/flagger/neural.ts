@@ -1,0 +1,154 @@
+/**
+ * The trained model: a fastText-style classifier. Hashed word uni/bigrams and character 3–5-grams of
+ * the normalised token stream (the same `featurize` the linear model used) each have a learned
+ * embedding; the embeddings are summed (scaled by 1/√n), passed through one hidden leaky-ReLU layer, and read out by one
+ * sigmoid per head: "offensive" plus one per category (multi-label). The offensive head is calibrated
+ * (Platt scaling fitted on the dev split), so its probability can be compared with a threshold.
+ *
+ * Why this shape: averaging keeps inference linear in the message and allocation-free (a few thousand
+ * multiply-adds for a chat line), while the hidden layer lets features interact (a group word AND a
+ * hostile word, a negation AND a positive word) — what a linear model cannot express.
+ *
+ * Weights are stored quantised (embeddings int8 with a scale per row; the small dense layers float32),
+ * base64 in model/neural-model.json, and decoded once per process.
+ */
+
+import { featurize, DEFAULT_FEATURES, type FeatureConfig } from './model.js';
+import type { Token } from './normalise.js';
+
+export const NEURAL_KIND = 'fasttext-mlp/hashed-ngrams';
+
+export interface NeuralModelFile {
+  version: string;
+  kind: typeof NEURAL_KIND;
+  features: FeatureConfig;
+  bucketBits: number;
+  dim: number;
+  hidden: number;
+  heads: string[];
+  /** base64: int8 embeddings [buckets × dim], float32 row scales [buckets]. */
+  emb: string;
+  embScale: string;
+  /** base64 float32: w1 [hidden × dim], b1 [hidden], w2 [heads × hidden], b2 [heads]. */
+  w1: string;
+  b1: string;
+  w2: string;
+  b2: string;
+  /** Platt scaling of the offensive head: p = sigmoid(a·z + b). */
+  calibration: { a: number; b: number };
+  /** Calibrated probability at which the model may flag on its own (chosen on the dev split). */
+  threshold: number;
+}
+
+export interface NeuralModel {
+  version: string;
+  features: FeatureConfig;
+  mask: number;
+  dim: number;
+  hidden: number;
+  heads: readonly string[];
+  emb: Float32Array;
+  w1: Float32Array;
+  b1: Float32Array;
+  w2: Float32Array;
+  b2: Float32Array;
+  calA: number;
+  calB: number;
+  threshold: number;
+}
+
+function f32(b64: string): Float32Array {
+  const buf = Buffer.from(b64, 'base64');
+  const out = new Float32Array(buf.length / 4);
+  for (let i = 0; i < out.length; i++) out[i] = buf.readFloatLE(i * 4);
+  return out;
+}
+
+export function encodeF32(a: ArrayLike<number>): string {
+  const buf = Buffer.alloc(a.length * 4);
+  for (let i = 0; i < a.length; i++) buf.writeFloatLE(a[i]!, i * 4);
+  return buf.toString('base64');
+}
+
+export function loadNeural(file: NeuralModelFile): NeuralModel {
+  const buckets = 1 << file.bucketBits;
+  const q = Buffer.from(file.emb, 'base64');
+  const scale = f32(file.embScale);
+  const emb = new Float32Array(buckets * file.dim);
+  for (let r = 0; r < buckets; r++) {
+    const s = scale[r]!;
+    if (s === 0) continue;
+    for (let d = 0; d < file.dim; d++) emb[r * file.dim + d] = q.readInt8(r * file.dim + d) * s;
+  }
+  return {
+    version: file.version,
+    features: file.features,
+    mask: buckets - 1,
+    dim: file.dim,
+    hidden: file.hidden,
+    heads: file.heads,
+    emb,
+    w1: f32(file.w1),
+    b1: f32(file.b1),
+    w2: f32(file.w2),
+    b2: f32(file.b2),
+    calA: file.calibration.a,
+    calB: file.calibration.b,
+    threshold: file.threshold,
+  };
+}
+
+/** Fold a 20-bit feature id into the model's bucket range (high bits mixed in, not dropped). */
+export function bucketOf(id: number, mask: number): number {
+  return (id ^ (id >>> 13) ^ Math.imul(id >>> 7, 0x9e37)) & mask;
+}
+
+export interface NeuralOutput {
+  /** Raw head logits (the offensive head uncalibrated). */
+  logits: Float32Array;
+  /** Calibrated probability that the message is offensive. */
+  p: number;
+}
+
+let xBuf = new Float32Array(64);
+let hBuf = new Float32Array(64);
+
+/** Forward pass. The returned logits buffer is reused: copy what you keep before the next call. */
+export function forward(m: NeuralModel, tokens: readonly Token[], out: Float32Array): NeuralOutput {
+  const { ids, count } = featurize(tokens, m.features ?? DEFAULT_FEATURES);
+  const D = m.dim;
+  const H = m.hidden;
+  if (xBuf.length < D) xBuf = new Float32Array(D);
+  if (hBuf.length < H) hBuf = new Float32Array(H);
+  const x = xBuf;
+  x.fill(0, 0, D);
+  const emb = m.emb;
+  for (let k = 0; k < count; k++) {
+    const base = bucketOf(ids[k]!, m.mask) * D;
+    for (let d = 0; d < D; d++) x[d]! += emb[base + d]!;
+  }
+  // Sum scaled by 1/sqrt(n) (not the plain mean): long messages do not wash out a short hostile phrase,
+  // and the hidden layer sees inputs of about unit size whatever the length.
+  if (count > 0) {
+    const inv = 1 / Math.sqrt(count);
+    for (let d = 0; d < D; d++) x[d]! *= inv;
+  }
+  const h = hBuf;
+  for (let j = 0; j < H; j++) {
+    let s = m.b1[j]!;
+    const row = j * D;
+    for (let d = 0; d < D; d++) s += m.w1[row + d]! * x[d]!;
+    h[j] = s > 0 ? s : 0.01 * s;
+  }
+  const K = m.heads.length;
+  for (let c = 0; c < K; c++) {
+    let s = m.b2[c]!;
+    const row = c * H;
+    for (let j = 0; j < H; j++) s += m.w2[row + j]! * h[j]!;
+    out[c] = s;
+  }
+  const p = 1 / (1 + Math.exp(-(m.calA * out[0]! + m.calB)));
+  return { logits: out, p };
+}
+
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
