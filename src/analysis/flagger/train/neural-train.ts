@@ -229,16 +229,16 @@ export function platt(z: Float32Array, y: readonly number[]): { a: number; b: nu
   return { a: Math.round(a * 1e6) / 1e6, b: Math.round(b * 1e6) / 1e6 };
 }
 
-/** Lowest calibrated threshold whose dev precision is at least `precision` (with ≥ 20 flags). */
-export function pickThreshold(p: readonly number[], y: readonly number[], precision: number): number {
-  const order = p.map((v, i) => i).sort((i, j) => p[j]! - p[i]!);
-  let tp = 0;
-  let best = 0.99;
-  for (let k = 0; k < order.length; k++) {
-    if (y[order[k]!] === 1) tp++;
-    if (k + 1 >= 20 && tp / (k + 1) >= precision) best = p[order[k]!]!;
-  }
-  return Math.max(0.5, Math.round(best * 1000) / 1000);
+/**
+ * Lowest calibrated threshold at which at most `maxFpRate` of the quiet dev lines (the corpus's
+ * counter-speech, reports, jargon, false friends, negation, everyday chat) would be flagged by the model
+ * alone. Hard negatives decide it because in a real case almost every message is one of them.
+ */
+export function pickThreshold(p: readonly number[], y: readonly number[], maxFpRate: number): number {
+  const neg = p.filter((_, i) => y[i] === 0).sort((a, b) => b - a);
+  const k = Math.floor(neg.length * maxFpRate);
+  const t = neg.length === 0 ? 0.5 : (neg[Math.min(k, neg.length - 1)] ?? 0.5) + 1e-6;
+  return Math.min(0.99, Math.max(0.5, Math.round(t * 1000) / 1000));
 }
 
 function quantise(E: Float32Array, dim: number): { emb: string; embScale: string } {
@@ -257,7 +257,7 @@ function quantise(E: Float32Array, dim: number): { emb: string; embScale: string
 
 export function trainNeural(
   train: NeuralExample[],
-  dev: { ex: NeuralExample[]; precision: number },
+  dev: { ex: NeuralExample[]; thresholdOn: boolean[]; maxFpRate: number },
   version: string,
   params: NeuralParams = DEFAULT_NEURAL,
   log: (s: string) => void = () => undefined,
@@ -299,7 +299,8 @@ export function trainNeural(
   const y = dev.ex.map((d) => d.label);
   const calibration = platt(devLogits, y);
   const pCal = Array.from(devLogits, (v) => sig(calibration.a * v + calibration.b));
-  const threshold = pickThreshold(pCal, y, dev.precision);
+  const sel = (xs: readonly number[]): number[] => xs.filter((_, i) => dev.thresholdOn[i]);
+  const threshold = pickThreshold(sel(pCal), sel(y), dev.maxFpRate);
   const round = (a: Float32Array): Float32Array => a;
   const file: NeuralModelFile = {
     version,
