@@ -47,6 +47,21 @@ export interface CombinedResult {
   modelScore: number;
 }
 
+/** What the combiner needs to know about the message besides the rules' outcome. */
+export interface ModelContext {
+  /** The model's category heads, strongest first (computed only when the model flags on its own). */
+  cats: () => readonly { name: FlagCategory; p: number }[];
+  textLength: number;
+  /** Word tokens in the message. */
+  words: number;
+}
+
+/**
+ * The model alone may not flag a message of fewer words than this with no rule evidence at all:
+ * "lol", "typical", "again?" are replies whose meaning is in the message they answer.
+ */
+const MIN_WORDS_MODEL_ALONE = 3;
+
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** The model's own band: its threshold maps to the flag line, 1 to 0.95. */
@@ -58,8 +73,7 @@ export function combine(
   outcome: RuleOutcome,
   modelP: number,
   modelThreshold: number,
-  modelCats: readonly { name: FlagCategory; p: number }[] = [],
-  textLength = 0,
+  context: ModelContext = { cats: () => [], textLength: 0, words: 99 },
 ): CombinedResult {
   const cat = new Map<FlagCategory, number>();
   const bump = (c: FlagCategory, s: number): void => {
@@ -75,7 +89,9 @@ export function combine(
   }
   const t = Math.min(0.99, Math.max(0.05, modelThreshold));
   const tModel = outcome.mitigated || outcome.positive ? (1 + t) / 2 : t;
-  const modelPart = modelBand(modelP, tModel);
+  const anyEvidence = outcome.hits.length > 0 || outcome.identityPresent;
+  const modelMay = anyEvidence || context.words >= MIN_WORDS_MODEL_ALONE;
+  const modelPart = modelMay ? modelBand(modelP, tModel) : Math.min(modelBand(modelP, tModel), NON_FLAG_CAP);
 
   let score: number;
   let modelFlag = false;
@@ -102,13 +118,14 @@ export function combine(
   }
   if (modelFlag) {
     // The model's category heads name the target; the group the rules found, if any, comes first.
+    const modelCats = context.cats();
     const named = modelCats.filter((c) => MODEL_FLAG_CATEGORIES.has(c.name) && c.p >= 0.5);
     const c = outcome.identityCategories[0] ?? named[0]?.name ?? modelCats[0]?.name ?? 'other_derogatory';
     bump(c, score);
     for (const n of named)
       if (n.name !== c) bump(n.name, Math.min(score, FLAG_THRESHOLD + (n.p - 0.5) * 0.4));
     const reason = `model: resembles offensive examples (p=${round(modelP)}, threshold ${round(tModel)})`;
-    const at = outcome.identitySpan ?? { start: 0, end: textLength, term: '' };
+    const at = outcome.identitySpan ?? { start: 0, end: context.textLength, term: '' };
     spans.push({ start: at.start, end: at.end, text: at.term, category: c, reason });
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -20,7 +20,7 @@ import {
   type LexiconIndex,
 } from './lexicon.js';
 import { forward, loadNeural, type NeuralModel, type NeuralModelFile } from './neural.js';
-import { EMOJI_VERSION, tokenize, type Token } from './normalise.js';
+import { EMOJI_VERSION, TK_WORD, tokenize, type Token } from './normalise.js';
 import { applyRules, type RuleOutcome } from './rules.js';
 
 export { FLAG_CATEGORIES, FLAG_THRESHOLD, isFlagCategory };
@@ -160,13 +160,21 @@ export function createFlagger(options: FlaggerOptions = {}): Flagger {
       const input = typeof text === 'string' ? text : '';
       const { tokens, outcome } = pipeline.analyse(input);
       const { p } = forward(model, tokens, logits);
-      const c = combine(outcome, p, model.threshold, modelCategories(model, logits), input.length);
+      let words = 0;
+      for (const t of tokens) if (t.kind === TK_WORD) words++;
+      const c = combine(outcome, p, model.threshold, {
+        cats: () => modelCategories(model, logits),
+        textLength: input.length,
+        words,
+      });
       return {
         score: c.score,
         flagged: c.flagged,
         categories: c.categories,
         // A model-only flag spans the whole message; its text is filled in here, where the text is.
-        spans: c.spans.map((sp) => (sp.text === '' ? { ...sp, text: input.slice(sp.start, sp.end) } : sp)),
+        spans: c.spans.some((sp) => sp.text === '')
+          ? c.spans.map((sp) => (sp.text === '' ? { ...sp, text: input.slice(sp.start, sp.end) } : sp))
+          : c.spans,
         modelScore: c.modelScore,
         version,
       };

@@ -1,7 +1,6 @@
 /**
  * The trained model: a fastText-style classifier. Hashed word uni/bigrams and character 3–5-grams of
- * the normalised token stream (the same `featurize` the linear model used) each have a learned
- * embedding; the embeddings are summed (scaled by 1/√n), passed through one hidden leaky-ReLU layer, and read out by one
+ * each word of the normalised token stream each have a learned embedding; the embeddings are summed (scaled by 1/√n), passed through one hidden leaky-ReLU layer, and read out by one
  * sigmoid per head: "offensive" plus one per category (multi-label). The offensive head is calibrated
  * (Platt scaling fitted on the dev split), so its probability can be compared with a threshold.
  *
@@ -13,8 +12,8 @@
  * base64 in model/neural-model.json, and decoded once per process.
  */
 
-import { featurize, DEFAULT_FEATURES, type FeatureConfig } from './model.js';
-import type { Token } from './normalise.js';
+import type { FeatureConfig } from './model.js';
+import { TK_EMOJI, TK_END, TK_NUM, TK_WORD, type Token } from './normalise.js';
 
 export const NEURAL_KIND = 'fasttext-mlp/hashed-ngrams';
 
@@ -98,9 +97,61 @@ export function loadNeural(file: NeuralModelFile): NeuralModel {
   };
 }
 
-/** Fold a 20-bit feature id into the model's bucket range (high bits mixed in, not dropped). */
-export function bucketOf(id: number, mask: number): number {
-  return (id ^ (id >>> 13) ^ Math.imul(id >>> 7, 0x9e37)) & mask;
+/** Fold a 32-bit hash into the model's bucket range. */
+export function bucketOf(h: number, mask: number): number {
+  return (h ^ (h >>> 15) ^ Math.imul(h >>> 7, 0x9e37)) & mask;
+}
+
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h;
+}
+
+const WORD_SEED = 0x811c9dc5 | 0;
+const BIGRAM_SEED = 0x5bd1e995 | 0;
+
+/**
+ * The hashed features of one word (its unigram and the character 3–5-grams of " word "), into `push`.
+ * Character n-grams stay inside the word (fastText's choice), so a word's features never depend on its
+ * neighbours and their embedding sum can be cached per word at inference.
+ */
+export function wordFeatures(key: string, push: (h: number) => void): void {
+  push(fnv(WORD_SEED, key));
+  const w = ` ${key} `;
+  for (let i = 0; i < w.length; i++) {
+    let h = 0x01000193 | 0;
+    for (let len = 1; len <= 5 && i + len <= w.length; len++) {
+      h = Math.imul(h ^ w.charCodeAt(i + len - 1), 16777619);
+      if (len >= 3) push(h ^ Math.imul(len, 0x27d4eb2d));
+    }
+  }
+}
+
+const tokenKey = (t: Token): string | undefined =>
+  t.kind === TK_WORD || t.kind === TK_EMOJI ? t.key : t.kind === TK_NUM ? '#' : undefined;
+
+/**
+ * Every feature of a message in order (training uses this; inference computes the same sum with a
+ * per-word cache): each word's features, then a bigram feature for each pair of adjacent words in a
+ * sentence. Only the first `maxChars` characters count, so megabyte messages stay cheap.
+ */
+export function messageFeatures(tokens: readonly Token[], maxChars: number, push: (h: number) => void): void {
+  let prev = 0;
+  let chars = 0;
+  for (const t of tokens) {
+    if (t.kind === TK_END) {
+      prev = 0;
+      continue;
+    }
+    const key = tokenKey(t);
+    if (key === undefined) continue;
+    chars += key.length + 1;
+    if (chars > maxChars) break;
+    wordFeatures(key, push);
+    const hw = fnv(WORD_SEED, key);
+    if (prev !== 0) push(Math.imul(prev ^ BIGRAM_SEED, 31) ^ hw);
+    prev = hw;
+  }
 }
 
 export interface NeuralOutput {
@@ -113,19 +164,68 @@ export interface NeuralOutput {
 let xBuf = new Float32Array(64);
 let hBuf = new Float32Array(64);
 
+interface WordVec {
+  v: Float32Array;
+  n: number;
+}
+
+/** Per-model cache of word embedding sums: chat vocabulary repeats, so most words are summed once. */
+const wordCache = new WeakMap<NeuralModel, Map<string, WordVec>>();
+const WORD_CACHE_LIMIT = 200_000;
+
+function wordVec(m: NeuralModel, cache: Map<string, WordVec>, key: string): WordVec {
+  let wv = cache.get(key);
+  if (wv !== undefined) return wv;
+  const D = m.dim;
+  const v = new Float32Array(D);
+  let n = 0;
+  wordFeatures(key, (h) => {
+    const base = bucketOf(h, m.mask) * D;
+    for (let d = 0; d < D; d++) v[d]! += m.emb[base + d]!;
+    n++;
+  });
+  wv = { v, n };
+  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+  cache.set(key, wv);
+  return wv;
+}
+
 /** Forward pass. The returned logits buffer is reused: copy what you keep before the next call. */
 export function forward(m: NeuralModel, tokens: readonly Token[], out: Float32Array): NeuralOutput {
-  const { ids, count } = featurize(tokens, m.features ?? DEFAULT_FEATURES);
   const D = m.dim;
   const H = m.hidden;
   if (xBuf.length < D) xBuf = new Float32Array(D);
   if (hBuf.length < H) hBuf = new Float32Array(H);
+  let cache = wordCache.get(m);
+  if (cache === undefined) {
+    cache = new Map();
+    wordCache.set(m, cache);
+  }
   const x = xBuf;
   x.fill(0, 0, D);
   const emb = m.emb;
-  for (let k = 0; k < count; k++) {
-    const base = bucketOf(ids[k]!, m.mask) * D;
-    for (let d = 0; d < D; d++) x[d]! += emb[base + d]!;
+  let count = 0;
+  let prev = 0;
+  let chars = 0;
+  for (const t of tokens) {
+    if (t.kind === TK_END) {
+      prev = 0;
+      continue;
+    }
+    const key = tokenKey(t);
+    if (key === undefined) continue;
+    chars += key.length + 1;
+    if (chars > m.features.maxChars) break;
+    const wv = wordVec(m, cache, key);
+    for (let d = 0; d < D; d++) x[d]! += wv.v[d]!;
+    count += wv.n;
+    const hw = fnv(WORD_SEED, key);
+    if (prev !== 0) {
+      const base = bucketOf(Math.imul(prev ^ BIGRAM_SEED, 31) ^ hw, m.mask) * D;
+      for (let d = 0; d < D; d++) x[d]! += emb[base + d]!;
+      count++;
+    }
+    prev = hw;
   }
   // Sum scaled by 1/sqrt(n) (not the plain mean): long messages do not wash out a short hostile phrase,
   // and the hidden layer sees inputs of about unit size whatever the length.

@@ -6,8 +6,8 @@
  */
 
 import type { FlagCategory } from '../lexicon.js';
-import { DEFAULT_FEATURES, featurize } from '../model.js';
-import { bucketOf, encodeF32, NEURAL_KIND, type NeuralModelFile } from '../neural.js';
+import { DEFAULT_FEATURES } from '../model.js';
+import { bucketOf, encodeF32, messageFeatures, NEURAL_KIND, type NeuralModelFile } from '../neural.js';
 import type { Token } from '../normalise.js';
 import { seeded } from './corpus.js';
 
@@ -62,11 +62,10 @@ export function toNeuralExample(
   weight: number,
   bucketBits: number,
 ): NeuralExample {
-  const { ids, count } = featurize(tokens, DEFAULT_FEATURES);
   const mask = (1 << bucketBits) - 1;
-  const out = new Int32Array(count);
-  for (let k = 0; k < count; k++) out[k] = bucketOf(ids[k]!, mask);
-  return { ids: out, label, categories, weight };
+  const ids: number[] = [];
+  messageFeatures(tokens, DEFAULT_FEATURES.maxChars, (h) => ids.push(bucketOf(h, mask)));
+  return { ids: Int32Array.from(ids), label, categories, weight };
 }
 
 interface Net {
