@@ -176,7 +176,20 @@ export interface BuildOptions {
   seed?: number;
   devShare?: number;
   obfuscateShare?: number;
+  /**
+   * Texts that must not appear in the corpus (compared lower case, letters and spaces only): our own
+   * functional and police suites, so that training never sees a test sentence, even one a generic
+   * template ("{P} are {NEG}") happens to produce.
+   */
+  exclude?: readonly string[];
 }
+
+export const normaliseForOverlap = (t: string): string =>
+  t
+    .toLowerCase()
+    .replace(/[^a-z ]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export function buildCorpus(templates: Template[], slots: Slots, o: BuildOptions = {}): CorpusLine[] {
   const perTemplate = o.perTemplate ?? 100;
@@ -184,6 +197,7 @@ export function buildCorpus(templates: Template[], slots: Slots, o: BuildOptions
   const obShare = o.obfuscateShare ?? 0.12;
   const out: CorpusLine[] = [];
   const seen = new Set<string>();
+  const excluded = new Set((o.exclude ?? []).map(normaliseForOverlap));
   // Every fifth template of each kind goes to dev (whole templates: the dev set is unseen phrasing),
   // so that dev holds every kind of line, hateful and not, in about the share asked for.
   const perKind = new Map<string, number>();
@@ -200,7 +214,9 @@ export function buildCorpus(templates: Template[], slots: Slots, o: BuildOptions
       let kind = t.kind;
       if (r() < obShare) {
         const words = text.split(' ');
-        const idx = words.findIndex((w) => w.length >= 4 && r() < 0.4);
+        // Letters only: an emoji or a number is not something people misspell, and splitting one
+        // would break its surrogate pairs.
+        const idx = words.findIndex((w) => /^[A-Za-z]{4,}$/.test(w) && r() < 0.4);
         if (idx >= 0) {
           words[idx] = obfuscateWord(words[idx]!, r);
           text = words.join(' ');
@@ -208,7 +224,7 @@ export function buildCorpus(templates: Template[], slots: Slots, o: BuildOptions
         }
       }
       const key = text.toLowerCase();
-      if (seen.has(key)) continue;
+      if (seen.has(key) || excluded.has(normaliseForOverlap(text))) continue;
       seen.add(key);
       const categories: FlagCategory[] =
         t.label === 1 ? [...new Set<FlagCategory>([...(t.draw.length > 0 ? [cat] : []), ...t.extra])] : [];
@@ -232,9 +248,9 @@ const HEADER = 'id\tsplit\tlabel\tcategories\tkind\ttext';
  * Rebuild data/flagger/corpus.tsv from the templates (called by `npm run train:flagger`). Tab-separated
  * (no tab or newline can occur in a generated line), one line per example, about half the size of JSON.
  */
-export function writeCorpus(dir = corpusDir()): CorpusLine[] {
+export function writeCorpus(exclude: readonly string[] = [], dir = corpusDir()): CorpusLine[] {
   const { templates, slots } = loadCorpusSources(dir);
-  const lines = buildCorpus(templates, slots);
+  const lines = buildCorpus(templates, slots, { exclude });
   const rows = lines.map((l) => [l.id, l.split, l.label, l.categories.join(','), l.kind, l.text].join('\t'));
   writeFileSync(path.join(dir, 'corpus.tsv'), [HEADER, ...rows].join('\n') + '\n');
   return lines;

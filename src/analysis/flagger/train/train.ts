@@ -87,6 +87,8 @@ export interface TrainOptions {
   params?: Partial<NeuralParams>;
   /** Skip the public sets (tests). */
   corpusOnly?: boolean;
+  /** Texts kept out of the corpus (our test suites; see `BuildOptions.exclude`). */
+  exclude?: readonly string[];
 }
 
 export interface TrainReport {
@@ -112,7 +114,7 @@ export async function trainFlagger(options: TrainOptions = {}): Promise<TrainRep
   log(`aux: ${aux.fuzzyStop.length} fuzzy stop words, ${aux.segStop.length} split stop words`);
   const pipeline = createPipeline({ aux });
 
-  const corpus = writeCorpus();
+  const corpus = writeCorpus(options.exclude);
   const loaded = options.corpusOnly === true ? { docs: [] as Doc[], files: {} } : loadData();
   const { docs, files } = loaded;
   const heldoutCount = docs.filter((d) => d.split === 'heldout').length;
