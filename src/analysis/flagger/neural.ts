@@ -167,6 +167,8 @@ let hBuf = new Float32Array(64);
 interface WordVec {
   v: Float32Array;
   n: number;
+  /** The word's unigram hash (for the bigram with the next word). */
+  hw: number;
 }
 
 /** Per-model cache of word embedding sums: chat vocabulary repeats, so most words are summed once. */
@@ -184,7 +186,7 @@ function wordVec(m: NeuralModel, cache: Map<string, WordVec>, key: string): Word
     for (let d = 0; d < D; d++) v[d]! += m.emb[base + d]!;
     n++;
   });
-  wv = { v, n };
+  wv = { v, n, hw: fnv(WORD_SEED, key) };
   if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
   cache.set(key, wv);
   return wv;
@@ -219,7 +221,7 @@ export function forward(m: NeuralModel, tokens: readonly Token[], out: Float32Ar
     const wv = wordVec(m, cache, key);
     for (let d = 0; d < D; d++) x[d]! += wv.v[d]!;
     count += wv.n;
-    const hw = fnv(WORD_SEED, key);
+    const hw = wv.hw;
     if (prev !== 0) {
       const base = bucketOf(Math.imul(prev ^ BIGRAM_SEED, 31) ^ hw, m.mask) * D;
       for (let d = 0; d < D; d++) x[d]! += emb[base + d]!;
