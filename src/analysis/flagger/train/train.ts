@@ -155,7 +155,7 @@ export async function trainFlagger(options: TrainOptions = {}): Promise<TrainRep
   );
   const { file: model, devLogits } = trainNeural(
     train,
-    { ex: dev, thresholdOn, maxFpRate: 0.04 },
+    { ex: dev, thresholdOn, maxFpRate: 0.06 },
     MODEL_VERSION,
     params,
     log,
