@@ -49,7 +49,7 @@ export const DEFAULT_NEURAL: NeuralParams = {
   bucketBits: 16,
   dim: 16,
   hidden: 32,
-  epochs: 4,
+  epochs: 6,
   lr: 0.05,
   seed: 1414,
   dropout: 0.5,
