@@ -5,6 +5,9 @@
  * squeezed token keys, with fall-backs that see through obfuscation: the pre-leet form, `*`-masked
  * letters, one-edit spelling variations (missing, added, swapped or substituted letter; SymSpell-style
  * deletion index, so lookup cost does not grow with the list) and run-together words.
+ *
+ * Over 500 lines because loading, expansion and matching share the index types and the guard list;
+ * the data itself is in terms/*.json.
  */
 
 import guardData from './terms/guard.json' with { type: 'json' };

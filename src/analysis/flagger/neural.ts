@@ -46,7 +46,9 @@ export interface NeuralModel {
   dim: number;
   hidden: number;
   heads: readonly string[];
-  emb: Float32Array;
+  /** Embeddings as stored (int8, a scale per row): 1 MB instead of 4, so look-ups stay in cache. */
+  emb: Int8Array;
+  embScale: Float32Array;
   w1: Float32Array;
   b1: Float32Array;
   w2: Float32Array;
@@ -70,23 +72,16 @@ export function encodeF32(a: ArrayLike<number>): string {
 }
 
 export function loadNeural(file: NeuralModelFile): NeuralModel {
-  const buckets = 1 << file.bucketBits;
   const q = Buffer.from(file.emb, 'base64');
-  const scale = f32(file.embScale);
-  const emb = new Float32Array(buckets * file.dim);
-  for (let r = 0; r < buckets; r++) {
-    const s = scale[r]!;
-    if (s === 0) continue;
-    for (let d = 0; d < file.dim; d++) emb[r * file.dim + d] = q.readInt8(r * file.dim + d) * s;
-  }
   return {
     version: file.version,
     features: file.features,
-    mask: buckets - 1,
+    mask: (1 << file.bucketBits) - 1,
     dim: file.dim,
     hidden: file.hidden,
     heads: file.heads,
-    emb,
+    emb: new Int8Array(q.buffer.slice(q.byteOffset, q.byteOffset + q.length)),
+    embScale: f32(file.embScale),
     w1: f32(file.w1),
     b1: f32(file.b1),
     w2: f32(file.w2),
@@ -95,6 +90,15 @@ export function loadNeural(file: NeuralModelFile): NeuralModel {
     calB: file.calibration.b,
     threshold: file.threshold,
   };
+}
+
+/** Add embedding row `row` to `x` (dequantised exactly as a float32 table would hold it). */
+function addRow(m: NeuralModel, row: number, x: Float32Array): void {
+  const s = m.embScale[row]!;
+  if (s === 0) return;
+  const D = m.dim;
+  const base = row * D;
+  for (let d = 0; d < D; d++) x[d]! += Math.fround(m.emb[base + d]! * s);
 }
 
 /** Fold a 32-bit hash into the model's bucket range. */
@@ -182,8 +186,7 @@ function wordVec(m: NeuralModel, cache: Map<string, WordVec>, key: string): Word
   const v = new Float32Array(D);
   let n = 0;
   wordFeatures(key, (h) => {
-    const base = bucketOf(h, m.mask) * D;
-    for (let d = 0; d < D; d++) v[d]! += m.emb[base + d]!;
+    addRow(m, bucketOf(h, m.mask), v);
     n++;
   });
   wv = { v, n, hw: fnv(WORD_SEED, key) };
@@ -205,7 +208,6 @@ export function forward(m: NeuralModel, tokens: readonly Token[], out: Float32Ar
   }
   const x = xBuf;
   x.fill(0, 0, D);
-  const emb = m.emb;
   let count = 0;
   let prev = 0;
   let chars = 0;
@@ -223,8 +225,7 @@ export function forward(m: NeuralModel, tokens: readonly Token[], out: Float32Ar
     count += wv.n;
     const hw = wv.hw;
     if (prev !== 0) {
-      const base = bucketOf(Math.imul(prev ^ BIGRAM_SEED, 31) ^ hw, m.mask) * D;
-      for (let d = 0; d < D; d++) x[d]! += emb[base + d]!;
+      addRow(m, bucketOf(Math.imul(prev ^ BIGRAM_SEED, 31) ^ hw, m.mask), x);
       count++;
     }
     prev = hw;

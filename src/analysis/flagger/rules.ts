@@ -10,6 +10,10 @@
  * condemn or report what was said, and self-reference before a reclaimable slur.
  *
  * Every loop is bounded by a fixed window around a match, so the cost stays linear in the message length.
+ *
+ * Why one long file: the rules share the per-message structures (units, targets, clause and sentence
+ * indices) built in `applyRules`, and each rule is a short function over them; splitting the file would
+ * mean exporting those internals. Counter-speech (`counterSpeech`, `dismissed`) is at the end.
  */
 
 import { LEXICON, type FlagCategory, type LexiconIndex, type Match, type Role } from './lexicon.js';
