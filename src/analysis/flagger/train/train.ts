@@ -195,7 +195,7 @@ export async function trainFlagger(options: TrainOptions = {}): Promise<TrainRep
   const json = (x: unknown): Promise<string> =>
     prettier.format(JSON.stringify(x), { parser: 'json', printWidth: 110 });
   writeFileSync(path.join(outDir, 'aux.json'), await json(aux));
-  writeFileSync(path.join(outDir, 'neural-model.json'), JSON.stringify(model) + '\n');
+  writeFileSync(path.join(outDir, 'neural-model.json'), await json(model));
   // Timing varies run to run; keep it out of the committed metrics so retraining is reproducible.
   const { trainSeconds: _t, ...stable } = metrics;
   writeFileSync(path.join(outDir, 'training-metrics.json'), await json(stable));
