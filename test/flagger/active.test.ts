@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexCase, rerank, type CaseMessage } from '../../src/analysis/flagger/active.js';
+import { indexCase, moreLikeThis, rerank, type CaseMessage } from '../../src/analysis/flagger/active.js';
 
 // A case where the flagger cannot know the group's own nickname for a victim ("tinkerbell"): the
 // reviewers' codes must teach the per-case ranking.
@@ -55,5 +55,18 @@ describe('per-case re-ranking from reviewers codes', () => {
     expect(a.inputSha256).toBe(b.inputSha256);
     const c = rerank(index, [...codes, { messageId: 'e4', offensive: false }]);
     expect(c.inputSha256).not.toBe(a.inputSha256);
+  });
+});
+
+describe('more like this', () => {
+  it('ranks messages resembling the chosen one first', () => {
+    const big: CaseMessage[] = [...messages];
+    for (let k = 0; k < 400; k++)
+      big.push({ id: `x${k}`, text: `shift ${k} handover, all quiet`, score: 0.1 });
+    const run = moreLikeThis(indexCase(big), 't3');
+    const top = run.ranking.slice(0, 8).map((r) => r.id);
+    expect(top.filter((id) => id.startsWith('t')).length).toBeGreaterThanOrEqual(7);
+    expect(run.learnedFrom.find((c) => c.messageId === 't3')?.offensive).toBe(true);
+    expect(() => moreLikeThis(index, 'missing')).toThrow(/not in this case/);
   });
 });

@@ -164,3 +164,22 @@ export function rerank(
     rankingSha256: sha(ranking),
   };
 }
+
+/**
+ * "More like this" from one message: the same per-case fit with that message as the one offensive
+ * example and an evenly spaced sample of the rest of the case as the contrast (in a seized chat almost
+ * every message is ordinary), so a reviewer can pull up messages resembling any message, coded or not.
+ * The stand-in negatives are named in `learnedFrom` like real codes, so the run is reproducible.
+ */
+export function moreLikeThis(index: CaseIndex, messageId: string, contrast = 50): RerankRun {
+  if (!index.byId.has(messageId)) throw new Error(`more like this: '${messageId}' is not in this case`);
+  const others = index.ids.filter((id) => id !== messageId);
+  const step = Math.max(1, others.length / contrast);
+  const sample: string[] = [];
+  for (let p = 0; p < others.length && sample.length < contrast; p += step)
+    sample.push(others[Math.floor(p)]!);
+  return rerank(index, [
+    { messageId, offensive: true },
+    ...sample.map((id) => ({ messageId: id, offensive: false })),
+  ]);
+}
