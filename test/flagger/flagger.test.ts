@@ -22,7 +22,7 @@ describe('flagger result', () => {
   it('records engine, model and term-list versions on every result', () => {
     const r = flagger.classify('hello');
     expect(r.version.engine).toBe(FLAGGER_VERSION);
-    expect(r.version.model).toMatch(/lr-hashed-ngrams/);
+    expect(r.version.model).toMatch(/^fasttext-mlp\//);
     expect(r.version.terms).toMatch(/^terms-/);
     expect(r.version.caseTerms).toBeUndefined();
   });

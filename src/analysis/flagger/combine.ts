@@ -2,14 +2,14 @@
  * The combiner: rule evidence + model probability → one score in 0–1, per-category scores, spans.
  *
  * Policy (why it is shaped this way):
- * - The rules carry the decision. They know the target, negation and counter-speech; the model does not.
- * - The model raises the score of a message that names a protected group when the rules found no
- *   explicit pattern (implicit stereotypes, unseen phrasing), but only above its dev-chosen threshold,
- *   and never when the rules found the group praised, or the statement negated, condemned or reclaimed.
- * - Without a protected group in the message the model can rank (up to 0.45) but never flag: abuse of
- *   objects, individuals and non-protected groups is not hate.
- * - Untargeted profanity, sexual content and other derogatory terms are reported with low scores (≤ 0.45)
- *   so a reviewer can filter on them, but they never flag a message on their own.
+ * - Either may flag. The rules flag what they can explain (a slur, a description aimed at a group, a
+ *   blamed victim); the trained model (calibrated, threshold chosen on dev for 90 % precision) flags
+ *   implicit derogation no list can hold ("only good for making the tea").
+ * - Rules give spans and explanations; they never pull the model's score down on their own. Where the
+ *   rules found the statement negated, condemned or reclaimed, the model must be surer to flag alone
+ *   (its threshold rises half way to 1), because those are the cases a bag of n-grams misreads.
+ * - Untargeted profanity, sexual content and threats with no target are reported with low scores
+ *   (≤ 0.45) by the rules; only the model, having seen them in context, may flag such a message.
  */
 
 import type { FlagCategory } from './lexicon.js';
@@ -18,6 +18,18 @@ import type { RuleOutcome } from './rules.js';
 export const FLAG_THRESHOLD = 0.5;
 const NON_FLAG_CAP = 0.45;
 const MAX_SPANS = 200;
+/** Categories the model may name for a message it flags on its own. */
+const MODEL_FLAG_CATEGORIES: ReadonlySet<FlagCategory> = new Set<FlagCategory>([
+  'race_ethnicity',
+  'religion',
+  'sex_women',
+  'sexual_orientation',
+  'gender_identity',
+  'disability',
+  'age',
+  'victims_of_crime',
+  'other_derogatory',
+]);
 
 export interface FlagSpan {
   start: number;
@@ -35,18 +47,37 @@ export interface CombinedResult {
   modelScore: number;
 }
 
+/** What the combiner needs to know about the message besides the rules' outcome. */
+export interface ModelContext {
+  /** The model's category heads, strongest first (computed only when the model flags on its own). */
+  cats: () => readonly { name: FlagCategory; p: number }[];
+  textLength: number;
+  /** Word tokens in the message. */
+  words: number;
+}
+
+/**
+ * The model alone may not flag a message of fewer words than this with no rule evidence at all:
+ * "lol", "typical", "again?" are replies whose meaning is in the message they answer.
+ */
+const MIN_WORDS_MODEL_ALONE = 3;
+
 const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** The model's own band: its threshold maps to the flag line, 1 to 0.95. */
+function modelBand(p: number, t: number): number {
+  return p >= t ? FLAG_THRESHOLD + ((p - t) / (1 - t)) * 0.45 : (p / t) * FLAG_THRESHOLD * 0.98;
+}
 
 export function combine(
   outcome: RuleOutcome,
   modelP: number,
   modelThreshold: number,
-  cueThreshold = 0.95,
+  context: ModelContext = { cats: () => [], textLength: 0, words: 99 },
 ): CombinedResult {
   const cat = new Map<FlagCategory, number>();
   const bump = (c: FlagCategory, s: number): void => {
-    const prev = cat.get(c) ?? 0;
-    if (s > prev) cat.set(c, s);
+    if (s > (cat.get(c) ?? 0)) cat.set(c, s);
   };
   let ruleFlag = 0;
   let ruleOther = 0;
@@ -56,33 +87,21 @@ export function combine(
     if (h.flaggable) ruleFlag = Math.max(ruleFlag, s);
     else ruleOther = Math.max(ruleOther, s);
   }
+  const t = Math.min(0.99, Math.max(0.05, modelThreshold));
+  const tModel = outcome.mitigated || outcome.positive ? (1 + t) / 2 : t;
+  const anyEvidence = outcome.hits.length > 0 || outcome.identityPresent;
+  const modelMay = anyEvidence || context.words >= MIN_WORDS_MODEL_ALONE;
+  const modelPart = modelMay ? modelBand(modelP, tModel) : Math.min(modelBand(modelP, tModel), NON_FLAG_CAP);
 
-  // Model contribution, mapped so that the dev threshold lands on the flag threshold.
-  let modelPart: number;
-  // With a hostile word or emoji in the message that the rules could not attach to a group, the model
-  // may confirm it at a lower threshold (chosen on the dev split).
-  const t = Math.min(
-    0.95,
-    Math.max(0.05, outcome.negativeCue ? Math.min(modelThreshold, cueThreshold) : modelThreshold),
-  );
-  const scaled =
-    modelP >= t ? FLAG_THRESHOLD + ((modelP - t) / (1 - t)) * 0.4 : (modelP / t) * FLAG_THRESHOLD;
-  const modelMayFlag = outcome.identityPresent && !outcome.positive && !outcome.mitigated;
-  if (modelMayFlag) {
-    modelPart = scaled;
-  } else {
-    modelPart = Math.min(scaled, NON_FLAG_CAP) * (outcome.identityPresent ? 1 : 0.8);
-  }
-
-  // The decision comes from the band (rule evidence ≥ 0.5, or a model-only flag); the order WITHIN a
-  // band mixes rule strength and model probability, so that a reviewer working down the list by score
-  // meets the messages both agree on first.
   let score: number;
+  let modelFlag = false;
   if (ruleFlag >= FLAG_THRESHOLD) {
+    // Both agree → top of the flagged band; the rules alone → its middle.
     const strength = (ruleFlag - FLAG_THRESHOLD) / (1 - FLAG_THRESHOLD);
     score = FLAG_THRESHOLD + (1 - FLAG_THRESHOLD) * (0.5 * strength + 0.5 * modelP);
   } else if (modelPart >= FLAG_THRESHOLD) {
     score = modelPart;
+    modelFlag = true;
   } else {
     // Below the flag line the model orders the queue; rule evidence (profanity, sexual content, an
     // untargeted threat) lifts a message within it.
@@ -97,16 +116,17 @@ export function combine(
     if (spans.length >= MAX_SPANS) break;
     spans.push({ start: h.start, end: h.end, text: h.term, category: h.category, reason: h.reason });
   }
-  if (modelMayFlag && ruleFlag < FLAG_THRESHOLD && modelPart >= FLAG_THRESHOLD && outcome.identitySpan) {
-    const c = outcome.identityCategories[0] ?? 'other_derogatory';
-    bump(c, modelPart);
-    spans.push({
-      start: outcome.identitySpan.start,
-      end: outcome.identitySpan.end,
-      text: outcome.identitySpan.term,
-      category: c,
-      reason: `model: statement about '${outcome.identitySpan.term}' resembles hateful training examples (p=${round(modelP)})`,
-    });
+  if (modelFlag) {
+    // The model's category heads name the target; the group the rules found, if any, comes first.
+    const modelCats = context.cats();
+    const named = modelCats.filter((c) => MODEL_FLAG_CATEGORIES.has(c.name) && c.p >= 0.5);
+    const c = outcome.identityCategories[0] ?? named[0]?.name ?? modelCats[0]?.name ?? 'other_derogatory';
+    bump(c, score);
+    for (const n of named)
+      if (n.name !== c) bump(n.name, Math.min(score, FLAG_THRESHOLD + (n.p - 0.5) * 0.4));
+    const reason = `model: resembles offensive examples (p=${round(modelP)}, threshold ${round(tModel)})`;
+    const at = outcome.identitySpan ?? { start: 0, end: context.textLength, term: '' };
+    spans.push({ start: at.start, end: at.end, text: at.term, category: c, reason });
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
 

@@ -8,7 +8,7 @@
  */
 
 import auxData from './model/aux.json' with { type: 'json' };
-import modelData from './model/linear-model.json' with { type: 'json' };
+import modelData from './model/neural-model.json' with { type: 'json' };
 import { combine, FLAG_THRESHOLD, type FlagSpan } from './combine.js';
 import {
   buildLexicon,
@@ -19,15 +19,15 @@ import {
   type FlagCategory,
   type LexiconIndex,
 } from './lexicon.js';
-import { loadModel, predict, type LinearModel, type ModelFile } from './model.js';
-import { EMOJI_VERSION, tokenize, type Token } from './normalise.js';
+import { forward, loadNeural, type NeuralModel, type NeuralModelFile } from './neural.js';
+import { EMOJI_VERSION, TK_WORD, tokenize, type Token } from './normalise.js';
 import { applyRules, type RuleOutcome } from './rules.js';
 
 export { FLAG_CATEGORIES, FLAG_THRESHOLD, isFlagCategory };
 export type { FlagCategory, FlagSpan };
 
 /** Bump when normalisation, rules or the combiner change behaviour. */
-export const FLAGGER_VERSION = 'scrutineer-flagger/1.1.0';
+export const FLAGGER_VERSION = 'scrutineer-flagger/2.0.0';
 
 export type CaseTermSeverity = 1 | 2 | 3 | 'low' | 'medium' | 'high';
 
@@ -76,7 +76,7 @@ export interface FlaggerOptions {
   extraTerms?: readonly CaseTerm[];
   termListVersion?: string;
   /** For training and tests: use this model instead of the committed one. */
-  model?: ModelFile;
+  model?: NeuralModelFile;
   aux?: AuxFile;
 }
 
@@ -123,7 +123,17 @@ export function createPipeline(options: FlaggerOptions = {}): Pipeline {
   };
 }
 
-let sharedModel: LinearModel | undefined;
+/** Category heads of the model, strongest first (the offensive head, index 0, is not a category). */
+function modelCategories(model: NeuralModel, logits: Float32Array): { name: FlagCategory; p: number }[] {
+  const out: { name: FlagCategory; p: number }[] = [];
+  for (let c = 1; c < model.heads.length; c++) {
+    const name = model.heads[c]!;
+    if (isFlagCategory(name)) out.push({ name, p: 1 / (1 + Math.exp(-logits[c]!)) });
+  }
+  return out.sort((a, b) => b.p - a.p);
+}
+
+let sharedModel: NeuralModel | undefined;
 
 export function createFlagger(options: FlaggerOptions = {}): Flagger {
   const pipeline = createPipeline(options);
@@ -131,8 +141,9 @@ export function createFlagger(options: FlaggerOptions = {}): Flagger {
   // the model does not).
   const model =
     options.model !== undefined
-      ? loadModel(options.model)
-      : (sharedModel ??= loadModel(modelData as ModelFile));
+      ? loadNeural(options.model)
+      : (sharedModel ??= loadNeural(modelData as NeuralModelFile));
+  const logits = new Float32Array(model.heads.length);
   const version: FlagVersion = {
     engine: FLAGGER_VERSION,
     model: model.version,
@@ -148,13 +159,22 @@ export function createFlagger(options: FlaggerOptions = {}): Flagger {
     classify(text: string): FlagResult {
       const input = typeof text === 'string' ? text : '';
       const { tokens, outcome } = pipeline.analyse(input);
-      const p = predict(model, tokens);
-      const c = combine(outcome, p, model.threshold, model.cueThreshold);
+      const { p } = forward(model, tokens, logits);
+      let words = 0;
+      for (const t of tokens) if (t.kind === TK_WORD) words++;
+      const c = combine(outcome, p, model.threshold, {
+        cats: () => modelCategories(model, logits),
+        textLength: input.length,
+        words,
+      });
       return {
         score: c.score,
         flagged: c.flagged,
         categories: c.categories,
-        spans: c.spans,
+        // A model-only flag spans the whole message; its text is filled in here, where the text is.
+        spans: c.spans.some((sp) => sp.text === '')
+          ? c.spans.map((sp) => (sp.text === '' ? { ...sp, text: input.slice(sp.start, sp.end) } : sp))
+          : c.spans,
         modelScore: c.modelScore,
         version,
       };

@@ -5,8 +5,12 @@
  * squeezed token keys, with fall-backs that see through obfuscation: the pre-leet form, `*`-masked
  * letters, one-edit spelling variations (missing, added, swapped or substituted letter; SymSpell-style
  * deletion index, so lookup cost does not grow with the list) and run-together words.
+ *
+ * Over 500 lines because loading, expansion and matching share the index types and the guard list;
+ * the data itself is in terms/*.json.
  */
 
+import guardData from './terms/guard.json' with { type: 'json' };
 import lexiconData from './terms/lexicon.json' with { type: 'json' };
 import { makeToken, squeeze, TK_EMOJI, TK_WORD, type Token } from './normalise.js';
 
@@ -135,6 +139,10 @@ interface RawLexicon {
   intensifiers: string[];
   counterReport: string[];
   condemn: string[];
+  /** Institutional or ambiguous cue words ("PSD", "report", "HR"): support counter-speech, never make it. */
+  weakCondemn: string[];
+  /** Words before a condemning word that dismiss it ("don't care if PSD see this"). */
+  dismissCondemn: string[];
   selfRef: string[];
   pronouns: string[];
   profanity: { severity: number; terms: string[] }[];
@@ -234,6 +242,10 @@ export interface LexiconIndex {
   segStop: Set<string>;
   /** Dictionary words whose squeezed form collides with a term ("need" → "ned"). */
   squeezeStop: Set<string>;
+  /** terms/guard.json: names, places, nationalities, streets and common words never read as slurs. */
+  guard: ReadonlySet<string>;
+  /** The same words squeezed: the fall-backs (one edit, splitting) work on squeezed keys. */
+  guardKeys: ReadonlySet<string>;
   version: string;
   /** Memo of obfuscation look-ups: chat vocabulary repeats, so most tokens are looked up once. */
   fuzzyCache: Map<string, string | null>;
@@ -241,6 +253,44 @@ export interface LexiconIndex {
 }
 
 const CACHE_LIMIT = 100_000;
+
+interface GuardFile {
+  note: string;
+  [list: string]: string[] | string;
+}
+
+/** Every guarded word, lower case, as written (not squeezed). */
+export const GUARD: ReadonlySet<string> = new Set(
+  Object.entries(guardData as GuardFile).flatMap(([k, v]) => (k === 'note' || !Array.isArray(v) ? [] : v)),
+);
+
+/**
+ * Roles a guarded word keeps: it may still name a group ("Nigerians") or be police vocabulary, but it
+ * is never a slur, a hostile description or a case term by accident of spelling.
+ */
+const GUARD_KEEPS: ReadonlySet<RoleType> = new Set<RoleType>(['identity', 'police', 'person']);
+
+/**
+ * A token whose lookup went through a fall-back that changed the word ("need" squeezed to "ned") or
+ * that is on the guard list may start only phrases that really begin with that word, and on its own
+ * keeps only its neutral readings. Returns the candidates that survive.
+ */
+function guardCandidates(lex: LexiconIndex, t: Token, cands: Phrase[]): Phrase[] {
+  const guarded = lex.guard.has(t.norm);
+  const squeezed = t.key !== t.norm && (guarded || lex.squeezeStop.has(t.norm));
+  if (!guarded && !squeezed) return cands;
+  const out: Phrase[] = [];
+  for (const ph of cands) {
+    if (ph.keys.length > 1) {
+      const head = (ph.roles[0]?.term ?? '').toLowerCase().split(/[^a-z0-9]+/)[0];
+      if (!squeezed || head === t.norm) out.push(ph);
+      continue;
+    }
+    const roles = ph.roles.filter((r) => GUARD_KEEPS.has(r.type));
+    if (roles.length > 0) out.push(roles.length === ph.roles.length ? ph : { keys: ph.keys, roles });
+  }
+  return out;
+}
 
 function cachedFuzzy(lex: LexiconIndex, key: string): string | undefined {
   const c = lex.fuzzyCache.get(key);
@@ -408,6 +458,7 @@ function buildBaseLexicon(options: {
   for (const t of L.counterReport) add(t, { type: 'report' });
   for (const t of L.strongCounter) add(t, { type: 'report', kind: 'strong' });
   for (const t of L.condemn) add(t, { type: 'condemn' });
+  for (const t of L.weakCondemn) add(t, { type: 'condemn', kind: 'weak' });
   for (const t of L.selfRef) add(t, { type: 'selfRef' });
   for (const t of L.pronouns) add(t, { type: 'pronoun' });
   for (const p of L.profanity)
@@ -485,6 +536,8 @@ function buildBaseLexicon(options: {
     fuzzyStop,
     segStop: new Set(options.segStop ?? []),
     squeezeStop: new Set(options.squeezeStop ?? []),
+    guard: GUARD,
+    guardKeys: new Set([...GUARD].map(squeeze)),
     version: L.version,
     fuzzyCache: new Map(),
     segCache: new Map(),
@@ -560,7 +613,14 @@ export function buildLexicon(options: {
 
 /** One-edit lookup (missing, extra, swapped or substituted letter) against content terms. */
 export function fuzzyKey(lex: LexiconIndex, key: string): string | undefined {
-  if (key.length < 3 || key.length > 16 || lex.fuzzyStop.has(key) || lex.vocab.has(key)) return undefined;
+  if (
+    key.length < 3 ||
+    key.length > 16 ||
+    lex.fuzzyStop.has(key) ||
+    lex.vocab.has(key) ||
+    lex.guardKeys.has(key)
+  )
+    return undefined;
   // The token is a term with one letter missing ("wmen", "muslms").
   const missing = lex.deletes.get(key);
   if (missing !== undefined) return missing;
@@ -613,7 +673,14 @@ function maskMatch(lex: LexiconIndex, norm: string): string | undefined {
 export function segment(lex: LexiconIndex, key: string): string[] | undefined {
   const n = key.length;
   // Up to 24 letters: longer runs are URLs, hashtags or keyboard mashing, and cost more to split.
-  if (n < 6 || n > 24 || lex.segStop.has(key) || lex.fuzzyStop.has(key) || /[^a-z]/.test(key))
+  if (
+    n < 6 ||
+    n > 24 ||
+    lex.segStop.has(key) ||
+    lex.fuzzyStop.has(key) ||
+    lex.guardKeys.has(key) ||
+    /[^a-z]/.test(key)
+  )
     return undefined;
   // best[i] = fewest pieces covering key[0..i)
   const best = new Int16Array(n + 1).fill(0x7fff);
@@ -647,8 +714,7 @@ export function segment(lex: LexiconIndex, key: string): string[] | undefined {
 
 /** Does the token, exactly or through an obfuscation fall-back, start any phrase? */
 function lookupKey(lex: LexiconIndex, t: Token): { key: string; via: Match['via'] } | undefined {
-  if (lex.phrases.has(t.key) && (t.key === t.norm || !lex.squeezeStop.has(t.norm)))
-    return { key: t.key, via: 'exact' };
+  if (lex.phrases.has(t.key)) return { key: t.key, via: 'exact' };
   if (t.alt !== undefined && lex.phrases.has(t.alt)) return { key: t.alt, via: 'leet' };
   if (t.raw !== undefined && lex.phrases.has(t.raw)) return { key: t.raw, via: 'exact' };
   if (t.masked === true) {
@@ -730,6 +796,7 @@ export function matchTokens(lex: LexiconIndex, input: Token[]): { tokens: Token[
     if (t.raw !== undefined && t.raw !== found.key && lex.phrases.has(t.raw)) {
       cands = [...lex.phrases.get(t.raw)!, ...cands].sort((x, y) => y.keys.length - x.keys.length);
     }
+    cands = guardCandidates(lex, t, cands);
     for (const ph of cands) {
       if (i + ph.keys.length > n) continue;
       let ok = true;

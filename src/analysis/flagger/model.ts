@@ -1,12 +1,11 @@
 /**
- * The trained model: logistic regression over hashed word and character n-grams of the NORMALISED token
- * stream (so "h4te", "haaate" and "h a t e" produce the same features as "hate", and emoji appear by
- * name: "rat", "knife", "rainbow_flag").
+ * Hashed word and character n-grams of the NORMALISED token stream (so "h4te", "haaate" and "h a t e"
+ * produce the same features as "hate", and emoji appear by name: "rat", "knife", "rainbow_flag").
+ * Engine 1.x's linear model used them; the per-case re-ranker (active.ts) uses them now, and the
+ * feature settings (`DEFAULT_FEATURES`) are shared with the neural model (neural.ts).
  *
  * Hashing (FNV-1a, 2^20 buckets) keeps the feature extraction allocation-free and fast: no substrings,
- * no dictionary lookups per n-gram. Weights are stored sparsely (bucket, weight) in model/*.json and
- * expanded into a Float32Array at load time. The same `featurize` is used by training, so features can
- * never drift between training and inference.
+ * no dictionary lookups per n-gram.
  */
 
 import { TK_END, TK_EMOJI, TK_NUM, TK_WORD, type Token } from './normalise.js';
@@ -25,47 +24,6 @@ export interface FeatureConfig {
 
 /** charMax is at most 5 (the rolling window in featurize holds five characters). */
 export const DEFAULT_FEATURES: FeatureConfig = { charMin: 3, charMax: 5, wordBigrams: true, maxChars: 4000 };
-
-export interface ModelFile {
-  version: string;
-  kind: 'logistic-regression/hashed-ngrams';
-  hashBits: number;
-  features: FeatureConfig;
-  bias: number;
-  /** Sparse weights: bucket indices (delta-encoded, ascending) and weights (scaled by 1e4, integers). */
-  idx: number[];
-  w: number[];
-  /** Decision threshold on the model probability chosen on the dev split (not the held-out split). */
-  threshold: number;
-  /** Lower threshold used when a hostile word or emoji is present but unattached (chosen on dev). */
-  cueThreshold?: number;
-}
-
-export interface LinearModel {
-  version: string;
-  features: FeatureConfig;
-  bias: number;
-  weights: Float32Array;
-  threshold: number;
-  cueThreshold: number;
-}
-
-export function loadModel(file: ModelFile): LinearModel {
-  const weights = new Float32Array(HASH_SIZE);
-  let pos = 0;
-  for (let k = 0; k < file.idx.length; k++) {
-    pos += file.idx[k]!;
-    weights[pos] = file.w[k]! / 1e4;
-  }
-  return {
-    version: file.version,
-    features: file.features,
-    bias: file.bias,
-    weights,
-    threshold: file.threshold,
-    cueThreshold: file.cueThreshold ?? file.threshold,
-  };
-}
 
 /** Reusable buffer for feature ids (no allocation per message). */
 let featBuf = new Int32Array(8192);
@@ -148,15 +106,4 @@ export function featurize(tokens: readonly Token[], cfg: FeatureConfig): { ids: 
     }
   }
   return { ids: featBuf, count };
-}
-
-export function predict(model: LinearModel, tokens: readonly Token[]): number {
-  const { ids, count } = featurize(tokens, model.features);
-  if (count === 0) return 1 / (1 + Math.exp(-model.bias));
-  let z = 0;
-  const w = model.weights;
-  for (let k = 0; k < count; k++) z += w[ids[k]!]!;
-  // Sum of weights scaled by 1/sqrt(n): long messages are not more hateful for being long.
-  z = model.bias + z / Math.sqrt(count);
-  return 1 / (1 + Math.exp(-z));
 }

@@ -10,6 +10,10 @@
  * condemn or report what was said, and self-reference before a reclaimable slur.
  *
  * Every loop is bounded by a fixed window around a match, so the cost stays linear in the message length.
+ *
+ * Why one long file: the rules share the per-message structures (units, targets, clause and sentence
+ * indices) built in `applyRules`, and each rule is a short function over them; splitting the file would
+ * mean exporting those internals. Counter-speech (`counterSpeech`, `dismissed`) is at the end.
  */
 
 import { LEXICON, type FlagCategory, type LexiconIndex, type Match, type Role } from './lexicon.js';
@@ -66,6 +70,7 @@ interface Target {
 }
 
 const CLAUSE_BREAKS = new Set(LEXICON.clauseBreaks.map(squeeze));
+const DISMISS_CONDEMN: string[][] = LEXICON.dismissCondemn.map((p) => p.split(' ').map(squeeze));
 const THREAT_CUES = new Set(LEXICON.threatCues.map(squeeze));
 const ADJ_BREAKERS = new Set(LEXICON.adjBreakers.map(squeeze));
 const INSULT_CUES = new Set(LEXICON.insultCues.map(squeeze));
@@ -122,6 +127,20 @@ const IMPERATIVE_LEAD = new Set([
 const CIGARETTE_BENIGN: string[][] = (
   LEXICON.slurs.find((s) => s.category === 'sexual_orientation')?.benign?.['fag'] ?? []
 ).map((b) => b.split(' ').map(squeeze));
+/**
+ * Benign contexts by the word as written: two spellings can share one squeezed key ("nigger" and the
+ * country "Niger" both squeeze to "niger"), and only the spelling the list names gets its contexts.
+ */
+const BENIGN_BY_NORM = new Map<string, string[][]>();
+for (const s of LEXICON.slurs) {
+  for (const [w, ctx] of Object.entries(s.benign ?? {})) {
+    if (!/^[a-z]+$/.test(w) || ctx.includes('*')) continue;
+    BENIGN_BY_NORM.set(
+      w,
+      ctx.map((b) => b.split(' ').map(squeeze)),
+    );
+  }
+}
 const DIRECT_VERBS = new Set([
   'fuck',
   'fuck all',
@@ -595,6 +614,7 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
       switch (r.type) {
         case 'slur': {
           if (benignContext(tokens, u, r.benign)) break;
+          if (u.j === u.i + 1 && benignContext(tokens, u, BENIGN_BY_NORM.get(tokens[u.i]!.norm))) break;
           if (r.insultOnly === true) {
             // "you queer", "a dirty queer" — but not "queer people" or "a queer woman".
             const prev = u.i > 0 ? tokens[u.i - 1]! : undefined;
@@ -1022,40 +1042,12 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
   // Counter-speech: the message condemns, reports or quotes what it contains.
   const flaggableHits = hits.filter((h) => h.flaggable && h.mitigated === undefined);
   if (flaggableHits.length > 0) {
-    let condemn: string | undefined;
-    let report: string | undefined;
-    for (const u of units) {
-      if (predicateUnits.has(u)) continue;
-      if (condemn === undefined && has(u, 'condemn') !== undefined) condemn = span(u).term;
-      if (report === undefined && has(u, 'report') !== undefined) report = span(u).term;
-    }
-    let quotes = 0;
-    for (const t of tokens) if (t.kind === TK_QUOTE) quotes++;
-    let strong: string | undefined;
-    for (const u of units) {
-      const r = has(u, 'report');
-      if (r !== undefined && r.kind === 'strong') {
-        strong = span(u).term;
-        break;
-      }
-    }
-    let why: string | undefined;
-    let factor = 1;
-    if (strong !== undefined) {
-      why = `counter-speech or mention: '${strong}' frames it as something said, not said by the sender`;
-      factor = condemn !== undefined ? 0.3 : 0.45;
-    } else if (condemn !== undefined) {
-      why = `counter-speech: the message condemns it ('${condemn}')`;
-      factor = 0.3;
-    } else if (report !== undefined && quotes >= 2) {
-      why = `quoted/reported speech ('${report}' with quotation)`;
-      factor = 0.55;
-    }
+    const why = counterSpeech(tokens, units, predicateUnits, span);
     if (why !== undefined) {
       for (const h of flaggableHits) {
-        h.score *= factor;
-        h.mitigated = why;
-        h.reason = `${h.reason}; ${why}`;
+        h.score *= why.factor;
+        h.mitigated = why.reason;
+        h.reason = `${h.reason}; ${why.reason}`;
       }
       mitigated = true;
     }
@@ -1085,4 +1077,75 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
     mitigated,
     identitySpan,
   };
+}
+
+/** A condemning word that the words before it dismiss ("don't care if PSD …", "sod HR"). */
+function dismissed(tokens: readonly Token[], u: Unit): boolean {
+  const lo = Math.max(0, u.i - 6);
+  for (const phrase of DISMISS_CONDEMN) {
+    for (let s = u.i - phrase.length; s >= lo; s--) {
+      let ok = true;
+      for (let k = 0; k < phrase.length; k++) {
+        const t = tokens[s + k]!;
+        if (t.kind === TK_END || t.key !== phrase[k]) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) return true;
+    }
+    // Stop at a sentence end: dismissal is local.
+  }
+  for (let s = u.i - 1; s >= lo; s--) if (tokens[s]!.kind === TK_END) return false;
+  return false;
+}
+
+/**
+ * Does the message condemn, report or quote the hate it contains? Counter-speech must be about the
+ * hate: a strong framing ("if you think…", "the word…", "suspect says") or a condemning word
+ * ("racist", "out of order") that is not dismissed. Institutional cue words ("PSD", "report", "HR",
+ * "wrong") only support one of those; on their own they never lower a score (a chat that mentions a
+ * report for an RTC is not counter-speech).
+ */
+function counterSpeech(
+  tokens: readonly Token[],
+  units: readonly Unit[],
+  predicateUnits: ReadonlySet<Unit>,
+  span: (u: Unit) => { term: string },
+): { reason: string; factor: number } | undefined {
+  let condemn: string | undefined;
+  let weak: string | undefined;
+  let report: string | undefined;
+  let strong: string | undefined;
+  for (const u of units) {
+    if (predicateUnits.has(u)) continue;
+    const c = has(u, 'condemn');
+    if (c !== undefined && !dismissed(tokens, u)) {
+      if (c.kind === 'weak') weak ??= span(u).term;
+      else condemn ??= span(u).term;
+    }
+    const r = has(u, 'report');
+    if (r !== undefined) {
+      report ??= span(u).term;
+      if (r.kind === 'strong') strong ??= span(u).term;
+    }
+  }
+  let quotes = 0;
+  for (const t of tokens) if (t.kind === TK_QUOTE) quotes++;
+  if (strong !== undefined) {
+    return {
+      reason: `counter-speech or mention: '${strong}' frames it as something said, not said by the sender`,
+      factor: condemn !== undefined || weak !== undefined ? 0.3 : 0.45,
+    };
+  }
+  if (condemn !== undefined) {
+    return { reason: `counter-speech: the message condemns it ('${condemn}')`, factor: 0.3 };
+  }
+  if (report !== undefined && quotes >= 2) {
+    return {
+      reason: `quoted/reported speech ('${report}' with quotation)`,
+      factor: weak !== undefined ? 0.4 : 0.55,
+    };
+  }
+  return undefined;
 }

@@ -1,0 +1,185 @@
+/**
+ * Learning from the reviewers (continuous active learning) for one case.
+ *
+ * As reviewers code messages (offensive or not), `rerank` fits a small per-case model on those codes
+ * and re-scores every message not yet reviewed, so priority batches, "next flag" and the queue follow
+ * what this case's reviewers have found (a nickname for a victim, the group's own slang, a running
+ * joke). The per-case model is a logistic regression over the flagger's hashed word and character
+ * n-grams plus the flagger's own score as one more input, started from "trust the flagger" (weight 1
+ * on its logit, 0 elsewhere): with no codes the ranking is the flagger's, and every code moves it.
+ *
+ * Every run is a record: the engine version, the codes it learned from (message ids and decisions,
+ * sorted), a SHA-256 over its inputs and one over its ranking. The same codes and messages always
+ * give the same ranking (deterministic order, no randomness), so a ranking can be reproduced and
+ * audited. Storing runs is the case store's job; this module only computes them.
+ */
+
+import { createHash } from 'node:crypto';
+import { createPipeline, type Pipeline } from './index.js';
+import { DEFAULT_FEATURES, featurize } from './model.js';
+
+export const ACTIVE_VERSION = 'case-rerank/1.0.0';
+const BITS = 18;
+const MASK = (1 << BITS) - 1;
+
+export interface CaseMessage {
+  id: string;
+  text: string;
+  /** The flagger's score (0–1) from the case's latest analysis run. */
+  score: number;
+}
+
+export interface ReviewCode {
+  messageId: string;
+  offensive: boolean;
+}
+
+/** Messages with their features computed once; codes change between runs, the messages do not. */
+export interface CaseIndex {
+  ids: string[];
+  byId: Map<string, number>;
+  feats: Int32Array[];
+  baseLogit: Float64Array;
+}
+
+export interface RerankParams {
+  epochs: number;
+  learningRate: number;
+  l2: number;
+}
+
+export const DEFAULT_RERANK: RerankParams = { epochs: 8, learningRate: 0.4, l2: 1e-4 };
+
+export interface RerankRun {
+  version: string;
+  params: RerankParams;
+  /** The codes learned from, sorted by message id: what makes the run reproducible. */
+  learnedFrom: { messageId: string; offensive: boolean }[];
+  positives: number;
+  negatives: number;
+  inputSha256: string;
+  /** Unreviewed messages, highest first (ties by position in the case). */
+  ranking: { id: string; score: number }[];
+  rankingSha256: string;
+}
+
+const logit = (p: number): number => {
+  const q = Math.min(1 - 1e-4, Math.max(1e-4, p));
+  return Math.log(q / (1 - q));
+};
+
+export function indexCase(
+  messages: readonly CaseMessage[],
+  pipeline: Pipeline = createPipeline(),
+): CaseIndex {
+  const ids: string[] = [];
+  const byId = new Map<string, number>();
+  const feats: Int32Array[] = [];
+  const baseLogit = new Float64Array(messages.length);
+  messages.forEach((m, k) => {
+    ids.push(m.id);
+    byId.set(m.id, k);
+    const { ids: f, count } = featurize(pipeline.tokens(m.text), DEFAULT_FEATURES);
+    const own = new Int32Array(count);
+    for (let i = 0; i < count; i++) own[i] = f[i]! & MASK;
+    feats.push(own);
+    baseLogit[k] = logit(m.score);
+  });
+  return { ids, byId, feats, baseLogit };
+}
+
+function sha(x: unknown): string {
+  return createHash('sha256').update(JSON.stringify(x)).digest('hex');
+}
+
+/** Fit the per-case model on the codes and rank every message not yet coded. */
+export function rerank(
+  index: CaseIndex,
+  codes: readonly ReviewCode[],
+  params: RerankParams = DEFAULT_RERANK,
+): RerankRun {
+  // The last decision on a message wins; codes for messages outside the case are ignored.
+  const decided = new Map<string, boolean>();
+  for (const c of codes) if (index.byId.has(c.messageId)) decided.set(c.messageId, c.offensive);
+  const learnedFrom = [...decided.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([messageId, offensive]) => ({ messageId, offensive }));
+  const positives = learnedFrom.filter((c) => c.offensive).length;
+  const negatives = learnedFrom.length - positives;
+
+  const w = new Float64Array(1 << BITS);
+  const g2 = new Float64Array(1 << BITS).fill(1e-6);
+  let a = 1;
+  let b = 0;
+  let ga2 = 1e-6;
+  let gb2 = 1e-6;
+  // Both classes count equally, however few offensive messages have been found so far.
+  const wPos = positives > 0 ? learnedFrom.length / (2 * positives) : 1;
+  const wNeg = negatives > 0 ? learnedFrom.length / (2 * negatives) : 1;
+  const rows = learnedFrom.map((c) => ({ k: index.byId.get(c.messageId)!, y: c.offensive ? 1 : 0 }));
+  if (positives > 0 && negatives > 0) {
+    for (let e = 0; e < params.epochs; e++) {
+      // A fixed, data-independent order per epoch (rotation), so the run is reproducible.
+      for (let r = 0; r < rows.length; r++) {
+        const { k, y } = rows[(r + e * 7919) % rows.length]!;
+        const f = index.feats[k]!;
+        const inv = f.length > 0 ? 1 / Math.sqrt(f.length) : 0;
+        let z = b + a * index.baseLogit[k]!;
+        for (let i = 0; i < f.length; i++) z += w[f[i]!]! * inv;
+        const g = (1 / (1 + Math.exp(-z)) - y) * (y === 1 ? wPos : wNeg);
+        for (let i = 0; i < f.length; i++) {
+          const j = f[i]!;
+          const gj = g * inv + params.l2 * w[j]!;
+          g2[j]! += gj * gj;
+          w[j]! -= (params.learningRate * gj) / Math.sqrt(g2[j]!);
+        }
+        const gA = g * index.baseLogit[k]!;
+        ga2 += gA * gA;
+        a -= (params.learningRate * gA) / Math.sqrt(ga2);
+        gb2 += g * g;
+        b -= (params.learningRate * g) / Math.sqrt(gb2);
+      }
+    }
+  }
+  const ranking: { id: string; score: number }[] = [];
+  for (let k = 0; k < index.ids.length; k++) {
+    const id = index.ids[k]!;
+    if (decided.has(id)) continue;
+    const f = index.feats[k]!;
+    const inv = f.length > 0 ? 1 / Math.sqrt(f.length) : 0;
+    let z = b + a * index.baseLogit[k]!;
+    for (let i = 0; i < f.length; i++) z += w[f[i]!]! * inv;
+    ranking.push({ id, score: Math.round((1 / (1 + Math.exp(-z))) * 1e6) / 1e6 });
+  }
+  const pos = new Map(index.ids.map((id, k) => [id, k]));
+  ranking.sort((x, y) => y.score - x.score || pos.get(x.id)! - pos.get(y.id)!);
+  return {
+    version: ACTIVE_VERSION,
+    params,
+    learnedFrom,
+    positives,
+    negatives,
+    inputSha256: sha({ v: ACTIVE_VERSION, params, learnedFrom, ids: index.ids, base: [...index.baseLogit] }),
+    ranking,
+    rankingSha256: sha(ranking),
+  };
+}
+
+/**
+ * "More like this" from one message: the same per-case fit with that message as the one offensive
+ * example and an evenly spaced sample of the rest of the case as the contrast (in a seized chat almost
+ * every message is ordinary), so a reviewer can pull up messages resembling any message, coded or not.
+ * The stand-in negatives are named in `learnedFrom` like real codes, so the run is reproducible.
+ */
+export function moreLikeThis(index: CaseIndex, messageId: string, contrast = 50): RerankRun {
+  if (!index.byId.has(messageId)) throw new Error(`more like this: '${messageId}' is not in this case`);
+  const others = index.ids.filter((id) => id !== messageId);
+  const step = Math.max(1, others.length / contrast);
+  const sample: string[] = [];
+  for (let p = 0; p < others.length && sample.length < contrast; p += step)
+    sample.push(others[Math.floor(p)]!);
+  return rerank(index, [
+    { messageId, offensive: true },
+    ...sample.map((id) => ({ messageId: id, offensive: false })),
+  ]);
+}
