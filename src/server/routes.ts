@@ -88,6 +88,21 @@ function loginKey(request: FastifyRequest): string {
   return `${request.ip}\u0000${username}`;
 }
 
+/**
+ * The case's zone: the one most of its exhibits were read in (ties: the first exhibit's), else UTC.
+ * One zone for the whole case, so every view shows the same wall-clock time for a message.
+ */
+export function caseTimeZone(exhibits: readonly { readonly timezone: string | null }[]): string {
+  const n = new Map<string, number>();
+  for (const e of exhibits) if (e.timezone) n.set(e.timezone, (n.get(e.timezone) ?? 0) + 1);
+  let best = 'UTC';
+  let most = 0;
+  for (const [zone, k] of n) {
+    if (k > most) [best, most] = [zone, k];
+  }
+  return best;
+}
+
 export function registerRoutes(
   app: FastifyInstance,
   store: Store,
@@ -270,6 +285,7 @@ export function registerRoutes(
           originalName: e.originalName,
           sha256: e.sha256,
         })),
+        timeZone: caseTimeZone(exhibits),
       };
     },
   });
@@ -291,7 +307,7 @@ export function registerRoutes(
         query.from,
         query.limit,
       );
-      return { total, messages: presentWindow(rows, session!.user) };
+      return { total, messages: await presentWindow(store, rows, session!.user) };
     },
   });
 

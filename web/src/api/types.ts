@@ -1,4 +1,9 @@
 /** Types of the review workspace API (docs/api.md, v1). Times are ISO 8601 UTC strings; ids are integers. */
+// The message's structured parts are the server's own domain types (one definition, imported, never
+// copied): src/domain/message.ts is plain data with no imports, so the bundle takes nothing else.
+import type { LocationRef, Poll, SystemEvent } from '../../../src/domain/message';
+
+export type { LocationRef, MembershipEventType, Poll, SystemEvent } from '../../../src/domain/message';
 
 export type Role = 'admin' | 'lead' | 'reviewer' | 'readonly';
 
@@ -53,9 +58,12 @@ export interface CaseDashboard {
   readonly activity: readonly ActivityPoint[];
   readonly conversations: readonly ConversationSummary[];
   readonly exhibits: readonly ExhibitSummary[];
+  /** The IANA zone every time in the case is shown in (lib/time.ts). */
+  readonly timeZone: string;
 }
 
-export type MessageKind = 'text' | 'media' | 'system' | 'deleted' | 'poll' | 'location';
+export type { MessageKind } from '../../../src/domain/message';
+import type { MessageKind } from '../../../src/domain/message';
 
 export interface FlagSpan {
   /** UTF-16 code-unit offsets into the original text. */
@@ -134,6 +142,14 @@ export interface Message {
   readonly deleted: boolean | string | null;
   /** Who deleted it: the sender (for everyone) or a group admin. */
   readonly deletedBy?: 'sender' | 'admin' | null;
+  /** When it was last edited (UTC), where the source records it. */
+  readonly editedAt?: string | null;
+  /** Sent by the phone's owner (device sources): shown on the right, as the phone shows it. */
+  readonly fromOwner?: boolean;
+  readonly poll?: Poll | null;
+  readonly location?: LocationRef | null;
+  /** A system message's event (who added whom, a new subject, ...); device rows have no text. */
+  readonly system?: SystemEvent | null;
   readonly flag: Flag | null;
   readonly code: Code | null;
   readonly reviewed: boolean;

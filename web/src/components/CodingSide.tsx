@@ -5,6 +5,7 @@ import { AuditTrail } from './AuditTrail';
 import { CodingPanel } from './CodingPanel';
 import { FlagDetails } from './FlagDetails';
 import { SourceLine } from './SourceLine';
+import { UnsavedDrafts } from './UnsavedDrafts';
 
 /**
  * The side panel of the thread and batch pages: the selected message's source, flag, code (the
@@ -42,6 +43,13 @@ export function CodingSide(p: {
             status={null}
             onChange={p.coding.setDraft}
             onSave={p.onSave}
+            onDiscard={p.coding.discard}
+          />
+          <UnsavedDrafts
+            caseId={p.coding.caseId}
+            onDiscard={(id) => {
+              if (id === m.id) p.coding.discard();
+            }}
           />
           <AuditTrail messageId={m.id} version={m.code?.version ?? 0} />
         </>

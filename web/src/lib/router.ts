@@ -86,9 +86,14 @@ export function navigate(route: Route, replace = false): void {
   window.dispatchEvent(new HashChangeEvent('hashchange'));
 }
 
+// popstate as well: Back/Forward between entries the thread pushed need not fire hashchange.
 function subscribe(cb: () => void): () => void {
   window.addEventListener('hashchange', cb);
-  return () => window.removeEventListener('hashchange', cb);
+  window.addEventListener('popstate', cb);
+  return () => {
+    window.removeEventListener('hashchange', cb);
+    window.removeEventListener('popstate', cb);
+  };
 }
 
 export function useHash(): string {

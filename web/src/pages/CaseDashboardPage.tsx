@@ -10,11 +10,10 @@ import { QcAgreementPanel } from '../components/QcAgreementPanel';
 import { QueryState } from '../components/QueryState';
 import { useSession } from '../hooks/session';
 import { count } from '../lib/format';
+import { caseQueryKey } from '../lib/case-query';
 import { href } from '../lib/router';
 
-export function caseQueryKey(caseId: number) {
-  return ['case', caseId] as const;
-}
+export { caseQueryKey };
 
 export function CaseDashboardPage({ caseId }: { caseId: number }) {
   const q = useQuery({ queryKey: caseQueryKey(caseId), queryFn: () => getCase(caseId), staleTime: 0 });
@@ -41,11 +40,23 @@ export function CaseDashboardPage({ caseId }: { caseId: number }) {
           <div className="stats">
             <div className="stat">
               <span className="stat-label">Messages</span>
-              <span className="stat-value">{count(d.messages)}</span>
+              <a
+                className="stat-value"
+                href={href({ page: 'search', caseId, params: new URLSearchParams() })}
+                aria-label={`${count(d.messages)} messages: search them`}
+              >
+                {count(d.messages)}
+              </a>
             </div>
             <div className="stat">
               <span className="stat-label">Reviewed</span>
-              <span className="stat-value">{count(d.reviewed)}</span>
+              <a
+                className="stat-value"
+                href={href({ page: 'search', caseId, params: new URLSearchParams({ status: 'reviewed' }) })}
+                aria-label={`${count(d.reviewed)} reviewed: list them`}
+              >
+                {count(d.reviewed)}
+              </a>
             </div>
             <div className="stat stat-wide">
               <span className="stat-label">Coverage</span>
@@ -78,16 +89,16 @@ export function CaseDashboardPage({ caseId }: { caseId: number }) {
             </section>
             <section className="panel" aria-labelledby="flags-title">
               <h2 id="flags-title">Flags by category</h2>
-              <FlagsChart flagsByCategory={d.flagsByCategory} />
+              <FlagsChart caseId={caseId} flagsByCategory={d.flagsByCategory} />
             </section>
           </div>
           <section className="panel" aria-labelledby="activity-title">
             <h2 id="activity-title">Activity per member</h2>
-            <ActivityChart activity={d.activity} />
+            <ActivityChart caseId={caseId} activity={d.activity} />
           </section>
           <BatchesSummary caseId={caseId} />
           <QcAgreementPanel caseId={caseId} />
-          <MembershipChart caseId={caseId} conversations={d.conversations} />
+          <MembershipChart caseId={caseId} conversations={d.conversations} zone={d.timeZone} />
           <PeopleTable caseId={caseId} />
         </>
       )}

@@ -15,6 +15,7 @@ import { useThreadWindows, windowKey } from '../hooks/useThreadWindows';
 import { decisionLabel } from '../lib/format';
 import { href } from '../lib/router';
 import { loadHighlight, saveHighlight, termsFromQuery } from '../lib/search-terms';
+import { useCaseZone, zonedToUtc } from '../lib/time';
 import { caseQueryKey } from './CaseDashboardPage';
 
 interface Range {
@@ -26,11 +27,12 @@ const sameRange = (a: Range, b: Range) => a.first === b.first && a.last === b.la
 export function ThreadPage({
   caseId,
   conversationId,
-  initialSeq,
+  seq: urlSeq,
 }: {
   caseId: number;
   conversationId: number;
-  initialSeq: number | null;
+  /** The position the address names: it drives the page (a changed ?seq=, Back and Forward move it). */
+  seq: number | null;
 }) {
   const qc = useQueryClient();
   const { session } = useSession();
@@ -38,7 +40,8 @@ export function ThreadPage({
   const caseQ = useQuery({ queryKey: caseQueryKey(caseId), queryFn: () => getCase(caseId) });
   const conversation = caseQ.data?.conversations.find((c) => c.id === conversationId);
 
-  const start = initialSeq ?? 0;
+  const [start] = useState(() => urlSeq ?? 0);
+  const zone = useCaseZone('UTC');
   // The rows in view change every scroll frame; the page re-renders (and fetches) at most every 100 ms.
   const [range, setRange] = useState<Range>({ first: start, last: start + 30 });
   const rangeTimer = useRef<{
@@ -89,13 +92,17 @@ export function ThreadPage({
     saveHighlight(caseId, q);
   };
 
-  // The address follows the selection (so a reload or a shared link opens there), written at most
-  // every 400 ms: browsers throttle or refuse rapid history updates, and j can be held down.
+  // The address follows the selection (so a reload or a shared link opens there). Moving by j/k
+  // replaces the entry, at most every 400 ms (browsers throttle rapid history updates, and j can be
+  // held down); a jump (date, flag, quote, position) adds one, so Back returns to where it came from.
   const urlTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The seq this page last wrote to the address: its echo must not move the selection back.
+  const written = useRef<number | null>(urlSeq);
   useEffect(() => () => clearTimeout(urlTimer.current ?? undefined), []);
   const select = useCallback(
-    (seq: number, scroll: 'auto' | 'center' | null = null) => {
+    (seq: number, scroll: 'auto' | 'center' | null = null, fromUrl = false) => {
       setSelectedSeq(seq);
+      selectedRef.current = seq;
       if (scroll === 'center') {
         // A jump: start fetching the target's windows now rather than once the list has moved.
         for (const w of new Set([
@@ -112,13 +119,32 @@ export function ThreadPage({
       }
       if (scroll) list.current?.scrollToSeq(seq, scroll);
       if (urlTimer.current) clearTimeout(urlTimer.current);
+      urlTimer.current = null;
+      if (fromUrl) {
+        written.current = seq;
+        return;
+      }
+      const target = href({ page: 'thread', caseId, conversationId, seq });
+      if (scroll === 'center') {
+        written.current = seq;
+        window.history.pushState(null, '', target);
+        return;
+      }
       urlTimer.current = setTimeout(() => {
         urlTimer.current = null;
-        window.history.replaceState(null, '', href({ page: 'thread', caseId, conversationId, seq }));
+        written.current = seq;
+        window.history.replaceState(null, '', target);
       }, 400);
     },
     [qc, caseId, conversationId],
   );
+
+  // The address drives the page: a ?seq= typed or linked, or Back/Forward, moves the open thread.
+  useEffect(() => {
+    if (urlSeq === null || urlSeq === written.current) return;
+    written.current = urlSeq;
+    if (urlSeq !== selectedRef.current) select(urlSeq, 'center', true);
+  }, [urlSeq, select]);
 
   const onRange = useCallback((first: number, last: number) => {
     const t = rangeTimer.current;
@@ -175,6 +201,17 @@ export function ThreadPage({
   );
 
   const onOpenQuote = useCallback((keyId: string) => void openQuote(keyId), [openQuote]);
+  // Who wrote a quoted message, where a loaded window has it (the quote names its sender).
+  const quotedSender = useCallback(
+    (keyId: string) => {
+      for (const [, data] of qc.getQueriesData<MessageWindow>({ queryKey: ['window', conversationId] })) {
+        const m = data?.messages.find((x) => x.keyId === keyId);
+        if (m) return m.sender;
+      }
+      return undefined;
+    },
+    [qc, conversationId],
+  );
 
   async function saveSelected(decision?: Decision, advance = false) {
     if (!selected) return;
@@ -200,8 +237,9 @@ export function ThreadPage({
   }
 
   async function jumpToDate(isoDate: string) {
-    const seq = await seqAt(conversationId, `${isoDate}T00:00:00.000Z`);
-    if (seq === null) setStatus(`No messages on or after ${isoDate}.`);
+    // Midnight in the case's zone, the zone every time on the page is shown in.
+    const seq = await seqAt(conversationId, zonedToUtc(isoDate, '00:00', zone));
+    if (seq === null) setStatus(`No messages on or after ${isoDate} (${zone}).`);
     else select(seq, 'center');
   }
 
@@ -238,6 +276,7 @@ export function ThreadPage({
         <ThreadToolbar
           total={total ?? 0}
           position={selectedSeq}
+          zone={zone}
           highlight={highlight}
           allSources={allSources}
           message={status}
@@ -267,6 +306,7 @@ export function ThreadPage({
             onSelect={select}
             onToggleSource={toggleSource}
             onOpenQuote={onOpenQuote}
+            quotedSender={quotedSender}
             onRange={onRange}
           />
         )}
