@@ -8,11 +8,16 @@ import { useMemo } from 'react';
 import { getWindow } from '../api/messages';
 import { getMembership } from '../api/people';
 import type { ConversationSummary } from '../api/types';
-import { tooltipLines } from '../lib/html';
 import { formatInstant } from '../lib/time';
 import type { ChartOption } from './EChart';
 import { LazyChart } from './LazyChart';
-import { CERTAINTY, membershipData, type MembershipData, type RecordSpan } from './membership-data';
+import {
+  CERTAINTY,
+  membershipData,
+  membershipTooltip,
+  type MembershipData,
+  type RecordSpan,
+} from './membership-data';
 import { QueryState } from './QueryState';
 
 export const membershipKey = (caseId: number) => ['membership', caseId] as const;
@@ -70,27 +75,12 @@ function useRecordSpans(conversations: readonly ConversationSummary[]) {
 }
 
 function chartOption(data: MembershipData, zone: string): ChartOption {
-  const at = (ms: number) => formatInstant(new Date(ms).toISOString(), zone);
   return {
     grid: { left: 200, right: 24, top: 36, bottom: 28 },
     legend: { top: 0 },
     tooltip: {
       trigger: 'item',
-      // Names and details come from the evidence: every line is escaped (issue 21.9).
-      formatter: (p: { seriesName: string; data: { bar?: number; conflict?: number } }) => {
-        if (p.data.conflict !== undefined) {
-          const c = data.conflicts[p.data.conflict];
-          return c ? tooltipLines([`Conflict: ${c.participant}`, c.detail, at(c.at)]) : '';
-        }
-        const b = data.bars[p.data.bar ?? -1];
-        if (!b) return '';
-        return tooltipLines([
-          b.participant,
-          `from ${b.openFrom ? 'the start of the record' : at(b.from)} (${b.fromBasis})`,
-          `to ${b.openTo ? 'the end of the record' : at(b.to)} (${b.toBasis})`,
-          p.seriesName,
-        ]);
-      },
+      formatter: membershipTooltip(data, zone),
     },
     xAxis: { type: 'time', min: data.min, max: data.max },
     yAxis: {

@@ -1,5 +1,7 @@
 /** The membership gantt's data, apart from drawing it (MembershipChart.tsx). */
 import type { Certainty, MembershipTimeline } from '../api/people';
+import { tooltipLines } from '../lib/html';
+import { formatInstant } from '../lib/time';
 
 export const CERTAINTY: readonly { key: Certainty; label: string; colour: string }[] = [
   { key: 'seen', label: 'Seen (joined and left in the record)', colour: '#2f6f9f' },
@@ -105,4 +107,27 @@ export function membershipData(
     }
   }
   return { rows, bars, conflicts, min, max };
+}
+
+/**
+ * The gantt's tooltip. Names and details come from the evidence (a participant may be called
+ * `<a href=…>login again</a>`): ECharts puts a formatter's string in the page as HTML, so every line
+ * goes through tooltipLines, which escapes it (issue 21.9).
+ */
+export function membershipTooltip(data: MembershipData, zone: string) {
+  const at = (ms: number) => formatInstant(new Date(ms).toISOString(), zone);
+  return (p: { seriesName: string; data: { bar?: number; conflict?: number } }): string => {
+    if (p.data.conflict !== undefined) {
+      const c = data.conflicts[p.data.conflict];
+      return c ? tooltipLines([`Conflict: ${c.participant}`, c.detail, at(c.at)]) : '';
+    }
+    const b = data.bars[p.data.bar ?? -1];
+    if (!b) return '';
+    return tooltipLines([
+      b.participant,
+      `from ${b.openFrom ? 'the start of the record' : at(b.from)} (${b.fromBasis})`,
+      `to ${b.openTo ? 'the end of the record' : at(b.to)} (${b.toBasis})`,
+      p.seriesName,
+    ]);
+  };
 }

@@ -43,7 +43,7 @@ export function systemText(m: Message): string {
 
 // WhatsApp (since 2023) appends this to an edited message's text in exports. The stored text keeps it
 // verbatim (evidence); the thread shows the "edited" badge instead of the marker.
-const EDITED_MARKER = /\s*<This message was edited>\s*$/u;
+const EDITED_MARKER = /[\s\u200E]*<This message was edited>\s*$/u;
 
 /** The body as the thread shows it: verbatim, less the export's trailing edit marker. */
 export function shownText(m: Message): string {
