@@ -39,10 +39,8 @@ describe.skipIf(!haveChromium())('evidence text in HTML tooltips (issue 21.9)', 
         .catch(() => undefined);
       await page.waitForTimeout(120);
       const tips = await page
-        .locator(`${scope} div[style*="z-index: 9999999"]`)
-        .evaluateAll((ds) =>
-          ds.filter((d) => (d as HTMLElement).style.display !== 'none').map((d) => d.innerHTML),
-        );
+        .locator(`${scope} div[style*="z-index: 9999999"]:not([style*="display: none"])`)
+        .evaluateAll((ds) => ds.map((d) => (d as unknown as { innerHTML: string }).innerHTML));
       seen.push(...tips.filter((t) => t.trim()));
     }
     return seen;
@@ -51,7 +49,9 @@ describe.skipIf(!haveChromium())('evidence text in HTML tooltips (issue 21.9)', 
   async function expectNoLiveMarkup(): Promise<void> {
     expect(await page.locator('a[href^="https://evil.example"]').count()).toBe(0);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
   }
 
   it('the membership timeline tooltip shows hostile names as text', async () => {

@@ -1,7 +1,8 @@
 /** The membership gantt's data, apart from drawing it (MembershipChart.tsx). */
-import type { Certainty, MembershipTimeline } from '../api/people';
-import { tooltipLines } from '../lib/html';
-import { formatInstant } from '../lib/time';
+// Imports carry .js: this module is also type-checked under the root tsconfig (node16), by its unit test.
+import type { Certainty, MembershipTimeline } from '../api/membership-types.js';
+import { tooltipLines } from '../lib/html.js';
+import { formatInstant } from '../lib/time.js';
 
 export const CERTAINTY: readonly { key: Certainty; label: string; colour: string }[] = [
   { key: 'seen', label: 'Seen (joined and left in the record)', colour: '#2f6f9f' },

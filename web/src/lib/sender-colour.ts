@@ -20,22 +20,27 @@ export interface SenderStyle {
 const SYSTEM: SenderStyle = { colour: '#5c6670', mark: '·' };
 const MARKS = ['●', '■', '▲', '◆', '★', '▼', '✚', '⬟'];
 
-/** OKLCH → sRGB hex (CSS Color 4): a perceptual space, so equal steps look equally different. */
-function oklchHex(l: number, c: number, hDeg: number): string {
+type Rgb = readonly [number, number, number];
+
+/** OKLCH → linear sRGB (CSS Color 4); null when outside the sRGB gamut. */
+function oklchLinear(l: number, c: number, hDeg: number): Rgb | null {
   const h = (hDeg * Math.PI) / 180;
   const a = c * Math.cos(h);
   const b = c * Math.sin(h);
   const l_ = (l + 0.3963377774 * a + 0.2158037573 * b) ** 3;
   const m_ = (l - 0.1055613458 * a - 0.0638541728 * b) ** 3;
   const s_ = (l - 0.0894841775 * a - 1.291485548 * b) ** 3;
-  const lin = [
+  const rgb: Rgb = [
     4.0767416621 * l_ - 3.3077115913 * m_ + 0.2309699292 * s_,
     -1.2684380046 * l_ + 2.6097574011 * m_ - 0.3413193965 * s_,
     -0.0041960863 * l_ - 0.7034186147 * m_ + 1.707614701 * s_,
   ];
-  return `#${lin
-    .map((x) => {
-      const v = Math.max(0, Math.min(1, x));
+  return rgb.every((x) => x >= 0 && x <= 1) ? rgb : null;
+}
+
+function hex(rgb: Rgb): string {
+  return `#${rgb
+    .map((v) => {
       const g = v <= 0.0031308 ? 12.92 * v : 1.055 * v ** (1 / 2.4) - 0.055;
       return Math.round(g * 255)
         .toString(16)
@@ -44,12 +49,72 @@ function oklchHex(l: number, c: number, hDeg: number): string {
     .join('')}`;
 }
 
-/** Enough for 50 senders: hues by the golden angle (each new one far from the last), three lightnesses. */
+/** CIELAB of a linear sRGB colour (D65). */
+function lab([r, g, b]: Rgb): Rgb {
+  const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+  const x = f((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047);
+  const y = f(0.2126 * r + 0.7152 * g + 0.0722 * b);
+  const z = f((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883);
+  return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+}
+
+// How the colour looks with protanopia and deuteranopia (Machado, Oliveira and Fernandes 2009).
+const CVD: readonly (readonly number[])[] = [
+  [0.152286, 1.052583, -0.204868, 0.114503, 0.786281, 0.099216, -0.003882, -0.048116, 1.051998],
+  [0.367322, 0.860646, -0.227968, 0.280085, 0.672501, 0.047413, -0.01182, 0.04294, 0.968881],
+];
+const simulate = (m: readonly number[], [r, g, b]: Rgb): Rgb =>
+  [0, 1, 2].map((i) =>
+    Math.max(0, Math.min(1, (m[3 * i] ?? 0) * r + (m[3 * i + 1] ?? 0) * g + (m[3 * i + 2] ?? 0) * b)),
+  ) as unknown as Rgb;
+
+/** How far apart two colours look: the least of the distances with normal, protan and deutan vision. */
+function apart(a: readonly Rgb[], b: readonly Rgb[]): number {
+  let d = Infinity;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    // Colour-blind distances count half: enough that lightness steps are chosen, not only hue.
+    d = Math.min(d, Math.hypot(x[0] - y[0], x[1] - y[1], x[2] - y[2]) * (i === 0 ? 1 : 2));
+  }
+  return d;
+}
+
+/**
+ * Enough for 50 senders: from OKLCH candidates dark enough for text on white, each next colour is
+ * the one farthest (for normal and colour-blind vision alike) from all chosen before it. Computed
+ * once; the order is fixed, so a case's colours never change between sessions.
+ */
 export const PALETTE_SIZE = 60;
-const LIGHTNESS = [0.5, 0.36, 0.43];
-export const PALETTE: readonly string[] = Array.from({ length: PALETTE_SIZE }, (_, i) =>
-  oklchHex(LIGHTNESS[i % 3] ?? 0.45, 0.14, (20 + i * 137.508) % 360),
-);
+function buildPalette(): string[] {
+  const candidates: { hex: string; views: Rgb[] }[] = [];
+  for (const l of [0.34, 0.41, 0.48, 0.55]) {
+    for (const c of [0.08, 0.13, 0.18]) {
+      for (let h = 0; h < 360; h += 6) {
+        const rgb = oklchLinear(l, c, h);
+        if (!rgb || 1.05 / (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2] + 0.05) < 4.5) continue;
+        candidates.push({ hex: hex(rgb), views: [lab(rgb), ...CVD.map((m) => lab(simulate(m, rgb)))] });
+      }
+    }
+  }
+  const chosen: typeof candidates = [];
+  const nearest = candidates.map(() => Infinity);
+  // Start from a clear blue, the phone's own accent.
+  let next = candidates.findIndex((x) => x.hex === hex(oklchLinear(0.48, 0.13, 252) ?? [0, 0, 1]));
+  if (next < 0) next = 0;
+  while (chosen.length < PALETTE_SIZE && next >= 0) {
+    const pick = candidates[next]!;
+    chosen.push(pick);
+    let best = -1;
+    for (let i = 0; i < candidates.length; i++) {
+      nearest[i] = Math.min(nearest[i]!, apart(candidates[i]!.views, pick.views));
+      if (best < 0 || nearest[i]! > nearest[best]!) best = i;
+    }
+    next = nearest[best]! > 0 ? best : -1;
+  }
+  return chosen.map((x) => x.hex);
+}
+export const PALETTE: readonly string[] = buildPalette();
 
 export type SenderStyles = (sender: string | null) => SenderStyle;
 

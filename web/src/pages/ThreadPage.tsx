@@ -13,7 +13,7 @@ import { useCoding } from '../hooks/useCoding';
 import { useThreadKeys, type ThreadKey } from '../hooks/useThreadKeys';
 import { useThreadWindows, windowKey } from '../hooks/useThreadWindows';
 import { decisionLabel } from '../lib/format';
-import { href } from '../lib/router';
+import { href, setAddress } from '../lib/router';
 import { loadHighlight, saveHighlight, termsFromQuery } from '../lib/search-terms';
 import { useCaseZone, zonedToUtc } from '../lib/time';
 import { caseQueryKey } from './CaseDashboardPage';
@@ -124,16 +124,16 @@ export function ThreadPage({
         written.current = seq;
         return;
       }
-      const target = href({ page: 'thread', caseId, conversationId, seq });
+      const route = { page: 'thread', caseId, conversationId, seq } as const;
       if (scroll === 'center') {
         written.current = seq;
-        window.history.pushState(null, '', target);
+        setAddress(route, 'push');
         return;
       }
       urlTimer.current = setTimeout(() => {
         urlTimer.current = null;
         written.current = seq;
-        window.history.replaceState(null, '', target);
+        setAddress(route, 'replace');
       }, 400);
     },
     [qc, caseId, conversationId],
@@ -141,9 +141,11 @@ export function ThreadPage({
 
   // The address drives the page: a ?seq= typed or linked, or Back/Forward, moves the open thread.
   useEffect(() => {
-    if (urlSeq === null || urlSeq === written.current) return;
+    if (urlSeq === written.current) return;
     written.current = urlSeq;
-    if (urlSeq !== selectedRef.current) select(urlSeq, 'center', true);
+    // No ?seq= (Back to where the thread was first opened from its link) is the first message.
+    const target = urlSeq ?? 0;
+    if (target !== selectedRef.current) select(target, 'center', true);
   }, [urlSeq, select]);
 
   const onRange = useCallback((first: number, last: number) => {
