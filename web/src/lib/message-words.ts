@@ -32,12 +32,14 @@ export function systemSentence(e: SystemEvent): string {
 }
 
 /**
- * What a system row says: its own text where the source wrote one (exports, verbatim), else the
- * structured event in plain words (device databases store events as codes, with no text).
+ * What a system row says: an export's own line (verbatim, it has a line span), else the structured
+ * event in plain words: device databases store events as codes, with no text or only a value (the
+ * subject of a "created" row), which alone would misread as a message.
  */
 export function systemText(m: Message): string {
+  const fromExport = m.lineStart !== null;
+  if (m.system && !(fromExport && m.text.trim())) return systemSentence(m.system);
   if (m.text.trim()) return m.text;
-  if (m.system) return systemSentence(m.system);
   return 'System event (no details in the source)';
 }
 
