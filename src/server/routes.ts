@@ -89,6 +89,22 @@ function loginKey(request: FastifyRequest): string {
 }
 
 /**
+ * A conversation's first and last message (UTC): where its record starts and ends, so the
+ * membership timeline draws "still a member" to the last message, not the last membership event.
+ * Two reads of the (conversation_id, seq) index.
+ */
+async function recordEdges(
+  store: Store,
+  conversationId: number,
+  messages: number,
+): Promise<{ first: string | null; last: string | null }> {
+  if (messages === 0) return { first: null, last: null };
+  const [first] = await store.reviews.window(conversationId, 0, 1);
+  const [last] = await store.reviews.window(conversationId, messages - 1, 1);
+  return { first: first?.utc ?? null, last: last?.utc ?? null };
+}
+
+/**
  * The case's zone: the one most of its exhibits were read in (ties: the first exhibit's), else UTC.
  * One zone for the whole case, so every view shows the same wall-clock time for a message.
  */
@@ -273,12 +289,15 @@ export function registerRoutes(
         coverage: coverage(reviewed, messages),
         flagsByCategory,
         activity: await store.reviews.activity(caseId),
-        conversations: conversations.map((c) => ({
-          id: c.id,
-          name: c.name,
-          messages: c.messages,
-          participants: c.participants,
-        })),
+        conversations: await Promise.all(
+          conversations.map(async (c) => ({
+            id: c.id,
+            name: c.name,
+            messages: c.messages,
+            participants: c.participants,
+            ...(await recordEdges(store, c.id, c.messages)),
+          })),
+        ),
         exhibits: exhibits.map((e) => ({
           id: e.id,
           ref: e.ref,

@@ -217,6 +217,8 @@ export const CaseResponse = z.object({
       name: z.string(),
       messages: z.number().int(),
       participants: z.number().int(),
+      first: z.string().nullable().describe("the conversation's first message (UTC), null when empty"),
+      last: z.string().nullable().describe("the conversation's last message (UTC), null when empty"),
     }),
   ),
   exhibits: z.array(

@@ -33,6 +33,9 @@ export interface ConversationSummary {
   readonly name: string;
   readonly messages: number;
   readonly participants: number | readonly string[];
+  /** First and last message (UTC), where the server gives them: the record's edges. */
+  readonly first?: string | null;
+  readonly last?: string | null;
 }
 
 export interface ExhibitSummary {

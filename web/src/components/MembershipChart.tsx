@@ -1,11 +1,10 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type {
   CustomSeriesRenderItemAPI,
   CustomSeriesRenderItemParams,
   CustomSeriesRenderItemReturn,
 } from 'echarts';
 import { useMemo } from 'react';
-import { getWindow } from '../api/messages';
 import { getMembership } from '../api/people';
 import type { ConversationSummary } from '../api/types';
 import { formatInstant } from '../lib/time';
@@ -46,32 +45,13 @@ function renderBar(
   } as CustomSeriesRenderItemReturn;
 }
 
-/** Each conversation's first and last message: the record's edges, where open bars end. */
-function useRecordSpans(conversations: readonly ConversationSummary[]) {
-  const withMessages = conversations.filter((c) => c.messages > 0);
-  const ends = useQueries({
-    queries: withMessages.flatMap((c) => [
-      { queryKey: ['window-edge', c.id, 0], queryFn: () => getWindow(c.id, 0, 1), staleTime: 60_000 },
-      {
-        queryKey: ['window-edge', c.id, c.messages - 1],
-        queryFn: () => getWindow(c.id, c.messages - 1, 1),
-        staleTime: 60_000,
-      },
-    ]),
-  });
-  const ready = ends.every((q) => q.data || q.error);
-  const key = ends.map((q) => q.dataUpdatedAt).join(',');
-  return useMemo(() => {
-    if (!ready) return null;
-    const spans = new Map<number, RecordSpan>();
-    withMessages.forEach((c, i) => {
-      const first = ends[2 * i]?.data?.messages[0]?.utc;
-      const last = ends[2 * i + 1]?.data?.messages[0]?.utc;
-      if (first && last) spans.set(c.id, { first: Date.parse(first), last: Date.parse(last) });
-    });
-    return spans;
-    // `key` changes exactly when any edge query's data does.
-  }, [ready, key]);
+/** Each conversation's first and last message (UTC ms): the record's edges, where open bars end. */
+function recordSpans(conversations: readonly ConversationSummary[]): Map<number, RecordSpan> {
+  const spans = new Map<number, RecordSpan>();
+  for (const c of conversations) {
+    if (c.first && c.last) spans.set(c.id, { first: Date.parse(c.first), last: Date.parse(c.last) });
+  }
+  return spans;
 }
 
 function chartOption(data: MembershipData, zone: string): ChartOption {
@@ -129,11 +109,8 @@ export function MembershipChart({
     staleTime: 60_000,
   });
   const names = useMemo(() => new Map(conversations.map((c) => [c.id, c.name])), [conversations]);
-  const spans = useRecordSpans(conversations);
-  const data = useMemo(
-    () => (q.data && spans ? membershipData(q.data, names, spans) : null),
-    [q.data, names, spans],
-  );
+  const spans = useMemo(() => recordSpans(conversations), [conversations]);
+  const data = useMemo(() => (q.data ? membershipData(q.data, names, spans) : null), [q.data, names, spans]);
   const option = useMemo(() => (data ? chartOption(data, zone) : null), [data, zone]);
   return (
     <section className="panel" aria-labelledby="membership-title">
