@@ -27,6 +27,7 @@ import { registerReportRoutes } from './report-routes.js';
 import { registerSearchTermRoutes } from './search-term-routes.js';
 import { ConductMemo } from './conduct-memo.js';
 import { registerMediaRoutes } from './media-routes.js';
+import { registerExhibitRoutes } from './exhibit-routes.js';
 import * as S from './schemas.js';
 
 export const SESSION_COOKIE = 'scrutineer_session';
@@ -647,6 +648,7 @@ export function registerRoutes(
   registerQcRoutes(route, store, docs);
   registerSearchTermRoutes(route, store, docs);
   registerMediaRoutes(route, store, workspace, docs);
+  registerExhibitRoutes(app, route, store, workspace);
   registerRecordRoutes(route, store, docs);
   registerReportRoutes(app, route, store, workspace, docs);
 }

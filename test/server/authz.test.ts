@@ -115,6 +115,14 @@ const ROUTES: readonly RouteCase[] = [
     }),
   },
   {
+    // Authorised callers get as far as validation (no file named): nothing is imported here; the
+    // upload itself is test/server/exhibit-upload.test.ts and test/web/upload.browser.test.ts.
+    name: 'POST exhibit upload',
+    kind: 'lead',
+    allowed: 400,
+    request: (w, x) => ({ method: 'POST', url: `/api/cases/${pick(w, x).caseId}/exhibits` }),
+  },
+  {
     name: 'GET case reports',
     kind: 'lead',
     request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/reports` }),

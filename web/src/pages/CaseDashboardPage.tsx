@@ -3,6 +3,7 @@ import { getCase } from '../api/cases';
 import { ActivityChart } from '../components/ActivityChart';
 import { BatchesSummary } from '../components/BatchesSummary';
 import { CoverageBar } from '../components/CoverageBar';
+import { ExhibitUpload } from '../components/ExhibitUpload';
 import { FlagsChart } from '../components/FlagsChart';
 import { MembershipChart } from '../components/MembershipChart';
 import { PeopleTable } from '../components/PeopleTable';
@@ -100,6 +101,7 @@ export function CaseDashboardPage({ caseId }: { caseId: number }) {
           <QcAgreementPanel caseId={caseId} />
           <MembershipChart caseId={caseId} conversations={d.conversations} zone={d.timeZone} />
           <PeopleTable caseId={caseId} />
+          {(role === 'lead' || role === 'admin') && <ExhibitUpload caseId={caseId} zone={d.timeZone} />}
         </>
       )}
     </section>
