@@ -28,6 +28,7 @@ import { registerSearchTermRoutes } from './search-term-routes.js';
 import { ConductMemo } from './conduct-memo.js';
 import { registerMediaRoutes } from './media-routes.js';
 import { registerExhibitRoutes } from './exhibit-routes.js';
+import { registerIdentityRoutes } from './identity-routes.js';
 import * as S from './schemas.js';
 
 export const SESSION_COOKIE = 'scrutineer_session';
@@ -649,6 +650,7 @@ export function registerRoutes(
   registerSearchTermRoutes(route, store, docs);
   registerMediaRoutes(route, store, workspace, docs);
   registerExhibitRoutes(app, route, store, workspace);
+  registerIdentityRoutes(route, store);
   registerRecordRoutes(route, store, docs);
   registerReportRoutes(app, route, store, workspace, docs);
 }

@@ -123,6 +123,22 @@ const ROUTES: readonly RouteCase[] = [
     request: (w, x) => ({ method: 'POST', url: `/api/cases/${pick(w, x).caseId}/exhibits` }),
   },
   {
+    name: 'GET identities',
+    kind: 'read',
+    request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/identities` }),
+  },
+  {
+    // No such person: authorised callers get the rule's refusal (400), nothing is recorded.
+    name: 'POST identity decision',
+    kind: 'lead',
+    allowed: 400,
+    request: (w, x) => ({
+      method: 'POST',
+      url: `/api/cases/${pick(w, x).caseId}/identities`,
+      payload: { participant: 1, person: 99999, decision: 'confirmed' },
+    }),
+  },
+  {
     name: 'GET case reports',
     kind: 'lead',
     request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/reports` }),

@@ -5,6 +5,7 @@ import { BatchesSummary } from '../components/BatchesSummary';
 import { CoverageBar } from '../components/CoverageBar';
 import { ExhibitUpload } from '../components/ExhibitUpload';
 import { FlagsChart } from '../components/FlagsChart';
+import { IdentifyPanel } from '../components/IdentifyPanel';
 import { MembershipChart } from '../components/MembershipChart';
 import { PeopleTable } from '../components/PeopleTable';
 import { QcAgreementPanel } from '../components/QcAgreementPanel';
@@ -101,6 +102,7 @@ export function CaseDashboardPage({ caseId }: { caseId: number }) {
           <QcAgreementPanel caseId={caseId} />
           <MembershipChart caseId={caseId} conversations={d.conversations} zone={d.timeZone} />
           <PeopleTable caseId={caseId} />
+          <IdentifyPanel caseId={caseId} canDecide={role === 'lead' || role === 'admin'} />
           {(role === 'lead' || role === 'admin') && <ExhibitUpload caseId={caseId} zone={d.timeZone} />}
         </>
       )}
