@@ -1,5 +1,6 @@
 /**
- * Issue 18: an investigator adds an exhibit without a terminal. The lead uploads an export from the
+ * Issue 18: an investigator finishes the job without a terminal. Identifying people: a participant
+ * linked to a person. Adding an exhibit: The lead uploads an export from the
  * dashboard (progress bar, then the import report), opens it in the thread, and a second upload of
  * the same bytes is refused with the CLI's own message. Audited as the CLI does, as the lead.
  */
@@ -69,8 +70,38 @@ describe.skipIf(!haveChromium())('adding an exhibit by upload (issue 18)', () =>
     expect(demo.pageErrors).toEqual([]);
   });
 
+  it('links a participant to a person, with the evidence shown, audited as the lead', async () => {
+    await signInToDemoCase(page, demo.url, 'demo-lead');
+    const panel = page.getByRole('region', { name: 'Identify people' });
+    const row = panel.getByTestId('participant-row').first();
+    await row.waitFor();
+    const who = (await row.getByRole('rowheader').innerText()).trim();
+    const select = row.getByRole('combobox');
+    const person = (await select.locator('option').nth(1).innerText()).trim();
+    await select.selectOption({ index: 1 });
+    await row.getByRole('button', { name: 'Confirm' }).click();
+    await panel
+      .getByRole('status')
+      .filter({ hasText: `${who} confirmed as ${person}` })
+      .waitFor();
+    await expect.poll(async () => (await row.innerText()).includes(person)).toBe(true);
+    const entries = (await demo.store.audit.list({ caseId: demo.caseId })).filter(
+      (e) => e.action === 'identity.confirm',
+    );
+    // (The demo confirms some identities itself when it is built.)
+    expect(entries.at(-1)?.actor).toBe('demo-lead');
+    expect(JSON.parse(entries.at(-1)?.detailJson ?? '{}')).toMatchObject({ participant: who, person });
+  });
+
   it('is not offered to a reviewer', async () => {
     await signInToDemoCase(page, demo.url, 'demo-reviewer');
     expect(await page.getByRole('region', { name: 'Add an exhibit' }).count()).toBe(0);
+    // The reviewer sees who is who, but decides nothing.
+    await page
+      .getByRole('region', { name: 'Identify people' })
+      .getByTestId('participant-row')
+      .first()
+      .waitFor();
+    expect(await page.getByRole('region', { name: 'Identify people' }).getByRole('button').count()).toBe(0);
   });
 });
