@@ -171,6 +171,36 @@ describe.skipIf(!haveChromium())('device thread, colours, narrow screens and acc
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('a hit opened in the thread offers the next and previous hit and the way back to the results', async () => {
+    await page.goto(`${w.url}/#/cases/${w.caseId}`);
+    await page
+      .getByRole('list', { name: /Flagged messages by category/u })
+      .getByRole('link')
+      .first()
+      .click();
+    const results = page.url();
+    const hits = page.locator('.hit-row');
+    await hits.nth(1).waitFor();
+    await hits.first().locator('a.hit-link').click();
+    await page
+      .getByTestId('hit-position')
+      .filter({ hasText: /^hit 1 of \d+$/u })
+      .waitFor();
+    await page.getByRole('link', { name: 'next hit ›' }).click();
+    await page
+      .getByTestId('hit-position')
+      .filter({ hasText: /^hit 2 of /u })
+      .waitFor();
+    await page.getByRole('link', { name: '‹ previous hit' }).click();
+    await page
+      .getByTestId('hit-position')
+      .filter({ hasText: /^hit 1 of /u })
+      .waitFor();
+    await page.getByRole('link', { name: 'Back to results' }).click();
+    await page.getByRole('heading', { name: 'Search', exact: true }).waitFor();
+    expect(page.url()).toBe(results);
+  });
+
   it('defect 9: a non-member is told so, and sees no thread tools', async () => {
     await signInToCase(page, w.url, OUTSIDER, w.cases.fifty);
     await page.goto(`${w.url}/#/cases/${w.caseId}/conversations/1?seq=285`);

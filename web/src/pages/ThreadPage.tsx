@@ -6,6 +6,7 @@ import { getCaseTerms, searchTermsKey } from '../api/search-terms';
 import type { Decision, Message, MessageWindow } from '../api/types';
 import { CodingSide } from '../components/CodingSide';
 import { ConflictDialog } from '../components/ConflictDialog';
+import { HitNavigator } from '../components/HitNavigator';
 import { ThreadList, type ThreadListHandle } from '../components/ThreadList';
 import { ThreadToolbar } from '../components/ThreadToolbar';
 import { useSession } from '../hooks/session';
@@ -275,6 +276,7 @@ export function ThreadPage({
           <a href={href({ page: 'case', caseId })}>{caseQ.data?.case.name ?? 'Case'}</a> ›{' '}
           {conversation?.name ?? `Conversation ${conversationId}`}
         </h1>
+        <HitNavigator caseId={caseId} conversationId={conversationId} seq={selectedSeq} />
         <ThreadToolbar
           total={total ?? 0}
           position={selectedSeq}
