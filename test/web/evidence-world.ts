@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../../src/review/demo-users.js';
 import { addCaseMember, addUser } from '../../src/review/users.js';
-import { buildMsgstoreCurrent } from '../device/fixtures/android.js';
+import { buildMsgstoreCurrent, buildWaDb } from '../device/fixtures/android.js';
 import { buildModel } from '../device/fixtures/model.js';
 import type { Page } from 'playwright-core';
 import { openDemoInBrowser, type DemoInBrowser } from './browser.js';
@@ -70,6 +70,8 @@ export async function openEvidenceWorld(): Promise<EvidenceWorld> {
   };
   const msgstore = join(dir, 'msgstore.db');
   buildMsgstoreCurrent(DEVICE_MODEL, msgstore);
+  const contacts = join(dir, 'wa.db');
+  buildWaDb(DEVICE_MODEL, contacts);
   const add = (name: string, path: string, ref: string, ...more: string[]) => [
     ['case', 'create', name],
     ['exhibit', 'add', name, path, '--ref', ref, '--timezone', 'Europe/London', ...more],
@@ -80,7 +82,17 @@ export async function openEvidenceWorld(): Promise<EvidenceWorld> {
       ...add(KESTREL, file('WhatsApp Chat with Team 3.txt', KESTREL_CHAT), 'K/1'),
       ...add(HOSTILE, file('WhatsApp Chat with Hostile.txt', HOSTILE_CHAT), 'H/1'),
       ...add(FIFTY, file('WhatsApp Chat with Fifty.txt', FIFTY_CHAT), 'F/1'),
-      ...add(DEVICE, msgstore, 'D/1', '--owner', DEVICE_MODEL.owner.phone),
+      ...add(
+        DEVICE,
+        msgstore,
+        'D/1',
+        '--owner',
+        DEVICE_MODEL.owner.phone,
+        '--owner-name',
+        DEVICE_MODEL.ownerName,
+        '--contacts',
+        contacts,
+      ),
     ],
     prepare: async (store) => {
       await addUser(store, { username: OUTSIDER, password: DEMO_PASSWORD, role: 'reviewer', actor: 'test' });
