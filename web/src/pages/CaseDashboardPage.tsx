@@ -32,7 +32,8 @@ export function CaseDashboardPage({ caseId }: { caseId: number }) {
       </p>
       {(role === 'lead' || role === 'admin') && (
         <p className="case-links">
-          <a href={href({ page: 'reports', caseId })}>Reports</a>{' '}
+          {/* Named apart from the header's "Reports" link, which every page of the case has. */}
+          <a href={href({ page: 'reports', caseId })}>Reports page</a>{' '}
           <span className="muted">charge and unused-material schedules, evidence bundles, RSMF export</span>
         </p>
       )}
