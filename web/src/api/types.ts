@@ -1,9 +1,15 @@
 /** Types of the review workspace API (docs/api.md, v1). Times are ISO 8601 UTC strings; ids are integers. */
 // The message's structured parts are the server's own domain types (one definition, imported, never
 // copied): src/domain/message.ts is plain data with no imports, so the bundle takes nothing else.
-import type { LocationRef, Poll, SystemEvent } from '../../../src/domain/message';
+import type { LocationRef, MessageKind, Poll, SystemEvent } from '../../../src/domain/message.js';
 
-export type { LocationRef, MembershipEventType, Poll, SystemEvent } from '../../../src/domain/message';
+export type {
+  LocationRef,
+  MembershipEventType,
+  MessageKind,
+  Poll,
+  SystemEvent,
+} from '../../../src/domain/message.js';
 
 export type Role = 'admin' | 'lead' | 'reviewer' | 'readonly';
 
@@ -64,9 +70,6 @@ export interface CaseDashboard {
   /** The IANA zone every time in the case is shown in (lib/time.ts). */
   readonly timeZone: string;
 }
-
-export type { MessageKind } from '../../../src/domain/message';
-import type { MessageKind } from '../../../src/domain/message';
 
 export interface FlagSpan {
   /** UTF-16 code-unit offsets into the original text. */
