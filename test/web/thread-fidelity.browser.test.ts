@@ -56,6 +56,12 @@ describe.skipIf(!haveChromium())('the thread and dashboard of an export case (is
     await page.getByRole('button', { name: 'Go' }).click();
     // Midnight in London (23:00 UTC on the 26th): the message at 00:30 BST, not the June one.
     await expect.poll(async () => (await selected().getAttribute('data-seq')) ?? '').toBe('7');
+    // Who was in the group then: the removed officer is not.
+    const members = page.getByTestId('members-at');
+    await members.getByText('In the group at this message (2)').click();
+    const names = (await members.locator('li').allInnerTexts()).map((t) => t.replace(/ \(.*\)$/u, ''));
+    expect(names.sort()).toEqual(['PC Cole', 'Sgt Grant']);
+    expect(await members.innerText()).not.toContain('PC Reid');
   });
 
   it('defect 4: Back and Forward move the open thread; a changed ?seq= does too', async () => {

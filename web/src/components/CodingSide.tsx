@@ -4,6 +4,7 @@ import type { useCoding } from '../hooks/useCoding';
 import { AuditTrail } from './AuditTrail';
 import { CodingPanel } from './CodingPanel';
 import { FlagDetails } from './FlagDetails';
+import { MembersAt } from './MembersAt';
 import { SourceLine } from './SourceLine';
 import { UnsavedDrafts } from './UnsavedDrafts';
 
@@ -32,6 +33,7 @@ export function CodingSide(p: {
           </h2>
           {p.children}
           <SourceLine message={m} />
+          <MembersAt caseId={p.coding.caseId} message={m} />
           <h3>Flag</h3>
           <FlagDetails message={m} />
           <h3>Code</h3>
