@@ -9,7 +9,8 @@ import type {
   ReviewMessageRow,
 } from '../store/repositories/reviews.js';
 import type { UserRecord } from '../store/repositories/users.js';
-import type { MessageExtras } from '../store/types.js';
+import type { Poll } from '../domain/message.js';
+import type { MembershipEventRecord, MessageExtras } from '../store/types.js';
 import type { CodeT, MessageT } from './schemas.js';
 
 export function presentCode(c: CodeRecord): CodeT {
@@ -35,12 +36,40 @@ function presentFlag(f: FlagSummary): NonNullable<MessageT['flag']> {
   };
 }
 
+/** The structured system events of the system messages among `rows` (device rows carry no text). */
+export async function systemEventsOf(
+  store: Store,
+  rows: readonly ReviewMessageRow[],
+): Promise<ReadonlyMap<number, MembershipEventRecord>> {
+  const ids = rows.filter((r) => r.kind === 'system').map((r) => r.id);
+  return ids.length ? store.membershipEvents.forMessages(ids) : new Map();
+}
+
+function presentSystem(e: MembershipEventRecord | undefined): MessageT['system'] {
+  return e
+    ? {
+        type: e.type,
+        actor: e.actor,
+        targets: [...e.targets],
+        value: e.value,
+        previousValue: e.previousValue,
+      }
+    : null;
+}
+
+function presentPoll(json: string | null): MessageT['poll'] {
+  if (json === null) return null;
+  const p = JSON.parse(json) as Poll;
+  return { question: p.question, options: p.options.map((o) => ({ text: o.text, votes: o.votes })) };
+}
+
 export function presentMessage(
   m: ReviewMessageRow,
   flag: FlagSummary | undefined,
   code: CodeRecord | undefined,
   reviewed: boolean,
   blind = false,
+  system?: MembershipEventRecord,
 ): MessageT {
   const extras: MessageExtras = m.extrasJson === null ? {} : (JSON.parse(m.extrasJson) as MessageExtras);
   return {
@@ -72,6 +101,11 @@ export function presentMessage(
     reactions: (extras.reactions ?? []).map((r) => ({ ...r })),
     deleted: Boolean(extras.deletedBy),
     deletedBy: extras.deletedBy ?? null,
+    editedAt: extras.editedAt ?? null,
+    fromOwner: extras.senderIdentity?.isOwner ?? false,
+    poll: presentPoll(m.pollJson),
+    location: m.locationLive === null ? null : { url: m.locationUrl, live: m.locationLive },
+    system: presentSystem(system),
     flag: flag ? presentFlag(flag) : null,
     code: code && !blind ? presentCode(code) : null,
     reviewed,
@@ -84,6 +118,7 @@ function presentAnnotated(
   m: ReviewMessageRow,
   a: MessageAnnotations | undefined,
   viewer: UserRecord,
+  systems: ReadonlyMap<number, MembershipEventRecord>,
 ): MessageT {
   return presentMessage(
     m,
@@ -91,12 +126,21 @@ function presentAnnotated(
     a?.code ?? undefined,
     a?.reviewed ?? false,
     blindPending(viewer, a?.qcPendingFirstUserId ?? null),
+    systems.get(m.id),
   );
 }
 
 /** A thread window read with its annotations (ReviewsRepository.annotatedWindow). */
-export function presentWindow(rows: readonly AnnotatedMessageRow[], viewer: UserRecord): MessageT[] {
-  return rows.map((r) => presentAnnotated(r.message, r.annotations, viewer));
+export async function presentWindow(
+  store: Store,
+  rows: readonly AnnotatedMessageRow[],
+  viewer: UserRecord,
+): Promise<MessageT[]> {
+  const systems = await systemEventsOf(
+    store,
+    rows.map((r) => r.message),
+  );
+  return rows.map((r) => presentAnnotated(r.message, r.annotations, viewer, systems));
 }
 
 /**
@@ -115,5 +159,6 @@ export async function presentMessages(
     caseId,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => presentAnnotated(r, annotations.get(r.id), viewer));
+  const systems = await systemEventsOf(store, rows);
+  return rows.map((r) => presentAnnotated(r, annotations.get(r.id), viewer, systems));
 }

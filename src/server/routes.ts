@@ -28,6 +28,8 @@ import { registerReportRoutes } from './report-routes.js';
 import { registerSearchTermRoutes } from './search-term-routes.js';
 import { ConductMemo } from './conduct-memo.js';
 import { registerMediaRoutes } from './media-routes.js';
+import { registerExhibitRoutes } from './exhibit-routes.js';
+import { registerIdentityRoutes } from './identity-routes.js';
 import * as S from './schemas.js';
 
 export const SESSION_COOKIE = 'scrutineer_session';
@@ -87,6 +89,37 @@ function loginKey(request: FastifyRequest): string {
   const body = request.body as { username?: unknown } | undefined;
   const username = typeof body?.username === 'string' ? body.username.slice(0, 64).toLowerCase() : '';
   return `${request.ip}\u0000${username}`;
+}
+
+/**
+ * A conversation's first and last message (UTC): where its record starts and ends, so the
+ * membership timeline draws "still a member" to the last message, not the last membership event.
+ * Two reads of the (conversation_id, seq) index.
+ */
+async function recordEdges(
+  store: Store,
+  conversationId: number,
+  messages: number,
+): Promise<{ first: string | null; last: string | null }> {
+  if (messages === 0) return { first: null, last: null };
+  const [first] = await store.reviews.window(conversationId, 0, 1);
+  const [last] = await store.reviews.window(conversationId, messages - 1, 1);
+  return { first: first?.utc ?? null, last: last?.utc ?? null };
+}
+
+/**
+ * The case's zone: the one most of its exhibits were read in (ties: the first exhibit's), else UTC.
+ * One zone for the whole case, so every view shows the same wall-clock time for a message.
+ */
+export function caseTimeZone(exhibits: readonly { readonly timezone: string | null }[]): string {
+  const n = new Map<string, number>();
+  for (const e of exhibits) if (e.timezone) n.set(e.timezone, (n.get(e.timezone) ?? 0) + 1);
+  let best = 'UTC';
+  let most = 0;
+  for (const [zone, k] of n) {
+    if (k > most) [best, most] = [zone, k];
+  }
+  return best;
 }
 
 export function registerRoutes(
@@ -270,18 +303,22 @@ export function registerRoutes(
         coverage: coverage(reviewed, messages),
         flagsByCategory,
         activity: await store.reviews.activity(caseId),
-        conversations: conversations.map((c) => ({
-          id: c.id,
-          name: c.name,
-          messages: c.messages,
-          participants: c.participants,
-        })),
+        conversations: await Promise.all(
+          conversations.map(async (c) => ({
+            id: c.id,
+            name: c.name,
+            messages: c.messages,
+            participants: c.participants,
+            ...(await recordEdges(store, c.id, c.messages)),
+          })),
+        ),
         exhibits: exhibits.map((e) => ({
           id: e.id,
           ref: e.ref,
           originalName: e.originalName,
           sha256: e.sha256,
         })),
+        timeZone: caseTimeZone(exhibits),
       };
     },
   });
@@ -303,7 +340,7 @@ export function registerRoutes(
         query.from,
         query.limit,
       );
-      return { total, messages: presentWindow(rows, session!.user) };
+      return { total, messages: await presentWindow(store, rows, session!.user) };
     },
   });
 
@@ -633,6 +670,8 @@ export function registerRoutes(
   registerQcRoutes(route, store, docs);
   registerSearchTermRoutes(route, store, docs);
   registerMediaRoutes(route, store, workspace, docs);
+  registerExhibitRoutes(app, route, store, workspace);
+  registerIdentityRoutes(route, store);
   registerRecordRoutes(route, store, docs);
   registerReportRoutes(app, route, store, workspace, docs);
 }

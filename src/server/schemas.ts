@@ -4,6 +4,7 @@
  */
 import { z } from 'zod/v4';
 
+import { MEMBERSHIP_EVENT_TYPES } from '../domain/message.js';
 import { BatchSpec } from '../review/batches.js';
 import { STANDARDS } from '../review/coding.js';
 import { DECISIONS } from '../store/repositories/codes.js';
@@ -161,6 +162,25 @@ export const Message = z.object({
   ),
   deleted: z.boolean(),
   deletedBy: z.enum(['sender', 'admin']).nullable(),
+  editedAt: z.string().nullable().describe('when it was last edited (UTC), where the source records it'),
+  fromOwner: z.boolean().describe("sent by the phone's owner (device sources; false for exports)"),
+  poll: z
+    .object({
+      question: z.string(),
+      options: z.array(z.object({ text: z.string(), votes: z.number().int().nullable() })),
+    })
+    .nullable(),
+  location: z.object({ url: z.string().nullable(), live: z.boolean() }).nullable(),
+  system: z
+    .object({
+      type: z.enum(MEMBERSHIP_EVENT_TYPES),
+      actor: z.string().nullable(),
+      targets: z.array(z.string()),
+      value: z.string().nullable(),
+      previousValue: z.string().nullable(),
+    })
+    .nullable()
+    .describe('the structured event of a system message (who added whom, a new subject, ...)'),
   flag: Flag.nullable(),
   code: Code.nullable(),
   reviewed: z.boolean(),
@@ -197,11 +217,15 @@ export const CaseResponse = z.object({
       name: z.string(),
       messages: z.number().int(),
       participants: z.number().int(),
+      first: z.string().nullable().describe("the conversation's first message (UTC), null when empty"),
+      last: z.string().nullable().describe("the conversation's last message (UTC), null when empty"),
     }),
   ),
   exhibits: z.array(
     z.object({ id: z.number().int(), ref: z.string(), originalName: z.string(), sha256: z.string() }),
   ),
+  /** The zone the web app shows every time in: the zone most of the case's exhibits were read in. */
+  timeZone: z.string(),
 });
 
 export const MessagesResponse = z.object({ total: z.number().int(), messages: z.array(Message) });

@@ -115,6 +115,30 @@ const ROUTES: readonly RouteCase[] = [
     }),
   },
   {
+    // Authorised callers get as far as validation (no file named): nothing is imported here; the
+    // upload itself is test/server/exhibit-upload.test.ts and test/web/upload.browser.test.ts.
+    name: 'POST exhibit upload',
+    kind: 'lead',
+    allowed: 400,
+    request: (w, x) => ({ method: 'POST', url: `/api/cases/${pick(w, x).caseId}/exhibits` }),
+  },
+  {
+    name: 'GET identities',
+    kind: 'read',
+    request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/identities` }),
+  },
+  {
+    // No such person: authorised callers get the rule's refusal (400), nothing is recorded.
+    name: 'POST identity decision',
+    kind: 'lead',
+    allowed: 400,
+    request: (w, x) => ({
+      method: 'POST',
+      url: `/api/cases/${pick(w, x).caseId}/identities`,
+      payload: { participant: 1, person: 99999, decision: 'confirmed' },
+    }),
+  },
+  {
     name: 'GET case reports',
     kind: 'lead',
     request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/reports` }),

@@ -251,15 +251,26 @@ eachBackend('Review server: coding and review', (backend: Backend) => {
       activity: { sender: string; month: string; messages: number }[];
       conversations: { id: number; name: string; messages: number; participants: number }[];
       exhibits: { ref: string; sha256: string }[];
+      timeZone: string;
     }>(lead, `/api/cases/${w.a.caseId}`);
     expect(d.case).toEqual({ id: w.a.caseId, name: 'Op Alpha' });
     expect(d.flagsByCategory).toEqual({ race: 10, misogyny: 10 });
     expect(d.activity.reduce((n, a) => n + a.messages, 0)).toBe(A_MESSAGES);
     expect(new Set(d.activity.map((a) => a.month))).toEqual(new Set(['2023-04']));
+    // Each conversation's first and last message: the record's edges (issue 18, defect 1).
     expect(d.conversations).toEqual([
-      { id: w.a.conversationId, name: 'Team', messages: A_MESSAGES, participants: 0 },
+      {
+        id: w.a.conversationId,
+        name: 'Team',
+        messages: A_MESSAGES,
+        participants: 0,
+        first: '2023-04-01T00:00:00.000Z',
+        last: '2023-04-09T07:00:00.000Z',
+      },
     ]);
     expect(d.exhibits.map((e) => e.ref)).toEqual(['AB/1']);
+    // The zone every time is shown in (issue 18, defect 8): the one the exhibit was read in.
+    expect(d.timeZone).toBe('Europe/London');
   });
 
   it('jumps to a date and to the next flagged message', async () => {

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
+import { CaseShell } from './components/CaseShell';
 import { Header } from './components/Header';
 import { SessionProvider, useSession } from './hooks/session';
-import { navigate, parseRoute, useHash } from './lib/router';
+import { navigate, parseRoute, useHash, type Route } from './lib/router';
 import { CaseDashboardPage } from './pages/CaseDashboardPage';
 import { CaseListPage } from './pages/CaseListPage';
 import { BatchPage } from './pages/BatchPage';
@@ -33,26 +34,45 @@ function Shell() {
       <Header route={route} />
       <main className="main">
         {route.page === 'cases' && <CaseListPage />}
-        {route.page === 'case' && <CaseDashboardPage caseId={route.caseId} />}
-        {route.page === 'thread' && (
-          <ThreadPage
-            key={route.conversationId}
-            caseId={route.caseId}
-            conversationId={route.conversationId}
-            initialSeq={route.seq}
-          />
-        )}
-        {route.page === 'search' && <SearchPage caseId={route.caseId} params={route.params} />}
-        {route.page === 'queue' && <QueuePage caseId={route.caseId} />}
-        {route.page === 'qc' && <QcPage caseId={route.caseId} />}
-        {route.page === 'record' && <RecordPage caseId={route.caseId} view={route.view} />}
-        {route.page === 'reports' && <ReportsPage caseId={route.caseId} />}
-        {route.page === 'batch' && (
-          <BatchPage key={route.batchId} caseId={route.caseId} batchId={route.batchId} />
+        {'caseId' in route && (
+          <CaseShell key={route.caseId} caseId={route.caseId}>
+            <CasePage route={route} />
+          </CaseShell>
         )}
       </main>
     </div>
   );
+}
+
+/** The page of a case the route names (inside CaseShell: the member check, zone and colours). */
+function CasePage({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'case':
+      return <CaseDashboardPage caseId={route.caseId} />;
+    case 'thread':
+      return (
+        <ThreadPage
+          key={route.conversationId}
+          caseId={route.caseId}
+          conversationId={route.conversationId}
+          seq={route.seq}
+        />
+      );
+    case 'search':
+      return <SearchPage caseId={route.caseId} params={route.params} />;
+    case 'queue':
+      return <QueuePage caseId={route.caseId} />;
+    case 'qc':
+      return <QcPage caseId={route.caseId} />;
+    case 'record':
+      return <RecordPage caseId={route.caseId} view={route.view} />;
+    case 'reports':
+      return <ReportsPage caseId={route.caseId} />;
+    case 'batch':
+      return <BatchPage key={route.batchId} caseId={route.caseId} batchId={route.batchId} />;
+    default:
+      return null;
+  }
 }
 
 function Redirect() {

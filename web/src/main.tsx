@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiError } from './api/client';
 import { App } from './App';
 import './styles.css';
+import './thread.css';
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache({

@@ -35,6 +35,11 @@ export interface ReviewMessageRow {
   readonly lineEnd: number | null;
   readonly keyId: string | null;
   readonly extrasJson: string | null;
+  /** JSON of the poll (question, options, votes), or null. */
+  readonly pollJson: string | null;
+  readonly locationUrl: string | null;
+  /** null: not a location. */
+  readonly locationLive: boolean | null;
 }
 
 export interface FlagSummary {
@@ -124,6 +129,9 @@ const toRow = (r: MessageRowWithRef): ReviewMessageRow => ({
   lineEnd: r.line_end === null ? null : toInt(r.line_end),
   keyId: r.key_id,
   extrasJson: r.extras_json,
+  pollJson: r.poll_json,
+  locationUrl: r.location_url,
+  locationLive: r.location_live === null ? null : toInt(r.location_live) !== 0,
 });
 
 interface AnnotationColumns {

@@ -31,30 +31,13 @@ export interface Conduct {
   readonly basis: { readonly flagRun: number | null; readonly coded: number };
 }
 
-export type Certainty = 'seen' | 'assumed' | 'uncertain';
-
-export interface MembershipInterval {
-  readonly participant: string;
-  readonly participantKey: string;
-  readonly from: { readonly utc: string | null; readonly basis: string; readonly certainty: string };
-  readonly to: { readonly utc: string | null; readonly basis: string; readonly certainty: string };
-  readonly certainty: Certainty;
-  /** Indexes into the timeline's conflicts. */
-  readonly conflicts: readonly number[];
-}
-
-export interface MembershipConflict {
-  readonly participantKey: string;
-  readonly kind: string;
-  readonly utc: string;
-  readonly detail: string;
-}
-
-export interface MembershipTimeline {
-  readonly conversationId: number;
-  readonly intervals: readonly MembershipInterval[];
-  readonly conflicts: readonly MembershipConflict[];
-}
+export type {
+  Certainty,
+  MembershipConflict,
+  MembershipInterval,
+  MembershipTimeline,
+} from './membership-types';
+import type { MembershipTimeline } from './membership-types';
 
 export function getConduct(caseId: number): Promise<Conduct> {
   return request<Conduct>('GET', `/api/cases/${caseId}/conduct`);

@@ -1,4 +1,15 @@
 /** Types of the review workspace API (docs/api.md, v1). Times are ISO 8601 UTC strings; ids are integers. */
+// The message's structured parts are the server's own domain types (one definition, imported, never
+// copied): src/domain/message.ts is plain data with no imports, so the bundle takes nothing else.
+import type { LocationRef, MessageKind, Poll, SystemEvent } from '../../../src/domain/message.js';
+
+export type {
+  LocationRef,
+  MembershipEventType,
+  MessageKind,
+  Poll,
+  SystemEvent,
+} from '../../../src/domain/message.js';
 
 export type Role = 'admin' | 'lead' | 'reviewer' | 'readonly';
 
@@ -28,6 +39,9 @@ export interface ConversationSummary {
   readonly name: string;
   readonly messages: number;
   readonly participants: number | readonly string[];
+  /** First and last message (UTC), where the server gives them: the record's edges. */
+  readonly first?: string | null;
+  readonly last?: string | null;
 }
 
 export interface ExhibitSummary {
@@ -53,9 +67,9 @@ export interface CaseDashboard {
   readonly activity: readonly ActivityPoint[];
   readonly conversations: readonly ConversationSummary[];
   readonly exhibits: readonly ExhibitSummary[];
+  /** The IANA zone every time in the case is shown in (lib/time.ts). */
+  readonly timeZone: string;
 }
-
-export type MessageKind = 'text' | 'media' | 'system' | 'deleted' | 'poll' | 'location';
 
 export interface FlagSpan {
   /** UTF-16 code-unit offsets into the original text. */
@@ -134,6 +148,14 @@ export interface Message {
   readonly deleted: boolean | string | null;
   /** Who deleted it: the sender (for everyone) or a group admin. */
   readonly deletedBy?: 'sender' | 'admin' | null;
+  /** When it was last edited (UTC), where the source records it. */
+  readonly editedAt?: string | null;
+  /** Sent by the phone's owner (device sources): shown on the right, as the phone shows it. */
+  readonly fromOwner?: boolean;
+  readonly poll?: Poll | null;
+  readonly location?: LocationRef | null;
+  /** A system message's event (who added whom, a new subject, ...); device rows have no text. */
+  readonly system?: SystemEvent | null;
   readonly flag: Flag | null;
   readonly code: Code | null;
   readonly reviewed: boolean;

@@ -1,10 +1,29 @@
-import { useMemo } from 'react';
+import { useCallback, useContext, useMemo } from 'react';
 import type { ActivityPoint } from '../api/types';
-import { senderColour } from '../lib/sender-colour';
+import { href } from '../lib/router';
+import { SenderStylesContext } from '../lib/sender-colour';
 import { LazyChart } from './LazyChart';
 
-/** Messages per member per month, stacked bars; colours match the thread view. */
-export function ActivityChart({ activity }: { activity: readonly ActivityPoint[] }) {
+/** "2023-04" → the first instant of that month and of the next (UTC, as the activity counts them). */
+function monthRange(month: string): { from: string; to: string } {
+  const [y = 1970, m = 1] = month.split('-').map(Number);
+  return {
+    from: new Date(Date.UTC(y, m - 1, 1)).toISOString(),
+    to: new Date(Date.UTC(y, m, 1)).toISOString(),
+  };
+}
+
+/** Messages per member per month, stacked bars; colours match the thread view; a bar opens its messages. */
+export function ActivityChart({ caseId, activity }: { caseId: number; activity: readonly ActivityPoint[] }) {
+  const styles = useContext(SenderStylesContext);
+  const onClick = useCallback(
+    (p: { seriesName?: string; name?: string }) => {
+      if (!p.seriesName || !p.name || p.seriesName === '(system)') return;
+      const params = new URLSearchParams({ sender: p.seriesName, ...monthRange(p.name) });
+      window.location.hash = href({ page: 'search', caseId, params }).slice(1);
+    },
+    [caseId],
+  );
   const option = useMemo(() => {
     const months = [...new Set(activity.map((a) => a.month))].sort();
     const senders = [...new Set(activity.map((a) => a.sender ?? '(system)'))].sort();
@@ -19,11 +38,11 @@ export function ActivityChart({ activity }: { activity: readonly ActivityPoint[]
         name: s,
         type: 'bar',
         stack: 'messages',
-        itemStyle: { color: senderColour(s === '(system)' ? null : s) },
+        itemStyle: { color: styles(s === '(system)' ? null : s).colour },
         data: months.map((m) => byKey.get(`${s}\u0000${m}`) ?? 0),
       })),
     };
-  }, [activity]);
+  }, [activity, styles]);
   if (activity.length === 0) return <p className="muted">No activity.</p>;
-  return <LazyChart option={option} label="Messages per member per month" height={320} />;
+  return <LazyChart option={option} label="Messages per member per month" height={320} onClick={onClick} />;
 }

@@ -1,27 +1,6 @@
-import {
-  DECISIONS,
-  FLAG_CATEGORIES,
-  STANDARDS,
-  type CodeInput,
-  type Decision,
-  type Message,
-} from '../api/types';
+import { DECISIONS, FLAG_CATEGORIES, STANDARDS, type Decision, type Message } from '../api/types';
+import type { Draft } from '../lib/drafts';
 import { categoryLabel, decisionLabel } from '../lib/format';
-
-/** The form's state: like a code, but with no decision until the reviewer picks one. */
-export type Draft = Omit<CodeInput, 'decision'> & { readonly decision: Decision | null };
-
-export function draftFrom(code: CodeInput | null): Draft {
-  return code
-    ? {
-        decision: code.decision,
-        categories: [...code.categories],
-        standards: [...code.standards],
-        potentialS127: code.potentialS127,
-        note: code.note,
-      }
-    : { decision: null, categories: [], standards: [], potentialS127: false, note: '' };
-}
 
 export interface CodingPanelProps {
   readonly message: Message;
@@ -31,6 +10,8 @@ export interface CodingPanelProps {
   readonly status: string | null;
   readonly onChange: (draft: Draft) => void;
   readonly onSave: (decision?: Decision) => void;
+  /** Forget the unsaved changes (the form shows the saved code again). */
+  readonly onDiscard?: () => void;
 }
 
 function toggle(list: readonly string[], item: string, on: boolean): string[] {
@@ -46,6 +27,7 @@ export function CodingPanel({
   status,
   onChange,
   onSave,
+  onDiscard,
 }: CodingPanelProps) {
   const code = message.code;
   return (
@@ -125,7 +107,12 @@ export function CodingPanel({
             onChange={(e) => onChange({ ...draft, note: e.target.value })}
           />
         </label>
-        <button type="submit">Save code</button>
+        <button type="submit">Save code</button>{' '}
+        {onDiscard && (
+          <button type="button" onClick={onDiscard}>
+            Discard changes
+          </button>
+        )}
       </fieldset>
       <p className="muted small" aria-live="polite" data-testid="coding-status">
         {status ??

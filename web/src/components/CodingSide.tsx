@@ -4,7 +4,9 @@ import type { useCoding } from '../hooks/useCoding';
 import { AuditTrail } from './AuditTrail';
 import { CodingPanel } from './CodingPanel';
 import { FlagDetails } from './FlagDetails';
+import { MembersAt } from './MembersAt';
 import { SourceLine } from './SourceLine';
+import { UnsavedDrafts } from './UnsavedDrafts';
 
 /**
  * The side panel of the thread and batch pages: the selected message's source, flag, code (the
@@ -31,6 +33,7 @@ export function CodingSide(p: {
           </h2>
           {p.children}
           <SourceLine message={m} />
+          <MembersAt caseId={p.coding.caseId} message={m} />
           <h3>Flag</h3>
           <FlagDetails message={m} />
           <h3>Code</h3>
@@ -42,6 +45,13 @@ export function CodingSide(p: {
             status={null}
             onChange={p.coding.setDraft}
             onSave={p.onSave}
+            onDiscard={p.coding.discard}
+          />
+          <UnsavedDrafts
+            caseId={p.coding.caseId}
+            onDiscard={(id) => {
+              if (id === m.id) p.coding.discard();
+            }}
           />
           <AuditTrail messageId={m.id} version={m.code?.version ?? 0} />
         </>

@@ -21,10 +21,12 @@ export interface EChartProps {
   readonly option: ChartOption;
   readonly label: string;
   readonly height?: number;
+  /** A click on a bar or point (drill-down to the messages behind it). */
+  readonly onClick?: (params: { seriesName?: string; name?: string; dataIndex?: number }) => void;
 }
 
 /** One ECharts instance bound to a div; resizes with it. The label is read out by screen readers. */
-export function EChart({ option, label, height = 280 }: EChartProps) {
+export function EChart({ option, label, height = 280, onClick }: EChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {
@@ -43,6 +45,14 @@ export function EChart({ option, label, height = 280 }: EChartProps) {
   useEffect(() => {
     chart.current?.setOption(option, true);
   }, [option]);
+  useEffect(() => {
+    const c = chart.current;
+    if (!c || !onClick) return;
+    c.on('click', onClick);
+    return () => {
+      c.off('click', onClick);
+    };
+  }, [onClick]);
   // The label sits on a wrapper: ECharts owns (and rewrites) the attributes of the element it draws in.
   return (
     <div role="img" aria-label={label}>

@@ -17,6 +17,10 @@ export function Header({ route }: { route: Route }) {
         )}
         {caseId !== null && <a href={href({ page: 'queue', caseId })}>Queue</a>}
         {caseId !== null && <a href={href({ page: 'qc', caseId })}>QC</a>}
+        {caseId !== null && <a href={href({ page: 'record', caseId, view: 'record' })}>Record</a>}
+        {caseId !== null && (session?.user.role === 'lead' || session?.user.role === 'admin') && (
+          <a href={href({ page: 'reports', caseId })}>Reports</a>
+        )}
       </nav>
       <span className="who">
         {session?.user.username} ({session?.user.role})

@@ -11,6 +11,7 @@ import {
 import type { Message } from '../api/types';
 import { inPage, needsRebase, pageCount, pageStartFor } from '../lib/paging';
 import type { HighlightTerm } from '../lib/search-terms';
+import { dayHeading, dayOf, useCaseZone } from '../lib/time';
 import { MessagePlaceholder, MessageRow } from './MessageRow';
 
 export interface ThreadListHandle {
@@ -31,6 +32,7 @@ export interface ThreadListProps {
   readonly onSelect: (seq: number) => void;
   readonly onToggleSource: (seq: number) => void;
   readonly onOpenQuote: (keyId: string) => void;
+  readonly quotedSender?: (keyId: string) => string | null | undefined;
   readonly onRange: (first: number, last: number) => void;
 }
 
@@ -38,6 +40,7 @@ const ESTIMATE = 72;
 
 /** The virtualised thread: only rows in view (plus overscan) exist in the DOM. */
 export function ThreadList(p: ThreadListProps) {
+  const zone = useCaseZone('UTC');
   const scrollRef = useRef<HTMLDivElement>(null);
   const [pageStart, setPageStart] = useState(() => pageStartFor(p.initialSeq, p.total));
   const pending = useRef<
@@ -171,6 +174,9 @@ export function ThreadList(p: ThreadListProps) {
           {items.map((it) => {
             const seq = pageStart + it.index;
             const m = p.get(seq);
+            const prev = seq > 0 ? p.get(seq - 1) : undefined;
+            // A new day (in the case's zone) starts with a separator, as on the phone.
+            const newDay = m && (seq === 0 || (prev && dayOf(prev.utc, zone) !== dayOf(m.utc, zone)));
             return (
               <div
                 key={it.key}
@@ -182,6 +188,11 @@ export function ThreadList(p: ThreadListProps) {
                 aria-posinset={seq + 1}
                 aria-setsize={p.total}
               >
+                {newDay && (
+                  <div className="day-separator" role="separator" aria-label={dayHeading(m.utc, zone)}>
+                    <span>{dayHeading(m.utc, zone)}</span>
+                  </div>
+                )}
                 {m ? (
                   <MessageRow
                     message={m}
@@ -191,6 +202,7 @@ export function ThreadList(p: ThreadListProps) {
                     onSelect={p.onSelect}
                     onToggleSource={p.onToggleSource}
                     onOpenQuote={p.onOpenQuote}
+                    quotedSender={p.quotedSender}
                   />
                 ) : (
                   <MessagePlaceholder seq={seq} />

@@ -5,6 +5,8 @@ import { KeyboardHelp } from './KeyboardHelp';
 export interface ThreadToolbarProps {
   readonly total: number;
   readonly position: number;
+  /** The case's zone: every time shown, and the date jumped to, are in it. */
+  readonly zone: string;
   readonly highlight: string;
   readonly allSources: boolean;
   readonly message: string | null;
@@ -29,7 +31,7 @@ export function ThreadToolbar(p: ThreadToolbarProps) {
         }}
       >
         <label>
-          Jump to date (UTC)
+          Jump to date ({p.zone})
           <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         </label>
         <button type="submit">Go</button>

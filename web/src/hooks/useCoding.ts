@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState, type ComponentProps } from 'react';
 import { batchesKey, queueKey, updateCachedBatchMessages } from '../api/batches';
 import { markReviewed, saveCode } from '../api/coding';
 import type { Code, CodeInput, Decision, Message } from '../api/types';
-import { draftFrom, type Draft } from '../components/CodingPanel';
+import { discardDraft, draftFrom, keepDraft, keptDraft, type Draft } from '../lib/drafts';
 import type { ConflictDialog } from '../components/ConflictDialog';
 import { updateCachedMessages } from './useThreadWindows';
 
@@ -39,12 +39,41 @@ export function useCoding(caseId: number, scope: CodingScope, options: CodingOpt
   const { selected, readOnly, report } = options;
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [draft, setDraft] = useState<Draft>(() => draftFrom(null));
+  const [draft, setDraftState] = useState<Draft>(() => draftFrom(null));
   const draftKey = `${selected?.id}:${selected?.code?.version ?? 0}`;
   useEffect(() => {
-    setDraft(draftFrom(selected?.code ?? null));
+    // A draft kept for this message (moved away with j/k, or left the page) comes back as it was.
+    const kept = selected ? keptDraft(caseId, selected.id) : undefined;
+    setDraftState(kept ? kept.draft : draftFrom(selected?.code ?? null));
     // The draft follows the selected message and its saved version only (draftKey).
   }, [draftKey]);
+
+  /** The reviewer changed the form: keep it for this message until saved or discarded. */
+  const setDraft = useCallback(
+    (d: Draft) => {
+      setDraftState(d);
+      if (!selected || readOnly) return;
+      keepDraft(
+        {
+          caseId,
+          messageId: selected.id,
+          conversationId: selected.conversationId,
+          seq: selected.seq,
+          baseVersion: keptDraft(caseId, selected.id)?.baseVersion ?? selected.code?.version ?? 0,
+          draft: d,
+        },
+        draftFrom(selected.code),
+      );
+    },
+    [selected, readOnly, caseId],
+  );
+
+  /** Forgets the selected message's unsaved changes and shows its saved code again. */
+  const discard = useCallback(() => {
+    if (!selected) return;
+    discardDraft(caseId, selected.id);
+    setDraftState(draftFrom(selected.code));
+  }, [selected, caseId]);
 
   const batchId = scope.kind === 'batch' ? scope.batchId : null;
 
@@ -89,6 +118,7 @@ export function useCoding(caseId: number, scope: CodingScope, options: CodingOpt
       try {
         const r = await saveCode(message.id, input, baseVersion);
         if (r.ok) {
+          discardDraft(caseId, message.id);
           applyCode(message, r.code);
           setConflict(null);
           return true;
@@ -99,7 +129,7 @@ export function useCoding(caseId: number, scope: CodingScope, options: CodingOpt
         setSaving(false);
       }
     },
-    [applyCode],
+    [applyCode, caseId],
   );
 
   /**
@@ -114,9 +144,11 @@ export function useCoding(caseId: number, scope: CodingScope, options: CodingOpt
       return null;
     }
     const input = { ...draft, decision: d };
-    setDraft(input);
+    setDraftState(input);
+    // Saved over the version the draft started from: a code saved meanwhile is a conflict, not lost.
+    const base = keptDraft(caseId, selected.id)?.baseVersion ?? selected.code?.version ?? 0;
     try {
-      return (await save(selected, input)) ? d : null;
+      return (await save(selected, input, base)) ? d : null;
     } catch (err) {
       report(`Not saved: ${err instanceof Error ? err.message : String(err)}`);
       return null;
@@ -147,6 +179,7 @@ export function useCoding(caseId: number, scope: CodingScope, options: CodingOpt
     current: conflict.current,
     yours: conflict.yours,
     onKeepCurrent: () => {
+      discardDraft(caseId, conflict.message.id);
       applyCode(conflict.message, conflict.current);
       setConflict(null);
       report('Kept the saved version.');
@@ -158,5 +191,5 @@ export function useCoding(caseId: number, scope: CodingScope, options: CodingOpt
     },
   };
 
-  return { draft, setDraft, saving, conflict, conflictDialog, decide, markRun };
+  return { caseId, draft, setDraft, discard, saving, conflict, conflictDialog, decide, markRun };
 }

@@ -86,9 +86,26 @@ export function navigate(route: Route, replace = false): void {
   window.dispatchEvent(new HashChangeEvent('hashchange'));
 }
 
+const ADDRESS_EVENT = 'scrutineer:address';
+
+/**
+ * Writes the address without navigating (the thread's position as it moves) and tells useHash, so
+ * the route the app renders from is the address shown: Back then returns to a different route.
+ */
+export function setAddress(route: Route, mode: 'push' | 'replace'): void {
+  const target = href(route);
+  if (target === window.location.hash) return;
+  if (mode === 'push') window.history.pushState(null, '', target);
+  else window.history.replaceState(null, '', target);
+  window.dispatchEvent(new Event(ADDRESS_EVENT));
+}
+
+// popstate as well: Back/Forward between entries pushed by setAddress need not fire hashchange.
 function subscribe(cb: () => void): () => void {
-  window.addEventListener('hashchange', cb);
-  return () => window.removeEventListener('hashchange', cb);
+  for (const e of ['hashchange', 'popstate', ADDRESS_EVENT]) window.addEventListener(e, cb);
+  return () => {
+    for (const e of ['hashchange', 'popstate', ADDRESS_EVENT]) window.removeEventListener(e, cb);
+  };
 }
 
 export function useHash(): string {

@@ -3,18 +3,19 @@ import { getCase } from '../api/cases';
 import { ActivityChart } from '../components/ActivityChart';
 import { BatchesSummary } from '../components/BatchesSummary';
 import { CoverageBar } from '../components/CoverageBar';
+import { ExhibitUpload } from '../components/ExhibitUpload';
 import { FlagsChart } from '../components/FlagsChart';
+import { IdentifyPanel } from '../components/IdentifyPanel';
 import { MembershipChart } from '../components/MembershipChart';
 import { PeopleTable } from '../components/PeopleTable';
 import { QcAgreementPanel } from '../components/QcAgreementPanel';
 import { QueryState } from '../components/QueryState';
 import { useSession } from '../hooks/session';
 import { count } from '../lib/format';
+import { caseQueryKey } from '../lib/case-query';
 import { href } from '../lib/router';
 
-export function caseQueryKey(caseId: number) {
-  return ['case', caseId] as const;
-}
+export { caseQueryKey };
 
 export function CaseDashboardPage({ caseId }: { caseId: number }) {
   const q = useQuery({ queryKey: caseQueryKey(caseId), queryFn: () => getCase(caseId), staleTime: 0 });
@@ -31,7 +32,8 @@ export function CaseDashboardPage({ caseId }: { caseId: number }) {
       </p>
       {(role === 'lead' || role === 'admin') && (
         <p className="case-links">
-          <a href={href({ page: 'reports', caseId })}>Reports</a>{' '}
+          {/* Named apart from the header's "Reports" link, which every page of the case has. */}
+          <a href={href({ page: 'reports', caseId })}>Reports page</a>{' '}
           <span className="muted">charge and unused-material schedules, evidence bundles, RSMF export</span>
         </p>
       )}
@@ -41,11 +43,23 @@ export function CaseDashboardPage({ caseId }: { caseId: number }) {
           <div className="stats">
             <div className="stat">
               <span className="stat-label">Messages</span>
-              <span className="stat-value">{count(d.messages)}</span>
+              <a
+                className="stat-value"
+                href={href({ page: 'search', caseId, params: new URLSearchParams() })}
+                aria-label={`${count(d.messages)} messages: search them`}
+              >
+                {count(d.messages)}
+              </a>
             </div>
             <div className="stat">
               <span className="stat-label">Reviewed</span>
-              <span className="stat-value">{count(d.reviewed)}</span>
+              <a
+                className="stat-value"
+                href={href({ page: 'search', caseId, params: new URLSearchParams({ status: 'reviewed' }) })}
+                aria-label={`${count(d.reviewed)} reviewed: list them`}
+              >
+                {count(d.reviewed)}
+              </a>
             </div>
             <div className="stat stat-wide">
               <span className="stat-label">Coverage</span>
@@ -78,17 +92,19 @@ export function CaseDashboardPage({ caseId }: { caseId: number }) {
             </section>
             <section className="panel" aria-labelledby="flags-title">
               <h2 id="flags-title">Flags by category</h2>
-              <FlagsChart flagsByCategory={d.flagsByCategory} />
+              <FlagsChart caseId={caseId} flagsByCategory={d.flagsByCategory} />
             </section>
           </div>
           <section className="panel" aria-labelledby="activity-title">
             <h2 id="activity-title">Activity per member</h2>
-            <ActivityChart activity={d.activity} />
+            <ActivityChart caseId={caseId} activity={d.activity} />
           </section>
           <BatchesSummary caseId={caseId} />
           <QcAgreementPanel caseId={caseId} />
-          <MembershipChart caseId={caseId} conversations={d.conversations} />
+          <MembershipChart caseId={caseId} conversations={d.conversations} zone={d.timeZone} />
           <PeopleTable caseId={caseId} />
+          <IdentifyPanel caseId={caseId} canDecide={role === 'lead' || role === 'admin'} />
+          {(role === 'lead' || role === 'admin') && <ExhibitUpload caseId={caseId} zone={d.timeZone} />}
         </>
       )}
     </section>

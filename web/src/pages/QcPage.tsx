@@ -15,7 +15,7 @@ import { QueryState } from '../components/QueryState';
 import { useSession } from '../hooks/session';
 import { decisionLabel } from '../lib/format';
 import { href } from '../lib/router';
-import { senderColour } from '../lib/sender-colour';
+import { useSenderStyle } from '../lib/sender-colour';
 
 const KEYS: Record<string, QcDecision> = { o: 'offensive', n: 'not_offensive', u: 'unsure' };
 
@@ -140,12 +140,13 @@ function SecondReviewQueue({ caseId, seesCodes }: { caseId: number; seesCodes: b
 
 function QcMessage({ caseId, item }: { caseId: number; item: QcItem }) {
   const msg = item.message;
+  const style = useSenderStyle(msg.sender);
   return (
     <div className="qc-message">
-      <span className="sender" style={{ color: senderColour(msg.sender) }}>
+      <span className="sender" style={{ color: style.colour }}>
         {msg.sender ?? 'system'}
       </span>{' '}
-      <MessageTime message={msg} />{' '}
+      <MessageTime message={msg} withDate />{' '}
       <a
         href={href({ page: 'thread', caseId, conversationId: item.conversationId, seq: item.seq })}
         aria-label={`Message ${item.seq + 1} in context`}

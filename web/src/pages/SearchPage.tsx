@@ -1,4 +1,5 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { getCase } from '../api/cases';
 import { useMemo, useState, type FormEvent } from 'react';
 import { search } from '../api/search';
 import { FLAG_CATEGORIES, type Message } from '../api/types';
@@ -8,6 +9,9 @@ import { SearchTermReportPanel } from '../components/SearchTermReportPanel';
 import { useSession } from '../hooks/session';
 import { categoryLabel } from '../lib/format';
 import { navigate } from '../lib/router';
+import { caseQueryKey } from '../lib/case-query';
+import { saveHitTrail } from '../lib/hit-trail';
+import { senderOrder } from '../lib/sender-colour';
 import { saveHighlight, termsFromQuery } from '../lib/search-terms';
 
 const FIELDS = ['q', 'sender', 'from', 'to', 'kind', 'category', 'minScore', 'status'] as const;
@@ -26,6 +30,8 @@ export function SearchPage({ caseId, params }: { caseId: number; params: URLSear
   const active = FIELDS.some((f) => applied[f]);
   const terms = useMemo(() => termsFromQuery(applied.q), [applied.q]);
   const role = useSession().session?.user.role;
+  const caseQ = useQuery({ queryKey: caseQueryKey(caseId), queryFn: () => getCase(caseId) });
+  const senders = useMemo(() => senderOrder(caseQ.data?.activity ?? []).sort(), [caseQ.data]);
 
   const q = useInfiniteQuery({
     queryKey: ['search', caseId, applied],
@@ -63,7 +69,13 @@ export function SearchPage({ caseId, params }: { caseId: number; params: URLSear
         </label>
         <label>
           Sender
-          <input name="sender" value={form.sender} onChange={set('sender')} />
+          <input name="sender" value={form.sender} onChange={set('sender')} list="case-senders" />
+          {/* The case's senders to pick from (typing still finds any name). */}
+          <datalist id="case-senders">
+            {senders.map((s) => (
+              <option key={s} value={s} />
+            ))}
+          </datalist>
         </label>
         <label>
           From
@@ -124,7 +136,18 @@ export function SearchPage({ caseId, params }: { caseId: number; params: URLSear
           {q.hasNextPage ? ' so far' : ''}
         </p>
       )}
-      <ol className="hits">
+      <ol
+        className="hits"
+        onClickCapture={(e) => {
+          // Opening a hit: the thread then offers the next and previous hit and the way back here.
+          if ((e.target as Element).closest('a.hit-link'))
+            saveHitTrail({
+              caseId,
+              back: window.location.hash,
+              hits: hits.map((h) => ({ conversationId: h.conversationId, seq: h.seq })),
+            });
+        }}
+      >
         {hits.map((m) => (
           <SearchResultRow key={m.id} caseId={caseId} message={m} terms={terms} />
         ))}

@@ -6,6 +6,7 @@ import { getCaseTerms, searchTermsKey } from '../api/search-terms';
 import type { Decision, Message, MessageWindow } from '../api/types';
 import { CodingSide } from '../components/CodingSide';
 import { ConflictDialog } from '../components/ConflictDialog';
+import { HitNavigator } from '../components/HitNavigator';
 import { ThreadList, type ThreadListHandle } from '../components/ThreadList';
 import { ThreadToolbar } from '../components/ThreadToolbar';
 import { useSession } from '../hooks/session';
@@ -13,8 +14,9 @@ import { useCoding } from '../hooks/useCoding';
 import { useThreadKeys, type ThreadKey } from '../hooks/useThreadKeys';
 import { useThreadWindows, windowKey } from '../hooks/useThreadWindows';
 import { decisionLabel } from '../lib/format';
-import { href } from '../lib/router';
+import { href, setAddress } from '../lib/router';
 import { loadHighlight, saveHighlight, termsFromQuery } from '../lib/search-terms';
+import { useCaseZone, zonedToUtc } from '../lib/time';
 import { caseQueryKey } from './CaseDashboardPage';
 
 interface Range {
@@ -26,11 +28,12 @@ const sameRange = (a: Range, b: Range) => a.first === b.first && a.last === b.la
 export function ThreadPage({
   caseId,
   conversationId,
-  initialSeq,
+  seq: urlSeq,
 }: {
   caseId: number;
   conversationId: number;
-  initialSeq: number | null;
+  /** The position the address names: it drives the page (a changed ?seq=, Back and Forward move it). */
+  seq: number | null;
 }) {
   const qc = useQueryClient();
   const { session } = useSession();
@@ -38,7 +41,8 @@ export function ThreadPage({
   const caseQ = useQuery({ queryKey: caseQueryKey(caseId), queryFn: () => getCase(caseId) });
   const conversation = caseQ.data?.conversations.find((c) => c.id === conversationId);
 
-  const start = initialSeq ?? 0;
+  const [start] = useState(() => urlSeq ?? 0);
+  const zone = useCaseZone('UTC');
   // The rows in view change every scroll frame; the page re-renders (and fetches) at most every 100 ms.
   const [range, setRange] = useState<Range>({ first: start, last: start + 30 });
   const rangeTimer = useRef<{
@@ -89,13 +93,17 @@ export function ThreadPage({
     saveHighlight(caseId, q);
   };
 
-  // The address follows the selection (so a reload or a shared link opens there), written at most
-  // every 400 ms: browsers throttle or refuse rapid history updates, and j can be held down.
+  // The address follows the selection (so a reload or a shared link opens there). Moving by j/k
+  // replaces the entry, at most every 400 ms (browsers throttle rapid history updates, and j can be
+  // held down); a jump (date, flag, quote, position) adds one, so Back returns to where it came from.
   const urlTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The seq this page last wrote to the address: its echo must not move the selection back.
+  const written = useRef<number | null>(urlSeq);
   useEffect(() => () => clearTimeout(urlTimer.current ?? undefined), []);
   const select = useCallback(
-    (seq: number, scroll: 'auto' | 'center' | null = null) => {
+    (seq: number, scroll: 'auto' | 'center' | null = null, fromUrl = false) => {
       setSelectedSeq(seq);
+      selectedRef.current = seq;
       if (scroll === 'center') {
         // A jump: start fetching the target's windows now rather than once the list has moved.
         for (const w of new Set([
@@ -112,13 +120,34 @@ export function ThreadPage({
       }
       if (scroll) list.current?.scrollToSeq(seq, scroll);
       if (urlTimer.current) clearTimeout(urlTimer.current);
+      urlTimer.current = null;
+      if (fromUrl) {
+        written.current = seq;
+        return;
+      }
+      const route = { page: 'thread', caseId, conversationId, seq } as const;
+      if (scroll === 'center') {
+        written.current = seq;
+        setAddress(route, 'push');
+        return;
+      }
       urlTimer.current = setTimeout(() => {
         urlTimer.current = null;
-        window.history.replaceState(null, '', href({ page: 'thread', caseId, conversationId, seq }));
+        written.current = seq;
+        setAddress(route, 'replace');
       }, 400);
     },
     [qc, caseId, conversationId],
   );
+
+  // The address drives the page: a ?seq= typed or linked, or Back/Forward, moves the open thread.
+  useEffect(() => {
+    if (urlSeq === written.current) return;
+    written.current = urlSeq;
+    // No ?seq= (Back to where the thread was first opened from its link) is the first message.
+    const target = urlSeq ?? 0;
+    if (target !== selectedRef.current) select(target, 'center', true);
+  }, [urlSeq, select]);
 
   const onRange = useCallback((first: number, last: number) => {
     const t = rangeTimer.current;
@@ -175,6 +204,17 @@ export function ThreadPage({
   );
 
   const onOpenQuote = useCallback((keyId: string) => void openQuote(keyId), [openQuote]);
+  // Who wrote a quoted message, where a loaded window has it (the quote names its sender).
+  const quotedSender = useCallback(
+    (keyId: string) => {
+      for (const [, data] of qc.getQueriesData<MessageWindow>({ queryKey: ['window', conversationId] })) {
+        const m = data?.messages.find((x) => x.keyId === keyId);
+        if (m) return m.sender;
+      }
+      return undefined;
+    },
+    [qc, conversationId],
+  );
 
   async function saveSelected(decision?: Decision, advance = false) {
     if (!selected) return;
@@ -200,8 +240,9 @@ export function ThreadPage({
   }
 
   async function jumpToDate(isoDate: string) {
-    const seq = await seqAt(conversationId, `${isoDate}T00:00:00.000Z`);
-    if (seq === null) setStatus(`No messages on or after ${isoDate}.`);
+    // Midnight in the case's zone, the zone every time on the page is shown in.
+    const seq = await seqAt(conversationId, zonedToUtc(isoDate, '00:00', zone));
+    if (seq === null) setStatus(`No messages on or after ${isoDate} (${zone}).`);
     else select(seq, 'center');
   }
 
@@ -235,9 +276,11 @@ export function ThreadPage({
           <a href={href({ page: 'case', caseId })}>{caseQ.data?.case.name ?? 'Case'}</a> ›{' '}
           {conversation?.name ?? `Conversation ${conversationId}`}
         </h1>
+        <HitNavigator caseId={caseId} conversationId={conversationId} seq={selectedSeq} />
         <ThreadToolbar
           total={total ?? 0}
           position={selectedSeq}
+          zone={zone}
           highlight={highlight}
           allSources={allSources}
           message={status}
@@ -267,6 +310,7 @@ export function ThreadPage({
             onSelect={select}
             onToggleSource={toggleSource}
             onOpenQuote={onOpenQuote}
+            quotedSender={quotedSender}
             onRange={onRange}
           />
         )}
