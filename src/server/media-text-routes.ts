@@ -4,6 +4,7 @@
  * evidence store's copy after its SHA-256 is checked, and every fetch is audited as evidence access
  * (`evidence.thumbnail`), as the full-size fetch is (`evidence.view`).
  */
+import type { MediaTextReading } from '../domain/media-text.js';
 import { z } from 'zod/v4';
 
 import { EvidenceStore } from '../evidence/evidence-store.js';
@@ -42,7 +43,7 @@ export const MediaTextBody = z.object({
       error: z.string().nullable(),
       createdAt: z.string(),
       createdBy: z.string(),
-    }),
+    }) satisfies z.ZodType<MediaTextReading>,
   ),
 });
 

@@ -1,5 +1,6 @@
 import { query, request } from './client';
 import type { HistoryEntry, MessageWindow } from './types';
+import type { MediaTextReading } from '../../../src/domain/media-text.js';
 
 /** Rows per window: the thread view fetches and caches windows of this many messages by seq. */
 export const WINDOW_SIZE = 200;
@@ -30,4 +31,9 @@ export async function nextFlag(conversationId: number, after: number): Promise<n
 
 export async function history(messageId: number): Promise<readonly HistoryEntry[]> {
   return (await request<{ entries: HistoryEntry[] }>('GET', `/api/messages/${messageId}/history`)).entries;
+}
+
+/** Text read from the message's stored image, newest reading first (issue 17). */
+export function imageText(messageId: number): Promise<{ texts: MediaTextReading[] }> {
+  return request<{ texts: MediaTextReading[] }>('GET', `/api/messages/${messageId}/media/text`);
 }

@@ -24,6 +24,10 @@ const SENTENCES: Readonly<Record<MembershipEventType, (e: SystemEvent, who: stri
     `${who} changed their phone number${e.value ? ` to ${e.value}` : ''}${e.previousValue ? ` (was ${e.previousValue})` : ''}`,
   encryption_notice: () => 'Messages and calls are end-to-end encrypted',
   settings_changed: (_e, who) => `${who} changed the group settings`,
+  security_code_changed: (_e, who) => `${who}'s security code changed`,
+  disappearing_messages: (e, who) =>
+    `${who} ${e.value ? `turned on disappearing messages (${e.value})` : 'changed disappearing messages'}`,
+  community: (e, who) => `${who}: community notice${e.value ? ` (${e.value})` : ''}`,
   other: (e, who) => `${who}: group event${e.value ? ` (${e.value})` : ''}`,
 };
 
