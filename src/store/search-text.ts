@@ -6,7 +6,7 @@
  * is indexed as `cafe`, so `cafe` finds it; other scripts keep their marks, which carry meaning
  * there); replace each emoji (with its modifiers, ZWJ parts and tags) by a word like ` emoji_1f602 `
  * so that it survives tokenisers that drop symbols. The same function normalises query words, so
- * both sides always agree. Stores made before the folding are brought up to it by migration 0014.
+ * both sides always agree. Stores made before the folding are brought up to it by migration 0019.
  */
 
 /** LRM, RLM, LRE..RLO (U+202A-U+202E), LRI..PDI (U+2066-U+2069), BOM / zero-width no-break space. */

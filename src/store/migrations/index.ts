@@ -18,8 +18,8 @@ import { searchTermReportsMigration } from './0010_search_term_reports.js';
 import { jobsMigration } from './0011_jobs.js';
 import { evidenceClaimsMigration } from './0012_evidence_claims.js';
 import { recordFactsMigration } from './0013_record_facts.js';
-import { searchFoldMigration } from './0014_search_fold.js';
 import { mediaTextMigration } from './0018_media_text.js';
+import { searchFoldMigration } from './0019_search_fold.js';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -37,8 +37,8 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '0011_jobs': jobsMigration(dialect),
       '0012_evidence_claims': evidenceClaimsMigration(dialect),
       '0013_record_facts': recordFactsMigration(dialect),
-      '0014_search_fold': searchFoldMigration(dialect),
       '0018_media_text': mediaTextMigration(dialect),
+      '0019_search_fold': searchFoldMigration(dialect),
     }),
   };
 }

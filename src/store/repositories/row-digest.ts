@@ -35,7 +35,7 @@ const DERIVED = new Set(['search_tsv', 'search_text']);
  * Each row is written as the JSON array of its columns' values in column-name order, one per line,
  * after a line naming the columns; integers as numbers on both dialects. Derived columns that are
  * not the evidence itself (PostgreSQL's search_tsv, and search_text, which is rebuilt from the
- * verbatim text whenever search folding changes, e.g. migration 0014) are left out.
+ * verbatim text whenever search folding changes, e.g. migration 0019) are left out.
  */
 class Digester {
   private readonly hash: Hash = createHash('sha256');
