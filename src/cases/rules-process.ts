@@ -126,7 +126,7 @@ export function checkCountMessages(
         : (m.sender ?? '').trim().toLowerCase() === p.name.trim().toLowerCase();
     if (!own)
       fail(
-        `message ${m.id} was sent by ${m.sender}, not ${p.name}: a count is the defendant's own message (identify the sender with \`person identify\` if they are ${p.name})`,
+        `message ${m.id} was sent by ${m.sender}, not ${p.name}: a count is the defendant's own message (if the sender is ${p.name}, confirm it with \`scrutineer identify\` first)`,
         'count_not_defendants',
       );
     const again = record.counts.find(

@@ -124,15 +124,16 @@ describe.each(BACKENDS)('acceptance regressions on %s', (backend) => {
   it.skipIf(POPPLER_SKIPPED)('charge schedule: a count charged in time is not shown as expired', async () => {
     const msgs = lines((await run(['messages', 'Acc', '--jsonl'])).out);
     const romanians = msgs.find((m) => m.text.startsWith('Another car'))!;
-    await run(['person', 'add', 'Acc', '--name', 'Robert Stone', '--role', 'subject']);
+    // The defendant is the sender as the export names him: a count is the defendant's own message.
+    await run(['person', 'add', 'Acc', '--name', 'Bob Stone', '--role', 'subject']);
     await run(['record', 'case', 'Acc', '--evidence-sufficient', '2023-06-01']);
     await run(['record', 'refer', 'Acc', '--on', '2023-05-01', '--exhibit', 'AB/1']);
-    await run(['record', 'charging', 'Acc', 'Robert Stone', '--on', '2023-06-15', '--decision', 'charge']);
+    await run(['record', 'charging', 'Acc', 'Bob Stone', '--on', '2023-06-15', '--decision', 'charge']);
     await run([
       'record',
       'charge',
       'Acc',
-      'Robert Stone',
+      'Bob Stone',
       '--messages',
       String(romanians.id),
       '--on',

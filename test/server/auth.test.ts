@@ -230,6 +230,8 @@ eachBackend('Review server: sessions and security', (backend: Backend) => {
         '/api/batches/{batchId}/finish',
         '/api/me/batches',
         '/api/cases/{caseId}/members',
+        '/api/cases/{caseId}/exhibits',
+        '/api/cases/{caseId}/identities',
         '/api/cases/{caseId}/reviewers',
         '/api/cases/{caseId}/membership',
         '/api/cases/{caseId}/search',
