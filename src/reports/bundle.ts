@@ -3,7 +3,8 @@
  * conduct picture, charts, then every relevant message (offensive ones sent, offensive ones
  * received while a member, endorsed, challenged) verbatim with N messages of context either side,
  * each with sender and person, local time with zone and UTC, exhibit and line or row, the flag's
- * reasons and the reviewer's decision; last, a manifest page with the hashes of every input.
+ * reasons and the reviewer's decision, and a stored image printed with the text read from it and
+ * its hash (bundle-images.ts); last, a manifest page with the hashes of every input.
  */
 import { summariseConduct, type PersonPicture } from '../analysis/conduct/index.js';
 import { UsageError, UserError } from '../domain/errors.js';
@@ -267,8 +268,8 @@ export async function buildBundle(
       },
       {
         name: 'Text read from images',
-        sha256: digest(
-          [...pictures.images.entries()]
+        sha256: digest({
+          readings: [...pictures.images.entries()]
             .sort(([a], [b]) => a - b)
             .map(([id, i]) => ({
               message: id,
@@ -276,8 +277,11 @@ export async function buildBundle(
               sha256: i.reading.sha256,
               text: i.reading.text,
             })),
-        ),
-        detail: `${pictures.images.size} OCR readings (message, reading id, image SHA-256, text); ${[...pictures.flags.values()].flat().length} image-text flags`,
+          flags: [...pictures.flags.values()]
+            .flat()
+            .map((f) => ({ id: f.id, message: f.messageId, score: f.score })),
+        }),
+        detail: `${pictures.images.size} OCR readings (message, reading id, image SHA-256, text); ${[...pictures.flags.values()].flat().length} image-text flags (id, message, score)`,
       },
       {
         name: 'Reviewer decisions',
