@@ -5,7 +5,7 @@
  * the attachment in a custom field and stays valid against the official RSMF 2.0.0 schema.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -13,7 +13,9 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { EvidenceStore } from '../../src/evidence/evidence-store.js';
 import { readRsmfEml } from '../../src/ingest/rsmf/eml.js';
+import { openStore } from '../../src/store/open-store.js';
 import { renderTextImage } from '../fixtures/media/images.js';
 import { makeWorkspace, type Workspace } from '../helpers/cli.js';
 import { makeZip } from '../helpers/zip.js';
@@ -133,5 +135,32 @@ describe('text read from images in the bundle and the RSMF export', () => {
     const ok = validate(manifest);
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
+  }, 120_000);
+
+  // Last: it alters the stored copy of the offensive image.
+  it('does not print a stored image whose bytes no longer match their hash, and says so', async () => {
+    const store = await openStore({ workspace: ws.dir, databaseUrl: ws.databaseUrl });
+    const theCase = (await store.cases.findByName('Op Print'))!;
+    const ids: number[] = [];
+    for await (const m of store.messages.iterate(theCase.id))
+      if (m.mediaFileName?.endsWith('.png')) ids.push(m.id);
+    const stored = (await store.exhibits.fileOfMessage(ids[0]!))!.storedPath!;
+    await store.close();
+    const abs = new EvidenceStore(ws.dir).absolutePath(stored);
+    chmodSync(abs, 0o600);
+    writeFileSync(abs, harmless.bytes);
+    const file = path.join(dir, 'altered.pdf');
+    const r = await ws.cli(['report', 'bundle', 'Op Print', '--person', 'PC Amy Cole', '-o', file]);
+    expect(r.code, r.err).toBe(0);
+    const text = pdfText(file).replace(/\s+/gu, ' ');
+    expect(text).toContain('image not printed: the stored copy no longer matches its SHA-256');
+    // The reading and its recorded hash are still printed: they describe what was read.
+    expect(text).toContain(`Image file SHA-256 ${sha(offensive.bytes)}`);
+    // Only the untouched JPEG is embedded now.
+    expect(
+      readFileSync(file)
+        .toString('latin1')
+        .match(/\/Subtype \/Image/gu),
+    ).toHaveLength(1);
   }, 120_000);
 });
