@@ -3,13 +3,15 @@
  * conduct picture, charts, then every relevant message (offensive ones sent, offensive ones
  * received while a member, endorsed, challenged) verbatim with N messages of context either side,
  * each with sender and person, local time with zone and UTC, exhibit and line or row, the flag's
- * reasons and the reviewer's decision; last, a manifest page with the hashes of every input.
+ * reasons and the reviewer's decision, and a stored image printed with the text read from it and
+ * its hash (bundle-images.ts); last, a manifest page with the hashes of every input.
  */
 import { summariseConduct, type PersonPicture } from '../analysis/conduct/index.js';
 import { UsageError, UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
 import type { CaseRecord, ExhibitRecord, MessageExtras, MessageRecord } from '../store/types.js';
 import { activityChart, membershipChart, offensiveOverTimeChart } from './charts.js';
+import { imageFlagNotes, loadBundleImages, printBundleImage } from './bundle-images.js';
 import { PdfReport } from './pdf.js';
 import {
   digest,
@@ -29,6 +31,8 @@ export interface BundleOptions {
   /** Messages of context before and after each relevant message (default 3). */
   readonly context?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** The workspace folder, to print stored images from the evidence store (issue 17). */
+  readonly workspace?: string;
 }
 
 export interface BundleResult {
@@ -218,6 +222,8 @@ export async function buildBundle(
   const records = new Map<number, MessageRecord>();
   for await (const m of store.messages.iterate(theCase.id)) if (needed.has(m.id)) records.set(m.id, m);
 
+  const pictures = await loadBundleImages(store, [...needed], conduct.run?.id ?? null, o.workspace);
+
   const asAt = await inputsAsAt(store, theCase);
   const included = [...needed]
     .sort((a, b) => a - b)
@@ -259,6 +265,23 @@ export async function buildBundle(
         detail: conduct.run
           ? `run ${conduct.run.id}: ${conduct.flags.size} flagged message ids`
           : 'no flagger run',
+      },
+      {
+        name: 'Text read from images',
+        sha256: digest({
+          readings: [...pictures.images.entries()]
+            .sort(([a], [b]) => a - b)
+            .map(([id, i]) => ({
+              message: id,
+              reading: i.reading.id,
+              sha256: i.reading.sha256,
+              text: i.reading.text,
+            })),
+          flags: [...pictures.flags.values()]
+            .flat()
+            .map((f) => ({ id: f.id, message: f.messageId, score: f.score })),
+        }),
+        detail: `${pictures.images.size} OCR readings (message, reading id, image SHA-256, text); ${[...pictures.flags.values()].flat().length} image-text flags (id, message, score)`,
       },
       {
         name: 'Reviewer decisions',
@@ -453,6 +476,8 @@ export async function buildBundle(
       pdf.rich(head, { bold: focus, size: 8, color: focus ? '#7a1f16' : '#333333' });
       pdf.rich(timeLine(m), { size: 7, color: '#555555', indent: 10 });
       pdf.rich(m.text === '' ? '(empty)' : m.text, { size: focus ? 9.5 : 8.5, indent: 10 });
+      const image = pictures.images.get(id);
+      if (image) printBundleImage(pdf, image, 10);
       const notes: string[] = [];
       const extras = m.extrasJson === null ? null : (JSON.parse(m.extrasJson) as MessageExtras);
       if (m.mediaOmitted !== null)
@@ -489,7 +514,9 @@ export async function buildBundle(
         notes.push(
           `Flagged (score ${flag.score.toFixed(2)}; ${flag.categories.map((c) => c.name).join(', ')}): ${flag.spans.map((s) => `"${s.text}" ${s.reason}`).join('; ')}`,
         );
-      if (focus || flag) {
+      const imageFlags = imageFlagNotes(pictures.flags.get(id));
+      notes.push(...imageFlags);
+      if (focus || flag || imageFlags.length) {
         const code = conduct.codes?.get(id);
         notes.push(
           conduct.codes === null

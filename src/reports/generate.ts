@@ -115,7 +115,12 @@ export async function makeReport(
     case 'bundle': {
       const r = await (
         await import('./bundle.js')
-      ).buildBundle(store, theCase, { person: request.person, context: request.context, ...progress });
+      ).buildBundle(store, theCase, {
+        person: request.person,
+        context: request.context,
+        workspace: o.workspace,
+        ...progress,
+      });
       return {
         kind: 'bundle',
         format: 'pdf',

@@ -20,6 +20,7 @@ import {
   type RsmfParticipant,
 } from '../ingest/rsmf/manifest.js';
 import type { Store } from '../store/open-store.js';
+import type { MediaTextRecord } from '../store/repositories/media-texts.js';
 import type { CaseRecord, MembershipEventRecord, MessageExtras, MessageRecord } from '../store/types.js';
 import { VERSION } from '../version.js';
 import {
@@ -70,6 +71,26 @@ export function withOffset(utc: string, zone: string): string {
     includeOffset: true,
     suppressMilliseconds: false,
   })!;
+}
+
+/** The `scrutineer.imageText` custom field: the newest OCR reading of the event's attachment. */
+function imageTextCustom(t: MediaTextRecord | undefined): { name: string; value: string }[] {
+  if (!t || t.error !== null) return [];
+  return [
+    {
+      name: 'scrutineer.imageText',
+      value: JSON.stringify({
+        text: t.text,
+        sha256: t.sha256,
+        engine: t.engine,
+        engineVersion: t.engineVersion,
+        language: t.language,
+        pass: t.pass,
+        confidence: t.confidence,
+        readAt: t.createdAt,
+      }),
+    },
+  ];
 }
 
 export async function exportRsmf(
@@ -142,6 +163,11 @@ export async function exportRsmf(
     for (const f of await store.exhibits.listFiles(e.id))
       files.set(f.id, { path: f.pathInArchive, storedPath: f.storedPath, size: f.size });
   const evidence = new EvidenceStore(workspace);
+  // Text read from images (issue 17): RSMF 2.0 has no field for derived text of an attachment, so
+  // it goes in the event's custom fields, which keeps the export valid against the schema.
+  const imageTexts = await store.mediaTexts.latestOfMessages(
+    [...byConv.values()].flatMap((l) => l.filter((m) => m.mediaFileId !== null).map((m) => m.id)),
+  );
 
   const participants: RsmfParticipant[] = [];
   const rsmfConversations: RsmfConversation[] = [];
@@ -275,6 +301,7 @@ export async function exportRsmf(
               },
             ]
           : []),
+        ...imageTextCustom(imageTexts.get(m.id)),
         ...(m.pollJson ? [{ name: 'scrutineer.poll', value: m.pollJson }] : []),
         ...(m.locationLive !== null
           ? [
