@@ -3,7 +3,7 @@
  * jump-to-date, next flagged message, filtered search, "reviewed" marks, coverage and a message's
  * decision history (from the audit log).
  */
-import { sql, type Selectable } from 'kysely';
+import { sql, type Expression, type Selectable } from 'kysely';
 
 import type { MessageKind, TimeResolution } from '../../domain/message.js';
 import type { Flag, MessagesTable } from '../database.js';
@@ -94,6 +94,11 @@ export interface ReviewSearch {
    * by (utc, id); without a run nothing matches.
    */
   readonly order?: 'time' | 'score';
+  /**
+   * With `order: 'score'`: a re-rank run (issue 14.3) whose ranking sets the order instead of the
+   * flag scores; messages it did not rank (reviewed before it ran) come last, in time order.
+   */
+  readonly rerankId?: number | null;
 }
 
 export interface HistoryRow {
@@ -512,6 +517,7 @@ export class ReviewsRepository {
   async search(caseId: number, s: ReviewSearch): Promise<{ rows: ReviewMessageRow[]; next: number | null }> {
     const byScore = s.order === 'score';
     const runId = s.runId ?? null;
+    const rerankId = s.rerankId ?? null;
     if (byScore && runId === null) return { rows: [], next: null };
     const filtered = this.filtered(caseId, s);
     if (!filtered) return { rows: [], next: null };
@@ -528,6 +534,11 @@ export class ReviewsRepository {
       q = q.where((eb) => {
         const later = eb(eb.refTuple('m.utc', 'm.id'), '>', eb.tuple(cursor.utc, after));
         if (!byScore) return later;
+        if (rerankId !== null) {
+          const cursorRank = this.rankOf(rerankId, after);
+          const mine = this.rankOf(rerankId, 'm.id');
+          return eb.or([eb(mine, '>', cursorRank), eb.and([eb(mine, '=', cursorRank), later])]);
+        }
         // The message's score in the run (the highest, should a run ever hold two flags for it).
         const mine = eb
           .selectFrom('flags as sf')
@@ -542,7 +553,9 @@ export class ReviewsRepository {
         return eb.or([eb(mine, '<', cursorScore), eb.and([eb(mine, '=', cursorScore), later])]);
       });
     }
-    if (byScore) {
+    if (byScore && rerankId !== null) {
+      q = q.orderBy(this.rankOf(rerankId, 'm.id'), 'asc');
+    } else if (byScore) {
       q = q.orderBy(
         (eb) =>
           eb
@@ -561,6 +574,15 @@ export class ReviewsRepository {
     const more = rows.length > s.limit;
     const page = (more ? rows.slice(0, s.limit) : rows).map(toRow);
     return { rows: page, next: more ? page[page.length - 1]!.id : null };
+  }
+
+  /**
+   * A message's position in a re-rank run; messages it did not rank sort after all it did (an
+   * integer, so paging compares exactly on both backends).
+   */
+  private rankOf(rerankId: number, messageId: number | 'm.id'): Expression<number> {
+    const id = messageId === 'm.id' ? sql.ref('m.id') : sql`${messageId}`;
+    return sql<number>`coalesce((select rs.rank from rerank_scores rs where rs.run_id = ${rerankId} and rs.message_id = ${id}), 2147483647)`;
   }
 
   /** How many messages match, and how many of them someone has reviewed (a batch's progress). */
