@@ -15,6 +15,7 @@ import {
 } from '../review/batches.js';
 import { coverage, markReviewed, setCode } from '../review/coding.js';
 import { blindedAmong, withheldInCase } from '../review/qc.js';
+import { rerankCase } from '../review/rerank.js';
 import { findSession, login, logout } from '../review/sessions.js';
 import { LoginThrottle } from './login-throttle.js';
 import type { Store } from '../store/open-store.js';
@@ -536,6 +537,18 @@ export function registerRoutes(
       });
       return { batch: await presentBatch(store, batch) };
     },
+  });
+
+  route({
+    method: 'POST',
+    url: '/api/cases/:caseId/rerank',
+    summary:
+      "Re-rank the case's unreviewed messages from its reviewers' codes (stored and audited); priority batches follow the latest re-rank",
+    // Whoever may code the case may ask for its ranking to learn from the codes (reviewers and leads).
+    access: { kind: 'case', permission: 'code', caseOf: caseFromParam },
+    params: S.CaseParams,
+    responses: { 200: S.RerankResponse },
+    handler: async ({ caseId, session }) => rerankCase(store, { caseId, actor: session!.user.username }),
   });
 
   route({
