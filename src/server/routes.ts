@@ -361,15 +361,20 @@ export function registerRoutes(
   route({
     method: 'GET',
     url: '/api/conversations/:conversationId/next-flag',
-    summary: 'The seq of the next flagged message after a seq (latest analysis run)',
+    summary:
+      'The seq of the next flagged message after a seq (latest analysis run, or its latest re-rank from the codes)',
     access: { kind: 'case', permission: 'read', caseOf: caseOfConversation },
     params: S.ConversationParams,
     query: S.NextFlagQuery,
     responses: { 200: S.SeqResponse },
     handler: async ({ params, query, caseId }) => {
       const run = await store.flags.run(caseId);
+      // "Next flag" follows the case's latest re-rank from its reviewers' codes, when there is one.
+      const rerank = await store.rerankRuns.latest(caseId);
       return {
-        seq: run ? await store.reviews.nextFlagged(params.conversationId, query.after, run.id) : null,
+        seq: run
+          ? await store.reviews.nextFlagged(params.conversationId, query.after, run.id, rerank?.id ?? null)
+          : null,
       };
     },
   });

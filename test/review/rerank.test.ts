@@ -44,6 +44,32 @@ eachBackend('Active learning: stored re-rank runs', (backend: Backend) => {
     return (res.json() as { hits: MessageT[] }).hits.map((h) => h.seq);
   };
 
+  const nextFlag = async (after: number): Promise<number | null> => {
+    const res = await w.app.inject({
+      method: 'GET',
+      url: `/api/conversations/${w.a.conversationId}/next-flag?after=${after}`,
+      headers: { cookie: rev.cookie },
+    });
+    expect(res.statusCode).toBe(200);
+    return (res.json() as { seq: number | null }).seq;
+  };
+  /** A priority batch paged three at a time: the keyset cursor must follow the re-rank too. */
+  const pagedSeqs = async (batchId: number): Promise<number[]> => {
+    const out: number[] = [];
+    let after: number | null = null;
+    do {
+      const res = await w.app.inject({
+        method: 'GET',
+        url: `/api/batches/${batchId}/messages?limit=3${after === null ? '' : `&after=${after}`}`,
+        headers: { cookie: rev.cookie },
+      });
+      const page = res.json() as { hits: MessageT[]; next: number | null };
+      out.push(...page.hits.map((h) => h.seq));
+      after = page.next;
+    } while (after !== null);
+    return out;
+  };
+
   it('learns from the codes, stores and audits the run, and reorders priority batches', async () => {
     const made = await w.app.inject({
       method: 'POST',
@@ -55,6 +81,7 @@ eachBackend('Active learning: stored re-rank runs', (backend: Backend) => {
     // Every flag scores 0.9 in the world, so before any re-rank the batch is in time order.
     const before = await prioritySeqs(batchId);
     expect(before.slice(0, 3)).toEqual([3, 13, 23]);
+    expect(await nextFlag(50)).toBe(53);
 
     // Reviewers find that "banana split" messages matter here (seq % 7 === 0) and others do not.
     const ids = w.a.messageIds;
@@ -117,6 +144,12 @@ eachBackend('Active learning: stored re-rank runs', (backend: Backend) => {
     const after = await prioritySeqs(batchId);
     expect(after.slice(0, 2)).toEqual([63, 133]);
     expect([...after].sort((a, b) => a - b)).toEqual([...before].sort((a, b) => a - b));
+    expect(await pagedSeqs(batchId)).toEqual(after);
+
+    // "Next flag" follows the re-rank too: it now stops at a "banana split" message, not at 53.
+    const next = (await nextFlag(50))!;
+    expect(next % 7).toBe(0);
+    expect(next).toBeLessThanOrEqual(63);
   });
 
   it('a read-only user cannot re-rank', async () => {

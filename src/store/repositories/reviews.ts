@@ -346,16 +346,36 @@ export class ReviewsRepository {
     return row ? toInt(row.seq) : null;
   }
 
-  /** The seq of the next message after `afterSeq` that the run flagged, or null. */
-  async nextFlagged(conversationId: number, afterSeq: number, runId: number): Promise<number | null> {
+  /**
+   * The seq of the next message after `afterSeq` that the run flagged, or null. With a re-rank run
+   * (issue 14.3) "flagged" follows it: a message it ranked counts when its re-rank score is at least
+   * 0.5, whatever the flagger said; a message it did not rank (coded before it ran) keeps the run's flag.
+   */
+  async nextFlagged(
+    conversationId: number,
+    afterSeq: number,
+    runId: number,
+    rerankId: number | null = null,
+  ): Promise<number | null> {
     const row = await this.ctx.db
       .selectFrom('messages as m')
-      .innerJoin('flags as f', 'f.message_id', 'm.id')
+      .leftJoin('flags as f', (j) => j.onRef('f.message_id', '=', 'm.id').on('f.run_id', '=', runId))
       .select('m.seq')
       .where('m.conversation_id', '=', conversationId)
       .where('m.seq', '>', afterSeq)
-      .where('f.run_id', '=', runId)
-      .where('f.flagged', '=', 1)
+      .where((eb) => {
+        const flagged = eb('f.flagged', '=', 1);
+        if (rerankId === null) return flagged;
+        const ranked = eb
+          .selectFrom('rerank_scores as rs')
+          .select('rs.message_id')
+          .where('rs.run_id', '=', rerankId)
+          .whereRef('rs.message_id', '=', 'm.id');
+        return eb.or([
+          eb.exists(ranked.where('rs.score', '>=', 0.5)),
+          eb.and([eb.not(eb.exists(ranked)), flagged]),
+        ]);
+      })
       .orderBy('m.seq')
       .limit(1)
       .executeTakeFirst();
