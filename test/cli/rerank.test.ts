@@ -99,6 +99,38 @@ describe.each(BACKENDS)('CLI: rerank on %s', (backend) => {
     });
   });
 
+  it('a priority batch listed --ranked follows the latest re-rank; coded messages come last', async () => {
+    const batch = await ws.json<{ id: number; messages: number }>([
+      'batch',
+      'create',
+      CASE,
+      '--name',
+      'All by priority',
+      '--priority',
+      '--min-score',
+      '0',
+      '--json',
+    ]);
+    expect(batch.messages).toBe(ids.length);
+    const listed = await ws.json<{ messages: { id: number }[] }>([
+      'batch',
+      'messages',
+      String(batch.id),
+      '--ranked',
+      '--json',
+    ]);
+    const ranking = await withStore(async (store) => {
+      const caseId = (await store.cases.findByNameOrId(CASE))!.id;
+      return store.rerankRuns.ranking((await store.rerankRuns.latest(caseId))!.id);
+    });
+    expect(listed.messages.map((m) => m.id)).toEqual([
+      ...ranking.map((r) => r.messageId),
+      ...[ids[0]!, ids[1]!, ids[2]!],
+    ]);
+    // The message the one offensive code resembles leads the batch.
+    expect(listed.messages[0]!.id).toBe(ids[3]);
+  });
+
   it('refuses a case that does not exist', async () => {
     const r = await ws.cli(['rerank', 'No Such Case']);
     expect(r.code).not.toBe(0);
