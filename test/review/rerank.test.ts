@@ -150,6 +150,30 @@ eachBackend('Active learning: stored re-rank runs', (backend: Backend) => {
     const next = (await nextFlag(50))!;
     expect(next % 7).toBe(0);
     expect(next).toBeLessThanOrEqual(63);
+
+    // Codes after a re-rank wait for the next one; then the latest run sets the order.
+    for (const seq of [63, 133]) {
+      const c = await w.store.codes.write({
+        messageId: ids[seq]!,
+        caseId: w.a.caseId,
+        baseVersion: 0,
+        values: code('offensive'),
+        by: 'reviewer1',
+      });
+      expect(c).not.toBeNull();
+    }
+    expect(await prioritySeqs(batchId)).toEqual(after);
+    const second = await w.app.inject({
+      method: 'POST',
+      url: `/api/cases/${w.a.caseId}/rerank`,
+      headers: headers(lead),
+    });
+    expect(second.statusCode).toBe(200);
+    expect((await w.store.rerankRuns.list(w.a.caseId)).map((r) => r.positives)).toEqual([8, 6]);
+    // The two now coded are no longer ranked, so they close the batch, in time order.
+    const latest = await prioritySeqs(batchId);
+    expect(latest.slice(-2)).toEqual([63, 133]);
+    expect(await pagedSeqs(batchId)).toEqual(latest);
   });
 
   it('a read-only user cannot re-rank', async () => {
