@@ -10,6 +10,7 @@ import { registerCase } from './commands/case.js';
 import { registerClassify } from './commands/classify.js';
 import { registerConversations } from './commands/conversations.js';
 import { registerCoverage } from './commands/coverage.js';
+import { registerRerank } from './commands/rerank.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExhibit } from './commands/exhibit.js';
 import { registerJobs } from './commands/jobs.js';
@@ -52,6 +53,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerServe(program, ctx);
   registerUser(program, ctx);
   registerCoverage(program, ctx);
+  registerRerank(program, ctx);
   registerBatch(program, ctx);
   registerQc(program, ctx);
   registerAudit(program, ctx);

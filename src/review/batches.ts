@@ -64,7 +64,8 @@ export function batchFilters(
 }
 
 /**
- * How a batch is worked: a priority batch highest flag score first (ties in time order), the others
+ * How a batch is worked: a priority batch highest flag score first (ties in time order), or in the
+ * order of the case's latest re-rank when it has one (see batchMessages); the others
  * in time order. Either way the order is total, so `after` (the last message id of a page) resumes
  * exactly where the page ended.
  */
@@ -79,9 +80,12 @@ export async function batchMessages(
   page: { limit: number; after?: number },
 ): Promise<{ rows: ReviewMessageRow[]; next: number | null }> {
   const run = await store.flags.run(batch.caseId);
+  // A priority batch follows the case's latest re-rank from its reviewers' codes, when there is one.
+  const rerank = batch.kind === 'priority' ? await store.rerankRuns.latest(batch.caseId) : null;
   return store.reviews.search(batch.caseId, {
     ...batchFilters(batch, run?.id ?? null),
     order: batchOrder(batch),
+    rerankId: rerank?.id ?? null,
     limit: page.limit,
     ...(page.after === undefined ? {} : { after: page.after }),
   });

@@ -15,6 +15,7 @@ import {
 } from '../review/batches.js';
 import { coverage, markReviewed, setCode } from '../review/coding.js';
 import { blindedAmong, withheldInCase } from '../review/qc.js';
+import { rerankCase } from '../review/rerank.js';
 import { findSession, login, logout } from '../review/sessions.js';
 import { LoginThrottle } from './login-throttle.js';
 import type { Store } from '../store/open-store.js';
@@ -360,15 +361,20 @@ export function registerRoutes(
   route({
     method: 'GET',
     url: '/api/conversations/:conversationId/next-flag',
-    summary: 'The seq of the next flagged message after a seq (latest analysis run)',
+    summary:
+      'The seq of the next flagged message after a seq (latest analysis run, or its latest re-rank from the codes)',
     access: { kind: 'case', permission: 'read', caseOf: caseOfConversation },
     params: S.ConversationParams,
     query: S.NextFlagQuery,
     responses: { 200: S.SeqResponse },
     handler: async ({ params, query, caseId }) => {
       const run = await store.flags.run(caseId);
+      // "Next flag" follows the case's latest re-rank from its reviewers' codes, when there is one.
+      const rerank = await store.rerankRuns.latest(caseId);
       return {
-        seq: run ? await store.reviews.nextFlagged(params.conversationId, query.after, run.id) : null,
+        seq: run
+          ? await store.reviews.nextFlagged(params.conversationId, query.after, run.id, rerank?.id ?? null)
+          : null,
       };
     },
   });
@@ -536,6 +542,18 @@ export function registerRoutes(
       });
       return { batch: await presentBatch(store, batch) };
     },
+  });
+
+  route({
+    method: 'POST',
+    url: '/api/cases/:caseId/rerank',
+    summary:
+      "Re-rank the case's unreviewed messages from its reviewers' codes (stored and audited); priority batches follow the latest re-rank",
+    // Whoever may code the case may ask for its ranking to learn from the codes (reviewers and leads).
+    access: { kind: 'case', permission: 'code', caseOf: caseFromParam },
+    params: S.CaseParams,
+    responses: { 200: S.RerankResponse },
+    handler: async ({ caseId, session }) => rerankCase(store, { caseId, actor: session!.user.username }),
   });
 
   route({

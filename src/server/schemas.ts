@@ -276,6 +276,25 @@ export const Batch = z.object({
   coverage: z.number(),
 });
 export const BatchResponse = z.object({ batch: Batch });
+/** Issue 14.3: a stored re-rank of a case from its reviewers' codes. */
+export const RerankResponse = z.object({
+  run: z.object({
+    id: z.number().int(),
+    caseId: z.number().int(),
+    analysisRunId: z.number().int().nullable(),
+    version: z.string(),
+    params: z.record(z.string(), z.number()),
+    learnedFrom: z.array(z.object({ messageId: z.string(), offensive: z.boolean() })),
+    positives: z.number().int(),
+    negatives: z.number().int(),
+    inputSha256: z.string(),
+    rankingSha256: z.string(),
+    createdAt: z.string(),
+    createdBy: z.string(),
+  }),
+  ranked: z.number().int(),
+  top: z.array(z.object({ messageId: z.number().int(), score: z.number() })),
+});
 export const BatchesResponse = z.object({ batches: z.array(Batch) });
 export const BatchAssignBody = z.object({ assignee: z.string().min(1).max(64).nullable() });
 export const QueueResponse = z.object({

@@ -307,6 +307,29 @@ export interface SearchTermReportsTable {
   created_by: string;
 }
 
+/** A case re-ranked from its reviewers' codes (issue 14.3); see 0020_active_learning. */
+export interface RerankRunsTable {
+  id: Generated<number>;
+  case_id: number;
+  analysis_run_id: number | null;
+  version: string;
+  params_json: string;
+  learned_from_json: string;
+  positives: number;
+  negatives: number;
+  input_sha256: string;
+  ranking_sha256: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface RerankScoresTable {
+  run_id: number;
+  message_id: number;
+  rank: number;
+  score: number;
+}
+
 export interface PersonsTable {
   id: Generated<number>;
   case_id: number;
@@ -400,6 +423,8 @@ export interface Database extends RecordTables, MediaTables {
   canonical_messages: CanonicalMessagesTable;
   jobs: JobsTable;
   evidence_claims: EvidenceClaimsTable;
+  rerank_runs: RerankRunsTable;
+  rerank_scores: RerankScoresTable;
 }
 
 /** The base connection or a transaction: repositories work on either. */

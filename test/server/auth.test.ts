@@ -220,6 +220,7 @@ eachBackend('Review server: sessions and security', (backend: Backend) => {
         '/api/cases/{caseId}/record/summary/drafts',
         '/api/cases/{caseId}/record/summary/finalise',
         '/api/cases/{caseId}/reports',
+        '/api/cases/{caseId}/rerank',
         '/api/reports/{reportId}',
         '/api/reports/{reportId}/file',
         '/api/qc/{qcId}/second',

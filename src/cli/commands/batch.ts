@@ -8,6 +8,7 @@ import { UsageError, UserError } from '../../domain/errors.js';
 import {
   BatchSpec,
   batchFilters,
+  batchOrder,
   batchProgress,
   closeBatch,
   createBatch,
@@ -271,50 +272,64 @@ export function registerBatch(program: Command, ctx: CliContext): void {
   cmd
     .command('messages <batch>')
     .description(
-      "a batch's messages in time order, as the batch finds them now (no codes: see the review workspace); page on with --after the last id",
+      "a batch's messages in time order (--ranked: in the order it is worked), as the batch finds them now (no codes: see the review workspace); page on with --after the last id",
     )
     .option('--left', 'only the messages nobody has reviewed yet')
+    .option(
+      '--ranked',
+      "in the order the batch is worked: a priority batch by the case's latest re-rank (`scrutineer rerank`), else highest flag score first",
+    )
     .option('--after <id>', 'messages after this one (the previous page\'s "next")')
     .option('--limit <n>', 'at most this many (1–1000)', '100')
-    .action(async (batchId: string, o: { left?: boolean; after?: string; limit: string }, c: Command) => {
-      const opts = globalOptions(c, ctx);
-      const limit = intOption(o.limit, '--limit', 1, 1000);
-      const after =
-        o.after === undefined ? undefined : intOption(o.after, '--after', 1, Number.MAX_SAFE_INTEGER);
-      await withStore(opts, async (store) => {
-        const batch = await requireBatch(store, batchId);
-        const run = await store.flags.run(batch.caseId);
-        const { rows, next } = await store.reviews.search(batch.caseId, {
-          ...batchFilters(batch, run?.id ?? null),
-          ...(o.left ? { status: 'unreviewed' as const } : {}),
-          limit,
-          ...(after === undefined ? {} : { after }),
-        });
-        const messages = rows.map((m) => ({
-          id: m.id,
-          conversationId: m.conversationId,
-          seq: m.seq,
-          utc: m.utc,
-          sender: m.sender,
-          kind: m.kind,
-          text: m.text,
-          exhibit: m.exhibitRef,
-        }));
-        if (opts.json) {
-          printJson(ctx.io, { batch: batch.id, messages, next });
-          return;
-        }
-        printTable(
-          ctx.io,
-          messages.map((m) => ({
+    .action(
+      async (
+        batchId: string,
+        o: { left?: boolean; ranked?: boolean; after?: string; limit: string },
+        c: Command,
+      ) => {
+        const opts = globalOptions(c, ctx);
+        const limit = intOption(o.limit, '--limit', 1, 1000);
+        const after =
+          o.after === undefined ? undefined : intOption(o.after, '--after', 1, Number.MAX_SAFE_INTEGER);
+        await withStore(opts, async (store) => {
+          const batch = await requireBatch(store, batchId);
+          const run = await store.flags.run(batch.caseId);
+          // --ranked pages as the review workspace does (batchMessages): same order, same cursor.
+          const rerank =
+            o.ranked && batch.kind === 'priority' ? await store.rerankRuns.latest(batch.caseId) : null;
+          const { rows, next } = await store.reviews.search(batch.caseId, {
+            ...batchFilters(batch, run?.id ?? null),
+            ...(o.ranked ? { order: batchOrder(batch), rerankId: rerank?.id ?? null } : {}),
+            ...(o.left ? { status: 'unreviewed' as const } : {}),
+            limit,
+            ...(after === undefined ? {} : { after }),
+          });
+          const messages = rows.map((m) => ({
             id: m.id,
-            'conv:seq': `${m.conversationId}:${m.seq}`,
+            conversationId: m.conversationId,
+            seq: m.seq,
             utc: m.utc,
-            sender: m.sender ?? '(system)',
-            text: m.text.length <= 80 ? m.text : `${m.text.slice(0, 79)}…`,
-          })),
-        );
-        if (next !== null) ctx.io.out(`More: --after ${next}\n`);
-      });
-    });
+            sender: m.sender,
+            kind: m.kind,
+            text: m.text,
+            exhibit: m.exhibitRef,
+          }));
+          if (opts.json) {
+            printJson(ctx.io, { batch: batch.id, messages, next });
+            return;
+          }
+          printTable(
+            ctx.io,
+            messages.map((m) => ({
+              id: m.id,
+              'conv:seq': `${m.conversationId}:${m.seq}`,
+              utc: m.utc,
+              sender: m.sender ?? '(system)',
+              text: m.text.length <= 80 ? m.text : `${m.text.slice(0, 79)}…`,
+            })),
+          );
+          if (next !== null) ctx.io.out(`More: --after ${next}\n`);
+        });
+      },
+    );
 }

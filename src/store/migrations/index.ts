@@ -20,6 +20,7 @@ import { evidenceClaimsMigration } from './0012_evidence_claims.js';
 import { recordFactsMigration } from './0013_record_facts.js';
 import { mediaTextMigration } from './0018_media_text.js';
 import { searchFoldMigration } from './0019_search_fold.js';
+import { activeLearningMigration } from './0020_active_learning.js';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -39,6 +40,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '0013_record_facts': recordFactsMigration(dialect),
       '0018_media_text': mediaTextMigration(dialect),
       '0019_search_fold': searchFoldMigration(dialect),
+      '0020_active_learning': activeLearningMigration(dialect),
     }),
   };
 }

@@ -18,6 +18,7 @@ import { MessagesRepository } from './messages.js';
 import { ParticipantsRepository } from './participants.js';
 import { RecordRepository } from './record.js';
 import { BatchesRepository, ReviewsRepository } from './reviews.js';
+import { RerankRunsRepository } from './rerank-runs.js';
 import { SearchTermReportsRepository } from './search-term-reports.js';
 import { SessionsRepository } from './sessions.js';
 import { UsersRepository } from './users.js';
@@ -44,6 +45,7 @@ export interface Repos {
   readonly people: PeopleRepository;
   readonly record: RecordRepository;
   readonly searchTermReports: SearchTermReportsRepository;
+  readonly rerankRuns: RerankRunsRepository;
   readonly jobs: JobsRepository;
   readonly evidenceClaims: EvidenceClaimsRepository;
   readonly mediaTexts: MediaTextsRepository;
@@ -72,6 +74,7 @@ export function createRepos(ctx: RepoContext): Repos {
     people: new PeopleRepository(ctx),
     record: new RecordRepository(ctx),
     searchTermReports: new SearchTermReportsRepository(ctx),
+    rerankRuns: new RerankRunsRepository(ctx),
     jobs: new JobsRepository(ctx),
     evidenceClaims: new EvidenceClaimsRepository(ctx),
     mediaTexts: new MediaTextsRepository(ctx),

@@ -3,7 +3,7 @@
  * jump-to-date, next flagged message, filtered search, "reviewed" marks, coverage and a message's
  * decision history (from the audit log).
  */
-import { sql, type Selectable } from 'kysely';
+import { sql, type Expression, type Selectable } from 'kysely';
 
 import type { MessageKind, TimeResolution } from '../../domain/message.js';
 import type { Flag, MessagesTable } from '../database.js';
@@ -94,6 +94,11 @@ export interface ReviewSearch {
    * by (utc, id); without a run nothing matches.
    */
   readonly order?: 'time' | 'score';
+  /**
+   * With `order: 'score'`: a re-rank run (issue 14.3) whose ranking sets the order instead of the
+   * flag scores; messages it did not rank (reviewed before it ran) come last, in time order.
+   */
+  readonly rerankId?: number | null;
 }
 
 export interface HistoryRow {
@@ -341,16 +346,36 @@ export class ReviewsRepository {
     return row ? toInt(row.seq) : null;
   }
 
-  /** The seq of the next message after `afterSeq` that the run flagged, or null. */
-  async nextFlagged(conversationId: number, afterSeq: number, runId: number): Promise<number | null> {
+  /**
+   * The seq of the next message after `afterSeq` that the run flagged, or null. With a re-rank run
+   * (issue 14.3) "flagged" follows it: a message it ranked counts when its re-rank score is at least
+   * 0.5, whatever the flagger said; a message it did not rank (coded before it ran) keeps the run's flag.
+   */
+  async nextFlagged(
+    conversationId: number,
+    afterSeq: number,
+    runId: number,
+    rerankId: number | null = null,
+  ): Promise<number | null> {
     const row = await this.ctx.db
       .selectFrom('messages as m')
-      .innerJoin('flags as f', 'f.message_id', 'm.id')
+      .leftJoin('flags as f', (j) => j.onRef('f.message_id', '=', 'm.id').on('f.run_id', '=', runId))
       .select('m.seq')
       .where('m.conversation_id', '=', conversationId)
       .where('m.seq', '>', afterSeq)
-      .where('f.run_id', '=', runId)
-      .where('f.flagged', '=', 1)
+      .where((eb) => {
+        const flagged = eb('f.flagged', '=', 1);
+        if (rerankId === null) return flagged;
+        const ranked = eb
+          .selectFrom('rerank_scores as rs')
+          .select('rs.message_id')
+          .where('rs.run_id', '=', rerankId)
+          .whereRef('rs.message_id', '=', 'm.id');
+        return eb.or([
+          eb.exists(ranked.where('rs.score', '>=', 0.5)),
+          eb.and([eb.not(eb.exists(ranked)), flagged]),
+        ]);
+      })
       .orderBy('m.seq')
       .limit(1)
       .executeTakeFirst();
@@ -512,6 +537,7 @@ export class ReviewsRepository {
   async search(caseId: number, s: ReviewSearch): Promise<{ rows: ReviewMessageRow[]; next: number | null }> {
     const byScore = s.order === 'score';
     const runId = s.runId ?? null;
+    const rerankId = s.rerankId ?? null;
     if (byScore && runId === null) return { rows: [], next: null };
     const filtered = this.filtered(caseId, s);
     if (!filtered) return { rows: [], next: null };
@@ -528,6 +554,11 @@ export class ReviewsRepository {
       q = q.where((eb) => {
         const later = eb(eb.refTuple('m.utc', 'm.id'), '>', eb.tuple(cursor.utc, after));
         if (!byScore) return later;
+        if (rerankId !== null) {
+          const cursorRank = this.rankOf(rerankId, after);
+          const mine = this.rankOf(rerankId, 'm.id');
+          return eb.or([eb(mine, '>', cursorRank), eb.and([eb(mine, '=', cursorRank), later])]);
+        }
         // The message's score in the run (the highest, should a run ever hold two flags for it).
         const mine = eb
           .selectFrom('flags as sf')
@@ -542,7 +573,9 @@ export class ReviewsRepository {
         return eb.or([eb(mine, '<', cursorScore), eb.and([eb(mine, '=', cursorScore), later])]);
       });
     }
-    if (byScore) {
+    if (byScore && rerankId !== null) {
+      q = q.orderBy(this.rankOf(rerankId, 'm.id'), 'asc');
+    } else if (byScore) {
       q = q.orderBy(
         (eb) =>
           eb
@@ -561,6 +594,15 @@ export class ReviewsRepository {
     const more = rows.length > s.limit;
     const page = (more ? rows.slice(0, s.limit) : rows).map(toRow);
     return { rows: page, next: more ? page[page.length - 1]!.id : null };
+  }
+
+  /**
+   * A message's position in a re-rank run; messages it did not rank sort after all it did (an
+   * integer, so paging compares exactly on both backends).
+   */
+  private rankOf(rerankId: number, messageId: number | 'm.id'): Expression<number> {
+    const id = messageId === 'm.id' ? sql.ref('m.id') : sql`${messageId}`;
+    return sql<number>`coalesce((select rs.rank from rerank_scores rs where rs.run_id = ${rerankId} and rs.message_id = ${id}), 2147483647)`;
   }
 
   /** How many messages match, and how many of them someone has reviewed (a batch's progress). */
