@@ -3,7 +3,17 @@
  * into the PDF as vectors. Animation is off and sizes are fixed, so the same data gives the same SVG.
  */
 import * as echarts from 'echarts';
+import { regularTextWidth } from './fonts.js';
 import { chartLabel } from './pdf.js';
+
+// Labels are measured in the font they are drawn in (svg-to-pdfkit draws chart text in the regular
+// report font), so containLabel keeps long names inside the page.
+echarts.setPlatformAPI({
+  measureText(text: string, font?: string) {
+    const size = Number(/(\d+(?:\.\d+)?)px/u.exec(font ?? '')?.[1] ?? 12);
+    return { width: regularTextWidth(text, size) };
+  },
+});
 
 export interface Chart {
   readonly svg: string;

@@ -111,6 +111,21 @@ function open(file: string): GlyphSource {
   return f;
 }
 
+/**
+ * Width in points of `text` drawn in the regular report font at `size`: what ECharts needs to lay out
+ * chart labels as they will be drawn (its own estimate, without a canvas, is narrower than DejaVu Sans,
+ * so long axis labels ran past the chart's left edge).
+ */
+export function regularTextWidth(text: string, size: number): number {
+  const file = reportFonts().files.get('regular');
+  if (!file) return text.length * size * 0.6;
+  const font = open(file) as unknown as {
+    unitsPerEm: number;
+    layout(t: string): { advanceWidth: number };
+  };
+  return (font.layout(text).advanceWidth / font.unitsPerEm) * size;
+}
+
 interface EmojiInfo {
   readonly name: string;
 }

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { activityChart, membershipChart, offensiveOverTimeChart } from '../../src/reports/charts.js';
+import { regularTextWidth } from '../../src/reports/fonts.js';
 
 interface Text {
   readonly text: string;
@@ -43,16 +44,6 @@ function checkLayout(svg: string, title: string, legend: readonly string[]): voi
       expect(r.y + r.below, `"${r.text}" above the legend`).toBeLessThan(l.y - l.size / 2);
 }
 
-/** Charts that measure names need the report fonts (being moved to npm packages; absent on some machines). */
-const FONTS = (() => {
-  try {
-    activityChart([{ name: 'a', sent: 1, offensive: 0, subject: true }]);
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 describe('chart layout', () => {
   it('offensive over time: 24 months of rotated labels clear the legend; the title clears the plot', () => {
     const months = Array.from({ length: 24 }, (_, i) => ({
@@ -67,7 +58,7 @@ describe('chart layout', () => {
     ]);
   });
 
-  it.skipIf(!FONTS)('activity: long names and large counts', () => {
+  it('activity: long names and large counts', () => {
     const c = activityChart(
       Array.from({ length: 9 }, (_, i) => ({
         name: `Police Constable Somebody ${i}`,
@@ -82,7 +73,7 @@ describe('chart layout', () => {
     ]);
   });
 
-  it.skipIf(!FONTS)('membership timeline: the title clears the plot', () => {
+  it('membership timeline: the title clears the plot', () => {
     const c = membershipChart(
       [
         {
@@ -96,5 +87,28 @@ describe('chart layout', () => {
       { start: Date.UTC(2021, 0, 1), end: Date.UTC(2021, 11, 31) },
     );
     checkLayout(c.svg, 'Membership timeline (seen = solid, assumed = pale)', []);
+  });
+
+  it('membership timeline: a long name (emoji written by name) stays inside the page', () => {
+    const c = membershipChart(
+      [
+        {
+          name: 'Tom Reid 🚓 of the Response Team (nights)',
+          from: Date.UTC(2021, 0, 1),
+          to: Date.UTC(2021, 5, 1),
+          certain: true,
+          subject: false,
+        },
+      ],
+      { start: Date.UTC(2021, 0, 1), end: Date.UTC(2021, 11, 31) },
+    );
+    const label = [...c.svg.matchAll(/<text([^>]*)>([^<]*)<\/text>/gu)].find((m) =>
+      m[2]!.startsWith('Tom Reid'),
+    )!;
+    expect(label[2]).toContain('[police car]');
+    expect(label[1]).toContain('text-anchor="end"');
+    const x = Number(/translate\(([\d.]+)/u.exec(label[1]!)![1]);
+    // Anchored at its end: its start is the anchor less its width in the font it is drawn in.
+    expect(x - regularTextWidth(label[2]!, 9)).toBeGreaterThanOrEqual(0);
   });
 });
