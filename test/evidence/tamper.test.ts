@@ -147,9 +147,13 @@ describe.each(BACKENDS)('verify detects tampering with rows on %s', (backend) =>
 
   it('an exhibit row inserted without an import', async () => {
     const row = (await raw(ws, ['select * from exhibits']))[0]!;
+    // Another hash: the stored one with its first digit changed (never to itself, or the insert
+    // would break the one-exhibit-per-hash rule whenever the zip's hash began with that digit).
+    const sha = String(row.sha256);
+    const other = `${sha.startsWith('f') ? 'e' : 'f'}${sha.slice(1)}`;
     await raw(ws, [
       `insert into exhibits (case_id, ref, original_name, size, sha256, stored_path, format, added_at, added_by)
-       values (${String(row.case_id)}, 'AB/9', 'x.zip', ${String(row.size)}, 'f${String(row.sha256).slice(1)}', '${String(row.stored_path)}', 'whatsapp-zip', '2021-01-01T00:00:00.000Z', 'x')`,
+       values (${String(row.case_id)}, 'AB/9', 'x.zip', ${String(row.size)}, '${other}', '${String(row.stored_path)}', 'whatsapp-zip', '2021-01-01T00:00:00.000Z', 'x')`,
     ]);
     const { code, v } = await verify();
     expect(code).toBe(1);
