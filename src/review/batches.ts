@@ -8,7 +8,9 @@ import { z } from 'zod/v4';
 
 import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
-import type { BatchRecord, ReviewMessageRow, ReviewSearch } from '../store/repositories/reviews.js';
+import type { BatchRecord } from '../store/repositories/batches.js';
+import type { MessageWithRef } from '../store/repositories/messages.js';
+import type { ReviewSearch } from '../store/repositories/review-search.js';
 import type { UserRecord } from '../store/repositories/users.js';
 import { roleAllows } from './access.js';
 
@@ -78,11 +80,11 @@ export async function batchMessages(
   store: Store,
   batch: BatchRecord,
   page: { limit: number; after?: number },
-): Promise<{ rows: ReviewMessageRow[]; next: number | null }> {
+): Promise<{ rows: MessageWithRef[]; next: number | null }> {
   const run = await store.flags.run(batch.caseId);
   // A priority batch follows the case's latest re-rank from its reviewers' codes, when there is one.
   const rerank = batch.kind === 'priority' ? await store.rerankRuns.latest(batch.caseId) : null;
-  return store.reviews.search(batch.caseId, {
+  return store.reviewSearch.search(batch.caseId, {
     ...batchFilters(batch, run?.id ?? null),
     order: batchOrder(batch),
     rerankId: rerank?.id ?? null,
@@ -140,7 +142,7 @@ export async function createBatch(
 /** A batch with its size and how much of it has been reviewed. */
 export async function batchProgress(store: Store, batch: BatchRecord): Promise<BatchProgress> {
   const run = await store.flags.run(batch.caseId);
-  const counts = await store.reviews.searchCounts(batch.caseId, batchFilters(batch, run?.id ?? null));
+  const counts = await store.reviewSearch.searchCounts(batch.caseId, batchFilters(batch, run?.id ?? null));
   return {
     ...counts,
     left: counts.messages - counts.reviewed,

@@ -23,7 +23,7 @@ async function caseMessages(store: Store, caseId: number, runId: number | null):
   for await (const m of store.messages.iterate(caseId))
     out.push({ id: String(m.id), text: m.text, score: 0 });
   if (runId !== null) {
-    const flags = await store.reviews.flagsFor(
+    const flags = await store.threads.flagsFor(
       runId,
       out.map((m) => Number(m.id)),
     );

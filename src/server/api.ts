@@ -184,3 +184,16 @@ export function requireAccessRule(route: RouteOptions): void {
   const access = (route.config as { access?: string } | undefined)?.access;
   if (!access) throw new Error(`API route ${String(route.method)} ${url} has no access rule`);
 }
+
+/** `defineRoute` bound to the app, store and docs: what each route file is given to register with. */
+export type Route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
+  spec: RouteSpec<PS, QS, BS>,
+) => void;
+
+/** The case a route touches, from its `:caseId` parameter. */
+export const caseFromParam: CaseOf<{ caseId: number }> = async (_store, p) => p.caseId;
+// The thread and coding routes: the case and the user's membership in one query.
+export const caseOfConversation: CaseOf<{ conversationId: number }> = async (store, p, user) =>
+  store.caseMembers.accessVia({ conversationId: p.conversationId }, user.id);
+export const caseOfMessage: CaseOf<{ messageId: number }> = async (store, p, user) =>
+  store.caseMembers.accessVia({ messageId: p.messageId }, user.id);

@@ -15,14 +15,8 @@ import { UserError } from '../domain/errors.js';
 import { addExhibit } from '../evidence/intake.js';
 import { zipLimitsFrom } from '../evidence/zip.js';
 import type { Store } from '../store/open-store.js';
-import { ApiError, type CaseOf, type defineRoute } from './api.js';
+import { ApiError, caseFromParam, type Route } from './api.js';
 import { CaseParams, ErrorBody } from './schemas.js';
-
-type Route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
-  spec: Parameters<typeof defineRoute<PS, QS, BS>>[3],
-) => void;
-
-const caseFromParam: CaseOf<{ caseId: number }> = async (_store, p) => p.caseId;
 
 const text = (max: number) => z.string().trim().max(max).optional();
 

@@ -8,14 +8,9 @@ import { z } from 'zod/v4';
 import { caseLinkProposals, decideIdentity, loadConductInput } from '../analysis/conduct-case.js';
 import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
-import { ApiError, type CaseOf, type defineRoute } from './api.js';
+import { ApiError, caseFromParam, type Route } from './api.js';
 import { CaseParams, ErrorBody } from './schemas.js';
 
-type Route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
-  spec: Parameters<typeof defineRoute<PS, QS, BS>>[3],
-) => void;
-
-const caseFromParam: CaseOf<{ caseId: number }> = async (_store, p) => p.caseId;
 const participantId = (key: string): number => Number(key.slice(1));
 
 export const IdentitiesResponse = z.object({

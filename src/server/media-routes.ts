@@ -11,16 +11,9 @@ import { z } from 'zod/v4';
 
 import { EvidenceStore } from '../evidence/evidence-store.js';
 import type { Store } from '../store/open-store.js';
-import { ApiError, type CaseOf, type RouteDoc, type defineRoute } from './api.js';
+import { ApiError, caseOfMessage, type Route, type RouteDoc } from './api.js';
 import { registerMediaTextRoutes } from './media-text-routes.js';
 import { ErrorBody, MessageParams } from './schemas.js';
-
-type Route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
-  spec: Parameters<typeof defineRoute<PS, QS, BS>>[3],
-) => void;
-
-const caseOfMessage: CaseOf<{ messageId: number }> = async (store, p) =>
-  store.reviews.caseOfMessage(p.messageId);
 
 /** Shown in the page: raster images only. */
 const INLINE: Readonly<Record<string, string>> = {

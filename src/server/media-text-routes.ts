@@ -10,15 +10,8 @@ import { z } from 'zod/v4';
 import { EvidenceStore } from '../evidence/evidence-store.js';
 import { THUMBNAIL_SIZES, ThumbnailCache, type ThumbnailSize } from '../media/thumbnail.js';
 import type { Store } from '../store/open-store.js';
-import { ApiError, type CaseOf, type defineRoute } from './api.js';
+import { ApiError, caseOfMessage, type Route } from './api.js';
 import { ErrorBody, MessageParams } from './schemas.js';
-
-type Route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
-  spec: Parameters<typeof defineRoute<PS, QS, BS>>[3],
-) => void;
-
-const caseOfMessage: CaseOf<{ messageId: number }> = async (store, p) =>
-  store.reviews.caseOfMessage(p.messageId);
 
 const ThumbnailQuery = z.object({
   size: z.coerce

@@ -2,12 +2,8 @@
 import { blindPending } from '../review/qc.js';
 import type { Store } from '../store/open-store.js';
 import type { CodeRecord } from '../store/repositories/codes.js';
-import type {
-  AnnotatedMessageRow,
-  FlagSummary,
-  MessageAnnotations,
-  ReviewMessageRow,
-} from '../store/repositories/reviews.js';
+import type { MessageWithRef } from '../store/repositories/messages.js';
+import type { AnnotatedMessageRow, FlagSummary, MessageAnnotations } from '../store/repositories/threads.js';
 import type { UserRecord } from '../store/repositories/users.js';
 import type { Poll } from '../domain/message.js';
 import type { MembershipEventRecord, MessageExtras } from '../store/types.js';
@@ -39,7 +35,7 @@ function presentFlag(f: FlagSummary): NonNullable<MessageT['flag']> {
 /** The structured system events of the system messages among `rows` (device rows carry no text). */
 export async function systemEventsOf(
   store: Store,
-  rows: readonly ReviewMessageRow[],
+  rows: readonly MessageWithRef[],
 ): Promise<ReadonlyMap<number, MembershipEventRecord>> {
   const ids = rows.filter((r) => r.kind === 'system').map((r) => r.id);
   return ids.length ? store.membershipEvents.forMessages(ids) : new Map();
@@ -64,7 +60,7 @@ function presentPoll(json: string | null): MessageT['poll'] {
 }
 
 export function presentMessage(
-  m: ReviewMessageRow,
+  m: MessageWithRef,
   flag: FlagSummary | undefined,
   code: CodeRecord | undefined,
   reviewed: boolean,
@@ -91,7 +87,7 @@ export function presentMessage(
             fileName: m.mediaFileName,
             omitted: m.mediaOmitted,
             caption: m.mediaCaption,
-            stored: m.mediaStored,
+            stored: m.mediaFileId !== null,
           },
     exhibit: m.exhibitRef,
     lineStart: m.lineStart,
@@ -115,7 +111,7 @@ export function presentMessage(
 
 /** A message with its annotations as `viewer` may see it (see `presentMessages`). */
 function presentAnnotated(
-  m: ReviewMessageRow,
+  m: MessageWithRef,
   a: MessageAnnotations | undefined,
   viewer: UserRecord,
   systems: ReadonlyMap<number, MembershipEventRecord>,
@@ -130,7 +126,7 @@ function presentAnnotated(
   );
 }
 
-/** A thread window read with its annotations (ReviewsRepository.annotatedWindow). */
+/** A thread window read with its annotations (ThreadsRepository.annotatedWindow). */
 export async function presentWindow(
   store: Store,
   rows: readonly AnnotatedMessageRow[],
@@ -146,16 +142,16 @@ export async function presentWindow(
 /**
  * Messages with their flag (latest finished analysis run), code and reviewed mark, as `viewer` may
  * see them: a code awaiting a blind second review the viewer may give is withheld (`blind: true`).
- * One query for all of them (ReviewsRepository.annotations).
+ * One query for all of them (ThreadsRepository.annotations).
  */
 export async function presentMessages(
   store: Store,
   caseId: number,
-  rows: readonly ReviewMessageRow[],
+  rows: readonly MessageWithRef[],
   viewer: UserRecord,
 ): Promise<MessageT[]> {
   if (rows.length === 0) return [];
-  const annotations = await store.reviews.annotations(
+  const annotations = await store.threads.annotations(
     caseId,
     rows.map((r) => r.id),
   );

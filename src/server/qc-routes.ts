@@ -12,18 +12,13 @@ import {
 } from '../review/qc.js';
 import type { Store } from '../store/open-store.js';
 import type { QcDetailRecord } from '../store/repositories/qc.js';
-import type { ReviewMessageRow } from '../store/repositories/reviews.js';
+import type { MessageWithRef } from '../store/repositories/messages.js';
 import type { UserRecord } from '../store/repositories/users.js';
-import { ApiError, type CaseOf, type RouteDoc, type defineRoute } from './api.js';
+import { ApiError, caseFromParam, type CaseOf, type Route, type RouteDoc } from './api.js';
 import { presentMessages } from './present.js';
 import * as Q from './qc-schemas.js';
 import { CaseParams, ErrorBody } from './schemas.js';
 
-type Route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
-  spec: Parameters<typeof defineRoute<PS, QS, BS>>[3],
-) => void;
-
-const caseFromParam: CaseOf<{ caseId: number }> = async (_store, p) => p.caseId;
 const caseOfQc: CaseOf<{ qcId: number }> = async (store, p) => (await store.qc.get(p.qcId))?.caseId ?? null;
 
 type QcItemT = z.infer<typeof Q.QcItem>;
@@ -94,8 +89,8 @@ export function registerQcRoutes(route: Route, store: Store, _docs: RouteDoc[]):
         ...(query.status !== undefined ? { status: query.status } : {}),
         limit: query.limit,
       });
-      const rows = (await Promise.all(items.map((i) => store.reviews.message(i.messageId)))).filter(
-        (r): r is ReviewMessageRow => r !== null,
+      const rows = (await Promise.all(items.map((i) => store.threads.message(i.messageId)))).filter(
+        (r): r is MessageWithRef => r !== null,
       );
       const messages = new Map(
         (await presentMessages(store, caseId, rows, user)).map((m) => [m.id, m] as const),

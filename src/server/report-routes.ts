@@ -29,13 +29,9 @@ import {
 import { makeReportInWorker, type ReportInWorker } from '../reports/report-in-worker.js';
 import type { Store } from '../store/open-store.js';
 import type { UserRecord } from '../store/repositories/users.js';
-import { ApiError, type CaseOf, type RouteDoc, type defineRoute } from './api.js';
+import { ApiError, caseFromParam, type CaseOf, type Route, type RouteDoc } from './api.js';
 import * as R from './report-schemas.js';
 import { CaseParams, ErrorBody } from './schemas.js';
-
-type Route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
-  spec: Parameters<typeof defineRoute<PS, QS, BS>>[3],
-) => void;
 
 export const REPORT_LIMITS = {
   /** Reports running at once on one case, and on the server. */
@@ -287,7 +283,6 @@ export function registerReportRoutes(
 ): void {
   const reports = new ReportRegistry(store, workspace);
   app.addHook('onClose', () => reports.close());
-  const caseFromParam: CaseOf<{ caseId: number }> = async (_store, p) => p.caseId;
   const caseOfReport: CaseOf<{ reportId: string }> = async (_store, p) =>
     reports.get(p.reportId)?.caseId ?? null;
 

@@ -8,7 +8,7 @@ import { MEMBERSHIP_EVENT_TYPES } from '../domain/message.js';
 import { BatchSpec } from '../review/batches.js';
 import { STANDARDS } from '../review/coding.js';
 import { DECISIONS } from '../store/repositories/codes.js';
-import { BATCH_STATUSES } from '../store/repositories/reviews.js';
+import { BATCH_STATUSES } from '../store/repositories/batches.js';
 import { ROLES } from '../store/repositories/users.js';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);

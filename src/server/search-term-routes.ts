@@ -8,14 +8,8 @@ import {
 } from '../review/search-term-report.js';
 import type { Store } from '../store/open-store.js';
 import type { SavedSearchTermReport } from '../store/repositories/search-term-reports.js';
-import type { CaseOf, RouteDoc, defineRoute } from './api.js';
+import { caseFromParam, type Route, type RouteDoc } from './api.js';
 import { CaseParams } from './schemas.js';
-
-type Route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
-  spec: Parameters<typeof defineRoute<PS, QS, BS>>[3],
-) => void;
-
-const caseFromParam: CaseOf<{ caseId: number }> = async (_store, p) => p.caseId;
 
 const Term = z.object({ term: z.string(), category: z.string(), severity: z.string() });
 const Report = z.object({

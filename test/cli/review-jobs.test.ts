@@ -154,7 +154,7 @@ describe.each(BACKENDS)('CLI: the review workspace jobs on %s', (backend) => {
         });
         expect(r.ok).toBe(true);
       }
-      const seqOf = async (i: number) => (await store.reviews.message(msgs[i]!.id))!.seq;
+      const seqOf = async (i: number) => (await store.threads.message(msgs[i]!.id))!.seq;
       const marked = await markReviewed(store, {
         user: await user(store, 'rev2'),
         caseId,

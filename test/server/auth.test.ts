@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { LOGIN_ATTEMPTS } from '../../src/server/routes.js';
+import { LOGIN_ATTEMPTS } from '../../src/server/session-routes.js';
 import type { Backend } from '../store/backends.js';
 import { eachBackend } from './each-backend.js';
 import { makeWorld, PASSWORD, sha256, type World } from './world.js';

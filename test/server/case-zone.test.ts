@@ -1,6 +1,6 @@
 /** Issue 18, defect 8: one zone per case, the one most of its exhibits were read in. */
 import { describe, expect, it } from 'vitest';
-import { caseTimeZone } from '../../src/server/routes.js';
+import { caseTimeZone } from '../../src/server/case-routes.js';
 
 describe('caseTimeZone', () => {
   it('takes the zone most exhibits were read in; ties go to the first; none is UTC', () => {

@@ -1,6 +1,6 @@
 /** A batch's definition from `batch create`'s options, and in words for tables. */
 import { UsageError, UserError } from '../../domain/errors.js';
-import type { BatchRecord } from '../../store/repositories/reviews.js';
+import type { BatchRecord } from '../../store/repositories/batches.js';
 import { isoInstant } from './messages.js';
 import { fractionOption, intOption } from './review-options.js';
 

@@ -9,7 +9,6 @@ import {
   BatchSpec,
   batchFilters,
   batchOrder,
-  batchProgress,
   closeBatch,
   createBatch,
   finishBatch,
@@ -17,7 +16,8 @@ import {
   type BatchOutcome,
 } from '../../review/batches.js';
 import type { Store } from '../../store/open-store.js';
-import type { BatchRecord } from '../../store/repositories/reviews.js';
+import { presentBatch } from '../../presenters/batch.js';
+import type { BatchRecord } from '../../store/repositories/batches.js';
 import type { CaseRecord } from '../../store/types.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
@@ -25,22 +25,6 @@ import { describeSpec, specFrom, type CreateOptions } from './batch-spec.js';
 import { operator } from './operator.js';
 import { intOption, percent } from './review-options.js';
 import { requireCase } from './shared.js';
-
-/** The published shape of a batch: the same fields as the API's `Batch` (docs/api.md). */
-async function batchJson(store: Store, b: BatchRecord) {
-  return {
-    id: b.id,
-    caseId: b.caseId,
-    name: b.name,
-    kind: b.kind,
-    spec: b.spec,
-    assignee: b.assignee,
-    status: b.status,
-    createdAt: b.createdAt,
-    createdBy: b.createdBy,
-    ...(await batchProgress(store, b)),
-  };
-}
 
 async function requireBatch(store: Store, value: string): Promise<BatchRecord> {
   const id = /^\d{1,9}$/u.test(value) ? Number(value) : null;
@@ -147,7 +131,7 @@ export function registerBatch(program: Command, ctx: CliContext): void {
         const batch = await withAssignee(store, theCase, assignee, () =>
           createBatch(store, { caseId: theCase.id, name, spec: parsed.data, assignee, actor: actor(ctx) }),
         );
-        const out = await batchJson(store, batch);
+        const out = await presentBatch(store, batch);
         if (opts.json) {
           printJson(ctx.io, out);
           return;
@@ -172,7 +156,7 @@ export function registerBatch(program: Command, ctx: CliContext): void {
         const theCase = await requireCase(store, caseName);
         const batches = [];
         for (const b of await store.batches.list(theCase.id))
-          batches.push({ record: b, json: await batchJson(store, b) });
+          batches.push({ record: b, json: await presentBatch(store, b) });
         if (opts.json) {
           printJson(
             ctx.io,
@@ -218,7 +202,7 @@ export function registerBatch(program: Command, ctx: CliContext): void {
           reassignBatch(store, { batch, assignee, actor: actor(ctx) }),
         );
         if (!outcome.ok) refused(batch, outcome);
-        const out = await batchJson(store, outcome.batch);
+        const out = await presentBatch(store, outcome.batch);
         if (opts.json) printJson(ctx.io, out);
         else
           ctx.io.out(
@@ -236,7 +220,7 @@ export function registerBatch(program: Command, ctx: CliContext): void {
         const batch = await requireBatch(store, batchId);
         const outcome = await closeBatch(store, { batch, actor: actor(ctx) });
         if (!outcome.ok) refused(batch, outcome);
-        const out = await batchJson(store, outcome.batch);
+        const out = await presentBatch(store, outcome.batch);
         if (opts.json) printJson(ctx.io, out);
         else
           ctx.io.out(
@@ -258,7 +242,7 @@ export function registerBatch(program: Command, ctx: CliContext): void {
         const batch = await requireBatch(store, batchId);
         const outcome = await finishBatch(store, { batch, user: await operator(store, ctx) });
         if (!outcome.ok) refused(batch, outcome);
-        const out = await batchJson(store, outcome.batch);
+        const out = await presentBatch(store, outcome.batch);
         if (opts.json) printJson(ctx.io, out);
         else
           ctx.io.out(
@@ -297,7 +281,7 @@ export function registerBatch(program: Command, ctx: CliContext): void {
           // --ranked pages as the review workspace does (batchMessages): same order, same cursor.
           const rerank =
             o.ranked && batch.kind === 'priority' ? await store.rerankRuns.latest(batch.caseId) : null;
-          const { rows, next } = await store.reviews.search(batch.caseId, {
+          const { rows, next } = await store.reviewSearch.search(batch.caseId, {
             ...batchFilters(batch, run?.id ?? null),
             ...(o.ranked ? { order: batchOrder(batch), rerankId: rerank?.id ?? null } : {}),
             ...(o.left ? { status: 'unreviewed' as const } : {}),

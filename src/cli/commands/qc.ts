@@ -10,7 +10,7 @@ import { UsageError, UserError } from '../../domain/errors.js';
 import { checkCaseAccess } from '../../review/access.js';
 import { qcAgreement, resolveQc, sampleForQc, setQcShare } from '../../review/qc.js';
 import type { QcDetailRecord } from '../../store/repositories/qc.js';
-import type { ReviewMessageRow } from '../../store/repositories/reviews.js';
+import type { MessageWithRef } from '../../store/repositories/messages.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { fractionOption, intOption, percent } from './review-options.js';
@@ -24,7 +24,7 @@ type Status = (typeof STATUSES)[number];
  * give one, so, as the API does for reviewers, a pending item shows neither its first decision nor
  * why it was queued ("offensive" would name the decision).
  */
-function itemJson(q: QcDetailRecord, m: ReviewMessageRow | null) {
+function itemJson(q: QcDetailRecord, m: MessageWithRef | null) {
   const pending = q.status === 'pending';
   return {
     id: q.id,
@@ -147,7 +147,7 @@ export function registerQc(program: Command, ctx: CliContext): void {
           ...(limit === undefined ? {} : { limit }),
         });
         const rows = [];
-        for (const q of items) rows.push(itemJson(q, await store.reviews.message(q.messageId)));
+        for (const q of items) rows.push(itemJson(q, await store.threads.message(q.messageId)));
         if (opts.json) {
           printJson(ctx.io, rows);
           return;
@@ -213,7 +213,7 @@ export function registerQc(program: Command, ctx: CliContext): void {
           );
         }
         const resolved = (await store.qc.get(item.id))!;
-        const out = itemJson(resolved, await store.reviews.message(resolved.messageId));
+        const out = itemJson(resolved, await store.threads.message(resolved.messageId));
         if (opts.json) printJson(ctx.io, out);
         else ctx.io.out(`Resolved QC item ${out.id} (message ${out.messageId}) as ${name}.\n`);
       });

@@ -17,7 +17,10 @@ import { QcRepository } from './qc.js';
 import { MessagesRepository } from './messages.js';
 import { ParticipantsRepository } from './participants.js';
 import { RecordRepository } from './record.js';
-import { BatchesRepository, ReviewsRepository } from './reviews.js';
+import { BatchesRepository } from './batches.js';
+import { ReviewSearchRepository } from './review-search.js';
+import { ReviewsRepository } from './reviews.js';
+import { ThreadsRepository } from './threads.js';
 import { RerankRunsRepository } from './rerank-runs.js';
 import { SearchTermReportsRepository } from './search-term-reports.js';
 import { SessionsRepository } from './sessions.js';
@@ -39,6 +42,9 @@ export interface Repos {
   readonly caseMembers: CaseMembersRepository;
   readonly codes: CodesRepository;
   readonly reviews: ReviewsRepository;
+  /** The review workspace's message reads: thread windows with annotations, jump to date, next flag. */
+  readonly threads: ThreadsRepository;
+  readonly reviewSearch: ReviewSearchRepository;
   readonly batches: BatchesRepository;
   readonly qc: QcRepository;
   readonly merges: MergesRepository;
@@ -68,6 +74,8 @@ export function createRepos(ctx: RepoContext): Repos {
     caseMembers: new CaseMembersRepository(ctx),
     codes: new CodesRepository(ctx),
     reviews: new ReviewsRepository(ctx),
+    threads: new ThreadsRepository(ctx),
+    reviewSearch: new ReviewSearchRepository(ctx),
     batches: new BatchesRepository(ctx),
     qc: new QcRepository(ctx),
     merges: new MergesRepository(ctx),

@@ -437,3 +437,15 @@ export class MessagesRepository {
     };
   }
 }
+
+/** A message with its exhibit's reference, as the review workspace and its reports show it. */
+export type MessageWithRef = MessageRecord & { readonly exhibitRef: string };
+
+/**
+ * The one mapping from a stored row to a message, for reads that join the exhibit (threads.ts,
+ * review-search.ts): those views read messages the way `get` and `query` do.
+ */
+export const toMessageWithRef = (r: Selectable<MessagesTable> & { exhibit_ref: string }): MessageWithRef => ({
+  ...toMessage(r),
+  exhibitRef: r.exhibit_ref,
+});
