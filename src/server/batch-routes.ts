@@ -15,7 +15,7 @@ import { rerankCase } from '../review/rerank.js';
 import { presentBatch } from '../presenters/batch.js';
 import type { Store } from '../store/open-store.js';
 import { ApiError, caseFromParam, type CaseOf, type Route } from './api.js';
-import { presentMessages } from './present.js';
+import { presentMessages } from '../presenters/message.js';
 import * as S from './schemas.js';
 
 const caseOfBatch: CaseOf<{ batchId: number }> = async (store, p) =>

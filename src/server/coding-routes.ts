@@ -3,7 +3,7 @@ import { markReviewed, setCode } from '../review/coding.js';
 import { blindedAmong } from '../review/qc.js';
 import type { Store } from '../store/open-store.js';
 import { caseOfConversation, caseOfMessage, type Route } from './api.js';
-import { presentCode } from './present.js';
+import { presentCode } from '../presenters/message.js';
 import * as S from './schemas.js';
 
 export function registerCodingRoutes(route: Route, store: Store): void {

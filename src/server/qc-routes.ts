@@ -15,7 +15,7 @@ import type { QcDetailRecord } from '../store/repositories/qc.js';
 import type { MessageWithRef } from '../store/repositories/messages.js';
 import type { UserRecord } from '../store/repositories/users.js';
 import { ApiError, caseFromParam, type CaseOf, type Route, type RouteDoc } from './api.js';
-import { presentMessages } from './present.js';
+import { presentMessages } from '../presenters/message.js';
 import * as Q from './qc-schemas.js';
 import { CaseParams, ErrorBody } from './schemas.js';
 

@@ -1,7 +1,7 @@
 /** Reading a case: a thread window, jump to date, next flag, and search (docs/api.md, "Thread view"). */
 import type { Store } from '../store/open-store.js';
 import { caseFromParam, caseOfConversation, type Route } from './api.js';
-import { presentMessages, presentWindow } from './present.js';
+import { presentMessages, presentWindow } from '../presenters/message.js';
 import * as S from './schemas.js';
 
 export function registerThreadRoutes(route: Route, store: Store): void {

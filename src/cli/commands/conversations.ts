@@ -3,7 +3,7 @@ import { UserError } from '../../domain/errors.js';
 import { mergeCaseConversations, suggestMerges, undoMerge } from '../../analysis/merge/merge-service.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
-import { messageJson } from './messages.js';
+import { presentMessageLine } from '../../presenters/message.js';
 import { requireCase } from './shared.js';
 
 function ids(values: readonly string[]): number[] {
@@ -136,7 +136,7 @@ export function registerConversations(program: Command, ctx: CliContext): void {
             const msg = await store.messages.get(id);
             if (msg)
               copies.push(
-                messageJson(msg, names.get(msg.conversationId) ?? '', refs.get(msg.exhibitId) ?? ''),
+                presentMessageLine(msg, names.get(msg.conversationId) ?? '', refs.get(msg.exhibitId) ?? ''),
               );
           }
           const first = copies[0] ?? {};

@@ -3,7 +3,8 @@ import { DateTime } from 'luxon';
 import { UsageError, UserError } from '../../domain/errors.js';
 import { isMessageKind, type MessageKind } from '../../domain/message.js';
 import type { Store } from '../../store/open-store.js';
-import type { MessageExtras, MessageFilters, MessageRecord } from '../../store/types.js';
+import { presentMessageLine } from '../../presenters/message.js';
+import type { MessageFilters, MessageRecord } from '../../store/types.js';
 import { globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson } from '../output.js';
 import { requireCase, SYSTEM_SENDER } from './shared.js';
@@ -29,74 +30,11 @@ export function isoInstant(value: string, flag: string): string {
   return dt.toUTC().toISO() ?? value;
 }
 
-/** A message's place in its exhibit: lines of an export, a database table and row, or an XML model. */
-function provenance(m: MessageRecord): Record<string, unknown> {
-  if (m.sourceTable !== null) return { table: m.sourceTable, rowId: m.sourceRowId };
-  if (m.sourceModelId !== null) return { modelId: m.sourceModelId };
-  return { lineStart: m.lineStart, lineEnd: m.lineEnd };
-}
-
 /** Where a message came from, for one-line listings: `AB/1 l.12`, `AB/2 message#345`, `AB/3 model 77`. */
 function placeOf(m: MessageRecord, exhibit: string): string {
   if (m.sourceTable !== null) return `${exhibit} ${m.sourceTable}#${m.sourceRowId}`;
   if (m.sourceModelId !== null) return `${exhibit} model ${m.sourceModelId}`;
   return `${exhibit} l.${m.lineStart}`;
-}
-
-/** The published JSONL shape of a message: other tools script against these field names. */
-export function messageJson(
-  m: MessageRecord,
-  conversation: string,
-  exhibit: string,
-): Record<string, unknown> {
-  const extras = m.extrasJson === null ? {} : (JSON.parse(m.extrasJson) as MessageExtras);
-  return {
-    id: m.id,
-    conversation,
-    sender: m.sender,
-    kind: m.kind,
-    text: m.text,
-    localTime: m.localText,
-    zone: m.zone,
-    utc: m.utc,
-    timeResolution: m.timeResolution,
-    edited: m.edited,
-    media:
-      m.mediaOmitted === null
-        ? null
-        : {
-            fileName: m.mediaFileName,
-            omitted: m.mediaOmitted,
-            caption: m.mediaCaption,
-            stored: m.mediaFileId !== null,
-          },
-    poll: m.pollJson === null ? null : (JSON.parse(m.pollJson) as unknown),
-    location: m.locationLive === null ? null : { url: m.locationUrl, live: m.locationLive },
-    exhibit,
-    lineStart: m.lineStart,
-    lineEnd: m.lineEnd,
-    byteStart: m.byteStart,
-    byteEnd: m.byteEnd,
-    source:
-      m.sourceTable !== null
-        ? { table: m.sourceTable, rowId: m.sourceRowId }
-        : m.sourceModelId !== null
-          ? { modelId: m.sourceModelId }
-          : null,
-    // Where this message was read, as a list like `merged` gives (one entry: this row's own source).
-    sources: [{ exhibit, ...provenance(m) }],
-    keyId: m.keyId,
-    senderJid: m.senderJid,
-    senderPhone: extras.senderIdentity?.phone ?? null,
-    senderIsOwner: extras.senderIdentity?.isOwner ?? null,
-    replyTo: extras.replyTo ?? null,
-    reactions: extras.reactions ?? [],
-    deleted: m.kind === 'deleted' ? (extras.deletedBy ?? 'sender') : null,
-    editedAt: extras.editedAt ?? null,
-    raw: extras.raw ?? null,
-    // The name an export wrote a system line under (the group's or contact's), never a sender.
-    displayedAuthor: extras.displayedAuthor ?? null,
-  };
 }
 
 /** Messages whose image text matches the search, with that text, the engine and the confidence. */
@@ -192,7 +130,10 @@ export function registerMessages(program: Command, ctx: CliContext): void {
           const conv = conversations.get(m.conversationId) ?? String(m.conversationId);
           const ex = exhibits.get(m.exhibitId) ?? String(m.exhibitId);
           const hit = viaImage?.get(m.id);
-          const json = () => ({ ...messageJson(m, conv, ex), ...(hit ? { matchedImageText: hit } : {}) });
+          const json = () => ({
+            ...presentMessageLine(m, conv, ex),
+            ...(hit ? { matchedImageText: hit } : {}),
+          });
           if (o.jsonl) ctx.io.out(`${JSON.stringify(json())}\n`);
           else if (opts.json) all.push(json());
           else

@@ -1,4 +1,9 @@
-/** Store records to the API's JSON shapes (docs/api.md). */
+/**
+ * The published shapes of a message: the API's `Message` (docs/api.md), with its flag, code and
+ * review marks as the viewer may see them, and the line `scrutineer messages --jsonl` writes, with
+ * its full provenance. Both are built on one `messageBase`, so a field they share is computed once
+ * and reads the same in the browser and in a script.
+ */
 import { blindPending } from '../review/qc.js';
 import type { Store } from '../store/open-store.js';
 import type { CodeRecord } from '../store/repositories/codes.js';
@@ -6,8 +11,8 @@ import type { MessageWithRef } from '../store/repositories/messages.js';
 import type { AnnotatedMessageRow, FlagSummary, MessageAnnotations } from '../store/repositories/threads.js';
 import type { UserRecord } from '../store/repositories/users.js';
 import type { Poll } from '../domain/message.js';
-import type { MembershipEventRecord, MessageExtras } from '../store/types.js';
-import type { CodeT, MessageT } from './schemas.js';
+import type { MembershipEventRecord, MessageExtras, MessageRecord } from '../store/types.js';
+import type { CodeT, MessageT } from '../server/schemas.js';
 
 export function presentCode(c: CodeRecord): CodeT {
   return {
@@ -59,19 +64,13 @@ function presentPoll(json: string | null): MessageT['poll'] {
   return { question: p.question, options: p.options.map((o) => ({ text: o.text, votes: o.votes })) };
 }
 
-export function presentMessage(
-  m: MessageWithRef,
-  flag: FlagSummary | undefined,
-  code: CodeRecord | undefined,
-  reviewed: boolean,
-  blind = false,
-  system?: MembershipEventRecord,
-): MessageT {
-  const extras: MessageExtras = m.extrasJson === null ? {} : (JSON.parse(m.extrasJson) as MessageExtras);
+const extrasOf = (m: MessageRecord): MessageExtras =>
+  m.extrasJson === null ? {} : (JSON.parse(m.extrasJson) as MessageExtras);
+
+/** The fields both published shapes share, read the same way for both. */
+function messageBase(m: MessageRecord, exhibit: string, extras: MessageExtras) {
   return {
     id: m.id,
-    seq: m.seq,
-    conversationId: m.conversationId,
     sender: m.sender,
     kind: m.kind,
     text: m.text,
@@ -89,23 +88,82 @@ export function presentMessage(
             caption: m.mediaCaption,
             stored: m.mediaFileId !== null,
           },
-    exhibit: m.exhibitRef,
+    location: m.locationLive === null ? null : { url: m.locationUrl, live: m.locationLive },
+    exhibit,
     lineStart: m.lineStart,
     lineEnd: m.lineEnd,
     keyId: m.keyId,
     replyTo: extras.replyTo ?? null,
     reactions: (extras.reactions ?? []).map((r) => ({ ...r })),
+    editedAt: extras.editedAt ?? null,
+  };
+}
+
+/** The API's message: the shared fields, its place in the thread, and what review made of it. */
+export function presentMessage(
+  m: MessageWithRef,
+  flag: FlagSummary | undefined,
+  code: CodeRecord | undefined,
+  reviewed: boolean,
+  blind = false,
+  system?: MembershipEventRecord,
+): MessageT {
+  const extras = extrasOf(m);
+  return {
+    ...messageBase(m, m.exhibitRef, extras),
+    seq: m.seq,
+    conversationId: m.conversationId,
     deleted: Boolean(extras.deletedBy),
     deletedBy: extras.deletedBy ?? null,
-    editedAt: extras.editedAt ?? null,
     fromOwner: extras.senderIdentity?.isOwner ?? false,
     poll: presentPoll(m.pollJson),
-    location: m.locationLive === null ? null : { url: m.locationUrl, live: m.locationLive },
     system: presentSystem(system),
     flag: flag ? presentFlag(flag) : null,
     code: code && !blind ? presentCode(code) : null,
     reviewed,
     blind,
+  };
+}
+
+/** A message's place in its exhibit: lines of an export, a database table and row, or an XML model. */
+export function provenance(m: MessageRecord): Record<string, unknown> {
+  if (m.sourceTable !== null) return { table: m.sourceTable, rowId: m.sourceRowId };
+  if (m.sourceModelId !== null) return { modelId: m.sourceModelId };
+  return { lineStart: m.lineStart, lineEnd: m.lineEnd };
+}
+
+/**
+ * The line `scrutineer messages --jsonl` writes (and every `--json` listing of messages): the shared
+ * fields with the conversation's name and the message's full provenance. Other tools script against
+ * these field names.
+ */
+export function presentMessageLine(
+  m: MessageRecord,
+  conversation: string,
+  exhibit: string,
+): Record<string, unknown> {
+  const extras = extrasOf(m);
+  return {
+    ...messageBase(m, exhibit, extras),
+    conversation,
+    poll: m.pollJson === null ? null : (JSON.parse(m.pollJson) as unknown),
+    byteStart: m.byteStart,
+    byteEnd: m.byteEnd,
+    source:
+      m.sourceTable !== null
+        ? { table: m.sourceTable, rowId: m.sourceRowId }
+        : m.sourceModelId !== null
+          ? { modelId: m.sourceModelId }
+          : null,
+    // Where this message was read, as a list like `merged` gives (one entry: this row's own source).
+    sources: [{ exhibit, ...provenance(m) }],
+    senderJid: m.senderJid,
+    senderPhone: extras.senderIdentity?.phone ?? null,
+    senderIsOwner: extras.senderIdentity?.isOwner ?? null,
+    deleted: m.kind === 'deleted' ? (extras.deletedBy ?? 'sender') : null,
+    raw: extras.raw ?? null,
+    // The name an export wrote a system line under (the group's or contact's), never a sender.
+    displayedAuthor: extras.displayedAuthor ?? null,
   };
 }
 
