@@ -2,17 +2,15 @@ import type { Command } from 'commander';
 import { UsageError, UserError } from '../../domain/errors.js';
 import { analyseCase, termListVersion } from '../../analysis/analyse-case.js';
 import { FLAG_CATEGORIES, isFlagCategory } from '../../analysis/flagger/index.js';
-import type { CaseTermEntry } from '../../store/flag-types.js';
+import { addCaseTerm, removeCaseTerm, TERM_SEVERITIES, type TermSeverity } from '../../review/term-list.js';
 import { queueAnalysis } from '../../jobs/index.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { progressBar } from '../progress.js';
 import { saveSearchTermReport, searchTermReport } from '../../review/search-term-report.js';
 import { printQueued } from './jobs.js';
-import { messageJson } from './messages.js';
+import { presentMessageLine } from '../../presenters/message.js';
 import { requireCase } from './shared.js';
-
-const SEVERITIES = ['low', 'medium', 'high'] as const;
 
 export function registerAnalysis(program: Command, ctx: CliContext): void {
   program
@@ -90,7 +88,7 @@ export function registerAnalysis(program: Command, ctx: CliContext): void {
           for (const f of flags) {
             const m = await store.messages.get(f.messageId);
             if (!m) continue;
-            const message = messageJson(
+            const message = presentMessageLine(
               m,
               conversations.get(m.conversationId) ?? '',
               exhibits.get(m.exhibitId) ?? '',
@@ -131,7 +129,7 @@ export function registerAnalysis(program: Command, ctx: CliContext): void {
                     engineVersion: read.engineVersion,
                   }
                 : { id: f.mediaTextId },
-              message: messageJson(
+              message: presentMessageLine(
                 m,
                 conversations.get(m.conversationId) ?? '',
                 exhibits.get(m.exhibitId) ?? '',
@@ -186,33 +184,17 @@ export function registerAnalysis(program: Command, ctx: CliContext): void {
           throw new UsageError(
             `--category must be one of ${FLAG_CATEGORIES.join(', ')} (got "${o.category}")`,
           );
-        if (!(SEVERITIES as readonly string[]).includes(o.severity))
+        if (!(TERM_SEVERITIES as readonly string[]).includes(o.severity))
           throw new UsageError(`--severity must be low, medium or high (got "${o.severity}")`);
-        if (!term.trim()) throw new UserError('the term is empty');
         await withStore(opts, async (store) => {
           const theCase = await requireCase(store, caseName);
-          const list = await store.transaction(async (repos) => {
-            const previous = await repos.termLists.latest(theCase.id);
-            const entries: CaseTermEntry[] = (previous?.terms ?? []).filter((t) => t.term !== term.trim());
-            entries.push({
-              term: term.trim(),
-              category: o.category,
-              severity: o.severity as CaseTermEntry['severity'],
-            });
-            const created = await repos.termLists.addVersion({
-              caseId: theCase.id,
-              terms: entries,
-              note: o.note ?? null,
-              createdBy: actor(ctx),
-            });
-            await repos.audit.append({
-              actor: actor(ctx),
-              action: 'terms.add',
-              caseId: theCase.id,
-              subject: termListVersion(theCase.id, created.version),
-              detail: { term: term.trim(), category: o.category, severity: o.severity, note: o.note ?? null },
-            });
-            return created;
+          const list = await addCaseTerm(store, {
+            caseId: theCase.id,
+            term,
+            category: o.category,
+            severity: o.severity as TermSeverity,
+            note: o.note ?? null,
+            actor: actor(ctx),
           });
           if (opts.json) printJson(ctx.io, list);
           else
@@ -222,6 +204,27 @@ export function registerAnalysis(program: Command, ctx: CliContext): void {
         });
       },
     );
+  terms
+    .command('remove <case> <term>')
+    .description('take a term off the list (a new version; re-run analyse to use it)')
+    .option('--note <text>', 'why the term was taken off')
+    .action(async (caseName: string, term: string, o: { note?: string }, c: Command) => {
+      const opts = globalOptions(c, ctx);
+      await withStore(opts, async (store) => {
+        const theCase = await requireCase(store, caseName);
+        const list = await removeCaseTerm(store, {
+          caseId: theCase.id,
+          term,
+          note: o.note ?? null,
+          actor: actor(ctx),
+        });
+        if (opts.json) printJson(ctx.io, list);
+        else
+          ctx.io.out(
+            `Term list ${termListVersion(theCase.id, list.version)}: ${list.terms.length} term(s). Run \`scrutineer analyse "${theCase.name}"\` to use it.\n`,
+          );
+      });
+    });
   terms
     .command('list <case>')
     .description('every version of the case term list')
