@@ -40,7 +40,8 @@ import {
   type Severity,
   type SummaryDraft,
   type TeamMember,
-} from './types.js';
+  type MarkKind,
+} from '../contract/record.js';
 
 const flag = (b: boolean | undefined): 0 | 1 => (b ? 1 : 0);
 
@@ -121,7 +122,7 @@ export interface CaseDetailsInput {
   publishable?: boolean;
 }
 
-/** Where a fact can be marked publishable or private (`record mark`). */
+/** Where a fact can be marked publishable or private (`record mark`): one table for each of MARK_KINDS. */
 export const MARKABLE: Readonly<Record<string, RecordRowTable>> = {
   assessment: 'record_assessments',
   notice: 'record_notices',
@@ -138,7 +139,7 @@ export const MARKABLE: Readonly<Record<string, RecordRowTable>> = {
   outcome: 'record_outcomes',
   barred: 'record_barred',
   recommendation: 'record_recommendations',
-};
+} satisfies Record<MarkKind, RecordRowTable>;
 
 /** The CLI flag of each case date, for messages. */
 const CASE_DATE_FLAGS: Record<string, string> = {

@@ -12,7 +12,7 @@ import type { AnnotatedMessageRow, FlagSummary, MessageAnnotations } from '../st
 import type { UserRecord } from '../store/repositories/users.js';
 import type { Poll } from '../domain/message.js';
 import type { MembershipEventRecord, MessageExtras, MessageRecord } from '../store/types.js';
-import type { CodeT, MessageT } from '../server/schemas.js';
+import type { CodeT, MessageT } from '../contract/schemas.js';
 
 export function presentCode(c: CodeRecord): CodeT {
   return {

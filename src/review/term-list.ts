@@ -4,7 +4,7 @@
  * workspace. The flagger uses the latest version on its next run.
  */
 import { termListVersion } from '../analysis/analyse-case.js';
-import { FLAG_CATEGORIES, isFlagCategory } from '../analysis/flagger/index.js';
+import { FLAG_CATEGORIES, isFlagCategory } from '../contract/coding.js';
 import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
 import type { CaseTermEntry, TermListRecord } from '../store/flag-types.js';

@@ -16,7 +16,7 @@ import { presentBatch } from '../presenters/batch.js';
 import type { Store } from '../store/open-store.js';
 import { ApiError, caseFromParam, type CaseOf, type Route } from './api.js';
 import { presentMessages } from '../presenters/message.js';
-import * as S from './schemas.js';
+import * as S from '../contract/schemas.js';
 
 const caseOfBatch: CaseOf<{ batchId: number }> = async (store, p) =>
   (await store.batches.get(p.batchId))?.caseId ?? null;

@@ -5,7 +5,7 @@ import { visibleCaseIds } from '../review/access.js';
 import { coverage } from '../review/coding.js';
 import type { Store } from '../store/open-store.js';
 import { caseFromParam, type Route } from './api.js';
-import * as S from './schemas.js';
+import * as S from '../contract/schemas.js';
 
 /**
  * A conversation's first and last message (UTC): where its record starts and ends, so the

@@ -4,7 +4,7 @@ import { blindedAmong } from '../review/qc.js';
 import type { Store } from '../store/open-store.js';
 import { caseOfConversation, caseOfMessage, type Route } from './api.js';
 import { presentCode } from '../presenters/message.js';
-import * as S from './schemas.js';
+import * as S from '../contract/schemas.js';
 
 export function registerCodingRoutes(route: Route, store: Store): void {
   route({

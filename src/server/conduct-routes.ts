@@ -3,7 +3,7 @@ import { withheldInCase } from '../review/qc.js';
 import type { Store } from '../store/open-store.js';
 import { caseFromParam, type Route } from './api.js';
 import type { ConductMemo } from './conduct-memo.js';
-import * as S from './schemas.js';
+import * as S from '../contract/schemas.js';
 
 export function registerConductRoutes(route: Route, store: Store, conduct: ConductMemo): void {
   route({

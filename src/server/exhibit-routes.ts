@@ -16,7 +16,7 @@ import { addExhibit } from '../evidence/intake.js';
 import { zipLimitsFrom } from '../evidence/zip.js';
 import type { Store } from '../store/open-store.js';
 import { ApiError, caseFromParam, type Route } from './api.js';
-import { CaseParams, ErrorBody } from './schemas.js';
+import { CaseParams, ErrorBody } from '../contract/schemas.js';
 
 const text = (max: number) => z.string().trim().max(max).optional();
 

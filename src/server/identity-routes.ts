@@ -9,7 +9,7 @@ import { caseLinkProposals, decideIdentity, loadConductInput } from '../analysis
 import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
 import { ApiError, caseFromParam, type Route } from './api.js';
-import { CaseParams, ErrorBody } from './schemas.js';
+import { CaseParams, ErrorBody } from '../contract/schemas.js';
 
 const participantId = (key: string): number => Number(key.slice(1));
 

@@ -13,7 +13,7 @@ import { EvidenceStore } from '../evidence/evidence-store.js';
 import type { Store } from '../store/open-store.js';
 import { ApiError, caseOfMessage, type Route, type RouteDoc } from './api.js';
 import { registerMediaTextRoutes } from './media-text-routes.js';
-import { ErrorBody, MessageParams } from './schemas.js';
+import { ErrorBody, MessageParams } from '../contract/schemas.js';
 
 /** Shown in the page: raster images only. */
 const INLINE: Readonly<Record<string, string>> = {

@@ -11,7 +11,7 @@ import { EvidenceStore } from '../evidence/evidence-store.js';
 import { THUMBNAIL_SIZES, ThumbnailCache, type ThumbnailSize } from '../media/thumbnail.js';
 import type { Store } from '../store/open-store.js';
 import { ApiError, caseOfMessage, type Route } from './api.js';
-import { ErrorBody, MessageParams } from './schemas.js';
+import { ErrorBody, MessageParams } from '../contract/schemas.js';
 
 const ThumbnailQuery = z.object({
   size: z.coerce

@@ -16,8 +16,8 @@ import type { MessageWithRef } from '../store/repositories/messages.js';
 import type { UserRecord } from '../store/repositories/users.js';
 import { ApiError, caseFromParam, type CaseOf, type Route, type RouteDoc } from './api.js';
 import { presentMessages } from '../presenters/message.js';
-import * as Q from './qc-schemas.js';
-import { CaseParams, ErrorBody } from './schemas.js';
+import * as Q from '../contract/qc-schemas.js';
+import { CaseParams, ErrorBody } from '../contract/schemas.js';
 
 const caseOfQc: CaseOf<{ qcId: number }> = async (store, p) => (await store.qc.get(p.qcId))?.caseId ?? null;
 

@@ -31,7 +31,7 @@ import type { Store } from '../store/open-store.js';
 import type { UserRecord } from '../store/repositories/users.js';
 import { ApiError, caseFromParam, type CaseOf, type Route, type RouteDoc } from './api.js';
 import * as R from './report-schemas.js';
-import { CaseParams, ErrorBody } from './schemas.js';
+import { CaseParams, ErrorBody } from '../contract/schemas.js';
 
 export const REPORT_LIMITS = {
   /** Reports running at once on one case, and on the server. */

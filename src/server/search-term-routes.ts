@@ -9,7 +9,7 @@ import {
 import type { Store } from '../store/open-store.js';
 import type { SavedSearchTermReport } from '../store/repositories/search-term-reports.js';
 import { caseFromParam, type Route, type RouteDoc } from './api.js';
-import { CaseParams } from './schemas.js';
+import { CaseParams } from '../contract/schemas.js';
 
 const Term = z.object({ term: z.string(), category: z.string(), severity: z.string() });
 const Report = z.object({

@@ -7,7 +7,7 @@ import type { Store } from '../store/open-store.js';
 import { VERSION } from '../version.js';
 import { ApiError, type Route, type RouteDoc } from './api.js';
 import { LoginThrottle } from './login-throttle.js';
-import * as S from './schemas.js';
+import * as S from '../contract/schemas.js';
 
 export const SESSION_COOKIE = 'scrutineer_session';
 

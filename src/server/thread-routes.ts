@@ -2,7 +2,7 @@
 import type { Store } from '../store/open-store.js';
 import { caseFromParam, caseOfConversation, type Route } from './api.js';
 import { presentMessages, presentWindow } from '../presenters/message.js';
-import * as S from './schemas.js';
+import * as S from '../contract/schemas.js';
 
 export function registerThreadRoutes(route: Route, store: Store): void {
   route({

@@ -36,7 +36,7 @@ import {
   label,
   type CaseRecordData,
   type TeamMember,
-} from '../../cases/types.js';
+} from '../../contract/record.js';
 import { checkOneOf } from '../../cases/rules.js';
 import { UsageError, UserError } from '../../domain/errors.js';
 import type { Store } from '../../store/open-store.js';

@@ -1,10 +1,6 @@
 /** Review batches: a named slice of a case (dates, a conversation run, or flagged by priority) for one reviewer. */
+import type { BatchKind, BatchStatus } from '../../contract/review-words.js';
 import { toInt, type RepoContext } from './context.js';
-
-export type BatchKind = 'date_range' | 'conversation' | 'priority';
-/** open: being reviewed; finished: its reviewer says every message is reviewed; closed: set aside by a lead. */
-export const BATCH_STATUSES = ['open', 'finished', 'closed'] as const;
-export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
 export interface BatchRecord {
   readonly id: number;
