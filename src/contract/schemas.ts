@@ -233,6 +233,11 @@ export const SeqResponse = z.object({ seq: z.number().int().nullable() });
 export const SearchResponse = z.object({
   hits: z.array(Message),
   next: z.number().int().nullable(),
+  /**
+   * How many messages match in all, on the first page (null on later pages, and for a status that
+   * names a decision: a count would reveal codes withheld under a blind second review).
+   */
+  total: z.number().int().nullable(),
   /** Issue 17: ids of the hits that matched through the text read from their image. */
   imageHits: z.array(z.number().int()),
 });

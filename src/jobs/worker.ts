@@ -8,7 +8,8 @@ import { hostname } from 'node:os';
 
 import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
-import type { JobRecord, JobStatus } from '../store/repositories/jobs.js';
+import type { JobStatus } from '../contract/workspace-words.js';
+import type { JobRecord } from '../store/repositories/jobs.js';
 import { JOB_HANDLERS, type JobHandler } from './kinds.js';
 import { completeJob, failJob, releaseBusyJob, requeueStaleJobs } from './queue.js';
 

@@ -5,15 +5,10 @@
  */
 import { termListVersion } from '../analysis/analyse-case.js';
 import { FLAG_CATEGORIES, isFlagCategory } from '../contract/coding.js';
+import { MAX_TERM_LENGTH, type TermSeverity } from '../contract/workspace-words.js';
 import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
 import type { CaseTermEntry, TermListRecord } from '../store/flag-types.js';
-
-export const TERM_SEVERITIES = ['low', 'medium', 'high'] as const;
-export type TermSeverity = (typeof TERM_SEVERITIES)[number];
-
-/** Longest term accepted: a phrase, not a paragraph. */
-export const MAX_TERM_LENGTH = 200;
 
 export interface TermChange {
   readonly caseId: number;

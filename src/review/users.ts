@@ -56,3 +56,43 @@ export async function addCaseMember(
     return added;
   });
 }
+
+/** Stops a login: its sessions end at once; its history stays. Returns the user as it now is. */
+export async function disableUser(
+  store: Store,
+  input: { userId: number; actor: string },
+): Promise<UserRecord> {
+  return store.transaction(async (repos) => {
+    const user = await repos.users.get(input.userId);
+    if (!user) throw new UserError(`There is no user ${input.userId}.`, { code: 'no_user' });
+    await repos.users.setDisabled(user.id, true);
+    await repos.sessions.deleteForUser(user.id);
+    await repos.audit.append({ actor: input.actor, action: 'user.disable', subject: `user:${user.id}` });
+    return { ...user, disabled: true };
+  });
+}
+
+/** Takes a user off a case (their batches there leave their queue); returns false when they were not on it. */
+export async function removeCaseMember(
+  store: Store,
+  input: { caseId: number; username: string; actor: string },
+): Promise<boolean> {
+  return store.transaction(async (repos) => {
+    const user = await repos.users.findByUsername(input.username);
+    if (!user)
+      throw new UserError(`There is no user "${input.username}" (see \`scrutineer user list\`).`, {
+        code: 'no_user',
+      });
+    const removed = await repos.caseMembers.remove(input.caseId, user.id);
+    if (removed) {
+      await repos.audit.append({
+        actor: input.actor,
+        action: 'case.member.remove',
+        caseId: input.caseId,
+        subject: `user:${user.id}`,
+        detail: { username: user.username },
+      });
+    }
+    return removed;
+  });
+}

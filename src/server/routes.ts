@@ -9,6 +9,8 @@ import { ConductWorker } from '../analysis/conduct-in-worker.js';
 import { findSession } from '../review/sessions.js';
 import type { Store } from '../store/open-store.js';
 import { defineRoute, type RouteDoc, type RouteSpec } from './api.js';
+import { registerAdminRoutes } from './admin-routes.js';
+import { registerAnalysisRoutes } from './analysis-routes.js';
 import { registerBatchRoutes } from './batch-routes.js';
 import { registerCaseRoutes } from './case-routes.js';
 import { registerCodingRoutes } from './coding-routes.js';
@@ -65,6 +67,8 @@ export function registerRoutes(
   registerConductRoutes(route, store, conduct);
   registerCodingRoutes(route, store);
   registerBatchRoutes(route, store);
+  registerAnalysisRoutes(route, store);
+  registerAdminRoutes(route, store);
   registerQcRoutes(route, store, docs);
   registerSearchTermRoutes(route, store, docs);
   registerMediaRoutes(route, store, workspace, docs);

@@ -9,9 +9,16 @@ import {
 import type { Store } from '../store/open-store.js';
 import type { SavedSearchTermReport } from '../store/repositories/search-term-reports.js';
 import { caseFromParam, type Route, type RouteDoc } from './api.js';
-import { CaseParams } from '../contract/schemas.js';
+import { CaseParams, ErrorBody } from '../contract/schemas.js';
+import {
+  CaseTerm as Term,
+  TermBody,
+  TermListResponse,
+  TermRemoveBody,
+} from '../contract/workspace-schemas.js';
+import { addCaseTerm, removeCaseTerm } from '../review/term-list.js';
+import type { TermListRecord } from '../store/flag-types.js';
 
-const Term = z.object({ term: z.string(), category: z.string(), severity: z.string() });
 const Report = z.object({
   caseId: z.number().int(),
   termListVersion: z.number().int().nullable(),
@@ -58,6 +65,13 @@ const presentSaved = (s: SavedSearchTermReport): z.infer<typeof Saved> => ({
   report: JSON.parse(s.reportJson) as SearchTermReport as z.infer<typeof Report>,
 });
 
+const presentTermList = (l: TermListRecord): z.infer<typeof TermListResponse>['list'] => ({
+  version: l.version,
+  terms: l.terms.map(({ term, category, severity }) => ({ term, category, severity })),
+  createdAt: l.createdAt,
+  createdBy: l.createdBy,
+});
+
 export function registerSearchTermRoutes(route: Route, store: Store, _docs: RouteDoc[]): void {
   route({
     method: 'GET',
@@ -82,6 +96,49 @@ export function registerSearchTermRoutes(route: Route, store: Store, _docs: Rout
         report,
       };
     },
+  });
+
+  route({
+    method: 'POST',
+    url: '/api/cases/:caseId/search-terms',
+    summary: "Add a term to the case's term list (lead): a new version, audited as `scrutineer terms add`",
+    access: { kind: 'case', permission: 'lead', caseOf: caseFromParam },
+    params: CaseParams,
+    body: TermBody,
+    responses: { 200: TermListResponse, 400: ErrorBody, 403: ErrorBody },
+    handler: async ({ caseId, body, session }) => ({
+      list: presentTermList(
+        await addCaseTerm(store, {
+          caseId,
+          term: body.term,
+          category: body.category,
+          severity: body.severity,
+          note: body.note ?? null,
+          actor: session!.user.username,
+        }),
+      ),
+    }),
+  });
+
+  route({
+    method: 'POST',
+    url: '/api/cases/:caseId/search-terms/remove',
+    summary:
+      "Take a term off the case's term list (lead): a new version, audited as `scrutineer terms remove`",
+    access: { kind: 'case', permission: 'lead', caseOf: caseFromParam },
+    params: CaseParams,
+    body: TermRemoveBody,
+    responses: { 200: TermListResponse, 400: ErrorBody, 403: ErrorBody },
+    handler: async ({ caseId, body, session }) => ({
+      list: presentTermList(
+        await removeCaseTerm(store, {
+          caseId,
+          term: body.term,
+          note: body.note ?? null,
+          actor: session!.user.username,
+        }),
+      ),
+    }),
   });
 
   route({

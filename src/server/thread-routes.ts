@@ -3,6 +3,7 @@ import type { Store } from '../store/open-store.js';
 import { caseFromParam, caseOfConversation, type Route } from './api.js';
 import { presentMessages, presentWindow } from '../presenters/message.js';
 import * as S from '../contract/schemas.js';
+import { SendersQuery, SendersResponse } from '../contract/workspace-schemas.js';
 
 export function registerThreadRoutes(route: Route, store: Store): void {
   route({
@@ -78,11 +79,29 @@ export function registerThreadRoutes(route: Route, store: Store): void {
       const viaImage = query.q?.trim()
         ? new Set(await store.mediaTexts.messagesMatching(caseId, query.q))
         : null;
+      // Issue 18: the total, not "50 so far" (counted once, with the first page).
+      const total =
+        query.after === undefined && !byDecision
+          ? await store.reviewSearch.count(caseId, { ...query, runId: run?.id ?? null })
+          : null;
       return {
         hits: shown,
         next,
+        total,
         imageHits: viaImage ? shown.filter((h) => viaImage.has(h.id)).map((h) => h.id) : [],
       };
     },
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/cases/:caseId/senders',
+    summary:
+      'Which stored senders a typed name means (case, accents and direction marks aside), else the close names to pick from',
+    access: { kind: 'case', permission: 'read', caseOf: caseFromParam },
+    params: S.CaseParams,
+    query: SendersQuery,
+    responses: { 200: SendersResponse },
+    handler: async ({ caseId, query }) => store.messages.matchSender(caseId, query.name),
   });
 }

@@ -13,15 +13,15 @@ type Where = 'own' | 'other';
 
 interface RouteCase {
   readonly name: string;
-  readonly kind: 'read' | 'code' | 'lead' | 'user';
+  readonly kind: 'read' | 'code' | 'lead' | 'admin' | 'user';
   /** The answer when access is granted, where it is not 200 (e.g. 404: the world has no such thing). */
   readonly allowed?: number;
   request(
     w: World,
     where: Where,
   ):
-    | { method: 'GET' | 'PUT' | 'POST'; url: string; payload?: unknown }
-    | Promise<{ method: 'GET' | 'PUT' | 'POST'; url: string; payload?: unknown }>;
+    | { method: 'GET' | 'PUT' | 'POST' | 'DELETE'; url: string; payload?: unknown }
+    | Promise<{ method: 'GET' | 'PUT' | 'POST' | 'DELETE'; url: string; payload?: unknown }>;
 }
 
 const pick = (w: World, where: Where) => (where === 'own' ? w.a : w.b);
@@ -102,7 +102,118 @@ async function madeReport(w: World, where: Where): Promise<string> {
   return id;
 }
 
+/** A fresh login for each request that adds or disables one (usernames are unique). */
+let userSerial = 0;
+async function freshUser(w: World): Promise<number> {
+  const { addUser } = await import('../../src/review/users.js');
+  const u = await addUser(w.store, {
+    username: `matrix${++userSerial}`,
+    password: 'correct horse battery staple',
+    role: 'reviewer',
+    actor: 'test',
+  });
+  return u.id;
+}
+
+/** A term on the case's list for each request that takes one off. */
+async function listedTerm(w: World, where: Where): Promise<string> {
+  const { addCaseTerm } = await import('../../src/review/term-list.js');
+  const term = `matrix term ${++userSerial}`;
+  await addCaseTerm(w.store, {
+    caseId: pick(w, where).caseId,
+    term,
+    category: 'other_derogatory',
+    severity: 'low',
+    note: null,
+    actor: 'test',
+  });
+  return term;
+}
+
+/** An analysis job of the case, queued straight in the store (no worker runs here). */
+async function queuedJob(w: World, where: Where): Promise<number> {
+  const { queueAnalysis } = await import('../../src/jobs/index.js');
+  return (await queueAnalysis(w.store, pick(w, where).caseId, 'test')).id;
+}
+
 const ROUTES: readonly RouteCase[] = [
+  {
+    name: 'GET admin users',
+    kind: 'admin',
+    request: () => ({ method: 'GET', url: '/api/admin/users' }),
+  },
+  {
+    name: 'POST admin users',
+    kind: 'admin',
+    request: () => ({
+      method: 'POST',
+      url: '/api/admin/users',
+      payload: {
+        username: `added${++userSerial}`,
+        password: 'correct horse battery staple',
+        role: 'reviewer',
+      },
+    }),
+  },
+  {
+    name: 'POST admin user disable',
+    kind: 'admin',
+    request: async (w) => ({ method: 'POST', url: `/api/admin/users/${await freshUser(w)}/disable` }),
+  },
+  {
+    // reviewer2 is on Op Alpha already (changed: false) and not on Op Beta, where it stays unused.
+    name: 'POST case member',
+    kind: 'admin',
+    request: (w, x) => ({
+      method: 'POST',
+      url: `/api/cases/${pick(w, x).caseId}/members`,
+      payload: { username: 'reviewer2' },
+    }),
+  },
+  {
+    // admin1 is on no case: nothing changes, whoever asks.
+    name: 'DELETE case member',
+    kind: 'admin',
+    request: (w, x) => ({ method: 'DELETE', url: `/api/cases/${pick(w, x).caseId}/members/admin1` }),
+  },
+  {
+    name: 'POST analyse (queued)',
+    kind: 'lead',
+    request: (w, x) => ({ method: 'POST', url: `/api/cases/${pick(w, x).caseId}/analyse` }),
+  },
+  {
+    name: 'GET analyses',
+    kind: 'read',
+    request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/analyses` }),
+  },
+  {
+    name: 'GET job',
+    kind: 'read',
+    request: async (w, x) => ({ method: 'GET', url: `/api/jobs/${await queuedJob(w, x)}` }),
+  },
+  {
+    name: 'POST search term',
+    kind: 'lead',
+    request: (w, x) => ({
+      method: 'POST',
+      url: `/api/cases/${pick(w, x).caseId}/search-terms`,
+      payload: { term: 'matrix', category: 'other_derogatory', severity: 'low' },
+    }),
+  },
+  {
+    name: 'POST search term remove',
+    kind: 'lead',
+    request: async (w, x) => ({
+      method: 'POST',
+      url: `/api/cases/${pick(w, x).caseId}/search-terms/remove`,
+      payload: { term: await listedTerm(w, x) },
+    }),
+  },
+  {
+    name: 'GET senders',
+    kind: 'read',
+    request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/senders?name=ali` }),
+  },
   {
     // Started, but not waited for: at most two run per case, so each request waits for its own.
     name: 'POST report',
@@ -406,6 +517,7 @@ function expected(route: RouteCase, who: Who, where: Where): number {
   if (who === 'anonymous') return 401;
   if (route.kind === 'user') return 200;
   const { role, member } = ROLE[who];
+  if (route.kind === 'admin') return role === 'admin' ? (route.allowed ?? 200) : 403;
   if (role !== 'admin' && member !== where) return 403;
   if (route.kind === 'code' && role === 'readonly') return 403;
   if (route.kind === 'lead' && role !== 'admin' && role !== 'lead') return 403;

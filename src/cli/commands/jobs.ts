@@ -8,7 +8,8 @@ import {
   retryJob,
   runWorker,
 } from '../../jobs/index.js';
-import { isJobStatus, JOB_STATUSES, type JobRecord } from '../../store/repositories/jobs.js';
+import { JOB_STATUSES } from '../../contract/workspace-words.js';
+import { isJobStatus, type JobRecord } from '../../store/repositories/jobs.js';
 import type { Store } from '../../store/open-store.js';
 import { actor, globalOptions, withStore, type CliContext, type GlobalOptions } from '../context.js';
 import { printJson, printTable } from '../output.js';

@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 
 import { UsageError, UserError } from '../../domain/errors.js';
-import { addCaseMember, addUser } from '../../review/users.js';
+import { addCaseMember, addUser, disableUser, removeCaseMember } from '../../review/users.js';
 import { ROLES, type Role } from '../../contract/roles.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
@@ -100,12 +100,8 @@ export function registerUser(program: Command, ctx: CliContext & PasswordSource)
       await withStore(opts, async (store) => {
         const user = await store.users.findByUsername(username);
         if (!user) throw new UserError(`There is no user "${username}".`, { code: 'no_user' });
-        await store.transaction(async (repos) => {
-          await repos.users.setDisabled(user.id, true);
-          await repos.sessions.deleteForUser(user.id);
-          await repos.audit.append({ actor: actor(ctx), action: 'user.disable', subject: `user:${user.id}` });
-        });
-        if (opts.json) printJson(ctx.io, { ...user, disabled: true });
+        const disabled = await disableUser(store, { userId: user.id, actor: actor(ctx) });
+        if (opts.json) printJson(ctx.io, disabled);
         else ctx.io.out(`Disabled "${username}".\n`);
       });
     });
@@ -128,6 +124,23 @@ export function registerUser(program: Command, ctx: CliContext & PasswordSource)
             added
               ? `"${username}" is now a member of "${theCase.name}".\n`
               : `"${username}" already was a member of "${theCase.name}".\n`,
+          );
+      });
+    });
+  member
+    .command('remove <case> <username>')
+    .description('take a user off a case')
+    .action(async (caseName: string, username: string, _o, c: Command) => {
+      const opts = globalOptions(c, ctx);
+      await withStore(opts, async (store) => {
+        const theCase = await requireCase(store, caseName);
+        const removed = await removeCaseMember(store, { caseId: theCase.id, username, actor: actor(ctx) });
+        if (opts.json) printJson(ctx.io, { case: theCase.id, username, removed });
+        else
+          ctx.io.out(
+            removed
+              ? `"${username}" is no longer a member of "${theCase.name}".\n`
+              : `"${username}" was not a member of "${theCase.name}".\n`,
           );
       });
     });

@@ -9,11 +9,9 @@
  */
 import type { Selectable } from 'kysely';
 
+import { JOB_STATUSES, type JobStatus } from '../../contract/workspace-words.js';
 import type { JobsTable } from '../database.js';
 import { toInt, type RepoContext } from './context.js';
-
-export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
 
 export function isJobStatus(value: string): value is JobStatus {
   return (JOB_STATUSES as readonly string[]).includes(value);

@@ -125,6 +125,14 @@ export class ReviewSearchRepository {
     return sql<number>`coalesce((select rs.rank from rerank_scores rs where rs.run_id = ${rerankId} and rs.message_id = ${id}), 2147483647)`;
   }
 
+  /** How many messages match every filter (the review status included): a search's total. */
+  async count(caseId: number, s: Omit<ReviewSearch, 'limit' | 'after'>): Promise<number> {
+    const filtered = this.filtered(caseId, s);
+    if (!filtered) return 0;
+    const row = await filtered.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return toInt(row.n);
+  }
+
   /** How many messages match, and how many of them someone has reviewed (a batch's progress). */
   async searchCounts(
     caseId: number,
