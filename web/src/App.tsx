@@ -3,6 +3,7 @@ import { CaseShell } from './components/CaseShell';
 import { Header } from './components/Header';
 import { SessionProvider, useSession } from './hooks/session';
 import { navigate, parseRoute, useHash, type Route } from './lib/router';
+import { AdminPage } from './pages/AdminPage';
 import { CaseDashboardPage } from './pages/CaseDashboardPage';
 import { CaseListPage } from './pages/CaseListPage';
 import { BatchPage } from './pages/BatchPage';
@@ -34,6 +35,7 @@ function Shell() {
       <Header route={route} />
       <main className="main">
         {route.page === 'cases' && <CaseListPage />}
+        {route.page === 'admin' && <AdminPage />}
         {'caseId' in route && (
           <CaseShell key={route.caseId} caseId={route.caseId}>
             <CasePage route={route} />

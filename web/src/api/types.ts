@@ -183,6 +183,8 @@ export interface SearchParams {
 export interface SearchResult {
   readonly hits: readonly Message[];
   readonly next: string | number | null;
+  /** All the hits, on the first page (null on later pages and for a decision status). */
+  readonly total: number | null;
 }
 
 export interface ConflictBody {

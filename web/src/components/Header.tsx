@@ -11,6 +11,7 @@ export function Header({ route }: { route: Route }) {
       </a>
       <nav aria-label="Main" className="nav">
         <a href={href({ page: 'cases' })}>Cases</a>
+        {session?.user.role === 'admin' && <a href={href({ page: 'admin' })}>Admin</a>}
         {caseId !== null && <a href={href({ page: 'case', caseId })}>Dashboard</a>}
         {caseId !== null && (
           <a href={href({ page: 'search', caseId, params: new URLSearchParams() })}>Search</a>

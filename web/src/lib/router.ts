@@ -4,11 +4,12 @@ import { useSyncExternalStore } from 'react';
  * Hash routes, so the static app works from any path the server serves it at:
  *   #/login  #/cases  #/cases/1  #/cases/1/conversations/2?seq=40  #/cases/1/search?q=…
  *   #/cases/1/queue  #/cases/1/batches/3  #/cases/1/qc  #/cases/1/record  #/cases/1/record/summary
- *   #/cases/1/reports
+ *   #/cases/1/reports  #/admin
  */
 export type Route =
   | { readonly page: 'login' }
   | { readonly page: 'cases' }
+  | { readonly page: 'admin' }
   | { readonly page: 'case'; readonly caseId: number }
   | {
       readonly page: 'thread';
@@ -29,6 +30,7 @@ export function parseRoute(hash: string): Route {
   const params = new URLSearchParams(qs);
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'login') return { page: 'login' };
+  if (parts[0] === 'admin') return { page: 'admin' };
   if (parts[0] === 'cases' && parts[1]) {
     const caseId = Number(parts[1]);
     if (parts[2] === 'conversations' && parts[3]) {
@@ -58,6 +60,8 @@ export function href(route: Route): string {
       return '#/login';
     case 'cases':
       return '#/cases';
+    case 'admin':
+      return '#/admin';
     case 'case':
       return `#/cases/${route.caseId}`;
     case 'thread':

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { getCase } from '../api/cases';
 import { ActivityChart } from '../components/ActivityChart';
+import { AnalysisPanel } from '../components/AnalysisPanel';
 import { BatchesSummary } from '../components/BatchesSummary';
 import { CoverageBar } from '../components/CoverageBar';
 import { ExhibitUpload } from '../components/ExhibitUpload';
@@ -104,6 +105,7 @@ export function CaseDashboardPage({ caseId }: { caseId: number }) {
           <MembershipChart caseId={caseId} conversations={d.conversations} zone={d.timeZone} />
           <PeopleTable caseId={caseId} />
           <IdentifyPanel caseId={caseId} canDecide={role === 'lead' || role === 'admin'} />
+          {(role === 'lead' || role === 'admin') && <AnalysisPanel caseId={caseId} />}
           {(role === 'lead' || role === 'admin') && <ExhibitUpload caseId={caseId} zone={d.timeZone} />}
         </>
       )}

@@ -1,12 +1,14 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getCase } from '../api/cases';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type Dispatch, type FormEvent, type SetStateAction } from 'react';
 import { search } from '../api/search';
 import { FLAG_CATEGORIES } from '@contract/coding';
 import type { Message } from '../api/types';
 import { QueryState } from '../components/QueryState';
 import { SearchResultRow } from '../components/SearchResultRow';
 import { SearchTermReportPanel } from '../components/SearchTermReportPanel';
+import { SenderSuggestions } from '../components/SenderSuggestions';
+import { TermListEditor } from '../components/TermListEditor';
 import { useSession } from '../hooks/session';
 import { categoryLabel } from '../lib/format';
 import { navigate } from '../lib/router';
@@ -42,6 +44,8 @@ export function SearchPage({ caseId, params }: { caseId: number; params: URLSear
     getNextPageParam: (last) => last.next ?? undefined,
   });
   const hits: Message[] = q.data?.pages.flatMap((p) => p.hits) ?? [];
+  // Counted with the first page (issue 18: totals, not "50 so far").
+  const total = q.data?.pages[0]?.total ?? null;
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -52,90 +56,23 @@ export function SearchPage({ caseId, params }: { caseId: number; params: URLSear
     navigate({ page: 'search', caseId, params: next });
   }
 
-  const set = (f: Field) => (e: { target: { value: string } }) => setForm({ ...form, [f]: e.target.value });
-
   return (
     <section aria-labelledby="search-title" className="search-page">
       <h1 id="search-title">Search</h1>
-      <form className="search-form" onSubmit={submit} role="search">
-        <label className="search-q">
-          Search terms
-          <input
-            type="search"
-            name="q"
-            value={form.q}
-            onChange={set('q')}
-            placeholder='words, "phrases", prefix*, AND/OR/NOT, emoji'
-          />
-        </label>
-        <label>
-          Sender
-          <input name="sender" value={form.sender} onChange={set('sender')} list="case-senders" />
-          {/* The case's senders to pick from (typing still finds any name). */}
-          <datalist id="case-senders">
-            {senders.map((s) => (
-              <option key={s} value={s} />
-            ))}
-          </datalist>
-        </label>
-        <label>
-          From
-          <input type="date" name="from" value={form.from} onChange={set('from')} />
-        </label>
-        <label>
-          To
-          <input type="date" name="to" value={form.to} onChange={set('to')} />
-        </label>
-        <label>
-          Kind
-          <select name="kind" value={form.kind} onChange={set('kind')}>
-            <option value="">any</option>
-            {['text', 'media', 'system', 'deleted', 'poll', 'location'].map((k) => (
-              <option key={k}>{k}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Flag category
-          <select name="category" value={form.category} onChange={set('category')}>
-            <option value="">any</option>
-            {FLAG_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {categoryLabel(c)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Min score
-          <input
-            type="number"
-            name="minScore"
-            min={0}
-            max={1}
-            step={0.05}
-            value={form.minScore}
-            onChange={set('minScore')}
-          />
-        </label>
-        <label>
-          Review status
-          <select name="status" value={form.status} onChange={set('status')}>
-            <option value="">any</option>
-            <option value="unreviewed">unreviewed</option>
-            <option value="reviewed">reviewed</option>
-            <option value="offensive">offensive</option>
-            <option value="unsure">unsure</option>
-          </select>
-        </label>
-        <button type="submit">Search</button>
-      </form>
+      <SearchForm form={form} setForm={setForm} senders={senders} onSubmit={submit} />
       {active && <QueryState query={q} />}
-      {active && q.data && (
-        <p className="muted" role="status">
-          {hits.length} {hits.length === 1 ? 'hit' : 'hits'}
-          {q.hasNextPage ? ' so far' : ''}
-        </p>
+      {active && q.data && <HitCount shown={hits.length} total={total} more={q.hasNextPage} />}
+      {active && q.data && hits.length === 0 && applied.sender && (
+        <SenderSuggestions
+          caseId={caseId}
+          name={applied.sender}
+          onPick={(name) => {
+            setForm({ ...form, sender: name });
+            const next = new URLSearchParams(params);
+            next.set('sender', name);
+            navigate({ page: 'search', caseId, params: next });
+          }}
+        />
       )}
       <ol
         className="hits"
@@ -159,6 +96,108 @@ export function SearchPage({ caseId, params }: { caseId: number; params: URLSear
         </button>
       )}
       <SearchTermReportPanel caseId={caseId} canSave={role !== undefined && role !== 'readonly'} />
+      {(role === 'lead' || role === 'admin') && <TermListEditor caseId={caseId} />}
     </section>
+  );
+}
+
+/** How many hits: the total where the server counted it, else how many are shown so far. */
+function HitCount({ shown, total, more }: { shown: number; total: number | null; more: boolean }) {
+  const n = total ?? shown;
+  return (
+    <p className="muted" role="status">
+      {total !== null && more ? `${shown} of ` : ''}
+      {n} {n === 1 ? 'hit' : 'hits'}
+      {total === null && more ? ' so far' : ''}
+    </p>
+  );
+}
+
+function SearchForm({
+  form,
+  setForm,
+  senders,
+  onSubmit,
+}: {
+  form: Filters;
+  setForm: Dispatch<SetStateAction<Filters>>;
+  senders: readonly string[];
+  onSubmit: (e: FormEvent) => void;
+}) {
+  const set = (f: Field) => (e: { target: { value: string } }) => setForm({ ...form, [f]: e.target.value });
+  return (
+    <form className="search-form" onSubmit={onSubmit} role="search">
+      <label className="search-q">
+        Search terms
+        <input
+          type="search"
+          name="q"
+          value={form.q}
+          onChange={set('q')}
+          placeholder='words, "phrases", prefix*, AND/OR/NOT, emoji'
+        />
+      </label>
+      <label>
+        Sender
+        <input name="sender" value={form.sender} onChange={set('sender')} list="case-senders" />
+        {/* The case's senders to pick from (typing still finds any name). */}
+        <datalist id="case-senders">
+          {senders.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      </label>
+      <label>
+        From
+        <input type="date" name="from" value={form.from} onChange={set('from')} />
+      </label>
+      <label>
+        To
+        <input type="date" name="to" value={form.to} onChange={set('to')} />
+      </label>
+      <label>
+        Kind
+        <select name="kind" value={form.kind} onChange={set('kind')}>
+          <option value="">any</option>
+          {['text', 'media', 'system', 'deleted', 'poll', 'location'].map((k) => (
+            <option key={k}>{k}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Flag category
+        <select name="category" value={form.category} onChange={set('category')}>
+          <option value="">any</option>
+          {FLAG_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {categoryLabel(c)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Min score
+        <input
+          type="number"
+          name="minScore"
+          min={0}
+          max={1}
+          step={0.05}
+          value={form.minScore}
+          onChange={set('minScore')}
+        />
+      </label>
+      <label>
+        Review status
+        <select name="status" value={form.status} onChange={set('status')}>
+          <option value="">any</option>
+          <option value="unreviewed">unreviewed</option>
+          <option value="reviewed">reviewed</option>
+          <option value="offensive">offensive</option>
+          <option value="unsure">unsure</option>
+        </select>
+      </label>
+      <button type="submit">Search</button>
+    </form>
   );
 }
