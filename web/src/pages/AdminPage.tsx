@@ -159,16 +159,14 @@ function MembershipPanel() {
     <section className="panel" aria-labelledby="membership-title">
       <h2 id="membership-title">Case membership</h2>
       <QueryState query={cases} />
-      <label>
-        Case
-        <select value={caseId ?? ''} onChange={(e) => setPicked(Number(e.target.value))}>
-          {(cases.data ?? []).map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <label htmlFor="membership-case">Case</label>{' '}
+      <select id="membership-case" value={caseId ?? ''} onChange={(e) => setPicked(Number(e.target.value))}>
+        {(cases.data ?? []).map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
       {members.data && (
         <ul className="members" aria-label="Members of the case">
           {members.data.map((m) => (
