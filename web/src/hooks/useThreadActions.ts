@@ -1,0 +1,120 @@
+/**
+ * What the thread page does on a key or a button: code the selected message, mark the visible run
+ * reviewed, go to the next flag or a date; and the highlighted terms (the reviewer's own and the
+ * case's term list).
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState, type RefObject } from 'react';
+import type { Decision } from '@contract/coding';
+import { nextFlag, seqAt } from '../api/messages';
+import { getCaseTerms, searchTermsKey } from '../api/search-terms';
+import type { Message } from '../api/types';
+import type { ThreadListHandle } from '../components/ThreadList';
+import { decisionLabel } from '../lib/format';
+import { loadHighlight, saveHighlight, termsFromQuery } from '../lib/search-terms';
+import { zonedToUtc } from '../lib/time';
+import type { useCoding } from './useCoding';
+import { useThreadKeys, type ThreadKey } from './useThreadKeys';
+import type { Select } from './useThreadPosition';
+
+/** Persistent highlighting: the reviewer's own search terms and, always, the case's term list. */
+export function useHighlightTerms(caseId: number) {
+  const [highlight, setHighlightState] = useState(() => loadHighlight(caseId));
+  const caseTerms = useQuery({
+    queryKey: [...searchTermsKey(caseId), 'terms'],
+    queryFn: () => getCaseTerms(caseId),
+    staleTime: 60_000,
+  });
+  const terms = useMemo(
+    () => [
+      ...termsFromQuery(highlight),
+      ...(caseTerms.data ?? []).map((t) => ({ text: t.term, prefix: false })),
+    ],
+    [highlight, caseTerms.data],
+  );
+  const setHighlight = (q: string) => {
+    setHighlightState(q);
+    saveHighlight(caseId, q);
+  };
+  return { highlight, setHighlight, terms };
+}
+
+export function useThreadActions({
+  conversationId,
+  total,
+  selected,
+  selectedSeq,
+  readOnly,
+  zone,
+  coding,
+  list,
+  select,
+  setStatus,
+  toggleSource,
+}: {
+  conversationId: number;
+  total: number | null;
+  selected: Message | undefined;
+  selectedSeq: number;
+  readOnly: boolean;
+  zone: string;
+  coding: ReturnType<typeof useCoding>;
+  list: RefObject<ThreadListHandle | null>;
+  select: Select;
+  setStatus: (s: string) => void;
+  toggleSource: (seq: number) => void;
+}) {
+  async function saveSelected(decision?: Decision, advance = false) {
+    if (!selected) return;
+    const d = await coding.decide(decision);
+    if (!d) return;
+    setStatus(`Message ${selected.seq + 1}: ${decisionLabel(d)} saved`);
+    if (advance && total !== null && selected.seq + 1 < total) select(selected.seq + 1, 'auto');
+  }
+
+  async function markVisible() {
+    if (readOnly) return;
+    const v = list.current?.fullyVisible();
+    if (!v) return;
+    const marked = await coding.markRun(conversationId, v.first, v.last);
+    if (marked === null) return;
+    setStatus(`Messages ${v.first + 1}–${v.last + 1} marked reviewed, nothing of note (${marked} marked)`);
+  }
+
+  async function goNextFlag() {
+    const seq = await nextFlag(conversationId, selectedSeq);
+    if (seq === null) setStatus('No further flagged messages in this conversation.');
+    else select(seq, 'center');
+  }
+
+  async function jumpToDate(isoDate: string) {
+    // Midnight in the case's zone, the zone every time on the page is shown in.
+    const seq = await seqAt(conversationId, zonedToUtc(isoDate, '00:00', zone));
+    if (seq === null) setStatus(`No messages on or after ${isoDate} (${zone}).`);
+    else select(seq, 'center');
+  }
+
+  const onKey = (k: ThreadKey) => {
+    if (total === null || total === 0) return;
+    switch (k) {
+      case 'next':
+        return select(Math.min(total - 1, selectedSeq + 1), 'auto');
+      case 'prev':
+        return select(Math.max(0, selectedSeq - 1), 'auto');
+      case 'offensive':
+        return void saveSelected('offensive');
+      case 'unsure':
+        return void saveSelected('unsure');
+      case 'not_offensive':
+        return void saveSelected('not_offensive', true);
+      case 'reviewed':
+        return void markVisible();
+      case 'flag':
+        return void goNextFlag();
+      case 'source':
+        return toggleSource(selectedSeq);
+    }
+  };
+  useThreadKeys(onKey, !coding.conflict);
+  return { saveSelected, markVisible, goNextFlag, jumpToDate };
+}
