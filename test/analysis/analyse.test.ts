@@ -126,4 +126,17 @@ describe.each(BACKENDS)('analyse, flags and case term lists on %s', (backend) =>
     const text = await ws.cli(['terms', 'report', 'Flags']);
     expect(text.out).toContain('2 of 5 messages hit by a term');
   });
+
+  it('takes a term off the list as a new version, and refuses a term the list lacks', async () => {
+    const removed = await ws.json<{ version: number; terms: { term: string }[] }>([
+      'terms',
+      'remove',
+      'Flags',
+      'Bluebell',
+    ]);
+    expect(removed).toMatchObject({ version: 3, terms: [{ term: 'van' }] });
+    const gone = await ws.cli(['terms', 'remove', 'Flags', 'Bluebell']);
+    expect(gone.code).toBe(1);
+    expect(gone.err).toMatch(/"Bluebell" is not on the case's term list/u);
+  });
 });

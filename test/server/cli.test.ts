@@ -74,6 +74,11 @@ for (const backend of BACKENDS) {
       const users = await ws.json<{ username: string; role: string; cases: number[] }[]>(['user', 'list']);
       expect(users.map((u) => [u.username, u.role, u.cases.length])).toEqual([['dc.smith', 'reviewer', 1]]);
       expect(JSON.stringify(users)).not.toMatch(/argon2|password/iu);
+      const off = await ws.cli(['case', 'member', 'remove', 'Op Gamma', 'dc.smith']);
+      expect(off.out).toMatch(/no longer a member/u);
+      expect((await ws.cli(['case', 'member', 'remove', 'Op Gamma', 'dc.smith'])).out).toMatch(
+        /was not a member/u,
+      );
     });
 
     it('serve listens on 127.0.0.1, prints demo logins for the demo case, and the stored password works', async () => {
