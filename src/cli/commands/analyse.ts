@@ -14,6 +14,19 @@ import { presentMessageLine } from '../../presenters/message.js';
 import { requireCase } from './shared.js';
 
 export function registerAnalysis(program: Command, ctx: CliContext): void {
+  registerAnalyseCommand(program, ctx);
+  registerFlags(program, ctx);
+
+  const terms = program
+    .command('terms')
+    .description("the case's own term list (nicknames, local slang): versioned");
+  registerTermsAdd(terms, ctx);
+  registerTermsRemove(terms, ctx);
+  registerTermsList(terms, ctx);
+  registerTermsReport(terms, ctx);
+}
+
+function registerAnalyseCommand(program: Command, ctx: CliContext): void {
   program
     .command('analyse <case>')
     .alias('analyze')
@@ -53,7 +66,9 @@ export function registerAnalysis(program: Command, ctx: CliContext): void {
         ctx.io.out(`\nList them with: scrutineer flags "${theCase.name}"\n`);
       });
     });
+}
 
+function registerFlags(program: Command, ctx: CliContext): void {
   program
     .command('flags <case>')
     .description('the flagger results of the latest run (or --run N), highest score first')
@@ -163,10 +178,9 @@ export function registerAnalysis(program: Command, ctx: CliContext): void {
         });
       },
     );
+}
 
-  const terms = program
-    .command('terms')
-    .description("the case's own term list (nicknames, local slang): versioned");
+function registerTermsAdd(terms: Command, ctx: CliContext): void {
   terms
     .command('add <case> <term>')
     .description('add a term (a new version of the list; re-run analyse to use it)')
@@ -205,6 +219,9 @@ export function registerAnalysis(program: Command, ctx: CliContext): void {
         });
       },
     );
+}
+
+function registerTermsRemove(terms: Command, ctx: CliContext): void {
   terms
     .command('remove <case> <term>')
     .description('take a term off the list (a new version; re-run analyse to use it)')
@@ -226,6 +243,9 @@ export function registerAnalysis(program: Command, ctx: CliContext): void {
           );
       });
     });
+}
+
+function registerTermsList(terms: Command, ctx: CliContext): void {
   terms
     .command('list <case>')
     .description('every version of the case term list')
@@ -248,6 +268,9 @@ export function registerAnalysis(program: Command, ctx: CliContext): void {
           );
       });
     });
+}
+
+function registerTermsReport(terms: Command, ctx: CliContext): void {
   terms
     .command('report <case>')
     .description(

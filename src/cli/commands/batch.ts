@@ -97,6 +97,15 @@ export function registerBatch(program: Command, ctx: CliContext): void {
       "a lead's review batches: slices of a case for one reviewer each (audited as in the review workspace)",
     );
 
+  registerBatchCreate(cmd, ctx);
+  registerBatchList(cmd, ctx);
+  registerBatchAssign(cmd, ctx);
+  registerBatchClose(cmd, ctx);
+  registerBatchFinish(cmd, ctx);
+  registerBatchMessages(cmd, ctx);
+}
+
+function registerBatchCreate(cmd: Command, ctx: CliContext): void {
   cmd
     .command('create <case>')
     .description(
@@ -146,7 +155,9 @@ export function registerBatch(program: Command, ctx: CliContext): void {
         }
       });
     });
+}
 
+function registerBatchList(cmd: Command, ctx: CliContext): void {
   cmd
     .command('list <case>')
     .description("the case's batches with their progress (messages, reviewed, left)")
@@ -180,7 +191,9 @@ export function registerBatch(program: Command, ctx: CliContext): void {
         );
       });
     });
+}
 
+function registerBatchAssign(cmd: Command, ctx: CliContext): void {
   cmd
     .command('assign <batch> [username]')
     .description(
@@ -210,7 +223,9 @@ export function registerBatch(program: Command, ctx: CliContext): void {
           );
       });
     });
+}
 
+function registerBatchClose(cmd: Command, ctx: CliContext): void {
   cmd
     .command('close <batch>')
     .description('set a batch aside: off every queue, whatever is left in it (closing twice changes nothing)')
@@ -230,7 +245,9 @@ export function registerBatch(program: Command, ctx: CliContext): void {
           );
       });
     });
+}
 
+function registerBatchFinish(cmd: Command, ctx: CliContext): void {
   cmd
     .command('finish <batch>')
     .description(
@@ -252,7 +269,9 @@ export function registerBatch(program: Command, ctx: CliContext): void {
           );
       });
     });
+}
 
+function registerBatchMessages(cmd: Command, ctx: CliContext): void {
   cmd
     .command('messages <batch>')
     .description(

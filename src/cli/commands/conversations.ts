@@ -16,6 +16,13 @@ function ids(values: readonly string[]): number[] {
 }
 
 export function registerConversations(program: Command, ctx: CliContext): void {
+  registerConversationsList(program, ctx);
+  registerConversationsMerge(program, ctx);
+  registerConversationsUnmerge(program, ctx);
+  registerConversationsMerged(program, ctx);
+}
+
+function registerConversationsList(program: Command, ctx: CliContext): void {
   program
     .command('conversations <case>')
     .description("a case's conversations with their sources, merges and merge suggestions")
@@ -69,7 +76,9 @@ export function registerConversations(program: Command, ctx: CliContext): void {
           );
       });
     });
+}
 
+function registerConversationsMerge(program: Command, ctx: CliContext): void {
   program
     .command('merge <case> <conversations...>')
     .description(
@@ -103,7 +112,9 @@ export function registerConversations(program: Command, ctx: CliContext): void {
           ctx.io.out(`  ${k.kind}: messages ${k.messageIds.join(' / ')}: ${k.detail}\n`);
       });
     });
+}
 
+function registerConversationsUnmerge(program: Command, ctx: CliContext): void {
   program
     .command('unmerge <case> <merge>')
     .description('undo a merge (kept in the record as undone)')
@@ -116,7 +127,9 @@ export function registerConversations(program: Command, ctx: CliContext): void {
         else ctx.io.out(`Merge ${m.id} undone\n`);
       });
     });
+}
 
+function registerConversationsMerged(program: Command, ctx: CliContext): void {
   program
     .command('merged <case> <merge>')
     .description(

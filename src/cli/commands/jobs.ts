@@ -81,6 +81,12 @@ export function registerJobs(program: Command, ctx: CliContext): void {
         );
       });
     });
+  registerJobsShow(jobs, ctx);
+  registerJobsRetry(jobs, ctx);
+  registerJobsWorker(program, ctx);
+}
+
+function registerJobsShow(jobs: Command, ctx: CliContext): void {
   jobs
     .command('show <id>')
     .description('one job: payload, attempts, worker, heartbeat, result or error')
@@ -115,7 +121,9 @@ export function registerJobs(program: Command, ctx: CliContext): void {
         if (job.error !== null) ctx.io.out(`  error     ${job.error.split('\n').join('\n            ')}\n`);
       });
     });
+}
 
+function registerJobsRetry(jobs: Command, ctx: CliContext): void {
   jobs
     .command('retry <id>')
     .description('queue a failed job again (its attempts start afresh); audited as job.retry')
@@ -128,7 +136,9 @@ export function registerJobs(program: Command, ctx: CliContext): void {
         else ctx.io.out(`Job ${job.id} (${job.kind}) queued again.\n`);
       });
     });
+}
 
+function registerJobsWorker(program: Command, ctx: CliContext): void {
   program
     .command('worker')
     .description(

@@ -84,6 +84,13 @@ export function registerQc(program: Command, ctx: CliContext): void {
       });
     });
 
+  registerQcShare(cmd, ctx);
+  registerQcSample(cmd, ctx);
+  registerQcList(cmd, ctx);
+  registerQcResolve(cmd, ctx);
+}
+
+function registerQcShare(cmd: Command, ctx: CliContext): void {
   cmd
     .command('share <case> <share>')
     .description(
@@ -104,7 +111,9 @@ export function registerQc(program: Command, ctx: CliContext): void {
           );
       });
     });
+}
 
+function registerQcSample(cmd: Command, ctx: CliContext): void {
   cmd
     .command('sample <case>')
     .description('add a random sample of coded messages not yet in QC to the second-review queue')
@@ -124,7 +133,9 @@ export function registerQc(program: Command, ctx: CliContext): void {
           ctx.io.out(`Added ${added} of ${size} requested messages of "${theCase.name}" to second review.\n`);
       });
     });
+}
 
+function registerQcList(cmd: Command, ctx: CliContext): void {
   cmd
     .command('list <case>')
     .description(
@@ -168,7 +179,9 @@ export function registerQc(program: Command, ctx: CliContext): void {
         );
       });
     });
+}
 
+function registerQcResolve(cmd: Command, ctx: CliContext): void {
   cmd
     .command('resolve <item>')
     .description(

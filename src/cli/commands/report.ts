@@ -64,6 +64,15 @@ export function registerReports(program: Command, ctx: CliContext): void {
     .command('report')
     .description('court-ready reports: evidence bundle, charge schedule, unused-material schedule');
 
+  registerReportBundle(report, ctx);
+  registerReportCharges(report, ctx);
+  registerReportUnused(report, ctx);
+
+  const exp = program.command('export').description('exports for other tools');
+  registerReportRsmf(exp, ctx);
+}
+
+function registerReportBundle(report: Command, ctx: CliContext): void {
   report
     .command('bundle <case>')
     .description(
@@ -105,7 +114,9 @@ export function registerReports(program: Command, ctx: CliContext): void {
           );
       });
     });
+}
 
+function registerReportCharges(report: Command, ctx: CliContext): void {
   report
     .command('charges <case>')
     .description(
@@ -137,7 +148,9 @@ export function registerReports(program: Command, ctx: CliContext): void {
         else ctx.io.out(`${made.title}: ${file} (${made.counts} counts)\nSHA-256 ${hash}\n`);
       });
     });
+}
 
+function registerReportUnused(report: Command, ctx: CliContext): void {
   report
     .command('unused <case>')
     .description(
@@ -171,8 +184,9 @@ export function registerReports(program: Command, ctx: CliContext): void {
           );
       });
     });
+}
 
-  const exp = program.command('export').description('exports for other tools');
+function registerReportRsmf(exp: Command, ctx: CliContext): void {
   exp
     .command('rsmf <case>')
     .description('RSMF 2.0 (.rsmf): a conversation, a date range, or the flag hits with context')

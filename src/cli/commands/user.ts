@@ -38,6 +38,23 @@ async function prompt(question: string, ctx: CliContext, input: NodeJS.ReadableS
 
 export function registerUser(program: Command, ctx: CliContext & PasswordSource): void {
   const cmd = program.command('user').description('logins for the review workspace');
+  registerUserAdd(cmd, ctx);
+  registerUserList(cmd, ctx);
+  registerUserDisable(cmd, ctx);
+
+  // `case member add CASE USERNAME`, under the existing `case` command.
+  const caseCmd = program.commands.find((c) => c.name() === 'case');
+  if (!caseCmd) throw new Error('registerUser must run after registerCase');
+  const member = caseCmd.command('member').description('who may see a case in the review workspace');
+  registerMemberAdd(member, ctx);
+  registerMemberRemove(member, ctx);
+  registerMemberList(member, ctx);
+  // The CLI's exitOverride reaches two levels; these are three deep.
+  member.exitOverride();
+  for (const sub of member.commands) sub.exitOverride();
+}
+
+function registerUserAdd(cmd: Command, ctx: CliContext & PasswordSource): void {
   cmd
     .command('add <username>')
     .description('add a login (the password is asked for on the terminal, or read from stdin)')
@@ -68,6 +85,9 @@ export function registerUser(program: Command, ctx: CliContext & PasswordSource)
         else ctx.io.out(`Added ${user.role} "${user.username}" (id ${user.id}).\n`);
       });
     });
+}
+
+function registerUserList(cmd: Command, ctx: CliContext): void {
   cmd
     .command('list')
     .description('list the logins')
@@ -92,6 +112,9 @@ export function registerUser(program: Command, ctx: CliContext & PasswordSource)
           );
       });
     });
+}
+
+function registerUserDisable(cmd: Command, ctx: CliContext): void {
   cmd
     .command('disable <username>')
     .description('stop a login (its sessions end at once); its history stays')
@@ -105,11 +128,9 @@ export function registerUser(program: Command, ctx: CliContext & PasswordSource)
         else ctx.io.out(`Disabled "${username}".\n`);
       });
     });
+}
 
-  // `case member add CASE USERNAME`, under the existing `case` command.
-  const caseCmd = program.commands.find((c) => c.name() === 'case');
-  if (!caseCmd) throw new Error('registerUser must run after registerCase');
-  const member = caseCmd.command('member').description('who may see a case in the review workspace');
+function registerMemberAdd(member: Command, ctx: CliContext): void {
   member
     .command('add <case> <username>')
     .description('make a user a member of a case')
@@ -127,6 +148,9 @@ export function registerUser(program: Command, ctx: CliContext & PasswordSource)
           );
       });
     });
+}
+
+function registerMemberRemove(member: Command, ctx: CliContext): void {
   member
     .command('remove <case> <username>')
     .description('take a user off a case')
@@ -144,6 +168,9 @@ export function registerUser(program: Command, ctx: CliContext & PasswordSource)
           );
       });
     });
+}
+
+function registerMemberList(member: Command, ctx: CliContext): void {
   member
     .command('list <case>')
     .description('the members of a case')
@@ -160,7 +187,4 @@ export function registerUser(program: Command, ctx: CliContext & PasswordSource)
           );
       });
     });
-  // The CLI's exitOverride reaches two levels; these are three deep.
-  member.exitOverride();
-  for (const sub of member.commands) sub.exitOverride();
 }
