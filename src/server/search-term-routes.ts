@@ -98,6 +98,44 @@ export function registerSearchTermRoutes(route: Route, store: Store, _docs: Rout
     },
   });
 
+  registerTermListRoutes(route, store);
+
+  route({
+    method: 'POST',
+    url: '/api/cases/:caseId/search-terms/reports',
+    summary: 'Save the search-term report now in the case, as the record of the search strategy (audited)',
+    access: { kind: 'case', permission: 'code', caseOf: caseFromParam },
+    params: CaseParams,
+    body: SaveBody,
+    responses: { 200: SavedResponse },
+    handler: async ({ caseId, body, session }) => ({
+      saved: presentSaved(
+        (
+          await saveSearchTermReport(store, {
+            caseId,
+            actor: session!.user.username,
+            note: body.note ?? null,
+          })
+        ).saved,
+      ),
+    }),
+  });
+
+  route({
+    method: 'GET',
+    url: '/api/cases/:caseId/search-terms/reports',
+    summary: 'The saved search-term reports, newest first, each with its SHA-256',
+    access: { kind: 'case', permission: 'read', caseOf: caseFromParam },
+    params: CaseParams,
+    responses: { 200: SavedListResponse },
+    handler: async ({ caseId }) => ({
+      reports: (await store.searchTermReports.list(caseId)).map(presentSaved),
+    }),
+  });
+}
+
+/** Changing the case's term list, one term at a time (src/review/term-list.ts). */
+function registerTermListRoutes(route: Route, store: Store): void {
   route({
     method: 'POST',
     url: '/api/cases/:caseId/search-terms',
@@ -138,39 +176,6 @@ export function registerSearchTermRoutes(route: Route, store: Store, _docs: Rout
           actor: session!.user.username,
         }),
       ),
-    }),
-  });
-
-  route({
-    method: 'POST',
-    url: '/api/cases/:caseId/search-terms/reports',
-    summary: 'Save the search-term report now in the case, as the record of the search strategy (audited)',
-    access: { kind: 'case', permission: 'code', caseOf: caseFromParam },
-    params: CaseParams,
-    body: SaveBody,
-    responses: { 200: SavedResponse },
-    handler: async ({ caseId, body, session }) => ({
-      saved: presentSaved(
-        (
-          await saveSearchTermReport(store, {
-            caseId,
-            actor: session!.user.username,
-            note: body.note ?? null,
-          })
-        ).saved,
-      ),
-    }),
-  });
-
-  route({
-    method: 'GET',
-    url: '/api/cases/:caseId/search-terms/reports',
-    summary: 'The saved search-term reports, newest first, each with its SHA-256',
-    access: { kind: 'case', permission: 'read', caseOf: caseFromParam },
-    params: CaseParams,
-    responses: { 200: SavedListResponse },
-    handler: async ({ caseId }) => ({
-      reports: (await store.searchTermReports.list(caseId)).map(presentSaved),
     }),
   });
 }
