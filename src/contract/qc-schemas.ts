@@ -6,7 +6,8 @@ import { QC_REASONS } from './review-words.js';
 import { Message } from './schemas.js';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
-const QC_STATUSES = ['pending', 'agreed', 'disagreed', 'resolved'] as const;
+export const QC_STATUSES = ['pending', 'agreed', 'disagreed', 'resolved'] as const;
+export type QcStatus = (typeof QC_STATUSES)[number];
 
 export const QcParams = z.object({ qcId: id });
 export const QcSampleBody = z.object({ size: z.number().int().min(1).max(1000) });
@@ -73,3 +74,7 @@ export const QcAgreementResponse = z.object({
     }),
   ),
 });
+
+export type QcItemT = z.infer<typeof QcItem>;
+export type QcListItemT = z.infer<typeof QcListItem>;
+export type QcAgreementResponseT = z.infer<typeof QcAgreementResponse>;

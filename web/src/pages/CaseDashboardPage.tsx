@@ -74,8 +74,7 @@ export function CaseDashboardPage({ caseId }: { caseId: number }) {
                   <li key={c.id}>
                     <a href={href({ page: 'thread', caseId, conversationId: c.id, seq: null })}>{c.name}</a>{' '}
                     <span className="muted">
-                      {count(c.messages)} messages,{' '}
-                      {typeof c.participants === 'number' ? c.participants : c.participants.length} members
+                      {count(c.messages)} messages, {c.participants} members
                     </span>
                   </li>
                 ))}

@@ -7,9 +7,9 @@ import {
   secondDecision,
   setQcShare,
   getQcAgreement,
-  type QcDecision,
   type QcItem,
 } from '../api/qc';
+import type { Decision } from '@contract/coding';
 import { MessageTime } from '../components/MessageTime';
 import { QueryState } from '../components/QueryState';
 import { useSession } from '../hooks/session';
@@ -17,7 +17,7 @@ import { decisionLabel } from '../lib/format';
 import { href } from '../lib/router';
 import { useSenderStyle } from '../lib/sender-colour';
 
-const KEYS: Record<string, QcDecision> = { o: 'offensive', n: 'not_offensive', u: 'unsure' };
+const KEYS: Record<string, Decision> = { o: 'offensive', n: 'not_offensive', u: 'unsure' };
 
 /**
  * Second review (QC). A reviewer codes, blind, the messages awaiting a second decision that are not
@@ -59,7 +59,7 @@ function SecondReviewQueue({ caseId, seesCodes }: { caseId: number; seesCodes: b
   const [selected, setSelected] = useState(0);
   const [status, setStatus] = useState<string | null>(null);
   const m = useMutation({
-    mutationFn: ({ item, decision }: { item: QcItem; decision: QcDecision }) =>
+    mutationFn: ({ item, decision }: { item: QcItem; decision: Decision }) =>
       secondDecision(item.id, decision),
     onSuccess: (item) => {
       setStatus(
