@@ -12,8 +12,8 @@ import {
   type Report,
   type ReportBody,
   type ReportFile,
-  type ReportKind,
 } from '../api/reports';
+import type { ReportKind } from '@contract/report-words';
 import { QueryState } from '../components/QueryState';
 import { useSession } from '../hooks/session';
 import { count } from '../lib/format';
