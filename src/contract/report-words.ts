@@ -4,3 +4,4 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
 export const REPORT_FORMATS = ['pdf', 'xlsx', 'csv', 'rsmf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const REPORT_STATUSES = ['running', 'done', 'failed'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];

@@ -7,7 +7,7 @@ import { z } from 'zod/v4';
 import { MEMBERSHIP_EVENT_TYPES, MESSAGE_KINDS } from '../domain/message.js';
 import { BatchSpec } from './batch-spec.js';
 import { DECISIONS } from './coding.js';
-import { BATCH_KINDS, BATCH_STATUSES } from './review-words.js';
+import { BATCH_KINDS, BATCH_STATUSES, SEARCH_STATUSES } from './review-words.js';
 import { ROLES } from './roles.js';
 import { STANDARDS } from './standards.js';
 
@@ -47,7 +47,6 @@ export const NextFlagQuery = z.object({
   after: z.coerce.number().int().min(-1).max(2_147_483_647).default(-1),
 });
 
-export const SEARCH_STATUSES = ['unreviewed', 'reviewed', 'offensive', 'unsure'] as const;
 export const SearchQuery = z.object({
   q: z.string().max(1000).optional(),
   sender: z.string().max(500).optional(),

@@ -15,7 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod/v4';
 
 import { UserError } from '../domain/errors.js';
-import type { ReportFormat, ReportKind } from '../contract/report-words.js';
+import type { ReportFormat, ReportKind, ReportStatus } from '../contract/report-words.js';
 import {
   CONTENT_TYPES,
   appendixFileName,
@@ -65,7 +65,7 @@ interface ReportEntry {
   readonly by: string;
   readonly startedAt: number;
   finishedAt: number | null;
-  status: 'running' | 'done' | 'failed';
+  status: ReportStatus;
   progress: { done: number; total: number } | null;
   summary: string | null;
   files: StoredFile[];

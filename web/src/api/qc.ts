@@ -1,6 +1,7 @@
 /** Second review (QC): the queue, second decisions, resolutions, the QC share and agreement (docs/api.md). */
 import { query, request } from './client';
 import type { Decision } from '@contract/coding';
+import type { QcStatus } from '@contract/review-words';
 import type * as Q from '@contract/qc-schemas';
 
 // The contract's shapes (src/contract/qc-schemas.ts), under the names the QC page uses.
@@ -10,7 +11,7 @@ export type QcAgreement = Q.QcAgreementResponseT;
 
 export async function listQc(
   caseId: number,
-  filter: { status?: Q.QcStatus; secondable?: boolean } = {},
+  filter: { status?: QcStatus; secondable?: boolean } = {},
 ): Promise<readonly QcItem[]> {
   const qs = query({ status: filter.status, secondable: filter.secondable ? 'true' : undefined });
   return (await request<{ items: QcItem[] }>('GET', `/api/cases/${caseId}/qc${qs}`)).items;

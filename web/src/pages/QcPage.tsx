@@ -9,7 +9,7 @@ import {
   getQcAgreement,
   type QcItem,
 } from '../api/qc';
-import type { Decision } from '@contract/coding';
+import { DECISIONS, type Decision } from '@contract/coding';
 import { MessageTime } from '../components/MessageTime';
 import { QueryState } from '../components/QueryState';
 import { useSession } from '../hooks/session';
@@ -120,7 +120,7 @@ function SecondReviewQueue({ caseId, seesCodes }: { caseId: number; seesCodes: b
           >
             <QcMessage caseId={caseId} item={item} />
             <div className="qc-actions" role="group" aria-label="Your decision">
-              {(['offensive', 'not_offensive', 'unsure'] as const).map((d) => (
+              {DECISIONS.map((d) => (
                 <button
                   key={d}
                   type="button"
