@@ -16,6 +16,7 @@ import { useSession } from '../hooks/session';
 import { decisionLabel } from '../lib/format';
 import { href } from '../lib/router';
 import { useSenderStyle } from '../lib/sender-colour';
+import { roleAllows } from '@contract/roles';
 
 const KEYS: Record<string, Decision> = { o: 'offensive', n: 'not_offensive', u: 'unsure' };
 
@@ -27,8 +28,8 @@ const KEYS: Record<string, Decision> = { o: 'offensive', n: 'not_offensive', u: 
 export function QcPage({ caseId }: { caseId: number }) {
   const { session } = useSession();
   const role = session?.user.role;
-  const canCode = role === 'reviewer' || role === 'lead' || role === 'admin';
-  const isLead = role === 'lead' || role === 'admin';
+  const canCode = roleAllows(role, 'code');
+  const isLead = roleAllows(role, 'lead');
   return (
     <section aria-labelledby="qc-title" className="qc-page">
       <h1 id="qc-title">Second review (QC)</h1>
