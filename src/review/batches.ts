@@ -5,13 +5,13 @@
  * analysis run follows the latest run.
  */
 import type { BatchSpecT } from '../contract/batch-spec.js';
+import { roleAllows } from '../contract/roles.js';
 import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
 import type { BatchRecord } from '../store/repositories/batches.js';
 import type { MessageWithRef } from '../store/repositories/messages.js';
 import type { ReviewSearch } from '../store/repositories/review-search.js';
 import type { UserRecord } from '../store/repositories/users.js';
-import { roleAllows } from './access.js';
 
 /** The search filters that select a batch's messages. */
 export function batchFilters(

@@ -5,12 +5,11 @@
  */
 import { sql, type Expression } from 'kysely';
 
+import type { SearchStatus } from '../../contract/review-words.js';
 import { parseSearchQuery } from '../search-query.js';
 import { toInt, type RepoContext } from './context.js';
 import { messageOrImageTextMatches } from './media-texts.js';
 import { toMessageWithRef, type MessageWithRef } from './messages.js';
-
-export type ReviewStatus = 'unreviewed' | 'reviewed' | 'offensive' | 'unsure';
 
 export interface ReviewSearch {
   readonly q?: string;
@@ -23,7 +22,7 @@ export interface ReviewSearch {
   readonly minScore?: number;
   /** The run `category` and `minScore` refer to; without one they match nothing. */
   readonly runId?: number | null;
-  readonly status?: ReviewStatus;
+  readonly status?: SearchStatus;
   readonly conversationId?: number;
   /** Inclusive seq bounds (with `conversationId`). */
   readonly fromSeq?: number;
