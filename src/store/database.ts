@@ -149,6 +149,14 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** Message id ranges committed but not yet in the SQLite full-text index (migration 0023). */
+export interface SearchIndexPendingTable {
+  id: Generated<number>;
+  case_id: number;
+  next_id: number;
+  last_id: number;
+}
+
 /** SQLite FTS5 external-content table over messages.search_text (rowid = messages.id). */
 export interface MessagesFtsTable {
   rowid: number;
@@ -404,6 +412,7 @@ export interface Database extends RecordTables, MediaTables {
   import_reports: ImportReportsTable;
   audit_log: AuditLogTable;
   messages_fts: MessagesFtsTable;
+  search_index_pending: SearchIndexPendingTable;
   term_lists: TermListsTable;
   analysis_runs: AnalysisRunsTable;
   flags: FlagsTable;

@@ -19,6 +19,7 @@ import { ParticipantsRepository } from './participants.js';
 import { RecordRepository } from './record.js';
 import { BatchesRepository, ReviewsRepository } from './reviews.js';
 import { RerankRunsRepository } from './rerank-runs.js';
+import { SearchIndexRepository } from './search-index.js';
 import { SearchTermReportsRepository } from './search-term-reports.js';
 import { SessionsRepository } from './sessions.js';
 import { UsersRepository } from './users.js';
@@ -49,6 +50,7 @@ export interface Repos {
   readonly jobs: JobsRepository;
   readonly evidenceClaims: EvidenceClaimsRepository;
   readonly mediaTexts: MediaTextsRepository;
+  readonly searchIndex: SearchIndexRepository;
 }
 
 export function createRepos(ctx: RepoContext): Repos {
@@ -78,6 +80,7 @@ export function createRepos(ctx: RepoContext): Repos {
     jobs: new JobsRepository(ctx),
     evidenceClaims: new EvidenceClaimsRepository(ctx),
     mediaTexts: new MediaTextsRepository(ctx),
+    searchIndex: new SearchIndexRepository(ctx),
   };
 }
 

@@ -5,6 +5,7 @@ import { UserError } from '../../domain/errors.js';
 import type { MessageKind, TimeResolution } from '../../domain/message.js';
 import type { MessagesTable } from '../database.js';
 import {
+  CELL,
   MESSAGE_COLUMNS,
   MESSAGE_WIDTH,
   toMessageCells,
@@ -15,6 +16,7 @@ import {
 import { phoneDigits, senderKey } from '../search-text.js';
 import { parseSearchQuery } from '../search-query.js';
 import { messageOrImageTextMatches } from './media-texts.js';
+import { SearchIndexRepository } from './search-index.js';
 import type { MessageFilters, MessagePage, MessageRecord, MessageStats, NewMessage } from '../types.js';
 
 /** A message as the case timeline needs it (see `timeline`). */
@@ -71,10 +73,14 @@ const MAX_PAGE = 10_000;
 const sqliteStatements = new WeakMap<BetterSqlite3.Database, Map<number, BetterSqlite3.Statement>>();
 
 export class MessagesRepository {
-  constructor(private readonly ctx: RepoContext) {}
+  private readonly searchIndex: SearchIndexRepository;
+
+  constructor(private readonly ctx: RepoContext) {
+    this.searchIndex = new SearchIndexRepository(ctx);
+  }
 
   /**
-   * Inserts messages (and their full-text index entries) all-or-nothing, returning the new ids in
+   * Inserts messages all-or-nothing, returning the new ids in
    * input order. Built for whole exhibits: a million rows in one transaction.
    *
    * SQLite: Kysely compiles one multi-row INSERT per chunk size (so the SQL still comes from the
@@ -82,7 +88,8 @@ export class MessagesRepository {
    * better-sqlite3 statement. Compiling through Kysely for every chunk, and Kysely's async driver
    * round trip, cost more than the insert itself at this volume; the raw statement runs on the
    * very connection the Kysely transaction holds, so it commits or rolls back with it. The FTS5
-   * index is then filled with one INSERT … SELECT over the new id range.
+   * index is derived data and is filled after the commit (see search-index.ts): the transaction
+   * only records the new id range as pending.
    *
    * PostgreSQL: INSERT … SELECT FROM unnest($1::integer[], …) in chunks: one parameter per
    * column, so there is no bind-parameter limit and almost nothing to parse; the tsvector column
@@ -97,9 +104,19 @@ export class MessagesRepository {
     if (rows.count === 0) return [];
     if (rows.cells.length !== rows.count * MESSAGE_WIDTH)
       throw new Error('message cells of the wrong length');
-    return inTransaction(this.ctx, (ctx) =>
-      ctx.dialect === 'sqlite' ? this.insertSqlite(ctx, rows) : this.insertPostgres(ctx, rows),
-    );
+    const insert = (ctx: RepoContext) =>
+      ctx.dialect === 'sqlite' ? this.insertSqlite(ctx, rows) : this.insertPostgres(ctx, rows);
+    if (this.ctx.db.isTransaction) return insert(this.ctx);
+    // Its own transaction: index after the commit here (store.transaction does it for its callers).
+    const builder = this.ctx.searchIndex;
+    try {
+      const ids = await inTransaction(this.ctx, insert);
+      await builder?.afterCommit();
+      return ids;
+    } catch (error) {
+      builder?.discard();
+      throw error;
+    }
   }
 
   private sqliteStatement(
@@ -130,7 +147,6 @@ export class MessagesRepository {
     if (!raw) throw new Error('SQLite store without its database handle');
     if (!raw.inTransaction) throw new Error('insertMany must run inside a transaction');
     const ids = new Array<number>(count);
-    let firstId = -1;
     for (let start = 0; start < count; start += SQLITE_ROWS_PER_STATEMENT) {
       const end = Math.min(start + SQLITE_ROWS_PER_STATEMENT, count);
       const n = end - start;
@@ -141,11 +157,17 @@ export class MessagesRepository {
       // One writer holds the database, so a multi-row insert takes consecutive rowids.
       const last = Number(info.lastInsertRowid);
       for (let i = 0; i < n; i++) ids[start + i] = last - n + 1 + i;
-      if (firstId < 0) firstId = last - n + 1;
     }
-    const lastId = ids[count - 1]!;
-    await sql`insert into messages_fts (rowid, search_text)
-      select id, search_text from messages where id between ${firstId} and ${lastId}`.execute(ctx.db);
+    // The full-text index is filled after the commit (search-index.ts); record what it lacks.
+    const pending = new SearchIndexRepository(ctx);
+    let runStart = 0;
+    for (let i = 1; i <= count; i++) {
+      const caseId = cells[runStart * MESSAGE_WIDTH + CELL.case_id] as number;
+      if (i < count && cells[i * MESSAGE_WIDTH + CELL.case_id] === caseId) continue;
+      await pending.addPending(caseId, ids[runStart]!, ids[i - 1]!);
+      runStart = i;
+    }
+    ctx.searchIndex?.noteInserted(count);
     return ids;
   }
 
@@ -187,6 +209,7 @@ export class MessagesRepository {
     const limit = Math.min(Math.max(Math.trunc(filters.limit ?? DEFAULT_PAGE), 1), MAX_PAGE);
     const db = this.ctx.db;
     const resolved = senders ?? (await this.sendersFor(caseId, filters.sender));
+    if (filters.search !== undefined) await this.searchIndex.assertReady(caseId);
     let q = this.filtered(caseId, filters, resolved).selectAll('m');
     if (filters.afterId !== undefined) {
       const cursor = await db
@@ -280,6 +303,7 @@ export class MessagesRepository {
   /** The ids of every matching message (same filters as `query`): for counting hits, not reading them. */
   async ids(caseId: number, filters: Omit<MessageFilters, 'afterId' | 'limit'> = {}): Promise<number[]> {
     const senders = await this.sendersFor(caseId, filters.sender);
+    if (filters.search !== undefined) await this.searchIndex.assertReady(caseId);
     const rows = await this.filtered(caseId, filters, senders).select('m.id').execute();
     return rows.map((r) => toInt(r.id));
   }
@@ -287,6 +311,7 @@ export class MessagesRepository {
   /** How many messages match (same filters as `query`, without paging). */
   async count(caseId: number, filters: Omit<MessageFilters, 'afterId' | 'limit'> = {}): Promise<number> {
     const senders = await this.sendersFor(caseId, filters.sender);
+    if (filters.search !== undefined) await this.searchIndex.assertReady(caseId);
     const row = await this.filtered(caseId, filters, senders)
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
@@ -434,6 +459,7 @@ export class MessagesRepository {
       })),
       first: (totals.first as string | null) ?? null,
       last: (totals.last as string | null) ?? null,
+      searchIndexed: toInt(totals.n) - (await this.searchIndex.pending(caseId)),
     };
   }
 }
