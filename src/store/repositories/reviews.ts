@@ -9,6 +9,7 @@ import type { MessageKind, TimeResolution } from '../../domain/message.js';
 import type { Flag, MessagesTable } from '../database.js';
 import { parseSearchQuery } from '../search-query.js';
 import { messageOrImageTextMatches } from './media-texts.js';
+import { SearchIndexRepository } from './search-index.js';
 import { toCode, type CodeRecord } from './codes.js';
 import { toInt, type RepoContext } from './context.js';
 
@@ -539,6 +540,8 @@ export class ReviewsRepository {
     const runId = s.runId ?? null;
     const rerankId = s.rerankId ?? null;
     if (byScore && runId === null) return { rows: [], next: null };
+    // Issue 20: while the case's full-text index is building, say so rather than miss hits.
+    if (s.q !== undefined && s.q.trim() !== '') await new SearchIndexRepository(this.ctx).assertReady(caseId);
     const filtered = this.filtered(caseId, s);
     if (!filtered) return { rows: [], next: null };
     let q = filtered.selectAll('m').select('e.ref as exhibit_ref');
@@ -610,6 +613,8 @@ export class ReviewsRepository {
     caseId: number,
     s: Omit<ReviewSearch, 'limit' | 'after' | 'status'>,
   ): Promise<{ messages: number; reviewed: number }> {
+    // Issue 20: while the case's full-text index is building, say so rather than miss hits.
+    if (s.q !== undefined && s.q.trim() !== '') await new SearchIndexRepository(this.ctx).assertReady(caseId);
     const filtered = this.filtered(caseId, s);
     if (!filtered) return { messages: 0, reviewed: 0 };
     const row = await filtered
