@@ -242,6 +242,19 @@ function fts5Quote(token: string): string {
   return `"${token.replace(/"/gu, '""')}"`;
 }
 
+/** Whether any part of the query is a `prefix*` search (FTS5 expands those per lookup: slow to probe row by row). */
+export function hasPrefix(node: SearchNode): boolean {
+  switch (node.type) {
+    case 'phrase':
+      return node.prefix;
+    case 'and':
+    case 'or':
+      return node.children.some(hasPrefix);
+    case 'not':
+      return hasPrefix(node.include) || hasPrefix(node.exclude);
+  }
+}
+
 /** Renders for SQLite FTS5 `MATCH`. Every token is a quoted string, so no token can act as syntax. */
 export function toFts5Match(node: SearchNode): string {
   switch (node.type) {

@@ -88,10 +88,15 @@ export function messageOrImageTextMatches(
   dialect: Dialect,
   caseId: number,
   node: SearchNode,
+  /** SQLite: look each message up in the index (a page of a common term) instead of listing every hit first. */
+  probe = false,
 ): RawBuilder<boolean> {
   if (dialect === 'sqlite') {
     const match = toFts5Match(node);
-    return sql<boolean>`(m.id in (select rowid from messages_fts where messages_fts match ${match})
+    const own = probe
+      ? sql`exists (select 1 from messages_fts where messages_fts.rowid = m.id and messages_fts match ${match})`
+      : sql`m.id in (select rowid from messages_fts where messages_fts match ${match})`;
+    return sql<boolean>`(${own}
       or m.media_file_id in (select mt.exhibit_file_id from media_texts mt where mt.case_id = ${caseId}
         and mt.id in (select rowid from media_texts_fts where media_texts_fts match ${match})))`;
   }

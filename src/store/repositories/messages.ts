@@ -14,7 +14,7 @@ import {
   type MessageCells,
 } from '../message-cells.js';
 import { phoneDigits, senderKey } from '../search-text.js';
-import { parseSearchQuery } from '../search-query.js';
+import { hasPrefix, parseSearchQuery, toFts5Match } from '../search-query.js';
 import { messageOrImageTextMatches } from './media-texts.js';
 import { SearchIndexRepository } from './search-index.js';
 import type { MessageFilters, MessagePage, MessageRecord, MessageStats, NewMessage } from '../types.js';
@@ -67,10 +67,40 @@ const SQLITE_ROWS_PER_STATEMENT = 200;
 const PG_ROWS_PER_STATEMENT = 5000;
 
 const DEFAULT_PAGE = 500;
+
+/** See `searchPlan`. */
+type SearchPlan = 'list' | 'scan' | 'probe';
+/**
+ * Where the search plans change, in hits: measured on a million-message case (bench), each bound
+ * is where the two plans beside it cost the same. Tests move them to run every plan on a fixture.
+ */
+export const SEARCH_PLAN = { listBelow: 5_000, probeAbove: 55_000 };
 const MAX_PAGE = 10_000;
 
-/** Compiled multi-row INSERT statements, per SQLite connection and row count. */
-const sqliteStatements = new WeakMap<BetterSqlite3.Database, Map<number, BetterSqlite3.Statement>>();
+/** Compiled multi-row INSERT statements, per SQLite connection and shape (row count, columns). */
+const sqliteStatements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
+/**
+ * Rows `start..end` as the columns any of them fills and those columns' values, row by row. Most
+ * columns are NULL for a whole source (an export has no key ids, a device database no line
+ * numbers): leaving them out of the INSERT saves binding a third of the values (issue 20).
+ */
+function usedCells(cells: readonly CellValue[], start: number, end: number): [number[], CellValue[]] {
+  const used: number[] = [];
+  for (let j = 0; j < MESSAGE_WIDTH; j++) {
+    for (let at = start * MESSAGE_WIDTH + j; at < end * MESSAGE_WIDTH; at += MESSAGE_WIDTH) {
+      if (cells[at] !== null) {
+        used.push(j);
+        break;
+      }
+    }
+  }
+  const values = new Array<CellValue>((end - start) * used.length);
+  let k = 0;
+  for (let at = start * MESSAGE_WIDTH; at < end * MESSAGE_WIDTH; at += MESSAGE_WIDTH)
+    for (const j of used) values[k++] = cells[at + j] ?? null;
+  return [used, values];
+}
 
 export class MessagesRepository {
   private readonly searchIndex: SearchIndexRepository;
@@ -119,25 +149,30 @@ export class MessagesRepository {
     }
   }
 
+  /**
+   * The multi-row INSERT for `rows` rows naming only the columns in `used` (the rest default to
+   * NULL), compiled by Kysely once per shape and kept prepared on the connection.
+   */
   private sqliteStatement(
     ctx: RepoContext,
     raw: BetterSqlite3.Database,
     rows: number,
+    used: readonly number[],
   ): BetterSqlite3.Statement {
-    let byCount = sqliteStatements.get(raw);
-    if (!byCount) sqliteStatements.set(raw, (byCount = new Map()));
-    let stmt = byCount.get(rows);
+    let byShape = sqliteStatements.get(raw);
+    if (!byShape) sqliteStatements.set(raw, (byShape = new Map()));
+    const key = `${rows}:${used.join(',')}`;
+    let stmt = byShape.get(key);
     if (!stmt) {
-      const placeholderRow = Object.fromEntries(MESSAGE_COLUMNS.map(([c]) => [c, null])) as unknown as Record<
-        InsertColumn,
-        CellValue
-      >;
+      const placeholderRow = Object.fromEntries(
+        used.map((j) => [MESSAGE_COLUMNS[j]![0], null]),
+      ) as unknown as Record<InsertColumn, CellValue>;
       const compiled = ctx.db
         .insertInto('messages')
         .values(Array.from({ length: rows }, () => placeholderRow) as never)
         .compile();
       stmt = raw.prepare(compiled.sql);
-      byCount.set(rows, stmt);
+      byShape.set(key, stmt);
     }
     return stmt;
   }
@@ -150,9 +185,8 @@ export class MessagesRepository {
     for (let start = 0; start < count; start += SQLITE_ROWS_PER_STATEMENT) {
       const end = Math.min(start + SQLITE_ROWS_PER_STATEMENT, count);
       const n = end - start;
-      const info = this.sqliteStatement(ctx, raw, n).run(
-        cells.slice(start * MESSAGE_WIDTH, end * MESSAGE_WIDTH),
-      );
+      const [used, values] = usedCells(cells, start, end);
+      const info = this.sqliteStatement(ctx, raw, n, used).run(values);
       if (info.changes !== n) throw new Error(`inserted ${info.changes} of ${n} messages`);
       // One writer holds the database, so a multi-row insert takes consecutive rowids.
       const last = Number(info.lastInsertRowid);
@@ -210,7 +244,8 @@ export class MessagesRepository {
     const db = this.ctx.db;
     const resolved = senders ?? (await this.sendersFor(caseId, filters.sender));
     if (filters.search !== undefined) await this.searchIndex.assertReady(caseId);
-    let q = this.filtered(caseId, filters, resolved).selectAll('m');
+    const plan = filters.search === undefined ? 'list' : await this.searchPlan(filters.search);
+    let q = this.filtered(caseId, filters, resolved, plan).selectAll('m');
     if (filters.afterId !== undefined) {
       const cursor = await db
         .selectFrom('messages')
@@ -368,13 +403,49 @@ export class MessagesRepository {
     return (await this.matchSender(caseId, sender)).matched;
   }
 
+  /**
+   * How SQLite should find a page of search hits (issue 20: p95 ≤ 50 ms on a million messages),
+   * decided by a capped read of the index (how many hits, up to SEARCH_PLAN.probeAbove):
+   * - `list` (few hits): every hit's id from the index, then the rows by id, sorted. The only plan
+   *   that does not walk the case, so a word no message holds costs a millisecond, not a second.
+   * - `scan` (more): the hits' ids in a temporary table, then the case in time order, each message
+   *   tested against it until the page is full: cost grows with the hits (~1 µs each).
+   * - `probe` (very many): the case in time order, each message looked up in the index until the
+   *   page is full: cost grows with the messages walked per hit (~60 µs a lookup). Never for prefix*
+   *   searches, which FTS5 expands again at every lookup (seconds).
+   * Counting and listing every hit (count, ids) always lists.
+   */
+  private async searchPlan(search: string): Promise<SearchPlan> {
+    if (this.ctx.dialect !== 'sqlite') return 'list';
+    const node = parseSearchQuery(search);
+    const cap = hasPrefix(node) ? SEARCH_PLAN.listBelow : SEARCH_PLAN.probeAbove;
+    const row = await this.ctx.db
+      .selectFrom(
+        sql<{
+          rowid: number;
+        }>`(select rowid from messages_fts where messages_fts match ${toFts5Match(node)} limit ${cap + 1})`.as(
+          'hits',
+        ),
+      )
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    const hits = toInt(row.n);
+    return hits <= SEARCH_PLAN.listBelow ? 'list' : hits <= SEARCH_PLAN.probeAbove ? 'scan' : 'probe';
+  }
+
   /** The case's messages narrowed by every filter except paging (`senders`: what the sender filter matched). */
   private filtered(
     caseId: number,
     filters: Omit<MessageFilters, 'afterId' | 'limit'>,
     senders?: readonly string[],
+    plan: SearchPlan = 'list',
   ) {
-    let q = this.ctx.db.selectFrom('messages as m').where('m.case_id', '=', caseId);
+    const listed = filters.search !== undefined && plan === 'list' && this.ctx.dialect === 'sqlite';
+    // Listing hits: `+` keeps SQLite from walking the case's (case_id, utc) index and testing every
+    // message against the hit list (a second for a word no message holds); it looks the hits up by id.
+    let q = this.ctx.db
+      .selectFrom('messages as m')
+      .where(listed ? sql`+m.case_id` : sql.ref('m.case_id'), '=', caseId);
     if (filters.sender === null) q = q.where('m.sender', 'is', null);
     else if (filters.sender !== undefined) {
       const list = senders ?? [filters.sender];
@@ -387,7 +458,14 @@ export class MessagesRepository {
     if (filters.exhibitId !== undefined) q = q.where('m.exhibit_id', '=', filters.exhibitId);
     if (filters.search !== undefined) {
       // Issue 17: a message also matches when the text read from its image does.
-      q = q.where(messageOrImageTextMatches(this.ctx.dialect, caseId, parseSearchQuery(filters.search)));
+      q = q.where(
+        messageOrImageTextMatches(
+          this.ctx.dialect,
+          caseId,
+          parseSearchQuery(filters.search),
+          plan === 'probe',
+        ),
+      );
     }
     return q;
   }

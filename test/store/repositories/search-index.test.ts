@@ -6,6 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 
 import type { Store } from '../../../src/store/open-store.js';
+import { SEARCH_PLAN } from '../../../src/store/repositories/messages.js';
 import { backends, sqliteBackend } from '../backends.js';
 import { parsed, rows, seed, type Seeded } from '../fixtures.js';
 
@@ -72,6 +73,30 @@ for (const backend of backends()) {
         // What the import used to do inside its transaction: index every message from its row.
         await opened.raw(`insert into messages_fts (messages_fts) values ('rebuild')`);
         expect(await hits(opened.store, s.caseId)).toEqual(EXPECTED);
+      }
+    });
+
+    it('finds the same hits whichever way SQLite plans the page (few, more, very many hits)', async () => {
+      const { store } = await backend.open();
+      const s = await importFixture(store);
+      const saved = { ...SEARCH_PLAN };
+      try {
+        for (const [listBelow, probeAbove] of [
+          [0, 1_000_000], // every query with a hit scans the case against a hit list
+          [0, 0], // every query with a hit probes the index message by message (prefix* scans)
+        ] as const) {
+          Object.assign(SEARCH_PLAN, { listBelow, probeAbove });
+          expect(await hits(store, s.caseId)).toEqual(EXPECTED);
+          const paged = await store.messages.query(s.caseId, { search: 'station OR cafe', limit: 1 });
+          const next = await store.messages.query(s.caseId, {
+            search: 'station OR cafe',
+            limit: 3,
+            afterId: paged.nextAfterId!,
+          });
+          expect([...paged.messages, ...next.messages].map((m) => m.seq)).toEqual([0, 1, 2, 6]);
+        }
+      } finally {
+        Object.assign(SEARCH_PLAN, saved);
       }
     });
 
