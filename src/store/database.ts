@@ -157,6 +157,13 @@ export interface SearchIndexPendingTable {
   last_id: number;
 }
 
+/** SQLite fts5vocab view of messages_fts (migration 0024): one row per indexed token. */
+export interface MessagesFtsVocabTable {
+  term: string;
+  doc: number;
+  cnt: number;
+}
+
 /** SQLite FTS5 external-content table over messages.search_text (rowid = messages.id). */
 export interface MessagesFtsTable {
   rowid: number;
@@ -413,6 +420,7 @@ export interface Database extends RecordTables, MediaTables {
   audit_log: AuditLogTable;
   messages_fts: MessagesFtsTable;
   search_index_pending: SearchIndexPendingTable;
+  messages_fts_vocab: MessagesFtsVocabTable;
   term_lists: TermListsTable;
   analysis_runs: AnalysisRunsTable;
   flags: FlagsTable;

@@ -14,7 +14,14 @@ import {
   type MessageCells,
 } from '../message-cells.js';
 import { phoneDigits, senderKey } from '../search-text.js';
-import { hasPrefix, parseSearchQuery, toFts5Match } from '../search-query.js';
+import {
+  expandPrefixes,
+  hasPrefix,
+  parseSearchQuery,
+  prefixTokens,
+  toFts5Match,
+  type SearchNode,
+} from '../search-query.js';
 import { messageOrImageTextMatches } from './media-texts.js';
 import { SearchIndexRepository } from './search-index.js';
 import type { MessageFilters, MessagePage, MessageRecord, MessageStats, NewMessage } from '../types.js';
@@ -70,6 +77,13 @@ const DEFAULT_PAGE = 500;
 
 /** See `searchPlan`. */
 type SearchPlan = 'list' | 'scan' | 'probe';
+/** A plan, and the query with its prefixes expanded for the messages' own index. */
+interface PlannedSearch {
+  readonly plan: SearchPlan;
+  readonly expanded: SearchNode;
+}
+/** A prefix standing for more tokens than this stays a prefix (and is never probed). */
+const MAX_PREFIX_TERMS = 64;
 /**
  * Where the search plans change, in hits: measured on a million-message case (bench), each bound
  * is where the two plans beside it cost the same. Tests move them to run every plan on a fixture.
@@ -244,8 +258,8 @@ export class MessagesRepository {
     const db = this.ctx.db;
     const resolved = senders ?? (await this.sendersFor(caseId, filters.sender));
     if (filters.search !== undefined) await this.searchIndex.assertReady(caseId);
-    const plan = filters.search === undefined ? 'list' : await this.searchPlan(filters.search);
-    let q = this.filtered(caseId, filters, resolved, plan).selectAll('m');
+    const planned = filters.search === undefined ? undefined : await this.searchPlan(filters.search);
+    let q = this.filtered(caseId, filters, resolved, planned).selectAll('m');
     if (filters.afterId !== undefined) {
       const cursor = await db
         .selectFrom('messages')
@@ -415,22 +429,45 @@ export class MessagesRepository {
    *   searches, which FTS5 expands again at every lookup (seconds).
    * Counting and listing every hit (count, ids) always lists.
    */
-  private async searchPlan(search: string): Promise<SearchPlan> {
-    if (this.ctx.dialect !== 'sqlite') return 'list';
+  private async searchPlan(search: string): Promise<PlannedSearch> {
     const node = parseSearchQuery(search);
-    const cap = hasPrefix(node) ? SEARCH_PLAN.listBelow : SEARCH_PLAN.probeAbove;
+    if (this.ctx.dialect !== 'sqlite') return { plan: 'list', expanded: node };
+    const expanded = await this.expandPrefixes(node);
+    const cap = hasPrefix(expanded) ? SEARCH_PLAN.listBelow : SEARCH_PLAN.probeAbove;
     const row = await this.ctx.db
       .selectFrom(
         sql<{
           rowid: number;
-        }>`(select rowid from messages_fts where messages_fts match ${toFts5Match(node)} limit ${cap + 1})`.as(
+        }>`(select rowid from messages_fts where messages_fts match ${toFts5Match(expanded)} limit ${cap + 1})`.as(
           'hits',
         ),
       )
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
     const hits = toInt(row.n);
-    return hits <= SEARCH_PLAN.listBelow ? 'list' : hits <= SEARCH_PLAN.probeAbove ? 'scan' : 'probe';
+    const plan = hits <= SEARCH_PLAN.listBelow ? 'list' : hits <= SEARCH_PLAN.probeAbove ? 'scan' : 'probe';
+    return { plan, expanded };
+  }
+
+  /** SQLite: each prefix* replaced by the indexed tokens it stands for (up to MAX_PREFIX_TERMS; see 0024). */
+  private async expandPrefixes(node: SearchNode): Promise<SearchNode> {
+    const expansion = new Map<string, string[]>();
+    for (const prefix of prefixTokens(node)) {
+      const rows = await this.ctx.db
+        .selectFrom('messages_fts_vocab')
+        .select('term')
+        .where('term', '>=', prefix)
+        .where('term', '<', `${prefix}\u{10FFFF}`)
+        .orderBy('term')
+        .limit(MAX_PREFIX_TERMS + 1)
+        .execute();
+      if (rows.length > 0 && rows.length <= MAX_PREFIX_TERMS)
+        expansion.set(
+          prefix,
+          rows.map((r) => r.term),
+        );
+    }
+    return expansion.size ? expandPrefixes(node, expansion) : node;
   }
 
   /** The case's messages narrowed by every filter except paging (`senders`: what the sender filter matched). */
@@ -438,8 +475,9 @@ export class MessagesRepository {
     caseId: number,
     filters: Omit<MessageFilters, 'afterId' | 'limit'>,
     senders?: readonly string[],
-    plan: SearchPlan = 'list',
+    planned?: PlannedSearch,
   ) {
+    const plan = planned?.plan ?? 'list';
     const listed = filters.search !== undefined && plan === 'list' && this.ctx.dialect === 'sqlite';
     // Listing hits: `+` keeps SQLite from walking the case's (case_id, utc) index and testing every
     // message against the hit list (a second for a word no message holds); it looks the hits up by id.
@@ -459,12 +497,10 @@ export class MessagesRepository {
     if (filters.search !== undefined) {
       // Issue 17: a message also matches when the text read from its image does.
       q = q.where(
-        messageOrImageTextMatches(
-          this.ctx.dialect,
-          caseId,
-          parseSearchQuery(filters.search),
-          plan === 'probe',
-        ),
+        messageOrImageTextMatches(this.ctx.dialect, caseId, parseSearchQuery(filters.search), {
+          probe: plan === 'probe',
+          ...(planned ? { expanded: planned.expanded } : {}),
+        }),
       );
     }
     return q;
