@@ -9,21 +9,16 @@ import {
   MESSAGE_COLUMNS,
   MESSAGE_WIDTH,
   toMessageCells,
+  usedCells,
   type CellValue,
   type InsertColumn,
   type MessageCells,
 } from '../message-cells.js';
 import { phoneDigits, senderKey } from '../search-text.js';
-import {
-  expandPrefixes,
-  hasPrefix,
-  parseSearchQuery,
-  prefixTokens,
-  toFts5Match,
-  type SearchNode,
-} from '../search-query.js';
+import { parseSearchQuery } from '../search-query.js';
 import { messageOrImageTextMatches } from './media-texts.js';
 import { SearchIndexRepository } from './search-index.js';
+import { planSearch, type PlannedSearch } from './search-plan.js';
 import type { MessageFilters, MessagePage, MessageRecord, MessageStats, NewMessage } from '../types.js';
 
 /** A message as the case timeline needs it (see `timeline`). */
@@ -75,46 +70,10 @@ const PG_ROWS_PER_STATEMENT = 5000;
 
 const DEFAULT_PAGE = 500;
 
-/** See `searchPlan`. */
-type SearchPlan = 'list' | 'scan' | 'probe';
-/** A plan, and the query with its prefixes expanded for the messages' own index. */
-interface PlannedSearch {
-  readonly plan: SearchPlan;
-  readonly expanded: SearchNode;
-}
-/** A prefix standing for more tokens than this stays a prefix (and is never probed). */
-const MAX_PREFIX_TERMS = 64;
-/**
- * Where the search plans change, in hits: measured on a million-message case (bench), each bound
- * is where the two plans beside it cost the same. Tests move them to run every plan on a fixture.
- */
-export const SEARCH_PLAN = { listBelow: 5_000, probeAbove: 55_000 };
 const MAX_PAGE = 10_000;
 
 /** Compiled multi-row INSERT statements, per SQLite connection and shape (row count, columns). */
 const sqliteStatements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
-
-/**
- * Rows `start..end` as the columns any of them fills and those columns' values, row by row. Most
- * columns are NULL for a whole source (an export has no key ids, a device database no line
- * numbers): leaving them out of the INSERT saves binding a third of the values (issue 20).
- */
-function usedCells(cells: readonly CellValue[], start: number, end: number): [number[], CellValue[]] {
-  const used: number[] = [];
-  for (let j = 0; j < MESSAGE_WIDTH; j++) {
-    for (let at = start * MESSAGE_WIDTH + j; at < end * MESSAGE_WIDTH; at += MESSAGE_WIDTH) {
-      if (cells[at] !== null) {
-        used.push(j);
-        break;
-      }
-    }
-  }
-  const values = new Array<CellValue>((end - start) * used.length);
-  let k = 0;
-  for (let at = start * MESSAGE_WIDTH; at < end * MESSAGE_WIDTH; at += MESSAGE_WIDTH)
-    for (const j of used) values[k++] = cells[at + j] ?? null;
-  return [used, values];
-}
 
 export class MessagesRepository {
   private readonly searchIndex: SearchIndexRepository;
@@ -258,7 +217,7 @@ export class MessagesRepository {
     const db = this.ctx.db;
     const resolved = senders ?? (await this.sendersFor(caseId, filters.sender));
     if (filters.search !== undefined) await this.searchIndex.assertReady(caseId);
-    const planned = filters.search === undefined ? undefined : await this.searchPlan(filters.search);
+    const planned = filters.search === undefined ? undefined : await planSearch(this.ctx, filters.search);
     let q = this.filtered(caseId, filters, resolved, planned).selectAll('m');
     if (filters.afterId !== undefined) {
       const cursor = await db
@@ -415,59 +374,6 @@ export class MessagesRepository {
   ): Promise<readonly string[] | undefined> {
     if (sender === undefined || sender === null) return undefined;
     return (await this.matchSender(caseId, sender)).matched;
-  }
-
-  /**
-   * How SQLite should find a page of search hits (issue 20: p95 ≤ 50 ms on a million messages),
-   * decided by a capped read of the index (how many hits, up to SEARCH_PLAN.probeAbove):
-   * - `list` (few hits): every hit's id from the index, then the rows by id, sorted. The only plan
-   *   that does not walk the case, so a word no message holds costs a millisecond, not a second.
-   * - `scan` (more): the hits' ids in a temporary table, then the case in time order, each message
-   *   tested against it until the page is full: cost grows with the hits (~1 µs each).
-   * - `probe` (very many): the case in time order, each message looked up in the index until the
-   *   page is full: cost grows with the messages walked per hit (~60 µs a lookup). Never for prefix*
-   *   searches, which FTS5 expands again at every lookup (seconds).
-   * Counting and listing every hit (count, ids) always lists.
-   */
-  private async searchPlan(search: string): Promise<PlannedSearch> {
-    const node = parseSearchQuery(search);
-    if (this.ctx.dialect !== 'sqlite') return { plan: 'list', expanded: node };
-    const expanded = await this.expandPrefixes(node);
-    const cap = hasPrefix(expanded) ? SEARCH_PLAN.listBelow : SEARCH_PLAN.probeAbove;
-    const row = await this.ctx.db
-      .selectFrom(
-        sql<{
-          rowid: number;
-        }>`(select rowid from messages_fts where messages_fts match ${toFts5Match(expanded)} limit ${cap + 1})`.as(
-          'hits',
-        ),
-      )
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow();
-    const hits = toInt(row.n);
-    const plan = hits <= SEARCH_PLAN.listBelow ? 'list' : hits <= SEARCH_PLAN.probeAbove ? 'scan' : 'probe';
-    return { plan, expanded };
-  }
-
-  /** SQLite: each prefix* replaced by the indexed tokens it stands for (up to MAX_PREFIX_TERMS; see 0024). */
-  private async expandPrefixes(node: SearchNode): Promise<SearchNode> {
-    const expansion = new Map<string, string[]>();
-    for (const prefix of prefixTokens(node)) {
-      const rows = await this.ctx.db
-        .selectFrom('messages_fts_vocab')
-        .select('term')
-        .where('term', '>=', prefix)
-        .where('term', '<', `${prefix}\u{10FFFF}`)
-        .orderBy('term')
-        .limit(MAX_PREFIX_TERMS + 1)
-        .execute();
-      if (rows.length > 0 && rows.length <= MAX_PREFIX_TERMS)
-        expansion.set(
-          prefix,
-          rows.map((r) => r.term),
-        );
-    }
-    return expansion.size ? expandPrefixes(node, expansion) : node;
   }
 
   /** The case's messages narrowed by every filter except paging (`senders`: what the sender filter matched). */

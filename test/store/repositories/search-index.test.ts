@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 
 import type { Store } from '../../../src/store/open-store.js';
-import { SEARCH_PLAN } from '../../../src/store/repositories/messages.js';
+import { SEARCH_PLAN } from '../../../src/store/repositories/search-plan.js';
 import { backends, sqliteBackend } from '../backends.js';
 import { parsed, rows, seed, type Seeded } from '../fixtures.js';
 
