@@ -1,5 +1,6 @@
 import type { Store } from '../store/open-store.js';
 import type { ExhibitRowDigest } from '../store/repositories/row-digest.js';
+import type { SearchIndexCheck } from '../store/repositories/search-index.js';
 import type { AuditVerification, ExhibitRecord } from '../store/types.js';
 import { EvidenceStore, findOrphans, type Orphan } from './evidence-store.js';
 
@@ -30,6 +31,8 @@ export interface VerifyOutcome {
   readonly files: FileCheck[];
   readonly rows: RowCheck[];
   readonly audit: AuditVerification;
+  /** The full-text index holds every message, and only their search text (issue 20: it is built after the import commits). */
+  readonly searchIndex: SearchIndexCheck;
   /** The head hash given with --expect-head, and whether the chain holds it. */
   readonly expectedHead: { readonly hash: string; readonly found: boolean } | null;
   /** Files in the evidence store nothing references (not failures: the next import removes them). */
@@ -62,6 +65,7 @@ export async function verifyWorkspace(
   }
   const rows = await checkRows(store, exhibits);
   const audit = await store.audit.verify();
+  const searchIndex = await store.searchIndex.check();
   const expectHead = opts.expectHead?.trim().toLowerCase() || null;
   const expectedHead =
     expectHead === null
@@ -70,10 +74,16 @@ export async function verifyWorkspace(
   const claims = await store.evidenceClaims.list();
   const orphans = findOrphans(evidence, await store.evidenceClaims.referencedPaths());
   return {
-    ok: audit.ok && files.every((f) => f.ok) && rows.every((r) => r.ok) && (expectedHead?.found ?? true),
+    ok:
+      audit.ok &&
+      searchIndex.ok &&
+      files.every((f) => f.ok) &&
+      rows.every((r) => r.ok) &&
+      (expectedHead?.found ?? true),
     files,
     rows,
     audit,
+    searchIndex,
     expectedHead,
     orphans,
     runningImports: new Set(claims.map((c) => c.claimant)).size,

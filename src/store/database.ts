@@ -149,6 +149,21 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** Message id ranges committed but not yet in the SQLite full-text index (migration 0023). */
+export interface SearchIndexPendingTable {
+  id: Generated<number>;
+  case_id: number;
+  next_id: number;
+  last_id: number;
+}
+
+/** SQLite fts5vocab view of messages_fts (migration 0024): one row per indexed token. */
+export interface MessagesFtsVocabTable {
+  term: string;
+  doc: number;
+  cnt: number;
+}
+
 /** SQLite FTS5 external-content table over messages.search_text (rowid = messages.id). */
 export interface MessagesFtsTable {
   rowid: number;
@@ -404,6 +419,8 @@ export interface Database extends RecordTables, MediaTables {
   import_reports: ImportReportsTable;
   audit_log: AuditLogTable;
   messages_fts: MessagesFtsTable;
+  search_index_pending: SearchIndexPendingTable;
+  messages_fts_vocab: MessagesFtsVocabTable;
   term_lists: TermListsTable;
   analysis_runs: AnalysisRunsTable;
   flags: FlagsTable;

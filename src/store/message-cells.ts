@@ -101,3 +101,25 @@ export function toMessageCells(messages: readonly NewMessage[]): MessageCells {
   for (let i = 0; i < messages.length; i++) putMessageCells(messages[i]!, cells, i * MESSAGE_WIDTH);
   return { count: messages.length, cells };
 }
+
+/**
+ * Rows `start..end` as the columns any of them fills and those columns' values, row by row. Most
+ * columns are NULL for a whole source (an export has no key ids, a device database no line
+ * numbers): leaving them out of the INSERT saves binding a third of the values (issue 20).
+ */
+export function usedCells(cells: readonly CellValue[], start: number, end: number): [number[], CellValue[]] {
+  const used: number[] = [];
+  for (let j = 0; j < MESSAGE_WIDTH; j++) {
+    for (let at = start * MESSAGE_WIDTH + j; at < end * MESSAGE_WIDTH; at += MESSAGE_WIDTH) {
+      if (cells[at] !== null) {
+        used.push(j);
+        break;
+      }
+    }
+  }
+  const values = new Array<CellValue>((end - start) * used.length);
+  let k = 0;
+  for (let at = start * MESSAGE_WIDTH; at < end * MESSAGE_WIDTH; at += MESSAGE_WIDTH)
+    for (const j of used) values[k++] = cells[at + j] ?? null;
+  return [used, values];
+}

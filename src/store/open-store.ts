@@ -25,6 +25,7 @@ import type { Database, Dialect } from './database.js';
 import { migrationProvider } from './migrations/index.js';
 import type { RepoContext } from './repositories/context.js';
 import { createRepos, type Repos } from './repositories/index.js';
+import { SearchIndexBuilder, SearchIndexRepository } from './repositories/search-index.js';
 
 export type { Repos } from './repositories/index.js';
 
@@ -274,20 +275,38 @@ export async function openStore(opts: OpenStoreOptions): Promise<Store> {
     throw error;
   }
 
-  const ctx: RepoContext = { db, dialect, sqlite, now, auditHead: { current: null } };
+  const base: RepoContext = { db, dialect, sqlite, now, auditHead: { current: null } };
+  // SQLite fills its full-text index after each commit (repositories/search-index.ts).
+  const builder = dialect === 'sqlite' ? new SearchIndexBuilder(new SearchIndexRepository(base)) : null;
+  const ctx: RepoContext = builder ? { ...base, searchIndex: builder } : base;
   const repos = createRepos(ctx);
+  // An earlier process may have stopped before its import's index was built: resume it.
+  if (builder && (await repos.searchIndex.pending()) > 0) void builder.start();
   let closed = false;
   return {
     ...repos,
     dialect,
     location,
     reopen: { workspace: opts.workspace, databaseUrl: opts.databaseUrl ?? null },
-    transaction: <T>(fn: (repos: Repos) => Promise<T>): Promise<T> =>
-      db.transaction().execute((trx) => fn(createRepos({ ...ctx, db: trx }))),
+    transaction: async <T>(fn: (repos: Repos) => Promise<T>): Promise<T> => {
+      let result: T;
+      try {
+        result = await db.transaction().execute((trx) => fn(createRepos({ ...ctx, db: trx })));
+      } catch (error) {
+        builder?.discard();
+        throw error;
+      }
+      await builder?.afterCommit();
+      return result;
+    },
     close: async () => {
       if (closed) return;
       closed = true;
-      await db.destroy();
+      try {
+        await builder?.idle();
+      } finally {
+        await db.destroy();
+      }
     },
   };
 }

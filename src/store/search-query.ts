@@ -242,6 +242,62 @@ function fts5Quote(token: string): string {
   return `"${token.replace(/"/gu, '""')}"`;
 }
 
+/** Whether any part of the query is a `prefix*` search (FTS5 expands those per lookup: slow to probe row by row). */
+export function hasPrefix(node: SearchNode): boolean {
+  switch (node.type) {
+    case 'phrase':
+      return node.prefix;
+    case 'and':
+    case 'or':
+      return node.children.some(hasPrefix);
+    case 'not':
+      return hasPrefix(node.include) || hasPrefix(node.exclude);
+  }
+}
+
+/** The distinct last tokens of the query's prefix* phrases (what a prefix expands from). */
+export function prefixTokens(node: SearchNode): string[] {
+  switch (node.type) {
+    case 'phrase':
+      return node.prefix && node.tokens.length ? [node.tokens[node.tokens.length - 1]!] : [];
+    case 'and':
+    case 'or':
+      return [...new Set(node.children.flatMap(prefixTokens))];
+    case 'not':
+      return [...new Set([...prefixTokens(node.include), ...prefixTokens(node.exclude)])];
+  }
+}
+
+/**
+ * The same query with each prefix* phrase replaced by the phrases of the whole tokens it stands for
+ * (`over*` → `overtime OR overdue`), where `expansion` lists them; a prefix it leaves out stays.
+ * Exact: an index's prefix match is the OR of its tokens with that prefix.
+ */
+export function expandPrefixes(
+  node: SearchNode,
+  expansion: ReadonlyMap<string, readonly string[]>,
+): SearchNode {
+  switch (node.type) {
+    case 'phrase': {
+      const last = node.tokens[node.tokens.length - 1];
+      const terms = node.prefix && last !== undefined ? expansion.get(last) : undefined;
+      if (!terms || terms.length === 0) return node;
+      const head = node.tokens.slice(0, -1);
+      const phrases = terms.map((t): SearchNode => ({ type: 'phrase', tokens: [...head, t], prefix: false }));
+      return phrases.length === 1 ? phrases[0]! : { type: 'or', children: phrases };
+    }
+    case 'and':
+    case 'or':
+      return { type: node.type, children: node.children.map((c) => expandPrefixes(c, expansion)) };
+    case 'not':
+      return {
+        type: 'not',
+        include: expandPrefixes(node.include, expansion),
+        exclude: expandPrefixes(node.exclude, expansion),
+      };
+  }
+}
+
 /** Renders for SQLite FTS5 `MATCH`. Every token is a quoted string, so no token can act as syntax. */
 export function toFts5Match(node: SearchNode): string {
   switch (node.type) {

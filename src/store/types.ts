@@ -385,6 +385,8 @@ export interface MessageStats {
   /** Earliest and latest UTC time, or null when the case has no messages. */
   readonly first: string | null;
   readonly last: string | null;
+  /** How many of `messages` the full-text index holds: fewer while it is still building (issue 20). */
+  readonly searchIndexed: number;
 }
 
 export interface NewAuditEntry {

@@ -3,7 +3,7 @@
  * it. Its messages' search copies are folded in place (the text itself untouched) and SQLite's
  * external-content index is rebuilt, so `cafe` then finds `café` on both backends. The test undoes the
  * migration's record to re-run it, which Kysely allows only for trailing migrations: so it also undoes
- * 0020_active_learning (dropping its two empty tables), and any newer migration must be undone here too.
+ * 0020_active_learning (dropping its two empty tables) and 0023-0024, and any newer migration must be undone here too.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { backends } from './backends.js';
@@ -31,7 +31,13 @@ for (const backend of backends()) {
       // Kysely re-runs only trailing migrations, so the later 0020 is undone too (its tables are empty).
       await raw(`drop table rerank_scores`);
       await raw(`drop table rerank_runs`);
-      await raw(`delete from kysely_migration where name in ('0019_search_fold', '0020_active_learning')`);
+      // And 0023/0024 (issue 20): the index build queue (empty once the insert above committed) and
+      // SQLite's vocabulary view.
+      await raw(`drop table search_index_pending`);
+      if (backend.name === 'sqlite') await raw(`drop table messages_fts_vocab`);
+      await raw(
+        `delete from kysely_migration where name in ('0019_search_fold', '0020_active_learning', '0023_search_index_pending', '0024_search_vocabulary')`,
+      );
       const again = await reopen();
       const [row] = await raw('select text, search_text from messages');
       expect(row).toEqual({ text: 'meet at the Café Nero', search_text: 'meet at the cafe nero' });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
 import { UserError } from '../../src/domain/errors.js';
-import { MAX_SEARCH_DEPTH, parseSearchQuery, toFts5Match, toTsQuery } from '../../src/store/search-query.js';
+import {
+  expandPrefixes,
+  hasPrefix,
+  MAX_SEARCH_DEPTH,
+  parseSearchQuery,
+  prefixTokens,
+  toFts5Match,
+  toTsQuery,
+} from '../../src/store/search-query.js';
 
 const both = (q: string) => {
   const node = parseSearchQuery(q);
@@ -137,5 +145,29 @@ describe('rendering', () => {
       expect(toFts5Match(node)).not.toMatch(/[:&|\\']/u);
       expect(toTsQuery(node).replace(/'[^']*'/gu, '')).toMatch(/^[\s()&|!<>:*-]*$/u);
     }
+  });
+});
+
+describe('expandPrefixes (issue 20: a prefix* probed as the tokens it stands for)', () => {
+  it('replaces each prefix by the OR of its tokens, keeping the phrase around it', () => {
+    const node = parseSearchQuery('"stop and sea"* NOT van*');
+    expect(prefixTokens(node)).toEqual(['sea', 'van']);
+    const expanded = expandPrefixes(node, new Map([['sea', ['search', 'season']]]));
+    expect(toFts5Match(expanded)).toBe('(("stop and search") OR ("stop and season")) NOT ("van" *)');
+    expect(hasPrefix(expanded)).toBe(true); // van* had no expansion: it stays a prefix
+    const whole = expandPrefixes(
+      node,
+      new Map([
+        ['sea', ['search']],
+        ['van', ['van', 'vans']],
+      ]),
+    );
+    expect(toFts5Match(whole)).toBe('("stop and search") NOT (("van") OR ("vans"))');
+    expect(hasPrefix(whole)).toBe(false);
+  });
+
+  it('leaves a prefix with no token in the index as it is (it matches nothing either way)', () => {
+    const node = parseSearchQuery('zzz*');
+    expect(expandPrefixes(node, new Map([['zzz', []]]))).toEqual(node);
   });
 });

@@ -421,6 +421,7 @@ function storeSuite(backend: Backend): void {
         conversations: [{ id: s.conversationId, name: 'Team', messages: 0, participants: 0 }],
         first: null,
         last: null,
+        searchIndexed: 0,
       });
       await store.participants.upsertMany(s.conversationId, ['Alice', 'Bob']);
       await store.messages.insertMany(
@@ -442,6 +443,7 @@ function storeSuite(backend: Backend): void {
         conversations: [{ id: s.conversationId, name: 'Team', messages: 4, participants: 2 }],
         first: '2021-04-27T09:00:00.000Z',
         last: '2021-04-29T09:00:00.000Z',
+        searchIndexed: 4,
       });
     });
 

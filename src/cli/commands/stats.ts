@@ -27,14 +27,18 @@ export function registerStats(program: Command, ctx: CliContext): void {
           })),
           first: s.first,
           last: s.last,
+          searchIndexed: s.searchIndexed,
         };
         if (opts.json) {
           printJson(ctx.io, out);
           return;
         }
         ctx.io.out(
-          `Case "${theCase.name}": ${out.messages} messages, ${out.first ?? '-'} to ${out.last ?? '-'} (UTC)\n\nBy kind\n`,
+          `Case "${theCase.name}": ${out.messages} messages, ${out.first ?? '-'} to ${out.last ?? '-'} (UTC)\n\n`,
         );
+        if (out.searchIndexed < out.messages)
+          ctx.io.out(`Search index building: ${out.searchIndexed} of ${out.messages} messages indexed\n\n`);
+        ctx.io.out('By kind\n');
         printTable(
           ctx.io,
           Object.entries(out.byKind).map(([kind, n]) => ({ kind, messages: n })),

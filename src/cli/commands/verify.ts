@@ -40,6 +40,7 @@ function describe(outcome: VerifyOutcome): string {
     `${outcome.rows.length - badRows.length} of ${outcome.rows.length} exhibits match their audited intake (${digested} with a row digest)`,
   );
   for (const r of badRows) lines.push(`  MISMATCH ${r.exhibit}: ${r.problem}`);
+  lines.push(`Search index: ${outcome.searchIndex.problem ?? 'complete'}`);
   const a = outcome.audit;
   lines.push(
     a.ok

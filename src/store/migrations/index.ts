@@ -21,6 +21,8 @@ import { recordFactsMigration } from './0013_record_facts.js';
 import { mediaTextMigration } from './0018_media_text.js';
 import { searchFoldMigration } from './0019_search_fold.js';
 import { activeLearningMigration } from './0020_active_learning.js';
+import { searchIndexPendingMigration } from './0023_search_index_pending.js';
+import { searchVocabularyMigration } from './0024_search_vocabulary.js';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -41,6 +43,8 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '0018_media_text': mediaTextMigration(dialect),
       '0019_search_fold': searchFoldMigration(dialect),
       '0020_active_learning': activeLearningMigration(dialect),
+      '0023_search_index_pending': searchIndexPendingMigration(dialect),
+      '0024_search_vocabulary': searchVocabularyMigration(dialect),
     }),
   };
 }

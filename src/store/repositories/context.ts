@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 
 import type { Db, Dialect } from '../database.js';
+import type { SearchIndexBuilder } from './search-index.js';
 
 /** What every repository gets: the connection (or transaction), the dialect and the clock. */
 export interface RepoContext {
@@ -15,6 +16,8 @@ export interface RepoContext {
    * (AuditRepository checks it in the insert itself). Shared by every context of one store.
    */
   readonly auditHead?: { current: { readonly id: number; readonly hash: string } | null };
+  /** Fills the SQLite full-text index after commits (one per store; absent on PostgreSQL). */
+  readonly searchIndex?: SearchIndexBuilder;
 }
 
 /** Runs `fn` inside a transaction: the current one if the context is already in one. */

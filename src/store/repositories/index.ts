@@ -22,6 +22,7 @@ import { ReviewSearchRepository } from './review-search.js';
 import { ReviewsRepository } from './reviews.js';
 import { ThreadsRepository } from './threads.js';
 import { RerankRunsRepository } from './rerank-runs.js';
+import { SearchIndexRepository } from './search-index.js';
 import { SearchTermReportsRepository } from './search-term-reports.js';
 import { SessionsRepository } from './sessions.js';
 import { UsersRepository } from './users.js';
@@ -55,6 +56,7 @@ export interface Repos {
   readonly jobs: JobsRepository;
   readonly evidenceClaims: EvidenceClaimsRepository;
   readonly mediaTexts: MediaTextsRepository;
+  readonly searchIndex: SearchIndexRepository;
 }
 
 export function createRepos(ctx: RepoContext): Repos {
@@ -86,6 +88,7 @@ export function createRepos(ctx: RepoContext): Repos {
     jobs: new JobsRepository(ctx),
     evidenceClaims: new EvidenceClaimsRepository(ctx),
     mediaTexts: new MediaTextsRepository(ctx),
+    searchIndex: new SearchIndexRepository(ctx),
   };
 }
 

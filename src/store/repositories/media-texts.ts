@@ -88,10 +88,20 @@ export function messageOrImageTextMatches(
   dialect: Dialect,
   caseId: number,
   node: SearchNode,
+  sqlite: {
+    /** Look each message up in the index (a page of a common term) instead of listing every hit first. */
+    readonly probe?: boolean;
+    /** `node` with its prefixes expanded to the messages index's own tokens (for that index only). */
+    readonly expanded?: SearchNode;
+  } = {},
 ): RawBuilder<boolean> {
   if (dialect === 'sqlite') {
     const match = toFts5Match(node);
-    return sql<boolean>`(m.id in (select rowid from messages_fts where messages_fts match ${match})
+    const own = toFts5Match(sqlite.expanded ?? node);
+    const ownMatches = sqlite.probe
+      ? sql`exists (select 1 from messages_fts where messages_fts.rowid = m.id and messages_fts match ${own})`
+      : sql`m.id in (select rowid from messages_fts where messages_fts match ${own})`;
+    return sql<boolean>`(${ownMatches}
       or m.media_file_id in (select mt.exhibit_file_id from media_texts mt where mt.case_id = ${caseId}
         and mt.id in (select rowid from media_texts_fts where media_texts_fts match ${match})))`;
   }

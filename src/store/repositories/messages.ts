@@ -5,9 +5,11 @@ import { UserError } from '../../domain/errors.js';
 import type { MessageKind, TimeResolution } from '../../domain/message.js';
 import type { MessagesTable } from '../database.js';
 import {
+  CELL,
   MESSAGE_COLUMNS,
   MESSAGE_WIDTH,
   toMessageCells,
+  usedCells,
   type CellValue,
   type InsertColumn,
   type MessageCells,
@@ -15,6 +17,8 @@ import {
 import { phoneDigits, senderKey } from '../search-text.js';
 import { parseSearchQuery } from '../search-query.js';
 import { messageOrImageTextMatches } from './media-texts.js';
+import { SearchIndexRepository } from './search-index.js';
+import { planSearch, type PlannedSearch } from './search-plan.js';
 import type { MessageFilters, MessagePage, MessageRecord, MessageStats, NewMessage } from '../types.js';
 
 /** A message as the case timeline needs it (see `timeline`). */
@@ -65,16 +69,21 @@ const SQLITE_ROWS_PER_STATEMENT = 200;
 const PG_ROWS_PER_STATEMENT = 5000;
 
 const DEFAULT_PAGE = 500;
+
 const MAX_PAGE = 10_000;
 
-/** Compiled multi-row INSERT statements, per SQLite connection and row count. */
-const sqliteStatements = new WeakMap<BetterSqlite3.Database, Map<number, BetterSqlite3.Statement>>();
+/** Compiled multi-row INSERT statements, per SQLite connection and shape (row count, columns). */
+const sqliteStatements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
 
 export class MessagesRepository {
-  constructor(private readonly ctx: RepoContext) {}
+  private readonly searchIndex: SearchIndexRepository;
+
+  constructor(private readonly ctx: RepoContext) {
+    this.searchIndex = new SearchIndexRepository(ctx);
+  }
 
   /**
-   * Inserts messages (and their full-text index entries) all-or-nothing, returning the new ids in
+   * Inserts messages all-or-nothing, returning the new ids in
    * input order. Built for whole exhibits: a million rows in one transaction.
    *
    * SQLite: Kysely compiles one multi-row INSERT per chunk size (so the SQL still comes from the
@@ -82,7 +91,8 @@ export class MessagesRepository {
    * better-sqlite3 statement. Compiling through Kysely for every chunk, and Kysely's async driver
    * round trip, cost more than the insert itself at this volume; the raw statement runs on the
    * very connection the Kysely transaction holds, so it commits or rolls back with it. The FTS5
-   * index is then filled with one INSERT … SELECT over the new id range.
+   * index is derived data and is filled after the commit (see search-index.ts): the transaction
+   * only records the new id range as pending.
    *
    * PostgreSQL: INSERT … SELECT FROM unnest($1::integer[], …) in chunks: one parameter per
    * column, so there is no bind-parameter limit and almost nothing to parse; the tsvector column
@@ -97,30 +107,45 @@ export class MessagesRepository {
     if (rows.count === 0) return [];
     if (rows.cells.length !== rows.count * MESSAGE_WIDTH)
       throw new Error('message cells of the wrong length');
-    return inTransaction(this.ctx, (ctx) =>
-      ctx.dialect === 'sqlite' ? this.insertSqlite(ctx, rows) : this.insertPostgres(ctx, rows),
-    );
+    const insert = (ctx: RepoContext) =>
+      ctx.dialect === 'sqlite' ? this.insertSqlite(ctx, rows) : this.insertPostgres(ctx, rows);
+    if (this.ctx.db.isTransaction) return insert(this.ctx);
+    // Its own transaction: index after the commit here (store.transaction does it for its callers).
+    const builder = this.ctx.searchIndex;
+    try {
+      const ids = await inTransaction(this.ctx, insert);
+      await builder?.afterCommit();
+      return ids;
+    } catch (error) {
+      builder?.discard();
+      throw error;
+    }
   }
 
+  /**
+   * The multi-row INSERT for `rows` rows naming only the columns in `used` (the rest default to
+   * NULL), compiled by Kysely once per shape and kept prepared on the connection.
+   */
   private sqliteStatement(
     ctx: RepoContext,
     raw: BetterSqlite3.Database,
     rows: number,
+    used: readonly number[],
   ): BetterSqlite3.Statement {
-    let byCount = sqliteStatements.get(raw);
-    if (!byCount) sqliteStatements.set(raw, (byCount = new Map()));
-    let stmt = byCount.get(rows);
+    let byShape = sqliteStatements.get(raw);
+    if (!byShape) sqliteStatements.set(raw, (byShape = new Map()));
+    const key = `${rows}:${used.join(',')}`;
+    let stmt = byShape.get(key);
     if (!stmt) {
-      const placeholderRow = Object.fromEntries(MESSAGE_COLUMNS.map(([c]) => [c, null])) as unknown as Record<
-        InsertColumn,
-        CellValue
-      >;
+      const placeholderRow = Object.fromEntries(
+        used.map((j) => [MESSAGE_COLUMNS[j]![0], null]),
+      ) as unknown as Record<InsertColumn, CellValue>;
       const compiled = ctx.db
         .insertInto('messages')
         .values(Array.from({ length: rows }, () => placeholderRow) as never)
         .compile();
       stmt = raw.prepare(compiled.sql);
-      byCount.set(rows, stmt);
+      byShape.set(key, stmt);
     }
     return stmt;
   }
@@ -130,22 +155,26 @@ export class MessagesRepository {
     if (!raw) throw new Error('SQLite store without its database handle');
     if (!raw.inTransaction) throw new Error('insertMany must run inside a transaction');
     const ids = new Array<number>(count);
-    let firstId = -1;
     for (let start = 0; start < count; start += SQLITE_ROWS_PER_STATEMENT) {
       const end = Math.min(start + SQLITE_ROWS_PER_STATEMENT, count);
       const n = end - start;
-      const info = this.sqliteStatement(ctx, raw, n).run(
-        cells.slice(start * MESSAGE_WIDTH, end * MESSAGE_WIDTH),
-      );
+      const [used, values] = usedCells(cells, start, end);
+      const info = this.sqliteStatement(ctx, raw, n, used).run(values);
       if (info.changes !== n) throw new Error(`inserted ${info.changes} of ${n} messages`);
       // One writer holds the database, so a multi-row insert takes consecutive rowids.
       const last = Number(info.lastInsertRowid);
       for (let i = 0; i < n; i++) ids[start + i] = last - n + 1 + i;
-      if (firstId < 0) firstId = last - n + 1;
     }
-    const lastId = ids[count - 1]!;
-    await sql`insert into messages_fts (rowid, search_text)
-      select id, search_text from messages where id between ${firstId} and ${lastId}`.execute(ctx.db);
+    // The full-text index is filled after the commit (search-index.ts); record what it lacks.
+    const pending = new SearchIndexRepository(ctx);
+    let runStart = 0;
+    for (let i = 1; i <= count; i++) {
+      const caseId = cells[runStart * MESSAGE_WIDTH + CELL.case_id] as number;
+      if (i < count && cells[i * MESSAGE_WIDTH + CELL.case_id] === caseId) continue;
+      await pending.addPending(caseId, ids[runStart]!, ids[i - 1]!);
+      runStart = i;
+    }
+    ctx.searchIndex?.noteInserted(count);
     return ids;
   }
 
@@ -187,7 +216,9 @@ export class MessagesRepository {
     const limit = Math.min(Math.max(Math.trunc(filters.limit ?? DEFAULT_PAGE), 1), MAX_PAGE);
     const db = this.ctx.db;
     const resolved = senders ?? (await this.sendersFor(caseId, filters.sender));
-    let q = this.filtered(caseId, filters, resolved).selectAll('m');
+    if (filters.search !== undefined) await this.searchIndex.assertReady(caseId);
+    const planned = filters.search === undefined ? undefined : await planSearch(this.ctx, filters.search);
+    let q = this.filtered(caseId, filters, resolved, planned).selectAll('m');
     if (filters.afterId !== undefined) {
       const cursor = await db
         .selectFrom('messages')
@@ -280,6 +311,7 @@ export class MessagesRepository {
   /** The ids of every matching message (same filters as `query`): for counting hits, not reading them. */
   async ids(caseId: number, filters: Omit<MessageFilters, 'afterId' | 'limit'> = {}): Promise<number[]> {
     const senders = await this.sendersFor(caseId, filters.sender);
+    if (filters.search !== undefined) await this.searchIndex.assertReady(caseId);
     const rows = await this.filtered(caseId, filters, senders).select('m.id').execute();
     return rows.map((r) => toInt(r.id));
   }
@@ -287,6 +319,7 @@ export class MessagesRepository {
   /** How many messages match (same filters as `query`, without paging). */
   async count(caseId: number, filters: Omit<MessageFilters, 'afterId' | 'limit'> = {}): Promise<number> {
     const senders = await this.sendersFor(caseId, filters.sender);
+    if (filters.search !== undefined) await this.searchIndex.assertReady(caseId);
     const row = await this.filtered(caseId, filters, senders)
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
@@ -348,8 +381,15 @@ export class MessagesRepository {
     caseId: number,
     filters: Omit<MessageFilters, 'afterId' | 'limit'>,
     senders?: readonly string[],
+    planned?: PlannedSearch,
   ) {
-    let q = this.ctx.db.selectFrom('messages as m').where('m.case_id', '=', caseId);
+    const plan = planned?.plan ?? 'list';
+    const listed = filters.search !== undefined && plan === 'list' && this.ctx.dialect === 'sqlite';
+    // Listing hits: `+` keeps SQLite from walking the case's (case_id, utc) index and testing every
+    // message against the hit list (a second for a word no message holds); it looks the hits up by id.
+    let q = this.ctx.db
+      .selectFrom('messages as m')
+      .where(listed ? sql`+m.case_id` : sql.ref('m.case_id'), '=', caseId);
     if (filters.sender === null) q = q.where('m.sender', 'is', null);
     else if (filters.sender !== undefined) {
       const list = senders ?? [filters.sender];
@@ -362,7 +402,12 @@ export class MessagesRepository {
     if (filters.exhibitId !== undefined) q = q.where('m.exhibit_id', '=', filters.exhibitId);
     if (filters.search !== undefined) {
       // Issue 17: a message also matches when the text read from its image does.
-      q = q.where(messageOrImageTextMatches(this.ctx.dialect, caseId, parseSearchQuery(filters.search)));
+      q = q.where(
+        messageOrImageTextMatches(this.ctx.dialect, caseId, parseSearchQuery(filters.search), {
+          probe: plan === 'probe',
+          ...(planned ? { expanded: planned.expanded } : {}),
+        }),
+      );
     }
     return q;
   }
@@ -434,6 +479,7 @@ export class MessagesRepository {
       })),
       first: (totals.first as string | null) ?? null,
       last: (totals.last as string | null) ?? null,
+      searchIndexed: toInt(totals.n) - (await this.searchIndex.pending(caseId)),
     };
   }
 }

@@ -10,6 +10,7 @@ import { parseSearchQuery } from '../search-query.js';
 import { toInt, type RepoContext } from './context.js';
 import { messageOrImageTextMatches } from './media-texts.js';
 import { toMessageWithRef, type MessageWithRef } from './messages.js';
+import { SearchIndexRepository } from './search-index.js';
 
 export interface ReviewSearch {
   readonly q?: string;
@@ -45,7 +46,11 @@ export interface ReviewSearch {
 const likeEscape = (s: string): string => s.replace(/[\\%_]/gu, (c) => `\\${c}`);
 
 export class ReviewSearchRepository {
-  constructor(private readonly ctx: RepoContext) {}
+  private readonly searchIndex: SearchIndexRepository;
+
+  constructor(private readonly ctx: RepoContext) {
+    this.searchIndex = new SearchIndexRepository(ctx);
+  }
 
   /**
    * Filtered search over a case, paged after the `after` message: in time order, by (utc, id), or
@@ -58,6 +63,8 @@ export class ReviewSearchRepository {
     const runId = s.runId ?? null;
     const rerankId = s.rerankId ?? null;
     if (byScore && runId === null) return { rows: [], next: null };
+    // Issue 20: while the case's full-text index is building, say so rather than miss hits.
+    if (s.q !== undefined && s.q.trim() !== '') await this.searchIndex.assertReady(caseId);
     const filtered = this.filtered(caseId, s);
     if (!filtered) return { rows: [], next: null };
     let q = filtered.selectAll('m').select('e.ref as exhibit_ref');
@@ -126,6 +133,8 @@ export class ReviewSearchRepository {
 
   /** How many messages match every filter (the review status included): a search's total. */
   async count(caseId: number, s: Omit<ReviewSearch, 'limit' | 'after'>): Promise<number> {
+    // Issue 20: while the case's full-text index is building, say so rather than miss hits.
+    if (s.q !== undefined && s.q.trim() !== '') await this.searchIndex.assertReady(caseId);
     const filtered = this.filtered(caseId, s);
     if (!filtered) return 0;
     const row = await filtered.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
@@ -137,6 +146,8 @@ export class ReviewSearchRepository {
     caseId: number,
     s: Omit<ReviewSearch, 'limit' | 'after' | 'status'>,
   ): Promise<{ messages: number; reviewed: number }> {
+    // Issue 20: while the case's full-text index is building, say so rather than miss hits.
+    if (s.q !== undefined && s.q.trim() !== '') await this.searchIndex.assertReady(caseId);
     const filtered = this.filtered(caseId, s);
     if (!filtered) return { messages: 0, reviewed: 0 };
     const row = await filtered
