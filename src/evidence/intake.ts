@@ -15,7 +15,7 @@ import { recordExhibit } from './record-exhibit.js';
 import { digestingStore } from './row-digest.js';
 import { importRsmf } from '../ingest/rsmf/import.js';
 import { parseInWorker, type WorkerParse } from './parse-in-worker.js';
-import { DEFAULT_ZIP_LIMITS, readZipEntries, type ZipLimits } from './zip.js';
+import { DEFAULT_ZIP_LIMITS, readZipEntries, type ZipLimits } from '../ingest/zip/zip.js';
 import { limitMissing, mediaNamedByNoMessage } from '../media/accounting.js';
 
 export interface AddExhibitRequest {

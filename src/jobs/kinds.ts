@@ -12,7 +12,7 @@ import { analyseCase } from '../analysis/analyse-case.js';
 import { UsageError, UserError } from '../domain/errors.js';
 import { addExhibit } from '../evidence/intake.js';
 import { assertOwnerPhone } from '../evidence/intake-device.js';
-import { DEFAULT_ZIP_LIMITS } from '../evidence/zip.js';
+import { DEFAULT_ZIP_LIMITS } from '../ingest/zip/zip.js';
 import { assertZone } from '../ingest/local-time.js';
 import { OCR, ocrHandler } from '../media/ocr/ocr-job.js';
 import type { Store } from '../store/open-store.js';

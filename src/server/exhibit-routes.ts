@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod/v4';
 import { UserError } from '../domain/errors.js';
 import { addExhibit } from '../evidence/intake.js';
-import { zipLimitsFrom } from '../evidence/zip.js';
+import { zipLimitsFrom } from '../ingest/zip/zip.js';
 import type { Store } from '../store/open-store.js';
 import { ApiError, type CaseOf, type defineRoute } from './api.js';
 import { CaseParams, ErrorBody } from './schemas.js';

@@ -3,7 +3,7 @@ import { UsageError, UserError } from '../../domain/errors.js';
 import type { DateOrder, ImportReport } from '../../domain/import-report.js';
 import type { ExhibitRecord } from '../../store/types.js';
 import { addExhibit } from '../../evidence/intake.js';
-import { zipLimitsFrom } from '../../evidence/zip.js';
+import { zipLimitsFrom } from '../../ingest/zip/zip.js';
 import { queueExhibitAdd } from '../../jobs/index.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson, printTable } from '../output.js';

@@ -28,7 +28,7 @@ import type {
 import type { EvidenceStore, StoredFile } from '../../evidence/evidence-store.js';
 import type { AddExhibitOutcome, AddExhibitRequest } from '../../evidence/intake.js';
 import { recordExhibit } from '../../evidence/record-exhibit.js';
-import type { ZipLimits } from '../../evidence/zip.js';
+import type { ZipLimits } from '../zip/zip.js';
 import type { Store } from '../../store/open-store.js';
 import { toMembershipEventRow, toMessageRow, type CaseRecord, type NewMessage } from '../../store/types.js';
 import { readRsmfEml } from './eml.js';
