@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod/v4';
 import { UserError } from '../domain/errors.js';
-import { addExhibit } from '../evidence/intake.js';
+import { addExhibit } from '../evidence/import-sequence.js';
 import { zipLimitsFrom } from '../ingest/zip/zip.js';
 import type { Store } from '../store/open-store.js';
 import { ApiError, type CaseOf, type defineRoute } from './api.js';

@@ -5,7 +5,7 @@ import addFormatsModule from 'ajv-formats';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRsmfEml, readRsmfEml } from '../../../src/ingest/rsmf/eml.js';
-import { readRsmf } from '../../../src/ingest/rsmf/import.js';
+import { readRsmf } from '../../../src/ingest/rsmf/reader.js';
 import { buildMsgstoreCurrent, buildWaDb } from '../../device/fixtures/android.js';
 import { buildModel } from '../../device/fixtures/model.js';
 import { tempDir } from '../../device/helpers.js';
