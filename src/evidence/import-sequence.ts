@@ -5,60 +5,27 @@
  * continuity, creates conversations and participants, fills in the ids the reader cannot know,
  * inserts, and writes the import report and the audit entry, all in one transaction.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 
-import { EvidenceError, UserError } from '../domain/errors.js';
+import { UserError } from '../domain/errors.js';
 import type { ImportReport } from '../domain/import-report.js';
 import { readerFor } from '../ingest/readers.js';
-import type {
-  Companion,
-  ContainedRole,
-  ReaderInput,
-  SourceFormat,
-  SourceParticipant,
-  SourceReader,
-} from '../ingest/source-reader.js';
-import { DEFAULT_ZIP_LIMITS } from '../ingest/zip/zip.js';
+import type { SourceParticipant } from '../ingest/source-reader.js';
 import { mediaNamedByNoMessage } from '../media/accounting.js';
 import { CELL, MESSAGE_WIDTH } from '../store/message-cells.js';
 import type { Store } from '../store/open-store.js';
 import type { Repos } from '../store/repositories/index.js';
 import type { ParticipantIdentity } from '../store/repositories/participants.js';
-import type { CaseRecord, ConversationRecord, ExhibitFileRecord, ExhibitRecord } from '../store/types.js';
+import type { ConversationRecord, ExhibitFileRecord, ExhibitRecord } from '../store/types.js';
 import { builtWorkerUrl } from '../worker-url.js';
-import { EvidenceStore, type StoredFile } from './evidence-store.js';
+import { EvidenceStore } from './evidence-store.js';
 import { checkRequest, type AddExhibitOutcome, type AddExhibitRequest } from './import-request.js';
 import type { ReadBatch, ReadDone, ReadHello, ReadWorkerInput } from './read-worker-protocol.js';
 import { digestingStore } from './row-digest.js';
+import { stageInput, storeCompanions, storeContained, type StoredExhibit } from './stage-files.js';
 import { openWorkerChannel, type WorkerChannel } from './worker-channel.js';
-
-/** A file inside the original (an archive entry), as stored. */
-interface StoredContained {
-  readonly path: string;
-  readonly role: ContainedRole;
-  readonly file: StoredFile;
-}
-
-/** A file beside the original, as stored; `what` names it in the continuity log. */
-interface StoredCompanion {
-  readonly role: 'wal' | 'contacts' | 'other';
-  readonly what: Companion | 'contacts';
-  readonly name: string;
-  readonly file: StoredFile;
-}
-
-interface StoredExhibit {
-  readonly theCase: CaseRecord;
-  readonly ref: string;
-  readonly label: string;
-  readonly format: SourceFormat;
-  readonly reader: SourceReader;
-  readonly original: StoredFile;
-  readonly contained: readonly StoredContained[];
-  readonly companions: readonly StoredCompanion[];
-}
 
 type Read = WorkerChannel<ReadHello, ReadBatch, ReadDone>;
 
@@ -133,105 +100,6 @@ export function asLockWait(err: unknown): unknown {
     }
   }
   return err;
-}
-
-/** The files inside the original, each hashed and stored within the archive's size budget. */
-async function storeContained(
-  evidence: EvidenceStore,
-  reader: SourceReader,
-  original: StoredFile,
-  label: string,
-  req: AddExhibitRequest,
-): Promise<StoredContained[]> {
-  if (!reader.contents) return [];
-  const limits = req.zipLimits ?? DEFAULT_ZIP_LIMITS;
-  const contents = await reader.contents(evidence.absolutePath(original.storedPath), label, limits);
-  try {
-    const stored: StoredContained[] = [];
-    let budget = limits.maxTotalBytes;
-    for (const f of contents.files) {
-      const file = await evidence.put(await f.open(), budget, `${label}!${f.path}`);
-      budget -= file.size;
-      stored.push({ path: f.path, role: f.role, file });
-    }
-    return stored;
-  } finally {
-    contents.close();
-  }
-}
-
-/** The files beside the original that are read with it: its companions and a contacts database. */
-async function storeCompanions(
-  evidence: EvidenceStore,
-  reader: SourceReader,
-  req: AddExhibitRequest,
-): Promise<StoredCompanion[]> {
-  const stored: StoredCompanion[] = [];
-  for (const what of reader.companions) {
-    const side = `${req.file}-${what}`;
-    if (!existsSync(side)) continue;
-    const file = await evidence.putFile(side, basename(side));
-    stored.push({ role: what === 'wal' ? 'wal' : 'other', what, file, name: basename(side) });
-  }
-  if (req.contacts) {
-    let isFile = false;
-    try {
-      isFile = statSync(req.contacts).isFile();
-    } catch {
-      isFile = false;
-    }
-    if (!isFile) {
-      throw new EvidenceError(
-        basename(req.contacts),
-        'cannot be read: the --contacts file does not exist or is not a file',
-        undefined,
-        'unreadable',
-      );
-    }
-    const file = await evidence.putFile(req.contacts, basename(req.contacts));
-    stored.push({ role: 'contacts', what: 'contacts', file, name: basename(req.contacts) });
-  }
-  return stored;
-}
-
-/**
- * The reader reads the stored copies, so what is read is exactly what was hashed: the original is
- * linked into a private folder under its own name with its companions beside it, and a contacts
- * database in a folder of its own (it may share the original's name).
- */
-function stageInput(
-  stage: string,
-  evidence: EvidenceStore,
-  x: StoredExhibit,
-  req: AddExhibitRequest,
-): ReaderInput {
-  const staged = join(stage, x.label);
-  symlinkSync(evidence.absolutePath(x.original.storedPath), staged);
-  let contactsPath: string | null = null;
-  for (const c of x.companions) {
-    const target = c.what === 'contacts' ? join(stage, 'contacts', c.name) : `${staged}-${c.what}`;
-    if (c.what === 'contacts') {
-      contactsPath = target;
-      mkdirSync(dirname(target));
-    }
-    symlinkSync(evidence.absolutePath(c.file.storedPath), target);
-  }
-  return {
-    path: staged,
-    label: x.label,
-    zone: req.timezone,
-    zoneDeclared: req.timezoneDeclared === true,
-    dateOrder: req.dateOrder,
-    zipLimits: req.zipLimits ?? DEFAULT_ZIP_LIMITS,
-    contained: x.contained.map((c) => ({
-      path: c.path,
-      role: c.role,
-      file: evidence.absolutePath(c.file.storedPath),
-    })),
-    contactsPath,
-    ownerPhone: req.ownerPhone ?? null,
-    ownerName: req.ownerName ?? null,
-  };
 }
 
 /** Everything the import writes, inside its one transaction. */

@@ -126,6 +126,18 @@ describe('RSMF written by other tools', () => {
     expect(m).toMatchObject({ utc: '2013-01-10T20:53:00.000Z', zone: 'America/New_York' });
   });
 
+  it('queued, the import still knows --timezone was given (the job carries the same request)', async () => {
+    const copy = path.join(dir, 'sample-queued.rsmf');
+    writeFileSync(copy, Buffer.concat([Buffer.from('X-Copy: queued\r\n'), readFileSync(SAMPLE)]));
+    const zone = ['--timezone', 'America/New_York'];
+    const q = await ws.cli(['exhibit', 'add', 'Foreign', copy, '--ref', 'REL/3', ...zone, '--queue']);
+    expect(q.code, q.err).toBe(0);
+    const run = await ws.cli(['worker', '--once', '--json']);
+    expect(run.code, run.err).toBe(0);
+    const [m] = await lines('REL/3');
+    expect(m).toMatchObject({ utc: '2013-01-10T20:53:00.000Z', zone: 'America/New_York' });
+  });
+
   it('what the schema accepts is read: optional fields absent, extra properties, dangling references, no timestamp', async () => {
     const manifest = {
       version: '2.0.0',
