@@ -12,6 +12,7 @@ import { basename, join } from 'node:path';
 import { UserError } from '../domain/errors.js';
 import type { ImportReport } from '../domain/import-report.js';
 import { readerFor } from '../ingest/readers.js';
+import { REPLAN } from '../ingest/source-reader.js';
 import type { SourceParticipant } from '../ingest/source-reader.js';
 import { mediaNamedByNoMessage } from '../media/accounting.js';
 import { CELL, MESSAGE_WIDTH } from '../store/message-cells.js';
@@ -63,14 +64,25 @@ export async function addExhibit(
     const companions = await storeCompanions(evidence, reader, req);
     const x: StoredExhibit = { theCase, ref, label, format, reader, original, contained, companions };
     await req.afterStored?.();
-    // The reader runs on a worker thread while this thread stores (worker-channel.ts).
-    read = await openWorkerChannel<ReadWorkerInput, ReadHello, ReadBatch, ReadDone>(
-      builtWorkerUrl(import.meta.url, 'read-worker.js'),
-      { format, input: stageInput(stage, evidence, x, req) },
-      reader.workerHeapMiB,
-    );
-    const opened = read;
-    return await writer.transaction((repos) => storeExhibit(repos, x, opened, req));
+    const input = stageInput(stage, evidence, x, req);
+    for (let decideEarly = true; ; decideEarly = false) {
+      // The reader runs on a worker thread while this thread stores (worker-channel.ts).
+      const opened = await openWorkerChannel<ReadWorkerInput, ReadHello, ReadBatch, ReadDone>(
+        builtWorkerUrl(import.meta.url, 'read-worker.js'),
+        { format, input: { ...input, decideEarly } },
+        reader.workerHeapMiB,
+      );
+      read = opened;
+      try {
+        return await writer.transaction((repos) => storeExhibit(repos, x, opened, req));
+      } catch (err) {
+        // The end of the source contradicted what the reader decided from its start: the
+        // transaction is rolled back; read it again, whole source first.
+        if (!decideEarly || (err as UserError).details?.code !== REPLAN) throw err;
+        await opened.stop();
+        read = null;
+      }
+    }
   } catch (err) {
     throw asLockWait(err);
   } finally {

@@ -141,5 +141,6 @@ export function stageInput(
     contactsPath,
     ownerPhone: req.ownerPhone ?? null,
     ownerName: req.ownerName ?? null,
+    decideEarly: true,
   };
 }

@@ -95,7 +95,17 @@ export interface ReaderInput {
   readonly contactsPath: string | null;
   readonly ownerPhone: string | null;
   readonly ownerName: string | null;
+  /**
+   * A reader that must survey the whole source before its first message (an export's header
+   * variants, date order, group names) may decide from the source's start instead, and confirm at
+   * the end: where the end contradicts the start it throws an EvidenceError coded `replan`, and the
+   * import is rolled back and read again with this false (whole source first).
+   */
+  readonly decideEarly: boolean;
 }
+
+/** The code of the EvidenceError a reader throws where the source's end contradicts its start. */
+export const REPLAN = 'replan';
 
 export interface OpenSource {
   /** Known before the first message; messages refer to them by index. */

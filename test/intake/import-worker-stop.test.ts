@@ -38,6 +38,7 @@ const open = (file: string) =>
         contactsPath: null,
         ownerPhone: null,
         ownerName: null,
+        decideEarly: false,
       },
     },
     null,

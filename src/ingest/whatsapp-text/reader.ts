@@ -13,13 +13,19 @@ import type { ContainedFile, Contents, OpenSource, ReaderInput, SourceReader } f
 import { DEFAULT_ZIP_LIMITS, readZipEntries, type ZipLimits } from '../zip/zip.js';
 import { chatNameFromFileName, pickChatEntry } from './chat-name.js';
 import { fileSource } from './lines.js';
-import { EXPORT_PARSER_VERSION, planExport, readExport } from './parse-export.js';
+import { EXPORT_PARSER_VERSION, planExport, planFromStart, readExport } from './parse-export.js';
 
 /**
  * Old-generation heap of the reading thread: a batch is a few MiB; a 64 KiB-line worst case fits
  * many times over. Bounded, the thread collects as it goes instead of growing.
  */
 const EXPORT_HEAP_MIB = 128;
+
+/**
+ * Lines surveyed before the first message is sent, where the reader may decide early: a few MiB,
+ * read in milliseconds, and weeks of a chat (so a day over 12 has usually shown the date order).
+ */
+const FIRST_PASS_LINES = 50_000;
 
 function openExport(input: ReaderInput, archive: boolean): OpenSource {
   const chat = archive ? input.contained.find((f) => f.role === 'chat') : undefined;
@@ -33,7 +39,8 @@ function openExport(input: ReaderInput, archive: boolean): OpenSource {
     conversationName: chatNameFromFileName(input.label) ?? (chat ? chatNameFromFileName(chat.path) : null),
   };
   const source = fileSource(chatPath, fileName);
-  const plan = planExport(source, options);
+  const early = input.decideEarly ? planFromStart(source, options, FIRST_PASS_LINES) : null;
+  const plan = early?.plan ?? planExport(source, options);
   const size = statSync(chatPath).size;
   // Attachments are named by file name; the archive's media files by their base name (last wins).
   const mediaByName = new Map<string, string>();
@@ -53,7 +60,7 @@ function openExport(input: ReaderInput, archive: boolean): OpenSource {
     receivedAs: archive ? 'WhatsApp export archive' : 'WhatsApp export text',
     *messages() {
       const missing: ImportNotice[] = [];
-      const read = readExport(source, options, plan);
+      const read = readExport(source, options, plan, early?.confirm ?? null);
       let count = 0;
       for (;;) {
         const next = read.next();
