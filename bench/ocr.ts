@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { addExhibit } from '../src/evidence/intake.js';
+import { addExhibit } from '../src/evidence/import-sequence.js';
 import { OcrPool } from '../src/media/ocr/engine.js';
 import { ocrCase, readImage } from '../src/media/ocr/ocr-case.js';
 import { openStore } from '../src/store/open-store.js';

@@ -7,7 +7,6 @@ export {
   exhibitAddPayloadFor,
   type AnalysePayload,
   type ExhibitAddPayload,
-  type ExhibitAddRequest,
   type JobContext,
   type JobHandler,
 } from './kinds.js';

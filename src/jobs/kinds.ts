@@ -9,11 +9,10 @@ import path from 'node:path';
 import { z } from 'zod/v4';
 
 import { analyseCase } from '../analysis/analyse-case.js';
-import { UsageError, UserError } from '../domain/errors.js';
-import { addExhibit } from '../evidence/intake.js';
-import { assertOwnerPhone } from '../evidence/intake-device.js';
-import { DEFAULT_ZIP_LIMITS } from '../evidence/zip.js';
-import { assertZone } from '../ingest/local-time.js';
+import { UserError } from '../domain/errors.js';
+import { checkRequest, DATE_ORDERS, type ExhibitRequest } from '../evidence/import-request.js';
+import { addExhibit } from '../evidence/import-sequence.js';
+import { DEFAULT_ZIP_LIMITS } from '../ingest/zip/zip.js';
 import { OCR, ocrHandler } from '../media/ocr/ocr-job.js';
 import type { Store } from '../store/open-store.js';
 import type { JobRecord } from '../store/repositories/jobs.js';
@@ -21,8 +20,10 @@ import type { JobRecord } from '../store/repositories/jobs.js';
 export const EXHIBIT_ADD = 'exhibit.add';
 export const ANALYSE = 'analyse';
 
-export const DATE_ORDERS = ['auto', 'dmy', 'mdy', 'ymd'] as const;
-
+/**
+ * An ExhibitRequest (src/evidence/import-request.ts) as stored with the job: the case by id, paths
+ * made absolute. Fields added since a job was queued take their defaults.
+ */
 const exhibitAddPayload = z.object({
   caseId: z.number().int().positive(),
   /** Absolute path of the file to take in, as the enqueuing process saw it. */
@@ -32,6 +33,7 @@ const exhibitAddPayload = z.object({
   seizedFrom: z.string().nullable(),
   officer: z.string().nullable(),
   timezone: z.string().min(1),
+  timezoneDeclared: z.boolean().default(false),
   dateOrder: z.enum(DATE_ORDERS),
   /** Absolute path of an Android wa.db, or null. */
   contacts: z.string().nullable(),
@@ -76,22 +78,12 @@ async function caseName(store: Store, caseId: number): Promise<string> {
 
 export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   [EXHIBIT_ADD]: async ({ store, workspace, job, progress }) => {
-    const p = payloadOf(exhibitAddPayload, job);
+    const { caseId, ...request } = payloadOf(exhibitAddPayload, job);
     const outcome = await addExhibit(store, workspace, {
-      caseNameOrId: await caseName(store, p.caseId),
-      file: p.file,
-      ref: p.ref,
-      description: p.description,
-      seizedFrom: p.seizedFrom,
-      officer: p.officer,
-      timezone: p.timezone,
-      dateOrder: p.dateOrder,
+      ...request,
+      caseNameOrId: await caseName(store, caseId),
       actor: job.createdBy,
       onProgress: progress,
-      zipLimits: p.zipLimits,
-      contacts: p.contacts,
-      ownerPhone: p.ownerPhone,
-      ownerName: p.ownerName,
     });
     return {
       exhibitId: outcome.exhibit.id,
@@ -115,22 +107,6 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
 
 export const JOB_KINDS: readonly string[] = Object.keys(JOB_HANDLERS);
 
-/** The request as `exhibit add` takes it; the case by name or id, paths as given. */
-export interface ExhibitAddRequest {
-  readonly caseNameOrId: string;
-  readonly file: string;
-  readonly ref: string;
-  readonly description?: string | null;
-  readonly seizedFrom?: string | null;
-  readonly officer?: string | null;
-  readonly timezone: string;
-  readonly dateOrder: string;
-  readonly contacts?: string | null;
-  readonly ownerPhone?: string | null;
-  readonly ownerName?: string | null;
-  readonly zipLimits?: { readonly maxTotalBytes: number; readonly maxEntries: number };
-}
-
 function readableFile(file: string, what: string): string {
   const absolute = path.resolve(file);
   try {
@@ -148,25 +124,10 @@ function readableFile(file: string, what: string): string {
 
 /**
  * Checks what can be checked before queueing (the case, the files, the zone, the date order, the
- * reference) and gives the payload a worker will run. The rest (the file's content) is the job's.
+ * reference, as the import itself does) and gives the payload a worker will run. The rest (the file's content) is the job's.
  */
-export async function exhibitAddPayloadFor(store: Store, req: ExhibitAddRequest): Promise<ExhibitAddPayload> {
-  if (!(DATE_ORDERS as readonly string[]).includes(req.dateOrder))
-    throw new UsageError(`--date-order must be one of ${DATE_ORDERS.join(', ')} (got "${req.dateOrder}")`);
-  assertZone(req.timezone);
-  assertOwnerPhone(req.ownerPhone);
-  const ref = req.ref.trim();
-  if (!ref) throw new UserError('an exhibit reference is required (--ref, e.g. AB/1)', { code: 'bad_ref' });
-  const theCase = await store.cases.findByNameOrId(req.caseNameOrId);
-  if (!theCase)
-    throw new UserError(`no case "${req.caseNameOrId}": create it with \`scrutineer case create NAME\``, {
-      code: 'no_case',
-    });
-  const sameRef = await store.exhibits.findByRef(theCase.id, ref);
-  if (sameRef)
-    throw new UserError(`case "${theCase.name}" already has an exhibit ${ref} (${sameRef.originalName})`, {
-      code: 'duplicate_ref',
-    });
+export async function exhibitAddPayloadFor(store: Store, req: ExhibitRequest): Promise<ExhibitAddPayload> {
+  const { theCase, ref } = await checkRequest(store, req);
   const file = readableFile(req.file, '');
   const contacts = req.contacts ? readableFile(req.contacts, ' (--contacts)') : null;
   return {
@@ -177,7 +138,8 @@ export async function exhibitAddPayloadFor(store: Store, req: ExhibitAddRequest)
     seizedFrom: req.seizedFrom ?? null,
     officer: req.officer ?? null,
     timezone: req.timezone,
-    dateOrder: req.dateOrder as ExhibitAddPayload['dateOrder'],
+    timezoneDeclared: req.timezoneDeclared === true,
+    dateOrder: req.dateOrder,
     contacts,
     ownerPhone: req.ownerPhone ?? null,
     ownerName: req.ownerName ?? null,

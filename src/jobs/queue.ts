@@ -9,7 +9,8 @@ import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
 import type { Repos } from '../store/repositories/index.js';
 import type { JobRecord } from '../store/repositories/jobs.js';
-import { ANALYSE, EXHIBIT_ADD, exhibitAddPayloadFor, type ExhibitAddRequest } from './kinds.js';
+import type { ExhibitRequest } from '../evidence/import-request.js';
+import { ANALYSE, EXHIBIT_ADD, exhibitAddPayloadFor } from './kinds.js';
 
 export interface EnqueueRequest {
   readonly kind: string;
@@ -70,7 +71,7 @@ export async function retryJob(store: Store, id: number, actor: string): Promise
 /** Queue an exhibit import, after checking what can be checked now (case, file, zone, reference). */
 export async function queueExhibitAdd(
   store: Store,
-  req: ExhibitAddRequest,
+  req: ExhibitRequest,
   actor: string,
   maxAttempts?: number,
 ): Promise<JobRecord> {

@@ -12,7 +12,7 @@ import {
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EvidenceError } from '../../src/domain/errors.js';
-import { detectFormat } from '../../src/evidence/detect-format.js';
+import { detectFormat } from '../../src/ingest/detect-format.js';
 import { openDeviceReader } from '../../src/ingest/device/api.js';
 import { openSqliteCopy } from '../../src/ingest/device/open-copy.js';
 import { makeWorkspace } from '../helpers/cli.js';

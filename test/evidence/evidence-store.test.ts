@@ -14,7 +14,8 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addExhibit, type AddExhibitRequest } from '../../src/evidence/intake.js';
+import { addExhibit } from '../../src/evidence/import-sequence.js';
+import type { AddExhibitRequest } from '../../src/evidence/import-request.js';
 import { EvidenceStore } from '../../src/evidence/evidence-store.js';
 import { verifyWorkspace } from '../../src/evidence/verify.js';
 import { openStore, type Store } from '../../src/store/open-store.js';

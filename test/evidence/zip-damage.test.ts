@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crc32 } from '../../src/evidence/crc32.js';
+import { crc32 } from '../../src/ingest/zip/crc32.js';
 import { makeWorkspace, type Workspace } from '../helpers/cli.js';
 import { makeZip } from '../helpers/zip.js';
 

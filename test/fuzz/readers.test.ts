@@ -17,7 +17,7 @@ import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/domain/errors.js';
 import { EvidenceStore, findOrphans } from '../../src/evidence/evidence-store.js';
-import { addExhibit } from '../../src/evidence/intake.js';
+import { addExhibit } from '../../src/evidence/import-sequence.js';
 import { verifyWorkspace } from '../../src/evidence/verify.js';
 import { buildRsmfEml } from '../../src/ingest/rsmf/eml.js';
 import { openStore, type Store } from '../../src/store/open-store.js';

@@ -10,11 +10,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { buildBenchMsgstore } from '../../bench/device.js';
 import type {
-  DeviceBatch,
-  DeviceDone,
-  DeviceHello,
-  DeviceWorkerInput,
-} from '../../src/evidence/device-worker-protocol.js';
+  ReadBatch,
+  ReadDone,
+  ReadHello,
+  ReadWorkerInput,
+} from '../../src/evidence/read-worker-protocol.js';
+import { DEFAULT_ZIP_LIMITS } from '../../src/ingest/zip/zip.js';
 import { openWorkerChannel } from '../../src/evidence/worker-channel.js';
 import { builtWorkerUrl } from '../../src/worker-url.js';
 
@@ -22,9 +23,24 @@ const dir = mkdtempSync(path.join(tmpdir(), 'scrutineer-stop-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const open = (file: string) =>
-  openWorkerChannel<DeviceWorkerInput, DeviceHello, DeviceBatch, DeviceDone>(
-    builtWorkerUrl(new URL('../../src/evidence/x', import.meta.url).href, 'device-read-worker.js'),
-    { path: file, options: { fileName: 'msgstore.db', zone: 'Europe/London' } },
+  openWorkerChannel<ReadWorkerInput, ReadHello, ReadBatch, ReadDone>(
+    builtWorkerUrl(new URL('../../src/evidence/x', import.meta.url).href, 'read-worker.js'),
+    {
+      format: 'android-msgstore',
+      input: {
+        path: file,
+        label: 'msgstore.db',
+        zone: 'Europe/London',
+        zoneDeclared: false,
+        dateOrder: 'auto',
+        zipLimits: DEFAULT_ZIP_LIMITS,
+        contained: [],
+        contactsPath: null,
+        ownerPhone: null,
+        ownerName: null,
+        decideEarly: false,
+      },
+    },
     null,
   );
 

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRsmfEml } from '../../src/ingest/rsmf/eml.js';
-import { readRsmf } from '../../src/ingest/rsmf/import.js';
+import { readRsmf } from '../../src/ingest/rsmf/reader.js';
 import type { RsmfManifest } from '../../src/ingest/rsmf/manifest.js';
 import { BACKENDS, makeWorkspace, PG_SKIPPED, type Workspace } from '../helpers/cli.js';
 import { tempDir } from '../device/helpers.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRsmfEml } from '../../src/ingest/rsmf/eml.js';
-import { readRsmf } from '../../src/ingest/rsmf/import.js';
+import { readRsmf } from '../../src/ingest/rsmf/reader.js';
 import { manifestSchema, type RsmfManifest } from '../../src/ingest/rsmf/manifest.js';
 import { readRsmfEml } from '../../src/ingest/rsmf/eml.js';
 import { buildMsgstoreCurrent } from '../device/fixtures/android.js';

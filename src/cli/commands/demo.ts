@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { analyseCase } from '../../analysis/analyse-case.js';
 import { UserError } from '../../domain/errors.js';
 import { ensureDemoUsers } from '../../review/demo-users.js';
-import { addExhibit } from '../../evidence/intake.js';
+import { addExhibit } from '../../evidence/import-sequence.js';
 import { actor, globalOptions, withStore, type CliContext, type GlobalOptions } from '../context.js';
 import { printJson } from '../output.js';
 import { progressBar } from '../progress.js';

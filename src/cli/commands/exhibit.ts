@@ -2,16 +2,15 @@ import type { Command } from 'commander';
 import { UsageError, UserError } from '../../domain/errors.js';
 import type { DateOrder, ImportReport } from '../../domain/import-report.js';
 import type { ExhibitRecord } from '../../store/types.js';
-import { addExhibit } from '../../evidence/intake.js';
-import { zipLimitsFrom } from '../../evidence/zip.js';
+import { DATE_ORDERS } from '../../evidence/import-request.js';
+import { addExhibit } from '../../evidence/import-sequence.js';
+import { zipLimitsFrom } from '../../ingest/zip/zip.js';
 import { queueExhibitAdd } from '../../jobs/index.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { progressBar } from '../progress.js';
 import { printQueued } from './jobs.js';
 import { requireCase } from './shared.js';
-
-const DATE_ORDERS = ['auto', 'dmy', 'mdy', 'ymd'] as const;
 
 interface AddOptions {
   ref: string;
@@ -61,7 +60,8 @@ export function registerExhibit(program: Command, ctx: CliContext): void {
               seizedFrom: o.seizedFrom ?? null,
               officer: o.officer ?? null,
               timezone: o.timezone,
-              dateOrder: o.dateOrder,
+              timezoneDeclared: c.getOptionValueSource('timezone') === 'cli',
+              dateOrder: o.dateOrder as 'auto' | DateOrder,
               contacts: o.contacts ?? null,
               ownerPhone: o.owner ?? null,
               ownerName: o.ownerName ?? null,

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { EvidenceError } from '../../domain/errors.js';
 import { openSqliteCopy } from './open-copy.js';
-import { SyncZip, type ZipEntryInfo } from './zip-sync.js';
+import { SyncZip, type ZipEntryInfo } from '../zip/zip-sync.js';
 
 /**
  * Which device format a file holds, decided from its CONTENT (never its name alone): the SQLite

@@ -23,7 +23,7 @@ import { withDetail } from './detail.js';
 import { accountNotices, assertSomethingRead, notAChat, RowLedger } from './accounting.js';
 import type { RowAccount, RowSkipReason } from '../../domain/import-report.js';
 import { ParticipantList } from './identities.js';
-import { SyncZip, type ZipEntryInfo } from './zip-sync.js';
+import { SyncZip, type ZipEntryInfo } from '../zip/zip-sync.js';
 import type {
   DeviceConversation,
   DeviceMessage,

@@ -6,7 +6,9 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { unzipSync, zipSync } from 'fflate';
 import { EvidenceError } from '../../domain/errors.js';
 import { RSMF_VERSION } from './manifest.js';
-import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '../../evidence/zip.js';
+import { crc32 } from '../zip/crc32.js';
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '../zip/zip.js';
+import { SyncZip } from '../zip/zip-sync.js';
 
 export interface RsmfHeaders {
   readonly subject: string;
@@ -230,6 +232,7 @@ export function readRsmfEml(
         undefined,
         'zip_escape',
       );
+  checkCrcs(data, files, label);
   const manifest = files['rsmf_manifest.json'];
   if (!manifest)
     throw new EvidenceError(label, 'rsmf.zip holds no rsmf_manifest.json', undefined, 'rsmf_no_manifest');
@@ -241,3 +244,32 @@ export function readRsmfEml(
       .replace(/^\uFEFF/u, ''),
   };
 }
+
+/**
+ * fflate inflates without checking CRCs: each file's bytes are checked against the CRC-32 that
+ * rsmf.zip's central directory records for it, as every zip entry is, so damage is refused, not read.
+ */
+function checkCrcs(zipBytes: Uint8Array, files: Readonly<Record<string, Uint8Array>>, label: string): void {
+  const recorded = new Map<string, number>();
+  const zip = new SyncZip(zipBytes, label);
+  try {
+    for (const entry of zip.entries()) recorded.set(entry.name, entry.crc32 >>> 0);
+  } finally {
+    zip.close();
+  }
+  for (const [name, bytes] of Object.entries(files)) {
+    const want = recorded.get(name);
+    const got = crc32(bytes);
+    if (want !== undefined && want === got) continue;
+    throw new EvidenceError(
+      label,
+      want === undefined
+        ? `rsmf.zip entry "${name}" is not in the archive's central directory: the archive is damaged; refusing the file`
+        : `rsmf.zip entry "${name}" fails its CRC-32 check (the archive records ${hex(want)}, its bytes give ${hex(got)}): the archive is damaged or altered; refusing the file`,
+      undefined,
+      'zip_crc',
+    );
+  }
+}
+
+const hex = (n: number): string => `0x${(n >>> 0).toString(16).padStart(8, '0')}`;

@@ -20,6 +20,7 @@ import { readBody } from './body.js';
 import { bufferSource, type Line, type LineSource } from './lines.js';
 import { authorEnd, namesLongestFirst, readMessage } from './message.js';
 import { groupNamesIn, readSystemText } from './system.js';
+import { REPLAN } from '../source-reader.js';
 
 /**
  * Recorded on every exhibit. 1.1.0: a group authoring system lines names the conversation.
@@ -60,36 +61,45 @@ const MARKED = /^[\u200E\u200F]/;
 /** Where a line may name the group: quotes around a name, or the few languages that quote with '…'. */
 const GROUP_NAME_HINT = /["\u201C\u201D\u201E\u00AB\u00BB\u300C\u300D]|groep|گروپ/u;
 
-/** Pass 1: which header variants this export uses and what its dates say about day/month order. */
-function survey(source: LineSource, chatName: string | null): Survey {
-  const signatures = new Map<string, SignatureStats>();
-  // File systems refuse ":" in names, so "Response B: Nights" may come as "Response B_ Nights".
-  const groupNames = new Set<string>(chatName ? [chatName, chatName.replace(/_ /g, ': ')] : []);
-  let sorted = namesLongestFirst(groupNames);
-  const authors = new Map<string, { total: number; systemLike: number; marked: number }>();
-  let lines = 0;
-  let firstHeaderLine: number | null = null;
-  let latestGroupName: string | null = null;
-  for (const line of source.lines()) {
-    lines = line.number;
+/**
+ * Pass 1: which header variants this export uses and what its dates say about day/month order,
+ * line by line, so that it can be read from the start of a file and completed during pass 2.
+ */
+class Surveyor {
+  private readonly signatures = new Map<string, SignatureStats>();
+  private readonly groupNames: Set<string>;
+  private sorted: string[];
+  private readonly authors = new Map<string, { total: number; systemLike: number; marked: number }>();
+  private lines = 0;
+  private firstHeaderLine: number | null = null;
+  private latestGroupName: string | null = null;
+
+  constructor(chatName: string | null) {
+    // File systems refuse ":" in names, so "Response B: Nights" may come as "Response B_ Nights".
+    this.groupNames = new Set<string>(chatName ? [chatName, chatName.replace(/_ /g, ': ')] : []);
+    this.sorted = namesLongestFirst(this.groupNames);
+  }
+
+  line(line: Line): void {
+    this.lines = line.number;
     const h = matchHeader(line.text);
-    if (!h) continue;
-    firstHeaderLine ??= line.number;
-    observe(signatures, h, line.number);
+    if (!h) return;
+    this.firstHeaderLine ??= line.number;
+    observe(this.signatures, h, line.number);
     if (GROUP_NAME_HINT.test(h.rest)) {
       const names = groupNamesIn(h.rest);
-      for (const name of names) groupNames.add(name);
+      for (const name of names) this.groupNames.add(name);
       if (names[0] !== undefined) {
-        latestGroupName = names[0];
-        sorted = namesLongestFirst(groupNames);
+        this.latestGroupName = names[0];
+        this.sorted = namesLongestFirst(this.groupNames);
       }
     }
-    const colon = authorEnd(h.rest, sorted);
+    const colon = authorEnd(h.rest, this.sorted);
     if (colon > 0) {
       const author = h.rest.slice(0, colon);
       const body = h.rest.slice(colon + 2);
-      let a = authors.get(author);
-      if (!a) authors.set(author, (a = { total: 0, systemLike: 0, marked: 0 }));
+      let a = this.authors.get(author);
+      if (!a) this.authors.set(author, (a = { total: 0, systemLike: 0, marked: 0 }));
       a.total++;
       const marked = MARKED.test(body);
       if (marked) a.marked++;
@@ -98,14 +108,30 @@ function survey(source: LineSource, chatName: string | null): Survey {
         a.systemLike++;
     }
   }
-  const groupAuthors = new Set<string>();
-  const groupVoices = new Set<string>();
-  for (const [author, a] of authors) {
-    if (a.systemLike === a.total) groupAuthors.add(author);
-    if (a.systemLike === a.total || (a.systemLike > 0 && a.marked === a.total) || groupNames.has(author))
-      groupVoices.add(author);
+
+  /** What the lines so far say (copies: the surveyor may read on). */
+  result(): Survey {
+    const groupAuthors = new Set<string>();
+    const groupVoices = new Set<string>();
+    for (const [author, a] of this.authors) {
+      if (a.systemLike === a.total) groupAuthors.add(author);
+      if (
+        a.systemLike === a.total ||
+        (a.systemLike > 0 && a.marked === a.total) ||
+        this.groupNames.has(author)
+      )
+        groupVoices.add(author);
+    }
+    return {
+      lines: this.lines,
+      firstHeaderLine: this.firstHeaderLine,
+      signatures: new Map([...this.signatures].map(([sig, stats]) => [sig, { ...stats }])),
+      groupNames: new Set(this.groupNames),
+      latestGroupName: this.latestGroupName,
+      groupAuthors,
+      groupVoices,
+    };
   }
-  return { lines, firstHeaderLine, signatures, groupNames, latestGroupName, groupAuthors, groupVoices };
 }
 
 interface Pending {
@@ -160,8 +186,73 @@ export interface ExportPlan {
 
 /** Pass 1: read the whole source once; throws an EvidenceError for anything that is not an export. */
 export function planExport(source: LineSource, options: ExportParseOptions): ExportPlan {
+  const surveyor = new Surveyor(options.conversationName ?? null);
+  for (const line of source.lines()) surveyor.line(line);
+  return derivePlan(surveyor.result(), options);
+}
+
+/** A plan decided from the start of a file, to be confirmed by the whole of it (see readExport). */
+export interface EarlyPlan {
+  readonly plan: ExportPlan;
+  /** null where the start was the whole file: nothing is left to confirm. */
+  readonly confirm: { readonly surveyor: Surveyor; readonly afterLine: number } | null;
+}
+
+/**
+ * Pass 1 on the first `lines` lines only, so messages can be sent before the whole file is read.
+ * Where the start cannot decide (or is no export), the whole file is surveyed as planExport does.
+ */
+export function planFromStart(source: LineSource, options: ExportParseOptions, lines: number): EarlyPlan {
+  const surveyor = new Surveyor(options.conversationName ?? null);
+  let last = 0;
+  let complete = true;
+  for (const line of source.lines()) {
+    if (line.number > lines) {
+      complete = false;
+      break;
+    }
+    surveyor.line(line);
+    last = line.number;
+  }
+  if (complete) return { plan: derivePlan(surveyor.result(), options), confirm: null };
+  try {
+    return { plan: derivePlan(surveyor.result(), options), confirm: { surveyor, afterLine: last } };
+  } catch {
+    return { plan: planExport(source, options), confirm: null };
+  }
+}
+
+/**
+ * The plan a whole file gives is the plan its start gave: the messages read with the start's plan
+ * are then exactly those the whole file's plan gives. Otherwise the import is read again, whole
+ * file first (the caller rolls back what it stored): an error naming the difference.
+ */
+function confirmPlan(early: ExportPlan, whole: ExportPlan, file: string): void {
+  const variants = (p: ExportPlan) => JSON.stringify([...p.variants]);
+  const names = (s: ReadonlySet<string>) => JSON.stringify([...s].sort());
+  const differs =
+    variants(early) !== variants(whole)
+      ? 'header variants or their date order'
+      : early.dateOrderBasis !== whole.dateOrderBasis
+        ? 'the basis of the date order'
+        : early.conversationName !== whole.conversationName ||
+            names(early.survey.groupNames) !== names(whole.survey.groupNames)
+          ? 'group names'
+          : names(early.survey.groupAuthors) !== names(whole.survey.groupAuthors) ||
+              names(early.survey.groupVoices) !== names(whole.survey.groupVoices)
+            ? 'which authors are the group itself'
+            : null;
+  if (differs)
+    throw new EvidenceError(
+      file,
+      `the whole file changes what its start decided (${differs})`,
+      undefined,
+      REPLAN,
+    );
+}
+
+function derivePlan(sv: Survey, options: ExportParseOptions): ExportPlan {
   const file = options.fileName;
-  const sv = survey(source, options.conversationName ?? null);
   if (sv.lines === 0) throw new EvidenceError(file, 'the file is empty', undefined, 'empty_file');
   if (sv.firstHeaderLine === null) {
     throw new EvidenceError(
@@ -209,6 +300,8 @@ export function* readExport(
   source: LineSource,
   options: ExportParseOptions,
   plan: ExportPlan = planExport(source, options),
+  /** Where the plan was decided from the file's start: the surveyor that reads on to confirm it. */
+  confirm: EarlyPlan['confirm'] = null,
 ): Generator<ParsedMessage, ExportReadResult, undefined> {
   const file = options.fileName;
   const resolver = new LocalTimeResolver(options.zone);
@@ -290,6 +383,7 @@ export function* readExport(
   });
 
   for (const line of source.lines()) {
+    if (confirm && line.number > confirm.afterLine) confirm.surveyor.line(line);
     if (line.text.includes('\uFFFD')) {
       notices.add({
         code: 'encoding',
@@ -330,6 +424,9 @@ export function* readExport(
     pending.byteEnd = line.byteEnd;
   }
   if (pending) yield flush(pending);
+  // The whole file's plan (which throws what planExport would have thrown) must be the start's.
+  const whole = confirm ? derivePlan(confirm.surveyor.result(), options) : plan;
+  if (whole !== plan) confirmPlan(plan, whole, file);
   if (seq === 0) {
     throw new EvidenceError(
       file,
@@ -347,7 +444,7 @@ export function* readExport(
   return {
     report: {
       kind: 'export',
-      lines: sv.lines,
+      lines: whole.survey.lines,
       messages: seq,
       reportedLines: reported,
       notices: notices.finish(),

@@ -5,7 +5,7 @@ import addFormatsModule from 'ajv-formats';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRsmfEml, readRsmfEml } from '../../../src/ingest/rsmf/eml.js';
-import { readRsmf } from '../../../src/ingest/rsmf/import.js';
+import { readRsmf } from '../../../src/ingest/rsmf/reader.js';
 import { buildMsgstoreCurrent, buildWaDb } from '../../device/fixtures/android.js';
 import { buildModel } from '../../device/fixtures/model.js';
 import { tempDir } from '../../device/helpers.js';
@@ -123,6 +123,18 @@ describe('RSMF written by other tools', () => {
     expect(add.code, add.err).toBe(0);
     expect(add.out).toMatch(/read as America\/New_York \(--timezone\)/);
     const [m] = await lines('REL/2');
+    expect(m).toMatchObject({ utc: '2013-01-10T20:53:00.000Z', zone: 'America/New_York' });
+  });
+
+  it('queued, the import still knows --timezone was given (the job carries the same request)', async () => {
+    const copy = path.join(dir, 'sample-queued.rsmf');
+    writeFileSync(copy, Buffer.concat([Buffer.from('X-Copy: queued\r\n'), readFileSync(SAMPLE)]));
+    const zone = ['--timezone', 'America/New_York'];
+    const q = await ws.cli(['exhibit', 'add', 'Foreign', copy, '--ref', 'REL/3', ...zone, '--queue']);
+    expect(q.code, q.err).toBe(0);
+    const run = await ws.cli(['worker', '--once', '--json']);
+    expect(run.code, run.err).toBe(0);
+    const [m] = await lines('REL/3');
     expect(m).toMatchObject({ utc: '2013-01-10T20:53:00.000Z', zone: 'America/New_York' });
   });
 

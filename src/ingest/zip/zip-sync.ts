@@ -1,7 +1,7 @@
 import { Inflate } from 'fflate';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import zlib from 'node:zlib';
 import { EvidenceError } from '../../domain/errors.js';
+import { crc32 } from './crc32.js';
 
 /**
  * A synchronous, streaming zip reader for forensic reports (UFDR). It reads the central directory
@@ -27,34 +27,25 @@ export function zipEscapes(name: string): boolean {
   return n.startsWith('/') || /^[A-Za-z]:/.test(n) || n.split('/').some((p) => p === '..');
 }
 
-let table: Uint32Array | null = null;
-
-/** CRC-32 (zlib.crc32 where Node has it, 20.15 on; a table otherwise). */
-function crcUpdate(crc: number, data: Uint8Array): number {
-  const native = (zlib as { crc32?: (d: Uint8Array, v: number) => number }).crc32;
-  if (typeof native === 'function') return native(data, crc);
-  if (!table) {
-    table = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      table[n] = c >>> 0;
-    }
-  }
-  let c = (crc ^ 0xffffffff) >>> 0;
-  for (let i = 0; i < data.length; i++) c = (table[(c ^ (data[i] as number)) & 0xff] as number) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
 export class SyncZip {
-  private readonly fd: number;
+  /** The open file, or null where the archive is in memory (`bytes`). */
+  private readonly fd: number | null;
+  private readonly bytes: Buffer | null;
   readonly size: number;
   private closed = false;
 
+  /** `file` is a path, or the archive's bytes where they are in memory already (RSMF's rsmf.zip). */
   constructor(
-    readonly file: string,
+    file: string | Uint8Array,
     readonly label: string,
   ) {
+    if (typeof file !== 'string') {
+      this.fd = null;
+      this.bytes = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
+      this.size = this.bytes.length;
+      return;
+    }
+    this.bytes = null;
     try {
       this.fd = openSync(file, 'r');
     } catch (err) {
@@ -71,15 +62,19 @@ export class SyncZip {
   close(): void {
     if (!this.closed) {
       this.closed = true;
-      closeSync(this.fd);
+      if (this.fd !== null) closeSync(this.fd);
     }
   }
 
   private read(position: number, length: number): Buffer {
+    if (this.bytes) {
+      if (position + length > this.bytes.length) throw this.bad('the zip is truncated');
+      return this.bytes.subarray(position, position + length);
+    }
     const buf = Buffer.alloc(length);
     let got = 0;
     while (got < length) {
-      const n = readSync(this.fd, buf, got, length - got, position + got);
+      const n = readSync(this.fd!, buf, got, length - got, position + got);
       if (n === 0) break;
       got += n;
     }
@@ -207,7 +202,7 @@ export class SyncZip {
       if (produced > entry.uncompressedSize) {
         throw this.bad(`zip entry "${entry.name}" expands past its declared size`, 'zip_size');
       }
-      crc = crcUpdate(crc, chunk);
+      crc = crc32(chunk, crc);
     };
     let inflater: Inflate | null = null;
     if (entry.method === 8) {

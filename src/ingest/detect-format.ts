@@ -1,13 +1,12 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { EvidenceError } from '../domain/errors.js';
-import { cryptRefusal, detectDeviceFormat, WHATSAPP_TABLES_HINT } from '../ingest/device/detect.js';
-import { looksLikeRsmf } from '../ingest/rsmf/eml.js';
+import { cryptRefusal, detectDeviceFormat, WHATSAPP_TABLES_HINT } from './device/detect.js';
+import { looksLikeRsmf } from './rsmf/eml.js';
 
-export type EvidenceFormat =
-  'whatsapp-text' | 'whatsapp-zip' | 'android-msgstore' | 'ios-chatstorage' | 'ufdr' | 'rsmf';
+import type { SourceFormat } from './source-reader.js';
 
 /** Decide the format from the file's content, never from its name. */
-export function detectFormat(path: string, label: string): EvidenceFormat {
+export function detectFormat(path: string, label: string): SourceFormat {
   const head = Buffer.alloc(16);
   let read: number;
   try {

@@ -1,6 +1,6 @@
 import yauzl from 'yauzl';
 import { Transform, type Readable } from 'node:stream';
-import { EvidenceError } from '../domain/errors.js';
+import { EvidenceError } from '../../domain/errors.js';
 import { crc32 } from './crc32.js';
 
 export interface ZipLimits {
