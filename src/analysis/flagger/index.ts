@@ -21,7 +21,7 @@ import {
 } from './lexicon.js';
 import { forward, loadNeural, type NeuralModel, type NeuralModelFile } from './neural.js';
 import { EMOJI_VERSION, TK_WORD, tokenize, type Token } from './normalise.js';
-import { applyRules, type RuleOutcome } from './rules.js';
+import { applyRules, type RuleOutcome } from './rules/index.js';
 
 export { FLAG_CATEGORIES, FLAG_THRESHOLD, isFlagCategory };
 export type { FlagCategory, FlagSpan };
