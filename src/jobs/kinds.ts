@@ -15,6 +15,7 @@ import { assertOwnerPhone } from '../evidence/intake-device.js';
 import { DEFAULT_ZIP_LIMITS } from '../evidence/zip.js';
 import { assertZone } from '../ingest/local-time.js';
 import { OCR, ocrHandler } from '../media/ocr/ocr-job.js';
+import { RERANK, rerankHandler } from '../review/rerank-job.js';
 import type { Store } from '../store/open-store.js';
 import type { JobRecord } from '../store/repositories/jobs.js';
 
@@ -111,6 +112,7 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
     return { runId: run.id, messages: run.messages, flagged: run.flagged, version: run.version, byCategory };
   },
   [OCR]: ocrHandler,
+  [RERANK]: rerankHandler,
 };
 
 export const JOB_KINDS: readonly string[] = Object.keys(JOB_HANDLERS);

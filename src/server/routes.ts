@@ -27,6 +27,7 @@ import { registerQcRoutes } from './qc-routes.js';
 import { registerRecordRoutes } from './record-routes.js';
 import { registerReportRoutes } from './report-routes.js';
 import { registerSearchTermRoutes } from './search-term-routes.js';
+import { registerSimilarRoutes } from './similar-routes.js';
 import { ConductMemo } from './conduct-memo.js';
 import { registerMediaRoutes } from './media-routes.js';
 import { registerExhibitRoutes } from './exhibit-routes.js';
@@ -687,6 +688,7 @@ export function registerRoutes(
 
   registerQcRoutes(route, store, docs);
   registerSearchTermRoutes(route, store, docs);
+  registerSimilarRoutes(route, store);
   registerMediaRoutes(route, store, workspace, docs);
   registerExhibitRoutes(app, route, store, workspace);
   registerIdentityRoutes(route, store);

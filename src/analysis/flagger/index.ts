@@ -92,6 +92,8 @@ export interface Pipeline {
   lex: LexiconIndex;
   analyse(text: string): { tokens: Token[]; outcome: RuleOutcome };
   tokens(text: string): Token[];
+  /** The tokens and the case terms found in them (by the list's spelling), for the case re-ranker. */
+  caseTerms(text: string): { tokens: Token[]; terms: string[] };
 }
 
 export function createPipeline(options: FlaggerOptions = {}): Pipeline {
@@ -116,6 +118,12 @@ export function createPipeline(options: FlaggerOptions = {}): Pipeline {
   return {
     lex,
     tokens,
+    caseTerms(text: string) {
+      const m = matchTokens(lex, tokenize(text, lex.abbreviations));
+      const terms: string[] = [];
+      for (const x of m.matches) for (const r of x.roles) if (r.type === 'case') terms.push(r.term);
+      return { tokens: m.tokens, terms };
+    },
     analyse(text: string) {
       const m = matchTokens(lex, tokenize(text, lex.abbreviations));
       return { tokens: m.tokens, outcome: applyRules(text, m.tokens, m.matches, lex) };
