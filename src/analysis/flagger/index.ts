@@ -27,7 +27,7 @@ export { FLAG_CATEGORIES, FLAG_THRESHOLD, isFlagCategory };
 export type { FlagCategory, FlagSpan };
 
 /** Bump when normalisation, rules or the combiner change behaviour. */
-export const FLAGGER_VERSION = 'scrutineer-flagger/2.0.0';
+export const FLAGGER_VERSION = 'scrutineer-flagger/2.1.0';
 
 export type CaseTermSeverity = 1 | 2 | 3 | 'low' | 'medium' | 'high';
 

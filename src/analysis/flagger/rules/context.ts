@@ -31,6 +31,14 @@ const DESTINATION_LEAD = new Set([
 /** Exclusion phrases that can name a place instead of a country ("send them back" … "to custody"). */
 const DIRECTIONAL_END = new Set(['back', 'home', 'to', 'out']);
 const MAX_HITS = 500;
+/** Words that make a subject-less sentence speak of a group ("bunch of parasites", "the lot"). */
+const GROUP_QUANTIFIERS = new Set(
+  ['bunch', 'lot', 'all', 'every', 'load', 'loads', 'shower', 'pack', 'herd', 'whole', 'typical'].map(
+    squeeze,
+  ),
+);
+/** A subject-less fragment this short ("Vermin, honestly.") is about what came before it. */
+const FRAGMENT_WORDS = 5;
 
 // Scratch buffers reused across calls (the engine is synchronous and single-threaded per process).
 const BUFFERS: Int32Array[] = [
@@ -170,6 +178,34 @@ export class RuleContext {
       }
     }
     return best;
+  }
+
+  /**
+   * Reference back without a pronoun: the group named in one of the two sentences before, when this
+   * sentence names no one itself and is a fragment or speaks of a group ("Don't talk to me about
+   * Arabs. Bunch of cockroaches"). A sentence with a person of its own ("the burglar", "the lad") is
+   * about that person.
+   */
+  earlierTarget(u: Unit): Target | undefined {
+    if (u.sent === 0) return undefined;
+    const { tokens, sentOf, targetAt } = this;
+    const start = this.sentStart[u.sent]!;
+    let words = 0;
+    let quantifier = false;
+    for (let k = start; k < this.n && sentOf[k] === u.sent; k++) {
+      if (targetAt[k] !== undefined) return undefined;
+      const t = tokens[k]!;
+      if (t.kind !== TK_WORD) continue;
+      if (this.lex.personNouns.has(t.key)) return undefined;
+      words++;
+      if (GROUP_QUANTIFIERS.has(t.key)) quantifier = true;
+    }
+    if (!quantifier && words > FRAGMENT_WORDS) return undefined;
+    for (let k = start - 1; k >= 0 && sentOf[k]! >= u.sent - 2; k--) {
+      const tg = targetAt[k];
+      if (tg !== undefined && !tg.weak && !tg.pronoun && tg.category !== 'victims_of_crime') return tg;
+    }
+    return undefined;
   }
 
   /** A negator earlier in the same clause (phrases that contain a negation were matched whole). */

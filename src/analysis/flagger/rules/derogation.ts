@@ -34,8 +34,10 @@ function normativeCueBefore(ctx: RuleContext, u: Unit): boolean {
 
 export function derogationRule(ctx: RuleContext, u: Unit, r: Role): void {
   const emoji = u.via === 'emoji';
-  const tg = ctx.nearestTarget(u, emoji ? EMOJI_WINDOW : WORD_WINDOW, (r.severity ?? 2) >= 3);
+  const near = ctx.nearestTarget(u, emoji ? EMOJI_WINDOW : WORD_WINDOW, (r.severity ?? 2) >= 3);
+  const tg = near ?? ctx.earlierTarget(u);
   if (tg === undefined) return;
+  const earlier = near === undefined;
   // A group term that is itself the description ("gay" in "that's so gay") is not a target.
   if (tg.i >= u.i && tg.j <= u.j) return;
   // A swear word as the description must sit in the same clause as the group: "Holy shit,
@@ -57,5 +59,11 @@ export function derogationRule(ctx: RuleContext, u: Unit, r: Role): void {
       : kind === 'implicit'
         ? `derogatory/exclusionary statement '${term}'`
         : `derogatory description '${term}'`;
+  if (earlier) {
+    // Less sure than a target in the same sentence; a negator back there ("don't talk to me about …")
+    // belongs to its own sentence, so only this sentence's negation counts.
+    ctx.groupHit(u, tg, base * 0.9, `${what} (group named in an earlier sentence)`, ctx.negatedBy(u));
+    return;
+  }
   ctx.groupHit(u, tg, base, what, ctx.negatedBy(u, tg, kind === 'implicit'));
 }

@@ -21,6 +21,7 @@ import { counterSpeechRule } from './counter-speech.js';
 import { derogationRule } from './derogation.js';
 import { gappedExclusionRule } from './exclusion.js';
 import { hateVerbRule } from './hate-verbs.js';
+import { jokeRule } from './jokes.js';
 import { negatedPositiveRule, positiveRule } from './positives.js';
 import { slurRule } from './slurs.js';
 import { findTargets } from './targets.js';
@@ -129,6 +130,7 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
   for (const u of ctx.units) for (const r of u.roles) applyRole(ctx, u, r, victims);
   mockeryRule(ctx, victims);
   gappedExclusionRule(ctx);
+  jokeRule(ctx, victims);
   counterSpeechRule(ctx);
   return {
     hits: ctx.hits,
