@@ -196,9 +196,10 @@ export class RuleContext {
       if (targetAt[k] !== undefined) return undefined;
       const t = tokens[k]!;
       if (t.kind !== TK_WORD) continue;
-      if (this.lex.personNouns.has(t.key)) return undefined;
       words++;
+      // "the lot" is a quantifier here, not a person of the sentence's own.
       if (GROUP_QUANTIFIERS.has(t.key)) quantifier = true;
+      else if (this.lex.personNouns.has(t.key)) return undefined;
     }
     if (!quantifier && words > FRAGMENT_WORDS) return undefined;
     for (let k = start - 1; k >= 0 && sentOf[k]! >= u.sent - 2; k--) {
@@ -206,6 +207,15 @@ export class RuleContext {
       if (tg !== undefined && !tg.weak && !tg.pronoun && tg.category !== 'victims_of_crime') return tg;
     }
     return undefined;
+  }
+
+  /** A group quantifier just before the unit, in its sentence ("bunch of idiots", "the lot are …"). */
+  quantified(u: Unit): boolean {
+    for (let k = u.i - 1; k >= Math.max(0, u.i - 3) && this.sentOf[k] === u.sent; k--) {
+      const t = this.tokens[k]!;
+      if (t.kind === TK_WORD && GROUP_QUANTIFIERS.has(t.key)) return true;
+    }
+    return false;
   }
 
   /** A negator earlier in the same clause (phrases that contain a negation were matched whole). */

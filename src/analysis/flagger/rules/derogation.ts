@@ -42,7 +42,9 @@ export function derogationRule(ctx: RuleContext, u: Unit, r: Role): void {
   if (tg.i >= u.i && tg.j <= u.j) return;
   // A swear word as the description must sit in the same clause as the group: "Holy shit,
   // Muslims are amazing" is not a description.
-  if (has(u, 'profanity') !== undefined && ctx.clauseOf[tg.i] !== u.clause) return;
+  // Across sentences only with a quantifier: "Don't talk to me about Jews. Bunch of idiots".
+  if (has(u, 'profanity') !== undefined && ctx.clauseOf[tg.i] !== u.clause && !(earlier && ctx.quantified(u)))
+    return;
   // "Immigrants go home" is exclusion; "gay people can go home early" is a rota.
   if (ADJACENT_ONLY.has(r.term) && tg.j !== u.i) return;
   if (PAST_EXCLUSION.has(r.term) && !normativeCueBefore(ctx, u)) return;

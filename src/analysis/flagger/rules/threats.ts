@@ -39,7 +39,9 @@ function intentCue(ctx: RuleContext, u: Unit): boolean {
 }
 
 export function threatRule(ctx: RuleContext, u: Unit, r: Role): void {
-  const tg = ctx.nearestTarget(u, THREAT_WINDOW, false);
+  const near = ctx.nearestTarget(u, THREAT_WINDOW, false);
+  // "Saw the Albanians at the protest. Should have drowned the lot": the group of a sentence before.
+  const tg = near ?? ctx.earlierTarget(u);
   if (r.kind !== 'strong' && !intentCue(ctx, u)) return;
   // "hang out with", "shoot hoops": not threats.
   const next = ctx.tokens[u.j];
@@ -57,6 +59,17 @@ export function threatRule(ctx: RuleContext, u: Unit, r: Role): void {
     });
     return;
   }
-  const neg = ctx.negatedBy(u, tg);
-  ctx.groupHit(u, tg, 0.92, `threat of violence '${ctx.span(u).term}'`, neg, 'violence_threat');
+  if (near === undefined) {
+    const what = `threat of violence '${ctx.span(u).term}' (group named in an earlier sentence)`;
+    ctx.groupHit(u, tg, 0.92 * 0.9, what, ctx.negatedBy(u), 'violence_threat');
+    return;
+  }
+  ctx.groupHit(
+    u,
+    tg,
+    0.92,
+    `threat of violence '${ctx.span(u).term}'`,
+    ctx.negatedBy(u, tg),
+    'violence_threat',
+  );
 }
