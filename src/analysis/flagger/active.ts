@@ -23,6 +23,8 @@ export const ACTIVE_VERSION = 'case-rerank/1.1.0';
 const BITS = 18;
 const MASK = (1 << BITS) - 1;
 const CASE_TERM_WEIGHT = 8;
+/** A message sharing more than this share of its features with the example is no contrast for it. */
+const CONTRAST_MAX_SHARED = 0.3;
 
 export interface CaseMessage {
   id: string;
@@ -215,11 +217,20 @@ export function rerank(
  */
 export function moreLikeThis(index: CaseIndex, messageId: string, contrast = 50): RerankRun {
   if (!index.byId.has(messageId)) throw new Error(`more like this: '${messageId}' is not in this case`);
-  const others = index.ids.filter((id) => id !== messageId);
-  const step = Math.max(1, others.length / contrast);
+  // The contrast stands in for "ordinary": messages that share much of the example's wording are left
+  // out of it (they are what the reviewer is looking for), and it takes at most half of the rest.
+  const example = new Set(index.feats[index.byId.get(messageId)!]!);
+  const shares = (id: string): boolean => {
+    const f = index.feats[index.byId.get(id)!]!;
+    let common = 0;
+    for (let i = 0; i < f.length; i++) if (example.has(f[i]!)) common++;
+    return f.length > 0 && common / f.length > CONTRAST_MAX_SHARED;
+  };
+  const others = index.ids.filter((id) => id !== messageId && !shares(id));
+  const size = Math.max(1, Math.min(contrast, Math.floor(others.length / 2)));
+  const step = Math.max(1, others.length / size);
   const sample: string[] = [];
-  for (let p = 0; p < others.length && sample.length < contrast; p += step)
-    sample.push(others[Math.floor(p)]!);
+  for (let p = 0; p < others.length && sample.length < size; p += step) sample.push(others[Math.floor(p)]!);
   const learnedFrom = decisions(index, [
     { messageId, offensive: true },
     ...sample.map((id) => ({ messageId: id, offensive: false })),
