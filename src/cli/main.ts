@@ -17,6 +17,7 @@ import { registerJobs } from './commands/jobs.js';
 import { registerMessages } from './commands/messages.js';
 import { registerOcr } from './commands/ocr.js';
 import { registerServe } from './commands/serve.js';
+import { registerSimilar } from './commands/similar.js';
 import { registerPeople } from './commands/people.js';
 import { registerQc } from './commands/qc.js';
 import { registerRecord } from './commands/record.js';
@@ -54,6 +55,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerUser(program, ctx);
   registerCoverage(program, ctx);
   registerRerank(program, ctx);
+  registerSimilar(program, ctx);
   registerBatch(program, ctx);
   registerQc(program, ctx);
   registerAudit(program, ctx);

@@ -14,6 +14,7 @@ import { checkRequest, DATE_ORDERS, type ExhibitRequest } from '../evidence/impo
 import { addExhibit } from '../evidence/import-sequence.js';
 import { DEFAULT_ZIP_LIMITS } from '../ingest/zip/zip.js';
 import { OCR, ocrHandler } from '../media/ocr/ocr-job.js';
+import { RERANK, rerankHandler } from '../review/rerank-job.js';
 import type { Store } from '../store/open-store.js';
 import type { JobRecord } from '../store/repositories/jobs.js';
 
@@ -103,6 +104,7 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
     return { runId: run.id, messages: run.messages, flagged: run.flagged, version: run.version, byCategory };
   },
   [OCR]: ocrHandler,
+  [RERANK]: rerankHandler,
 };
 
 export const JOB_KINDS: readonly string[] = Object.keys(JOB_HANDLERS);

@@ -10,6 +10,7 @@ import type { Store } from '../store/open-store.js';
 import type { CodeRecord, CodeValues } from '../store/repositories/codes.js';
 import type { UserRecord } from '../store/repositories/users.js';
 import { blindedAmong, blindPending, queueOnCode } from './qc.js';
+import { queueRerankIfDue } from './rerank-auto.js';
 
 export type CodeResult =
   | { readonly ok: true; readonly code: CodeRecord }
@@ -68,7 +69,11 @@ export async function setCode(
     return code;
   });
   if (written === 'blind') return { ok: false, blind: true };
-  if (written) return { ok: true, code: written };
+  if (written) {
+    // Enough new codes since the last re-rank: the queue learns from them (in a worker, not here).
+    await queueRerankIfDue(store, input.caseId, input.user.username);
+    return { ok: true, code: written };
+  }
   if (await blind()) return { ok: false, blind: true };
   return { ok: false, current: await store.codes.get(input.messageId) };
 }

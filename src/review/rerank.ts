@@ -5,7 +5,15 @@
  * everything needed to reproduce it: the analysis run its starting scores came from, the engine
  * version and parameters, the codes (sorted) and SHA-256s of its inputs and ranking.
  */
-import { indexCase, rerank, type CaseMessage, type ReviewCode } from '../analysis/flagger/active.js';
+import { termListVersion, toCaseTerms } from '../analysis/analyse-case.js';
+import {
+  indexCase,
+  rerank,
+  type CaseIndex,
+  type CaseMessage,
+  type ReviewCode,
+} from '../analysis/flagger/active.js';
+import { createPipeline } from '../analysis/flagger/index.js';
 import type { Store } from '../store/open-store.js';
 import type { RerankRunRecord } from '../store/repositories/rerank-runs.js';
 
@@ -33,6 +41,29 @@ async function caseMessages(store: Store, caseId: number, runId: number | null):
 }
 
 /**
+ * The case's messages indexed for the per-case model, with the case's current term list feeding it
+ * (a case term found is a feature of its own). `termListVersion` is 0 when the case has no list.
+ */
+export async function indexCaseFromStore(
+  store: Store,
+  caseId: number,
+): Promise<{ index: CaseIndex; analysisRunId: number | null; termListVersion: number }> {
+  const analysis = await store.flags.run(caseId);
+  const messages = await caseMessages(store, caseId, analysis?.id ?? null);
+  const terms = await store.termLists.latest(caseId);
+  const pipeline = createPipeline(
+    terms && terms.terms.length > 0
+      ? { extraTerms: toCaseTerms(terms.terms), termListVersion: termListVersion(caseId, terms.version) }
+      : {},
+  );
+  return {
+    index: indexCase(messages, pipeline),
+    analysisRunId: analysis?.id ?? null,
+    termListVersion: terms?.version ?? 0,
+  };
+}
+
+/**
  * Re-rank a case from its codes and store the run. "Unsure" codes teach nothing (they are neither
  * example), so such messages stay in the ranking; the stored ranking is exactly the one hashed.
  */
@@ -40,20 +71,20 @@ export async function rerankCase(
   store: Store,
   input: { caseId: number; actor: string },
 ): Promise<RerankOutcome> {
-  const analysis = await store.flags.run(input.caseId);
-  const messages = await caseMessages(store, input.caseId, analysis?.id ?? null);
+  const { index, analysisRunId, termListVersion } = await indexCaseFromStore(store, input.caseId);
   const allCodes = await store.codes.listForCase(input.caseId);
   const codes: ReviewCode[] = allCodes
     .filter((c) => c.decision !== 'unsure')
     .map((c) => ({ messageId: String(c.messageId), offensive: c.decision === 'offensive' }));
-  const result = rerank(indexCase(messages), codes);
+  const result = rerank(index, codes);
   const ranking = result.ranking.map((r) => ({ messageId: Number(r.id), score: r.score }));
   const run = await store.transaction(async (repos) => {
     const saved = await repos.rerankRuns.save({
       caseId: input.caseId,
-      analysisRunId: analysis?.id ?? null,
+      analysisRunId,
       version: result.version,
-      params: { ...result.params },
+      // The term list's version is recorded with the parameters: a rerun needs the same list.
+      params: { ...result.params, termListVersion },
       learnedFrom: result.learnedFrom,
       positives: result.positives,
       negatives: result.negatives,

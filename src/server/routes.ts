@@ -25,6 +25,7 @@ import { registerReportRoutes } from './report-routes.js';
 import { registerSearchTermRoutes } from './search-term-routes.js';
 import { registerSessionRoutes, SESSION_COOKIE } from './session-routes.js';
 import { registerThreadRoutes } from './thread-routes.js';
+import { registerSimilarRoutes } from './similar-routes.js';
 
 export function registerRoutes(
   app: FastifyInstance,
@@ -71,6 +72,7 @@ export function registerRoutes(
   registerAdminRoutes(route, store);
   registerQcRoutes(route, store, docs);
   registerSearchTermRoutes(route, store, docs);
+  registerSimilarRoutes(route, store);
   registerMediaRoutes(route, store, workspace, docs);
   registerExhibitRoutes(app, route, store, workspace);
   registerIdentityRoutes(route, store);

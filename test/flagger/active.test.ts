@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexCase, moreLikeThis, rerank, type CaseMessage } from '../../src/analysis/flagger/active.js';
+import { createPipeline } from '../../src/analysis/flagger/index.js';
 
 // A case where the flagger cannot know the group's own nickname for a victim ("tinkerbell"): the
 // reviewers' codes must teach the per-case ranking.
@@ -68,5 +69,36 @@ describe('more like this', () => {
     expect(top.filter((id) => id.startsWith('t')).length).toBeGreaterThanOrEqual(7);
     expect(run.learnedFrom.find((c) => c.messageId === 't3')?.offensive).toBe(true);
     expect(() => moreLikeThis(index, 'missing')).toThrow(/not in this case/);
+  });
+});
+
+describe("the case's term list feeds the re-rank", () => {
+  // Two nicknames for victims the flagger cannot know; the reviewers coded only "bluebell" offensive.
+  const msgs: CaseMessage[] = [];
+  for (let k = 0; k < 40; k++)
+    msgs.push({ id: `e${k}`, text: `shift ${k} briefing in the yard`, score: 0.1 });
+  msgs.push({ id: 'b0', text: 'bluebell rang the front desk', score: 0.1 });
+  msgs.push({ id: 'b1', text: 'bluebell rang the control room', score: 0.1 });
+  msgs.push({ id: 'm0', text: 'moonpie rang the control room', score: 0.1 });
+  msgs.push({ id: 'd0', text: 'dave rang the control room', score: 0.1 });
+  const codes = [
+    { messageId: 'b0', offensive: true },
+    ...Array.from({ length: 10 }, (_, k) => ({ messageId: `e${k}`, offensive: false })),
+  ];
+  const terms = createPipeline({
+    extraTerms: [
+      { term: 'bluebell', category: 'victims_of_crime', severity: 2 },
+      { term: 'moonpie', category: 'victims_of_crime', severity: 2 },
+    ],
+    termListVersion: 'case-1/terms-v1',
+  });
+
+  it('lifts a message with another case term above one without', () => {
+    const withTerms = rerank(indexCase(msgs, terms), codes).ranking.map((r) => r.id);
+    expect(withTerms.indexOf('m0')).toBeLessThan(withTerms.indexOf('d0'));
+    // Without the list "moonpie" and "dave" are just names: nothing sets them apart.
+    const without = rerank(indexCase(msgs), codes).ranking;
+    const score = (id: string) => without.find((r) => r.id === id)!.score;
+    expect(Math.abs(score('m0') - score('d0'))).toBeLessThan(0.02);
   });
 });

@@ -238,6 +238,7 @@ eachBackend('Review server: sessions and security', (backend: Backend) => {
         '/api/cases/{caseId}/search',
         '/api/cases/{caseId}/search-terms',
         '/api/cases/{caseId}/search-terms/reports',
+        '/api/cases/{caseId}/messages/{id}/similar',
         '/api/conversations/{conversationId}/messages',
         '/api/conversations/{conversationId}/next-flag',
         '/api/conversations/{conversationId}/reviewed',

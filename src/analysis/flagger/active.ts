@@ -16,11 +16,15 @@
 
 import { createHash } from 'node:crypto';
 import { createPipeline, type Pipeline } from './index.js';
-import { DEFAULT_FEATURES, featurize } from './model.js';
+import { DEFAULT_FEATURES, featurize, hashString } from './model.js';
 
-export const ACTIVE_VERSION = 'case-rerank/1.0.0';
+/** 1.1.0: the case's term list feeds the fit (one feature per case term found, and one for any). */
+export const ACTIVE_VERSION = 'case-rerank/1.1.0';
 const BITS = 18;
 const MASK = (1 << BITS) - 1;
+const CASE_TERM_WEIGHT = 8;
+/** A message sharing more than this share of its features with the example is no contrast for it. */
+const CONTRAST_MAX_SHARED = 0.3;
 
 export interface CaseMessage {
   id: string;
@@ -79,9 +83,19 @@ export function indexCase(
   messages.forEach((m, k) => {
     ids.push(m.id);
     byId.set(m.id, k);
-    const { ids: f, count } = featurize(pipeline.tokens(m.text), DEFAULT_FEATURES);
-    const own = new Int32Array(count);
+    const { tokens, terms } = pipeline.caseTerms(m.text);
+    const { ids: f, count } = featurize(tokens, DEFAULT_FEATURES);
+    // A case term found (the case's own nickname for a victim, local slang) is a feature of its own,
+    // and so is "some case term": reviewers' codes on one term then lift messages with the others.
+    // Each counts CASE_TERM_WEIGHT times, about as much as a word's character n-grams together.
+    const extra = terms.length > 0 ? (terms.length + 1) * CASE_TERM_WEIGHT : 0;
+    const own = new Int32Array(count + extra);
     for (let i = 0; i < count; i++) own[i] = f[i]! & MASK;
+    let at = count;
+    for (const term of extra > 0 ? [...terms, '*'] : []) {
+      const h = hashString(`case-term:${term}`) & MASK;
+      for (let r = 0; r < CASE_TERM_WEIGHT; r++) own[at++] = h;
+    }
     feats.push(own);
     baseLogit[k] = logit(m.score);
   });
@@ -92,21 +106,25 @@ function sha(x: unknown): string {
   return createHash('sha256').update(JSON.stringify(x)).digest('hex');
 }
 
-/** Fit the per-case model on the codes and rank every message not yet coded. */
-export function rerank(
-  index: CaseIndex,
-  codes: readonly ReviewCode[],
-  params: RerankParams = DEFAULT_RERANK,
-): RerankRun {
-  // The last decision on a message wins; codes for messages outside the case are ignored.
+interface Fitted {
+  w: Float64Array;
+  a: number;
+  b: number;
+}
+
+/** The codes a run learns from: the last decision per message, sorted by id; outside ids ignored. */
+function decisions(index: CaseIndex, codes: readonly ReviewCode[]): RerankRun['learnedFrom'] {
   const decided = new Map<string, boolean>();
   for (const c of codes) if (index.byId.has(c.messageId)) decided.set(c.messageId, c.offensive);
-  const learnedFrom = [...decided.entries()]
+  return [...decided.entries()]
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .map(([messageId, offensive]) => ({ messageId, offensive }));
+}
+
+/** Class-balanced logistic regression by AdaGrad, started from "trust the flagger". */
+function fit(index: CaseIndex, learnedFrom: RerankRun['learnedFrom'], params: RerankParams): Fitted {
   const positives = learnedFrom.filter((c) => c.offensive).length;
   const negatives = learnedFrom.length - positives;
-
   const w = new Float64Array(1 << BITS);
   const g2 = new Float64Array(1 << BITS).fill(1e-6);
   let a = 1;
@@ -117,69 +135,107 @@ export function rerank(
   const wPos = positives > 0 ? learnedFrom.length / (2 * positives) : 1;
   const wNeg = negatives > 0 ? learnedFrom.length / (2 * negatives) : 1;
   const rows = learnedFrom.map((c) => ({ k: index.byId.get(c.messageId)!, y: c.offensive ? 1 : 0 }));
-  if (positives > 0 && negatives > 0) {
-    for (let e = 0; e < params.epochs; e++) {
-      // A fixed, data-independent order per epoch (rotation), so the run is reproducible.
-      for (let r = 0; r < rows.length; r++) {
-        const { k, y } = rows[(r + e * 7919) % rows.length]!;
-        const f = index.feats[k]!;
-        const inv = f.length > 0 ? 1 / Math.sqrt(f.length) : 0;
-        let z = b + a * index.baseLogit[k]!;
-        for (let i = 0; i < f.length; i++) z += w[f[i]!]! * inv;
-        const g = (1 / (1 + Math.exp(-z)) - y) * (y === 1 ? wPos : wNeg);
-        for (let i = 0; i < f.length; i++) {
-          const j = f[i]!;
-          const gj = g * inv + params.l2 * w[j]!;
-          g2[j]! += gj * gj;
-          w[j]! -= (params.learningRate * gj) / Math.sqrt(g2[j]!);
-        }
-        const gA = g * index.baseLogit[k]!;
-        ga2 += gA * gA;
-        a -= (params.learningRate * gA) / Math.sqrt(ga2);
-        gb2 += g * g;
-        b -= (params.learningRate * g) / Math.sqrt(gb2);
+  if (positives === 0 || negatives === 0) return { w, a, b };
+  for (let e = 0; e < params.epochs; e++) {
+    // A fixed, data-independent order per epoch (rotation), so the run is reproducible.
+    for (let r = 0; r < rows.length; r++) {
+      const { k, y } = rows[(r + e * 7919) % rows.length]!;
+      const f = index.feats[k]!;
+      const inv = f.length > 0 ? 1 / Math.sqrt(f.length) : 0;
+      let z = b + a * index.baseLogit[k]!;
+      for (let i = 0; i < f.length; i++) z += w[f[i]!]! * inv;
+      const g = (1 / (1 + Math.exp(-z)) - y) * (y === 1 ? wPos : wNeg);
+      for (let i = 0; i < f.length; i++) {
+        const j = f[i]!;
+        const gj = g * inv + params.l2 * w[j]!;
+        g2[j]! += gj * gj;
+        w[j]! -= (params.learningRate * gj) / Math.sqrt(g2[j]!);
       }
+      const gA = g * index.baseLogit[k]!;
+      ga2 += gA * gA;
+      a -= (params.learningRate * gA) / Math.sqrt(ga2);
+      gb2 += g * g;
+      b -= (params.learningRate * g) / Math.sqrt(gb2);
     }
   }
+  return { w, a, b };
+}
+
+/** Every message not in `skip`, highest score first (ties by position in the case). */
+function rank(index: CaseIndex, m: Fitted, skip: ReadonlySet<string>): { id: string; score: number }[] {
   const ranking: { id: string; score: number }[] = [];
   for (let k = 0; k < index.ids.length; k++) {
     const id = index.ids[k]!;
-    if (decided.has(id)) continue;
+    if (skip.has(id)) continue;
     const f = index.feats[k]!;
     const inv = f.length > 0 ? 1 / Math.sqrt(f.length) : 0;
-    let z = b + a * index.baseLogit[k]!;
-    for (let i = 0; i < f.length; i++) z += w[f[i]!]! * inv;
+    let z = m.b + m.a * index.baseLogit[k]!;
+    for (let i = 0; i < f.length; i++) z += m.w[f[i]!]! * inv;
     ranking.push({ id, score: Math.round((1 / (1 + Math.exp(-z))) * 1e6) / 1e6 });
   }
   const pos = new Map(index.ids.map((id, k) => [id, k]));
   ranking.sort((x, y) => y.score - x.score || pos.get(x.id)! - pos.get(y.id)!);
+  return ranking;
+}
+
+function runOf(
+  index: CaseIndex,
+  learnedFrom: RerankRun['learnedFrom'],
+  params: RerankParams,
+  ranking: { id: string; score: number }[],
+): RerankRun {
+  const positives = learnedFrom.filter((c) => c.offensive).length;
   return {
     version: ACTIVE_VERSION,
     params,
     learnedFrom,
     positives,
-    negatives,
+    negatives: learnedFrom.length - positives,
     inputSha256: sha({ v: ACTIVE_VERSION, params, learnedFrom, ids: index.ids, base: [...index.baseLogit] }),
     ranking,
     rankingSha256: sha(ranking),
   };
 }
 
+/** Fit the per-case model on the codes and rank every message not yet coded. */
+export function rerank(
+  index: CaseIndex,
+  codes: readonly ReviewCode[],
+  params: RerankParams = DEFAULT_RERANK,
+): RerankRun {
+  const learnedFrom = decisions(index, codes);
+  const decided = new Set(learnedFrom.map((c) => c.messageId));
+  return runOf(index, learnedFrom, params, rank(index, fit(index, learnedFrom, params), decided));
+}
+
 /**
  * "More like this" from one message: the same per-case fit with that message as the one offensive
  * example and an evenly spaced sample of the rest of the case as the contrast (in a seized chat almost
  * every message is ordinary), so a reviewer can pull up messages resembling any message, coded or not.
- * The stand-in negatives are named in `learnedFrom` like real codes, so the run is reproducible.
+ * The stand-in negatives are named in `learnedFrom` like real codes, so the run is reproducible; every
+ * message but the example is ranked, the stand-ins included.
  */
 export function moreLikeThis(index: CaseIndex, messageId: string, contrast = 50): RerankRun {
   if (!index.byId.has(messageId)) throw new Error(`more like this: '${messageId}' is not in this case`);
-  const others = index.ids.filter((id) => id !== messageId);
-  const step = Math.max(1, others.length / contrast);
+  // The contrast stands in for "ordinary": messages that share much of the example's wording are left
+  // out of it (they are what the reviewer is looking for), and it takes at most half of the rest.
+  const example = new Set(index.feats[index.byId.get(messageId)!]!);
+  const shares = (id: string): boolean => {
+    const f = index.feats[index.byId.get(id)!]!;
+    let common = 0;
+    for (let i = 0; i < f.length; i++) if (example.has(f[i]!)) common++;
+    return f.length > 0 && common / f.length > CONTRAST_MAX_SHARED;
+  };
+  const others = index.ids.filter((id) => id !== messageId && !shares(id));
+  const size = Math.max(1, Math.min(contrast, Math.floor(others.length / 2)));
+  const step = Math.max(1, others.length / size);
   const sample: string[] = [];
-  for (let p = 0; p < others.length && sample.length < contrast; p += step)
-    sample.push(others[Math.floor(p)]!);
-  return rerank(index, [
+  for (let p = 0; p < others.length && sample.length < size; p += step) sample.push(others[Math.floor(p)]!);
+  const learnedFrom = decisions(index, [
     { messageId, offensive: true },
     ...sample.map((id) => ({ messageId: id, offensive: false })),
   ]);
+  // The contrast sample stands in for "ordinary" but is not coded: it is ranked like every other message.
+  const model = fit(index, learnedFrom, DEFAULT_RERANK);
+  return runOf(index, learnedFrom, DEFAULT_RERANK, rank(index, model, new Set([messageId])));
 }

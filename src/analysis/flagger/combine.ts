@@ -13,7 +13,7 @@
  */
 
 import type { FlagCategory } from '../../contract/coding.js';
-import type { RuleOutcome } from './rules.js';
+import type { RuleOutcome } from './rules/index.js';
 
 export const FLAG_THRESHOLD = 0.5;
 const NON_FLAG_CAP = 0.45;

@@ -14,13 +14,13 @@ import { isFlagCategory, type FlagCategory } from '../../contract/coding.js';
 import { buildLexicon, LEXICON_VERSION, matchTokens, type LexiconIndex } from './lexicon.js';
 import { forward, loadNeural, type NeuralModel, type NeuralModelFile } from './neural.js';
 import { EMOJI_VERSION, TK_WORD, tokenize, type Token } from './normalise.js';
-import { applyRules, type RuleOutcome } from './rules.js';
+import { applyRules, type RuleOutcome } from './rules/index.js';
 
 export { FLAG_THRESHOLD };
 export type { FlagSpan };
 
 /** Bump when normalisation, rules or the combiner change behaviour. */
-export const FLAGGER_VERSION = 'scrutineer-flagger/2.0.0';
+export const FLAGGER_VERSION = 'scrutineer-flagger/2.1.0';
 
 export type CaseTermSeverity = 1 | 2 | 3 | 'low' | 'medium' | 'high';
 
@@ -85,6 +85,8 @@ export interface Pipeline {
   lex: LexiconIndex;
   analyse(text: string): { tokens: Token[]; outcome: RuleOutcome };
   tokens(text: string): Token[];
+  /** The tokens and the case terms found in them (by the list's spelling), for the case re-ranker. */
+  caseTerms(text: string): { tokens: Token[]; terms: string[] };
 }
 
 export function createPipeline(options: FlaggerOptions = {}): Pipeline {
@@ -109,6 +111,12 @@ export function createPipeline(options: FlaggerOptions = {}): Pipeline {
   return {
     lex,
     tokens,
+    caseTerms(text: string) {
+      const m = matchTokens(lex, tokenize(text, lex.abbreviations));
+      const terms: string[] = [];
+      for (const x of m.matches) for (const r of x.roles) if (r.type === 'case') terms.push(r.term);
+      return { tokens: m.tokens, terms };
+    },
     analyse(text: string) {
       const m = matchTokens(lex, tokenize(text, lex.abbreviations));
       return { tokens: m.tokens, outcome: applyRules(text, m.tokens, m.matches, lex) };

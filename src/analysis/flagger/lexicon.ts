@@ -124,6 +124,8 @@ interface RawLexicon {
   weakCondemn: string[];
   /** Words before a condemning word that dismiss it ("don't care if PSD see this"). */
   dismissCondemn: string[];
+  /** Joke frames ("why did the …") and disclaimers ("I'm not racist but"), for the joke rule. */
+  jokeFrames: { jokes: string[]; disclaimers: string[] };
   selfRef: string[];
   pronouns: string[];
   profanity: { severity: number; terms: string[] }[];

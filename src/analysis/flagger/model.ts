@@ -46,6 +46,11 @@ function fnvStr(h: number, s: string): number {
   return h;
 }
 
+/** FNV-1a of a string, for features that are not n-grams (the case re-ranker's case-term features). */
+export function hashString(s: string): number {
+  return fnvStr(0x811c9dc5 | 0, s) >>> 0;
+}
+
 /**
  * Compute hashed feature ids into a shared buffer; returns the count. Callers must consume the ids
  * before the next call.

@@ -89,6 +89,22 @@ export class RerankRunsRepository {
     return row ? toRecord(row) : null;
   }
 
+  /**
+   * Decided codes ("offensive", "not offensive") of the case written since its latest re-rank, or in
+   * all when it has none: what the automatic re-rank after coding counts before it runs again.
+   */
+  async codesSinceLatest(caseId: number): Promise<number> {
+    const latest = await this.latest(caseId);
+    let q = this.ctx.db
+      .selectFrom('codes')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('case_id', '=', caseId)
+      .where('decision', '!=', 'unsure');
+    if (latest) q = q.where('at', '>', latest.createdAt);
+    const row = await q.executeTakeFirstOrThrow();
+    return toInt(row.n);
+  }
+
   /** Newest first. */
   async list(caseId: number): Promise<RerankRunRecord[]> {
     const rows = await this.ctx.db

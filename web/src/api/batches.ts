@@ -81,3 +81,13 @@ export async function caseReviewers(caseId: number): Promise<readonly ReviewerCo
   return (await request<{ reviewers: ReviewerCoverage[] }>('GET', `/api/cases/${caseId}/reviewers`))
     .reviewers;
 }
+
+/** What a re-rank of the case from its reviewers' codes learned (POST /api/cases/:caseId/rerank). */
+export interface RerankSummary {
+  readonly run: { readonly id: number; readonly positives: number; readonly negatives: number };
+  readonly ranked: number;
+}
+
+export async function rerankQueue(caseId: number): Promise<RerankSummary> {
+  return request<RerankSummary>('POST', `/api/cases/${caseId}/rerank`);
+}

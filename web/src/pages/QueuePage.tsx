@@ -3,6 +3,7 @@ import { myQueue, queueKey } from '../api/batches';
 import { BatchesAdmin } from '../components/BatchesAdmin';
 import { CoverageBar } from '../components/CoverageBar';
 import { QueryState } from '../components/QueryState';
+import { RerankButton } from '../components/RerankButton';
 import { useSession } from '../hooks/session';
 import { count } from '../lib/format';
 import { href } from '../lib/router';
@@ -19,6 +20,7 @@ export function QueuePage({ caseId }: { caseId: number }) {
     <section aria-labelledby="queue-title">
       <h1 id="queue-title">My queue</h1>
       <QueryState query={q} />
+      {role !== undefined && role !== 'readonly' && <RerankButton caseId={caseId} />}
       {q.data && mine.length === 0 && <p className="muted">No batches are assigned to you on this case.</p>}
       {mine.length > 0 && (
         <table className="table" aria-label="My batches">

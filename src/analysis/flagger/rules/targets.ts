@@ -1,0 +1,117 @@
+/**
+ * Targets: the group terms a description can be aimed at, and pronouns that refer back (or forward) to
+ * one ("They are vermin. I mean …"). A group word that names a thing ("Chinese food", "women's
+ * football") or other people ("women haters") is no target.
+ */
+
+import type { FlagCategory } from '../../../contract/coding.js';
+import { LEXICON } from '../lexicon.js';
+import { squeeze, TK_EMOJI, TK_WORD } from '../normalise.js';
+import type { RuleContext } from './context.js';
+import { has, type RuleOutcome, type Target } from './types.js';
+
+const ADJ_BREAKERS = new Set(LEXICON.adjBreakers.map(squeeze));
+const NOT_TARGET = new Set(LEXICON.notTarget.map(squeeze));
+const POSSESSED_PEOPLE = new Set(LEXICON.possessedPeople.map(squeeze));
+
+export interface Identity {
+  identityPresent: boolean;
+  identityCategories: FlagCategory[];
+  identitySpan?: RuleOutcome['identitySpan'];
+}
+
+/** Fills `ctx.targets`/`ctx.targetAt` and reports which protected groups the message names. */
+export function findTargets(ctx: RuleContext): Identity {
+  const identity = groupTargets(ctx);
+  referBack(ctx);
+  return identity;
+}
+
+function groupTargets(ctx: RuleContext): Identity {
+  const { tokens, n, lex, sentOf, unitAt, targets, targetAt } = ctx;
+  let identityPresent = false;
+  let identitySpan: RuleOutcome['identitySpan'];
+  const identityCategories = new Set<FlagCategory>();
+  for (const u of ctx.units) {
+    const r = has(u, 'identity');
+    if (r === undefined || r.category === undefined) continue;
+    // An identity adjective before a thing ("Chinese food", "gay bar") names no people.
+    if (u.j - u.i === 1 && lex.adjIdentity.has(tokens[u.i]!.key) && u.j < n) {
+      const next = tokens[u.j]!;
+      const nu = unitAt[u.j];
+      const emojiThing = next.kind === TK_EMOJI && nu === undefined;
+      if (emojiThing) continue;
+      if (
+        next.kind === TK_WORD &&
+        sentOf[u.j] === u.sent &&
+        nu === undefined &&
+        !lex.functionWords.has(next.key) &&
+        !lex.personNouns.has(next.key) &&
+        !ADJ_BREAKERS.has(next.key)
+      ) {
+        continue;
+      }
+    }
+    // "women's football", "Muslims' shops": a possessive before a thing names the thing — but
+    // "black people's lives", "women's brains" still speak of the people.
+    const last = tokens[u.j - 1]!;
+    if (last.poss === true && u.j < n) {
+      const next = tokens[u.j]!;
+      if (next.kind === TK_WORD && !POSSESSED_PEOPLE.has(next.key) && !lex.personNouns.has(next.key))
+        continue;
+    }
+    // "women haters", "gay bashers", "trans rights": the people meant are not the group.
+    if (
+      u.j < n &&
+      tokens[u.j]!.kind === TK_WORD &&
+      NOT_TARGET.has(tokens[u.j]!.key) &&
+      sentOf[u.j] === u.sent
+    )
+      continue;
+    const tg: Target = {
+      i: u.i,
+      j: u.j,
+      category: r.category,
+      group: r.group ?? r.category,
+      weak: r.weak === true,
+      pronoun: false,
+      term: ctx.slice(u.i, u.j),
+    };
+    targets.push(tg);
+    for (let k = u.i; k < u.j; k++) targetAt[k] = tg;
+    // Victims are targets for the rules, but the model was never trained on them: no model-only flags.
+    if (!tg.weak && tg.category !== 'victims_of_crime') {
+      identityPresent = true;
+      identityCategories.add(tg.category);
+      identitySpan ??= { start: tokens[u.i]!.start, end: tokens[u.j - 1]!.end, term: tg.term };
+    }
+  }
+  return { identityPresent, identityCategories: [...identityCategories], identitySpan };
+}
+
+/** Pronouns refer to the latest strong group term before them, or the first one after. */
+function referBack(ctx: RuleContext): void {
+  const { n, targets, targetAt } = ctx;
+  const strongTargets = targets.filter((t) => !t.weak);
+  if (strongTargets.length === 0) return;
+  let p = 0;
+  for (const u of ctx.units) {
+    if (has(u, 'pronoun') === undefined || has(u, 'identity') !== undefined) continue;
+    // "those women": the group term itself is the target.
+    if (u.j < n && targetAt[u.j] !== undefined) continue;
+    while (p + 1 < strongTargets.length && strongTargets[p + 1]!.i < u.i) p++;
+    const prev = strongTargets[p]!;
+    const ref = prev.i < u.i ? prev : strongTargets[0]!;
+    const tg: Target = {
+      i: u.i,
+      j: u.j,
+      category: ref.category,
+      group: ref.group,
+      weak: false,
+      pronoun: true,
+      term: `${ctx.slice(u.i, u.j)} (= ${ref.term})`,
+    };
+    targets.push(tg);
+    for (let k = u.i; k < u.j; k++) targetAt[k] ??= tg;
+  }
+}

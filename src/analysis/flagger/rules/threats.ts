@@ -1,0 +1,75 @@
+/**
+ * Threats: a strong threat phrase counts by itself; a threat verb needs an intent or normative cue
+ * before it ("should", "will", "want", "going to") or must open its clause as an imperative, so that
+ * "Muslims were attacked" is a report. With no protected target it is reported but never flags.
+ */
+
+import { LEXICON, type Role } from '../lexicon.js';
+import { squeeze, TK_WORD } from '../normalise.js';
+import type { RuleContext } from './context.js';
+import type { Unit } from './types.js';
+
+export const THREAT_CUES = new Set(LEXICON.threatCues.map(squeeze));
+const THREAT_WINDOW = 10;
+const IMPERATIVE_LEAD = new Set([
+  'just',
+  'lets',
+  'let',
+  'go',
+  'please',
+  'pls',
+  'and',
+  'so',
+  'now',
+  'we',
+  'i',
+  'must',
+]);
+
+function intentCue(ctx: RuleContext, u: Unit): boolean {
+  const { tokens } = ctx;
+  for (let k = u.i - 1; k >= Math.max(u.clause, u.i - 8); k--) {
+    const t = tokens[k]!;
+    if (t.kind === TK_WORD && THREAT_CUES.has(t.key)) return true;
+  }
+  // Imperative: the threat opens its clause ("kill all ...", "just shoot them").
+  let k = u.clause;
+  while (k < u.i && tokens[k]!.kind === TK_WORD && IMPERATIVE_LEAD.has(tokens[k]!.key)) k++;
+  return k === u.i;
+}
+
+export function threatRule(ctx: RuleContext, u: Unit, r: Role): void {
+  const near = ctx.nearestTarget(u, THREAT_WINDOW, false);
+  // "Saw the Albanians at the protest. Should have drowned the lot": the group of a sentence before.
+  const tg = near ?? ctx.earlierTarget(u);
+  if (r.kind !== 'strong' && !intentCue(ctx, u)) return;
+  // "hang out with", "shoot hoops": not threats.
+  const next = ctx.tokens[u.j];
+  if (next !== undefined && next.kind === TK_WORD && (next.key === 'out' || next.key === 'around')) return;
+  if (tg === undefined) {
+    const s = ctx.span(u);
+    ctx.push({
+      category: 'violence_threat',
+      score: 0.42,
+      start: s.start,
+      end: s.end,
+      term: s.term,
+      reason: `threat of violence '${s.term}' with no protected group as target`,
+      flaggable: false,
+    });
+    return;
+  }
+  if (near === undefined) {
+    const what = `threat of violence '${ctx.span(u).term}' (group named in an earlier sentence)`;
+    ctx.groupHit(u, tg, 0.92 * 0.9, what, ctx.negatedBy(u), 'violence_threat');
+    return;
+  }
+  ctx.groupHit(
+    u,
+    tg,
+    0.92,
+    `threat of violence '${ctx.span(u).term}'`,
+    ctx.negatedBy(u, tg),
+    'violence_threat',
+  );
+}

@@ -1,0 +1,57 @@
+/** What a meaningful emoji contributes, as the same roles a listed term has (🐀 a dehumanising word). */
+
+import type { FlagCategory } from '../../../contract/coding.js';
+import { LEXICON, type Role } from '../lexicon.js';
+import { squeeze, type Token } from '../normalise.js';
+
+const CIGARETTE_BENIGN: string[][] = (
+  LEXICON.slurs.find((s) => s.category === 'sexual_orientation')?.benign?.['fag'] ?? []
+).map((b) => b.split(' ').map(squeeze));
+
+export function emojiRoles(t: Token): Role[] {
+  const e = t.emoji;
+  if (e === undefined || e.role === undefined) return [];
+  const term = e.name;
+  switch (e.role) {
+    case 'identity':
+      return [{ type: 'identity', category: e.category as FlagCategory, group: e.group, term }];
+    case 'dehum':
+      return [{ type: 'derog', kind: 'dehumanising', severity: 3, term }];
+    case 'derog':
+      return [{ type: 'derog', kind: 'derogatory', severity: 2, term }];
+    case 'disgust':
+      return [{ type: 'hateVerb', severity: 3, term }];
+    case 'threat':
+      return [{ type: 'threat', kind: 'strong', severity: 3, term }];
+    case 'threatVerb':
+      return [{ type: 'threat', kind: 'verb', severity: 3, term }];
+    case 'positive':
+      return [{ type: 'positive', term }];
+    case 'negatable':
+      return [{ type: 'negatable', term }];
+    case 'exclude':
+      return [{ type: 'derog', kind: 'implicit', severity: 2, term }];
+    case 'anger':
+      return [{ type: 'anger', term }];
+    case 'laugh':
+      return [{ type: 'laugh', term }];
+    case 'sexual':
+      return [{ type: 'sexual', category: 'sexual_content', severity: 2, term }];
+    case 'profanity':
+      return [{ type: 'profanity', category: 'profanity', severity: 2, term }];
+    case 'slur':
+      // Only the cigarette emoji is listed as a slur stand-in; it shares the word "fag"'s benign contexts.
+      return [
+        {
+          type: 'slur',
+          category: e.category as FlagCategory,
+          severity: 2,
+          reclaimable: true,
+          benign: CIGARETTE_BENIGN,
+          term,
+        },
+      ];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,45 @@
+/** "More like this" (issue 14.3, docs/flagger.md): messages of a case resembling one message. */
+import { z } from 'zod/v4';
+
+import { UserError } from '../domain/errors.js';
+import { similarMessages, SIMILAR_LIMIT_MAX } from '../review/similar.js';
+import type { Store } from '../store/open-store.js';
+import { ApiError, type CaseOf, type defineRoute } from './api.js';
+import { ErrorBody } from '../contract/schemas.js';
+
+type Route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
+  spec: Parameters<typeof defineRoute<PS, QS, BS>>[3],
+) => void;
+
+const id = z.coerce.number().int().positive().max(2_147_483_647);
+const SimilarParams = z.object({ caseId: id, id });
+const SimilarQuery = z.object({ limit: z.coerce.number().int().min(1).max(SIMILAR_LIMIT_MAX).default(20) });
+const SimilarResponse = z.object({
+  messageId: z.number().int(),
+  version: z.string(),
+  similar: z.array(z.object({ messageId: z.number().int(), score: z.number() })),
+  inputSha256: z.string(),
+});
+
+const caseFromParam: CaseOf<{ caseId: number }> = async (_store, p) => p.caseId;
+
+export function registerSimilarRoutes(route: Route, store: Store): void {
+  route({
+    method: 'GET',
+    url: '/api/cases/:caseId/messages/:id/similar',
+    summary: 'More like this: messages of the case that resemble this one, most alike first',
+    access: { kind: 'case', permission: 'read', caseOf: caseFromParam },
+    params: SimilarParams,
+    query: SimilarQuery,
+    responses: { 200: SimilarResponse, 404: ErrorBody },
+    handler: async ({ params, query, caseId }) => {
+      try {
+        return await similarMessages(store, { caseId, messageId: params.id, limit: query.limit });
+      } catch (error) {
+        if (error instanceof UserError && error.details.code === 'no_message')
+          throw new ApiError(404, 'not_found', error.message);
+        throw error;
+      }
+    },
+  });
+}
