@@ -8,7 +8,7 @@
  * Content warning: hateful statements and slurs are test data here.
  */
 
-import type { FlagCategory } from '../../../src/analysis/flagger/index.js';
+import type { FlagCategory } from '../../../src/contract/coding.js';
 import type { FunctionalCase } from '../../../src/analysis/flagger/train/evaluate.js';
 
 type Row = [functionality: string, text: string, category?: FlagCategory];
