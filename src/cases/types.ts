@@ -267,7 +267,11 @@ export interface RecordPerson {
   readonly status: string | null;
   readonly barredListApplies: boolean | null;
   /** Status from a date, oldest first (empty: the status never changed). Rules read `statusOn`. */
-  readonly statusHistory: readonly { readonly status: string; readonly from: string | null }[];
+  readonly statusHistory: readonly {
+    readonly status: string;
+    readonly from: string | null;
+    readonly note: string | null;
+  }[];
   /** Employment history (force, from, to), for what links the members in the summary. */
   readonly employment: readonly {
     readonly force: string;

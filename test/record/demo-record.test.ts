@@ -19,8 +19,10 @@ describe('the demo record', () => {
     const store = await openStore({ workspace: d.ws.dir, databaseUrl: d.ws.databaseUrl });
     try {
       const theCase = (await store.cases.findByName(caseName))!;
-      await buildDemoRecord(store, theCase.id, 'demo', today);
-      const service = new RecordService(store, theCase.id, 'demo');
+      // A fixed clock at noon on `today` (else the real one).
+      const now = today ? () => new Date(`${today}T12:00:00Z`) : () => new Date();
+      await buildDemoRecord(store, theCase.id, 'demo', now);
+      const service = new RecordService(store, theCase.id, 'demo', { now });
       const record = await service.load();
       return { record, deadlines: await service.deadlines(today ?? new Date().toISOString().slice(0, 10)) };
     } finally {

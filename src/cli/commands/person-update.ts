@@ -5,9 +5,8 @@
  */
 import type { Command } from 'commander';
 
-import { checkDate } from '../../cases/rules.js';
-import { todayInEngland } from '../../cases/periods.js';
-import { UsageError, UserError } from '../../domain/errors.js';
+import { PeopleService } from '../../cases/people-service.js';
+import { UsageError } from '../../domain/errors.js';
 import { PERSON_STATUSES, type PersonChanges, type PersonStatus } from '../../store/repositories/people.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson } from '../output.js';
@@ -61,45 +60,10 @@ export function registerPersonUpdate(person: Command, ctx: CliContext): void {
     .action(async (caseName: string, ref: string, o: UpdateOptions, c: Command) => {
       const opts = globalOptions(c, ctx);
       const changes = changesFrom(o);
-      if (changes.status) {
-        checkDate(changes.status.from, '--from');
-        const today = todayInEngland();
-        if (changes.status.from > today)
-          throw new UserError(
-            `--from ${changes.status.from} is after today (${today}): record a change when it has happened`,
-            {
-              code: 'future_date',
-            },
-          );
-      }
       await withStore(opts, async (store) => {
         const theCase = await requireCase(store, caseName);
-        const updated = await store.transaction(async (repos) => {
-          const people = await repos.people.list(theCase.id);
-          const p =
-            people.find((x) => String(x.id) === ref) ??
-            people.find((x) => x.name.toLowerCase() === ref.trim().toLowerCase());
-          if (!p)
-            throw new UserError(`no person "${ref}" in this case (see \`scrutineer person list CASE\`)`);
-          const last = p.statusHistory.at(-1)?.from ?? null;
-          if (changes.status && last !== null && changes.status.from < last)
-            throw new UserError(
-              `--from ${changes.status.from} is before the last recorded change of status (${last}): changes are kept in date order`,
-              { code: 'dates_out_of_order' },
-            );
-          const after = await repos.people.update(p.id, changes, actor(ctx));
-          await repos.audit.append({
-            actor: actor(ctx),
-            action: 'person.update',
-            caseId: theCase.id,
-            subject: `person ${p.id}`,
-            detail: {
-              changes,
-              before: { status: p.status, force: p.force, barredListApplies: p.barredListApplies },
-            },
-          });
-          return after;
-        });
+        const people = new PeopleService(store, theCase.id, actor(ctx), () => new Date());
+        const updated = await people.update(ref, changes);
         if (opts.json) printJson(ctx.io, updated);
         else
           ctx.io.out(

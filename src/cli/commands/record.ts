@@ -125,7 +125,7 @@ export function registerRecord(program: Command, ctx: CliContext): void {
         const force = forceable ? (str(o, 'force') ?? null) : null;
         if (forceable && force !== null && !force.trim())
           throw new UsageError('--force needs a reason: --force "why this date is right"');
-        const service = new RecordService(store, theCase.id, actor(ctx), { force });
+        const service = new RecordService(store, theCase.id, actor(ctx), { force, now: () => new Date() });
         const x: Ctx = { store, service, opts, record: () => service.load() };
         const result = await handler(x, args, o);
         if (print && !opts.json) await print(x, result, o);
