@@ -9,6 +9,8 @@ export default defineConfig({
   root,
   base: './',
   plugins: [react()],
+  // The shared contract (src/contract): the word lists and API types the server uses, never a copy.
+  resolve: { alias: { '@contract': fileURLToPath(new URL('../src/contract', import.meta.url)) } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,7 +1,8 @@
 import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
 import type { AnalysisRunRecord, CaseTermEntry, NewFlag } from '../store/flag-types.js';
-import { createFlagger, isFlagCategory, type CaseTerm } from './flagger/index.js';
+import { isFlagCategory } from '../contract/coding.js';
+import { createFlagger, type CaseTerm } from './flagger/index.js';
 import { flagImageTexts, type ImageTextFlagCounts } from '../media/flag-image-text.js';
 
 const BATCH = 2_000;

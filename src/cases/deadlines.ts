@@ -16,7 +16,7 @@
 import { limitationFor } from '../analysis/conduct/counts.js';
 import { addDays, addWorkingDays, daysBetween } from './bank-holidays.js';
 import { lastDayOfDaysAfter, lastDayOfMonthsBeginningWith } from './periods.js';
-import { BARRING_OUTCOMES, type CaseRecordData, type Recommendation } from './types.js';
+import { BARRING_OUTCOMES, type CaseRecordData, type Recommendation } from '../contract/record.js';
 
 export const PROGRESS_FIRST_MONTHS = 12;
 export const PROGRESS_EVERY_MONTHS = 6;

@@ -6,16 +6,10 @@
  */
 import { UserError } from '../domain/errors.js';
 import type { Repos, Store } from '../store/open-store.js';
-import type {
-  Employment,
-  PersonChanges,
-  PersonRecord,
-  PersonRole,
-  PersonStatus,
-} from '../store/repositories/people.js';
+import type { PersonRole, PersonStatus, RecordPerson } from '../contract/record.js';
+import type { Employment, PersonChanges, PersonRecord } from '../store/repositories/people.js';
 import { todayInEngland } from './periods.js';
 import { checkDate } from './rules.js';
-import type { RecordPerson } from './types.js';
 
 /** A person as the API and `--json` publish them. */
 export function presentPerson(p: PersonRecord): RecordPerson {

@@ -6,7 +6,13 @@
 import { UserError } from '../domain/errors.js';
 import type { RecordWriter, RecordTable } from './record-writer.js';
 import * as rules from './rules.js';
-import type { CaseDetails, ProgressReport, SubjectSettings, TeamMember } from './types.js';
+import type {
+  CaseDetails,
+  MarkKind,
+  ProgressReport,
+  SubjectSettings,
+  TeamMember,
+} from '../contract/record.js';
 
 export interface CaseDetailsInput {
   reference?: string;
@@ -25,7 +31,7 @@ export interface CaseDetailsInput {
   publishable?: boolean;
 }
 
-/** Where a fact can be marked publishable or private (`record mark`). */
+/** Where a fact can be marked publishable or private (`record mark`): one table for each of MARK_KINDS. */
 export const MARKABLE = {
   assessment: 'record_assessments',
   notice: 'record_notices',
@@ -42,7 +48,7 @@ export const MARKABLE = {
   outcome: 'record_outcomes',
   barred: 'record_barred',
   recommendation: 'record_recommendations',
-} as const satisfies Readonly<Record<string, RecordTable>>;
+} as const satisfies Record<MarkKind, RecordTable>;
 
 /** The CLI flag of each case date, for messages. */
 const CASE_DATE_FLAGS: Record<string, string> = {

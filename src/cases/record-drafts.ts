@@ -5,7 +5,7 @@
  */
 import { UserError } from '../domain/errors.js';
 import type { RecordWriter } from './record-writer.js';
-import type { SummaryDraft } from './types.js';
+import type { SummaryDraft } from '../contract/record.js';
 
 export function drafts(w: RecordWriter): Promise<SummaryDraft[]> {
   return w.store.record.list<SummaryDraft>('record_summaries', w.caseId);

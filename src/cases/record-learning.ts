@@ -6,7 +6,7 @@
 import { UserError } from '../domain/errors.js';
 import type { RecordWriter } from './record-writer.js';
 import * as rules from './rules.js';
-import { RECOMMENDATION_BASIS, type RecommendationResponse } from './types.js';
+import { RECOMMENDATION_BASIS, type RecommendationResponse } from '../contract/record.js';
 
 export interface RecommendationInput {
   reference: string;

@@ -6,7 +6,7 @@
  */
 import type { RecordWriter } from './record-writer.js';
 import * as rules from './rules.js';
-import type { BarredList, Outcome, Severity, TeamMember } from './types.js';
+import type { BarredList, Outcome, Severity, TeamMember } from '../contract/record.js';
 
 export interface AssessInput {
   personId: number;

@@ -9,7 +9,7 @@ import type { Repos } from '../store/open-store.js';
 import type { RecordWriter } from './record-writer.js';
 import * as rules from './rules.js';
 import { checkCountMessages } from './rules-process.js';
-import { OFFENCE_S127 } from './types.js';
+import { OFFENCE_S127 } from '../contract/record.js';
 
 /** Participant -> person, for every identity confirmed and not since rejected (the latest decision). */
 async function confirmedIdentities(repos: Repos, caseId: number): Promise<Map<number, number>> {

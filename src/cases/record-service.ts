@@ -14,7 +14,7 @@ import * as misconduct from './record-misconduct.js';
 import * as prosecution from './record-prosecution.js';
 import { RecordWriter, citedMessageTimes, loadRecord, type RecordServiceOptions } from './record-writer.js';
 import * as rules from './rules.js';
-import type { CaseRecordData, RecommendationResponse } from './types.js';
+import type { CaseRecordData, RecommendationResponse } from '../contract/record.js';
 
 export { MARKABLE, type CaseDetailsInput } from './record-case.js';
 export { citedMessageTimes, loadRecord, type RecordServiceOptions } from './record-writer.js';

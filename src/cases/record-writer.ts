@@ -30,7 +30,7 @@ import type {
   Referral,
   Sentence,
   SummaryDraft,
-} from './types.js';
+} from '../contract/record.js';
 
 /** Each record table's rows, as the domain reads them. */
 export interface RecordRows {

@@ -7,7 +7,7 @@
  */
 import { UserError } from '../domain/errors.js';
 import { checkDate } from './rules.js';
-import type { CaseRecordData, RecordPerson } from './types.js';
+import type { CaseRecordData, RecordPerson } from '../contract/record.js';
 
 const fail = (message: string, code: string): never => {
   throw new UserError(message, { code });

@@ -15,7 +15,6 @@ import { checkNotAfterOutcome, requireMisconductNotice, statusOn } from './rules
 import {
   BARRING_OUTCOMES,
   HEARING_ONLY_OUTCOMES,
-  STANDARDS,
   label,
   type Allegation,
   type BarredList,
@@ -25,7 +24,8 @@ import {
   type Proceeding,
   type RecordPerson,
   type Recommendation,
-} from './types.js';
+} from '../contract/record.js';
+import { STANDARDS } from '../contract/standards.js';
 
 const fail = (message: string, code = 'record_rule'): never => {
   throw new UserError(message, { code });

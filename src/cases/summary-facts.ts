@@ -7,7 +7,7 @@
  */
 import type { Store } from '../store/open-store.js';
 import { citedMessageTimes } from './record-service.js';
-import type { CaseRecordData } from './types.js';
+import type { CaseRecordData } from '../contract/record.js';
 
 /** Coded categories in the words of a published summary, in this order; the rest are left out. */
 const TOPICS: readonly (readonly [string, string])[] = [

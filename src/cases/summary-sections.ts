@@ -11,12 +11,12 @@ import { responseDue } from './deadlines.js';
 import type { SummaryFacts } from './summary-facts.js';
 import {
   BARRING_OUTCOMES,
-  STANDARDS,
   label,
   type CaseRecordData,
   type Count,
   type RecordPerson,
-} from './types.js';
+} from '../contract/record.js';
+import { STANDARDS } from '../contract/standards.js';
 
 export type Lines = string[];
 

@@ -13,7 +13,7 @@
 import { list, longDate, mdText, plural, sentence } from './summary-sections.js';
 import * as section from './summary-sections.js';
 import type { SummaryFacts } from './summary-facts.js';
-import type { CaseRecordData, RecordPerson } from './types.js';
+import type { CaseRecordData, RecordPerson } from '../contract/record.js';
 
 export { list, longDate, mdText, plural, sentence };
 export type { SummaryFacts };

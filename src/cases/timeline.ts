@@ -3,7 +3,7 @@
  * investigation, the criminal and misconduct routes, to the learning recommendations and the
  * publication of responses. Pure: built from the loaded record and the case's exhibits.
  */
-import { label, type CaseRecordData, type SummaryDraft } from './types.js';
+import { label, type CaseRecordData, type SummaryDraft } from '../contract/record.js';
 
 export interface TimelineEvent {
   /** YYYY-MM-DD (an exhibit's intake keeps its full instant in `at`). */

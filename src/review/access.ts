@@ -3,7 +3,8 @@
  * Both are checked on every request that touches a case.
  */
 import type { Store } from '../store/open-store.js';
-import type { Role, UserRecord } from '../store/repositories/users.js';
+import type { Role } from '../contract/roles.js';
+import type { UserRecord } from '../store/repositories/users.js';
 
 export type Permission = 'read' | 'code' | 'lead' | 'admin';
 

@@ -4,36 +4,12 @@
  * definition; its messages and progress are found from it when asked, so a batch made before a new
  * analysis run follows the latest run.
  */
-import { z } from 'zod/v4';
-
+import type { BatchSpecT } from '../contract/batch-spec.js';
 import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
 import type { BatchRecord, ReviewMessageRow, ReviewSearch } from '../store/repositories/reviews.js';
 import type { UserRecord } from '../store/repositories/users.js';
 import { roleAllows } from './access.js';
-
-const iso = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
-
-export const BatchSpec = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('date_range'),
-    from: iso,
-    to: iso,
-    conversationId: z.number().int().positive().optional(),
-  }),
-  z.object({
-    kind: z.literal('conversation'),
-    conversationId: z.number().int().positive(),
-    fromSeq: z.number().int().min(0).optional(),
-    toSeq: z.number().int().min(0).optional(),
-  }),
-  z.object({
-    kind: z.literal('priority'),
-    minScore: z.number().min(0).max(1),
-    category: z.string().min(1).max(100).optional(),
-  }),
-]);
-export type BatchSpecT = z.output<typeof BatchSpec>;
 
 /** The search filters that select a batch's messages. */
 export function batchFilters(

@@ -11,20 +11,6 @@ import type { CodeRecord, CodeValues } from '../store/repositories/codes.js';
 import type { UserRecord } from '../store/repositories/users.js';
 import { blindedAmong, blindPending, queueOnCode } from './qc.js';
 
-/** The misconduct standards a decision can cite (Standards of Professional Behaviour), exactly. */
-export const STANDARDS = [
-  'Honesty and Integrity',
-  'Authority, Respect and Courtesy',
-  'Equality and Diversity',
-  'Use of Force',
-  'Orders and Instructions',
-  'Duties and Responsibilities',
-  'Confidentiality',
-  'Fitness for Duty',
-  'Discreditable Conduct',
-  'Challenging and Reporting Improper Conduct',
-] as const;
-
 export type CodeResult =
   | { readonly ok: true; readonly code: CodeRecord }
   | { readonly ok: false; readonly current: CodeRecord | null }

@@ -3,7 +3,7 @@
  * by the demo and `serve` so that whoever runs the demo can log in. Never used for real cases.
  */
 import type { Store } from '../store/open-store.js';
-import type { Role } from '../store/repositories/users.js';
+import type { Role } from '../contract/roles.js';
 import { addCaseMember, addUser } from './users.js';
 
 export const DEMO_PASSWORD = 'demo-password';

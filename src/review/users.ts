@@ -1,7 +1,8 @@
 /** Creating users and case membership, each recorded in the audit log. */
 import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
-import type { Role, UserRecord } from '../store/repositories/users.js';
+import type { Role } from '../contract/roles.js';
+import type { UserRecord } from '../store/repositories/users.js';
 import { checkNewPassword, hashPassword } from './passwords.js';
 
 export async function addUser(

@@ -9,7 +9,7 @@ import { caseLinkProposals, decideIdentity, loadConductInput } from '../analysis
 import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
 import { ApiError, type CaseOf, type defineRoute } from './api.js';
-import { CaseParams, ErrorBody } from './schemas.js';
+import { CaseParams, ErrorBody } from '../contract/schemas.js';
 
 type Route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
   spec: Parameters<typeof defineRoute<PS, QS, BS>>[3],

@@ -13,7 +13,7 @@ import { EvidenceStore } from '../evidence/evidence-store.js';
 import type { Store } from '../store/open-store.js';
 import { ApiError, type CaseOf, type RouteDoc, type defineRoute } from './api.js';
 import { registerMediaTextRoutes } from './media-text-routes.js';
-import { ErrorBody, MessageParams } from './schemas.js';
+import { ErrorBody, MessageParams } from '../contract/schemas.js';
 
 type Route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
   spec: Parameters<typeof defineRoute<PS, QS, BS>>[3],

@@ -11,7 +11,7 @@ import type {
 import type { UserRecord } from '../store/repositories/users.js';
 import type { Poll } from '../domain/message.js';
 import type { MembershipEventRecord, MessageExtras } from '../store/types.js';
-import type { CodeT, MessageT } from './schemas.js';
+import type { CodeT, MessageT } from '../contract/schemas.js';
 
 export function presentCode(c: CodeRecord): CodeT {
   return {

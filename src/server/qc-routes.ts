@@ -16,8 +16,8 @@ import type { ReviewMessageRow } from '../store/repositories/reviews.js';
 import type { UserRecord } from '../store/repositories/users.js';
 import { ApiError, type CaseOf, type RouteDoc, type defineRoute } from './api.js';
 import { presentMessages } from './present.js';
-import * as Q from './qc-schemas.js';
-import { CaseParams, ErrorBody } from './schemas.js';
+import * as Q from '../contract/qc-schemas.js';
+import { CaseParams, ErrorBody } from '../contract/schemas.js';
 
 type Route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
   spec: Parameters<typeof defineRoute<PS, QS, BS>>[3],

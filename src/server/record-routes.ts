@@ -11,11 +11,11 @@ import { RecordService } from '../cases/record-service.js';
 import { generateSummary, toHtml } from '../cases/summary.js';
 import { summaryFacts } from '../cases/summary-facts.js';
 import { caseTimeline } from '../cases/timeline.js';
-import type { CaseRecordData, SummaryDraft } from '../cases/types.js';
+import type { CaseRecordData, SummaryDraft } from '../contract/record.js';
 import type { Store } from '../store/open-store.js';
 import type { CaseOf, RouteDoc, defineRoute } from './api.js';
-import * as R from './record-schemas.js';
-import { CaseParams, ErrorBody } from './schemas.js';
+import * as R from '../contract/record-schemas.js';
+import { CaseParams, ErrorBody } from '../contract/schemas.js';
 
 type Route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
   spec: Parameters<typeof defineRoute<PS, QS, BS>>[3],

@@ -31,7 +31,7 @@ import type { Store } from '../store/open-store.js';
 import type { UserRecord } from '../store/repositories/users.js';
 import { ApiError, type CaseOf, type RouteDoc, type defineRoute } from './api.js';
 import * as R from './report-schemas.js';
-import { CaseParams, ErrorBody } from './schemas.js';
+import { CaseParams, ErrorBody } from '../contract/schemas.js';
 
 type Route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
   spec: Parameters<typeof defineRoute<PS, QS, BS>>[3],

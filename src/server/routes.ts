@@ -31,7 +31,7 @@ import { ConductMemo } from './conduct-memo.js';
 import { registerMediaRoutes } from './media-routes.js';
 import { registerExhibitRoutes } from './exhibit-routes.js';
 import { registerIdentityRoutes } from './identity-routes.js';
-import * as S from './schemas.js';
+import * as S from '../contract/schemas.js';
 
 export const SESSION_COOKIE = 'scrutineer_session';
 

@@ -9,7 +9,7 @@ import {
 import type { Store } from '../store/open-store.js';
 import type { SavedSearchTermReport } from '../store/repositories/search-term-reports.js';
 import type { CaseOf, RouteDoc, defineRoute } from './api.js';
-import { CaseParams } from './schemas.js';
+import { CaseParams } from '../contract/schemas.js';
 
 type Route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
   spec: Parameters<typeof defineRoute<PS, QS, BS>>[3],

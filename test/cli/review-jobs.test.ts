@@ -14,8 +14,8 @@ import { markReviewed, setCode } from '../../src/review/coding.js';
 import { secondReview } from '../../src/review/qc.js';
 import { addCaseMember, addUser } from '../../src/review/users.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
-import type { Decision } from '../../src/store/repositories/codes.js';
-import type { Role } from '../../src/store/repositories/users.js';
+import type { Decision } from '../../src/contract/coding.js';
+import type { Role } from '../../src/contract/roles.js';
 import { BACKENDS, makeWorkspace, type Workspace } from '../helpers/cli.js';
 
 const CASE = 'Op Review';

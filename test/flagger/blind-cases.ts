@@ -8,7 +8,7 @@
  * phrasing nobody tuned it for; the test only guards against a large regression.
  */
 
-import type { FlagCategory } from '../../src/analysis/flagger/index.js';
+import type { FlagCategory } from '../../src/contract/coding.js';
 import type { FunctionalCase } from '../../src/analysis/flagger/train/evaluate.js';
 
 type Row = [functionality: string, text: string, category?: FlagCategory];

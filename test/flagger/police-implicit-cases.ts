@@ -11,7 +11,7 @@
  */
 
 import type { FunctionalCase } from '../../src/analysis/flagger/train/evaluate.js';
-import type { FlagCategory } from '../../src/analysis/flagger/index.js';
+import type { FlagCategory } from '../../src/contract/coding.js';
 
 type Hateful = [text: string, category: FlagCategory];
 

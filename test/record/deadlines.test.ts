@@ -9,7 +9,7 @@ import {
   publicationDue,
   responseDue,
 } from '../../src/cases/deadlines.js';
-import type { CaseRecordData } from '../../src/cases/types.js';
+import type { CaseRecordData } from '../../src/contract/record.js';
 
 // GOV.UK's published bank holidays for England and Wales.
 const KNOWN: Record<number, string[]> = {

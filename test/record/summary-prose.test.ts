@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { generateSummary } from '../../src/cases/summary.js';
-import type { CaseRecordData } from '../../src/cases/types.js';
+import type { CaseRecordData } from '../../src/contract/record.js';
 
 const base = { caseId: 1, publishable: true, createdAt: '', createdBy: 't' };
 const person = (id: number, name: string) => ({

@@ -1,7 +1,7 @@
 /** Coding, conflicts, reviewed marks, coverage, thread windows, search, navigation and history. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import type { CodeT, MessageT } from '../../src/server/schemas.js';
+import type { CodeT, MessageT } from '../../src/contract/schemas.js';
 import type { Backend } from '../store/backends.js';
 import { eachBackend } from './each-backend.js';
 import { A_MESSAGES, isFlagged, makeWorld, utcOf, type Session, type World } from './world.js';

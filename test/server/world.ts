@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { addCaseMember, addUser } from '../../src/review/users.js';
 import { buildServer } from '../../src/server/index.js';
 import type { Store } from '../../src/store/open-store.js';
-import type { Role } from '../../src/store/repositories/users.js';
+import type { Role } from '../../src/contract/roles.js';
 import type { Backend } from '../store/backends.js';
 import { parsed, rows, seed, type Seeded } from '../store/fixtures.js';
 

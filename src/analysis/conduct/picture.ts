@@ -6,6 +6,7 @@
  * them — and never findings: whether a standard was breached is decided by people, through the
  * misconduct process, on all the evidence and in context.
  */
+import type { Standard as ContractStandard } from '../../contract/standards.js';
 import type { Certainty } from './membership.js';
 import type { ResponseEvidence } from './responses.js';
 import type { OffensiveBasis } from './types.js';
@@ -16,7 +17,7 @@ export const STANDARDS = [
   'Equality and Diversity',
   'Discreditable Conduct',
   'Challenging and Reporting Improper Conduct',
-] as const;
+] as const satisfies readonly ContractStandard[];
 export type Standard = (typeof STANDARDS)[number];
 
 /** Categories that are about protected characteristics (Equality and Diversity). */

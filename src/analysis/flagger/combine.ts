@@ -12,7 +12,7 @@
  *   (≤ 0.45) by the rules; only the model, having seen them in context, may flag such a message.
  */
 
-import type { FlagCategory } from './lexicon.js';
+import type { FlagCategory } from '../../contract/coding.js';
 import type { RuleOutcome } from './rules.js';
 
 export const FLAG_THRESHOLD = 0.5;

@@ -10,21 +10,14 @@
 import auxData from './model/aux.json' with { type: 'json' };
 import modelData from './model/neural-model.json' with { type: 'json' };
 import { combine, FLAG_THRESHOLD, type FlagSpan } from './combine.js';
-import {
-  buildLexicon,
-  FLAG_CATEGORIES,
-  isFlagCategory,
-  LEXICON_VERSION,
-  matchTokens,
-  type FlagCategory,
-  type LexiconIndex,
-} from './lexicon.js';
+import { isFlagCategory, type FlagCategory } from '../../contract/coding.js';
+import { buildLexicon, LEXICON_VERSION, matchTokens, type LexiconIndex } from './lexicon.js';
 import { forward, loadNeural, type NeuralModel, type NeuralModelFile } from './neural.js';
 import { EMOJI_VERSION, TK_WORD, tokenize, type Token } from './normalise.js';
 import { applyRules, type RuleOutcome } from './rules.js';
 
-export { FLAG_CATEGORIES, FLAG_THRESHOLD, isFlagCategory };
-export type { FlagCategory, FlagSpan };
+export { FLAG_THRESHOLD };
+export type { FlagSpan };
 
 /** Bump when normalisation, rules or the combiner change behaviour. */
 export const FLAGGER_VERSION = 'scrutineer-flagger/2.0.0';

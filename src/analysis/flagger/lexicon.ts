@@ -13,26 +13,7 @@
 import guardData from './terms/guard.json' with { type: 'json' };
 import lexiconData from './terms/lexicon.json' with { type: 'json' };
 import { makeToken, squeeze, TK_EMOJI, TK_WORD, type Token } from './normalise.js';
-
-export const FLAG_CATEGORIES = [
-  'race_ethnicity',
-  'religion',
-  'sex_women',
-  'sexual_orientation',
-  'gender_identity',
-  'disability',
-  'age',
-  'victims_of_crime',
-  'violence_threat',
-  'sexual_content',
-  'profanity',
-  'other_derogatory',
-] as const;
-export type FlagCategory = (typeof FLAG_CATEGORIES)[number];
-
-export function isFlagCategory(s: string): s is FlagCategory {
-  return (FLAG_CATEGORIES as readonly string[]).includes(s);
-}
+import type { FlagCategory } from '../../contract/coding.js';
 
 export type RoleType =
   | 'identity'

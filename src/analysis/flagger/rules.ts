@@ -16,7 +16,8 @@
  * mean exporting those internals. Counter-speech (`counterSpeech`, `dismissed`) is at the end.
  */
 
-import { LEXICON, type FlagCategory, type LexiconIndex, type Match, type Role } from './lexicon.js';
+import type { FlagCategory } from '../../contract/coding.js';
+import { LEXICON, type LexiconIndex, type Match, type Role } from './lexicon.js';
 import { squeeze, TK_COMMA, TK_END, TK_EMOJI, TK_QUOTE, TK_WORD, type Token } from './normalise.js';
 
 export interface Hit {

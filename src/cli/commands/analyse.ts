@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError, UserError } from '../../domain/errors.js';
 import { analyseCase, termListVersion } from '../../analysis/analyse-case.js';
-import { FLAG_CATEGORIES, isFlagCategory } from '../../analysis/flagger/index.js';
+import { FLAG_CATEGORIES, isFlagCategory } from '../../contract/coding.js';
 import type { CaseTermEntry } from '../../store/flag-types.js';
 import { queueAnalysis } from '../../jobs/index.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';

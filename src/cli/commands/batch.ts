@@ -4,9 +4,9 @@
  */
 import type { Command } from 'commander';
 
+import { BatchSpec } from '../../contract/batch-spec.js';
 import { UsageError, UserError } from '../../domain/errors.js';
 import {
-  BatchSpec,
   batchFilters,
   batchOrder,
   batchProgress,

@@ -12,7 +12,8 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { createFlagger, isFlagCategory, type CaseTerm, type Flagger } from '../../analysis/flagger/index.js';
+import { isFlagCategory } from '../../contract/coding.js';
+import { createFlagger, type CaseTerm, type Flagger } from '../../analysis/flagger/index.js';
 
 export interface ClassifyOptions {
   jsonl?: boolean;

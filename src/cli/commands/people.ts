@@ -9,13 +9,8 @@ import {
   loadConductInput,
 } from '../../analysis/conduct-case.js';
 import { countsFor, summariseConduct } from '../../analysis/conduct/index.js';
-import {
-  PERSON_ROLES,
-  PERSON_STATUSES,
-  type Employment,
-  type PersonRole,
-  type PersonStatus,
-} from '../../store/repositories/people.js';
+import { PERSON_ROLES, PERSON_STATUSES, type PersonRole, type PersonStatus } from '../../contract/record.js';
+import type { Employment } from '../../store/repositories/people.js';
 import type { Store } from '../../store/open-store.js';
 import { PeopleService, findPerson } from '../../cases/people-service.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';

@@ -7,7 +7,8 @@ import type { Command } from 'commander';
 
 import { PeopleService } from '../../cases/people-service.js';
 import { UsageError } from '../../domain/errors.js';
-import { PERSON_STATUSES, type PersonChanges, type PersonStatus } from '../../store/repositories/people.js';
+import { PERSON_STATUSES, type PersonStatus } from '../../contract/record.js';
+import type { PersonChanges } from '../../store/repositories/people.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson } from '../output.js';
 import { requireCase } from './shared.js';

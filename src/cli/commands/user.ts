@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 
 import { UsageError, UserError } from '../../domain/errors.js';
 import { addCaseMember, addUser } from '../../review/users.js';
-import { ROLES, type Role } from '../../store/repositories/users.js';
+import { ROLES, type Role } from '../../contract/roles.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { requireCase } from './shared.js';

@@ -2,9 +2,7 @@ import type { Selectable } from 'kysely';
 
 import type { CodesTable } from '../database.js';
 import { toInt, type RepoContext } from './context.js';
-
-export const DECISIONS = ['offensive', 'not_offensive', 'unsure'] as const;
-export type Decision = (typeof DECISIONS)[number];
+import type { Decision } from '../../contract/coding.js';
 
 export interface CodeValues {
   readonly decision: Decision;

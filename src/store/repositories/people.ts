@@ -1,10 +1,6 @@
 import { UserError } from '../../domain/errors.js';
 import { isUniqueViolation, toInt, type RepoContext } from './context.js';
-
-export const PERSON_ROLES = ['subject', 'witness', 'other'] as const;
-export type PersonRole = (typeof PERSON_ROLES)[number];
-export const PERSON_STATUSES = ['serving', 'former', 'special', 'staff'] as const;
-export type PersonStatus = (typeof PERSON_STATUSES)[number];
+import type { PersonRole, PersonStatus } from '../../contract/record.js';
 
 export interface Employment {
   readonly force: string;

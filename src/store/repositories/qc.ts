@@ -8,9 +8,7 @@ import { sql } from 'kysely';
 
 import { DEFAULT_QC_SHARE } from '../migrations/0008_qc.js';
 import { toInt, type RepoContext } from './context.js';
-
-export const QC_REASONS = ['offensive', 'share', 'sample'] as const;
-export type QcReason = (typeof QC_REASONS)[number];
+import type { QcReason } from '../../contract/review-words.js';
 
 /** A QC item with everything the QC page and the agreement statistics need. */
 export interface QcDetailRecord {

@@ -1,13 +1,13 @@
 /**
  * The case record's SQL (tables of migration 0007_record). Rows come back as the camelCase records of
- * src/cases/types.ts: `*_json` columns parsed (key without `_json`), 0/1 flags as booleans, ids as
+ * src/contract/record.ts: `*_json` columns parsed (key without `_json`), 0/1 flags as booleans, ids as
  * numbers; writes take the same camelCase fields (`toRow`), so column names stay here. Rules, the
  * clock of "today" and audit entries are the service's business (src/cases/record-writer.ts); this
  * repository only reads and writes, in the caller's transaction.
  */
 import type { Insertable, Kysely } from 'kysely';
 
-import type { CaseDetails, SubjectSettings } from '../../cases/types.js';
+import type { CaseDetails, SubjectSettings } from '../../contract/record.js';
 import { isUniqueViolation, toInt, type RepoContext } from './context.js';
 import type { RecordRowTable, RecordTables } from './record-tables.js';
 import { UserError } from '../../domain/errors.js';

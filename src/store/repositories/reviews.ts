@@ -11,6 +11,7 @@ import { parseSearchQuery } from '../search-query.js';
 import { messageOrImageTextMatches } from './media-texts.js';
 import { toCode, type CodeRecord } from './codes.js';
 import { toInt, type RepoContext } from './context.js';
+import type { BatchKind, BatchStatus } from '../../contract/review-words.js';
 
 /** A message as the review workspace shows it (the store's row, plus the exhibit reference). */
 export interface ReviewMessageRow {
@@ -731,11 +732,6 @@ export class ReviewsRepository {
     return rows.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : (a.auditId ?? 0) - (b.auditId ?? 0)));
   }
 }
-
-export type BatchKind = 'date_range' | 'conversation' | 'priority';
-/** open: being reviewed; finished: its reviewer says every message is reviewed; closed: set aside by a lead. */
-export const BATCH_STATUSES = ['open', 'finished', 'closed'] as const;
-export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
 export interface BatchRecord {
   readonly id: number;

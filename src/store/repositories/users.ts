@@ -3,9 +3,7 @@ import type { Selectable } from 'kysely';
 import { UserError } from '../../domain/errors.js';
 import type { UsersTable } from '../database.js';
 import { isUniqueViolation, toInt, type RepoContext } from './context.js';
-
-export const ROLES = ['admin', 'lead', 'reviewer', 'readonly'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../../contract/roles.js';
 
 export interface UserRecord {
   readonly id: number;

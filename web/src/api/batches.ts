@@ -1,7 +1,8 @@
 /** Review batches and the reviewer's queue (docs/api.md, "Batches and queues"). */
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import { query, request } from './client';
-import type { Message, Role } from './types';
+import type { Role } from '@contract/roles';
+import type { Message } from './types';
 
 export type BatchKind = 'date_range' | 'conversation' | 'priority';
 export type BatchStatus = 'open' | 'finished' | 'closed';

@@ -1,6 +1,8 @@
 /** Types of the review workspace API (docs/api.md, v1). Times are ISO 8601 UTC strings; ids are integers. */
 // The message's structured parts are the server's own domain types (one definition, imported, never
 // copied): src/domain/message.ts is plain data with no imports, so the bundle takes nothing else.
+import type { Decision } from '@contract/coding';
+import type { Role } from '@contract/roles';
 import type { LocationRef, MessageKind, Poll, SystemEvent } from '../../../src/domain/message.js';
 
 export type {
@@ -10,8 +12,6 @@ export type {
   Poll,
   SystemEvent,
 } from '../../../src/domain/message.js';
-
-export type Role = 'admin' | 'lead' | 'reviewer' | 'readonly';
 
 export interface User {
   readonly id: number;
@@ -107,9 +107,6 @@ export interface ReplyRef {
   readonly senderJid?: string | null;
 }
 
-export const DECISIONS = ['offensive', 'not_offensive', 'unsure'] as const;
-export type Decision = (typeof DECISIONS)[number];
-
 export interface CodeInput {
   readonly decision: Decision;
   readonly categories: readonly string[];
@@ -200,33 +197,3 @@ export interface HistoryEntry {
   readonly action: string;
   readonly detail: unknown;
 }
-
-/** The ten Standards of Professional Behaviour, in the order of Schedule 2. */
-export const STANDARDS = [
-  'Honesty and Integrity',
-  'Authority, Respect and Courtesy',
-  'Equality and Diversity',
-  'Use of Force',
-  'Orders and Instructions',
-  'Duties and Responsibilities',
-  'Confidentiality',
-  'Fitness for Duty',
-  'Discreditable Conduct',
-  'Challenging and Reporting Improper Conduct',
-] as const;
-
-/** The flagger's categories (src/analysis/flagger/lexicon.ts). */
-export const FLAG_CATEGORIES = [
-  'race_ethnicity',
-  'religion',
-  'sex_women',
-  'sexual_orientation',
-  'gender_identity',
-  'disability',
-  'age',
-  'victims_of_crime',
-  'violence_threat',
-  'sexual_content',
-  'profanity',
-  'other_derogatory',
-] as const;

@@ -13,7 +13,7 @@ import {
   type BatchSpec,
 } from '../api/batches';
 import { getCase } from '../api/cases';
-import { FLAG_CATEGORIES } from '../api/types';
+import { FLAG_CATEGORIES } from '@contract/coding';
 import { categoryLabel, count } from '../lib/format';
 import { href } from '../lib/router';
 import { CoverageBar } from './CoverageBar';

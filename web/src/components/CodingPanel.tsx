@@ -1,4 +1,6 @@
-import { DECISIONS, FLAG_CATEGORIES, STANDARDS, type Decision, type Message } from '../api/types';
+import { DECISIONS, FLAG_CATEGORIES, type Decision } from '@contract/coding';
+import { STANDARDS } from '@contract/standards';
+import type { Message } from '../api/types';
 import type { Draft } from '../lib/drafts';
 import { categoryLabel, decisionLabel } from '../lib/format';
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import type { Decision, Message } from '../api/types';
+import type { Decision } from '@contract/coding';
+import type { Message } from '../api/types';
 import type { useCoding } from '../hooks/useCoding';
 import { AuditTrail } from './AuditTrail';
 import { CodingPanel } from './CodingPanel';

@@ -4,7 +4,8 @@
  * they survive moving around the app and a reload, but not closing the tab (a prompt warns first).
  */
 import { useSyncExternalStore } from 'react';
-import type { CodeInput, Decision } from '../api/types';
+import type { Decision } from '@contract/coding';
+import type { CodeInput } from '../api/types';
 
 /** The form's state: like a code, but with no decision until the reviewer picks one. */
 export type Draft = Omit<CodeInput, 'decision'> & { readonly decision: Decision | null };

@@ -10,7 +10,8 @@ import {
   queueKey,
 } from '../api/batches';
 import { ApiError } from '../api/client';
-import type { Decision, Message } from '../api/types';
+import type { Decision } from '@contract/coding';
+import type { Message } from '../api/types';
 import { CodingSide } from '../components/CodingSide';
 import { ConflictDialog } from '../components/ConflictDialog';
 import { CoverageBar } from '../components/CoverageBar';

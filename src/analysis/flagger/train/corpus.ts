@@ -9,7 +9,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FlagCategory } from '../lexicon.js';
+import type { FlagCategory } from '../../../contract/coding.js';
 import { repoRoot } from './data.js';
 
 export const PROTECTED: readonly FlagCategory[] = [

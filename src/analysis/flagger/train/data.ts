@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FlagCategory } from '../lexicon.js';
+import type { FlagCategory } from '../../../contract/coding.js';
 
 export type Split = 'train' | 'dev' | 'heldout';
 

@@ -5,7 +5,8 @@
  * SVG chart for `npm run eval`.
  */
 
-import type { FlagCategory, Flagger } from '../index.js';
+import type { FlagCategory } from '../../../contract/coding.js';
+import type { Flagger } from '../index.js';
 import type { CorpusLine } from './corpus.js';
 import type { Prf } from './evaluate.js';
 import type { ReviewPoint } from './simulate.js';

@@ -3,7 +3,8 @@
  * functional test suite's pass rates. Used by `npm run eval` (held-out split) and by tests.
  */
 
-import { FLAG_CATEGORIES, type FlagCategory, type Flagger } from '../index.js';
+import { FLAG_CATEGORIES, type FlagCategory } from '../../../contract/coding.js';
+import type { Flagger } from '../index.js';
 import type { Doc } from './data.js';
 import { rocAuc } from './train.js';
 

@@ -5,7 +5,7 @@
  * held-out split. Deterministic: seeded initialisation and shuffling, single-threaded float maths.
  */
 
-import type { FlagCategory } from '../lexicon.js';
+import type { FlagCategory } from '../../../contract/coding.js';
 import { DEFAULT_FEATURES } from '../model.js';
 import { bucketOf, encodeF32, messageFeatures, NEURAL_KIND, type NeuralModelFile } from '../neural.js';
 import type { Token } from '../normalise.js';

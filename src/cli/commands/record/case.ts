@@ -2,7 +2,7 @@
  * Record subcommands about the case as a whole: its details and key dates, how a subject is named,
  * progress reports, and marking a fact publishable or private.
  */
-import { CASE_STATUSES, MODES } from '../../../cases/types.js';
+import { CASE_STATUSES, MODES } from '../../../contract/record.js';
 import { checkOneOf } from '../../../cases/rules.js';
 import { UserError } from '../../../domain/errors.js';
 import { type Sub, str, strs, bool, intArg, member, person } from './sub.js';

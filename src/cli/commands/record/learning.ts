@@ -2,7 +2,7 @@
  * Record subcommands for learning recommendations: making one, extending the time for the
  * response, the response and its publication.
  */
-import { RESPONSES } from '../../../cases/types.js';
+import { RESPONSES } from '../../../contract/record.js';
 import { checkOneOf } from '../../../cases/rules.js';
 import { type Sub, str, strs, bool, intArg, publishable } from './sub.js';
 

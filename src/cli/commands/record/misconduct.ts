@@ -12,7 +12,7 @@ import {
   PROCEEDING_KINDS,
   PROCEEDING_LEVELS,
   SEVERITIES,
-} from '../../../cases/types.js';
+} from '../../../contract/record.js';
 import { checkOneOf } from '../../../cases/rules.js';
 import { type Sub, str, strs, bool, ids, intArg, member, person, many, publishable } from './sub.js';
 

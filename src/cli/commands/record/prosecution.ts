@@ -2,7 +2,7 @@
  * Record subcommands of the criminal side: the file to the prosecutor, charging decisions, counts,
  * court appearances, verdicts, sentences and appeals.
  */
-import { APPEAL_OUTCOMES, CHARGING_DECISIONS, VERDICTS } from '../../../cases/types.js';
+import { APPEAL_OUTCOMES, CHARGING_DECISIONS, VERDICTS } from '../../../contract/record.js';
 import { checkOneOf } from '../../../cases/rules.js';
 import { UsageError, UserError } from '../../../domain/errors.js';
 import { type Sub, str, strs, bool, ids, intArg, person, many, publishable } from './sub.js';

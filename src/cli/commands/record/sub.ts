@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { findPerson } from '../../../cases/people-service.js';
 import { todayInEngland } from '../../../cases/periods.js';
 import { RecordService } from '../../../cases/record-service.js';
-import type { CaseRecordData, TeamMember } from '../../../cases/types.js';
+import type { CaseRecordData, TeamMember } from '../../../contract/record.js';
 import { UsageError } from '../../../domain/errors.js';
 import type { Store } from '../../../store/open-store.js';
 import { actor, globalOptions, withStore, type CliContext, type GlobalOptions } from '../../context.js';

@@ -9,7 +9,7 @@ import { generateSummary, toHtml } from '../../../cases/summary.js';
 import { summaryFacts } from '../../../cases/summary-facts.js';
 import { responseDue, type caseDeadlines } from '../../../cases/deadlines.js';
 import { daysBetween } from '../../../cases/bank-holidays.js';
-import { label, type CaseRecordData } from '../../../cases/types.js';
+import { label, type CaseRecordData } from '../../../contract/record.js';
 import { checkOneOf } from '../../../cases/rules.js';
 import { UserError } from '../../../domain/errors.js';
 import { printTable } from '../../output.js';

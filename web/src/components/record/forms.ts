@@ -1,6 +1,7 @@
 /** The lead's forms, one per change to the record (fields as `POST …/record/actions` takes them). */
 import type { FormSpec } from './ActionForm';
-import * as W from './words';
+import * as W from '@contract/record';
+import { STANDARDS } from '@contract/standards';
 
 const on = (label = 'Date'): FormSpec['fields'][number] => ({
   name: 'on',
@@ -70,7 +71,7 @@ export const FORMS = {
       { name: 'kind', label: 'Kind', kind: 'select', options: W.NOTICE_KINDS, required: true },
       on('Served on'),
       { name: 'conduct', label: 'Conduct alleged', kind: 'textarea' },
-      { name: 'standards', label: 'Standards said to be breached', kind: 'checks', options: W.STANDARDS },
+      { name: 'standards', label: 'Standards said to be breached', kind: 'checks', options: STANDARDS },
       {
         name: 'severity',
         label: 'Severity (default: the latest assessment)',
@@ -96,7 +97,7 @@ export const FORMS = {
     publishable: true,
     fields: [
       { name: 'personId', label: 'Subject', kind: 'subject', required: true },
-      { name: 'standards', label: 'Standards (one allegation each)', kind: 'checks', options: W.STANDARDS },
+      { name: 'standards', label: 'Standards (one allegation each)', kind: 'checks', options: STANDARDS },
       { name: 'description', label: 'Description', kind: 'textarea', required: true },
       { name: 'messageIds', label: 'Supporting message ids', kind: 'ids', hint: 'comma-separated' },
     ],

@@ -6,7 +6,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod/v4';
 
-import { MARKABLE } from '../cases/record-service.js';
 import {
   APPEAL_OUTCOMES,
   BARRED_LISTS,
@@ -21,11 +20,13 @@ import {
   PROCEEDING_KINDS,
   PROCEEDING_LEVELS,
   RESPONSES,
+  MARK_KINDS,
+  PERSON_ROLES,
+  PERSON_STATUSES,
   SEVERITIES,
-  STANDARDS,
   VERDICTS,
-} from '../cases/types.js';
-import { PERSON_ROLES, PERSON_STATUSES } from '../store/repositories/people.js';
+} from './record.js';
+import { STANDARDS } from './standards.js';
 
 const id = z.number().int().positive().max(2_147_483_647);
 
@@ -40,7 +41,6 @@ const optText = (max = 2000) => text(max).optional();
 const publishable = z.boolean().optional().describe('may appear in the public summary (default: private)');
 const messageIds = z.array(id).max(1000);
 const TeamMember = z.object({ name: text(200), role: z.string().trim().max(200).nullable() });
-const MARK_KINDS = Object.keys(MARKABLE) as [string, ...string[]];
 
 // ---- actions ----------------------------------------------------------------------------------
 

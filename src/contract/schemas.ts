@@ -5,11 +5,11 @@
 import { z } from 'zod/v4';
 
 import { MEMBERSHIP_EVENT_TYPES } from '../domain/message.js';
-import { BatchSpec } from '../review/batches.js';
-import { STANDARDS } from '../review/coding.js';
-import { DECISIONS } from '../store/repositories/codes.js';
-import { BATCH_STATUSES } from '../store/repositories/reviews.js';
-import { ROLES } from '../store/repositories/users.js';
+import { BatchSpec } from './batch-spec.js';
+import { DECISIONS } from './coding.js';
+import { BATCH_KINDS, BATCH_STATUSES } from './review-words.js';
+import { ROLES } from './roles.js';
+import { STANDARDS } from './standards.js';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 const seq = z.coerce.number().int().min(0).max(2_147_483_647);
@@ -264,7 +264,7 @@ export const BatchMessagesResponse = z.object({
 export const Batch = z.object({
   id: z.number().int(),
   name: z.string(),
-  kind: z.enum(['date_range', 'conversation', 'priority']),
+  kind: z.enum(BATCH_KINDS),
   spec: z.record(z.string(), z.unknown()),
   assignee: z.string().nullable(),
   status: z.enum(BATCH_STATUSES),

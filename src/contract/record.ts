@@ -1,22 +1,10 @@
 /**
- * The case record's domain: the words investigators use, as types. Dates of events are calendar
- * dates (YYYY-MM-DD, England and Wales); `createdAt` is the instant a row was recorded.
+ * The case record's words and shapes, shared by the record service, the store, the API, the CLI and
+ * the web forms: the fixed lists (in the order the forms offer them), how codes read to people, and
+ * the rows the record holds. Dates of events are calendar dates (YYYY-MM-DD, England and Wales);
+ * `createdAt` is the instant a row was recorded.
  */
-
-/** Police (Conduct) Regulations 2020, Schedule 2: exactly ten, in this order. */
-export const STANDARDS = [
-  'Honesty and Integrity',
-  'Authority, Respect and Courtesy',
-  'Equality and Diversity',
-  'Use of Force',
-  'Orders and Instructions',
-  'Duties and Responsibilities',
-  'Confidentiality',
-  'Fitness for Duty',
-  'Discreditable Conduct',
-  'Challenging and Reporting Improper Conduct',
-] as const;
-export type Standard = (typeof STANDARDS)[number];
+import type { Standard } from './standards.js';
 
 export const SEVERITIES = ['misconduct', 'gross_misconduct', 'practice_requiring_improvement'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -63,16 +51,45 @@ export type BarredList = (typeof BARRED_LISTS)[number];
 export const RESPONSES = ['accepted', 'not_accepted', 'partly'] as const;
 export type RecommendationResponse = (typeof RESPONSES)[number];
 
+export const PERSON_ROLES = ['subject', 'witness', 'other'] as const;
+export type PersonRole = (typeof PERSON_ROLES)[number];
+export const PERSON_STATUSES = ['serving', 'former', 'special', 'staff'] as const;
+export type PersonStatus = (typeof PERSON_STATUSES)[number];
+
+/** The facts that can be marked publishable or private (`record mark`). */
+export const MARK_KINDS = [
+  'assessment',
+  'notice',
+  'interview',
+  'allegation',
+  'referral',
+  'charging',
+  'count',
+  'appearance',
+  'sentence',
+  'appeal',
+  'proceeding',
+  'finding',
+  'outcome',
+  'barred',
+  'recommendation',
+] as const;
+export type MarkKind = (typeof MARK_KINDS)[number];
+
 export const OFFENCE_S127 = 's127(1)(a) Communications Act 2003';
 export const RECOMMENDATION_BASIS = 'Police Reform Act 2002, Schedule 3, paragraph 28A';
 
-/** Words for people, in reports. */
-export const LABELS: Record<string, string> = {
+/**
+ * Words for people, in reports and on the web pages; a code not listed reads as itself with spaces
+ * for underscores.
+ */
+export const LABELS: Readonly<Record<string, string>> = {
   misconduct: 'misconduct',
   gross_misconduct: 'gross misconduct',
   practice_requiring_improvement: 'practice requiring improvement',
   reg17: 'Regulation 17 notice',
   criminal_letter: 'criminal letter',
+  no_charge: 'no charge',
   written_warning: 'written warning',
   final_written_warning: 'final written warning',
   reduction_in_rank: 'reduction in rank',
@@ -89,6 +106,14 @@ export const LABELS: Record<string, string> = {
   convicted: 'convicted',
   acquitted: 'acquitted',
   withdrawn: 'withdrawn',
+  not_applicable: 'list does not apply',
+  // Deadline kinds and states (src/cases/deadlines.ts).
+  s127_limitation: 's127 limitation',
+  progress_report: 'progress report',
+  barred_list_report: 'barred list report',
+  recommendation_response: 'recommendation response',
+  response_publication: 'publication of response',
+  met_late: 'met late',
 };
 export const label = (code: string): string => LABELS[code] ?? code.replace(/_/gu, ' ');
 

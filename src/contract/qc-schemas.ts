@@ -1,8 +1,8 @@
 /** Request and response shapes of the second-review (QC) routes (docs/api.md, "Second review"). */
 import { z } from 'zod/v4';
 
-import { DECISIONS } from '../store/repositories/codes.js';
-import { QC_REASONS } from '../store/repositories/qc.js';
+import { DECISIONS } from './coding.js';
+import { QC_REASONS } from './review-words.js';
 import { Message } from './schemas.js';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
