@@ -28,6 +28,8 @@ export interface CaseDetailsInput {
   team?: TeamMember[];
   cameToLight?: string;
   messagesAnalysed?: number;
+  /** `messagesAnalysed` is a lower bound ("more than 6,000"). */
+  messagesAnalysedMoreThan?: boolean;
   publishable?: boolean;
 }
 
@@ -79,6 +81,10 @@ export function setCase(w: RecordWriter, input: CaseDetailsInput): Promise<CaseD
       team: input.team ?? old?.team ?? [],
       cameToLight: input.cameToLight ?? old?.cameToLight ?? null,
       messagesAnalysed: input.messagesAnalysed ?? old?.messagesAnalysed ?? null,
+      // A new number without the flag is exact; the flag alone qualifies the number kept.
+      messagesAnalysedMoreThan:
+        input.messagesAnalysedMoreThan ??
+        (input.messagesAnalysed !== undefined ? false : (old?.messagesAnalysedMoreThan ?? false)),
       publishable: input.publishable ?? old?.publishable ?? false,
     };
     rules.checkCaseDates(next);

@@ -89,8 +89,10 @@ export function headline(x: Ctx): void {
   const story: string[] = [];
   if (d.cameToLight) story.push(sentence(d.cameToLight));
   const analysed = Math.max(d.messagesAnalysed ?? 0, x.facts.messages);
+  // A lower bound ("more than 6,000") stays one unless more than it was imported and counted.
+  const moreThan = d.messagesAnalysedMoreThan && analysed === d.messagesAnalysed;
   story.push(
-    `Investigators analysed ${plural(analysed, 'message')}${d.messagesAnalysed ? '' : ` from a group chat of ${plural(x.facts.members, 'member')}`}.`,
+    `Investigators analysed ${moreThan ? 'more than ' : ''}${plural(analysed, 'message')}${d.messagesAnalysed ? '' : ` from a group chat of ${plural(x.facts.members, 'member')}`}.`,
   );
   if (x.facts.topics?.length)
     story.push(`The messages were discriminatory and derogatory about ${list(x.facts.topics)}.`);

@@ -66,6 +66,10 @@ export const RecordAction = z.discriminatedUnion('action', [
         .min(0)
         .optional()
         .describe('messages analysed across all the evidence, where not all of it was imported'),
+      messagesAnalysedMoreThan: z
+        .boolean()
+        .optional()
+        .describe('messagesAnalysed is a lower bound: the summary says "more than N messages"'),
       publishable,
     })
     .describe("the case's details and key dates (fields left out keep their value)"),
@@ -320,6 +324,7 @@ export const CaseRecord = z.object({
       team: z.array(Member),
       cameToLight: z.string().nullable(),
       messagesAnalysed: z.number().int().nullable(),
+      messagesAnalysedMoreThan: z.boolean(),
       publishable: z.boolean(),
       updatedAt: z.string(),
       updatedBy: z.string(),

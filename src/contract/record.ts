@@ -152,6 +152,8 @@ export interface CaseDetails {
   readonly cameToLight: string | null;
   /** Messages analysed across all the evidence, where more than was imported. */
   readonly messagesAnalysed: number | null;
+  /** `messagesAnalysed` is a lower bound: the summary says "more than 6,000 messages". */
+  readonly messagesAnalysedMoreThan: boolean;
   readonly publishable: boolean;
   readonly updatedAt: string;
   readonly updatedBy: string;

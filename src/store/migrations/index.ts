@@ -21,6 +21,7 @@ import { recordFactsMigration } from './0013_record_facts.js';
 import { mediaTextMigration } from './0018_media_text.js';
 import { searchFoldMigration } from './0019_search_fold.js';
 import { activeLearningMigration } from './0020_active_learning.js';
+import { messagesAnalysedBoundMigration } from './0028_messages_analysed_bound.js';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -41,6 +42,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '0018_media_text': mediaTextMigration(dialect),
       '0019_search_fold': searchFoldMigration(dialect),
       '0020_active_learning': activeLearningMigration(dialect),
+      '0028_messages_analysed_bound': messagesAnalysedBoundMigration(),
     }),
   };
 }

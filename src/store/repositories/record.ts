@@ -12,7 +12,7 @@ import { isUniqueViolation, toInt, type RepoContext } from './context.js';
 import type { RecordRowTable, RecordTables } from './record-tables.js';
 import { UserError } from '../../domain/errors.js';
 
-const FLAGS = new Set(['publishable', 'public', 'name_public', 'final']);
+const FLAGS = new Set(['publishable', 'public', 'name_public', 'final', 'messages_analysed_more_than']);
 const INTS = new Set([
   'id',
   'case_id',
@@ -70,7 +70,7 @@ function toRow(values: Record<string, unknown>): Record<string, unknown> {
 // 0/1 flags -> booleans.
 type Camel<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<Camel<T>>}` : S;
 type FieldName<K> = K extends `${infer B}_json` ? Camel<B> : K extends string ? Camel<K> : never;
-type FlagColumn = 'publishable' | 'public' | 'name_public' | 'final';
+type FlagColumn = 'publishable' | 'public' | 'name_public' | 'final' | 'messages_analysed_more_than';
 type FieldValue<K, V> = K extends `${string}_json` ? unknown : K extends FlagColumn ? boolean : V;
 type Fields<Row> = { [K in keyof Row as FieldName<K>]: FieldValue<K, Row[K]> };
 

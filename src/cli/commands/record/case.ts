@@ -4,9 +4,22 @@
  */
 import { CASE_STATUSES, MODES } from '../../../contract/record.js';
 import { checkOneOf } from '../../../cases/rules.js';
-import { UserError } from '../../../domain/errors.js';
+import { UsageError, UserError } from '../../../domain/errors.js';
 import { type Sub, str, strs, bool, intArg, member, person } from './sub.js';
 import type { CliContext } from '../../context.js';
+
+/** `--messages-analysed`: "6100", "6,100" or "more than 6,000" (the number is then a lower bound). */
+function messagesAnalysed(spec: string | undefined): {
+  messagesAnalysed?: number;
+  messagesAnalysedMoreThan?: boolean;
+} {
+  if (spec === undefined) return {};
+  const m = /^\s*(more than\s+)?([\d,]+)\s*$/iu.exec(spec);
+  const n = m ? m[2]!.replace(/,/gu, '') : '';
+  if (!m || !/^\d+$/u.test(n))
+    throw new UsageError(`--messages-analysed must be a number or "more than N" (got "${spec}")`);
+  return { messagesAnalysed: intArg(n, '--messages-analysed'), messagesAnalysedMoreThan: m[1] !== undefined };
+}
 
 export function registerRecordCase(sub: Sub, ctx: CliContext): void {
   sub(
@@ -28,7 +41,7 @@ export function registerRecordCase(sub: Sub, ctx: CliContext): void {
         .option('--came-to-light <text>', 'how the evidence came to light, for the summary')
         .option(
           '--messages-analysed <n>',
-          'messages analysed across all the evidence, where not all was imported',
+          'messages analysed across all the evidence, where not all was imported: a number, or "more than N" (a lower bound)',
         )
         .option('--publishable', 'headline facts may appear in the public summary')
         .option('--private', 'headline facts stay out of the public summary'),
@@ -48,10 +61,7 @@ export function registerRecordCase(sub: Sub, ctx: CliContext): void {
         reportDate: str(o, 'reportDate'),
         team: o.team ? strs(o, 'team').map(member) : undefined,
         cameToLight: str(o, 'cameToLight'),
-        messagesAnalysed:
-          str(o, 'messagesAnalysed') === undefined
-            ? undefined
-            : intArg(str(o, 'messagesAnalysed')!, '--messages-analysed'),
+        ...messagesAnalysed(str(o, 'messagesAnalysed')),
         publishable: bool(o, 'publishable') ? true : bool(o, 'private') ? false : undefined,
       };
       return service.setCase(
