@@ -20,7 +20,7 @@ export interface RecommendationInput {
 
 export function recommendation(w: RecordWriter, i: RecommendationInput) {
   return w.change('recommendation', async (repos, _record, dates) => {
-    dates.check(i.on, '--on');
+    dates.check(i.on, '--on', { partial: true });
     if (i.recipients.length === 0)
       throw new UserError('a learning recommendation needs a --recipient organisation');
     const result = await w.insert(repos, 'record_recommendations', {
@@ -69,7 +69,7 @@ export function response(
   i: { on: string; text: string; response: RecommendationResponse | string },
 ) {
   return w.change('response', async (repos, record, dates) => {
-    dates.check(i.on, '--on');
+    dates.check(i.on, '--on', { partial: true });
     const rec = rules.findRecommendation(record, ref);
     rules.checkResponse(rec, i.on);
     const result = await w.modify(repos, 'record_recommendations', rec.id, {

@@ -43,7 +43,7 @@ export interface NoticeInput {
 
 export function notice(w: RecordWriter, i: NoticeInput) {
   return w.change('notice', async (repos, record, dates) => {
-    dates.check(i.on, '--on', { beforeStart: 'allow' });
+    dates.check(i.on, '--on', { beforeStart: 'allow', partial: true });
     const standards = (i.standards ?? []).map(rules.checkStandard);
     rules.checkNotice(record, {
       personId: i.personId,
@@ -140,8 +140,8 @@ export interface ProceedingInput {
 
 export function proceeding(w: RecordWriter, i: ProceedingInput) {
   return w.change('hearing', async (repos, record, dates) => {
-    dates.check(i.startOn, '--start');
-    if (i.endOn) dates.check(i.endOn, '--end');
+    dates.check(i.startOn, '--start', { partial: true });
+    if (i.endOn) dates.check(i.endOn, '--end', { partial: true });
     rules.checkProceeding(record, {
       kind: i.kind,
       level: i.level,
@@ -172,7 +172,7 @@ export interface FindingInput {
 
 export function finding(w: RecordWriter, i: FindingInput) {
   return w.change('finding', async (repos, record, dates) => {
-    dates.check(i.on, '--on');
+    dates.check(i.on, '--on', { partial: true });
     rules.checkFinding(record, i.allegationId, i.proceedingId, i.on);
     const result = await w.insert(repos, 'record_findings', {
       publishable: i.publishable ?? false,
@@ -195,7 +195,7 @@ export interface OutcomeInput {
 
 export function outcome(w: RecordWriter, i: OutcomeInput) {
   return w.change('outcome', async (repos, record, dates) => {
-    dates.check(i.on, '--on');
+    dates.check(i.on, '--on', { partial: true });
     rules.checkOutcome(record, { ...i, decidedOn: i.on });
     const result = await w.insert(repos, 'record_outcomes', {
       publishable: i.publishable ?? false,

@@ -133,7 +133,7 @@ export interface AppearanceInput {
 
 export function appearance(w: RecordWriter, i: AppearanceInput) {
   return w.change('appearance', async (repos, record, dates) => {
-    dates.check(i.on, '--on');
+    dates.check(i.on, '--on', { partial: true });
     const p = rules.subject(record, i.personId);
     const charged = record.counts.filter((c) => c.personId === i.personId && c.chargedOn);
     if (charged.length === 0) throw new UserError(`${p.name} has not been charged: no court appearance`);

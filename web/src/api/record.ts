@@ -166,7 +166,7 @@ export interface CaseRecord {
   readonly progressReports: readonly ProgressReport[];
 }
 
-export type DeadlineStatus = 'open' | 'met' | 'met_late' | 'overdue';
+export type DeadlineStatus = 'open' | 'met' | 'met_late' | 'overdue' | 'not_computable';
 export interface Deadline {
   readonly kind:
     | 's127_limitation'
@@ -176,11 +176,12 @@ export interface Deadline {
     | 'response_publication';
   readonly about: string;
   readonly personId: number | null;
-  readonly due: string;
+  /** Null: not computable (the period runs from a month or a year). */
+  readonly due: string | null;
   readonly basis: string;
   readonly status: DeadlineStatus;
   readonly doneOn: string | null;
-  readonly daysLeft: number;
+  readonly daysLeft: number | null;
 }
 export interface TimelineEvent {
   readonly date: string;

@@ -9,12 +9,18 @@ import { generateSummary, toHtml } from '../../../cases/summary.js';
 import { summaryFacts } from '../../../cases/summary-facts.js';
 import { responseDue, type caseDeadlines } from '../../../cases/deadlines.js';
 import { daysBetween } from '../../../cases/bank-holidays.js';
+import { isDay } from '../../../domain/partial-date.js';
 import { label, type CaseRecordData } from '../../../contract/record.js';
 import { checkOneOf } from '../../../cases/rules.js';
 import { UserError } from '../../../domain/errors.js';
 import { printTable } from '../../output.js';
 import { type Sub, str, bool, today } from './sub.js';
 import type { CliContext } from '../../context.js';
+
+/** " (late by N days)" where a response received on `on` came after `due` (both days). */
+function lateBy(due: string | null, on: string): string {
+  return due !== null && isDay(on) && on > due ? ` (late by ${daysBetween(due, on)} days)` : '';
+}
 
 export function registerRecordViews(sub: Sub, ctx: CliContext): void {
   sub(
@@ -93,11 +99,9 @@ export function registerRecordViews(sub: Sub, ctx: CliContext): void {
           to: x.recipients.join('; '),
           made: x.madeOn,
           response: x.response ?? '',
-          due: responseDue(x),
+          due: responseDue(x) ?? 'not computable',
           // A late response is kept, and said to be late (issue 15 defect 7).
-          received: x.responseOn
-            ? `${x.responseOn}${x.responseOn > responseDue(x) ? ` (late by ${daysBetween(responseDue(x), x.responseOn)} days)` : ''}`
-            : '',
+          received: x.responseOn ? `${x.responseOn}${lateBy(responseDue(x), x.responseOn)}` : '',
           published: x.publishedOn ?? '',
         })),
       );
@@ -119,7 +123,7 @@ export function registerRecordViews(sub: Sub, ctx: CliContext): void {
       printTable(
         ctx.io,
         r.deadlines.map((d) => ({
-          due: d.due,
+          due: d.due ?? 'not computable',
           status: d.status,
           'days left': d.status === 'open' || d.status === 'overdue' ? d.daysLeft : '',
           what: d.about,
