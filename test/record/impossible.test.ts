@@ -207,7 +207,7 @@ describe.each(BACKENDS)('impossible records refused on %s', { timeout: 180_000 }
   });
 
   it('dates after today are refused; before the start only with --force REASON, kept in the audit (defect 4)', async () => {
-    const today = todayInEngland();
+    const today = todayInEngland(new Date());
     await refused(
       `--on 2099-01-01 is after today (${today})`,
       'record',

@@ -57,7 +57,9 @@ export const person = (record: CaseRecordData, ref: string): number => findPerso
 /** A variadic positional argument's values. */
 export const many = (a: unknown): string[] => (Array.isArray(a) ? (a as string[]) : [String(a)]);
 
-export const today = (): string => todayInEngland();
+/** The CLI's clock: the one place `scrutineer record` reads the system time. */
+export const now = (): Date => new Date();
+export const today = (): string => todayInEngland(now());
 
 /** Declares one record subcommand; see `recordSub`. */
 export type Sub = (
@@ -95,7 +97,7 @@ export function recordSub(record: Command, ctx: CliContext): Sub {
         const force = forceable ? (str(o, 'force') ?? null) : null;
         if (forceable && force !== null && !force.trim())
           throw new UsageError('--force needs a reason: --force "why this date is right"');
-        const service = new RecordService(store, theCase.id, actor(ctx), { force, now: () => new Date() });
+        const service = new RecordService(store, theCase.id, actor(ctx), { force, now });
         const x: Ctx = { store, service, opts, record: () => service.load() };
         const result = await handler(x, args, o);
         if (print && !opts.json) await print(x, result, o);
