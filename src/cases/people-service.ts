@@ -9,7 +9,8 @@ import type { Repos, Store } from '../store/open-store.js';
 import type { PersonRole, PersonStatus, RecordPerson } from '../contract/record.js';
 import type { Employment, PersonChanges, PersonRecord } from '../store/repositories/people.js';
 import { todayInEngland } from './periods.js';
-import { checkDate } from './rules.js';
+import { checkPartialDate } from './rules.js';
+import { certainlyBefore, firstDay } from '../domain/partial-date.js';
 
 /** A person as the API and `--json` publish them. */
 export function presentPerson(p: PersonRecord): RecordPerson {
@@ -93,9 +94,10 @@ export class PeopleService {
    */
   async update(ref: string, changes: PersonChanges): Promise<RecordPerson> {
     if (changes.status) {
-      checkDate(changes.status.from, '--from');
+      // A month or a year where only that is known ("resigned in 2022"), as for the record's events.
+      checkPartialDate(changes.status.from, '--from');
       const today = todayInEngland(this.now());
-      if (changes.status.from > today)
+      if (firstDay(changes.status.from) > today)
         throw new UserError(
           `--from ${changes.status.from} is after today (${today}): record a change when it has happened`,
           { code: 'future_date' },
@@ -104,7 +106,7 @@ export class PeopleService {
     return this.store.transaction(async (repos: Repos) => {
       const p = findPerson(await repos.people.list(this.caseId), ref);
       const last = p.statusHistory.at(-1)?.from ?? null;
-      if (changes.status && last !== null && changes.status.from < last)
+      if (changes.status && last !== null && certainlyBefore(changes.status.from, last))
         throw new UserError(
           `--from ${changes.status.from} is before the last recorded change of status (${last}): changes are kept in date order`,
           { code: 'dates_out_of_order' },

@@ -27,7 +27,7 @@ function changesFrom(o: UpdateOptions): PersonChanges {
   if (o.status !== undefined && !(PERSON_STATUSES as readonly string[]).includes(o.status))
     throw new UsageError(`--status must be one of ${PERSON_STATUSES.join(', ')}`);
   if (o.status !== undefined && o.from === undefined)
-    throw new UsageError('give the date the status took effect: --from YYYY-MM-DD');
+    throw new UsageError('give the date the status took effect: --from YYYY-MM-DD (or YYYY-MM, YYYY)');
   if (o.from !== undefined && o.status === undefined) throw new UsageError('--from goes with --status');
   if (o.barredListApplies !== undefined && !['yes', 'no'].includes(o.barredListApplies))
     throw new UsageError('--barred-list-applies must be yes or no');
@@ -52,7 +52,10 @@ export function registerPersonUpdate(person: Command, ctx: CliContext): void {
     .command('update <case> <person>')
     .description("change a person's status (from a date: the history is kept) or settings")
     .option('--status <status>', `${PERSON_STATUSES.join(' | ')}, from --from`)
-    .option('--from <date>', 'the date the status took effect (e.g. the day after the resignation)')
+    .option(
+      '--from <date>',
+      'the date the status took effect (e.g. the day after the resignation; a month or a year where no day is known)',
+    )
     .option('--note <text>', 'why, e.g. "resigned"')
     .option('--force <force>', 'current or last force')
     .option('--rank <rank>')
