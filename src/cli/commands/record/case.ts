@@ -21,7 +21,7 @@ function messagesAnalysed(spec: string | undefined): {
   return { messagesAnalysed: intArg(n, '--messages-analysed'), messagesAnalysedMoreThan: m[1] !== undefined };
 }
 
-export function registerRecordCase(sub: Sub, ctx: CliContext): void {
+function caseCommand(sub: Sub, ctx: CliContext): void {
   sub(
     'case <case>',
     "the case's details and key dates",
@@ -70,7 +70,9 @@ export function registerRecordCase(sub: Sub, ctx: CliContext): void {
     },
     (x, r) => void ctx.io.out(`Case record of ${x.service.caseId} saved: ${JSON.stringify(r)}\n`),
   );
+}
 
+function subjectCommand(sub: Sub): void {
   sub(
     'subject <case> <person>',
     'how a subject is named in the public summary',
@@ -85,14 +87,18 @@ export function registerRecordCase(sub: Sub, ctx: CliContext): void {
         label: str(o, 'label'),
       }),
   );
+}
 
+function progressCommand(sub: Sub): void {
   sub(
     'progress <case>',
     'an investigation progress report sent',
     (c) => c.requiredOption('--on <date>').option('--note <text>'),
     async (x, _a, o) => x.service.progressReport(str(o, 'on')!, str(o, 'note')),
   );
+}
 
+function markCommand(sub: Sub, ctx: CliContext): void {
   sub(
     'mark <case> <kind> <id>',
     'mark a fact publishable or private (kind: assessment, notice, count, finding, outcome, …)',
@@ -110,4 +116,11 @@ export function registerRecordCase(sub: Sub, ctx: CliContext): void {
       return result;
     },
   );
+}
+
+export function registerRecordCase(sub: Sub, ctx: CliContext): void {
+  caseCommand(sub, ctx);
+  subjectCommand(sub);
+  progressCommand(sub);
+  markCommand(sub, ctx);
 }

@@ -6,7 +6,7 @@ import { RESPONSES } from '../../../contract/record.js';
 import { checkOneOf } from '../../../cases/rules.js';
 import { type Sub, str, strs, bool, intArg, publishable } from './sub.js';
 
-export function registerRecordLearning(sub: Sub): void {
+function recommendationCommand(sub: Sub): void {
   sub(
     'recommendation <case>',
     'a learning recommendation',
@@ -31,7 +31,9 @@ export function registerRecordLearning(sub: Sub): void {
         publishable: bool(o, 'publishable'),
       }),
   );
+}
 
+function extendCommand(sub: Sub): void {
   sub(
     'extend <case> <recommendation>',
     "an extension of a recommendation's response deadline",
@@ -43,7 +45,9 @@ export function registerRecordLearning(sub: Sub): void {
         on: str(o, 'on')!,
       }),
   );
+}
 
+function responseCommand(sub: Sub): void {
   sub(
     'response <case> <recommendation>',
     "the recipient's response",
@@ -59,11 +63,20 @@ export function registerRecordLearning(sub: Sub): void {
         text: str(o, 'text')!,
       }),
   );
+}
 
+function publishCommand(sub: Sub): void {
   sub(
     'publish <case> <recommendation>',
     'publication of the response',
     (c) => c.requiredOption('--on <date>').option('--url <url>', 'where the published response can be read'),
     async (x, [ref], o) => x.service.publishResponse(ref!, str(o, 'on')!, str(o, 'url')),
   );
+}
+
+export function registerRecordLearning(sub: Sub): void {
+  recommendationCommand(sub);
+  extendCommand(sub);
+  responseCommand(sub);
+  publishCommand(sub);
 }

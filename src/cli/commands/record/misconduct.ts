@@ -16,7 +16,7 @@ import {
 import { checkOneOf } from '../../../cases/rules.js';
 import { type Sub, str, strs, bool, ids, intArg, member, person, many, publishable } from './sub.js';
 
-export function registerRecordMisconduct(sub: Sub): void {
+function assessCommand(sub: Sub): void {
   sub(
     'assess <case> <person>',
     'severity assessment',
@@ -36,7 +36,9 @@ export function registerRecordMisconduct(sub: Sub): void {
         publishable: bool(o, 'publishable'),
       }),
   );
+}
 
+function noticeCommand(sub: Sub): void {
   sub(
     'notice <case> <person>',
     'a Regulation 17 notice or a criminal letter served',
@@ -60,7 +62,9 @@ export function registerRecordMisconduct(sub: Sub): void {
         publishable: bool(o, 'publishable'),
       }),
   );
+}
 
+function interviewCommand(sub: Sub): void {
   sub(
     'interview <case> <person>',
     'an interview (after the notice)',
@@ -80,7 +84,9 @@ export function registerRecordMisconduct(sub: Sub): void {
         publishable: bool(o, 'publishable'),
       }),
   );
+}
 
+function allegationCommand(sub: Sub): void {
   sub(
     'allegation <case> <person>',
     'an allegation: subject × standard × description × supporting messages',
@@ -109,7 +115,9 @@ export function registerRecordMisconduct(sub: Sub): void {
       });
     },
   );
+}
 
+function caseToAnswerCommand(sub: Sub): void {
   sub(
     'case-to-answer <case> <allegations...>',
     'the case-to-answer decision (reg. 23) on allegations',
@@ -124,7 +132,9 @@ export function registerRecordMisconduct(sub: Sub): void {
       });
     },
   );
+}
 
+function hearingCommand(sub: Sub): void {
   sub(
     'hearing <case>',
     'misconduct proceedings: a meeting or a hearing',
@@ -133,8 +143,11 @@ export function registerRecordMisconduct(sub: Sub): void {
         c
           .option('--kind <kind>', PROCEEDING_KINDS.join(' | '), 'hearing')
           .option('--level <level>', PROCEEDING_LEVELS.join(' | '), 'gross_misconduct')
-          .requiredOption('--start <date>')
-          .option('--end <date>')
+          .requiredOption(
+            '--start <date>',
+            'YYYY-MM-DD, or YYYY-MM / YYYY where only the month or year is known',
+          )
+          .option('--end <date>', 'as --start')
           .option('--public', 'held in public (default for a hearing)')
           .option('--in-private', 'held in private (default for a meeting)')
           .option('--panel <name:role...>')
@@ -152,7 +165,9 @@ export function registerRecordMisconduct(sub: Sub): void {
         publishable: bool(o, 'publishable'),
       }),
   );
+}
 
+function findingCommand(sub: Sub): void {
   sub(
     'finding <case> <allegations...>',
     'the finding on allegations (each a standard) at a meeting or hearing',
@@ -182,7 +197,9 @@ export function registerRecordMisconduct(sub: Sub): void {
       });
     },
   );
+}
 
+function outcomeCommand(sub: Sub): void {
   sub(
     'outcome <case> <person>',
     'the outcome for a subject',
@@ -202,7 +219,9 @@ export function registerRecordMisconduct(sub: Sub): void {
         publishable: bool(o, 'publishable'),
       }),
   );
+}
 
+function barredCommand(sub: Sub): void {
   sub(
     'barred <case> <person>',
     'barred or advisory list entry, or why the list does not apply',
@@ -224,4 +243,16 @@ export function registerRecordMisconduct(sub: Sub): void {
         publishable: bool(o, 'publishable'),
       }),
   );
+}
+
+export function registerRecordMisconduct(sub: Sub): void {
+  assessCommand(sub);
+  noticeCommand(sub);
+  interviewCommand(sub);
+  allegationCommand(sub);
+  caseToAnswerCommand(sub);
+  hearingCommand(sub);
+  findingCommand(sub);
+  outcomeCommand(sub);
+  barredCommand(sub);
 }

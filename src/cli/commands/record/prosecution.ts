@@ -7,7 +7,7 @@ import { checkOneOf } from '../../../cases/rules.js';
 import { UsageError, UserError } from '../../../domain/errors.js';
 import { type Sub, str, strs, bool, ids, intArg, person, many, publishable } from './sub.js';
 
-export function registerRecordProsecution(sub: Sub): void {
+function referCommand(sub: Sub): void {
   sub(
     'refer <case>',
     'referral of the file of evidence to the prosecutor',
@@ -26,7 +26,9 @@ export function registerRecordProsecution(sub: Sub): void {
         publishable: bool(o, 'publishable'),
       }),
   );
+}
 
+function chargingCommand(sub: Sub): void {
   sub(
     'charging <case> <person>',
     "the prosecutor's charging decision on a suspect",
@@ -46,7 +48,9 @@ export function registerRecordProsecution(sub: Sub): void {
         publishable: bool(o, 'publishable'),
       }),
   );
+}
 
+function chargeCommand(sub: Sub): void {
   sub(
     'charge <case> [person]',
     'a count (one message or exchange): proposed without --on, charged with it; --count N --on D charges a proposed one',
@@ -75,7 +79,9 @@ export function registerRecordProsecution(sub: Sub): void {
       });
     },
   );
+}
 
+function appearanceCommand(sub: Sub): void {
   sub(
     'appearance <case> <person>',
     'a court appearance',
@@ -92,7 +98,9 @@ export function registerRecordProsecution(sub: Sub): void {
         publishable: bool(o, 'publishable'),
       }),
   );
+}
 
+function verdictCommand(sub: Sub): void {
   sub(
     'verdict <case> <counts...>',
     'the verdict on charged counts',
@@ -106,7 +114,9 @@ export function registerRecordProsecution(sub: Sub): void {
       });
     },
   );
+}
 
+function sentenceCommand(sub: Sub): void {
   sub(
     'sentence <case> <person>',
     "a defendant's sentence",
@@ -119,7 +129,9 @@ export function registerRecordProsecution(sub: Sub): void {
         publishable: bool(o, 'publishable'),
       }),
   );
+}
 
+function appealCommand(sub: Sub): void {
   sub(
     'appeal <case> <person>',
     'an appeal (--on) and its outcome (--outcome, --outcome-on)',
@@ -141,4 +153,14 @@ export function registerRecordProsecution(sub: Sub): void {
         publishable: bool(o, 'publishable'),
       }),
   );
+}
+
+export function registerRecordProsecution(sub: Sub): void {
+  referCommand(sub);
+  chargingCommand(sub);
+  chargeCommand(sub);
+  appearanceCommand(sub);
+  verdictCommand(sub);
+  sentenceCommand(sub);
+  appealCommand(sub);
 }

@@ -22,7 +22,7 @@ function lateBy(due: string | null, on: string): string {
   return due !== null && isDay(on) && on > due ? ` (late by ${daysBetween(due, on)} days)` : '';
 }
 
-export function registerRecordViews(sub: Sub, ctx: CliContext): void {
+function showCommand(sub: Sub, ctx: CliContext): void {
   sub(
     'show <case>',
     'the whole record',
@@ -107,7 +107,9 @@ export function registerRecordViews(sub: Sub, ctx: CliContext): void {
       );
     },
   );
+}
 
+function deadlinesCommand(sub: Sub, ctx: CliContext): void {
   sub(
     'deadlines <case>',
     's127 limitation per count, progress reports, barred list reports, recommendation responses and publication',
@@ -132,7 +134,9 @@ export function registerRecordViews(sub: Sub, ctx: CliContext): void {
       );
     },
   );
+}
 
+function timelineCommand(sub: Sub, ctx: CliContext): void {
   sub(
     'timeline <case>',
     'the whole case in date order, from evidence intake to publication',
@@ -150,7 +154,9 @@ export function registerRecordViews(sub: Sub, ctx: CliContext): void {
       );
     },
   );
+}
 
+function summaryCommand(sub: Sub, ctx: CliContext): void {
   sub(
     'summary <case>',
     'the public investigation summary: generated from publishable facts, editable until --final',
@@ -204,4 +210,11 @@ export function registerRecordViews(sub: Sub, ctx: CliContext): void {
       ctx.io.err(`summary v${r.version} (${r.source}${r.final ? ', final' : ', draft'})\n`);
     },
   );
+}
+
+export function registerRecordViews(sub: Sub, ctx: CliContext): void {
+  showCommand(sub, ctx);
+  deadlinesCommand(sub, ctx);
+  timelineCommand(sub, ctx);
+  summaryCommand(sub, ctx);
 }
