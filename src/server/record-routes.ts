@@ -8,7 +8,7 @@ import type { z } from 'zod/v4';
 import { PeopleService } from '../cases/people-service.js';
 import { todayInEngland } from '../cases/periods.js';
 import { RecordService } from '../cases/record-service.js';
-import { generateSummary, toHtml } from '../cases/summary.js';
+import { generateSummary, summaryTitle, toHtml } from '../cases/summary.js';
 import { summaryFacts } from '../cases/summary-facts.js';
 import { caseTimeline } from '../cases/timeline.js';
 import type { CaseRecordData, SummaryDraft } from '../contract/record.js';
@@ -63,9 +63,6 @@ async function recordView(store: Store, service: RecordService, today: string) {
 async function generated(store: Store, record: CaseRecordData): Promise<string> {
   return generateSummary(record, await summaryFacts(store, record));
 }
-
-const summaryTitle = (record: CaseRecordData) =>
-  `${record.details?.operation ?? 'Investigation'}: investigation summary`;
 
 /** Runs one action through the service; several-id actions in one transaction (all or none). */
 async function act(service: RecordService, people: PeopleService, a: R.RecordActionT): Promise<unknown> {

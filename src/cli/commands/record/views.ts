@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 
 import { caseTimeline } from '../../../cases/timeline.js';
-import { generateSummary, toHtml } from '../../../cases/summary.js';
+import { generateSummary, summaryTitle, toHtml } from '../../../cases/summary.js';
 import { summaryFacts } from '../../../cases/summary-facts.js';
 import { responseDue, type caseDeadlines } from '../../../cases/deadlines.js';
 import { daysBetween } from '../../../cases/bank-holidays.js';
@@ -194,7 +194,7 @@ function summaryCommand(sub: Sub, ctx: CliContext): void {
       }
       if (bool(o, 'final')) current = await x.service.finalise();
       drafts = await x.service.drafts();
-      const title = `${(await x.record()).details?.operation ?? 'Investigation'}: investigation summary`;
+      const title = summaryTitle(await x.record());
       return {
         version: current!.version,
         source: current!.source,
