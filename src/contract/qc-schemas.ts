@@ -2,11 +2,10 @@
 import { z } from 'zod/v4';
 
 import { DECISIONS } from './coding.js';
-import { QC_REASONS } from './review-words.js';
+import { QC_REASONS, QC_STATUSES } from './review-words.js';
 import { Message } from './schemas.js';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
-const QC_STATUSES = ['pending', 'agreed', 'disagreed', 'resolved'] as const;
 
 export const QcParams = z.object({ qcId: id });
 export const QcSampleBody = z.object({ size: z.number().int().min(1).max(1000) });
@@ -73,3 +72,7 @@ export const QcAgreementResponse = z.object({
     }),
   ),
 });
+
+export type QcItemT = z.infer<typeof QcItem>;
+export type QcListItemT = z.infer<typeof QcListItem>;
+export type QcAgreementResponseT = z.infer<typeof QcAgreementResponse>;

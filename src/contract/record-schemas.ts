@@ -521,3 +521,14 @@ export const SummaryResponse = z.object({
   final: z.boolean(),
 });
 export const DraftResponse = z.object({ draft: SummaryDraft });
+
+// The shapes as TypeScript types, for the web app (web/src/api/record.ts).
+export type CaseRecordT = z.infer<typeof CaseRecord>;
+export type DeadlineT = z.infer<typeof Deadline>;
+export type TimelineEventT = z.infer<typeof TimelineEvent>;
+export type CitedMessageT = z.infer<typeof CitedMessage>;
+export type RecordResponseT = z.infer<typeof RecordResponse>;
+export type RecordActionResponseT = z.infer<typeof RecordActionResponse>;
+export type SummaryDraftT = z.infer<typeof SummaryDraft>;
+export type SummaryResponseT = z.infer<typeof SummaryResponse>;
+export type DraftResponseT = z.infer<typeof DraftResponse>;

@@ -4,10 +4,10 @@
  */
 import { z } from 'zod/v4';
 
-import { MEMBERSHIP_EVENT_TYPES } from '../domain/message.js';
+import { MEMBERSHIP_EVENT_TYPES, MESSAGE_KINDS } from '../domain/message.js';
 import { BatchSpec } from './batch-spec.js';
 import { DECISIONS } from './coding.js';
-import { BATCH_KINDS, BATCH_STATUSES } from './review-words.js';
+import { BATCH_KINDS, BATCH_STATUSES, SEARCH_STATUSES } from './review-words.js';
 import { ROLES } from './roles.js';
 import { STANDARDS } from './standards.js';
 
@@ -47,7 +47,6 @@ export const NextFlagQuery = z.object({
   after: z.coerce.number().int().min(-1).max(2_147_483_647).default(-1),
 });
 
-export const SEARCH_STATUSES = ['unreviewed', 'reviewed', 'offensive', 'unsure'] as const;
 export const SearchQuery = z.object({
   q: z.string().max(1000).optional(),
   sender: z.string().max(500).optional(),
@@ -130,7 +129,7 @@ export const Message = z.object({
   seq: z.number().int(),
   conversationId: z.number().int(),
   sender: z.string().nullable(),
-  kind: z.string(),
+  kind: z.enum(MESSAGE_KINDS),
   text: z.string(),
   localTime: z.string(),
   zone: z.string(),
@@ -340,9 +339,24 @@ export const MembershipResponse = z.object({
 
 // The second-review (QC) shapes are in ./qc-schemas.ts.
 
+// The shapes as TypeScript types, for the server's presenters and the web app (web/src/api).
 export type CodeBodyT = z.infer<typeof CodeBody>;
 export type MessageT = z.infer<typeof Message>;
 export type CodeT = z.infer<typeof Code>;
+export type FlagT = z.infer<typeof Flag>;
+export type UserT = z.infer<typeof User>;
+export type SessionResponseT = z.infer<typeof SessionResponse>;
+export type CasesResponseT = z.infer<typeof CasesResponse>;
+export type CaseResponseT = z.infer<typeof CaseResponse>;
+export type MessagesResponseT = z.infer<typeof MessagesResponse>;
+export type SearchResponseT = z.infer<typeof SearchResponse>;
+export type ConflictResponseT = z.infer<typeof ConflictResponse>;
+export type HistoryResponseT = z.infer<typeof HistoryResponse>;
+export type BatchT = z.infer<typeof Batch>;
+export type BatchMessagesResponseT = z.infer<typeof BatchMessagesResponse>;
+export type QueueResponseT = z.infer<typeof QueueResponse>;
+export type MembersResponseT = z.infer<typeof MembersResponse>;
+export type ReviewersResponseT = z.infer<typeof ReviewersResponse>;
 
 /** The conduct picture (see src/analysis/conduct and `scrutineer conduct --json`). */
 export const ConductResponse = z.object({

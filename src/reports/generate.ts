@@ -9,14 +9,11 @@
  * The builders (PDF, XLSX and fonts) load only when a report is asked for: loaded with every CLI
  * command they cost about 100 MiB and seconds of start-up.
  */
+import type { ReportFormat, ReportKind } from '../contract/report-words.js';
 import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
 import type { CaseRecord } from '../store/types.js';
 import type { Provenance } from './provenance.js';
-
-export const REPORT_KINDS = ['bundle', 'charges', 'unused', 'rsmf'] as const;
-export type ReportKind = (typeof REPORT_KINDS)[number];
-export type ReportFormat = 'pdf' | 'xlsx' | 'csv' | 'rsmf';
 
 export type ReportRequest =
   | { readonly kind: 'bundle'; readonly person: string; readonly context: number }

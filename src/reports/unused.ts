@@ -10,6 +10,7 @@
  */
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
+import { DECISIONS } from '../contract/coding.js';
 import { safeCell, safeRow } from './cell-safety.js';
 import type { Store } from '../store/open-store.js';
 import type { CaseRecord, ExhibitRecord, MessageRecord } from '../store/types.js';
@@ -303,14 +304,13 @@ export async function buildUnusedSchedule(
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([c, n]) => [c, String(n), '', '', '', '']),
   ];
-  const decisions = ['offensive', 'not_offensive', 'unsure'];
   const coverageRows = [
     [
       'Exhibit',
       'Conversation',
       'Messages',
       'Flagged',
-      ...decisions.map((d) => `Coded ${d.replace('_', ' ')}`),
+      ...DECISIONS.map((d) => `Coded ${d.replace('_', ' ')}`),
       'Coded (all)',
       'Flagged, not coded',
       'Search-term hits',
@@ -323,7 +323,7 @@ export async function buildUnusedSchedule(
         c.conversation,
         String(c.messages),
         String(c.flagged),
-        ...decisions.map((d) => String(c.coded[d] ?? 0)),
+        ...DECISIONS.map((d) => String(c.coded[d] ?? 0)),
         String(coded),
         String(c.flaggedNotCoded),
         String(c.termHits),

@@ -3,21 +3,8 @@
  * Both are checked on every request that touches a case.
  */
 import type { Store } from '../store/open-store.js';
-import type { Role } from '../contract/roles.js';
+import { roleAllows, type Permission } from '../contract/roles.js';
 import type { UserRecord } from '../store/repositories/users.js';
-
-export type Permission = 'read' | 'code' | 'lead' | 'admin';
-
-const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['read', 'code', 'lead', 'admin'],
-  lead: ['read', 'code', 'lead'],
-  reviewer: ['read', 'code'],
-  readonly: ['read'],
-};
-
-export function roleAllows(role: Role, permission: Permission): boolean {
-  return GRANTS[role]?.includes(permission) ?? false;
-}
 
 export type CaseAccess = 'ok' | 'no_case' | 'not_member' | 'role';
 

@@ -5,11 +5,11 @@
  * analysis run follows the latest run.
  */
 import type { BatchSpecT } from '../contract/batch-spec.js';
+import { roleAllows } from '../contract/roles.js';
 import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
 import type { BatchRecord, ReviewMessageRow, ReviewSearch } from '../store/repositories/reviews.js';
 import type { UserRecord } from '../store/repositories/users.js';
-import { roleAllows } from './access.js';
 
 /** The search filters that select a batch's messages. */
 export function batchFilters(

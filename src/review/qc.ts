@@ -14,12 +14,12 @@ import { createHash } from 'node:crypto';
 
 import type { Store, Repos } from '../store/open-store.js';
 import type { Decision } from '../contract/coding.js';
+import { roleAllows } from '../contract/roles.js';
 import type { CodeRecord } from '../store/repositories/codes.js';
 import type { QcReason } from '../contract/review-words.js';
 import type { QcDetailRecord } from '../store/repositories/qc.js';
 import type { UserRecord } from '../store/repositories/users.js';
 import type { NewAuditEntry } from '../store/types.js';
-import { roleAllows } from './access.js';
 import { agreementByPair, type DecidedPair } from './agreement.js';
 
 /**

@@ -11,7 +11,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { z } from 'zod/v4';
 
-import { caseAccessVerdict, checkCaseAccess, roleAllows, type Permission } from '../review/access.js';
+import { roleAllows, type Permission } from '../contract/roles.js';
+import { caseAccessVerdict, checkCaseAccess } from '../review/access.js';
 import { csrfMatches, type ActiveSession } from '../review/sessions.js';
 import type { Store } from '../store/open-store.js';
 import type { UserRecord } from '../store/repositories/users.js';

@@ -15,6 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod/v4';
 
 import { UserError } from '../domain/errors.js';
+import type { ReportFormat, ReportKind, ReportStatus } from '../contract/report-words.js';
 import {
   CONTENT_TYPES,
   appendixFileName,
@@ -22,15 +23,13 @@ import {
   reportFileName,
   reportSummary,
   type MadeReport,
-  type ReportFormat,
-  type ReportKind,
   type ReportRequest,
 } from '../reports/generate.js';
 import { makeReportInWorker, type ReportInWorker } from '../reports/report-in-worker.js';
 import type { Store } from '../store/open-store.js';
 import type { UserRecord } from '../store/repositories/users.js';
 import { ApiError, type CaseOf, type RouteDoc, type defineRoute } from './api.js';
-import * as R from './report-schemas.js';
+import * as R from '../contract/report-schemas.js';
 import { CaseParams, ErrorBody } from '../contract/schemas.js';
 
 type Route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
@@ -66,7 +65,7 @@ interface ReportEntry {
   readonly by: string;
   readonly startedAt: number;
   finishedAt: number | null;
-  status: 'running' | 'done' | 'failed';
+  status: ReportStatus;
   progress: { done: number; total: number } | null;
   summary: string | null;
   files: StoredFile[];

@@ -9,6 +9,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 
+import { CodeBody, type CodeT, type MessageT } from '../../src/contract/schemas.js';
+
 export interface FakeApiOptions {
   /** Messages in the one conversation. */
   readonly total: number;
@@ -27,17 +29,7 @@ export interface FakeApi {
   close(): Promise<void>;
 }
 
-interface FakeCode {
-  messageId: number;
-  decision: string;
-  categories: string[];
-  standards: string[];
-  potentialS127: boolean;
-  note: string;
-  version: number;
-  by: string;
-  at: string;
-}
+type FakeCode = CodeT;
 
 const SENDERS = [
   'PC Ashdown',
@@ -60,7 +52,7 @@ function pad(n: number): string {
 }
 
 /** The message at `seq`: deterministic, with every feature the thread view shows somewhere. */
-export function fakeMessage(seq: number, codes: Map<number, FakeCode>, reviewed: Set<number>) {
+export function fakeMessage(seq: number, codes: Map<number, FakeCode>, reviewed: Set<number>): MessageT {
   const id = seq + 1;
   const utcMs = BASE_UTC + seq * 97_000;
   const d = new Date(utcMs);
@@ -117,16 +109,23 @@ export function fakeMessage(seq: number, codes: Map<number, FakeCode>, reviewed:
     reactions:
       seq % 11 === 2
         ? [
-            { sender: 'PC Carver', emoji: '😂', utc: null },
-            { sender: 'PC Ellery', emoji: '😂', utc: null },
+            { sender: 'PC Carver', senderJid: null, emoji: '😂', utc: null },
+            { sender: 'PC Ellery', senderJid: null, emoji: '😂', utc: null },
           ]
         : [],
     deleted: false,
+    deletedBy: null,
+    editedAt: null,
+    fromOwner: false,
+    poll: null,
+    location: null,
+    system: null,
     flag: flagged
       ? { score: 0.91, flagged: true, categories: [{ name: 'other_derogatory', score: 0.91 }], spans }
       : { score: 0.02, flagged: false, categories: [], spans: [] },
     code: codes.get(id) ?? null,
     reviewed: reviewed.has(seq) || codes.has(id),
+    blind: false,
   };
 }
 
@@ -256,7 +255,11 @@ export async function startFakeApi(opts: FakeApiOptions): Promise<FakeApi> {
       m = /^\/api\/messages\/(\d+)\/code$/.exec(p);
       if (m && req.method === 'PUT') {
         const id = Number(m[1]);
-        const b = await readJson(req);
+        // Read as the real server reads it (the contract's schema), so the web app's bodies are checked.
+        const parsed = CodeBody.safeParse(await readJson(req));
+        if (!parsed.success)
+          return send(res, 400, { error: { code: 'bad_request', message: parsed.error.message } });
+        const b = parsed.data;
         const current = codes.get(id);
         if (conflicts.delete(id)) {
           const theirs: FakeCode = {
@@ -277,7 +280,7 @@ export async function startFakeApi(opts: FakeApiOptions): Promise<FakeApi> {
             yours: b,
           });
         }
-        if ((current?.version ?? 0) !== Number(b.baseVersion))
+        if ((current?.version ?? 0) !== b.baseVersion)
           return send(res, 409, {
             error: { code: 'conflict', message: 'edited meanwhile' },
             current,
@@ -285,11 +288,11 @@ export async function startFakeApi(opts: FakeApiOptions): Promise<FakeApi> {
           });
         const code: FakeCode = {
           messageId: id,
-          decision: String(b.decision),
-          categories: (b.categories as string[]) ?? [],
-          standards: (b.standards as string[]) ?? [],
-          potentialS127: Boolean(b.potentialS127),
-          note: String(b.note ?? ''),
+          decision: b.decision,
+          categories: b.categories,
+          standards: b.standards,
+          potentialS127: b.potentialS127,
+          note: b.note,
           version: (current?.version ?? 0) + 1,
           by: user.username,
           at: new Date().toISOString(),

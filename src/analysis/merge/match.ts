@@ -9,6 +9,7 @@
 
 import { readBody } from '../../ingest/whatsapp-text/body.js';
 import { editedMarkerAt } from '../../ingest/whatsapp-text/system-phrases/index.js';
+import type { CanonicalMessage, MergeConflict, MergeReport } from '../../domain/merge.js';
 
 export interface MergeInputMessage {
   readonly id: number;
@@ -19,32 +20,6 @@ export interface MergeInputMessage {
   readonly kind: string;
   readonly text: string;
   readonly utc: string;
-}
-
-export type ConflictKind = 'text' | 'time' | 'deleted';
-
-export interface MergeConflict {
-  readonly kind: ConflictKind;
-  readonly messageIds: readonly number[];
-  readonly detail: string;
-}
-
-export interface CanonicalMessage {
-  /** Time of the earliest copy (UTC). */
-  readonly utc: string;
-  /** One message id per source conversation that holds a copy, in conversation order. */
-  readonly sources: readonly number[];
-  readonly matchedBy: 'key' | 'content' | 'single';
-}
-
-export interface MergeReport {
-  readonly conversations: readonly number[];
-  readonly canonical: number;
-  /** Messages present in every source. */
-  readonly matched: number;
-  /** Per source conversation: messages no other source holds. */
-  readonly onlyIn: Readonly<Record<string, number>>;
-  readonly conflicts: readonly MergeConflict[];
 }
 
 export interface MergeResult {

@@ -6,6 +6,7 @@
  */
 import type { Command } from 'commander';
 
+import { QC_STATUSES, type QcStatus } from '../../contract/review-words.js';
 import { UsageError, UserError } from '../../domain/errors.js';
 import { checkCaseAccess } from '../../review/access.js';
 import { qcAgreement, resolveQc, sampleForQc, setQcShare } from '../../review/qc.js';
@@ -15,9 +16,6 @@ import { actor, globalOptions, withStore, type CliContext } from '../context.js'
 import { printJson, printTable } from '../output.js';
 import { fractionOption, intOption, percent } from './review-options.js';
 import { requireCase } from './shared.js';
-
-const STATUSES = ['pending', 'agreed', 'disagreed', 'resolved'] as const;
-type Status = (typeof STATUSES)[number];
 
 /**
  * An item as the CLI shows it. The second review is blind and anyone with the CLI could be about to
@@ -130,12 +128,12 @@ export function registerQc(program: Command, ctx: CliContext): void {
     .description(
       'the second-review queue, oldest first (`--status disagreed` is the resolution queue); a pending item is blind: its first decision and why it was queued are not shown until the second decision is in',
     )
-    .option('--status <status>', STATUSES.join(' | '))
+    .option('--status <status>', QC_STATUSES.join(' | '))
     .option('--limit <n>', 'at most this many items')
     .action(async (caseName: string, o: { status?: string; limit?: string }, c: Command) => {
       const opts = globalOptions(c, ctx);
-      if (o.status !== undefined && !(STATUSES as readonly string[]).includes(o.status)) {
-        throw new UsageError(`--status must be one of ${STATUSES.join(', ')} (got "${o.status}").`, {
+      if (o.status !== undefined && !(QC_STATUSES as readonly string[]).includes(o.status)) {
+        throw new UsageError(`--status must be one of ${QC_STATUSES.join(', ')} (got "${o.status}").`, {
           code: 'bad_option',
         });
       }
@@ -143,7 +141,7 @@ export function registerQc(program: Command, ctx: CliContext): void {
       await withStore(opts, async (store) => {
         const theCase = await requireCase(store, caseName);
         const items = await store.qc.list(theCase.id, {
-          ...(o.status === undefined ? {} : { status: o.status as Status }),
+          ...(o.status === undefined ? {} : { status: o.status as QcStatus }),
           ...(limit === undefined ? {} : { limit }),
         });
         const rows = [];

@@ -1,4 +1,4 @@
-import type { CanonicalMessage, MergeReport } from '../../analysis/merge/match.js';
+import type { CanonicalMessage, MergeReport } from '../../domain/merge.js';
 import { toInt, type RepoContext } from './context.js';
 
 export interface MergeRecord {

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 
 import { DEFAULT_QC_SHARE } from '../migrations/0008_qc.js';
 import { toInt, type RepoContext } from './context.js';
-import type { QcReason } from '../../contract/review-words.js';
+import type { QcReason, QcStatus } from '../../contract/review-words.js';
 
 /** A QC item with everything the QC page and the agreement statistics need. */
 export interface QcDetailRecord {
@@ -25,7 +25,7 @@ export interface QcDetailRecord {
   readonly firstDecision: string | null;
   readonly secondBy: string | null;
   readonly secondDecision: string | null;
-  readonly status: 'pending' | 'agreed' | 'disagreed' | 'resolved';
+  readonly status: QcStatus;
   readonly resolvedBy: string | null;
   readonly resolution: string | null;
   readonly createdAt: string;

@@ -11,7 +11,7 @@ import { parseSearchQuery } from '../search-query.js';
 import { messageOrImageTextMatches } from './media-texts.js';
 import { toCode, type CodeRecord } from './codes.js';
 import { toInt, type RepoContext } from './context.js';
-import type { BatchKind, BatchStatus } from '../../contract/review-words.js';
+import type { BatchKind, BatchStatus, SearchStatus } from '../../contract/review-words.js';
 
 /** A message as the review workspace shows it (the store's row, plus the exhibit reference). */
 export interface ReviewMessageRow {
@@ -69,8 +69,6 @@ export interface AnnotatedMessageRow {
   readonly annotations: MessageAnnotations;
 }
 
-export type ReviewStatus = 'unreviewed' | 'reviewed' | 'offensive' | 'unsure';
-
 export interface ReviewSearch {
   readonly q?: string;
   readonly sender?: string;
@@ -82,7 +80,7 @@ export interface ReviewSearch {
   readonly minScore?: number;
   /** The run `category` and `minScore` refer to; without one they match nothing. */
   readonly runId?: number | null;
-  readonly status?: ReviewStatus;
+  readonly status?: SearchStatus;
   readonly conversationId?: number;
   /** Inclusive seq bounds (with `conversationId`). */
   readonly fromSeq?: number;

@@ -1,52 +1,18 @@
 /** Review batches and the reviewer's queue (docs/api.md, "Batches and queues"). */
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import { query, request } from './client';
-import type { Role } from '@contract/roles';
+import type { BatchSpecT } from '@contract/batch-spec';
+import type * as S from '@contract/schemas';
 import type { Message } from './types';
 
-export type BatchKind = 'date_range' | 'conversation' | 'priority';
-export type BatchStatus = 'open' | 'finished' | 'closed';
-
-export type BatchSpec =
-  | {
-      readonly kind: 'date_range';
-      readonly from: string;
-      readonly to: string;
-      readonly conversationId?: number;
-    }
-  | {
-      readonly kind: 'conversation';
-      readonly conversationId: number;
-      readonly fromSeq?: number;
-      readonly toSeq?: number;
-    }
-  | { readonly kind: 'priority'; readonly minScore: number; readonly category?: string };
-
-export interface Batch {
-  readonly id: number;
-  readonly name: string;
-  readonly kind: BatchKind;
-  readonly spec: Readonly<Record<string, unknown>>;
-  readonly assignee: string | null;
-  readonly status: BatchStatus;
-  readonly createdAt: string;
-  readonly createdBy: string;
-  readonly messages: number;
-  readonly reviewed: number;
-  /** Messages in the batch that no one has reviewed yet. */
-  readonly left: number;
-  readonly coverage: number;
-}
-
-export interface QueueBatch extends Batch {
-  readonly caseId: number;
-  readonly caseName: string;
-}
-
-export interface CaseMember {
-  readonly username: string;
-  readonly role: Role;
-}
+// The contract's shapes (src/contract), under the names the pages use.
+export type Batch = S.BatchT;
+export type QueueBatch = S.QueueResponseT['batches'][number];
+export type CaseMember = S.MembersResponseT['members'][number];
+/** One page of a batch; `next` (the last hit's id) asks for the following page, null on the last. */
+export type BatchMessagesPage = S.BatchMessagesResponseT;
+/** Coverage by whom and when: distinct messages each user has coded or marked reviewed. */
+export type ReviewerCoverage = S.ReviewersResponseT['reviewers'][number];
 
 export const queueKey = ['queue'] as const;
 export const batchesKey = (caseId: number) => ['batches', caseId] as const;
@@ -66,7 +32,7 @@ export async function caseMembers(caseId: number): Promise<readonly CaseMember[]
 
 export async function createBatch(
   caseId: number,
-  input: { name: string; spec: BatchSpec; assignee: string | null },
+  input: { name: string; spec: BatchSpecT; assignee: string | null },
 ): Promise<Batch> {
   return (await request<{ batch: Batch }>('POST', `/api/cases/${caseId}/batches`, input)).batch;
 }
@@ -86,12 +52,6 @@ export async function finishBatch(batchId: number): Promise<Batch> {
 
 /** Messages asked for at a time on the batch page: further pages load as the reviewer reaches them. */
 export const BATCH_PAGE_SIZE = 100;
-
-/** One page of a batch; `next` (the last hit's id) asks for the following page, null on the last. */
-export interface BatchMessagesPage {
-  readonly hits: readonly Message[];
-  readonly next: number | null;
-}
 
 /**
  * One page of a batch's messages in the order it is worked: a priority batch highest flag score
@@ -114,14 +74,6 @@ export function updateCachedBatchMessages(
   qc.setQueryData<InfiniteData<BatchMessagesPage, number | null>>(batchMessagesKey(batchId), (old) =>
     old ? { ...old, pages: old.pages.map((p) => ({ ...p, hits: p.hits.map(fn) })) } : old,
   );
-}
-
-export interface ReviewerCoverage {
-  readonly username: string;
-  /** Distinct messages this user has coded or marked reviewed. */
-  readonly messages: number;
-  readonly first: string;
-  readonly last: string;
 }
 
 /** Coverage by whom and when. */

@@ -1,49 +1,12 @@
 /** Reports made on the server (docs/api.md, "Reports"): start one, poll it, download it. Leads only. */
+import type * as R from '@contract/report-schemas';
 import { request } from './client';
 
-export type ReportKind = 'bundle' | 'charges' | 'unused' | 'rsmf';
-export type ReportFormat = 'pdf' | 'xlsx' | 'csv' | 'rsmf';
-
-export type ReportBody =
-  | { readonly kind: 'bundle'; readonly person: string; readonly context?: number }
-  | { readonly kind: 'charges'; readonly format: 'pdf' | 'xlsx'; readonly today?: string }
-  | { readonly kind: 'unused'; readonly format: 'xlsx' | 'csv' }
-  | {
-      readonly kind: 'rsmf';
-      readonly conversationId?: number;
-      readonly from?: string;
-      readonly to?: string;
-      readonly hits?: boolean;
-      readonly context?: number;
-    };
-
-export interface ReportFile {
-  /** Null: the report itself; else an appendix (unused-material CSV). */
-  readonly part: string | null;
-  readonly name: string;
-  readonly bytes: number;
-  readonly sha256: string;
-  readonly contentType: string;
-}
-
-export interface Report {
-  readonly id: string;
-  readonly caseId: number;
-  readonly kind: ReportKind;
-  readonly format: ReportFormat;
-  readonly options: Readonly<Record<string, unknown>>;
-  readonly status: 'running' | 'done' | 'failed';
-  readonly by: string;
-  readonly startedAt: string;
-  readonly finishedAt: string | null;
-  readonly elapsedMs: number;
-  readonly progress: { readonly done: number; readonly total: number } | null;
-  readonly summary: string | null;
-  readonly file: ReportFile | null;
-  readonly parts: readonly ReportFile[];
-  readonly error: { readonly code: string; readonly message: string } | null;
-  readonly expiresAt: string | null;
-}
+// The contract's shapes (src/contract/report-schemas.ts), under the names the reports page uses.
+export type ReportBody = R.ReportBodyInput;
+export type Report = R.ReportT;
+/** The report's file or an appendix (unused-material CSV). */
+export type ReportFile = NonNullable<Report['file']>;
 
 export async function startReport(caseId: number, body: ReportBody): Promise<Report> {
   return (await request<{ report: Report }>('POST', `/api/cases/${caseId}/reports`, body)).report;

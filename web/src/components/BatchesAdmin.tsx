@@ -9,11 +9,11 @@ import {
   listBatches,
   queueKey,
   type Batch,
-  type BatchKind,
-  type BatchSpec,
 } from '../api/batches';
 import { getCase } from '../api/cases';
+import type { BatchSpecT } from '@contract/batch-spec';
 import { FLAG_CATEGORIES } from '@contract/coding';
+import type { BatchKind } from '@contract/review-words';
 import { categoryLabel, count } from '../lib/format';
 import { href } from '../lib/router';
 import { CoverageBar } from './CoverageBar';
@@ -82,7 +82,7 @@ export function BatchesAdmin({ caseId }: { caseId: number }) {
   const fail = (err: unknown) => setMessage(`Not done: ${err instanceof Error ? err.message : String(err)}`);
 
   const create = useMutation({
-    mutationFn: (input: { name: string; spec: BatchSpec; assignee: string | null }) =>
+    mutationFn: (input: { name: string; spec: BatchSpecT; assignee: string | null }) =>
       createBatch(caseId, input),
     onSuccess: (b) => {
       setMessage(`Batch "${b.name}" made: ${b.messages} messages${b.assignee ? ` for ${b.assignee}` : ''}.`);
@@ -111,7 +111,7 @@ export function BatchesAdmin({ caseId }: { caseId: number }) {
   function submit(e: FormEvent) {
     e.preventDefault();
     const conv = conversationId ? Number(conversationId) : undefined;
-    let spec: BatchSpec;
+    let spec: BatchSpecT;
     if (kind === 'conversation') {
       if (conv === undefined) return setMessage('Choose a conversation.');
       spec = {

@@ -16,7 +16,7 @@ export interface CodingPanelProps {
   readonly onDiscard?: () => void;
 }
 
-function toggle(list: readonly string[], item: string, on: boolean): string[] {
+function toggle<T extends string>(list: readonly T[], item: T, on: boolean): T[] {
   return on ? [...new Set([...list, item])] : list.filter((x) => x !== item);
 }
 

@@ -1,5 +1,6 @@
 import { useSession } from '../hooks/session';
 import { href, navigate, type Route } from '../lib/router';
+import { roleAllows } from '@contract/roles';
 
 export function Header({ route }: { route: Route }) {
   const { session, logout } = useSession();
@@ -18,7 +19,7 @@ export function Header({ route }: { route: Route }) {
         {caseId !== null && <a href={href({ page: 'queue', caseId })}>Queue</a>}
         {caseId !== null && <a href={href({ page: 'qc', caseId })}>QC</a>}
         {caseId !== null && <a href={href({ page: 'record', caseId, view: 'record' })}>Record</a>}
-        {caseId !== null && (session?.user.role === 'lead' || session?.user.role === 'admin') && (
+        {caseId !== null && roleAllows(session?.user.role, 'lead') && (
           <a href={href({ page: 'reports', caseId })}>Reports</a>
         )}
       </nav>

@@ -54,8 +54,8 @@ export const MessageRow = memo(function MessageRow(p: MessageRowProps) {
   const m = p.message;
   const style = useSenderStyle(m.sender);
   if (m.kind === 'system') return <SystemRow {...p} />;
-  const deleted = m.kind === 'deleted' || Boolean(m.deleted);
-  const reply = m.replyTo && typeof m.replyTo === 'object' ? m.replyTo : null;
+  const deleted = m.kind === 'deleted' || m.deleted;
+  const reply = m.replyTo;
   const text = shownText(m);
   const body = text || m.media?.caption || '';
   const classes = [
@@ -86,9 +86,7 @@ export const MessageRow = memo(function MessageRow(p: MessageRowProps) {
           </span>
         )}
         {deleted && (
-          <span className="badge deleted">
-            deleted{m.deletedBy === 'admin' || m.deleted === 'admin' ? ' by admin' : ''}
-          </span>
+          <span className="badge deleted">deleted{m.deletedBy === 'admin' ? ' by admin' : ''}</span>
         )}
         <CodeBadges message={m} />
         <button
@@ -124,7 +122,7 @@ export const MessageRow = memo(function MessageRow(p: MessageRowProps) {
         </div>
       )}
       {deleted && !body && <div className="text text-deleted muted">This message was deleted.</div>}
-      {m.reactions && m.reactions.length > 0 && <Reactions reactions={m.reactions} />}
+      {m.reactions.length > 0 && <Reactions reactions={m.reactions} />}
       {p.showSource && <SourceLine message={m} />}
     </div>
   );

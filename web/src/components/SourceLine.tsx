@@ -10,7 +10,7 @@ export function SourceLine({ message }: { message: Message }) {
         : `line ${message.lineStart}`;
   return (
     <div className="source">
-      Exhibit {message.exhibit ?? '?'}
+      Exhibit {message.exhibit}
       {lines && `, ${lines}`}
       {message.keyId && `, key ${message.keyId}`}, message #{message.seq + 1}
     </div>

@@ -23,6 +23,7 @@ import { useThreadKeys, type ThreadKey } from '../hooks/useThreadKeys';
 import { decisionLabel } from '../lib/format';
 import { href } from '../lib/router';
 import '../queue.css';
+import { roleAllows } from '@contract/roles';
 
 const NO_TERMS: never[] = [];
 /** The next page is asked for once the selection or the view comes this close to the loaded end. */
@@ -204,7 +205,7 @@ export function BatchPage({ caseId, batchId }: { caseId: number; batchId: number
     batch !== undefined &&
     batch.status === 'open' &&
     !readOnly &&
-    (batch.assignee === user?.username || user?.role === 'lead' || user?.role === 'admin');
+    (batch.assignee === user?.username || roleAllows(user?.role, 'lead'));
 
   return (
     <section aria-labelledby="batch-title">

@@ -14,6 +14,7 @@ import { useSession } from '../hooks/session';
 import { count } from '../lib/format';
 import { caseQueryKey } from '../lib/case-query';
 import { href } from '../lib/router';
+import { roleAllows } from '@contract/roles';
 
 export { caseQueryKey };
 
@@ -30,7 +31,7 @@ export function CaseDashboardPage({ caseId }: { caseId: number }) {
           notices, charges, hearings, outcomes, recommendations, deadlines and timeline
         </span>
       </p>
-      {(role === 'lead' || role === 'admin') && (
+      {roleAllows(role, 'lead') && (
         <p className="case-links">
           {/* Named apart from the header's "Reports" link, which every page of the case has. */}
           <a href={href({ page: 'reports', caseId })}>Reports page</a>{' '}
@@ -74,8 +75,7 @@ export function CaseDashboardPage({ caseId }: { caseId: number }) {
                   <li key={c.id}>
                     <a href={href({ page: 'thread', caseId, conversationId: c.id, seq: null })}>{c.name}</a>{' '}
                     <span className="muted">
-                      {count(c.messages)} messages,{' '}
-                      {typeof c.participants === 'number' ? c.participants : c.participants.length} members
+                      {count(c.messages)} messages, {c.participants} members
                     </span>
                   </li>
                 ))}
@@ -103,8 +103,8 @@ export function CaseDashboardPage({ caseId }: { caseId: number }) {
           <QcAgreementPanel caseId={caseId} />
           <MembershipChart caseId={caseId} conversations={d.conversations} zone={d.timeZone} />
           <PeopleTable caseId={caseId} />
-          <IdentifyPanel caseId={caseId} canDecide={role === 'lead' || role === 'admin'} />
-          {(role === 'lead' || role === 'admin') && <ExhibitUpload caseId={caseId} zone={d.timeZone} />}
+          <IdentifyPanel caseId={caseId} canDecide={roleAllows(role, 'lead')} />
+          {roleAllows(role, 'lead') && <ExhibitUpload caseId={caseId} zone={d.timeZone} />}
         </>
       )}
     </section>

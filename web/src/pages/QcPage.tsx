@@ -7,17 +7,18 @@ import {
   secondDecision,
   setQcShare,
   getQcAgreement,
-  type QcDecision,
   type QcItem,
 } from '../api/qc';
+import { DECISIONS, type Decision } from '@contract/coding';
 import { MessageTime } from '../components/MessageTime';
 import { QueryState } from '../components/QueryState';
 import { useSession } from '../hooks/session';
 import { decisionLabel } from '../lib/format';
 import { href } from '../lib/router';
 import { useSenderStyle } from '../lib/sender-colour';
+import { roleAllows } from '@contract/roles';
 
-const KEYS: Record<string, QcDecision> = { o: 'offensive', n: 'not_offensive', u: 'unsure' };
+const KEYS: Record<string, Decision> = { o: 'offensive', n: 'not_offensive', u: 'unsure' };
 
 /**
  * Second review (QC). A reviewer codes, blind, the messages awaiting a second decision that are not
@@ -27,8 +28,8 @@ const KEYS: Record<string, QcDecision> = { o: 'offensive', n: 'not_offensive', u
 export function QcPage({ caseId }: { caseId: number }) {
   const { session } = useSession();
   const role = session?.user.role;
-  const canCode = role === 'reviewer' || role === 'lead' || role === 'admin';
-  const isLead = role === 'lead' || role === 'admin';
+  const canCode = roleAllows(role, 'code');
+  const isLead = roleAllows(role, 'lead');
   return (
     <section aria-labelledby="qc-title" className="qc-page">
       <h1 id="qc-title">Second review (QC)</h1>
@@ -59,7 +60,7 @@ function SecondReviewQueue({ caseId, seesCodes }: { caseId: number; seesCodes: b
   const [selected, setSelected] = useState(0);
   const [status, setStatus] = useState<string | null>(null);
   const m = useMutation({
-    mutationFn: ({ item, decision }: { item: QcItem; decision: QcDecision }) =>
+    mutationFn: ({ item, decision }: { item: QcItem; decision: Decision }) =>
       secondDecision(item.id, decision),
     onSuccess: (item) => {
       setStatus(
@@ -120,7 +121,7 @@ function SecondReviewQueue({ caseId, seesCodes }: { caseId: number; seesCodes: b
           >
             <QcMessage caseId={caseId} item={item} />
             <div className="qc-actions" role="group" aria-label="Your decision">
-              {(['offensive', 'not_offensive', 'unsure'] as const).map((d) => (
+              {DECISIONS.map((d) => (
                 <button
                   key={d}
                   type="button"

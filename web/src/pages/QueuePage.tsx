@@ -7,6 +7,7 @@ import { useSession } from '../hooks/session';
 import { count } from '../lib/format';
 import { href } from '../lib/router';
 import '../queue.css';
+import { roleAllows } from '@contract/roles';
 
 /** The reviewer's batches on this case with their progress; leads also make, assign and close batches. */
 export function QueuePage({ caseId }: { caseId: number }) {
@@ -55,7 +56,7 @@ export function QueuePage({ caseId }: { caseId: number }) {
           </tbody>
         </table>
       )}
-      {(role === 'lead' || role === 'admin') && <BatchesAdmin caseId={caseId} />}
+      {roleAllows(role, 'lead') && <BatchesAdmin caseId={caseId} />}
     </section>
   );
 }

@@ -16,6 +16,7 @@ import { TimelinePanel } from '../components/record/TimelinePanel';
 import { useSession } from '../hooks/session';
 import { href } from '../lib/router';
 import '../record.css';
+import { roleAllows } from '@contract/roles';
 
 /**
  * The case record (docs/record.md): details, subjects, the criminal and misconduct routes, learning
@@ -25,7 +26,7 @@ import '../record.css';
 export function RecordPage({ caseId, view }: { caseId: number; view: 'record' | 'summary' }) {
   const { session } = useSession();
   const role = session?.user.role;
-  const canEdit = role === 'lead' || role === 'admin';
+  const canEdit = roleAllows(role, 'lead');
   const [today, setToday] = useState<string | undefined>(undefined);
   const q = useQuery({
     queryKey: recordKey(caseId, today),

@@ -12,13 +12,14 @@ import {
   type Report,
   type ReportBody,
   type ReportFile,
-  type ReportKind,
 } from '../api/reports';
+import type { ReportKind } from '@contract/report-words';
 import { QueryState } from '../components/QueryState';
 import { useSession } from '../hooks/session';
 import { count } from '../lib/format';
 import { href } from '../lib/router';
 import '../reports.css';
+import { roleAllows } from '@contract/roles';
 
 const KINDS: readonly { kind: ReportKind; label: string; about: string }[] = [
   {
@@ -65,7 +66,7 @@ export function formatElapsed(ms: number): string {
 export function ReportsPage({ caseId }: { caseId: number }) {
   const { session } = useSession();
   const role = session?.user.role;
-  const isLead = role === 'lead' || role === 'admin';
+  const isLead = roleAllows(role, 'lead');
   const [current, setCurrent] = useState<string | null>(null);
   return (
     <section aria-labelledby="reports-title" className="reports-page">

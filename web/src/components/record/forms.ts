@@ -49,7 +49,7 @@ export const FORMS = {
         name: 'role',
         label: 'Role',
         kind: 'select',
-        options: ['subject', 'witness', 'other'],
+        options: W.PERSON_ROLES,
         required: true,
       },
       { name: 'status', label: 'Status', kind: 'select', options: W.PERSON_STATUSES },

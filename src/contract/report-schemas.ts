@@ -1,7 +1,7 @@
 /** Request and response shapes of the report routes (docs/api.md, "Reports"). */
 import { z } from 'zod/v4';
 
-import { REPORT_KINDS } from '../reports/generate.js';
+import { REPORT_FORMATS, REPORT_KINDS, REPORT_STATUSES } from './report-words.js';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 const context = z.number().int().min(0).max(500).default(3);
@@ -84,9 +84,9 @@ export const Report = z.object({
   id: z.string(),
   caseId: z.number().int(),
   kind: z.enum(REPORT_KINDS),
-  format: z.enum(['pdf', 'xlsx', 'csv', 'rsmf']),
+  format: z.enum(REPORT_FORMATS),
   options: z.record(z.string(), z.unknown()).describe('what was asked for'),
-  status: z.enum(['running', 'done', 'failed']),
+  status: z.enum(REPORT_STATUSES),
   by: z.string(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
@@ -105,3 +105,6 @@ export type ReportT = z.infer<typeof Report>;
 
 export const ReportResponse = z.object({ report: Report });
 export const ReportsResponse = z.object({ reports: z.array(Report) });
+export type ReportsResponseT = z.infer<typeof ReportsResponse>;
+/** A report request as the web app sends it (defaults left to the server). */
+export type ReportBodyInput = z.input<typeof ReportBody>;
