@@ -12,9 +12,15 @@
  *   "would have been dismissed" outcome, where the barred list applies.
  * - Learning recommendation response: within 56 days of the day it was made, plus extensions.
  * - Publication of the response: within 21 days of receiving it.
+ *
+ * A period counted from a partial date (a month or a year: "the outcome in December 2022") is
+ * reported as not computable, with the reason, rather than as a range: the range's late end would
+ * show an overdue deadline as open, its early end would show one met in time as late, and either
+ * would be a date no one decided. Recording the day makes it computable.
  */
 import { limitationFor } from '../analysis/conduct/counts.js';
 import { addDays, addWorkingDays, daysBetween } from './bank-holidays.js';
+import { firstDay, isDay, lastDay } from '../domain/partial-date.js';
 import { lastDayOfDaysAfter, lastDayOfMonthsBeginningWith } from './periods.js';
 import { BARRING_OUTCOMES, type CaseRecordData, type Recommendation } from '../contract/record.js';
 
@@ -31,41 +37,51 @@ export type DeadlineKind =
   | 'recommendation_response'
   | 'response_publication';
 
-/** open: not yet due or met; met / met_late: done (by / after the date); overdue: passed, not done. */
-export type DeadlineStatus = 'open' | 'met' | 'met_late' | 'overdue';
+/**
+ * open: not yet due or met; met / met_late: done (by / after the date); overdue: passed, not done;
+ * not_computable: the period runs from a month or a year, not a day (or it was done in a month
+ * that holds the last day), so no one can say.
+ */
+export type DeadlineStatus = 'open' | 'met' | 'met_late' | 'overdue' | 'not_computable';
 
 export interface Deadline {
   readonly kind: DeadlineKind;
   /** What the deadline is for, e.g. "count 2 of PC A", "recommendation R1". */
   readonly about: string;
   readonly personId: number | null;
-  /** The last day (inclusive). */
-  readonly due: string;
+  /** The last day (inclusive); null where the period runs from a partial date (not computable). */
+  readonly due: string | null;
   /** How the date was computed. */
   readonly basis: string;
   readonly status: DeadlineStatus;
   /** When it was met, where it was. */
   readonly doneOn: string | null;
-  /** Calendar days from today to `due` (0 = today is the last day; negative = passed). */
-  readonly daysLeft: number;
+  /** Calendar days from today to `due` (0 = today is the last day; negative = passed); null without `due`. */
+  readonly daysLeft: number | null;
 }
 
-function status(due: string, doneOn: string | null, today: string): DeadlineStatus {
-  if (doneOn !== null) return doneOn <= due ? 'met' : 'met_late';
+function status(due: string | null, doneOn: string | null, today: string): DeadlineStatus {
+  if (due === null) return 'not_computable';
+  if (doneOn !== null) {
+    if (lastDay(doneOn) <= due) return 'met';
+    return firstDay(doneOn) > due ? 'met_late' : 'not_computable';
+  }
   return today > due ? 'overdue' : 'open';
 }
 
 function make(d: Omit<Deadline, 'status' | 'daysLeft'>, today: string): Deadline {
   // As at `today`, something done after it has not been done yet (deadlines --today D, defect 8).
-  const doneOn = d.doneOn !== null && d.doneOn <= today ? d.doneOn : null;
+  const doneOn = d.doneOn !== null && firstDay(d.doneOn) <= today ? d.doneOn : null;
   const late =
-    doneOn !== null && doneOn > d.due ? `; done ${daysBetween(d.due, doneOn)} days late, on ${doneOn}` : '';
+    doneOn !== null && d.due !== null && isDay(doneOn) && doneOn > d.due
+      ? `; done ${daysBetween(d.due, doneOn)} days late, on ${doneOn}`
+      : '';
   return {
     ...d,
-    basis: `${d.basis}${late}`,
+    basis: `${d.basis}${late}${d.due === null ? '; not computable: it runs from a month or a year, not a day' : ''}`,
     doneOn,
     status: status(d.due, doneOn, today),
-    daysLeft: daysBetween(today, d.due),
+    daysLeft: d.due === null ? null : daysBetween(today, d.due),
   };
 }
 
@@ -99,19 +115,20 @@ export function progressReportDates(startDate: string, finishedOn: string | null
   return out;
 }
 
-/** The last day for the barred list report of an outcome decided on `decidedOn`. */
-export function barredReportDue(decidedOn: string): string {
-  return addWorkingDays(decidedOn, BARRED_REPORT_WORKING_DAYS);
+/** The last day for the barred list report of an outcome decided on `decidedOn` (null: not a day). */
+export function barredReportDue(decidedOn: string): string | null {
+  return isDay(decidedOn) ? addWorkingDays(decidedOn, BARRED_REPORT_WORKING_DAYS) : null;
 }
 
-/** The response is due 56 days after the recommendation was made, plus any extensions. */
-export function responseDue(rec: Pick<Recommendation, 'madeOn' | 'extensions'>): string {
+/** The response is due 56 days after the recommendation was made, plus extensions (null: not a day). */
+export function responseDue(rec: Pick<Recommendation, 'madeOn' | 'extensions'>): string | null {
+  if (!isDay(rec.madeOn)) return null;
   return lastDayOfDaysAfter(rec.madeOn, RESPONSE_DAYS + rec.extensions.reduce((n, e) => n + e.days, 0));
 }
 
-/** The response is published within 21 days of receipt. */
-export function publicationDue(responseOn: string): string {
-  return lastDayOfDaysAfter(responseOn, PUBLICATION_DAYS);
+/** The response is published within 21 days of receipt (null: received in a month or a year). */
+export function publicationDue(responseOn: string): string | null {
+  return isDay(responseOn) ? lastDayOfDaysAfter(responseOn, PUBLICATION_DAYS) : null;
 }
 
 /** Every deadline of the case, in due-date order. `messageTimes` gives each counted message's UTC. */
@@ -229,5 +246,7 @@ export function caseDeadlines(
       );
     }
   }
-  return out.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.about.localeCompare(b.about)));
+  // Not computable last, in the order they were recorded.
+  const key = (d: Deadline) => d.due ?? '9999-12-31';
+  return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.about.localeCompare(b.about)));
 }

@@ -42,7 +42,7 @@ export function lastDayOfDaysAfter(after: string, days: number): string {
   return parse(after).plus({ days }).toISODate()!;
 }
 
-/** Today's date in England and Wales (the record's calendar). */
-export function todayInEngland(): string {
-  return DateTime.now().setZone('Europe/London').toISODate()!;
+/** The date in England and Wales (the record's calendar) at `at` (from the caller's clock). */
+export function todayInEngland(at: Date): string {
+  return DateTime.fromJSDate(at).setZone('Europe/London').toISODate()!;
 }

@@ -6,7 +6,8 @@
  * count tied to its defendant's own message, and a person's status on the date that matters.
  */
 import { UserError } from '../domain/errors.js';
-import { checkDate } from './rules.js';
+import { certainlyBefore, compareDates, firstDay, lastDay } from '../domain/partial-date.js';
+import { checkDate, checkPartialDate } from './rules.js';
 import type { CaseRecordData, RecordPerson } from '../contract/record.js';
 
 const fail = (message: string, code: string): never => {
@@ -28,15 +29,22 @@ export class EventDates {
    * (the case's own dates; an assessment, after the referral; steps that rules.ts requires to follow
    * the start).
    */
-  check(value: string, what: string, opts: { beforeStart?: 'force' | 'allow' } = {}): string {
-    checkDate(value, what);
-    if (value > this.today)
+  check(
+    value: string,
+    what: string,
+    opts: { beforeStart?: 'force' | 'allow'; partial?: boolean } = {},
+  ): string {
+    if (opts.partial) checkPartialDate(value, what);
+    else checkDate(value, what);
+    // A month or a year is in the future only if it begins after today (December 2022 may be
+    // recorded on 5 December 2022), and before the start only if it ends before it.
+    if (firstDay(value) > this.today)
       fail(
         `${what} ${value} is after today (${this.today}): the record holds what has happened`,
         'future_date',
       );
     const start = this.record.details?.startDate ?? null;
-    if ((opts.beforeStart ?? 'force') === 'force' && start !== null && value < start) {
+    if ((opts.beforeStart ?? 'force') === 'force' && start !== null && certainlyBefore(value, start)) {
       if (!this.force)
         fail(
           `${what} ${value} is before the investigation started (${start}): if that is right, give --force REASON (kept in the audit entry)`,
@@ -56,7 +64,7 @@ export class EventDates {
 /** The person's status on `date`, from their dated status history (else their current status). */
 export function statusOn(p: RecordPerson, date: string | null): string | null {
   if (date === null || p.statusHistory.length === 0) return p.status;
-  const known = p.statusHistory.filter((h) => h.from === null || h.from <= date);
+  const known = p.statusHistory.filter((h) => h.from === null || firstDay(h.from) <= lastDay(date));
   return known.at(-1)?.status ?? p.statusHistory[0]!.status;
 }
 
@@ -68,7 +76,7 @@ export function requireMisconductNotice(
   by: string | null,
 ): void {
   const served = record.notices.filter(
-    (n) => n.personId === p.id && n.kind === 'reg17' && (by === null || n.servedOn <= by),
+    (n) => n.personId === p.id && n.kind === 'reg17' && (by === null || firstDay(n.servedOn) <= lastDay(by)),
   );
   if (served.length === 0)
     fail(
@@ -87,8 +95,8 @@ export function checkNotAfterOutcome(
   const outcome = record.outcomes
     .filter((o) => o.personId === p.id)
     .map((o) => o.decidedOn)
-    .sort()[0];
-  if (outcome !== undefined && on > outcome)
+    .sort(compareDates)[0];
+  if (outcome !== undefined && certainlyBefore(outcome, on))
     fail(
       `the ${what} of ${p.name} (${on}) cannot be after the outcome of the misconduct proceedings (${outcome})`,
       'after_outcome',

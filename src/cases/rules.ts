@@ -7,6 +7,7 @@
  * the whole rule book reads in one place. Rules added for issue 15 (dates, the process in order,
  * counts tied to the defendant, status on a date) are in rules-process.ts.
  */
+import { certainlyBefore, firstDay, parsePartialDate } from '../domain/partial-date.js';
 import { DateTime } from 'luxon';
 
 import { UserError } from '../domain/errors.js';
@@ -46,8 +47,19 @@ export function checkOneOf<T extends string>(value: string, allowed: readonly T[
 }
 
 /** "Dates in order": `later` must not be before `earlier`. */
+/** A record date at day, month or year precision (YYYY-MM-DD, YYYY-MM or YYYY). */
+export function checkPartialDate(value: string, what: string): string {
+  if (!parsePartialDate(value))
+    fail(
+      `${what} "${value}" is not a date (YYYY-MM-DD, or YYYY-MM / YYYY for a month or a year)`,
+      'bad_date',
+    );
+  return value;
+}
+
+/** Refused only when certainly out of order: a month or a year may hold the other date. */
 export function checkOrder(earlier: string | null | undefined, later: string, what: string): void {
-  if (earlier && later < earlier) fail(`dates out of order: ${what}`, 'dates_out_of_order');
+  if (earlier && certainlyBefore(later, earlier)) fail(`dates out of order: ${what}`, 'dates_out_of_order');
 }
 
 export function checkStandard(value: string): string {
@@ -154,7 +166,7 @@ export function checkInterview(
         : ['reg17'];
   for (const kind of needs) {
     const served = record.notices.filter(
-      (n) => n.personId === i.personId && n.kind === kind && n.servedOn <= i.heldOn,
+      (n) => n.personId === i.personId && n.kind === kind && firstDay(n.servedOn) <= i.heldOn,
     );
     if (served.length === 0)
       fail(

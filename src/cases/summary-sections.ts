@@ -5,6 +5,7 @@
  * with a full stop; lists of Standards are separated by semicolons, because their names contain
  * commas ("Authority, Respect and Courtesy").
  */
+import { dateInWords, firstDay, onDate } from '../domain/partial-date.js';
 import { DateTime } from 'luxon';
 
 import { responseDue } from './deadlines.js';
@@ -40,9 +41,8 @@ export function sentence(s: string): string {
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
-export function longDate(iso: string): string {
-  return DateTime.fromISO(iso, { zone: 'utc' }).setLocale('en-GB').toFormat('d LLLL yyyy');
-}
+/** A record date in words, at its precision: "14 May 2021", "December 2022", "2022". */
+export const longDate = (date: string): string => dateInWords(date);
 const monthYear = (iso: string) =>
   DateTime.fromISO(iso, { zone: 'utc' }).setLocale('en-GB').toFormat('LLLL yyyy');
 
@@ -84,13 +84,15 @@ export function headline(x: Ctx): void {
       `Investigated by ${mdText(d.investigatingBody)}${d.mode ? ` (${mdText(d.mode)} investigation)` : ''}.`,
     );
   if (d.forces.length) head.push(`Forces involved: ${mdText(list(d.forces))}.`);
-  if (d.startDate) head.push(`The investigation started on ${longDate(d.startDate)}.`);
+  if (d.startDate) head.push(`The investigation started ${onDate(d.startDate)}.`);
   para(x, head.join(' '));
   const story: string[] = [];
   if (d.cameToLight) story.push(sentence(d.cameToLight));
   const analysed = Math.max(d.messagesAnalysed ?? 0, x.facts.messages);
+  // A lower bound ("more than 6,000") stays one unless more than it was imported and counted.
+  const moreThan = d.messagesAnalysedMoreThan && analysed === d.messagesAnalysed;
   story.push(
-    `Investigators analysed ${plural(analysed, 'message')}${d.messagesAnalysed ? '' : ` from a group chat of ${plural(x.facts.members, 'member')}`}.`,
+    `Investigators analysed ${moreThan ? 'more than ' : ''}${plural(analysed, 'message')}${d.messagesAnalysed ? '' : ` from a group chat of ${plural(x.facts.members, 'member')}`}.`,
   );
   if (x.facts.topics?.length)
     story.push(`The messages were discriminatory and derogatory about ${list(x.facts.topics)}.`);
@@ -191,7 +193,7 @@ function court(x: Ctx, defendants: readonly number[]): void {
   const lines: string[] = [];
   if (together)
     lines.push(
-      `${defendants.length > 1 ? 'They' : x.who(defendants[0]!)} first appeared at ${mdText(first.court)} on ${longDate(first.appearedOn)}.`,
+      `${defendants.length > 1 ? 'They' : x.who(defendants[0]!)} first appeared at ${mdText(first.court)} ${onDate(first.appearedOn)}.`,
     );
   const trial = [
     ...new Set(apps.filter((a) => /^trial/iu.test(a.purpose ?? '')).map((a) => a.appearedOn)),
@@ -200,7 +202,7 @@ function court(x: Ctx, defendants: readonly number[]): void {
     const where = apps.find((a) => a.appearedOn === trial[0] && /^trial/iu.test(a.purpose ?? ''))!.court;
     lines.push(
       trial.length === 1
-        ? `The trial was held at ${mdText(where)} on ${longDate(trial[0]!)}.`
+        ? `The trial was held at ${mdText(where)} ${onDate(trial[0]!)}.`
         : `The trial, at ${mdText(where)}, lasted ${inWords(trial.length)} days, from ${longDate(trial[0]!)} to ${longDate(trial.at(-1)!)}.`,
     );
   }
@@ -218,9 +220,9 @@ function defendantLine(x: Ctx, personId: number, cs: readonly Count[]): string {
   if (pending) parts.push(`${plural(pending, 'count')} awaiting a verdict`);
   let line = `${x.who(personId)}: ${list(parts)}.`;
   for (const s of pub(x.record.sentences).filter((v) => v.personId === personId))
-    line += ` Sentenced on ${longDate(s.sentencedOn)}: ${stop(s.sentence)}`;
+    line += ` Sentenced ${onDate(s.sentencedOn)}: ${stop(s.sentence)}`;
   for (const a of pub(x.record.appeals).filter((v) => v.personId === personId))
-    line += ` Appealed on ${longDate(a.lodgedOn)}${a.outcome ? `; appeal ${mdText(label(a.outcome))}${a.outcomeOn ? ` on ${longDate(a.outcomeOn)}` : ''}` : ''}.`;
+    line += ` Appealed ${onDate(a.lodgedOn)}${a.outcome ? `; appeal ${mdText(label(a.outcome))}${a.outcomeOn ? ` ${onDate(a.outcomeOn)}` : ''}` : ''}.`;
   return line;
 }
 
@@ -235,7 +237,7 @@ export function hearings(x: Ctx): void {
     const when =
       proc.endOn && proc.endOn !== proc.startOn
         ? `from ${longDate(proc.startOn)} to ${longDate(proc.endOn)}`
-        : `on ${longDate(proc.startOn)}`;
+        : onDate(proc.startOn);
     const persons = [...new Set(here.map((f) => allegationOf.get(f.allegationId)!.personId))];
     const std = (p: number, v: string) =>
       STANDARDS.filter((s) =>
@@ -346,16 +348,16 @@ export function recommendations(x: Ctx): void {
   items(
     x,
     recs.map((r) => {
-      let line = `${mdText(r.reference)}, made on ${longDate(r.madeOn)} to ${mdText(list(r.recipients))}: ${sentence(r.text)}`;
+      let line = `${mdText(r.reference)}, made ${onDate(r.madeOn)} to ${mdText(list(r.recipients))}: ${sentence(r.text)}`;
       if (r.rationale) line += ` Why: ${sentence(r.rationale)}`;
       if (r.response && r.responseOn) {
         const due = responseDue(r);
-        const late = r.responseOn > due ? `, after it was due on ${longDate(due)}` : '';
-        line += ` The response was received on ${longDate(r.responseOn)}${late}: ${label(r.response)}.`;
+        const late = due !== null && firstDay(r.responseOn) > due ? `, after it was due ${onDate(due)}` : '';
+        line += ` The response was received ${onDate(r.responseOn)}${late}: ${label(r.response)}.`;
         if (r.responseText) line += ` ${sentence(r.responseText)}`;
       } else line += ' Response awaited.';
       if (r.publishedOn)
-        line += ` The response was published on ${longDate(r.publishedOn)}${r.responseUrl ? ` at ${mdText(r.responseUrl)}` : ''}.`;
+        line += ` The response was published ${onDate(r.publishedOn)}${r.responseUrl ? ` at ${mdText(r.responseUrl)}` : ''}.`;
       return line;
     }),
   );

@@ -18,6 +18,10 @@ import type { CaseRecordData, RecordPerson } from '../contract/record.js';
 export { list, longDate, mdText, plural, sentence };
 export type { SummaryFacts };
 
+/** The HTML page title of the summary (the CLI's `--format html` and the API's). */
+export const summaryTitle = (record: CaseRecordData): string =>
+  `${record.details?.operation ?? 'Investigation'}: investigation summary`;
+
 /** Public names: the name where marked public, else the chosen label, else Officer A, B, … */
 export function publicNames(record: CaseRecordData): Map<number, string> {
   const out = new Map<number, string>();

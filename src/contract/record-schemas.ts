@@ -3,6 +3,7 @@
  * themselves (dates in order, no outcome without a finding, …) are the record service's
  * (src/cases/rules.ts); these schemas only check each field's form.
  */
+import { parsePartialDate } from '../domain/partial-date.js';
 import { DateTime } from 'luxon';
 import { z } from 'zod/v4';
 
@@ -36,6 +37,15 @@ export const RecordDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/u, 'a date YYYY-MM-DD')
   .refine((s) => DateTime.fromISO(s).isValid, 'not a date that exists');
 
+/**
+ * A record date at its precision: a day (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY), for the
+ * events a published account may date only by month or year (src/domain/partial-date.ts).
+ */
+export const RecordPartialDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/u, 'a date YYYY-MM-DD, or YYYY-MM / YYYY for a month or a year')
+  .refine((s) => parsePartialDate(s) !== null, 'not a date that exists');
+
 const text = (max = 2000) => z.string().trim().min(1).max(max);
 const optText = (max = 2000) => text(max).optional();
 const publishable = z.boolean().optional().describe('may appear in the public summary (default: private)');
@@ -66,6 +76,10 @@ export const RecordAction = z.discriminatedUnion('action', [
         .min(0)
         .optional()
         .describe('messages analysed across all the evidence, where not all of it was imported'),
+      messagesAnalysedMoreThan: z
+        .boolean()
+        .optional()
+        .describe('messagesAnalysed is a lower bound: the summary says "more than N messages"'),
       publishable,
     })
     .describe("the case's details and key dates (fields left out keep their value)"),
@@ -101,7 +115,7 @@ export const RecordAction = z.discriminatedUnion('action', [
     action: z.literal('notice'),
     personId: id,
     kind: z.enum(NOTICE_KINDS),
-    on: RecordDate,
+    on: RecordPartialDate,
     conduct: optText(),
     standards: z.array(z.enum(STANDARDS)).max(10).optional(),
     severity: z.enum(SEVERITIES).optional(),
@@ -155,7 +169,7 @@ export const RecordAction = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('appearance'),
     personId: id,
-    on: RecordDate,
+    on: RecordPartialDate,
     court: text(200),
     purpose: optText(200),
     publishable,
@@ -200,8 +214,8 @@ export const RecordAction = z.discriminatedUnion('action', [
       kind: z.enum(PROCEEDING_KINDS).default('hearing'),
       level: z.enum(PROCEEDING_LEVELS).default('gross_misconduct'),
       public: z.boolean().optional().describe('default: public for a hearing, private for a meeting'),
-      startOn: RecordDate,
-      endOn: RecordDate.optional(),
+      startOn: RecordPartialDate,
+      endOn: RecordPartialDate.optional(),
       panel: z.array(TeamMember).max(20).default([]),
       heldBy: optText(200).describe('who held it, e.g. "the Metropolitan Police Service"'),
       publishable,
@@ -213,7 +227,7 @@ export const RecordAction = z.discriminatedUnion('action', [
       allegationIds: z.array(id).min(1).max(200),
       proceedingId: id,
       finding: z.enum(FINDINGS),
-      on: RecordDate,
+      on: RecordPartialDate,
       publishable,
     })
     .describe('the same finding on each allegation, all recorded or none'),
@@ -221,7 +235,7 @@ export const RecordAction = z.discriminatedUnion('action', [
     action: z.literal('outcome'),
     personId: id,
     outcome: z.enum(OUTCOMES),
-    on: RecordDate,
+    on: RecordPartialDate,
     proceedingId: id.nullable().default(null),
     publishable,
   }),
@@ -242,7 +256,7 @@ export const RecordAction = z.discriminatedUnion('action', [
     text: text(20_000),
     rationale: optText(20_000),
     legalBasis: optText(500),
-    on: RecordDate,
+    on: RecordPartialDate,
     publishable,
   }),
   z.object({
@@ -255,7 +269,7 @@ export const RecordAction = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('response'),
     reference: text(50),
-    on: RecordDate,
+    on: RecordPartialDate,
     response: z.enum(RESPONSES),
     text: text(20_000),
   }),
@@ -320,6 +334,7 @@ export const CaseRecord = z.object({
       team: z.array(Member),
       cameToLight: z.string().nullable(),
       messagesAnalysed: z.number().int().nullable(),
+      messagesAnalysedMoreThan: z.boolean(),
       publishable: z.boolean(),
       updatedAt: z.string(),
       updatedBy: z.string(),
@@ -448,11 +463,15 @@ export const Deadline = z.object({
   ]),
   about: z.string(),
   personId: z.number().int().nullable(),
-  due: date.describe('the last day (inclusive)'),
+  due: nDate.describe('the last day (inclusive); null: not computable (it runs from a month or a year)'),
   basis: z.string().describe('how the date was worked out'),
-  status: z.enum(['open', 'met', 'met_late', 'overdue']),
+  status: z.enum(['open', 'met', 'met_late', 'overdue', 'not_computable']),
   doneOn: nDate,
-  daysLeft: z.number().int().describe('calendar days from today to due (negative: passed)'),
+  daysLeft: z
+    .number()
+    .int()
+    .nullable()
+    .describe('calendar days from today to due (negative: passed); null without due'),
 });
 
 export const TimelineEvent = z.object({

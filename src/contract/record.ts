@@ -152,6 +152,8 @@ export interface CaseDetails {
   readonly cameToLight: string | null;
   /** Messages analysed across all the evidence, where more than was imported. */
   readonly messagesAnalysed: number | null;
+  /** `messagesAnalysed` is a lower bound: the summary says "more than 6,000 messages". */
+  readonly messagesAnalysedMoreThan: boolean;
   readonly publishable: boolean;
   readonly updatedAt: string;
   readonly updatedBy: string;
@@ -292,7 +294,11 @@ export interface RecordPerson {
   readonly status: string | null;
   readonly barredListApplies: boolean | null;
   /** Status from a date, oldest first (empty: the status never changed). Rules read `statusOn`. */
-  readonly statusHistory: readonly { readonly status: string; readonly from: string | null }[];
+  readonly statusHistory: readonly {
+    readonly status: string;
+    readonly from: string | null;
+    readonly note: string | null;
+  }[];
   /** Employment history (force, from, to), for what links the members in the summary. */
   readonly employment: readonly {
     readonly force: string;

@@ -14,6 +14,7 @@ import { DateTime } from 'luxon';
 
 import { decideIdentity } from '../analysis/conduct-case.js';
 import { countLimitation } from '../cases/deadlines.js';
+import { PeopleService } from '../cases/people-service.js';
 import { todayInEngland } from '../cases/periods.js';
 import { RecordService } from '../cases/record-service.js';
 import type { Store } from '../store/open-store.js';
@@ -24,8 +25,10 @@ export async function buildDemoRecord(
   store: Store,
   caseId: number,
   actor: string,
-  today: string = todayInEngland(),
+  /** The clock the demo is dated back from. */
+  now: () => Date = () => new Date(),
 ): Promise<void> {
+  const today = todayInEngland(now());
   const run = await store.flags.run(caseId);
   if (!run) return;
   const flagged = await store.flags.list(run.id, { onlyFlagged: true });
@@ -42,27 +45,18 @@ export async function buildDemoRecord(
   if (!top || !last) return;
   const [participantId, { name, ids }] = top;
 
-  const person = await store.transaction(async (repos) => {
-    const p = await repos.people.create({
-      caseId,
-      name,
-      role: 'subject',
-      force: 'Fictional Constabulary',
-      rank: null,
-      warrantNumber: null,
-      status: 'serving',
-      barredListApplies: true,
-      employment: [],
-      createdBy: actor,
-    });
-    await repos.audit.append({ actor, action: 'person.add', caseId, subject: `person ${p.id}`, detail: p });
-    return p;
+  const person = await new PeopleService(store, caseId, actor, now).add({
+    name,
+    role: 'subject',
+    force: 'Fictional Constabulary',
+    status: 'serving',
+    barredListApplies: true,
   });
   await decideIdentity(store, caseId, participantId, person.id, 'confirmed', actor, {
     note: 'demo: the sender as displayed is the subject',
   });
 
-  const record = new RecordService(store, caseId, actor);
+  const record = new RecordService(store, caseId, actor, { now });
   await record.setCase({
     reference: 'DEMO/2023/001',
     operation: 'Operation Lantern',

@@ -3,11 +3,12 @@
  * (src/cases/record-service.ts), which checks the rules and writes each change with its audit entry
  * in one transaction. A rule the service refuses is a UserError: 400 with the rule's message.
  */
-import { DateTime } from 'luxon';
 import type { z } from 'zod/v4';
 
+import { PeopleService } from '../cases/people-service.js';
+import { todayInEngland } from '../cases/periods.js';
 import { RecordService } from '../cases/record-service.js';
-import { generateSummary, toHtml } from '../cases/summary.js';
+import { generateSummary, summaryTitle, toHtml } from '../cases/summary.js';
 import { summaryFacts } from '../cases/summary-facts.js';
 import { caseTimeline } from '../cases/timeline.js';
 import type { CaseRecordData, SummaryDraft } from '../contract/record.js';
@@ -21,8 +22,6 @@ type Route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
 ) => void;
 
 const caseFromParam: CaseOf<{ caseId: number }> = async (_store, p) => p.caseId;
-
-const todayInEngland = (): string => DateTime.now().setZone('Europe/London').toISODate()!;
 
 /** The record, its deadlines as of `today`, the timeline and the messages it cites. */
 async function recordView(store: Store, service: RecordService, today: string) {
@@ -65,44 +64,17 @@ async function generated(store: Store, record: CaseRecordData): Promise<string> 
   return generateSummary(record, await summaryFacts(store, record));
 }
 
-const summaryTitle = (record: CaseRecordData) =>
-  `${record.details?.operation ?? 'Investigation'}: investigation summary`;
-
 /** Runs one action through the service; several-id actions in one transaction (all or none). */
-async function act(
-  store: Store,
-  service: RecordService,
-  a: R.RecordActionT,
-  actor: string,
-): Promise<unknown> {
+async function act(service: RecordService, people: PeopleService, a: R.RecordActionT): Promise<unknown> {
   switch (a.action) {
     case 'case': {
       const { action: _a, ...input } = a;
       return service.setCase(input);
     }
-    case 'person':
-      return store.transaction(async (repos) => {
-        const p = await repos.people.create({
-          caseId: service.caseId,
-          name: a.name,
-          role: a.role,
-          force: a.force ?? null,
-          rank: a.rank ?? null,
-          warrantNumber: a.warrantNumber ?? null,
-          status: a.status ?? null,
-          barredListApplies: a.barredListApplies ?? null,
-          employment: [],
-          createdBy: actor,
-        });
-        await repos.audit.append({
-          actor,
-          action: 'person.add',
-          caseId: service.caseId,
-          subject: `person ${p.id}`,
-          detail: p as unknown as Record<string, unknown>,
-        });
-        return p;
-      });
+    case 'person': {
+      const { action: _a, ...input } = a;
+      return people.add(input);
+    }
     case 'subject':
       return service.setSubject(a.personId, { namePublic: a.namePublic, label: a.label });
     case 'assess':
@@ -203,9 +175,16 @@ async function summaryView(store: Store, service: RecordService) {
   };
 }
 
-export function registerRecordRoutes(route: Route, store: Store, _docs: RouteDoc[]): void {
+export function registerRecordRoutes(
+  route: Route,
+  store: Store,
+  _docs: RouteDoc[],
+  /** The clock: what "today" is for the record's rules (tests give a fixed one). */
+  now: () => Date = () => new Date(),
+): void {
   const serviceFor = (caseId: number, actor: string, force: string | null = null) =>
-    new RecordService(store, caseId, actor, { force });
+    new RecordService(store, caseId, actor, { force, now });
+  const today = () => todayInEngland(now());
 
   route({
     method: 'GET',
@@ -216,7 +195,7 @@ export function registerRecordRoutes(route: Route, store: Store, _docs: RouteDoc
     query: R.RecordQuery,
     responses: { 200: R.RecordResponse, 400: ErrorBody },
     handler: async ({ caseId, query, session }) =>
-      recordView(store, serviceFor(caseId, session!.user.username), query.today ?? todayInEngland()),
+      recordView(store, serviceFor(caseId, session!.user.username), query.today ?? today()),
   });
 
   route({
@@ -234,8 +213,8 @@ export function registerRecordRoutes(route: Route, store: Store, _docs: RouteDoc
     handler: async ({ caseId, query, body, session }) => {
       const actor = session!.user.username;
       const service = serviceFor(caseId, actor, query.force ?? null);
-      const result = await act(store, service, body, actor);
-      return { ...(await recordView(store, service, query.today ?? todayInEngland())), result };
+      const result = await act(service, new PeopleService(store, caseId, actor, now), body);
+      return { ...(await recordView(store, service, query.today ?? today())), result };
     },
   });
 

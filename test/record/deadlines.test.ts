@@ -134,6 +134,7 @@ describe('deadline calculators', () => {
         team: [],
         cameToLight: null,
         messagesAnalysed: null,
+        messagesAnalysedMoreThan: false,
         publishable: false,
         updatedAt: '',
         updatedBy: 't',

@@ -207,7 +207,7 @@ describe.each(BACKENDS)('impossible records refused on %s', { timeout: 180_000 }
   });
 
   it('dates after today are refused; before the start only with --force REASON, kept in the audit (defect 4)', async () => {
-    const today = todayInEngland();
+    const today = todayInEngland(new Date());
     await refused(
       `--on 2099-01-01 is after today (${today})`,
       'record',
@@ -353,5 +353,36 @@ describe.each(BACKENDS)('impossible records refused on %s', { timeout: 180_000 }
     } finally {
       await store.close();
     }
+  });
+
+  it('partial dates: a month or a year where the record allows one; never in the future, never where a period needs a day', async () => {
+    const rec = ['record', 'recommendation', CASE, '--reference', 'RP', '--recipient', 'Org', '--text', 't'];
+    await refused('--on 2099-01 is after today', ...rec, '--on', '2099-01');
+    await refused('--on 2099 is after today', ...rec, '--on', '2099');
+    // May 2021 ends before the start (10 June 2021); June 2021 may hold a day after it.
+    await refused('--on 2021-05 is before the investigation started (2021-06-10)', ...rec, '--on', '2021-05');
+    await refused('--on "2021-13" is not a date', ...rec, '--on', '2021-13');
+    // A verdict stays a day: the record's periods and orders of trial need one.
+    await refused(
+      '--on "2022-12" is not a date (YYYY-MM-DD)',
+      'record',
+      'verdict',
+      CASE,
+      '1',
+      '--verdict',
+      'convicted',
+      '--on',
+      '2022-12',
+    );
+    const made = await ok(...rec, '--on', '2021-06');
+    expect(made).toMatchObject({ reference: 'RP', madeOn: '2021-06' });
+    const { deadlines } = (await ok('record', 'deadlines', CASE, '--today', '2021-09-01')) as unknown as {
+      deadlines: { about: string; status: string; due: string | null; daysLeft: number | null }[];
+    };
+    expect(deadlines.find((d) => d.about === 'response to recommendation RP')).toMatchObject({
+      status: 'not_computable',
+      due: null,
+      daysLeft: null,
+    });
   });
 });

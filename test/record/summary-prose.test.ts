@@ -169,4 +169,36 @@ describe('the summary in plain prose', () => {
       '- R1, made on 1 January 2023 to Org: Do better. The response was received on 1 March 2023, after it was due on 26 February 2023: accepted. We will.',
     );
   });
+
+  it('messages analysed: "more than 6,000" stays a lower bound unless more were imported', () => {
+    const details = (messagesAnalysed: number | null, messagesAnalysedMoreThan: boolean) => ({
+      caseId: 1,
+      reference: null,
+      operation: null,
+      investigatingBody: null,
+      mode: null,
+      forces: [],
+      status: null,
+      referralDate: null,
+      startDate: null,
+      evidenceSufficientDate: null,
+      reportDate: null,
+      team: [],
+      cameToLight: null,
+      messagesAnalysed,
+      messagesAnalysedMoreThan,
+      publishable: true,
+      updatedAt: '',
+      updatedBy: 't',
+    });
+    const say = (n: number | null, moreThan: boolean, imported: number) =>
+      generateSummary(record({ details: details(n, moreThan) }), { messages: imported, members: 7 });
+    expect(say(6000, true, 1200)).toContain('Investigators analysed more than 6,000 messages.');
+    expect(say(6000, false, 1200)).toContain('Investigators analysed 6,000 messages.');
+    // 6,500 imported and counted: exact, and more than the lower bound says.
+    expect(say(6000, true, 6500)).toContain('Investigators analysed 6,500 messages.');
+    expect(say(null, false, 1200)).toContain(
+      'Investigators analysed 1,200 messages from a group chat of 7 members.',
+    );
+  });
 });

@@ -59,10 +59,14 @@ const finishIds = new Map<number, number>();
 async function openSummary(w: World, where: Where): Promise<number> {
   const caseId = pick(w, where).caseId;
   const drafts = await w.store.record.list<{ id: number; final: boolean }>('record_summaries', caseId);
-  for (const d of drafts) if (d.final) await w.store.record.update('record_summaries', d.id, { final: 0 });
+  for (const d of drafts)
+    if (d.final) await w.store.record.update('record_summaries', d.id, { final: false });
   if (drafts.length === 0) {
     const { RecordService } = await import('../../src/cases/record-service.js');
-    await new RecordService(w.store, caseId, 'test').saveDraft('# Summary\n', 'edited');
+    await new RecordService(w.store, caseId, 'test', { now: () => new Date() }).saveDraft(
+      '# Summary\n',
+      'edited',
+    );
   }
   return caseId;
 }

@@ -32,11 +32,12 @@ for (const backend of backends()) {
       await raw(`drop table rerank_scores`);
       await raw(`drop table rerank_runs`);
       // And 0023/0024 (issue 20): the index build queue (empty once the insert above committed) and
-      // SQLite's vocabulary view.
+      // SQLite's vocabulary view; and 0028 (record: its column is dropped; the store holds no record yet).
       await raw(`drop table search_index_pending`);
       if (backend.name === 'sqlite') await raw(`drop table messages_fts_vocab`);
+      await raw(`alter table record_cases drop column messages_analysed_more_than`);
       await raw(
-        `delete from kysely_migration where name in ('0019_search_fold', '0020_active_learning', '0023_search_index_pending', '0024_search_vocabulary')`,
+        `delete from kysely_migration where name in ('0019_search_fold', '0020_active_learning', '0023_search_index_pending', '0024_search_vocabulary', '0028_messages_analysed_bound')`,
       );
       const again = await reopen();
       const [row] = await raw('select text, search_text from messages');

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
-import { UsageError, UserError } from '../../domain/errors.js';
+import { UsageError } from '../../domain/errors.js';
 import {
   caseConduct,
   caseLinkProposals,
@@ -12,6 +12,7 @@ import { countsFor, summariseConduct } from '../../analysis/conduct/index.js';
 import { PERSON_ROLES, PERSON_STATUSES, type PersonRole, type PersonStatus } from '../../contract/record.js';
 import type { Employment } from '../../store/repositories/people.js';
 import type { Store } from '../../store/open-store.js';
+import { PeopleService, findPerson } from '../../cases/people-service.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { registerPersonUpdate } from './person-update.js';
@@ -42,12 +43,7 @@ function parseEmployment(spec: string): Employment {
 }
 
 async function resolvePerson(store: Store, caseId: number, ref: string): Promise<number> {
-  const people = await store.people.list(caseId);
-  const found =
-    people.find((p) => String(p.id) === ref) ??
-    people.find((p) => p.name.toLowerCase() === ref.toLowerCase());
-  if (!found) throw new UserError(`no person "${ref}" in this case (see \`scrutineer person list CASE\`)`);
-  return found.id;
+  return findPerson(await store.people.list(caseId), ref).id;
 }
 
 function windowOptions(o: { windowMessages?: string; windowMinutes?: string }) {
@@ -81,27 +77,15 @@ export function registerPeople(program: Command, ctx: CliContext): void {
         throw new UsageError('--barred-list-applies must be yes or no');
       await withStore(opts, async (store) => {
         const theCase = await requireCase(store, caseName);
-        const created = await store.transaction(async (repos) => {
-          const p = await repos.people.create({
-            caseId: theCase.id,
-            name: o.name.trim(),
-            role: o.role as PersonRole,
-            force: o.force ?? null,
-            rank: o.rank ?? null,
-            warrantNumber: o.warrantNumber ?? null,
-            status: (o.status as PersonStatus | undefined) ?? null,
-            barredListApplies: o.barredListApplies === undefined ? null : o.barredListApplies === 'yes',
-            employment: (o.employment ?? []).map(parseEmployment),
-            createdBy: actor(ctx),
-          });
-          await repos.audit.append({
-            actor: actor(ctx),
-            action: 'person.add',
-            caseId: theCase.id,
-            subject: `person ${p.id}`,
-            detail: p,
-          });
-          return p;
+        const created = await new PeopleService(store, theCase.id, actor(ctx), () => new Date()).add({
+          name: o.name,
+          role: o.role as PersonRole,
+          force: o.force ?? null,
+          rank: o.rank ?? null,
+          warrantNumber: o.warrantNumber ?? null,
+          status: (o.status as PersonStatus | undefined) ?? null,
+          barredListApplies: o.barredListApplies === undefined ? null : o.barredListApplies === 'yes',
+          employment: (o.employment ?? []).map(parseEmployment),
         });
         if (opts.json) printJson(ctx.io, created);
         else ctx.io.out(`Person ${created.id}: ${created.name} (${created.role})\n`);
@@ -112,7 +96,7 @@ export function registerPeople(program: Command, ctx: CliContext): void {
     const opts = globalOptions(c, ctx);
     await withStore(opts, async (store) => {
       const theCase = await requireCase(store, caseName);
-      const people = await store.people.list(theCase.id);
+      const people = await new PeopleService(store, theCase.id, actor(ctx), () => new Date()).list();
       if (opts.json) printJson(ctx.io, people);
       else
         printTable(

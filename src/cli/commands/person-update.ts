@@ -5,9 +5,8 @@
  */
 import type { Command } from 'commander';
 
-import { checkDate } from '../../cases/rules.js';
-import { todayInEngland } from '../../cases/periods.js';
-import { UsageError, UserError } from '../../domain/errors.js';
+import { PeopleService } from '../../cases/people-service.js';
+import { UsageError } from '../../domain/errors.js';
 import { PERSON_STATUSES, type PersonStatus } from '../../contract/record.js';
 import type { PersonChanges } from '../../store/repositories/people.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
@@ -28,7 +27,7 @@ function changesFrom(o: UpdateOptions): PersonChanges {
   if (o.status !== undefined && !(PERSON_STATUSES as readonly string[]).includes(o.status))
     throw new UsageError(`--status must be one of ${PERSON_STATUSES.join(', ')}`);
   if (o.status !== undefined && o.from === undefined)
-    throw new UsageError('give the date the status took effect: --from YYYY-MM-DD');
+    throw new UsageError('give the date the status took effect: --from YYYY-MM-DD (or YYYY-MM, YYYY)');
   if (o.from !== undefined && o.status === undefined) throw new UsageError('--from goes with --status');
   if (o.barredListApplies !== undefined && !['yes', 'no'].includes(o.barredListApplies))
     throw new UsageError('--barred-list-applies must be yes or no');
@@ -53,7 +52,10 @@ export function registerPersonUpdate(person: Command, ctx: CliContext): void {
     .command('update <case> <person>')
     .description("change a person's status (from a date: the history is kept) or settings")
     .option('--status <status>', `${PERSON_STATUSES.join(' | ')}, from --from`)
-    .option('--from <date>', 'the date the status took effect (e.g. the day after the resignation)')
+    .option(
+      '--from <date>',
+      'the date the status took effect (e.g. the day after the resignation; a month or a year where no day is known)',
+    )
     .option('--note <text>', 'why, e.g. "resigned"')
     .option('--force <force>', 'current or last force')
     .option('--rank <rank>')
@@ -62,45 +64,10 @@ export function registerPersonUpdate(person: Command, ctx: CliContext): void {
     .action(async (caseName: string, ref: string, o: UpdateOptions, c: Command) => {
       const opts = globalOptions(c, ctx);
       const changes = changesFrom(o);
-      if (changes.status) {
-        checkDate(changes.status.from, '--from');
-        const today = todayInEngland();
-        if (changes.status.from > today)
-          throw new UserError(
-            `--from ${changes.status.from} is after today (${today}): record a change when it has happened`,
-            {
-              code: 'future_date',
-            },
-          );
-      }
       await withStore(opts, async (store) => {
         const theCase = await requireCase(store, caseName);
-        const updated = await store.transaction(async (repos) => {
-          const people = await repos.people.list(theCase.id);
-          const p =
-            people.find((x) => String(x.id) === ref) ??
-            people.find((x) => x.name.toLowerCase() === ref.trim().toLowerCase());
-          if (!p)
-            throw new UserError(`no person "${ref}" in this case (see \`scrutineer person list CASE\`)`);
-          const last = p.statusHistory.at(-1)?.from ?? null;
-          if (changes.status && last !== null && changes.status.from < last)
-            throw new UserError(
-              `--from ${changes.status.from} is before the last recorded change of status (${last}): changes are kept in date order`,
-              { code: 'dates_out_of_order' },
-            );
-          const after = await repos.people.update(p.id, changes, actor(ctx));
-          await repos.audit.append({
-            actor: actor(ctx),
-            action: 'person.update',
-            caseId: theCase.id,
-            subject: `person ${p.id}`,
-            detail: {
-              changes,
-              before: { status: p.status, force: p.force, barredListApplies: p.barredListApplies },
-            },
-          });
-          return after;
-        });
+        const people = new PeopleService(store, theCase.id, actor(ctx), () => new Date());
+        const updated = await people.update(ref, changes);
         if (opts.json) printJson(ctx.io, updated);
         else
           ctx.io.out(

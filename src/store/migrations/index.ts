@@ -23,6 +23,7 @@ import { searchFoldMigration } from './0019_search_fold.js';
 import { activeLearningMigration } from './0020_active_learning.js';
 import { searchIndexPendingMigration } from './0023_search_index_pending.js';
 import { searchVocabularyMigration } from './0024_search_vocabulary.js';
+import { messagesAnalysedBoundMigration } from './0028_messages_analysed_bound.js';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
@@ -45,6 +46,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '0020_active_learning': activeLearningMigration(dialect),
       '0023_search_index_pending': searchIndexPendingMigration(dialect),
       '0024_search_vocabulary': searchVocabularyMigration(dialect),
+      '0028_messages_analysed_bound': messagesAnalysedBoundMigration(),
     }),
   };
 }

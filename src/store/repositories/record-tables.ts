@@ -37,6 +37,8 @@ export interface RecordCasesTable {
   came_to_light: string | null;
   /** Messages analysed across all the evidence, where not all of it was imported (0013). */
   messages_analysed: number | null;
+  /** `messages_analysed` is a lower bound: "more than 6,000" (migration 0028). */
+  messages_analysed_more_than: Flag;
   publishable: Flag;
   updated_at: string;
   updated_by: string;

@@ -11,6 +11,8 @@ export type FieldKind =
   | 'text'
   | 'textarea'
   | 'date'
+  /** A day, a month or a year (YYYY-MM-DD, YYYY-MM, YYYY): the browser's date picker takes only days. */
+  | 'partial-date'
   | 'select'
   | 'checks'
   | 'number'
@@ -199,7 +201,9 @@ export function ActionForm({
               {f.label}
             </label>
           );
-        const isSelect = !['text', 'textarea', 'date', 'number', 'ids', 'lines'].includes(f.kind);
+        const isSelect = !['text', 'textarea', 'date', 'partial-date', 'number', 'ids', 'lines'].includes(
+          f.kind,
+        );
         return (
           <div key={f.name} className="record-field">
             <label htmlFor={id}>
@@ -232,6 +236,9 @@ export function ActionForm({
               <input
                 id={id}
                 type={f.kind === 'date' ? 'date' : f.kind === 'number' ? 'number' : 'text'}
+                {...(f.kind === 'partial-date'
+                  ? { pattern: '\\d{4}(-\\d{2}(-\\d{2})?)?', placeholder: 'YYYY-MM-DD, YYYY-MM or YYYY' }
+                  : {})}
                 value={v as string}
                 required={f.required}
                 onChange={(e) => set(f.name, e.target.value)}

@@ -6,12 +6,13 @@ export const DUE_SOON_DAYS = 14;
 
 export function deadlineClass(d: Deadline): string {
   if (d.status === 'overdue') return 'deadline-overdue';
-  if (d.status === 'open' && d.daysLeft <= DUE_SOON_DAYS) return 'deadline-soon';
+  if (d.status === 'open' && d.daysLeft !== null && d.daysLeft <= DUE_SOON_DAYS) return 'deadline-soon';
   return `deadline-${d.status}`;
 }
 
 function when(d: Deadline): string {
   if (d.status === 'met' || d.status === 'met_late') return `${word(d.status)} on ${day(d.doneOn)}`;
+  if (d.daysLeft === null) return 'not computable: it runs from a month or a year';
   if (d.daysLeft === 0) return 'due today';
   if (d.daysLeft < 0) return `${-d.daysLeft} day${d.daysLeft === -1 ? '' : 's'} overdue`;
   return `${d.daysLeft} day${d.daysLeft === 1 ? '' : 's'} left`;
@@ -26,7 +27,9 @@ export function DeadlinesPanel({
   onToday: (today: string | undefined) => void;
 }) {
   const overdue = view.deadlines.filter((d) => d.status === 'overdue');
-  const soon = view.deadlines.filter((d) => d.status === 'open' && d.daysLeft <= DUE_SOON_DAYS);
+  const soon = view.deadlines.filter(
+    (d) => d.status === 'open' && d.daysLeft !== null && d.daysLeft <= DUE_SOON_DAYS,
+  );
   const open = view.deadlines.filter((d) => d.status === 'open' || d.status === 'overdue');
   const ordered = [...open, ...view.deadlines.filter((d) => !open.includes(d))];
   return (

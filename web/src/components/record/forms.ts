@@ -10,6 +10,13 @@ const on = (label = 'Date'): FormSpec['fields'][number] => ({
   required: true,
 });
 
+/** A date that may be a month or a year where a published account gives no day (issue 15). */
+const partialOn = (label = 'Date'): FormSpec['fields'][number] => ({
+  ...on(label),
+  kind: 'partial-date',
+  hint: 'a day, or a month (YYYY-MM) or a year (YYYY) where no day is known',
+});
+
 export const FORMS = {
   case: {
     action: 'case',
@@ -69,7 +76,7 @@ export const FORMS = {
     fields: [
       { name: 'personId', label: 'Subject', kind: 'subject', required: true },
       { name: 'kind', label: 'Kind', kind: 'select', options: W.NOTICE_KINDS, required: true },
-      on('Served on'),
+      partialOn('Served on'),
       { name: 'conduct', label: 'Conduct alleged', kind: 'textarea' },
       { name: 'standards', label: 'Standards said to be breached', kind: 'checks', options: STANDARDS },
       {
@@ -152,7 +159,7 @@ export const FORMS = {
     publishable: true,
     fields: [
       { name: 'personId', label: 'Defendant', kind: 'subject', required: true },
-      on('Appeared on'),
+      partialOn('Appeared on'),
       { name: 'court', label: 'Court', kind: 'text', required: true },
       { name: 'purpose', label: 'Purpose', kind: 'text' },
     ],
@@ -209,8 +216,8 @@ export const FORMS = {
         kind: 'select',
         options: W.PROCEEDING_LEVELS,
       },
-      { name: 'startOn', label: 'Opened on', kind: 'date', required: true },
-      { name: 'endOn', label: 'Closed on', kind: 'date' },
+      { name: 'startOn', label: 'Opened on', kind: 'partial-date', required: true },
+      { name: 'endOn', label: 'Closed on', kind: 'partial-date' },
     ],
   },
   finding: {
@@ -221,7 +228,7 @@ export const FORMS = {
       { name: 'allegationIds', label: 'Allegations', kind: 'allegations' },
       { name: 'proceedingId', label: 'At', kind: 'proceeding', required: true },
       { name: 'finding', label: 'Finding', kind: 'select', options: W.FINDINGS, required: true },
-      on('Found on'),
+      partialOn('Found on'),
     ],
   },
   outcome: {
@@ -232,7 +239,7 @@ export const FORMS = {
       { name: 'personId', label: 'Subject', kind: 'subject', required: true },
       { name: 'outcome', label: 'Outcome', kind: 'select', options: W.OUTCOMES, required: true },
       { name: 'proceedingId', label: 'At', kind: 'proceeding' },
-      on('Decided on'),
+      partialOn('Decided on'),
     ],
   },
   barred: {
@@ -255,7 +262,7 @@ export const FORMS = {
       { name: 'recipients', label: 'Recipient organisations (one a line)', kind: 'lines', required: true },
       { name: 'text', label: 'Recommendation', kind: 'textarea', required: true },
       { name: 'rationale', label: 'Rationale', kind: 'textarea' },
-      on('Made on'),
+      partialOn('Made on'),
     ],
   },
   extend: {
@@ -275,7 +282,7 @@ export const FORMS = {
       { name: 'reference', label: 'Recommendation', kind: 'recommendation', required: true },
       { name: 'response', label: 'Response', kind: 'select', options: W.RESPONSES, required: true },
       { name: 'text', label: 'Response text', kind: 'textarea', required: true },
-      on('Received on'),
+      partialOn('Received on'),
     ],
   },
   publish: {
