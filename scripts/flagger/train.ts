@@ -5,9 +5,9 @@
  * Our own test suites' sentences are kept out of the corpus so that they stay tests.
  */
 import { trainFlagger } from '../../src/analysis/flagger/train/train.js';
-import { BLIND_CASES } from '../../test/flagger/blind-cases.js';
-import { FUNCTIONAL_CASES } from '../../test/flagger/functional-cases.js';
-import { POLICE_IMPLICIT_CASES } from '../../test/flagger/police-implicit-cases.js';
+import { BLIND_CASES } from '../../test/analysis/flagger/blind-cases.js';
+import { FUNCTIONAL_CASES } from '../../test/analysis/flagger/functional-cases.js';
+import { POLICE_IMPLICIT_CASES } from '../../test/analysis/flagger/police-implicit-cases.js';
 
 void trainFlagger({
   log: (s) => console.log(`[train] ${s}`),

@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRsmfEml } from '../../src/ingest/rsmf/eml.js';
 import { readRsmf } from '../../src/ingest/rsmf/import.js';
 import type { RsmfManifest } from '../../src/ingest/rsmf/manifest.js';
-import { BACKENDS, makeWorkspace, PG_SKIPPED, type Workspace } from '../helpers/cli.js';
-import { tempDir } from '../device/helpers.js';
-import { pdfText, POPPLER_SKIPPED } from './helpers.js';
+import { BACKENDS, makeWorkspace, PG_SKIPPED, type Workspace } from '../support/cli.js';
+import { tempDir } from '../support/device.js';
+import { pdfText, POPPLER_SKIPPED } from '../support/demo-case.js';
 
 const CHAT = [
   '12/03/2023, 09:00 - Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them. Tap to learn more.',

@@ -6,11 +6,11 @@ import { buildRsmfEml } from '../../src/ingest/rsmf/eml.js';
 import { readRsmf } from '../../src/ingest/rsmf/import.js';
 import { manifestSchema, type RsmfManifest } from '../../src/ingest/rsmf/manifest.js';
 import { readRsmfEml } from '../../src/ingest/rsmf/eml.js';
-import { buildMsgstoreCurrent } from '../device/fixtures/android.js';
-import { buildModel, expected } from '../device/fixtures/model.js';
-import { BACKENDS, makeWorkspace, PG_SKIPPED, type Workspace } from '../helpers/cli.js';
-import { tempDir } from '../device/helpers.js';
-import { demoCase, type DemoCase } from './helpers.js';
+import { buildMsgstoreCurrent } from '../support/fixtures/device/android.js';
+import { buildModel, expected } from '../support/fixtures/device/model.js';
+import { BACKENDS, makeWorkspace, PG_SKIPPED, type Workspace } from '../support/cli.js';
+import { tempDir } from '../support/device.js';
+import { demoCase, type DemoCase } from '../support/demo-case.js';
 
 interface Line {
   id: number;

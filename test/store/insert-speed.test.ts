@@ -8,8 +8,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { toMessageRow, type NewMessage } from '../../src/store/types.js';
-import { backends } from './backends.js';
-import { parsed, rng, seed, type Seeded } from './fixtures.js';
+import { backends } from '../support/backends.js';
+import { parsed, rng, seed, type Seeded } from '../support/store-fixtures.js';
 
 const BENCH = process.env.SCRUTINEER_STORE_BENCH === '1';
 

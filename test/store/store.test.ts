@@ -14,8 +14,8 @@ import {
   toParsedMessage,
   type MessageRecord,
 } from '../../src/store/types.js';
-import { backends, type Backend } from './backends.js';
-import { fakeSha, parsed, rng, rows, seed } from './fixtures.js';
+import { backends, type Backend } from '../support/backends.js';
+import { fakeSha, parsed, rng, rows, seed } from '../support/store-fixtures.js';
 
 for (const backend of backends()) {
   const title = backend.name === 'sqlite' ? 'SQLite store suite' : 'PostgreSQL store suite';

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../../src/review/demo-users.js';
 import { addCaseMember, addUser } from '../../src/review/users.js';
-import { buildMsgstoreCurrent, buildWaDb } from '../device/fixtures/android.js';
-import { buildModel } from '../device/fixtures/model.js';
+import { buildMsgstoreCurrent, buildWaDb } from '../support/fixtures/device/android.js';
+import { buildModel } from '../support/fixtures/device/model.js';
 import type { Page } from 'playwright-core';
 import { openDemoInBrowser, type DemoInBrowser } from './browser.js';
 

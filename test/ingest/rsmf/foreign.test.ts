@@ -6,10 +6,10 @@ import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRsmfEml, readRsmfEml } from '../../../src/ingest/rsmf/eml.js';
 import { readRsmf } from '../../../src/ingest/rsmf/import.js';
-import { buildMsgstoreCurrent, buildWaDb } from '../../device/fixtures/android.js';
-import { buildModel } from '../../device/fixtures/model.js';
-import { tempDir } from '../../device/helpers.js';
-import { makeWorkspace, type Workspace } from '../../helpers/cli.js';
+import { buildMsgstoreCurrent, buildWaDb } from '../../support/fixtures/device/android.js';
+import { buildModel } from '../../support/fixtures/device/model.js';
+import { tempDir } from '../../support/device.js';
+import { makeWorkspace, type Workspace } from '../../support/cli.js';
 
 /**
  * RSMF from other tools (issue 13 item 11): Relativity's own sample (a timestamp without an

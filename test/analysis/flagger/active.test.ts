@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { indexCase, moreLikeThis, rerank, type CaseMessage } from '../../../src/analysis/flagger/active.js';
+
+// A case where the flagger cannot know the group's own nickname for a victim ("tinkerbell"): the
+// reviewers' codes must teach the per-case ranking.
+const messages: CaseMessage[] = [];
+for (let k = 0; k < 60; k++)
+  messages.push({ id: `e${k}`, text: `briefing at ${k % 12} tomorrow, bring the keys`, score: 0.1 });
+for (let k = 0; k < 10; k++)
+  messages.push({ id: `t${k}`, text: `tinkerbell rang again ${k} times lol`, score: 0.05 });
+for (let k = 0; k < 10; k++) messages.push({ id: `o${k}`, text: `van ${k} is in the yard`, score: 0.2 });
+const index = indexCase(messages);
+
+describe('per-case re-ranking from reviewers codes', () => {
+  it('follows the flagger when nothing is coded', () => {
+    const run = rerank(index, []);
+    expect(run.ranking.slice(0, 10).every((r) => r.id.startsWith('o'))).toBe(true);
+    expect(run.learnedFrom).toEqual([]);
+  });
+
+  it('moves messages like the ones coded offensive to the top', () => {
+    const codes = [
+      { messageId: 't0', offensive: true },
+      { messageId: 't1', offensive: true },
+      { messageId: 'o0', offensive: false },
+      { messageId: 'o1', offensive: false },
+      { messageId: 'e0', offensive: false },
+      { messageId: 'e1', offensive: false },
+    ];
+    const run = rerank(index, codes);
+    const top8 = run.ranking.slice(0, 8).map((r) => r.id);
+    expect(top8.every((id) => id.startsWith('t'))).toBe(true);
+    expect(run.ranking.some((r) => codes.some((c) => c.messageId === r.id))).toBe(false);
+    expect(run.positives).toBe(2);
+    expect(run.negatives).toBe(4);
+  });
+
+  it('is a reproducible, versioned run that records what it learned from', () => {
+    const codes = [
+      { messageId: 'o1', offensive: true },
+      { messageId: 't2', offensive: true },
+      { messageId: 'e3', offensive: false },
+      { messageId: 'o1', offensive: false }, // the later decision wins
+      { messageId: 'nope', offensive: true }, // not in this case: ignored
+    ];
+    const a = rerank(index, codes);
+    const b = rerank(indexCase(messages), [...codes]);
+    expect(a.version).toMatch(/^case-rerank\//);
+    expect(a.learnedFrom).toEqual([
+      { messageId: 'e3', offensive: false },
+      { messageId: 'o1', offensive: false },
+      { messageId: 't2', offensive: true },
+    ]);
+    expect(a.rankingSha256).toBe(b.rankingSha256);
+    expect(a.inputSha256).toBe(b.inputSha256);
+    const c = rerank(index, [...codes, { messageId: 'e4', offensive: false }]);
+    expect(c.inputSha256).not.toBe(a.inputSha256);
+  });
+});
+
+describe('more like this', () => {
+  it('ranks messages resembling the chosen one first', () => {
+    const big: CaseMessage[] = [...messages];
+    for (let k = 0; k < 400; k++)
+      big.push({ id: `x${k}`, text: `shift ${k} handover, all quiet`, score: 0.1 });
+    const run = moreLikeThis(indexCase(big), 't3');
+    const top = run.ranking.slice(0, 8).map((r) => r.id);
+    expect(top.filter((id) => id.startsWith('t')).length).toBeGreaterThanOrEqual(7);
+    expect(run.learnedFrom.find((c) => c.messageId === 't3')?.offensive).toBe(true);
+    expect(() => moreLikeThis(index, 'missing')).toThrow(/not in this case/);
+  });
+});

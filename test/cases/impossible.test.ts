@@ -1,0 +1,357 @@
+/**
+ * Issue 15 defects 2 to 6: impossible records are refused with a one-line reason (exit 1) and
+ * nothing is written (no row, no audit entry); a date before the investigation started needs
+ * --force with a reason, kept in the audit entry; `person update` keeps a dated status history and
+ * the rules read the status on the date that matters. On SQLite and PostgreSQL.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { todayInEngland } from '../../src/cases/periods.js';
+import { loadRecord } from '../../src/cases/record-service.js';
+import { openStore } from '../../src/store/open-store.js';
+import { BACKENDS, makeWorkspace, type Workspace } from '../support/cli.js';
+
+const CASE = 'Impossible';
+const CHAT = [
+  '01/03/2021, 09:00 - Ann created group "Shift C"',
+  '01/03/2021, 09:05 - Ann: those zorblax again',
+  '02/03/2021, 22:00 - Bob: zorblax everywhere',
+  '03/03/2021, 22:00 - Ann: morning',
+  '14/05/2021, 10:00 - Ann: zorblax in the cells',
+].join('\n');
+
+describe.each(BACKENDS)('impossible records refused on %s', { timeout: 180_000 }, (backend) => {
+  let ws: Workspace;
+  let msg: number[];
+
+  const ok = async (...args: string[]) => {
+    const r = await ws.cli([...args, '--json']);
+    if (r.code !== 0) throw new Error(`${args.join(' ')} failed (${r.code}): ${r.err}`);
+    return JSON.parse(r.out) as { id: number } & { id: number }[];
+  };
+  const snapshot = async () => {
+    const store = await openStore({ workspace: ws.dir, databaseUrl: ws.databaseUrl });
+    try {
+      const theCase = (await store.cases.findByName(CASE))!;
+      const record = await loadRecord(store, theCase.id);
+      const audit = await store.audit.list({ caseId: theCase.id });
+      return { record, audit };
+    } finally {
+      await store.close();
+    }
+  };
+  /** Refused with `message`: exit 1, one line, and neither a row nor an audit entry written. */
+  const refused = async (message: string, ...args: string[]) => {
+    const before = await snapshot();
+    const r = await ws.cli(args);
+    expect(r.code, r.out).toBe(1);
+    expect(r.err.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.err).toContain(message);
+    const after = await snapshot();
+    expect(after.audit.length).toBe(before.audit.length);
+    expect(JSON.stringify(after.record)).toBe(JSON.stringify(before.record));
+  };
+
+  beforeAll(async () => {
+    ws = await makeWorkspace(backend);
+    const dir = mkdtempSync(path.join(tmpdir(), 'scrutineer-impossible-'));
+    const file = path.join(dir, 'chat.txt');
+    writeFileSync(file, CHAT);
+    await ws.cli(['case', 'create', CASE]);
+    expect((await ws.cli(['exhibit', 'add', CASE, file, '--ref', 'R/1', '--date-order', 'dmy'])).code).toBe(
+      0,
+    );
+    const lines = (await ws.cli(['messages', CASE, '--jsonl'])).out.trim().split('\n');
+    msg = lines.map((l) => (JSON.parse(l) as { id: number }).id);
+    for (const [name, status, applies] of [
+      ['Ann', 'serving', 'yes'],
+      ['Bob', 'serving', 'yes'],
+      ['Cat', 'serving', 'no'],
+    ] as const)
+      await ok(
+        'person',
+        'add',
+        CASE,
+        '--name',
+        name,
+        '--role',
+        'subject',
+        '--status',
+        status,
+        '--barred-list-applies',
+        applies,
+      );
+    await ok(
+      'record',
+      'case',
+      CASE,
+      '--referral-date',
+      '2021-06-01',
+      '--start-date',
+      '2021-06-10',
+      '--evidence-sufficient',
+      '2022-01-10',
+    );
+  });
+  afterAll(async () => ws.cleanup());
+
+  it('no misconduct step without a Regulation 17 notice (defect 2)', async () => {
+    await refused(
+      'no allegation for Ann: no misconduct notice (Regulation 17) was served on Ann',
+      'record',
+      'allegation',
+      CASE,
+      'Ann',
+      '--standard',
+      'Discreditable Conduct',
+      '--description',
+      'sent',
+    );
+    await ok('record', 'assess', CASE, 'Ann', '--severity', 'gross_misconduct', '--on', '2021-06-12');
+    await ok(
+      'record',
+      'notice',
+      CASE,
+      'Ann',
+      '--kind',
+      'reg17',
+      '--on',
+      '2021-06-15',
+      '--conduct',
+      'messages',
+      '--standard',
+      'Discreditable Conduct',
+    );
+    await ok(
+      'record',
+      'allegation',
+      CASE,
+      'Ann',
+      '--standard',
+      'Discreditable Conduct',
+      '--description',
+      'sent',
+      '--messages',
+      String(msg[1]),
+    );
+    await refused(
+      'no outcome for Bob: no misconduct notice (Regulation 17) was served on Bob',
+      'record',
+      'outcome',
+      CASE,
+      'Bob',
+      '--outcome',
+      'reflective_practice',
+      '--on',
+      '2022-01-01',
+    );
+  });
+
+  it("a count is the defendant's own message, once (defect 3); the s127(5) last day is accepted, the next refused (defect 1)", async () => {
+    await ok('record', 'refer', CASE, '--on', '2021-09-01', '--exhibit', 'R/1');
+    await ok('record', 'charging', CASE, 'Ann', '--on', '2021-12-01', '--decision', 'charge');
+    await refused(
+      'message ' + String(msg[2]) + ' was sent by Bob, not Ann',
+      'record',
+      'charge',
+      CASE,
+      'Ann',
+      '--messages',
+      String(msg[2]),
+    );
+    await refused(
+      `message ${msg[0]} is a system line`,
+      'record',
+      'charge',
+      CASE,
+      'Ann',
+      '--messages',
+      String(msg[0]),
+    );
+    await ok('record', 'charge', CASE, 'Ann', '--messages', String(msg[1]), '--on', '2022-01-05');
+    await refused(
+      `message ${msg[1]} is already count 1 against Ann`,
+      'record',
+      'charge',
+      CASE,
+      'Ann',
+      '--messages',
+      String(msg[1]),
+    );
+    // Evidence sufficient 10 January 2022: the 6 months beginning with it end on 9 July 2022.
+    await refused(
+      'out of time: the s127(5) limitation date of this count is 2022-07-09',
+      'record',
+      'charge',
+      CASE,
+      'Ann',
+      '--messages',
+      String(msg[4]),
+      '--on',
+      '2022-07-10',
+    );
+    const last = await ok(
+      'record',
+      'charge',
+      CASE,
+      'Ann',
+      '--messages',
+      String(msg[4]),
+      '--on',
+      '2022-07-09',
+    );
+    expect(last).toMatchObject({ number: 2, chargedOn: '2022-07-09' });
+  });
+
+  it('dates after today are refused; before the start only with --force REASON, kept in the audit (defect 4)', async () => {
+    const today = todayInEngland();
+    await refused(
+      `--on 2099-01-01 is after today (${today})`,
+      'record',
+      'verdict',
+      CASE,
+      '1',
+      '--verdict',
+      'convicted',
+      '--on',
+      '2099-01-01',
+    );
+    await refused(
+      '--on 2021-05-01 is before the investigation started (2021-06-10): if that is right, give --force REASON',
+      'record',
+      'recommendation',
+      CASE,
+      '--reference',
+      'R0',
+      '--recipient',
+      'Org',
+      '--text',
+      't',
+      '--on',
+      '2021-05-01',
+    );
+    await refused(
+      '--start-date 2099-01-01 is after today',
+      'record',
+      'case',
+      CASE,
+      '--start-date',
+      '2099-01-01',
+    );
+    const forced = await ok(
+      'record',
+      'recommendation',
+      CASE,
+      '--reference',
+      'R0',
+      '--recipient',
+      'Org',
+      '--text',
+      't',
+      '--on',
+      '2021-05-01',
+      '--force',
+      'made by the previous investigation, before this one started',
+    );
+    expect(forced).toMatchObject({ madeOn: '2021-05-01' });
+    const { audit } = await snapshot();
+    expect(audit.at(-1)!.action).toBe('record.recommendation');
+    expect(JSON.parse(audit.at(-1)!.detailJson)).toMatchObject({
+      forced: {
+        reason: 'made by the previous investigation, before this one started',
+        dates: ['--on 2021-05-01'],
+      },
+    });
+  });
+
+  it("the barred-list exemption belongs to the officer's settings (defect 5)", async () => {
+    await refused(
+      'the barred list applies to Ann (their settings say so)',
+      'record',
+      'barred',
+      CASE,
+      'Ann',
+      '--not-applicable',
+      'different regulations',
+    );
+    await ok('record', 'assess', CASE, 'Cat', '--severity', 'gross_misconduct', '--on', '2021-06-12');
+    await ok(
+      'record',
+      'notice',
+      CASE,
+      'Cat',
+      '--kind',
+      'reg17',
+      '--on',
+      '2021-06-15',
+      '--conduct',
+      'messages',
+      '--standard',
+      'Discreditable Conduct',
+    );
+    await refused(
+      'the barred list does not apply to Cat: the officer is subject to different regulations',
+      'record',
+      'barred',
+      CASE,
+      'Cat',
+      '--reported-on',
+      '2022-05-06',
+    );
+    await ok('record', 'barred', CASE, 'Cat', '--not-applicable', 'subject to different regulations');
+  });
+
+  it('person update keeps a dated status history; rules read the status on the day (defect 6)', async () => {
+    const r = await ws.cli(['person', 'update', CASE, 'Bob', '--status', 'former']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--from');
+    const bob = await ok(
+      'person',
+      'update',
+      CASE,
+      'Bob',
+      '--status',
+      'former',
+      '--from',
+      '2022-02-01',
+      '--note',
+      'resigned',
+    );
+    expect(bob).toMatchObject({
+      status: 'former',
+      statusHistory: [
+        { status: 'serving', from: null, note: null },
+        { status: 'former', from: '2022-02-01', note: 'resigned' },
+      ],
+    });
+    const ann = await ok('person', 'update', CASE, 'Ann', '--status', 'former', '--from', '2022-06-01');
+    expect(ann).toMatchObject({ status: 'former' });
+    await refused(
+      '--from 2022-05-01 is before the last recorded change of status',
+      'person',
+      'update',
+      CASE,
+      'Ann',
+      '--status',
+      'serving',
+      '--from',
+      '2022-05-01',
+    );
+    const store = await openStore({ workspace: ws.dir, databaseUrl: ws.databaseUrl });
+    try {
+      const record = await loadRecord(store, (await store.cases.findByName(CASE))!.id);
+      const { statusOn } = await import('../../src/cases/rules-process.js');
+      const a = record.people.find((p) => p.name === 'Ann')!;
+      expect([statusOn(a, '2022-05-31'), statusOn(a, '2022-06-01'), statusOn(a, null)]).toEqual([
+        'serving',
+        'former',
+        'former',
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+});
