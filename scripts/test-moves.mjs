@@ -44,12 +44,6 @@ function newPlace(file) {
   return null;
 }
 const oldPlace = new Map(); // new path -> old path, for the files this script knows
-function remember(files) {
-  for (const f of files) {
-    const n = newPlace(f);
-    if (n) oldPlace.set(n, f);
-  }
-}
 
 const CODE = /\.(ts|tsx|mjs|cjs|js)$/;
 const SPEC = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\(\s*)(['"])(\.{1,2}\/[^'"]+)\2/g;
@@ -118,10 +112,13 @@ function fixAll() {
     }
   }
   const files = tracked();
-  remember(Object.keys(FILES));
-  for (const f of files)
-    for (const [from, to] of FOLDERS) if (f.startsWith(to)) oldPlace.set(f, from + f.slice(to.length));
-  remember(files);
+  for (const [from, to] of Object.entries(FILES)) oldPlace.set(to, from);
+  // The deepest new folder wins: test/ingest/whatsapp-text/x was test/parser/x, not test/fuzz/whatsapp-text/x.
+  const deepestFirst = [...FOLDERS].sort((a, b) => b[1].length - a[1].length);
+  for (const f of files) {
+    const hit = deepestFirst.find(([, to]) => f.startsWith(to));
+    if (hit && !oldPlace.has(f)) oldPlace.set(f, hit[0] + f.slice(hit[1].length));
+  }
   const exists = (p) => existsSync(p);
   // An old path whose file now lives at its new place.
   const wasThere = (p) => {
