@@ -90,11 +90,7 @@ describe.each(BACKENDS)('the defining case on %s', (backend) => {
   const allegations: { id: number; personId: number; standard: string }[] = [];
   const counts: { id: number; personId: number }[] = [];
 
-  const ok = async (args: string[]) => {
-    const r = await ws.cli([...args, '--json']);
-    if (r.code !== 0) throw new Error(`record ${args.join(' ')} failed (${r.code}): ${r.err}`);
-    return JSON.parse(r.out) as { id: number; personId: number; standard: string };
-  };
+  const ok = (args: string[]) => ws.json<{ id: number; personId: number; standard: string }>(args);
   const rec = (...args: string[]) => ok(['record', ...args]);
   const recAll = async (...args: string[]) =>
     (await ok(['record', ...args])) as unknown as { id: number; personId: number; standard: string }[];

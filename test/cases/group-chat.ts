@@ -3,6 +3,8 @@
  * shift chatter from a seeded generator, and scripted offensive messages (the made-up slur
  * "zorblax" stands for the real words): Adam sends 5, Ben 5, Carl 2. Android export format.
  */
+import { mulberry32 } from '../support/random.js';
+
 export const MEMBERS = [
   'Adam Reed',
   'Ben Shaw',
@@ -43,22 +45,11 @@ const CHATTER = [
   'quiet night so far',
 ];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The export: from 1 February 2021, a few messages a day; one offensive message every 4 days. */
 export function groupChat(seed = 7): string {
-  const next = rng(seed);
+  const next = mulberry32(seed);
   const lines = [
     '01/02/2021, 08:00 - Gary Pike created group "Response B Team"',
     `01/02/2021, 08:01 - Gary Pike added ${MEMBERS.slice(0, 6).join(', ')}`,

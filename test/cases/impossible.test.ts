@@ -4,15 +4,20 @@
  * --force with a reason, kept in the audit entry; `person update` keeps a dated status history and
  * the rules read the status on the date that matters. On SQLite and PostgreSQL.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { todayInEngland } from '../../src/cases/periods.js';
 import { loadRecord } from '../../src/cases/record-service.js';
 import { openStore } from '../../src/store/open-store.js';
 import { BACKENDS, makeWorkspace, type Workspace } from '../support/cli.js';
+import {
+  addSubjects,
+  caseWithChat,
+  expectRefused,
+  recordDates,
+  serveReg17,
+  written,
+} from '../support/record-case.js';
 
 const CASE = 'Impossible';
 const CHAT = [
@@ -27,74 +32,18 @@ describe.each(BACKENDS)('impossible records refused on %s', { timeout: 180_000 }
   let ws: Workspace;
   let msg: number[];
 
-  const ok = async (...args: string[]) => {
-    const r = await ws.cli([...args, '--json']);
-    if (r.code !== 0) throw new Error(`${args.join(' ')} failed (${r.code}): ${r.err}`);
-    return JSON.parse(r.out) as { id: number } & { id: number }[];
-  };
-  const snapshot = async () => {
-    const store = await openStore({ workspace: ws.dir, databaseUrl: ws.databaseUrl });
-    try {
-      const theCase = (await store.cases.findByName(CASE))!;
-      const record = await loadRecord(store, theCase.id);
-      const audit = await store.audit.list({ caseId: theCase.id });
-      return { record, audit };
-    } finally {
-      await store.close();
-    }
-  };
-  /** Refused with `message`: exit 1, one line, and neither a row nor an audit entry written. */
-  const refused = async (message: string, ...args: string[]) => {
-    const before = await snapshot();
-    const r = await ws.cli(args);
-    expect(r.code, r.out).toBe(1);
-    expect(r.err.split('\n').filter(Boolean)).toHaveLength(1);
-    expect(r.err).toContain(message);
-    const after = await snapshot();
-    expect(after.audit.length).toBe(before.audit.length);
-    expect(JSON.stringify(after.record)).toBe(JSON.stringify(before.record));
-  };
+  const ok = (...args: string[]) => written(ws, args);
+  const refused = (message: string, ...args: string[]) => expectRefused(ws, CASE, message, args);
 
   beforeAll(async () => {
     ws = await makeWorkspace(backend);
-    const dir = mkdtempSync(path.join(tmpdir(), 'scrutineer-impossible-'));
-    const file = path.join(dir, 'chat.txt');
-    writeFileSync(file, CHAT);
-    await ws.cli(['case', 'create', CASE]);
-    expect((await ws.cli(['exhibit', 'add', CASE, file, '--ref', 'R/1', '--date-order', 'dmy'])).code).toBe(
-      0,
-    );
-    const lines = (await ws.cli(['messages', CASE, '--jsonl'])).out.trim().split('\n');
-    msg = lines.map((l) => (JSON.parse(l) as { id: number }).id);
-    for (const [name, status, applies] of [
+    msg = await caseWithChat(ws, CASE, CHAT);
+    await addSubjects(ws, CASE, [
       ['Ann', 'serving', 'yes'],
       ['Bob', 'serving', 'yes'],
       ['Cat', 'serving', 'no'],
-    ] as const)
-      await ok(
-        'person',
-        'add',
-        CASE,
-        '--name',
-        name,
-        '--role',
-        'subject',
-        '--status',
-        status,
-        '--barred-list-applies',
-        applies,
-      );
-    await ok(
-      'record',
-      'case',
-      CASE,
-      '--referral-date',
-      '2021-06-01',
-      '--start-date',
-      '2021-06-10',
-      '--evidence-sufficient',
-      '2022-01-10',
-    );
+    ]);
+    await recordDates(ws, CASE);
   });
   afterAll(async () => ws.cleanup());
 
@@ -110,21 +59,7 @@ describe.each(BACKENDS)('impossible records refused on %s', { timeout: 180_000 }
       '--description',
       'sent',
     );
-    await ok('record', 'assess', CASE, 'Ann', '--severity', 'gross_misconduct', '--on', '2021-06-12');
-    await ok(
-      'record',
-      'notice',
-      CASE,
-      'Ann',
-      '--kind',
-      'reg17',
-      '--on',
-      '2021-06-15',
-      '--conduct',
-      'messages',
-      '--standard',
-      'Discreditable Conduct',
-    );
+    await serveReg17(ws, CASE, 'Ann');
     await ok(
       'record',
       'allegation',
@@ -257,14 +192,19 @@ describe.each(BACKENDS)('impossible records refused on %s', { timeout: 180_000 }
       'made by the previous investigation, before this one started',
     );
     expect(forced).toMatchObject({ madeOn: '2021-05-01' });
-    const { audit } = await snapshot();
-    expect(audit.at(-1)!.action).toBe('record.recommendation');
-    expect(JSON.parse(audit.at(-1)!.detailJson)).toMatchObject({
-      forced: {
-        reason: 'made by the previous investigation, before this one started',
-        dates: ['--on 2021-05-01'],
-      },
-    });
+    const store = await openStore({ workspace: ws.dir, databaseUrl: ws.databaseUrl });
+    try {
+      const audit = await store.audit.list({ caseId: (await store.cases.findByName(CASE))!.id });
+      expect(audit.at(-1)!.action).toBe('record.recommendation');
+      expect(JSON.parse(audit.at(-1)!.detailJson)).toMatchObject({
+        forced: {
+          reason: 'made by the previous investigation, before this one started',
+          dates: ['--on 2021-05-01'],
+        },
+      });
+    } finally {
+      await store.close();
+    }
   });
 
   it("the barred-list exemption belongs to the officer's settings (defect 5)", async () => {
@@ -277,21 +217,7 @@ describe.each(BACKENDS)('impossible records refused on %s', { timeout: 180_000 }
       '--not-applicable',
       'different regulations',
     );
-    await ok('record', 'assess', CASE, 'Cat', '--severity', 'gross_misconduct', '--on', '2021-06-12');
-    await ok(
-      'record',
-      'notice',
-      CASE,
-      'Cat',
-      '--kind',
-      'reg17',
-      '--on',
-      '2021-06-15',
-      '--conduct',
-      'messages',
-      '--standard',
-      'Discreditable Conduct',
-    );
+    await serveReg17(ws, CASE, 'Cat');
     await refused(
       'the barred list does not apply to Cat: the officer is subject to different regulations',
       'record',

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { openStore } from '../../src/store/open-store.js';
 import { BACKENDS, makeWorkspace, type Workspace } from '../support/cli.js';
+import { written } from '../support/record-case.js';
 
 const CASE = 'Published';
 const MET = 'Metropolitan Police Service';
@@ -61,11 +62,7 @@ describe.each(BACKENDS)(
     let ws: Workspace;
     const ids: Record<string, number> = {};
 
-    const run = async (...args: string[]) => {
-      const r = await ws.cli([...args, '--json']);
-      if (r.code !== 0) throw new Error(`${args.join(' ')} failed (${r.code}): ${r.err}`);
-      return JSON.parse(r.out) as { id: number } & { id: number }[];
-    };
+    const run = (...args: string[]) => written(ws, args);
     const rec = (...args: string[]) => run('record', ...args);
 
     beforeAll(async () => {

@@ -2,14 +2,19 @@
  * Every rule of the case record refuses the change with its message (exit 1, one line), and a refused
  * change leaves neither the row nor an audit entry behind. On SQLite and PostgreSQL.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { loadRecord } from '../../src/cases/record-service.js';
 import { openStore } from '../../src/store/open-store.js';
 import { BACKENDS, makeWorkspace, type Workspace } from '../support/cli.js';
+import {
+  addSubjects,
+  caseWithChat,
+  expectRefused,
+  recordDates,
+  serveReg17,
+  written,
+} from '../support/record-case.js';
 
 const CASE = 'Rules';
 const CHAT = [
@@ -26,80 +31,21 @@ describe.each(BACKENDS)('record rules on %s', { timeout: 180_000 }, (backend) =>
   let hearing: number;
   let meeting: number;
 
-  const ok = async (...args: string[]) => {
-    const r = await ws.cli([...args, '--json']);
-    if (r.code !== 0) throw new Error(`${args.join(' ')} failed (${r.code}): ${r.err}`);
-    return JSON.parse(r.out) as { id: number } & { id: number }[];
-  };
-  /** The change is refused with `message`: exit 1, one line. */
-  const refused = async (message: string, ...args: string[]) => {
-    const r = await ws.cli(args);
-    expect(r.code, r.out).toBe(1);
-    expect(r.err.split('\n').filter(Boolean)).toHaveLength(1);
-    expect(r.err).toContain(message);
-  };
+  const ok = (...args: string[]) => written(ws, args);
+  const refused = (message: string, ...args: string[]) => expectRefused(ws, CASE, message, args);
 
   beforeAll(async () => {
     ws = await makeWorkspace(backend);
-    const dir = mkdtempSync(path.join(tmpdir(), 'scrutineer-rules-'));
-    const file = path.join(dir, 'chat.txt');
-    writeFileSync(file, CHAT);
-    await ws.cli(['case', 'create', CASE]);
+    msgIds = await caseWithChat(ws, CASE, CHAT);
     await ws.cli(['case', 'create', 'Other']);
-    expect((await ws.cli(['exhibit', 'add', CASE, file, '--ref', 'R/1', '--date-order', 'dmy'])).code).toBe(
-      0,
-    );
-    const lines = (await ws.cli(['messages', CASE, '--jsonl'])).out.trim().split('\n');
-    msgIds = lines.map((l) => (JSON.parse(l) as { id: number; sender: string | null }).id);
-    for (const [name, status, applies] of [
-      ['Ann', 'serving', 'yes'],
-      ['Bob', 'former', 'no'],
-      ['Cat', 'former', 'yes'],
-    ] as const)
-      await ok(
-        'person',
-        'add',
-        CASE,
-        '--name',
-        name,
-        '--role',
-        'subject',
-        '--status',
-        status,
-        '--force',
-        name === 'Bob' ? 'Elsewhere Constabulary' : 'Northshire Police',
-        '--barred-list-applies',
-        applies,
-      );
+    await addSubjects(ws, CASE, [
+      ['Ann', 'serving', 'yes', 'Northshire Police'],
+      ['Bob', 'former', 'no', 'Elsewhere Constabulary'],
+      ['Cat', 'former', 'yes', 'Northshire Police'],
+    ]);
     await ok('person', 'add', CASE, '--name', 'Wit', '--role', 'witness');
-    await ok(
-      'record',
-      'case',
-      CASE,
-      '--referral-date',
-      '2021-06-01',
-      '--start-date',
-      '2021-06-10',
-      '--evidence-sufficient',
-      '2022-01-10',
-    );
-    for (const p of ['Ann', 'Bob', 'Cat']) {
-      await ok('record', 'assess', CASE, p, '--severity', 'gross_misconduct', '--on', '2021-06-12');
-      await ok(
-        'record',
-        'notice',
-        CASE,
-        p,
-        '--kind',
-        'reg17',
-        '--on',
-        '2021-06-15',
-        '--conduct',
-        'messages',
-        '--standard',
-        'Discreditable Conduct',
-      );
-    }
+    await recordDates(ws, CASE);
+    for (const p of ['Ann', 'Bob', 'Cat']) await serveReg17(ws, CASE, p);
     allegation = (
       await ok(
         'record',

@@ -71,15 +71,3 @@ export async function seed(
 export function rows(s: Seeded, messages: ParsedMessage[]): NewMessage[] {
   return messages.map((m) => toMessageRow(m, s));
 }
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function rng(seedValue: number): () => number {
-  let a = seedValue >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

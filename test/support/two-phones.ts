@@ -10,7 +10,7 @@
  */
 import { DateTime } from 'luxon';
 import type { MChat, MMessage, Model, MPerson } from './fixtures/device/model.js';
-import { rng } from './conduct-script.js';
+import { mulberry32 } from './random.js';
 
 export interface Member {
   /** Stable label used by the tests to line people up across cases. */
@@ -49,7 +49,7 @@ const LAUGHS = ['😂😂', 'lol', 'haha', 'lmao'];
 const CHALLENGES = ['mate that is out of order', 'not funny', "you can't say that", 'delete that'];
 
 export function twoPhones(seed: number): TwoPhones {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const spec: [string, string, string][] = [
     ['alpha', 'Insp Alpha', 'Alpha A'],

@@ -1,6 +1,7 @@
 /** The generated group for the conduct tests, and what its script says each picture must be. */
 import type { ConfirmedLink, PersonPicture } from '../../../src/analysis/conduct/index.js';
-import { Script, rng } from '../../support/conduct-script.js';
+import { Script } from '../../support/conduct-script.js';
+import { mulberry32 } from '../../support/random.js';
 
 const EQUALITY = new Set([
   'race_ethnicity',
@@ -51,7 +52,7 @@ export interface Generated {
  * laughs at challenges, late quoted challenges, and silence.
  */
 export function generate(seed: number): Generated {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const s = new Script(7);
   const names = ['Owner', 'PC Adams', 'Sgt Brown', 'DC Clark', 'Davies', 'Evans', 'Fox', 'Green', 'Hill'];
