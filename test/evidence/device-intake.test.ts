@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, makeWorkspace, PG_SKIPPED, type Workspace } from '../support/cli.js';
+import { BACKENDS, jsonLines, makeWorkspace, PG_SKIPPED, type Workspace } from '../support/cli.js';
 import { buildMsgstoreCurrent, buildWaDb } from '../support/fixtures/device/android.js';
 import { buildChatStorage } from '../support/fixtures/device/ios.js';
 import { buildModel, expected } from '../support/fixtures/device/model.js';
@@ -23,12 +23,7 @@ interface Line {
   exhibit: string;
 }
 
-const lines = (out: string) =>
-  out
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Line);
+const lines = (out: string) => jsonLines<Line>(out);
 
 if (PG_SKIPPED) describe.skip(`device intake on PostgreSQL (${PG_SKIPPED})`, () => undefined);
 

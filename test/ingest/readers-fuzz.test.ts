@@ -13,18 +13,18 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/domain/errors.js';
 import { EvidenceStore, findOrphans } from '../../src/evidence/evidence-store.js';
 import { addExhibit } from '../../src/evidence/intake.js';
 import { verifyWorkspace } from '../../src/evidence/verify.js';
-import { buildRsmfEml } from '../../src/ingest/rsmf/eml.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { buildMsgstoreCurrent } from '../support/fixtures/device/android.js';
 import { buildChatStorage } from '../support/fixtures/device/ios.js';
 import { buildModel } from '../support/fixtures/device/model.js';
 import { buildUfdr } from '../support/fixtures/device/ufdr.js';
+import { rsmfBytes, rsmfManifest } from '../support/rsmf.js';
 import { makeZip } from '../support/zip.js';
 
 const RUNS = Number(process.env.SCRUTINEER_FUZZ_RUNS ?? 3);
@@ -43,27 +43,6 @@ const CHAT = [
   '14/03/2021, 10:00 - PC Dan Hughes left',
 ].join('\n');
 
-const RSMF_MANIFEST = {
-  version: '2.0.0',
-  participants: [
-    { id: 'a', display: 'Dan' },
-    { id: 'b', display: 'Kate' },
-  ],
-  conversations: [{ id: 'c1', type: 'channel', display: 'Team', participants: ['a', 'b'], custodian: 'a' }],
-  events: [
-    { id: 'e1', type: 'join', participant: 'b', conversation: 'c1', timestamp: '2021-03-01T09:00:00+00:00' },
-    {
-      id: 'e2',
-      type: 'message',
-      participant: 'a',
-      conversation: 'c1',
-      timestamp: '2021-03-01T09:01:00Z',
-      body: 'morning 😂',
-    },
-    { id: 'e3', type: 'leave', participant: 'b', conversation: 'c1', timestamp: '2021-04-02T10:06:00+01:00' },
-  ],
-};
-
 /** One valid exhibit per format: [file name, bytes]. */
 function seeds(): Record<string, { name: string; bytes: Uint8Array }> {
   const model = buildModel(7);
@@ -71,19 +50,7 @@ function seeds(): Record<string, { name: string; bytes: Uint8Array }> {
   buildMsgstoreCurrent(model, at('msgstore.db'));
   buildChatStorage(model, at('ChatStorage.sqlite'));
   buildUfdr(model, at('phone.ufdr'), { labels: 'new' });
-  const rsmf = buildRsmfEml(
-    {
-      subject: 'fuzz',
-      generator: 'fuzz 1.0',
-      begin: '2021-03-01T09:00:00Z',
-      end: '2021-04-02T09:06:00Z',
-      eventCount: RSMF_MANIFEST.events.length,
-      date: new Date('2021-05-01T00:00:00Z'),
-      messageId: 'fuzz1',
-      summary: 'fuzz',
-    },
-    zipSync({ 'rsmf_manifest.json': strToU8(JSON.stringify(RSMF_MANIFEST)) }),
-  );
+  const rsmf = rsmfBytes(rsmfManifest());
   return {
     text: { name: 'WhatsApp Chat with Team 3 Response.txt', bytes: strToU8(CHAT) },
     zip: {
@@ -93,7 +60,7 @@ function seeds(): Record<string, { name: string; bytes: Uint8Array }> {
     android: { name: 'msgstore.db', bytes: readFileSync(at('msgstore.db')) },
     ios: { name: 'ChatStorage.sqlite', bytes: readFileSync(at('ChatStorage.sqlite')) },
     ufdr: { name: 'phone.ufdr', bytes: readFileSync(at('phone.ufdr')) },
-    rsmf: { name: 'export.rsmf', bytes: typeof rsmf === 'string' ? strToU8(rsmf) : rsmf },
+    rsmf: { name: 'export.rsmf', bytes: rsmf },
   };
 }
 

@@ -26,6 +26,15 @@ export const PG_SKIPPED = PG_URL
   ? null
   : 'PostgreSQL runs skipped: set SCRUTINEER_TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test)';
 
+/** The objects of `--jsonl` output, one a line. */
+export function jsonLines<T>(out: string): T[] {
+  return out
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as T);
+}
+
 export async function makeWorkspace(backend: 'sqlite' | 'postgres'): Promise<Workspace> {
   const dir = mkdtempSync(path.join(tmpdir(), 'scrutineer-ws-'));
   let databaseUrl: string | null = null;
