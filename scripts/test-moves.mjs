@@ -3,6 +3,11 @@
 // branches were editing tests at the same time, it also repairs a merged tree (`--fix`, the default):
 // a test file still under an old folder is moved, and any relative import that no longer resolves but
 // names a moved file is pointed at its new place. Delete it once every branch of that session is in.
+//
+// Merging a branch that edited tests before the move: where git reports a conflict in a test file
+// whose only change on `testmove` was its import paths, keep the other branch's side
+// (`git checkout --ours -- FILE` while merging testmove into main), then run this script, then
+// `npx prettier --write` on the files it names and `npx tsc -p tsconfig.json --noEmit`.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -104,6 +109,7 @@ function moveAll() {
 
 /** After a merge: move stragglers, then repair imports that no longer resolve. */
 function fixAll() {
+  const fixed = [];
   for (const f of tracked()) {
     const n = newPlace(f);
     if (n && !existsSync(n)) {
@@ -141,8 +147,10 @@ function fixAll() {
     if (next !== text) {
       writeFileSync(f, next);
       console.log(`imports fixed in ${f}`);
+      fixed.push(f);
     }
   }
+  if (fixed.length) console.log(`now: npx prettier --write ${fixed.join(' ')}`);
 }
 
 if (process.argv.includes('--move')) moveAll();
