@@ -17,8 +17,8 @@ import { addExhibit } from '../src/evidence/import-sequence.js';
 import { OcrPool } from '../src/media/ocr/engine.js';
 import { ocrCase, readImage } from '../src/media/ocr/ocr-case.js';
 import { openStore } from '../src/store/open-store.js';
-import { MEME_LINES, memeSet, renderTextImage, wordAccuracy } from '../test/fixtures/media/images.js';
-import { makeZip } from '../test/helpers/zip.js';
+import { MEME_LINES, memeSet, renderTextImage, wordAccuracy } from '../test/support/fixtures/media/images.js';
+import { makeZip } from '../test/support/zip.js';
 import type { BenchResult } from './types.js';
 
 const MiB = 1024 * 1024;

@@ -2,7 +2,7 @@
  * Entry point: `npm run eval`. Evaluates the committed flagger on
  *  1. the domain corpus's dev split (data/flagger, whole templates never trained on): precision and
  *     recall overall and per category, flagged rate per kind of line (hard negatives included);
- *  2. the functional suite (test/flagger/functional-cases.ts, the 29 functionalities in our own words)
+ *  2. the functional suite (test/analysis/flagger/functional-cases.ts, the 29 functionalities in our own words)
  *     and the police implicit suite: pass rates by functionality, target and category;
  *  3. a simulated review of a generated 6,500-message case, with and without per-case active learning
  *     (table, and model/review-curve.svg);
@@ -25,8 +25,8 @@ import {
   scoreCase,
   simulateReview,
 } from '../../src/analysis/flagger/train/simulate.js';
-import { FUNCTIONAL_CASES } from '../../test/flagger/functional-cases.js';
-import { POLICE_IMPLICIT_CASES } from '../../test/flagger/police-implicit-cases.js';
+import { FUNCTIONAL_CASES } from '../../test/analysis/flagger/functional-cases.js';
+import { POLICE_IMPLICIT_CASES } from '../../test/analysis/flagger/police-implicit-cases.js';
 
 const t0 = performance.now();
 const flagger = createFlagger();

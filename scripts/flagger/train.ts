@@ -6,9 +6,9 @@
  */
 import { trainFlagger } from '../../src/analysis/flagger/train/train.js';
 import { BLIND4_CASES } from '../../test/analysis/flagger/blind4-cases.js';
-import { BLIND_CASES } from '../../test/flagger/blind-cases.js';
-import { FUNCTIONAL_CASES } from '../../test/flagger/functional-cases.js';
-import { POLICE_IMPLICIT_CASES } from '../../test/flagger/police-implicit-cases.js';
+import { BLIND_CASES } from '../../test/analysis/flagger/blind-cases.js';
+import { FUNCTIONAL_CASES } from '../../test/analysis/flagger/functional-cases.js';
+import { POLICE_IMPLICIT_CASES } from '../../test/analysis/flagger/police-implicit-cases.js';
 
 void trainFlagger({
   log: (s) => console.log(`[train] ${s}`),

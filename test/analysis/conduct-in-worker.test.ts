@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseConductViews } from '../../src/analysis/conduct-case.js';
 import { ConductWorker } from '../../src/analysis/conduct-in-worker.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
-import { TERMS, twoPhones } from '../conduct/two-phones.js';
-import { BACKENDS, makeWorkspace, type Workspace } from '../helpers/cli.js';
+import { TERMS, twoPhones } from '../support/two-phones.js';
+import { BACKENDS, makeWorkspace, type Workspace } from '../support/cli.js';
 
 describe.each(BACKENDS)('the conduct analysis on a worker thread on %s', (backend) => {
   let ws: Workspace;

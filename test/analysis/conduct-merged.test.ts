@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, makeWorkspace, type Workspace } from '../helpers/cli.js';
-import { buildMsgstoreCurrent, buildWaDb } from '../device/fixtures/android.js';
-import { buildChatStorage } from '../device/fixtures/ios.js';
-import { buildModel } from '../device/fixtures/model.js';
-import { tempDir } from '../device/helpers.js';
-import { twoPhones, type Member } from '../conduct/two-phones.js';
+import { BACKENDS, makeWorkspace, type Workspace } from '../support/cli.js';
+import { buildMsgstoreCurrent, buildWaDb } from '../support/fixtures/device/android.js';
+import { buildChatStorage } from '../support/fixtures/device/ios.js';
+import { buildModel } from '../support/fixtures/device/model.js';
+import { tempDir } from '../support/device.js';
+import { twoPhones, type Member } from '../support/two-phones.js';
 import { openStore } from '../../src/store/open-store.js';
 
 interface Person {

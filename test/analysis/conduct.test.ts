@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, makeWorkspace, type Workspace } from '../helpers/cli.js';
+import { BACKENDS, makeWorkspace, type Workspace } from '../support/cli.js';
 import { openStore } from '../../src/store/open-store.js';
 
 // A scripted group: Cara joins after the first offensive message; Bob laughs at it, Dee challenges

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { PeopleService } from '../../src/cases/people-service.js';
 import { RecordService } from '../../src/cases/record-service.js';
-import { backends } from '../store/backends.js';
+import { backends } from '../support/backends.js';
 
 // Noon on 15 March 2023 in England.
 const now = () => new Date('2023-03-15T12:00:00Z');

@@ -2,30 +2,20 @@
  * `scrutineer demo` (what `npm start` runs): builds the demo workspace once, says so when it reuses
  * it, and `--fresh` builds it again, but never removes a workspace that holds a case of its own.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { makeWorkspace, type Workspace } from '../support/cli.js';
 
 describe('scrutineer demo', () => {
-  const workspace = mkdtempSync(join(tmpdir(), 'scrutineer-demo-'));
-  afterAll(() => rmSync(workspace, { recursive: true, force: true }));
-  const cli = async (...argv: string[]) => {
-    let out = '';
-    let err = '';
-    const io = {
-      out: (s: string) => void (out += s),
-      err: (s: string) => void (err += s),
-      interactive: false,
-    };
-    const code = await run(argv, io, {
-      ...process.env,
-      SCRUTINEER_WORKSPACE: workspace,
-      SCRUTINEER_USER: 'test',
-    });
-    return { code, out, err };
-  };
+  let ws: Workspace;
+  let workspace: string;
+  beforeAll(async () => {
+    ws = await makeWorkspace('sqlite');
+    workspace = ws.dir;
+  });
+  afterAll(() => ws.cleanup());
+  const cli = (...argv: string[]) => ws.cli(argv);
 
   it('builds once, reuses the workspace after, and --fresh builds it again', async () => {
     const first = await cli('demo');

@@ -6,8 +6,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../device/helpers.js';
-import { BACKENDS, makeWorkspace, type Workspace } from '../helpers/cli.js';
+import { tempDir } from '../support/device.js';
+import { BACKENDS, makeWorkspace, type Workspace } from '../support/cli.js';
 
 const EXPORT = [
   '18/03/2022, 14:00 - Dan Smith created group "Night Shift"',

@@ -7,8 +7,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../device/helpers.js';
-import { BACKENDS, makeWorkspace, type Workspace } from '../helpers/cli.js';
+import { tempDir } from '../support/device.js';
+import { BACKENDS, makeWorkspace, type Workspace } from '../support/cli.js';
 
 const NUMBER = '\u202A+44 7700 900123\u202C';
 const EXPORT = [

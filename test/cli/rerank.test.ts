@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { openStore, type Store } from '../../src/store/open-store.js';
-import { BACKENDS, makeWorkspace, type Workspace } from '../helpers/cli.js';
+import { BACKENDS, makeWorkspace, type Workspace } from '../support/cli.js';
 
 const CASE = 'Op Rerank';
 const CHAT = [

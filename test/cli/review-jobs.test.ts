@@ -16,7 +16,7 @@ import { addCaseMember, addUser } from '../../src/review/users.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import type { Decision } from '../../src/contract/coding.js';
 import type { Role } from '../../src/contract/roles.js';
-import { BACKENDS, makeWorkspace, type Workspace } from '../helpers/cli.js';
+import { BACKENDS, makeWorkspace, type Workspace } from '../support/cli.js';
 
 const CASE = 'Op Review';
 const CHAT = [

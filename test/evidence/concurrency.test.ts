@@ -11,8 +11,8 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BACKENDS, makeWorkspace, PG_SKIPPED, type Workspace } from '../helpers/cli.js';
-import { makeZip } from '../helpers/zip.js';
+import { BACKENDS, makeWorkspace, PG_SKIPPED, type Workspace } from '../support/cli.js';
+import { makeZip } from '../support/zip.js';
 
 const DIST_CLI = path.resolve('dist/src/cli/main.js');
 const scratch = mkdtempSync(path.join(tmpdir(), 'scrutineer-concurrent-'));

@@ -19,8 +19,8 @@ import type { AddExhibitRequest } from '../../src/evidence/import-request.js';
 import { EvidenceStore } from '../../src/evidence/evidence-store.js';
 import { verifyWorkspace } from '../../src/evidence/verify.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
-import { BACKENDS, makeWorkspace, PG_SKIPPED, type Workspace } from '../helpers/cli.js';
-import { makeZip } from '../helpers/zip.js';
+import { BACKENDS, makeWorkspace, PG_SKIPPED, type Workspace } from '../support/cli.js';
+import { makeZip } from '../support/zip.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'scrutineer-evidence-'));
 let n = 0;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SQLITE_FILE_NAME } from '../../src/store/open-store.js';
-import { makeWorkspace, type Workspace } from '../helpers/cli.js';
+import { makeWorkspace, type Workspace } from '../support/cli.js';
 
 describe('an import waiting for the write lock', () => {
   let ws: Workspace;

@@ -10,8 +10,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SQLITE_FILE_NAME } from '../../src/store/open-store.js';
-import { BACKENDS, makeWorkspace, PG_SKIPPED, PG_URL, type Workspace } from '../helpers/cli.js';
-import { makeZip } from '../helpers/zip.js';
+import { BACKENDS, makeWorkspace, PG_SKIPPED, PG_URL, type Workspace } from '../support/cli.js';
+import { makeZip } from '../support/zip.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'scrutineer-tamper-'));
 const CHAT = [

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crc32 } from '../../src/ingest/zip/crc32.js';
-import { makeWorkspace, type Workspace } from '../helpers/cli.js';
-import { makeZip } from '../helpers/zip.js';
+import { makeWorkspace, type Workspace } from '../support/cli.js';
+import { makeZip } from '../support/zip.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'scrutineer-zipdamage-'));
 const CHAT = Array.from(

@@ -13,7 +13,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 
-import { BACKENDS, makeWorkspace, PG_URL, type Workspace } from '../helpers/cli.js';
+import { BACKENDS, makeWorkspace, PG_URL, type Workspace } from '../support/cli.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'scrutineer-jobs-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

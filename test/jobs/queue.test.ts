@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/domain/errors.js';
 import { enqueueJob, requeueStaleJobs, runWorker, type JobHandler } from '../../src/jobs/index.js';
 import type { Store } from '../../src/store/open-store.js';
-import { backends, type Backend, type OpenedStore } from '../store/backends.js';
+import { backends, type Backend, type OpenedStore } from '../support/backends.js';
 
 interface Audited {
   action: string;

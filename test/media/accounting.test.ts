@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { limitMissing, mediaNamedByNoMessage, MEDIA_NOTICE_LIMIT } from '../../src/media/accounting.js';
 import { withImageTextFlags } from '../../src/media/flag-image-text.js';
 import { imageType } from '../../src/media/ocr/image-type.js';
-import { renderTextImage } from '../fixtures/media/images.js';
+import { renderTextImage } from '../support/fixtures/media/images.js';
 
 describe('media accounted for', () => {
   it('lists each media file no message links to, and only media', () => {

@@ -16,9 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EvidenceStore } from '../../src/evidence/evidence-store.js';
 import { readRsmfEml } from '../../src/ingest/rsmf/eml.js';
 import { openStore } from '../../src/store/open-store.js';
-import { renderTextImage } from '../fixtures/media/images.js';
-import { makeWorkspace, type Workspace } from '../helpers/cli.js';
-import { makeZip } from '../helpers/zip.js';
+import { renderTextImage } from '../support/fixtures/media/images.js';
+import { makeWorkspace, type Workspace } from '../support/cli.js';
+import { makeZip } from '../support/zip.js';
 import { pdfText } from '../support/pdf.js';
 
 const offensive = renderTextImage({

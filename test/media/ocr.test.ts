@@ -11,9 +11,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { openStore, type Store } from '../../src/store/open-store.js';
-import { renderTextImage, wordAccuracy } from '../fixtures/media/images.js';
-import { BACKENDS, makeWorkspace, type Workspace } from '../helpers/cli.js';
-import { makeZip } from '../helpers/zip.js';
+import { renderTextImage, wordAccuracy } from '../support/fixtures/media/images.js';
+import { BACKENDS, makeWorkspace, type Workspace } from '../support/cli.js';
+import { makeZip } from '../support/zip.js';
 
 const clean = renderTextImage({
   lines: ['Muslims are parasites, send them all back'],

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { OcrPool } from '../../src/media/ocr/engine.js';
 import { readImage } from '../../src/media/ocr/ocr-case.js';
-import { renderTextImage, wordAccuracy } from '../fixtures/media/images.js';
+import { renderTextImage, wordAccuracy } from '../support/fixtures/media/images.js';
 
 describe('OCR passes', () => {
   let pool: OcrPool;

@@ -13,9 +13,9 @@ import { EvidenceStore } from '../../src/evidence/evidence-store.js';
 import { hashPassword } from '../../src/review/passwords.js';
 import { buildServer } from '../../src/server/index.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
-import { renderTextImage } from '../fixtures/media/images.js';
-import { BACKENDS, makeWorkspace, type Workspace } from '../helpers/cli.js';
-import { makeZip } from '../helpers/zip.js';
+import { renderTextImage } from '../support/fixtures/media/images.js';
+import { BACKENDS, makeWorkspace, type Workspace } from '../support/cli.js';
+import { makeZip } from '../support/zip.js';
 
 const photo = renderTextImage({
   lines: ['thumbnail test'],

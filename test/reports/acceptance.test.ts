@@ -6,14 +6,15 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRsmfEml } from '../../src/ingest/rsmf/eml.js';
 import { readRsmf } from '../../src/ingest/rsmf/reader.js';
 import type { RsmfManifest } from '../../src/ingest/rsmf/manifest.js';
-import { BACKENDS, makeWorkspace, PG_SKIPPED, type Workspace } from '../helpers/cli.js';
-import { tempDir } from '../device/helpers.js';
-import { pdfText, POPPLER_SKIPPED } from './helpers.js';
+import { BACKENDS, jsonLines, makeWorkspace, PG_SKIPPED, type Workspace } from '../support/cli.js';
+import { tempDir } from '../support/device.js';
+import { pdfText, POPPLER_SKIPPED } from '../support/demo-case.js';
+import { rsmfBytes } from '../support/rsmf.js';
 
 const CHAT = [
   '12/03/2023, 09:00 - Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them. Tap to learn more.',
@@ -47,12 +48,7 @@ interface Line {
   raw: Record<string, string> | null;
 }
 
-const lines = (out: string) =>
-  out
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Line);
+const lines = (out: string) => jsonLines<Line>(out);
 
 async function sheetRows(file: string, name: string): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook();
@@ -64,20 +60,7 @@ async function sheetRows(file: string, name: string): Promise<unknown[][]> {
 }
 
 function rsmfFile(file: string, m: unknown, extra: Record<string, Uint8Array> = {}, version = '2.0.0'): void {
-  const zip = zipSync({ 'rsmf_manifest.json': strToU8(JSON.stringify(m)), ...extra });
-  const eml = buildRsmfEml(
-    {
-      subject: 'other tool',
-      generator: 'Other 1.0',
-      begin: null,
-      end: null,
-      eventCount: 1,
-      date: new Date('2021-05-01T00:00:00Z'),
-      messageId: 'acc1',
-      summary: 'x',
-    },
-    zip,
-  ).toString('latin1');
+  const eml = rsmfBytes(m, extra).toString('latin1');
   writeFileSync(
     file,
     Buffer.from(eml.replace('X-RSMF-Version: 2.0.0', `X-RSMF-Version: ${version}`), 'latin1'),

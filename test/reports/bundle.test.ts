@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { PdfReport } from '../../src/reports/pdf.js';
 import { textRuns } from '../../src/reports/fonts.js';
-import { BACKENDS, PG_SKIPPED } from '../helpers/cli.js';
+import { BACKENDS, PG_SKIPPED } from '../support/cli.js';
 import {
   demoCase,
   pdfPages,
@@ -14,7 +14,7 @@ import {
   renderPages,
   ARTIFACTS,
   type DemoCase,
-} from './helpers.js';
+} from '../support/demo-case.js';
 import { writeFileSync, mkdirSync } from 'node:fs';
 
 interface Person {

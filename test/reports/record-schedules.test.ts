@@ -10,8 +10,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { outOfTime } from '../../src/reports/charges.js';
-import { BACKENDS, makeWorkspace, type Workspace } from '../helpers/cli.js';
-import { tempDir } from '../device/helpers.js';
+import { BACKENDS, makeWorkspace, type Workspace } from '../support/cli.js';
+import { tempDir } from '../support/device.js';
 
 const CHAT = [
   '01/03/2021, 09:00 - Ann created group "Shift C"',

@@ -1,16 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRsmfEml } from '../../src/ingest/rsmf/eml.js';
 import { readRsmf } from '../../src/ingest/rsmf/reader.js';
 import { manifestSchema, type RsmfManifest } from '../../src/ingest/rsmf/manifest.js';
 import { readRsmfEml } from '../../src/ingest/rsmf/eml.js';
-import { buildMsgstoreCurrent } from '../device/fixtures/android.js';
-import { buildModel, expected } from '../device/fixtures/model.js';
-import { BACKENDS, makeWorkspace, PG_SKIPPED, type Workspace } from '../helpers/cli.js';
-import { tempDir } from '../device/helpers.js';
-import { demoCase, type DemoCase } from './helpers.js';
+import { buildMsgstoreCurrent } from '../support/fixtures/device/android.js';
+import { buildModel, expected } from '../support/fixtures/device/model.js';
+import { BACKENDS, jsonLines, makeWorkspace, PG_SKIPPED, type Workspace } from '../support/cli.js';
+import { tempDir } from '../support/device.js';
+import { demoCase, type DemoCase } from '../support/demo-case.js';
+import { rsmfBytes, rsmfManifest } from '../support/rsmf.js';
 
 interface Line {
   id: number;
@@ -31,59 +31,11 @@ interface Line {
   media: { fileName: string | null } | null;
 }
 
-const lines = (out: string) =>
-  out
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Line);
-
-const good = (): RsmfManifest => ({
-  version: '2.0.0',
-  participants: [
-    { id: 'a', display: 'Dan' },
-    { id: 'b', display: 'Kate' },
-  ],
-  conversations: [{ id: 'c1', type: 'channel', display: 'Team', participants: ['a', 'b'], custodian: 'a' }],
-  events: [
-    { id: 'e1', type: 'join', participant: 'b', conversation: 'c1', timestamp: '2021-03-01T09:00:00+00:00' },
-    {
-      id: 'e2',
-      type: 'message',
-      participant: 'a',
-      conversation: 'c1',
-      timestamp: '2021-03-01T09:01:00Z',
-      body: 'morning 😂',
-    },
-    {
-      id: 'e3',
-      parent: 'e2',
-      type: 'message',
-      participant: 'b',
-      conversation: 'c1',
-      timestamp: '2021-04-01T10:02:00.000+01:00',
-      body: 'not funny',
-      reactions: [{ value: '👍', count: 1, participants: ['a'] }],
-      edits: [
-        { participant: 'b', timestamp: '2021-04-01T10:05:00+01:00', previous: 'not', new: 'not funny' },
-      ],
-    },
-    {
-      id: 'e4',
-      type: 'message',
-      participant: 'a',
-      conversation: 'c1',
-      timestamp: '2021-04-01T10:06:00+01:00',
-      deleted: true,
-      body: '',
-    },
-    { id: 'e5', type: 'leave', participant: 'b', conversation: 'c1', timestamp: '2021-04-02T10:06:00+01:00' },
-  ],
-});
+const lines = (out: string) => jsonLines<Line>(out);
 
 describe('RSMF manifest rules (zod)', () => {
   it('accepts a valid manifest', () => {
-    expect(manifestSchema.safeParse(good()).success).toBe(true);
+    expect(manifestSchema.safeParse(rsmfManifest()).success).toBe(true);
   });
   const bad: [string, (m: RsmfManifest) => unknown, RegExp][] = [
     ['missing version', (m) => ({ ...m, version: undefined }), /version/u],
@@ -136,7 +88,7 @@ describe('RSMF manifest rules (zod)', () => {
     ],
   ];
   it.each(bad)('refuses a manifest with a %s', (_name, change, message) => {
-    const r = manifestSchema.safeParse(JSON.parse(JSON.stringify(change(good()))));
+    const r = manifestSchema.safeParse(JSON.parse(JSON.stringify(change(rsmfManifest()))));
     expect(r.success).toBe(false);
     if (!r.success)
       expect(r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('\n')).toMatch(message);
@@ -222,20 +174,11 @@ describe.each(BACKENDS)('RSMF export and import on %s', (backend) => {
   });
 
   it('imports an RSMF file from another tool (standard fields only) and refuses a broken manifest', async () => {
-    const m = good();
-    const zip = zipSync({ 'rsmf_manifest.json': strToU8(JSON.stringify(m)) });
-    const eml = buildRsmfEml(
-      {
-        subject: 'other tool',
-        generator: 'Other 1.0',
-        begin: m.events[0]!.timestamp,
-        end: m.events[4]!.timestamp,
-        eventCount: m.events.length,
-        date: new Date('2021-05-01T00:00:00Z'),
-        messageId: 'x1',
-        summary: 'x',
-      },
-      zip,
+    const m = rsmfManifest();
+    const eml = rsmfBytes(
+      m,
+      {},
+      { begin: m.events[0]!.timestamp, end: m.events[4]!.timestamp, eventCount: 5 },
     );
     const file = path.join(dir, 'other.rsmf');
     writeFileSync(file, eml);
@@ -265,22 +208,7 @@ describe.each(BACKENDS)('RSMF export and import on %s', (backend) => {
     // it is read (issue 13), the reply keeping the parent's id, with a notice.
     const dangling = { ...m, events: [{ ...m.events[2]!, parent: 'missing' }] };
     const file2 = path.join(dir, 'dangling.rsmf');
-    writeFileSync(
-      file2,
-      buildRsmfEml(
-        {
-          subject: 's',
-          generator: 'g',
-          begin: null,
-          end: null,
-          eventCount: 1,
-          date: new Date(0),
-          messageId: 'x2',
-          summary: '',
-        },
-        zipSync({ 'rsmf_manifest.json': strToU8(JSON.stringify(dangling)) }),
-      ),
-    );
+    writeFileSync(file2, rsmfBytes(dangling));
     const read = await ws.cli(['exhibit', 'add', 'Other', file2, '--ref', 'OT/2']);
     expect(read.code, read.err).toBe(0);
     expect(read.out).toMatch(/parent event\(s\) not in the manifest/u);

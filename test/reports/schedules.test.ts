@@ -4,8 +4,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeCell } from '../../src/reports/cell-safety.js';
 import { openStore } from '../../src/store/open-store.js';
-import { BACKENDS, PG_SKIPPED } from '../helpers/cli.js';
-import { demoCase, pdfText, POPPLER_SKIPPED, renderPages, type DemoCase } from './helpers.js';
+import { BACKENDS, PG_SKIPPED } from '../support/cli.js';
+import { demoCase, pdfText, POPPLER_SKIPPED, renderPages, type DemoCase } from '../support/demo-case.js';
 
 async function sheetRows(file: string, name: string): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook();

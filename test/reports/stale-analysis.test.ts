@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { BACKENDS, makeWorkspace, type Workspace } from '../helpers/cli.js';
+import { BACKENDS, makeWorkspace, type Workspace } from '../support/cli.js';
 
 const chat = (day: number, lines: string[]) =>
   `${lines.map((l, i) => `${String(day).padStart(2, '0')}/03/2021, 10:${String(i).padStart(2, '0')} - ${l}`).join('\n')}\n`;

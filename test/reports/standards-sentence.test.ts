@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyseConduct } from '../../src/analysis/conduct/index.js';
-import { Script } from '../conduct/script.js';
+import { Script } from '../support/conduct-script.js';
 
 describe('the Challenging and Reporting standard sentence', () => {
   it('states the same received and challenged figures as the table', () => {

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runWorker } from '../../src/jobs/index.js';
 import { RERANK } from '../../src/review/rerank-job.js';
 import { AUTO_RERANK_EVERY } from '../../src/review/rerank-auto.js';
-import { eachBackend } from '../server/each-backend.js';
-import { makeWorld, type Session, type World } from '../server/world.js';
-import type { Backend } from '../store/backends.js';
+import { eachBackend } from '../support/each-backend.js';
+import { makeWorld, type Session, type World } from '../support/world.js';
+import type { Backend } from '../support/backends.js';
 
 eachBackend('Active learning: re-rank after coding', (backend: Backend) => {
   let w: World;

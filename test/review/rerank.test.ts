@@ -7,9 +7,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { indexCase, rerank } from '../../src/analysis/flagger/active.js';
 import type { MessageT } from '../../src/contract/schemas.js';
-import { eachBackend } from '../server/each-backend.js';
-import { makeWorld, type Session, type World } from '../server/world.js';
-import type { Backend } from '../store/backends.js';
+import { eachBackend } from '../support/each-backend.js';
+import { makeWorld, type Session, type World } from '../support/world.js';
+import type { Backend } from '../support/backends.js';
 
 const code = (decision: 'offensive' | 'not_offensive') => ({
   decision,

@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { runWorker } from '../../src/jobs/index.js';
-import type { Backend } from '../store/backends.js';
-import { eachBackend } from './each-backend.js';
-import { A_MESSAGES, makeWorld, PASSWORD, type Session, type World } from './world.js';
+import type { Backend } from '../support/backends.js';
+import { eachBackend } from '../support/each-backend.js';
+import { A_MESSAGES, makeWorld, PASSWORD, type Session, type World } from '../support/world.js';
 
 eachBackend('Review server: terms, analysis, totals, senders, admin', (backend: Backend) => {
   let w: World;

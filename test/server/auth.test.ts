@@ -7,9 +7,9 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { LOGIN_ATTEMPTS } from '../../src/server/session-routes.js';
-import type { Backend } from '../store/backends.js';
-import { eachBackend } from './each-backend.js';
-import { makeWorld, PASSWORD, sha256, type World } from './world.js';
+import type { Backend } from '../support/backends.js';
+import { eachBackend } from '../support/each-backend.js';
+import { makeWorld, PASSWORD, sha256, type World } from '../support/world.js';
 
 eachBackend('Review server: sessions and security', (backend: Backend) => {
   let w: World;
@@ -274,7 +274,7 @@ describe('Review server: static app and logging', () => {
   });
 
   it('serves the web app with index.html for app routes, and JSON 404 under /api', async () => {
-    const { sqliteBackend } = await import('../store/backends.js');
+    const { sqliteBackend } = await import('../support/backends.js');
     const backend = sqliteBackend();
     const webRoot = mkdtempSync(path.join(tmpdir(), 'scrutineer-web-'));
     dirs.push(webRoot);
@@ -303,7 +303,7 @@ describe('Review server: static app and logging', () => {
   });
 
   it('never logs passwords, session tokens, CSRF tokens or cookies', async () => {
-    const { sqliteBackend } = await import('../store/backends.js');
+    const { sqliteBackend } = await import('../support/backends.js');
     const backend = sqliteBackend();
     let logged = '';
     const stream = new Writable({

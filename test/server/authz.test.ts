@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import type { Backend } from '../store/backends.js';
-import { eachBackend } from './each-backend.js';
-import { makeWorld, type World } from './world.js';
+import type { Backend } from '../support/backends.js';
+import { eachBackend } from '../support/each-backend.js';
+import { makeWorld, type World } from '../support/world.js';
 
 type Who = 'anonymous' | 'admin1' | 'lead1' | 'reviewer1' | 'readonly1' | 'outsider';
 type Where = 'own' | 'other';

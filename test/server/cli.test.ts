@@ -7,7 +7,7 @@ import { startServer } from '../../src/cli/commands/serve.js';
 import { buildProgram } from '../../src/cli/main.js';
 import { ensureDemoUsers } from '../../src/review/demo-users.js';
 import { openStore } from '../../src/store/open-store.js';
-import { BACKENDS, makeWorkspace, PG_SKIPPED, type Workspace } from '../helpers/cli.js';
+import { BACKENDS, makeWorkspace, PG_SKIPPED, type Workspace } from '../support/cli.js';
 
 if (PG_SKIPPED)
   describe.skip(`CLI: users and serve on PostgreSQL (skipped: ${PG_SKIPPED})`, () =>

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/review/passwords.js';
 import { buildServer } from '../../src/server/index.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
-import { BACKENDS, makeWorkspace, type Workspace } from '../helpers/cli.js';
+import { BACKENDS, makeWorkspace, type Workspace } from '../support/cli.js';
 
 const CHAT = ['01/03/2023, 09:00 - Sgt Grant: morning', '14/03/2023, 09:05 - PC Reid: morning all', ''].join(
   '\n',

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { ADDRESS_FAILURES } from '../../src/server/login-throttle.js';
 import { MAX_SEARCH_DEPTH } from '../../src/store/search-query.js';
-import type { Backend } from '../store/backends.js';
-import { eachBackend } from './each-backend.js';
-import { makeWorld, PASSWORD, type World } from './world.js';
+import type { Backend } from '../support/backends.js';
+import { eachBackend } from '../support/each-backend.js';
+import { makeWorld, PASSWORD, type World } from '../support/world.js';
 
 /** `(w0 OR (w1 OR … z))`: `levels` levels of OR inside one another. */
 const nested = (levels: number): string =>

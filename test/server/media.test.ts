@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/review/passwords.js';
 import { buildServer } from '../../src/server/index.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
-import { BACKENDS, makeWorkspace, type Workspace } from '../helpers/cli.js';
-import { makeZip } from '../helpers/zip.js';
+import { BACKENDS, makeWorkspace, type Workspace } from '../support/cli.js';
+import { makeZip } from '../support/zip.js';
 
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1, 2, 3]);
 const SVG = new TextEncoder().encode(

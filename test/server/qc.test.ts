@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { qcDraw } from '../../src/review/qc.js';
 import type { MessageT } from '../../src/contract/schemas.js';
-import type { Backend } from '../store/backends.js';
-import { eachBackend } from './each-backend.js';
-import { makeWorld, type Session, type World } from './world.js';
+import type { Backend } from '../support/backends.js';
+import { eachBackend } from '../support/each-backend.js';
+import { makeWorld, type Session, type World } from '../support/world.js';
 
 interface Item {
   id: number;

@@ -8,9 +8,9 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import type { Backend } from '../store/backends.js';
-import { eachBackend } from './each-backend.js';
-import { makeWorld, type Session, type World } from './world.js';
+import type { Backend } from '../support/backends.js';
+import { eachBackend } from '../support/each-backend.js';
+import { makeWorld, type Session, type World } from '../support/world.js';
 
 interface View {
   record: {

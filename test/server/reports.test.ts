@@ -1,7 +1,7 @@
 /**
  * Reports through the API (docs/api.md, "Reports"): made on a worker thread, polled, downloaded and
  * audited; the same bytes as the CLI's report of the same inputs; leads only, on their own cases.
- * Runs on the demo group chat (test/reports/helpers.ts), on SQLite and PostgreSQL.
+ * Runs on the demo group chat (test/support/demo-case.ts), on SQLite and PostgreSQL.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCaseMember, addUser } from '../../src/review/users.js';
 import { buildServer } from '../../src/server/index.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
-import { BACKENDS, PG_SKIPPED } from '../helpers/cli.js';
-import { demoCase, type DemoCase } from '../reports/helpers.js';
+import { BACKENDS, PG_SKIPPED } from '../support/cli.js';
+import { demoCase, type DemoCase } from '../support/demo-case.js';
 
 const PASSWORD = 'correct horse battery staple';
 

@@ -2,9 +2,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import type { CodeT, MessageT } from '../../src/contract/schemas.js';
-import type { Backend } from '../store/backends.js';
-import { eachBackend } from './each-backend.js';
-import { A_MESSAGES, isFlagged, makeWorld, utcOf, type Session, type World } from './world.js';
+import type { Backend } from '../support/backends.js';
+import { eachBackend } from '../support/each-backend.js';
+import { A_MESSAGES, isFlagged, makeWorld, utcOf, type Session, type World } from '../support/world.js';
 
 eachBackend('Review server: coding and review', (backend: Backend) => {
   let w: World;

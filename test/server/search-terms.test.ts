@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import type { Backend } from '../store/backends.js';
-import { eachBackend } from './each-backend.js';
-import { A_MESSAGES, makeWorld, type Session, type World } from './world.js';
+import type { Backend } from '../support/backends.js';
+import { eachBackend } from '../support/each-backend.js';
+import { A_MESSAGES, makeWorld, type Session, type World } from '../support/world.js';
 
 interface ReportT {
   termListVersion: number | null;

@@ -1,9 +1,9 @@
 /** "More like this" through the API (issue 14.3): case members only, most alike first. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import { eachBackend } from './each-backend.js';
-import { makeWorld, type Session, type World } from './world.js';
-import type { Backend } from '../store/backends.js';
+import { eachBackend } from '../support/each-backend.js';
+import { makeWorld, type Session, type World } from '../support/world.js';
+import type { Backend } from '../support/backends.js';
 
 interface Similar {
   messageId: number;

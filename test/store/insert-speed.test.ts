@@ -8,8 +8,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { toMessageRow, type NewMessage } from '../../src/store/types.js';
-import { backends } from './backends.js';
-import { parsed, rng, seed, type Seeded } from './fixtures.js';
+import { backends } from '../support/backends.js';
+import { mulberry32 } from '../support/random.js';
+import { parsed, seed, type Seeded } from '../support/store-fixtures.js';
 
 const BENCH = process.env.SCRUTINEER_STORE_BENCH === '1';
 
@@ -20,7 +21,7 @@ const WORDS =
 const EMOJI = ['😂', '👍🏽', '🚓', '🙄', ''];
 
 function makeRows(s: Seeded, n: number): NewMessage[] {
-  const random = rng(42);
+  const random = mulberry32(42);
   const senders = Array.from({ length: 12 }, (_, i) => `Officer ${i + 1}`);
   const base = Date.UTC(2019, 0, 1);
   const out = new Array<NewMessage>(n);

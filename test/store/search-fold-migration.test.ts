@@ -6,8 +6,8 @@
  * 0020_active_learning (dropping its two empty tables) and 0023-0024, and any newer migration must be undone here too.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { backends } from './backends.js';
-import { parsed, rows, seed } from './fixtures.js';
+import { backends } from '../support/backends.js';
+import { parsed, rows, seed } from '../support/store-fixtures.js';
 
 for (const backend of backends()) {
   const title = `migration 0019 refolds search copies (${backend.name})`;

@@ -14,8 +14,9 @@ import {
   toParsedMessage,
   type MessageRecord,
 } from '../../src/store/types.js';
-import { backends, type Backend } from './backends.js';
-import { fakeSha, parsed, rng, rows, seed } from './fixtures.js';
+import { backends, type Backend } from '../support/backends.js';
+import { mulberry32 } from '../support/random.js';
+import { fakeSha, parsed, rows, seed } from '../support/store-fixtures.js';
 
 for (const backend of backends()) {
   const title = backend.name === 'sqlite' ? 'SQLite store suite' : 'PostgreSQL store suite';
@@ -337,7 +338,7 @@ function storeSuite(backend: Backend): void {
         exhibitId: s.exhibitId,
       });
       const other = await seed(store, 'Unrelated case');
-      const random = rng(7);
+      const random = mulberry32(7);
       const senders = ['Alice', 'Bob', 'Carol', null];
       const kinds = ['text', 'text', 'media', 'system'] as const;
       const base = Date.UTC(2021, 3, 1);

@@ -74,11 +74,8 @@ export function screenshotOnFailure(name: string, page: () => Page | undefined):
   });
 }
 
-/**
- * Signs in as a demo user (signing out whoever is signed in first) with the demo password and opens
- * the demo case's dashboard.
- */
-export async function signInToDemoCase(page: Page, url: string, username: string): Promise<void> {
+/** Signs in as `username` with the demo password (signing out whoever is signed in first). */
+export async function signIn(page: Page, url: string, username: string): Promise<void> {
   await page.goto(url);
   const signOut = page.getByRole('button', { name: 'Sign out' });
   await page.getByLabel('Username').or(signOut).first().waitFor();
@@ -90,6 +87,11 @@ export async function signInToDemoCase(page: Page, url: string, username: string
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Cases' }).waitFor();
+}
+
+/** Signs in as a demo user and opens the demo case's dashboard. */
+export async function signInToDemoCase(page: Page, url: string, username: string): Promise<void> {
+  await signIn(page, url, username);
   await page.getByRole('link', { name: DEMO_CASE_NAME }).click();
   await page.getByRole('heading', { name: 'Conversations' }).waitFor();
 }

@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../../src/review/demo-users.js';
 import { addCaseMember, addUser } from '../../src/review/users.js';
-import { buildMsgstoreCurrent, buildWaDb } from '../device/fixtures/android.js';
-import { buildModel } from '../device/fixtures/model.js';
+import { buildMsgstoreCurrent, buildWaDb } from '../support/fixtures/device/android.js';
+import { buildModel } from '../support/fixtures/device/model.js';
 import type { Page } from 'playwright-core';
-import { openDemoInBrowser, type DemoInBrowser } from './browser.js';
+import { openDemoInBrowser, signIn, type DemoInBrowser } from './browser.js';
 
 export const KESTREL = 'Op Kestrel (test)';
 export const HOSTILE = 'Op Hostile (test)';
@@ -122,16 +122,6 @@ export async function openEvidenceWorld(): Promise<EvidenceWorld> {
 
 /** Signs in as `username` (signing out whoever is signed in) and opens the case's dashboard. */
 export async function signInToCase(page: Page, url: string, username: string, caseId: number): Promise<void> {
-  await page.goto(url);
-  const signOut = page.getByRole('button', { name: 'Sign out' });
-  await page.getByLabel('Username').or(signOut).first().waitFor();
-  if (await signOut.isVisible()) {
-    await signOut.click();
-    await page.getByLabel('Username').waitFor();
-  }
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Cases' }).waitFor();
+  await signIn(page, url, username);
   await page.goto(`${url}/#/cases/${caseId}`);
 }

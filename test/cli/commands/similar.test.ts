@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { BACKENDS, makeWorkspace, type Workspace } from '../../helpers/cli.js';
+import { BACKENDS, makeWorkspace, type Workspace } from '../../support/cli.js';
 
 const CASE = 'Op Similar';
 const CHAT = [

@@ -2,14 +2,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRsmfEml, readRsmfEml } from '../../../src/ingest/rsmf/eml.js';
 import { readRsmf } from '../../../src/ingest/rsmf/reader.js';
-import { buildMsgstoreCurrent, buildWaDb } from '../../device/fixtures/android.js';
-import { buildModel } from '../../device/fixtures/model.js';
-import { tempDir } from '../../device/helpers.js';
-import { makeWorkspace, type Workspace } from '../../helpers/cli.js';
+import { buildMsgstoreCurrent, buildWaDb } from '../../support/fixtures/device/android.js';
+import { buildModel } from '../../support/fixtures/device/model.js';
+import { tempDir } from '../../support/device.js';
+import { makeWorkspace, type Workspace } from '../../support/cli.js';
 
 /**
  * RSMF from other tools (issue 13 item 11): Relativity's own sample (a timestamp without an
@@ -67,18 +66,7 @@ async function lines(exhibit: string): Promise<Line[]> {
 
 function rsmfFile(name: string, manifest: unknown, files: Record<string, Uint8Array> = {}): string {
   const file = path.join(dir, name);
-  const zip = zipSync({ 'rsmf_manifest.json': strToU8(JSON.stringify(manifest)), ...files });
-  const head = {
-    subject: name,
-    generator: 'Another tool 3.1',
-    begin: null,
-    end: null,
-    eventCount: 1,
-    date: new Date('2021-05-01T00:00:00Z'),
-    messageId: name,
-    summary: name,
-  };
-  writeFileSync(file, buildRsmfEml(head, zip));
+  writeFileSync(file, rsmfBytes(manifest, files, { subject: name, generator: 'Another tool 3.1' }));
   return file;
 }
 

@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 
 import { OcrPool } from '../../../src/media/ocr/engine.js';
-import { renderTextImage } from '../../fixtures/media/images.js';
+import { renderTextImage } from '../../support/fixtures/media/images.js';
 
 async function probe(): Promise<{ main: string; worker: string }> {
   const main = await fetch('http://127.0.0.1:9/').then(

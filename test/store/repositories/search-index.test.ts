@@ -7,8 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import type { Store } from '../../../src/store/open-store.js';
 import { SEARCH_PLAN } from '../../../src/store/repositories/search-plan.js';
-import { backends, sqliteBackend } from '../backends.js';
-import { parsed, rows, seed, type Seeded } from '../fixtures.js';
+import { backends, sqliteBackend } from '../../support/backends.js';
+import { parsed, rows, seed, type Seeded } from '../../support/store-fixtures.js';
 
 const TEXTS = [
   'Stop and search at the station tonight',

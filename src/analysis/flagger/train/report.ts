@@ -72,7 +72,7 @@ export function renderReport(r: EvalReport): string {
     L.push(`| ${p.topPercent} % | ${pct(p.recall)} | ${pct(h.reviewCurveOffensive[k]?.recall ?? 0)} |`);
   });
   const f = r.functional;
-  L.push('', '## Functional suite (test/flagger/functional-cases.ts)', '');
+  L.push('', '## Functional suite (test/analysis/flagger/functional-cases.ts)', '');
   L.push(
     `${f.total} cases, ${f.passed} passed. Hateful cases flagged (with the right category): ${pct(f.hatefulFlaggedRate)}; non-hateful cases left unflagged: ${pct(f.nonHatefulUnflaggedRate)}.`,
     '',
@@ -120,7 +120,7 @@ function renderDomain(r: EvalReport, L: string[]): void {
   }
   const p = r.police;
   if (p !== undefined) {
-    L.push('## Police implicit suite (test/flagger/police-implicit-cases.ts)', '');
+    L.push('## Police implicit suite (test/analysis/flagger/police-implicit-cases.ts)', '');
     L.push(
       `${p.total} cases: offensive flagged ${pct(p.hatefulFlaggedRate)}, quiet twins left alone ${pct(p.nonHatefulUnflaggedRate)}.`,
       '',

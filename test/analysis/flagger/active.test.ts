@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { indexCase, moreLikeThis, rerank, type CaseMessage } from '../../../src/analysis/flagger/active.js';
+import { createPipeline } from '../../../src/analysis/flagger/index.js';
+
+// A case where the flagger cannot know the group's own nickname for a victim ("tinkerbell"): the
+// reviewers' codes must teach the per-case ranking.
+const messages: CaseMessage[] = [];
+for (let k = 0; k < 60; k++)
+  messages.push({ id: `e${k}`, text: `briefing at ${k % 12} tomorrow, bring the keys`, score: 0.1 });
+for (let k = 0; k < 10; k++)
+  messages.push({ id: `t${k}`, text: `tinkerbell rang again ${k} times lol`, score: 0.05 });
+for (let k = 0; k < 10; k++) messages.push({ id: `o${k}`, text: `van ${k} is in the yard`, score: 0.2 });
+const index = indexCase(messages);
+
+describe('per-case re-ranking from reviewers codes', () => {
+  it('follows the flagger when nothing is coded', () => {
+    const run = rerank(index, []);
+    expect(run.ranking.slice(0, 10).every((r) => r.id.startsWith('o'))).toBe(true);
+    expect(run.learnedFrom).toEqual([]);
+  });
+
+  it('moves messages like the ones coded offensive to the top', () => {
+    const codes = [
+      { messageId: 't0', offensive: true },
+      { messageId: 't1', offensive: true },
+      { messageId: 'o0', offensive: false },
+      { messageId: 'o1', offensive: false },
+      { messageId: 'e0', offensive: false },
+      { messageId: 'e1', offensive: false },
+    ];
+    const run = rerank(index, codes);
+    const top8 = run.ranking.slice(0, 8).map((r) => r.id);
+    expect(top8.every((id) => id.startsWith('t'))).toBe(true);
+    expect(run.ranking.some((r) => codes.some((c) => c.messageId === r.id))).toBe(false);
+    expect(run.positives).toBe(2);
+    expect(run.negatives).toBe(4);
+  });
+
+  it('is a reproducible, versioned run that records what it learned from', () => {
+    const codes = [
+      { messageId: 'o1', offensive: true },
+      { messageId: 't2', offensive: true },
+      { messageId: 'e3', offensive: false },
+      { messageId: 'o1', offensive: false }, // the later decision wins
+      { messageId: 'nope', offensive: true }, // not in this case: ignored
+    ];
+    const a = rerank(index, codes);
+    const b = rerank(indexCase(messages), [...codes]);
+    expect(a.version).toMatch(/^case-rerank\//);
+    expect(a.learnedFrom).toEqual([
+      { messageId: 'e3', offensive: false },
+      { messageId: 'o1', offensive: false },
+      { messageId: 't2', offensive: true },
+    ]);
+    expect(a.rankingSha256).toBe(b.rankingSha256);
+    expect(a.inputSha256).toBe(b.inputSha256);
+    const c = rerank(index, [...codes, { messageId: 'e4', offensive: false }]);
+    expect(c.inputSha256).not.toBe(a.inputSha256);
+  });
+});
+
+describe('more like this', () => {
+  it('ranks messages resembling the chosen one first', () => {
+    const big: CaseMessage[] = [...messages];
+    for (let k = 0; k < 400; k++)
+      big.push({ id: `x${k}`, text: `shift ${k} handover, all quiet`, score: 0.1 });
+    const run = moreLikeThis(indexCase(big), 't3');
+    const top = run.ranking.slice(0, 8).map((r) => r.id);
+    expect(top.filter((id) => id.startsWith('t')).length).toBeGreaterThanOrEqual(7);
+    expect(run.learnedFrom.find((c) => c.messageId === 't3')?.offensive).toBe(true);
+    expect(() => moreLikeThis(index, 'missing')).toThrow(/not in this case/);
+  });
+});
+
+describe("the case's term list feeds the re-rank", () => {
+  // Two nicknames for victims the flagger cannot know; the reviewers coded only "bluebell" offensive.
+  const msgs: CaseMessage[] = [];
+  for (let k = 0; k < 40; k++)
+    msgs.push({ id: `e${k}`, text: `shift ${k} briefing in the yard`, score: 0.1 });
+  msgs.push({ id: 'b0', text: 'bluebell rang the front desk', score: 0.1 });
+  msgs.push({ id: 'b1', text: 'bluebell rang the control room', score: 0.1 });
+  msgs.push({ id: 'm0', text: 'moonpie rang the control room', score: 0.1 });
+  msgs.push({ id: 'd0', text: 'dave rang the control room', score: 0.1 });
+  const codes = [
+    { messageId: 'b0', offensive: true },
+    ...Array.from({ length: 10 }, (_, k) => ({ messageId: `e${k}`, offensive: false })),
+  ];
+  const terms = createPipeline({
+    extraTerms: [
+      { term: 'bluebell', category: 'victims_of_crime', severity: 2 },
+      { term: 'moonpie', category: 'victims_of_crime', severity: 2 },
+    ],
+    termListVersion: 'case-1/terms-v1',
+  });
+
+  it('lifts a message with another case term above one without', () => {
+    const withTerms = rerank(indexCase(msgs, terms), codes).ranking.map((r) => r.id);
+    expect(withTerms.indexOf('m0')).toBeLessThan(withTerms.indexOf('d0'));
+    // Without the list "moonpie" and "dave" are just names: nothing sets them apart.
+    const without = rerank(indexCase(msgs), codes).ranking;
+    const score = (id: string) => without.find((r) => r.id === id)!.score;
+    expect(Math.abs(score('m0') - score('d0'))).toBeLessThan(0.02);
+  });
+});
