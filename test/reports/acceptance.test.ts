@@ -8,7 +8,6 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRsmfEml } from '../../src/ingest/rsmf/eml.js';
 import { readRsmf } from '../../src/ingest/rsmf/reader.js';
 import type { RsmfManifest } from '../../src/ingest/rsmf/manifest.js';
 import { BACKENDS, jsonLines, makeWorkspace, PG_SKIPPED, type Workspace } from '../support/cli.js';

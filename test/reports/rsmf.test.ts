@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRsmfEml } from '../../src/ingest/rsmf/eml.js';
 import { readRsmf } from '../../src/ingest/rsmf/reader.js';
 import { manifestSchema, type RsmfManifest } from '../../src/ingest/rsmf/manifest.js';
 import { readRsmfEml } from '../../src/ingest/rsmf/eml.js';

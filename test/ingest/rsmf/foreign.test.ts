@@ -3,12 +3,13 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRsmfEml, readRsmfEml } from '../../../src/ingest/rsmf/eml.js';
+import { readRsmfEml } from '../../../src/ingest/rsmf/eml.js';
 import { readRsmf } from '../../../src/ingest/rsmf/reader.js';
 import { buildMsgstoreCurrent, buildWaDb } from '../../support/fixtures/device/android.js';
 import { buildModel } from '../../support/fixtures/device/model.js';
 import { tempDir } from '../../support/device.js';
 import { makeWorkspace, type Workspace } from '../../support/cli.js';
+import { rsmfBytes } from '../../support/rsmf.js';
 
 /**
  * RSMF from other tools (issue 13 item 11): Relativity's own sample (a timestamp without an
