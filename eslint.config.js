@@ -73,12 +73,12 @@ export default tseslint.config(
     ['src/contract/**/*.ts'],
     from(
       LAYERS.filter((l) => l !== 'domain' && l !== 'contract'),
-      'the contract is shared with the web app: it imports only domain/ and zod.',
+      'the contract is shared with the web app: it imports only domain/, zod and luxon.',
     ),
-    { regex: '^(\\.\\./)+[\\w-]+\\.js$', message: 'the contract imports only domain/ and zod.' },
+    { regex: '^(\\.\\./)+[\\w-]+\\.js$', message: 'the contract imports only domain/, zod and luxon.' },
     {
-      regex: '^(?!\\.|zod(/|$))',
-      message: 'the contract imports only domain/ and zod (it is bundled into the web app).',
+      regex: '^(?!\\.|zod(/|$)|luxon$)',
+      message: 'the contract imports only domain/, zod and luxon (it is bundled into the web app).',
     },
   ),
   {
