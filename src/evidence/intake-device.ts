@@ -12,6 +12,7 @@ import {
   type DeviceReadOptions,
 } from '../ingest/device/api.js';
 import { accountsLine } from '../ingest/device/accounting.js';
+import { findDeviceMedia, MediaLinker, storeDeviceMedia } from '../media/device-media.js';
 import { CELL, MESSAGE_WIDTH } from '../store/message-cells.js';
 import type { Store } from '../store/open-store.js';
 import type { ParticipantIdentity } from '../store/repositories/participants.js';
@@ -133,6 +134,14 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
       d.created.push(file);
       extras.push({ role: 'contacts', what: 'contacts', file, name: basename(req.contacts) });
     }
+    // Media beside the database (or in the UFDR), hashed and stored before anything is read.
+    const mediaSource = findDeviceMedia(
+      req.file,
+      evidence.absolutePath(original.storedPath),
+      format,
+      req.media,
+    );
+    const media = mediaSource ? await storeDeviceMedia(evidence, mediaSource, d.created, req.zipLimits) : [];
     const staged = join(stage, label);
     // wa.db keeps its own name (in its own folder: it may share msgstore.db's), so errors name it.
     const contactsPath = req.contacts ? join(stage, 'contacts', basename(req.contacts)) : null;
@@ -162,7 +171,7 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
     try {
       const { conversations, ownerJid } = read.hello;
       return await store.transaction(async (repos) => {
-        const { exhibit } = await recordExhibit(repos, {
+        const { exhibit, files } = await recordExhibit(repos, {
           caseId: theCase.id,
           ref,
           label,
@@ -172,7 +181,7 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
           dateOrder: null,
           parser: format,
           parserVersion: READER_VERSIONS[format],
-          files: extras.map((e) => ({ pathInArchive: e.name, file: e.file, role: e.role })),
+          files: [...extras.map((e) => ({ pathInArchive: e.name, file: e.file, role: e.role })), ...media],
           receivedAs: format,
           receivedDetail: extras.map((e) => `; ${e.what} ${e.name} (SHA-256 ${e.file.sha256})`).join(''),
         });
@@ -180,8 +189,9 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
           exhibitId: exhibit.id,
           actor: req.actor,
           action: 'stored',
-          detail: `read-only copy at ${original.storedPath}; opened read-only on a temporary copy${extras.length ? ' with its ' + extras.map((e) => e.what).join(' and ') : ''}`,
+          detail: `read-only copy at ${original.storedPath}; opened read-only on a temporary copy${extras.length ? ' with its ' + extras.map((e) => e.what).join(' and ') : ''}${mediaSource ? `; ${media.length} media files from ${mediaSource.label} hashed and stored read-only` : ''}`,
         });
+        const linker = new MediaLinker(files, mediaSource !== null);
 
         // By the reader's conversation index: the stored conversation and its participants by key.
         const stored: { id: number; byKey: Map<string, number> }[] = [];
@@ -236,6 +246,7 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
               }
             }
             cells[at + CELL.participant_id] = participantId;
+            linker.fill(cells, at);
           }
           const messageIds = await repos.messages.insertCells({ count: next.value.count, cells });
           if (events.length) {
@@ -252,6 +263,7 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
           req.onProgress?.(count, count);
         }
 
+        const linked = linker.result();
         const report: DeviceImportReport = {
           kind: 'device',
           format,
@@ -259,11 +271,10 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
           conversations: conversations.length,
           messages: count,
           ownerJid,
-          notices: notices.map((n): ImportNotice => ({
-            code: n.code,
-            message: n.message,
-            line: n.line,
-          })),
+          notices: [
+            ...notices.map((n): ImportNotice => ({ code: n.code, message: n.message, line: n.line })),
+            ...linked.notices,
+          ],
           rowAccounts,
         };
         await repos.importReports.insert(exhibit.id, report);
@@ -287,6 +298,8 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
             messages: count,
             conversations: conversations.length,
             files: extras.map((e) => ({ role: e.role, name: e.name, sha256: e.file.sha256 })),
+            mediaFiles: media.length,
+            mediaLinked: linked.linked,
             parser: READER_VERSIONS[format],
             timezone: req.timezone,
           },
@@ -297,7 +310,7 @@ export async function importDevice(d: DeviceIntake): Promise<AddExhibitOutcome> 
             file: label,
             code: 'no_conversations',
           });
-        return { exhibit, conversation: first, messages: count, mediaFiles: 0, report };
+        return { exhibit, conversation: first, messages: count, mediaFiles: media.length, report };
       });
     } finally {
       await read.stop();

@@ -34,6 +34,8 @@ export interface AddExhibitRequest {
   readonly actor: string;
   readonly onProgress?: (done: number, total: number) => void;
   readonly zipLimits?: ZipLimits;
+  /** A device extraction's media folder or zip (else the one beside the database is used). */
+  readonly media?: string | null;
   /** Android wa.db for a msgstore.db: address-book and push names. */
   readonly contacts?: string | null;
   /** The phone owner's number and name, where the database cannot tell them. */
@@ -103,6 +105,10 @@ export async function addExhibit(
         { file: label, code: 'duplicate_exhibit' },
       );
     }
+    if (req.media && (format === 'rsmf' || format === 'whatsapp-text' || format === 'whatsapp-zip'))
+      throw new UserError(
+        '--media applies only to an Android or iOS database: this source carries its own media',
+      );
     if (format === 'rsmf') {
       return await importRsmf({ store: writer, evidence, theCase, ref, label, original, req, created });
     }
