@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { ocrResources } from '../../src/media/ocr/resources.js';
+import { OCR_LANGUAGES, ocrResources } from '../../src/media/ocr/resources.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -21,17 +21,21 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 describe('OCR is offline', () => {
   it('uses the language data and worker script from node_modules, never a URL', () => {
-    const r = ocrResources('eng');
-    for (const p of [r.langPath, r.dataFile, r.workerPath]) {
-      expect(path.isAbsolute(p), p).toBe(true);
-      expect(p.startsWith(path.join(root, 'node_modules')), p).toBe(true);
-      expect(existsSync(p), p).toBe(true);
+    expect(Object.keys(OCR_LANGUAGES)).toEqual(['eng', 'fra']);
+    for (const language of Object.keys(OCR_LANGUAGES)) {
+      const r = ocrResources(language);
+      for (const p of [r.langPath, r.dataFile, r.workerPath]) {
+        expect(path.isAbsolute(p), p).toBe(true);
+        expect(p.startsWith(path.join(root, 'node_modules')), p).toBe(true);
+        expect(existsSync(p), p).toBe(true);
+      }
+      expect(r.dataFile.endsWith(`${language}.traineddata.gz`)).toBe(true);
+      expect(r.dataVersion).toBe('1.0.0/4.0.0_best_int');
     }
-    expect(r.dataVersion).toBe('1.0.0/4.0.0_best_int');
     expect(() => ocrResources('xx')).toThrow(/no OCR data for language "xx"/);
   });
 
-  it('reads an image in a process where the network is blocked, and writes no cache file', async () => {
+  it('reads an image in each language in a process where the network is blocked, and writes no cache file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'scrutineer-offline-'));
     dirs.push(dir);
     const log = path.join(dir, 'network.log');
@@ -49,7 +53,7 @@ describe('OCR is offline', () => {
     );
     const out = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
       blocked: { main: string; worker: string };
-      text: string;
+      texts: Record<string, string>;
     };
     // The block is real on both kinds of thread (else this test could not fail)...
     expect(out.blocked.main).toMatch(/network blocked: fetch/);
@@ -59,7 +63,7 @@ describe('OCR is offline', () => {
       'main fetch http://127.0.0.1:9/',
       'worker net.connect',
     ]);
-    expect(out.text).toBe('Nothing leaves this machine');
+    expect(out.texts).toEqual({ eng: 'Nothing leaves this machine', fra: 'Les données restent ici' });
     // tesseract.js caches eng.traineddata in the working directory unless told not to.
     expect(readdirSync(dir).sort()).toEqual(['network.log']);
   });

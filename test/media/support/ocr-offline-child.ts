@@ -5,7 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 
-import { OcrPool } from '../../../src/media/ocr/engine.js';
+import { OCR_LANGUAGES, OcrPool } from '../../../src/media/ocr/engine.js';
 import { renderTextImage } from '../../fixtures/media/images.js';
 
 async function probe(): Promise<{ main: string; worker: string }> {
@@ -27,11 +27,19 @@ async function probe(): Promise<{ main: string; worker: string }> {
 }
 
 const blocked = await probe();
-const image = renderTextImage({ lines: ['Nothing leaves this machine'], style: 'clean', format: 'png' });
-const pool = await OcrPool.start();
-try {
-  const r = await pool.recognize(image.bytes);
-  process.stdout.write(`${JSON.stringify({ blocked, text: r.text, resources: pool.resources })}\n`);
-} finally {
-  await pool.close();
+/** A line per installed language, read with that language's model. */
+const LINES: Record<string, string> = {
+  eng: 'Nothing leaves this machine',
+  fra: 'Les données restent ici',
+};
+const texts: Record<string, string> = {};
+for (const language of Object.keys(OCR_LANGUAGES)) {
+  const image = renderTextImage({ lines: [LINES[language] ?? language], style: 'clean', format: 'png' });
+  const pool = await OcrPool.start({ language });
+  try {
+    texts[language] = (await pool.recognize(image.bytes)).text;
+  } finally {
+    await pool.close();
+  }
 }
+process.stdout.write(`${JSON.stringify({ blocked, texts })}\n`);
