@@ -1,11 +1,16 @@
 /**
  * Run by offline.test.ts in a child process whose network is blocked (block-network.cjs): checks
- * the block works on the main thread and in a worker thread, then reads one generated image.
+ * the block works on the main thread and in a worker thread, then reads one generated image per
+ * language and the first frame of a video (SCRUTINEER_VIDEO).
  * Prints one JSON line.
  */
+import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
+import { loadImage } from '@napi-rs/canvas';
+
 import { OCR_LANGUAGES, OcrPool } from '../../../src/media/ocr/engine.js';
+import { firstFrame } from '../../../src/media/video/first-frame.js';
 import { renderTextImage } from '../../fixtures/media/images.js';
 
 async function probe(): Promise<{ main: string; worker: string }> {
@@ -42,4 +47,7 @@ for (const language of Object.keys(OCR_LANGUAGES)) {
     await pool.close();
   }
 }
-process.stdout.write(`${JSON.stringify({ blocked, texts })}\n`);
+// A video's first frame, decoded by the WebAssembly FFmpeg on its own thread, under the same block.
+const got = await firstFrame(readFileSync(process.env.SCRUTINEER_VIDEO!));
+const frame = 'png' in got ? (await loadImage(got.png)).width : got.error;
+process.stdout.write(`${JSON.stringify({ blocked, texts, frame })}\n`);
