@@ -4,7 +4,7 @@
  * each message is linked to the file its row names; the absent and the unnamed are reported; a
  * linked image gets a thumbnail and its text read like an export's.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -206,5 +206,42 @@ describe.each(BACKENDS)('device media through exhibit add on %s', (backend) => {
       path.join(elsewhere, 'WhatsApp', 'Media'),
     ]);
     expectLinked(given.linked);
+  });
+
+  it('refuses a --media that is not there, one on an export, and a link inside the folder, storing nothing', async () => {
+    const root = path.join(dir, 'refused');
+    mkdirSync(path.join(root, 'Media'), { recursive: true });
+    buildMsgstoreCurrent(model, path.join(root, 'msgstore.db'));
+    await ws.cli(['case', 'create', 'Refused']);
+    const missing = await ws.cli([
+      'exhibit',
+      'add',
+      'Refused',
+      path.join(root, 'msgstore.db'),
+      '--ref',
+      'R/1',
+      '--media',
+      path.join(root, 'nowhere'),
+    ]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.err.trim()).toMatch(/nowhere.*cannot be read: the --media folder or zip does not exist/);
+    expect(missing.err.trim().split('\n')).toHaveLength(1);
+    const chat = path.join(root, 'WhatsApp Chat with Van.txt');
+    writeFileSync(chat, '03/03/2022, 07:00 - PC Amy Cole: hello');
+    const onExport = await ws.cli(['exhibit', 'add', 'Refused', chat, '--ref', 'R/2', '--media', root]);
+    expect(onExport.err).toMatch(/--media applies only to an Android or iOS database/);
+    writeFileSync(path.join(root, 'Media', 'a.jpg'), 'bytes');
+    symlinkSync('/etc/hostname', path.join(root, 'Media', 'b.jpg'));
+    const linked = await ws.cli([
+      'exhibit',
+      'add',
+      'Refused',
+      path.join(root, 'msgstore.db'),
+      '--ref',
+      'R/3',
+    ]);
+    expect(linked.err).toMatch(/Media\/b\.jpg.*is a link or device file in the media folder/);
+    const shown = await ws.json<unknown[]>(['exhibit', 'list', 'Refused']);
+    expect(shown).toEqual([]);
   });
 });
