@@ -15,6 +15,12 @@ import { clockText, videoInfo, type VideoInfo } from './mp4-info.js';
 /** A first frame that takes longer than this is given up (the thread is ended). */
 const FRAME_MS = 30_000;
 
+/**
+ * Larger videos are not decoded (they get the placeholder): the whole file is copied into the
+ * decoder's WebAssembly memory, whose 32-bit address space must also hold the decoder.
+ */
+export const MAX_DECODE_BYTES = 256 * 1024 * 1024;
+
 /** The first frame as PNG bytes, or the reason there is none. */
 export async function firstFrame(
   video: Uint8Array,
@@ -85,9 +91,13 @@ function playMark(g: SKRSContext2D, cx: number, cy: number, r: number): void {
  */
 export async function videoTile(
   video: Uint8Array,
+  maxDecodeBytes = MAX_DECODE_BYTES,
 ): Promise<{ png: Buffer; frame: boolean; info: VideoInfo | null }> {
   const info = videoInfo(video);
-  const got = await firstFrame(video);
+  const got =
+    video.length > maxDecodeBytes
+      ? { error: `over ${maxDecodeBytes} bytes: not decoded` }
+      : await firstFrame(video);
   const frame = 'png' in got ? await loadImage(got.png) : null;
   const width = frame?.width ?? 640;
   const height = frame?.height ?? 360;

@@ -98,6 +98,9 @@ describe('video tiles', () => {
   it('draws a placeholder where no frame decodes, and thumbnails both through the cache', async () => {
     const placeholder = await videoTile(headerOnly());
     expect(placeholder.frame).toBe(false);
+    // A video over the decoding limit is not decoded, though it would decode.
+    expect((await videoTile(video, video.length - 1)).frame).toBe(false);
+    expect((await videoTile(video)).frame).toBe(true);
     expect(placeholder.info).toEqual({ durationSeconds: 95, width: 1280, height: 720 });
     expect((await loadImage(placeholder.png)).width).toBe(640);
 
