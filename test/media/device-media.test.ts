@@ -106,6 +106,11 @@ describe.each(BACKENDS)('device media through exhibit add on %s', (backend) => {
       ...extra,
     ]);
     expect(r.code, r.err).toBe(0);
+    return stored(ref);
+  }
+
+  /** Each media message's linked file, the report's media notices and the files of exhibit `ref`. */
+  async function stored(ref: string) {
     store ??= await openStore({ workspace: ws.dir, databaseUrl: ws.databaseUrl });
     const caseId = (await store.cases.findByName(ref))!.id;
     const exhibit = (await store.exhibits.findByRef(caseId, ref))!;
@@ -206,6 +211,41 @@ describe.each(BACKENDS)('device media through exhibit add on %s', (backend) => {
       path.join(elsewhere, 'WhatsApp', 'Media'),
     ]);
     expectLinked(given.linked);
+  });
+
+  it('a queued import carries --media to the worker, and a --media that is not there is not queued', async () => {
+    const elsewhere = path.join(dir, 'queued-card');
+    layOut(elsewhere, (_c, m) => `Media/WhatsApp Images/${m.media!.name}`);
+    const copy = path.join(dir, 'queued');
+    mkdirSync(copy);
+    buildMsgstoreCurrent(model, path.join(copy, 'msgstore.db'));
+    await ws.cli(['case', 'create', 'AND/Q']);
+    const queue = (media: string) =>
+      ws.cli([
+        'exhibit',
+        'add',
+        'AND/Q',
+        path.join(copy, 'msgstore.db'),
+        '--ref',
+        'AND/Q',
+        '--owner',
+        model.owner.phone,
+        '--media',
+        media,
+        '--queue',
+      ]);
+    const missing = await queue(path.join(dir, 'nowhere'));
+    expect(missing.code).not.toBe(0);
+    expect(missing.err.trim()).toMatch(
+      /^.*nowhere: cannot be read: the --media folder or zip does not exist$/,
+    );
+    const queued = await queue(path.join(elsewhere, 'Media'));
+    expect(queued.code, queued.err).toBe(0);
+    const worker = await ws.cli(['worker', '--once', '--poll-ms', '20', '--json']);
+    expect(worker.code, worker.err).toBe(0);
+    const { linked, files } = await stored('AND/Q');
+    expectLinked(linked);
+    expect(files.filter((f) => f.role === 'media')).toHaveLength(named.length - 1);
   });
 
   it('refuses a --media that is not there, one on an export, and a link inside the folder, storing nothing', async () => {
