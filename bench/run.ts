@@ -17,6 +17,7 @@ const BENCHES: Record<string, [string, string]> = {
   reports: ['./reports.js', 'benchReports'],
   web: ['./web-thread.js', 'benchWebThread'],
   ocr: ['./ocr.js', 'benchOcr'],
+  images: ['./images.js', 'benchImages'],
 };
 
 function table(rows: ReadonlyArray<Record<string, string | number>>): string {

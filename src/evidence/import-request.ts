@@ -5,6 +5,7 @@
 import { UsageError, UserError } from '../domain/errors.js';
 import type { DateOrder, ImportReport } from '../domain/import-report.js';
 import { assertZone } from '../ingest/local-time.js';
+import type { SourceFormat, SourceReader } from '../ingest/source-reader.js';
 import type { ZipLimits } from '../ingest/zip/zip.js';
 import type { Store } from '../store/open-store.js';
 import type { CaseRecord, ConversationRecord, ExhibitRecord } from '../store/types.js';
@@ -27,6 +28,8 @@ export interface ExhibitRequest {
   readonly zipLimits?: ZipLimits;
   /** Android wa.db for a msgstore.db: address-book and push names. */
   readonly contacts?: string | null;
+  /** An Android or iOS database's media folder or zip (else the one beside the database is used). */
+  readonly media?: string | null;
   /** The phone owner's number and name, where the database cannot tell them. */
   readonly ownerPhone?: string | null;
   readonly ownerName?: string | null;
@@ -97,4 +100,16 @@ export async function checkRequest(
     });
   }
   return { theCase, ref };
+}
+
+/** The options that apply only to some formats, checked once the file's format is known. */
+export function checkOptionsFor(req: ExhibitRequest, format: SourceFormat, reader: SourceReader): void {
+  if (req.contacts && !reader.takesContacts)
+    throw new UserError('--contacts (wa.db) applies only to an Android msgstore.db');
+  if (req.media && format !== 'android-msgstore' && format !== 'ios-chatstorage')
+    throw new UserError(
+      format === 'ufdr'
+        ? '--media applies only to an Android or iOS database: a UFDR carries its own files'
+        : '--media applies only to an Android or iOS database: this source carries its own media',
+    );
 }

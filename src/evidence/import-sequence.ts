@@ -15,6 +15,7 @@ import { readerFor } from '../ingest/readers.js';
 import { REPLAN } from '../ingest/source-reader.js';
 import type { SourceParticipant } from '../ingest/source-reader.js';
 import { mediaNamedByNoMessage } from '../media/accounting.js';
+import { MediaLinker } from '../media/device-media.js';
 import { CELL, MESSAGE_WIDTH } from '../store/message-cells.js';
 import type { Store } from '../store/open-store.js';
 import type { Repos } from '../store/repositories/index.js';
@@ -22,10 +23,21 @@ import type { ParticipantIdentity } from '../store/repositories/participants.js'
 import type { ConversationRecord, ExhibitFileRecord, ExhibitRecord } from '../store/types.js';
 import { builtWorkerUrl } from '../worker-url.js';
 import { EvidenceStore } from './evidence-store.js';
-import { checkRequest, type AddExhibitOutcome, type AddExhibitRequest } from './import-request.js';
+import {
+  checkOptionsFor,
+  checkRequest,
+  type AddExhibitOutcome,
+  type AddExhibitRequest,
+} from './import-request.js';
 import type { ReadBatch, ReadDone, ReadHello, ReadWorkerInput } from './read-worker-protocol.js';
 import { digestingStore } from './row-digest.js';
-import { stageInput, storeCompanions, storeContained, type StoredExhibit } from './stage-files.js';
+import {
+  stageInput,
+  storeCompanions,
+  storeContained,
+  storeMedia,
+  type StoredExhibit,
+} from './stage-files.js';
 import { openWorkerChannel, type WorkerChannel } from './worker-channel.js';
 
 type Read = WorkerChannel<ReadHello, ReadBatch, ReadDone>;
@@ -43,8 +55,7 @@ export async function addExhibit(
   const { theCase, ref } = await checkRequest(store, req);
   const label = basename(req.file);
   const { format, reader } = readerFor(req.file, label);
-  if (req.contacts && !reader.takesContacts)
-    throw new UserError('--contacts (wa.db) applies only to an Android msgstore.db');
+  checkOptionsFor(req, format, reader);
   const evidence = new EvidenceStore(workspace, store.evidenceClaims);
   // Every import's exhibit.add audit entry carries the digest of the rows it wrote.
   const writer = digestingStore(store);
@@ -62,7 +73,8 @@ export async function addExhibit(
     }
     const contained = await storeContained(evidence, reader, original, label, req);
     const companions = await storeCompanions(evidence, reader, req);
-    const x: StoredExhibit = { theCase, ref, label, format, reader, original, contained, companions };
+    const media = await storeMedia(evidence, format, original, req);
+    const x: StoredExhibit = { theCase, ref, label, format, reader, original, contained, companions, media };
     await req.afterStored?.();
     const input = stageInput(stage, evidence, x, req);
     for (let decideEarly = true; ; decideEarly = false) {
@@ -125,10 +137,13 @@ async function storeExhibit(
   const conversations = await createConversations(repos, x.theCase.id, exhibit.id, read.hello);
   const fileIdByPath = new Map<string, number>();
   for (const f of files) fileIdByPath.set(f.pathInArchive, f.id);
+  // A device's messages name their media by the path (or hash) the database records.
+  const linker = x.media ? new MediaLinker(files, x.media.source !== null) : null;
   const { messages, linkedMedia, done } = await storeBatches(repos, read, conversations, {
     caseId: x.theCase.id,
     exhibitId: exhibit.id,
     fileIdByPath,
+    linker,
     progress: req.onProgress,
   });
   if (x.reader.ownerIsYou) {
@@ -140,9 +155,10 @@ async function storeExhibit(
       await repos.participants.linkExportOwner(record.id, req.ownerName ?? null, mentionsYou);
     }
   }
+  const linked = linker?.result() ?? null;
   const report: ImportReport = {
     ...done.report,
-    notices: [...done.report.notices, ...mediaNamedByNoMessage(files, linkedMedia)],
+    notices: [...done.report.notices, ...(linked?.notices ?? mediaNamedByNoMessage(files, linkedMedia))],
   };
   await repos.importReports.insert(exhibit.id, report);
   await repos.exhibits.addContinuity({
@@ -166,6 +182,7 @@ async function storeExhibit(
       conversations: conversations.length,
       archiveEntries: x.contained.length,
       files: x.companions.map((c) => ({ role: c.role, name: c.name, sha256: c.file.sha256 })),
+      ...(x.media && linked ? { mediaFiles: x.media.files.length, mediaLinked: linked.linked } : {}),
       parser: x.reader.version,
       timezone: req.timezone,
       ...(read.hello.dateOrder ? { dateOrder: read.hello.dateOrder } : {}),
@@ -211,6 +228,7 @@ async function recordExhibit(
     [
       ...x.contained.map((c) => ({ pathInArchive: c.path, file: c.file, role: c.role })),
       ...x.companions.map((c) => ({ pathInArchive: c.name, file: c.file, role: c.role })),
+      ...(x.media?.files ?? []),
     ].map((f) => ({
       exhibitId: exhibit.id,
       pathInArchive: f.pathInArchive,
@@ -231,11 +249,14 @@ async function recordExhibit(
   const copy = x.reader.companions.length
     ? `; opened read-only on a temporary copy${x.companions.length ? ' with its ' + x.companions.map((c) => c.what).join(' and ') : ''}`
     : '';
+  const media = x.media?.source
+    ? `; ${x.media.files.length} media files from ${x.media.source.label} hashed and stored read-only`
+    : '';
   await repos.exhibits.addContinuity({
     exhibitId: exhibit.id,
     actor: req.actor,
     action: 'stored',
-    detail: `read-only copy at ${original.storedPath}${inside}${copy}`,
+    detail: `read-only copy at ${original.storedPath}${inside}${copy}${media}`,
   });
   return { exhibit, files };
 }
@@ -320,6 +341,7 @@ async function storeBatches(
     caseId: number;
     exhibitId: number;
     fileIdByPath: ReadonlyMap<string, number>;
+    linker: MediaLinker | null;
     progress: AddExhibitRequest['onProgress'];
   },
 ): Promise<{ messages: number; linkedMedia: Set<number>; done: ReadDone }> {
@@ -339,6 +361,7 @@ async function storeBatches(
       const key = senderKey[i];
       cells[at + CELL.participant_id] =
         key === null || key === undefined ? null : (conv.byKey.get(key) ?? null);
+      ids.linker?.fill(cells, at);
       const path = mediaPath[i];
       if (path === null || path === undefined) continue;
       const fileId = ids.fileIdByPath.get(path) ?? null;

@@ -1,7 +1,8 @@
 /**
  * The files of an exhibit besides its original, for the import sequence (import-sequence.ts): those
- * inside it (archive entries) and beside it (a -wal, a wa.db) are hashed and stored, and the reader
- * is given the stored copies to read, so what is read is exactly what was hashed.
+ * inside it (archive entries) and beside it (a -wal, a wa.db, a device's media) are hashed and
+ * stored, and the reader is given the stored copies to read, so what is read is exactly what was
+ * hashed.
  */
 import { existsSync, mkdirSync, statSync, symlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -15,6 +16,12 @@ import type {
   SourceReader,
 } from '../ingest/source-reader.js';
 import { DEFAULT_ZIP_LIMITS } from '../ingest/zip/zip.js';
+import {
+  findDeviceMedia,
+  storeDeviceMedia,
+  type MediaSource,
+  type StoredMedia,
+} from '../media/device-media.js';
 import type { CaseRecord } from '../store/types.js';
 import type { EvidenceStore, StoredFile } from './evidence-store.js';
 import type { AddExhibitRequest } from './import-request.js';
@@ -43,6 +50,15 @@ export interface StoredExhibit {
   readonly original: StoredFile;
   readonly contained: readonly StoredContained[];
   readonly companions: readonly StoredCompanion[];
+  /** A device extraction's media; null for a format whose media are inside it (or that has none). */
+  readonly media: StoredDeviceMedia | null;
+}
+
+/** The media of a device extraction (src/media/device-media.ts), as stored. */
+export interface StoredDeviceMedia {
+  /** Where they came from; null where none were given or found beside the database. */
+  readonly source: MediaSource | null;
+  readonly files: readonly StoredMedia[];
 }
 
 /** The files inside the original, each hashed and stored within the archive's size budget. */
@@ -102,6 +118,22 @@ export async function storeCompanions(
     stored.push({ role: 'contacts', what: 'contacts', file, name: basename(req.contacts) });
   }
   return stored;
+}
+
+/**
+ * A device extraction's media: the folder or zip given with `--media`, else the one beside the
+ * database, else a UFDR's own files; each hashed and stored before anything is read.
+ */
+export async function storeMedia(
+  evidence: EvidenceStore,
+  format: SourceFormat,
+  original: StoredFile,
+  req: AddExhibitRequest,
+): Promise<StoredDeviceMedia | null> {
+  if (format !== 'android-msgstore' && format !== 'ios-chatstorage' && format !== 'ufdr') return null;
+  const stored = evidence.absolutePath(original.storedPath);
+  const source = findDeviceMedia(req.file, stored, format, req.media);
+  return { source, files: source ? await storeDeviceMedia(evidence, source, req.zipLimits) : [] };
 }
 
 /**

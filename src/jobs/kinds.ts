@@ -3,7 +3,7 @@
  * `analyse` the same analysis as `scrutineer analyse`. A payload is plain JSON, stored with the job;
  * it is checked again when a worker takes the job (the database is not trusted to hold our shape).
  */
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { z } from 'zod/v4';
@@ -38,6 +38,8 @@ const exhibitAddPayload = z.object({
   dateOrder: z.enum(DATE_ORDERS),
   /** Absolute path of an Android wa.db, or null. */
   contacts: z.string().nullable(),
+  /** Absolute path of a device's media folder or zip, or null. */
+  media: z.string().nullable().default(null),
   ownerPhone: z.string().nullable(),
   ownerName: z.string().nullable(),
   zipLimits: z.object({ maxTotalBytes: z.number().positive(), maxEntries: z.number().int().positive() }),
@@ -132,6 +134,16 @@ export async function exhibitAddPayloadFor(store: Store, req: ExhibitRequest): P
   const { theCase, ref } = await checkRequest(store, req);
   const file = readableFile(req.file, '');
   const contacts = req.contacts ? readableFile(req.contacts, ' (--contacts)') : null;
+  // A folder or a zip: that it is there is checked now, what it holds when the job runs.
+  if (req.media && !existsSync(req.media))
+    throw new UserError(
+      `${path.basename(req.media)}: cannot be read: the --media folder or zip does not exist`,
+      {
+        file: path.basename(req.media),
+        code: 'unreadable_file',
+      },
+    );
+  const media = req.media ? path.resolve(req.media) : null;
   return {
     caseId: theCase.id,
     file,
@@ -143,6 +155,7 @@ export async function exhibitAddPayloadFor(store: Store, req: ExhibitRequest): P
     timezoneDeclared: req.timezoneDeclared === true,
     dateOrder: req.dateOrder,
     contacts,
+    media,
     ownerPhone: req.ownerPhone ?? null,
     ownerName: req.ownerName ?? null,
     zipLimits: { ...(req.zipLimits ?? DEFAULT_ZIP_LIMITS) },

@@ -3,6 +3,8 @@
  * after checking its SHA-256, and kept in memory only (a thumbnail is a view, not a record: nothing
  * derived is written beside the evidence). Skia (@napi-rs/canvas) decodes PNG, JPEG, GIF (first
  * frame), WebP (stickers) and BMP; the thumbnail is WebP, which keeps a sticker's transparency.
+ * A video (MP4, MOV, 3GP) gets its first frame with a play mark and its duration, or a placeholder
+ * saying what its container does where no frame decodes (video/first-frame.ts).
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -10,13 +12,15 @@ import { readFile } from 'node:fs/promises';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 
 import { imageType } from './ocr/image-type.js';
+import { videoTile } from './video/first-frame.js';
+import { isVideoContainer } from './video/mp4-info.js';
 
 export const THUMBNAIL_SIZES = [96, 160, 320, 640] as const;
 export type ThumbnailSize = (typeof THUMBNAIL_SIZES)[number];
 
 export type ThumbnailOutcome =
   | { readonly kind: 'thumbnail'; readonly bytes: Buffer; readonly width: number; readonly height: number }
-  /** The file is not an image this can decode (by its bytes). */
+  /** The file is neither an image this can decode nor a video (by its bytes). */
   | { readonly kind: 'not-image' }
   /** The stored copy's bytes no longer match the recorded hash. */
   | { readonly kind: 'changed' };
@@ -57,8 +61,12 @@ export class ThumbnailCache {
     }
     const original = await readFile(path);
     if (createHash('sha256').update(original).digest('hex') !== sha256) return { kind: 'changed' };
-    if (!imageType(original)) return { kind: 'not-image' };
-    const made = await thumbnailOf(original, size);
+    let picture: Buffer = original;
+    if (!imageType(original)) {
+      if (!isVideoContainer(original)) return { kind: 'not-image' };
+      picture = (await videoTile(original)).png;
+    }
+    const made = await thumbnailOf(picture, size);
     this.entries.set(key, made);
     this.bytes += made.bytes.length;
     for (const [k, v] of this.entries) {

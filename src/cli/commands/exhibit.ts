@@ -22,6 +22,7 @@ interface AddOptions {
   contacts?: string;
   owner?: string;
   ownerName?: string;
+  media?: string;
   queue?: boolean;
 }
 
@@ -37,6 +38,10 @@ export function registerExhibit(program: Command, ctx: CliContext): void {
     .option('--timezone <zone>', 'IANA zone the export times are local to', 'Europe/London')
     .option('--date-order <order>', 'auto | dmy | mdy | ymd (auto decides from the file or refuses)', 'auto')
     .option('--contacts <wa.db>', "Android: the phone's wa.db (address-book and push names)")
+    .option(
+      '--media <folder|zip>',
+      'Android/iOS: the WhatsApp Media folder (or a zip of it) where it is not beside the database',
+    )
     .option('--owner <phone>', "the phone owner's number, where the database cannot tell it")
     .option('--owner-name <name>', "the phone owner's name")
     .option(
@@ -63,6 +68,7 @@ export function registerExhibit(program: Command, ctx: CliContext): void {
               timezoneDeclared: c.getOptionValueSource('timezone') === 'cli',
               dateOrder: o.dateOrder as 'auto' | DateOrder,
               contacts: o.contacts ?? null,
+              media: o.media ?? null,
               ownerPhone: o.owner ?? null,
               ownerName: o.ownerName ?? null,
               zipLimits: zipLimitsFrom(ctx.env),
@@ -91,6 +97,7 @@ export function registerExhibit(program: Command, ctx: CliContext): void {
             onProgress: (done, total) => bar.update(done, total),
             zipLimits: zipLimitsFrom(ctx.env),
             contacts: o.contacts ?? null,
+            media: o.media ?? null,
             ownerPhone: o.owner ?? null,
             ownerName: o.ownerName ?? null,
           });

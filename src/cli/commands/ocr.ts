@@ -1,11 +1,12 @@
 /**
- * `scrutineer ocr CASE [--queue] [--workers N] [--language eng]`: read the text of every image of a
+ * `scrutineer ocr CASE [--queue] [--workers N] [--language eng|fra]`: read the text of every image of a
  * case (issue 17), offline; `--list` prints what was read. See docs/media.md.
  */
 import type { Command } from 'commander';
 
 import { UsageError } from '../../domain/errors.js';
 import { queueOcr } from '../../media/ocr/ocr-job.js';
+import { OCR_LANGUAGES } from '../../media/ocr/resources.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { progressBar } from '../progress.js';
@@ -34,7 +35,7 @@ export function registerOcr(program: Command, ctx: CliContext): void {
     )
     .option('--queue', 'put the run on the job queue (`scrutineer worker` runs it) instead of running it now')
     .option('--workers <n>', 'OCR worker threads', '1')
-    .option('--language <code>', 'OCR language (installed: eng)', 'eng')
+    .option('--language <code>', `OCR language (installed: ${Object.keys(OCR_LANGUAGES).join(', ')})`, 'eng')
     .option('--list', 'print the text already read from the case images (JSON lines with --json)')
     .action(async (caseName: string, o: OcrOptions, c: Command) => {
       const opts = globalOptions(c, ctx);

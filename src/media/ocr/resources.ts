@@ -12,8 +12,16 @@ const require = createRequire(import.meta.url);
 
 export const OCR_ENGINE = 'tesseract.js';
 
-/** Languages whose data packages are installed (issue 17: English at least). */
-export const OCR_LANGUAGES: Readonly<Record<string, string>> = { eng: '@tesseract.js-data/eng' };
+/**
+ * Languages whose data packages are installed (issue 17: English at least), by Tesseract's code.
+ * Each package ships its model inside its npm tarball. Of the languages met in UK police chats, the
+ * registry's list of `@tesseract.js-data/*` packages holds only English and French (no Polish,
+ * Romanian, Urdu, Punjabi, Hindi or Arabic): see docs/media.md.
+ */
+export const OCR_LANGUAGES: Readonly<Record<string, string>> = {
+  eng: '@tesseract.js-data/eng',
+  fra: '@tesseract.js-data/fra',
+};
 
 /** Which data folder of the language package: the LSTM-only "best (integer)" model. */
 const DATA_VARIANT = '4.0.0_best_int';

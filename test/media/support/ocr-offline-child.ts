@@ -1,11 +1,16 @@
 /**
  * Run by offline.test.ts in a child process whose network is blocked (block-network.cjs): checks
- * the block works on the main thread and in a worker thread, then reads one generated image.
+ * the block works on the main thread and in a worker thread, then reads one generated image per
+ * language and the first frame of a video (SCRUTINEER_VIDEO).
  * Prints one JSON line.
  */
+import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
-import { OcrPool } from '../../../src/media/ocr/engine.js';
+import { loadImage } from '@napi-rs/canvas';
+
+import { OCR_LANGUAGES, OcrPool } from '../../../src/media/ocr/engine.js';
+import { firstFrame } from '../../../src/media/video/first-frame.js';
 import { renderTextImage } from '../../support/fixtures/media/images.js';
 
 async function probe(): Promise<{ main: string; worker: string }> {
@@ -27,11 +32,22 @@ async function probe(): Promise<{ main: string; worker: string }> {
 }
 
 const blocked = await probe();
-const image = renderTextImage({ lines: ['Nothing leaves this machine'], style: 'clean', format: 'png' });
-const pool = await OcrPool.start();
-try {
-  const r = await pool.recognize(image.bytes);
-  process.stdout.write(`${JSON.stringify({ blocked, text: r.text, resources: pool.resources })}\n`);
-} finally {
-  await pool.close();
+/** A line per installed language, read with that language's model. */
+const LINES: Record<string, string> = {
+  eng: 'Nothing leaves this machine',
+  fra: 'Les données restent ici',
+};
+const texts: Record<string, string> = {};
+for (const language of Object.keys(OCR_LANGUAGES)) {
+  const image = renderTextImage({ lines: [LINES[language] ?? language], style: 'clean', format: 'png' });
+  const pool = await OcrPool.start({ language });
+  try {
+    texts[language] = (await pool.recognize(image.bytes)).text;
+  } finally {
+    await pool.close();
+  }
 }
+// A video's first frame, decoded by the WebAssembly FFmpeg on its own thread, under the same block.
+const got = await firstFrame(readFileSync(process.env.SCRUTINEER_VIDEO!));
+const frame = 'png' in got ? (await loadImage(got.png)).width : got.error;
+process.stdout.write(`${JSON.stringify({ blocked, texts, frame })}\n`);
