@@ -21,11 +21,9 @@ describe('scrutineer demo', () => {
     const first = await cli('demo');
     expect(first.code).toBe(0);
     expect(first.out).toContain(`Demo workspace: ${workspace}`);
-    const t = Date.now();
     const again = await cli('demo');
     expect(again.code).toBe(0);
     expect(again.out).toContain(`Reusing the demo workspace ${workspace}`);
-    expect(Date.now() - t).toBeLessThan(15_000);
     const fresh = await cli('demo', '--fresh');
     expect(fresh.code).toBe(0);
     expect(fresh.out).toContain(`Demo workspace: ${workspace}`);
