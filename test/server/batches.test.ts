@@ -5,7 +5,15 @@ import { caseMembership } from '../../src/analysis/conduct-case.js';
 import type { MessageT } from '../../src/contract/schemas.js';
 import type { Backend } from '../support/backends.js';
 import { eachBackend } from '../support/each-backend.js';
-import { A_MESSAGES, B_MESSAGES, isFlagged, makeWorld, utcOf, type Session, type World } from '../support/world.js';
+import {
+  A_MESSAGES,
+  B_MESSAGES,
+  isFlagged,
+  makeWorld,
+  utcOf,
+  type Session,
+  type World,
+} from '../support/world.js';
 
 interface BatchT {
   id: number;
