@@ -6,6 +6,7 @@
  * them — and never findings: whether a standard was breached is decided by people, through the
  * misconduct process, on all the evidence and in context.
  */
+import { PROTECTED_CATEGORIES } from '../../contract/coding.js';
 import type { Standard as ContractStandard } from '../../contract/standards.js';
 import type { Certainty } from './membership.js';
 import type { ResponseEvidence } from './responses.js';
@@ -21,15 +22,7 @@ export const STANDARDS = [
 export type Standard = (typeof STANDARDS)[number];
 
 /** Categories that are about protected characteristics (Equality and Diversity). */
-export const EQUALITY_CATEGORIES: readonly string[] = [
-  'race_ethnicity',
-  'religion',
-  'sex_women',
-  'sexual_orientation',
-  'gender_identity',
-  'disability',
-  'age',
-];
+export const EQUALITY_CATEGORIES: readonly string[] = PROTECTED_CATEGORIES;
 
 export interface SentOffensive {
   readonly messageId: number;

@@ -12,24 +12,14 @@
  *   (≤ 0.45) by the rules; only the model, having seen them in context, may flag such a message.
  */
 
-import type { FlagCategory } from '../../contract/coding.js';
+import { GROUP_CATEGORIES, type FlagCategory } from '../../contract/coding.js';
 import type { RuleOutcome } from './rules/index.js';
 
 export const FLAG_THRESHOLD = 0.5;
 const NON_FLAG_CAP = 0.45;
 const MAX_SPANS = 200;
 /** Categories the model may name for a message it flags on its own. */
-const MODEL_FLAG_CATEGORIES: ReadonlySet<FlagCategory> = new Set<FlagCategory>([
-  'race_ethnicity',
-  'religion',
-  'sex_women',
-  'sexual_orientation',
-  'gender_identity',
-  'disability',
-  'age',
-  'victims_of_crime',
-  'other_derogatory',
-]);
+const MODEL_FLAG_CATEGORIES: ReadonlySet<FlagCategory> = new Set<FlagCategory>(GROUP_CATEGORIES);
 
 export interface FlagSpan {
   start: number;

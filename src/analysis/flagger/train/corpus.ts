@@ -9,18 +9,10 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FlagCategory } from '../../../contract/coding.js';
+import { PROTECTED_CATEGORIES, type FlagCategory } from '../../../contract/coding.js';
 import { repoRoot } from './data.js';
 
-export const PROTECTED: readonly FlagCategory[] = [
-  'race_ethnicity',
-  'religion',
-  'sex_women',
-  'sexual_orientation',
-  'gender_identity',
-  'disability',
-  'age',
-];
+export const PROTECTED: readonly FlagCategory[] = PROTECTED_CATEGORIES;
 
 export interface CorpusLine {
   id: string;
