@@ -1,6 +1,7 @@
 /** The lead's forms, one per change to the record (fields as `POST …/record/actions` takes them). */
 import type { FormSpec } from './ActionForm';
 import * as W from '@contract/record';
+import type { RecordActionT } from '@contract/record-schemas';
 import { STANDARDS } from '@contract/standards';
 
 const on = (label = 'Date'): FormSpec['fields'][number] => ({
@@ -16,6 +17,9 @@ const partialOn = (label = 'Date'): FormSpec['fields'][number] => ({
   kind: 'partial-date',
   hint: 'a day, or a month (YYYY-MM) or a year (YYYY) where no day is known',
 });
+
+/** A field of the case form, by its name in the contract's schema (a renamed field fails to compile). */
+const caseField = (name: keyof Extract<RecordActionT, { action: 'case' }>): string => name;
 
 export const FORMS = {
   case: {
@@ -38,6 +42,18 @@ export const FORMS = {
         hint: 's127(5): six months from this date',
       },
       { name: 'reportDate', label: 'Investigation report (reg. 21)', kind: 'date' },
+      {
+        name: caseField('messagesAnalysed'),
+        label: 'Messages analysed',
+        kind: 'number',
+        hint: 'across all the evidence, where more was analysed than was imported',
+      },
+      {
+        name: caseField('messagesAnalysedMoreThan'),
+        label: 'More than this number (the summary says "more than N messages")',
+        kind: 'checkbox',
+        with: 'messagesAnalysed',
+      },
     ],
   },
   person: {
