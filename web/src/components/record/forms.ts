@@ -81,7 +81,7 @@ export const FORMS = {
     fields: [
       { name: 'personId', label: 'Subject', kind: 'subject', required: true },
       { name: 'severity', label: 'Severity', kind: 'select', options: W.SEVERITIES, required: true },
-      on('Assessed on'),
+      partialOn('Assessed on'),
       { name: 'rationale', label: 'Rationale', kind: 'textarea' },
     ],
   },
@@ -130,7 +130,7 @@ export const FORMS = {
     title: 'Record the referral to the prosecutor',
     publishable: true,
     fields: [
-      on('Referred on'),
+      partialOn('Referred on'),
       { name: 'prosecutor', label: 'Prosecutor (default: Crown Prosecution Service)', kind: 'text' },
       { name: 'exhibits', label: 'Exhibits in the file (one a line)', kind: 'lines' },
     ],
@@ -186,7 +186,7 @@ export const FORMS = {
     fields: [
       { name: 'countIds', label: 'Counts', kind: 'counts' },
       { name: 'verdict', label: 'Verdict', kind: 'select', options: W.VERDICTS, required: true },
-      on('Verdict on'),
+      partialOn('Verdict on'),
     ],
   },
   sentence: {
@@ -195,7 +195,7 @@ export const FORMS = {
     publishable: true,
     fields: [
       { name: 'personId', label: 'Defendant', kind: 'subject', required: true },
-      on('Sentenced on'),
+      partialOn('Sentenced on'),
       { name: 'sentence', label: 'Sentence', kind: 'text', required: true },
     ],
   },
@@ -205,10 +205,10 @@ export const FORMS = {
     publishable: true,
     fields: [
       { name: 'personId', label: 'Defendant', kind: 'subject', required: true },
-      { name: 'on', label: 'Lodged on (leave empty: outcome of the latest appeal)', kind: 'date' },
+      { name: 'on', label: 'Lodged on (leave empty: outcome of the latest appeal)', kind: 'partial-date' },
       { name: 'grounds', label: 'Grounds', kind: 'textarea' },
       { name: 'outcome', label: 'Outcome', kind: 'select', options: W.APPEAL_OUTCOMES },
-      { name: 'outcomeOn', label: 'Outcome on', kind: 'date' },
+      { name: 'outcomeOn', label: 'Outcome on', kind: 'partial-date' },
     ],
   },
   caseToAnswer: {
@@ -265,7 +265,7 @@ export const FORMS = {
     fields: [
       { name: 'personId', label: 'Subject', kind: 'subject', required: true },
       { name: 'list', label: 'List (default: barred)', kind: 'select', options: W.BARRED_LISTS },
-      { name: 'reportedOn', label: 'Reported on', kind: 'date' },
+      { name: 'reportedOn', label: 'Reported on', kind: 'partial-date' },
       { name: 'reason', label: 'Why the list does not apply', kind: 'text' },
     ],
   },
