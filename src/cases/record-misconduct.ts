@@ -18,7 +18,7 @@ export interface AssessInput {
 
 export function assess(w: RecordWriter, i: AssessInput) {
   return w.change('assess', async (repos, record, dates) => {
-    dates.check(i.on, '--on', { beforeStart: 'allow' });
+    dates.check(i.on, '--on', { beforeStart: 'allow', partial: true });
     rules.checkAssessment(record, i.personId, i.on);
     const result = await w.insert(repos, 'record_assessments', {
       publishable: i.publishable ?? false,
@@ -218,7 +218,7 @@ export interface BarredInput {
 
 export function barred(w: RecordWriter, i: BarredInput) {
   return w.change('barred', async (repos, record, dates) => {
-    if (i.reportedOn) dates.check(i.reportedOn, '--reported-on');
+    if (i.reportedOn) dates.check(i.reportedOn, '--reported-on', { partial: true });
     const entry = {
       personId: i.personId,
       list: i.list,

@@ -29,7 +29,7 @@ export interface ReferInput {
 
 export function refer(w: RecordWriter, i: ReferInput) {
   return w.change('refer', async (repos, record, dates) => {
-    dates.check(i.on, '--on', { beforeStart: 'allow' });
+    dates.check(i.on, '--on', { beforeStart: 'allow', partial: true });
     const missing: string[] = [];
     for (const ref of i.exhibits) if (!(await repos.exhibits.findByRef(w.caseId, ref))) missing.push(ref);
     rules.checkReferral(record, i.on, missing);
@@ -155,7 +155,7 @@ export function appearance(w: RecordWriter, i: AppearanceInput) {
 
 export function verdict(w: RecordWriter, countId: number, verdict: string, on: string) {
   return w.change('verdict', async (repos, record, dates) => {
-    dates.check(on, '--on');
+    dates.check(on, '--on', { partial: true });
     rules.checkVerdict(record, countId, on);
     const result = await w.modify(repos, 'record_counts', countId, { verdict, verdictOn: on });
     return { subject: `count ${countId}`, detail: { verdict, on }, result };
@@ -171,7 +171,7 @@ export interface SentenceInput {
 
 export function sentence(w: RecordWriter, i: SentenceInput) {
   return w.change('sentence', async (repos, record, dates) => {
-    dates.check(i.on, '--on');
+    dates.check(i.on, '--on', { partial: true });
     rules.checkSentence(record, i.personId, i.on);
     const result = await w.insert(repos, 'record_sentences', {
       publishable: i.publishable ?? false,
@@ -195,10 +195,10 @@ export interface AppealInput {
 /** Lodges an appeal (`on`), or records the outcome of the defendant's latest appeal. */
 export function appeal(w: RecordWriter, i: AppealInput) {
   return w.change('appeal', async (repos, record, dates) => {
-    if (i.outcomeOn) dates.check(i.outcomeOn, '--outcome-on');
+    if (i.outcomeOn) dates.check(i.outcomeOn, '--outcome-on', { partial: true });
     if (i.outcome && !i.outcomeOn) throw new UserError('give the date of the appeal outcome: --outcome-on');
     if (i.on) {
-      dates.check(i.on, '--on');
+      dates.check(i.on, '--on', { partial: true });
       rules.checkAppeal(record, i.personId, i.on, i.outcomeOn ?? null);
       const result = await w.insert(repos, 'record_appeals', {
         publishable: i.publishable ?? false,

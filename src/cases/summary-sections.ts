@@ -5,7 +5,7 @@
  * with a full stop; lists of Standards are separated by semicolons, because their names contain
  * commas ("Authority, Respect and Courtesy").
  */
-import { dateInWords, firstDay, onDate } from '../domain/partial-date.js';
+import { compareDates, dateInWords, firstDay, isDay, onDate } from '../domain/partial-date.js';
 import { DateTime } from 'luxon';
 
 import { responseDue } from './deadlines.js';
@@ -43,6 +43,7 @@ export function sentence(s: string): string {
 
 /** A record date in words, at its precision: "14 May 2021", "December 2022", "2022". */
 export const longDate = (date: string): string => dateInWords(date);
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const monthYear = (iso: string) =>
   DateTime.fromISO(iso, { zone: 'utc' }).setLocale('en-GB').toFormat('LLLL yyyy');
 
@@ -161,7 +162,10 @@ export function criminal(x: Ctx): void {
   if (referrals.length === 0 && counts.length === 0) return;
   x.out.push('## Criminal proceedings', '');
   for (const r of referrals)
-    para(x, `On ${longDate(r.referredOn)} a file of evidence was referred to the ${mdText(r.prosecutor)}.`);
+    para(
+      x,
+      `${capital(onDate(r.referredOn))} a file of evidence was referred to the ${mdText(r.prosecutor)}.`,
+    );
   if (counts.length === 0) return;
   const byPerson = new Map<number, Count[]>();
   for (const c of counts) byPerson.set(c.personId, [...(byPerson.get(c.personId) ?? []), c]);
@@ -174,8 +178,12 @@ export function criminal(x: Ctx): void {
   court(x, [...byPerson.keys()]);
   const verdictDates = [
     ...new Set(counts.map((c) => c.verdictOn).filter((v): v is string => v !== null)),
-  ].sort();
-  if (verdictDates.length) para(x, `The verdicts were given on ${list(verdictDates.map(longDate))}:`);
+  ].sort(compareDates);
+  // "on 1 and 3 March": one preposition while every date is a day; "in March 2022" per month or year.
+  const given = verdictDates.every(isDay)
+    ? `on ${list(verdictDates.map(longDate))}`
+    : list(verdictDates.map(onDate));
+  if (verdictDates.length) para(x, `The verdicts were given ${given}:`);
   items(
     x,
     [...byPerson].map(([personId, cs]) => defendantLine(x, personId, cs)),

@@ -107,7 +107,7 @@ export const RecordAction = z.discriminatedUnion('action', [
     action: z.literal('assess'),
     personId: id,
     severity: z.enum(SEVERITIES),
-    on: RecordDate,
+    on: RecordPartialDate,
     rationale: optText(),
     publishable,
   }),
@@ -141,7 +141,7 @@ export const RecordAction = z.discriminatedUnion('action', [
     .describe('one allegation per standard, all recorded or none'),
   z.object({
     action: z.literal('refer'),
-    on: RecordDate,
+    on: RecordPartialDate,
     prosecutor: optText(200),
     exhibits: z.array(text(100)).max(200).default([]),
     publishable,
@@ -179,13 +179,13 @@ export const RecordAction = z.discriminatedUnion('action', [
       action: z.literal('verdict'),
       countIds: z.array(id).min(1).max(200),
       verdict: z.enum(VERDICTS),
-      on: RecordDate,
+      on: RecordPartialDate,
     })
     .describe('the same verdict on each count, all recorded or none'),
   z.object({
     action: z.literal('sentence'),
     personId: id,
-    on: RecordDate,
+    on: RecordPartialDate,
     sentence: text(),
     publishable,
   }),
@@ -193,10 +193,10 @@ export const RecordAction = z.discriminatedUnion('action', [
     .object({
       action: z.literal('appeal'),
       personId: id,
-      on: RecordDate.optional().describe('date lodged; left out, the outcome of the latest appeal'),
+      on: RecordPartialDate.optional().describe('date lodged; left out, the outcome of the latest appeal'),
       grounds: optText(),
       outcome: z.enum(APPEAL_OUTCOMES).optional(),
-      outcomeOn: RecordDate.optional(),
+      outcomeOn: RecordPartialDate.optional(),
       publishable,
     })
     .describe('an appeal lodged, or the outcome of the latest one'),
@@ -244,7 +244,7 @@ export const RecordAction = z.discriminatedUnion('action', [
       action: z.literal('barred'),
       personId: id,
       list: z.enum(BARRED_LISTS).default('barred'),
-      reportedOn: RecordDate.optional(),
+      reportedOn: RecordPartialDate.optional(),
       reason: optText().describe('why the list does not apply (list not_applicable)'),
       publishable,
     })

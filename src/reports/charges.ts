@@ -6,6 +6,8 @@
  * The counts come from the case record (src/store/repositories/record.ts, table record_counts)
  * where the case has any; otherwise the schedule is built from the candidate counts of the conduct
  * analysis (every offensive message a person sent) and its title says "candidate counts".
+ * Record dates (appearances, verdicts, sentences) are printed in words as the summary writes them,
+ * so a date known only to the month reads "February 2022", not a bare "2022-02".
  */
 import ExcelJS from 'exceljs';
 
@@ -13,6 +15,7 @@ import { safeRow } from './cell-safety.js';
 import { DateTime } from 'luxon';
 import { countsFor, limitationFor } from '../analysis/conduct/index.js';
 import { UsageError } from '../domain/errors.js';
+import { compareDates, dateInWords } from '../domain/partial-date.js';
 import type { Store } from '../store/open-store.js';
 import type { CaseRecord, ExhibitRecord, MessageRecord } from '../store/types.js';
 import { sourceOf, timeLine } from './bundle.js';
@@ -99,21 +102,26 @@ export async function buildChargeSchedule(
   if (record && typeof record.list === 'function') {
     recorded = await record.list<RecordCount>('record_counts', theCase.id);
     evidenceSufficient = (await record.details(theCase.id))?.evidenceSufficientDate ?? null;
-    for (const a of await record.list<{
+    const appearances = await record.list<{
       personId: number;
       appearedOn: string;
       court: string;
       purpose: string | null;
-    }>('record_appearances', theCase.id))
+    }>('record_appearances', theCase.id);
+    // Ordered by date before the dates are put in words, which no longer sort as text.
+    for (const a of appearances.sort((x, y) => compareDates(x.appearedOn, y.appearedOn)))
       court.set(a.personId, [
         ...(court.get(a.personId) ?? []),
-        `${a.appearedOn} ${a.court}${a.purpose ? ` (${a.purpose})` : ''}`,
+        `${dateInWords(a.appearedOn)} ${a.court}${a.purpose ? ` (${a.purpose})` : ''}`,
       ]);
     for (const x of await record.list<{ personId: number; sentencedOn: string; sentence: string }>(
       'record_sentences',
       theCase.id,
     ))
-      sentences.set(x.personId, [...(sentences.get(x.personId) ?? []), `${x.sentencedOn}: ${x.sentence}`]);
+      sentences.set(x.personId, [
+        ...(sentences.get(x.personId) ?? []),
+        `${dateInWords(x.sentencedOn)}: ${x.sentence}`,
+      ]);
   }
   const asAt = await inputsAsAt(store, theCase);
   const today = o.today ?? DateTime.fromISO(asAt, { zone: 'utc' }).setZone('Europe/London').toISODate()!;
@@ -147,7 +155,7 @@ export async function buildChargeSchedule(
         ids: c.messageIds,
         chargedOn: c.chargedOn,
         verdict: c.verdict
-          ? `${c.verdict}${c.verdictOn ? ` (${c.verdictOn})` : ''}`
+          ? `${c.verdict}${c.verdictOn ? ` (${dateInWords(c.verdictOn)})` : ''}`
           : c.chargedOn
             ? 'awaiting verdict'
             : 'proposed (not charged)',
@@ -199,7 +207,7 @@ export async function buildChargeSchedule(
       daysLeft: lim?.daysLeft ?? null,
       chargedOn: p.chargedOn,
       verdict: p.verdict,
-      court: p.personId === null ? '' : (court.get(p.personId) ?? []).sort().join('; '),
+      court: p.personId === null ? '' : (court.get(p.personId) ?? []).join('; '),
       sentence: p.personId === null ? '' : (sentences.get(p.personId) ?? []).join('; '),
     };
   });

@@ -15,6 +15,7 @@ import { safeCell, safeRow } from './cell-safety.js';
 import type { Store } from '../store/open-store.js';
 import type { CaseRecord, ExhibitRecord, MessageRecord } from '../store/types.js';
 import { loadRecord } from '../cases/record-service.js';
+import { dateInWords } from '../domain/partial-date.js';
 import { sourceOf } from './bundle.js';
 import {
   digest,
@@ -76,7 +77,7 @@ async function usedMaterial(store: Store, caseId: number): Promise<Map<number, s
   for (const c of record.counts)
     if (c.chargedOn !== null)
       for (const id of c.messageIds)
-        add(id, `count ${c.number} against ${name(c.personId)}, charged ${c.chargedOn}`);
+        add(id, `count ${c.number} against ${name(c.personId)}, charged ${dateInWords(c.chargedOn)}`);
   for (const a of record.allegations)
     for (const id of a.messageIds)
       add(id, `cited by allegation ${a.id} (${a.standard}) against ${name(a.personId)}`);

@@ -288,17 +288,10 @@ describe.each(BACKENDS)('impossible records refused on %s', { timeout: 180_000 }
     // May 2021 ends before the start (10 June 2021); June 2021 may hold a day after it.
     await refused('--on 2021-05 is before the investigation started (2021-06-10)', ...rec, '--on', '2021-05');
     await refused('--on "2021-13" is not a date', ...rec, '--on', '2021-13');
-    // A verdict stays a day: the record's periods and orders of trial need one.
+    // A charge stays a day: the s127(5) limit is counted to the day it was charged.
     await refused(
       '--on "2022-12" is not a date (YYYY-MM-DD)',
-      'record',
-      'verdict',
-      CASE,
-      '1',
-      '--verdict',
-      'convicted',
-      '--on',
-      '2022-12',
+      ...['record', 'charge', CASE, 'Ann', '--messages', String(msg[3]), '--on', '2022-12'],
     );
     const made = await ok(...rec, '--on', '2021-06');
     expect(made).toMatchObject({ reference: 'RP', madeOn: '2021-06' });
@@ -310,5 +303,48 @@ describe.each(BACKENDS)('impossible records refused on %s', { timeout: 180_000 }
       due: null,
       daysLeft: null,
     });
+  });
+
+  it('partial dates for assessments, referrals, verdicts, sentences and appeals: refused only when certainly out of order', async () => {
+    // Referral to the investigating body 1 June 2021, start 10 June 2021 (recordDates).
+    await refused(
+      'the assessment of Bob (2021-05) cannot be before the referral (2021-06-01)',
+      ...['record', 'assess', CASE, 'Bob', '--severity', 'gross_misconduct', '--on', '2021-05'],
+    );
+    // June 2021 may hold a day after 1 June: the same month as a day-precision date is not out of order.
+    expect(
+      await ok('record', 'assess', CASE, 'Bob', '--severity', 'gross_misconduct', '--on', '2021-06'),
+    ).toMatchObject({ assessedOn: '2021-06' });
+    await refused(
+      'the referral to the prosecutor (2021-05) cannot be before the investigation started (2021-06-10)',
+      ...['record', 'refer', CASE, '--on', '2021-05', '--exhibit', 'R/1'],
+    );
+    expect(await ok('record', 'refer', CASE, '--on', '2021', '--exhibit', 'R/1')).toMatchObject({
+      referredOn: '2021',
+    });
+    // Count 1 against Ann was charged on 5 January 2022.
+    const verdict = (on: string) => ['record', 'verdict', CASE, '1', '--verdict', 'convicted', '--on', on];
+    await refused('--on 2099 is after today', ...verdict('2099'));
+    await refused('the verdict (2021-12) cannot be before the charge (2022-01-05)', ...verdict('2021-12'));
+    await ok(...verdict('2022-01'));
+    await refused(
+      'the sentence (2021) cannot be before the conviction (2022-01)',
+      ...['record', 'sentence', CASE, 'Ann', '--on', '2021', '--sentence', 'fine'],
+    );
+    expect(
+      await ok('record', 'sentence', CASE, 'Ann', '--on', '2022-01-02', '--sentence', 'fine'),
+    ).toMatchObject({ sentencedOn: '2022-01-02' });
+    await ok('record', 'appeal', CASE, 'Ann', '--on', '2022-02');
+    await refused(
+      "the appeal's outcome (2022-01-31) cannot be before it was lodged (2022-02)",
+      ...['record', 'appeal', CASE, 'Ann', '--outcome', 'dismissed', '--outcome-on', '2022-01-31'],
+    );
+    await ok('record', 'appeal', CASE, 'Ann', '--outcome', 'dismissed', '--outcome-on', '2022');
+    const record = (await ok('record', 'show', CASE)) as unknown as {
+      counts: { number: number; personId: number; verdictOn: string | null }[];
+      appeals: { lodgedOn: string; outcomeOn: string | null }[];
+    };
+    expect(record.counts.find((c) => c.number === 1)?.verdictOn).toBe('2022-01');
+    expect(record.appeals).toMatchObject([{ lodgedOn: '2022-02', outcomeOn: '2022' }]);
   });
 });

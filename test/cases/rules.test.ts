@@ -354,6 +354,20 @@ describe.each(BACKENDS)('record rules on %s', { timeout: 180_000 }, (backend) =>
       '2022-05-06',
     );
     await refused('dates out of order', 'record', 'barred', CASE, 'Ann', '--reported-on', '2022-05-01');
+    // A month may be given (issue 15): refused only when it wholly precedes the outcome (3 May 2022).
+    await refused(
+      'the barred list report (2022-04) cannot be before the outcome (2022-05-03)',
+      ...['record', 'barred', CASE, 'Ann', '--reported-on', '2022-04'],
+    );
+    await refused(
+      '--reported-on 2099 is after today',
+      'record',
+      'barred',
+      CASE,
+      'Ann',
+      '--reported-on',
+      '2099',
+    );
     await ok('record', 'barred', CASE, 'Bob', '--not-applicable', 'force outside the legislation');
     await ok('record', 'barred', CASE, 'Ann', '--reported-on', '2022-05-06');
     const { deadlines } = await ws.json<{ deadlines: { kind: string; due: string; status: string }[] }>([

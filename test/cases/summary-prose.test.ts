@@ -201,4 +201,36 @@ describe('the summary in plain prose', () => {
       'Investigators analysed 1,200 messages from a group chat of 7 members.',
     );
   });
+
+  it('partial dates: a referral, verdicts and a sentence known only to the month or year, in words', () => {
+    const count = (id: number, personId: number, verdictOn: string) => ({
+      ...base,
+      id,
+      personId,
+      number: 1,
+      offence: 's127(1)(a) Communications Act 2003',
+      description: null,
+      messageIds: [id],
+      chargedOn: '2022-01-05',
+      verdict: 'convicted' as const,
+      verdictOn,
+    });
+    const md = generateSummary(
+      record({
+        referrals: [
+          { ...base, id: 1, referredOn: '2021-11', prosecutor: 'Crown Prosecution Service', exhibits: [] },
+        ],
+        counts: [count(1, 1, '2022-09-06'), count(2, 2, '2022-09')],
+        sentences: [{ ...base, id: 1, personId: 1, sentencedOn: '2022', sentence: "12 weeks' imprisonment" }],
+      }),
+      { messages: 0, members: 0 },
+    );
+    expect(md).toContain(
+      'In November 2021 a file of evidence was referred to the Crown Prosecution Service.',
+    );
+    // The month first: it begins before the day it may contain.
+    expect(md).toContain('The verdicts were given in September 2022 and on 6 September 2022:');
+    expect(md).toContain("Sentenced in 2022: 12 weeks' imprisonment.");
+    expect(md).not.toMatch(/\b2022-09\b|\b2021-11\b/u);
+  });
 });

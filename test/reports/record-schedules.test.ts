@@ -2,7 +2,8 @@
  * Issue 15, reports: the MG6C schedule marks used material (messages charged as counts or cited by
  * allegations) as used, not as unused material that "may meet the disclosure test"; the charge
  * schedule shows each defendant's court appearances and sentence, and a count charged in time is
- * not flagged as out of time. Checked at the data level (XLSX and CSV cells).
+ * not flagged as out of time; record dates are printed in words ("February 2022"), as the summary
+ * writes them. Checked at the data level (XLSX and CSV cells) and in the PDF's text.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outOfTime } from '../../src/reports/charges.js';
 import { BACKENDS, makeWorkspace, type Workspace } from '../support/cli.js';
 import { tempDir } from '../support/device.js';
+import { pdfText } from '../support/pdf.js';
 
 const CHAT = [
   '01/03/2021, 09:00 - Ann created group "Shift C"',
@@ -95,11 +97,23 @@ describe.each(BACKENDS)('schedules from the case record on %s', { timeout: 180_0
       'S',
       'Ann',
       '--on',
-      '2022-02-01',
+      '2022-02',
       '--court',
       "Westminster Magistrates' Court",
       '--purpose',
       'first appearance',
+    );
+    await run(
+      'record',
+      'appearance',
+      'S',
+      'Ann',
+      '--on',
+      '2022-02-20',
+      '--court',
+      'Southwark',
+      '--purpose',
+      'trial',
     );
     await run('record', 'verdict', 'S', '1', '--verdict', 'convicted', '--on', '2022-03-01');
     await run('record', 'sentence', 'S', 'Ann', '--on', '2022-04-01', '--sentence', "12 weeks' imprisonment");
@@ -116,11 +130,27 @@ describe.each(BACKENDS)('schedules from the case record on %s', { timeout: 180_0
     const header = rows[2]!;
     const count = rows[3]!;
     const col = (name: string) => count[header.indexOf(name)];
-    expect(col('Court appearances')).toBe("2022-02-01 Westminster Magistrates' Court (first appearance)");
-    expect(col('Sentence')).toBe("2022-04-01: 12 weeks' imprisonment");
+    // Record dates in words, as the summary writes them; a month-only date first among its days.
+    expect(col('Court appearances')).toBe(
+      "February 2022 Westminster Magistrates' Court (first appearance); 20 February 2022 Southwark (trial)",
+    );
+    expect(col('Sentence')).toBe("1 April 2022: 12 weeks' imprisonment");
+    expect(col('Verdict')).toBe('convicted (1 March 2022)');
     expect(col('Limited by')).toBe('3 years beginning with the day of sending');
     expect(col('Limitation date')).toBe('2024-02-29'); // 3 years beginning with 1 March 2021
     expect(col('Charged on')).toBe('2022-01-05');
+  });
+
+  it('charge schedule (PDF): record dates in words, never a bare "2022-02"', async () => {
+    const file = path.join(dir, 'charges.pdf');
+    await run('report', 'charges', 'S', '-o', file, '--today', '2026-01-01');
+    const text = pdfText(file).replace(/\s+/gu, ' ');
+    expect(text).toContain(
+      "Court: February 2022 Westminster Magistrates' Court (first appearance); 20 February 2022",
+    );
+    expect(text).toContain("Sentence: 1 April 2022: 12 weeks' imprisonment");
+    expect(text).toContain('verdict: convicted (1 March 2022)');
+    expect(text).not.toMatch(/\b2022-02\b(?!-)/u);
   });
 
   it('MG6C schedule (CSV): the charged and the cited messages are marked used, not unused', async () => {
@@ -131,7 +161,7 @@ describe.each(BACKENDS)('schedules from the case record on %s', { timeout: 180_0
     const used = text.split('\r\n').filter((l) => l.includes(',used,'));
     expect(used).toHaveLength(2);
     expect(used[0]).toContain('USED MATERIAL, not unused');
-    expect(used[0]).toContain('count 1 against Ann, charged 2022-01-05');
+    expect(used[0]).toContain('count 1 against Ann, charged 5 January 2022');
     expect(used[1]).toContain('cited by allegation');
     expect(used.join('\n')).not.toContain('may meet the disclosure test');
   });

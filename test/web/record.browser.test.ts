@@ -3,7 +3,8 @@
  * an overdue learning recommendation recorded by the CLI), the built web app, Debian's chromium. The
  * demo lead opens the record from the dashboard, sees the overdue deadline highlighted and the
  * timeline, adds an allegation citing a message (listed, with a link to its place in the thread),
- * meets a rule (an interview before any notice) with the rule's message, and drafts and finalises
+ * meets a rule (an interview before any notice) with the rule's message, records "more than 6,000"
+ * messages analysed through the case form, and drafts and finalises
  * the public summary; the demo reviewer reads the record without forms. Leaves
  * test-artifacts/record-deadlines.png, test-artifacts/record.png and test-artifacts/record-summary.png.
  */
@@ -151,6 +152,27 @@ describe.skipIf(skipReason !== null)(
       await page.screenshot({ path: 'test-artifacts/record.png', fullPage: true });
     });
 
+    it('records the messages analysed as "more than N" through the case form', async () => {
+      await open('Edit case details');
+      const f = form('Edit case details');
+      const number = f.getByLabel('Messages analysed');
+      expect(await number.getAttribute('type')).toBe('number');
+      await number.fill('6000');
+      await f.getByLabel(/More than this number/u).check();
+      await f.getByLabel('May appear in the public summary').check();
+      await f.getByRole('button', { name: 'Record' }).click();
+      await f.getByRole('status').filter({ hasText: 'Recorded.' }).waitFor();
+      const details = page.locator('.record-details');
+      await details.filter({ hasText: 'more than 6,000' }).waitFor();
+      expect(await details.textContent()).toContain('Operation Lantern'); // other fields kept
+      // A later edit of another field leaves the number and its "more than" as they were.
+      await f.getByLabel('Reference').fill('DEMO/1');
+      await f.getByLabel('May appear in the public summary').check();
+      await f.getByRole('button', { name: 'Record' }).click();
+      await f.getByRole('status').filter({ hasText: 'Recorded.' }).waitFor();
+      expect(await details.textContent()).toContain('more than 6,000');
+    });
+
     it('drafts, edits and finalises the public summary', async () => {
       await page
         .getByRole('navigation', { name: 'Case record' })
@@ -162,6 +184,7 @@ describe.skipIf(skipReason !== null)(
       const generated = await editor.inputValue();
       expect(generated).toContain('DEMO/1');
       expect(generated).toContain('R1');
+      expect(generated).toContain('Investigators analysed more than 6,000 messages.');
       expect(generated).not.toContain(SUBJECT); // subjects are not named unless their name may be published
       await editor.fill(`${generated}\nA paragraph added by the lead.\n`);
       await page.getByRole('button', { name: 'Save draft' }).click();

@@ -36,6 +36,11 @@ export interface Field {
   readonly options?: readonly string[];
   readonly required?: boolean;
   readonly hint?: string;
+  /**
+   * Sent only with this field filled: a checkbox qualifying a value ("more than" N) must not reset
+   * the qualifier when the form is sent for another field, since fields left out keep their value.
+   */
+  readonly with?: string;
 }
 
 export interface FormSpec {
@@ -102,6 +107,8 @@ function toPayload(spec: FormSpec, values: Record<string, Value>): Record<string
   const out: Record<string, unknown> = { action: spec.action };
   for (const f of spec.fields) {
     const v = values[f.name];
+    const partner = f.with === undefined ? undefined : values[f.with];
+    if (f.with !== undefined && (typeof partner !== 'string' || partner.trim() === '')) continue;
     if (f.kind === 'checkbox') out[f.name] = v === true;
     else if (f.kind === 'allegations' || f.kind === 'counts') out[f.name] = (v as string[]).map(Number);
     else if (f.kind === 'checks') {
@@ -236,6 +243,7 @@ export function ActionForm({
               <input
                 id={id}
                 type={f.kind === 'date' ? 'date' : f.kind === 'number' ? 'number' : 'text'}
+                {...(f.kind === 'number' ? { min: 0, step: 1 } : {})}
                 {...(f.kind === 'partial-date'
                   ? { pattern: '\\d{4}(-\\d{2}(-\\d{2})?)?', placeholder: 'YYYY-MM-DD, YYYY-MM or YYYY' }
                   : {})}

@@ -91,6 +91,12 @@ export function DetailsSection(p: SectionProps) {
     ['Investigation started', day(d?.startDate)],
     ['Sufficient evidence (s127)', day(d?.evidenceSufficientDate)],
     ['Investigation report', day(d?.reportDate)],
+    [
+      'Messages analysed',
+      d?.messagesAnalysed == null
+        ? null
+        : `${d.messagesAnalysedMoreThan ? 'more than ' : ''}${d.messagesAnalysed.toLocaleString('en-GB')}`,
+    ],
     ['Team', d?.team.map((t) => (t.role ? `${t.name} (${t.role})` : t.name)).join(', ')],
     ['Progress reports sent', r.progressReports.map((x) => day(x.sentOn)).join(', ')],
   ];

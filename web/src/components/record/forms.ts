@@ -1,6 +1,7 @@
 /** The lead's forms, one per change to the record (fields as `POST …/record/actions` takes them). */
 import type { FormSpec } from './ActionForm';
 import * as W from '@contract/record';
+import type { RecordActionT } from '@contract/record-schemas';
 import { STANDARDS } from '@contract/standards';
 
 const on = (label = 'Date'): FormSpec['fields'][number] => ({
@@ -16,6 +17,9 @@ const partialOn = (label = 'Date'): FormSpec['fields'][number] => ({
   kind: 'partial-date',
   hint: 'a day, or a month (YYYY-MM) or a year (YYYY) where no day is known',
 });
+
+/** A field of the case form, by its name in the contract's schema (a renamed field fails to compile). */
+const caseField = (name: keyof Extract<RecordActionT, { action: 'case' }>): string => name;
 
 export const FORMS = {
   case: {
@@ -38,6 +42,18 @@ export const FORMS = {
         hint: 's127(5): six months from this date',
       },
       { name: 'reportDate', label: 'Investigation report (reg. 21)', kind: 'date' },
+      {
+        name: caseField('messagesAnalysed'),
+        label: 'Messages analysed',
+        kind: 'number',
+        hint: 'across all the evidence, where more was analysed than was imported',
+      },
+      {
+        name: caseField('messagesAnalysedMoreThan'),
+        label: 'More than this number (the summary says "more than N messages")',
+        kind: 'checkbox',
+        with: 'messagesAnalysed',
+      },
     ],
   },
   person: {
@@ -65,7 +81,7 @@ export const FORMS = {
     fields: [
       { name: 'personId', label: 'Subject', kind: 'subject', required: true },
       { name: 'severity', label: 'Severity', kind: 'select', options: W.SEVERITIES, required: true },
-      on('Assessed on'),
+      partialOn('Assessed on'),
       { name: 'rationale', label: 'Rationale', kind: 'textarea' },
     ],
   },
@@ -114,7 +130,7 @@ export const FORMS = {
     title: 'Record the referral to the prosecutor',
     publishable: true,
     fields: [
-      on('Referred on'),
+      partialOn('Referred on'),
       { name: 'prosecutor', label: 'Prosecutor (default: Crown Prosecution Service)', kind: 'text' },
       { name: 'exhibits', label: 'Exhibits in the file (one a line)', kind: 'lines' },
     ],
@@ -170,7 +186,7 @@ export const FORMS = {
     fields: [
       { name: 'countIds', label: 'Counts', kind: 'counts' },
       { name: 'verdict', label: 'Verdict', kind: 'select', options: W.VERDICTS, required: true },
-      on('Verdict on'),
+      partialOn('Verdict on'),
     ],
   },
   sentence: {
@@ -179,7 +195,7 @@ export const FORMS = {
     publishable: true,
     fields: [
       { name: 'personId', label: 'Defendant', kind: 'subject', required: true },
-      on('Sentenced on'),
+      partialOn('Sentenced on'),
       { name: 'sentence', label: 'Sentence', kind: 'text', required: true },
     ],
   },
@@ -189,10 +205,10 @@ export const FORMS = {
     publishable: true,
     fields: [
       { name: 'personId', label: 'Defendant', kind: 'subject', required: true },
-      { name: 'on', label: 'Lodged on (leave empty: outcome of the latest appeal)', kind: 'date' },
+      { name: 'on', label: 'Lodged on (leave empty: outcome of the latest appeal)', kind: 'partial-date' },
       { name: 'grounds', label: 'Grounds', kind: 'textarea' },
       { name: 'outcome', label: 'Outcome', kind: 'select', options: W.APPEAL_OUTCOMES },
-      { name: 'outcomeOn', label: 'Outcome on', kind: 'date' },
+      { name: 'outcomeOn', label: 'Outcome on', kind: 'partial-date' },
     ],
   },
   caseToAnswer: {
@@ -249,7 +265,7 @@ export const FORMS = {
     fields: [
       { name: 'personId', label: 'Subject', kind: 'subject', required: true },
       { name: 'list', label: 'List (default: barred)', kind: 'select', options: W.BARRED_LISTS },
-      { name: 'reportedOn', label: 'Reported on', kind: 'date' },
+      { name: 'reportedOn', label: 'Reported on', kind: 'partial-date' },
       { name: 'reason', label: 'Why the list does not apply', kind: 'text' },
     ],
   },
