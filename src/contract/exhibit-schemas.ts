@@ -1,8 +1,9 @@
 /** Adding an exhibit from the browser (POST /api/cases/:caseId/exhibits, docs/api.md): the query and the answer. */
 import { z } from 'zod/v4';
 
-/** How an export's dates are read: `auto` guesses from the file (as `scrutineer exhibit add --date-order`). */
+/** How an export's dates are read (`exhibit add --date-order`, the upload, the import job): `auto` decides from the file. */
 export const DATE_ORDERS = ['auto', 'dmy', 'mdy', 'ymd'] as const;
+export type DateOrderChoice = (typeof DATE_ORDERS)[number];
 
 const text = (max: number) => z.string().trim().max(max).optional();
 
