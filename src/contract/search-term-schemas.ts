@@ -5,15 +5,21 @@ import { CaseTerm } from './workspace-schemas.js';
 
 export const SearchTermReport = z.object({
   caseId: z.number().int(),
+  /** The term-list version searched; null when the case has no term list yet. */
   termListVersion: z.number().int().nullable(),
   rows: z.array(
     CaseTerm.extend({
+      /** Messages the term hits (as a phrase search). */
       hits: z.number().int(),
+      /** Hits no other term of the list also hits. */
       unique: z.number().int(),
+      /** Hits someone has reviewed (coded or marked reviewed). */
       reviewed: z.number().int(),
+      /** Why a term could not be searched, if it could not. */
       note: z.string().nullable(),
     }),
   ),
+  /** Messages hit by at least one term, and how many of those are reviewed. */
   messagesHit: z.number().int(),
   messagesHitReviewed: z.number().int(),
   messagesInCase: z.number().int(),

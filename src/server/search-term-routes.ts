@@ -14,7 +14,6 @@ import {
   SavedSearchTermListResponse as SavedListResponse,
   SavedSearchTermReport as Saved,
   SavedSearchTermResponse as SavedResponse,
-  SearchTermReport as Report,
   SearchTermSaveBody as SaveBody,
   SearchTermsQuery,
   SearchTermsResponse,
@@ -30,7 +29,7 @@ const presentSaved = (s: SavedSearchTermReport): z.infer<typeof Saved> => ({
   note: s.note,
   createdAt: s.createdAt,
   createdBy: s.createdBy,
-  report: JSON.parse(s.reportJson) as SearchTermReport as z.infer<typeof Report>,
+  report: JSON.parse(s.reportJson) as SearchTermReport,
 });
 
 const presentTermList = (l: TermListRecord): z.infer<typeof TermListResponse>['list'] => ({
