@@ -350,7 +350,7 @@ export const CaseRecord = z.object({
       warrantNumber: z.string().nullable(),
       status: z.string().nullable(),
       barredListApplies: z.boolean().nullable(),
-      statusHistory: z.array(z.object({ status: z.string(), from: nDate })),
+      statusHistory: z.array(z.object({ status: z.string(), from: nDate, note: z.string().nullable() })),
       employment: z.array(z.object({ force: z.string(), from: nDate, to: nDate })),
     }),
   ),
@@ -363,15 +363,15 @@ export const CaseRecord = z.object({
     }),
   ),
   assessments: z.array(
-    SubjectRow.extend({ severity: z.string(), assessedOn: date, rationale: z.string().nullable() }),
+    SubjectRow.extend({ severity: z.enum(SEVERITIES), assessedOn: date, rationale: z.string().nullable() }),
   ),
   notices: z.array(
     SubjectRow.extend({
-      kind: z.string(),
+      kind: z.enum(NOTICE_KINDS),
       servedOn: date,
       conduct: z.string().nullable(),
       standards: z.array(z.string()),
-      severity: z.string().nullable(),
+      severity: z.enum(SEVERITIES).nullable(),
     }),
   ),
   interviews: z.array(SubjectRow.extend({ heldOn: date, kind: z.string(), note: z.string().nullable() })),
@@ -380,13 +380,13 @@ export const CaseRecord = z.object({
       standard: z.string(),
       description: z.string(),
       messageIds: z.array(z.number().int()),
-      caseToAnswer: z.string().nullable(),
+      caseToAnswer: z.enum(CASE_TO_ANSWER).nullable(),
       caseToAnswerOn: nDate,
     }),
   ),
   referrals: z.array(Row.extend({ referredOn: date, prosecutor: z.string(), exhibits: z.array(z.string()) })),
   chargingDecisions: z.array(
-    SubjectRow.extend({ decidedOn: date, decision: z.string(), note: z.string().nullable() }),
+    SubjectRow.extend({ decidedOn: date, decision: z.enum(CHARGING_DECISIONS), note: z.string().nullable() }),
   ),
   counts: z.array(
     SubjectRow.extend({
@@ -395,7 +395,7 @@ export const CaseRecord = z.object({
       description: z.string().nullable(),
       messageIds: z.array(z.number().int()),
       chargedOn: nDate.describe('null while the count is proposed'),
-      verdict: z.string().nullable(),
+      verdict: z.enum(VERDICTS).nullable(),
       verdictOn: nDate,
     }),
   ),
@@ -413,8 +413,8 @@ export const CaseRecord = z.object({
   ),
   proceedings: z.array(
     Row.extend({
-      kind: z.string(),
-      level: z.string(),
+      kind: z.enum(PROCEEDING_KINDS),
+      level: z.enum(PROCEEDING_LEVELS),
       public: z.boolean(),
       startOn: date,
       endOn: nDate,
@@ -426,14 +426,20 @@ export const CaseRecord = z.object({
     Row.extend({
       allegationId: z.number().int(),
       proceedingId: z.number().int(),
-      finding: z.string(),
+      finding: z.enum(FINDINGS),
       foundOn: date,
     }),
   ),
   outcomes: z.array(
-    SubjectRow.extend({ proceedingId: z.number().int().nullable(), outcome: z.string(), decidedOn: date }),
+    SubjectRow.extend({
+      proceedingId: z.number().int().nullable(),
+      outcome: z.enum(OUTCOMES),
+      decidedOn: date,
+    }),
   ),
-  barred: z.array(SubjectRow.extend({ list: z.string(), reportedOn: nDate, reason: z.string().nullable() })),
+  barred: z.array(
+    SubjectRow.extend({ list: z.enum(BARRED_LISTS), reportedOn: nDate, reason: z.string().nullable() }),
+  ),
   recommendations: z.array(
     Row.extend({
       reference: z.string(),
@@ -445,7 +451,7 @@ export const CaseRecord = z.object({
       extensions: z.array(z.object({ days: z.number().int(), reason: z.string(), grantedOn: date })),
       responseText: z.string().nullable(),
       responseOn: nDate,
-      response: z.string().nullable(),
+      response: z.enum(RESPONSES).nullable(),
       publishedOn: nDate,
       responseUrl: z.string().nullable(),
     }),

@@ -313,35 +313,7 @@ export const ReviewersResponse = z.object({
 export const MembersResponse = z.object({
   members: z.array(z.object({ username: z.string(), role: z.enum(ROLES) })),
 });
-/** `scrutineer membership --json` (src/analysis/conduct/membership.ts). */
-export const MembershipResponse = z.object({
-  timelines: z.array(
-    z.object({
-      conversationId: z.number().int(),
-      intervals: z.array(
-        z
-          .object({
-            participant: z.string(),
-            participantKey: z.string(),
-            from: z
-              .object({ utc: z.string().nullable(), basis: z.string(), certainty: z.string() })
-              .passthrough(),
-            to: z
-              .object({ utc: z.string().nullable(), basis: z.string(), certainty: z.string() })
-              .passthrough(),
-            certainty: z.enum(['seen', 'assumed', 'uncertain']),
-            conflicts: z.array(z.number().int()),
-          })
-          .passthrough(),
-      ),
-      conflicts: z.array(
-        z
-          .object({ participantKey: z.string(), kind: z.string(), utc: z.string(), detail: z.string() })
-          .passthrough(),
-      ),
-    }),
-  ),
-});
+// The conduct picture and membership timelines are in ./conduct-schemas.ts.
 
 // The second-review (QC) shapes are in ./qc-schemas.ts.
 
@@ -359,36 +331,8 @@ export type SearchResponseT = z.infer<typeof SearchResponse>;
 export type ConflictResponseT = z.infer<typeof ConflictResponse>;
 export type HistoryResponseT = z.infer<typeof HistoryResponse>;
 export type BatchT = z.infer<typeof Batch>;
+export type RerankResponseT = z.infer<typeof RerankResponse>;
 export type BatchMessagesResponseT = z.infer<typeof BatchMessagesResponse>;
 export type QueueResponseT = z.infer<typeof QueueResponse>;
 export type MembersResponseT = z.infer<typeof MembersResponse>;
 export type ReviewersResponseT = z.infer<typeof ReviewersResponse>;
-
-/** The conduct picture (see src/analysis/conduct and `scrutineer conduct --json`). */
-export const ConductResponse = z.object({
-  people: z.array(
-    z
-      .object({
-        person: z.string(),
-        name: z.string(),
-        provisional: z.boolean(),
-        participants: z.array(z.string()),
-        sent: z.number(),
-        sentOffensive: z.number(),
-        byCategory: z.record(z.string(), z.number()),
-        receivedOffensiveWhileMember: z.number(),
-        endorsed: z.number(),
-        challenged: z.number(),
-        silent: z.number(),
-        first: z.string().nullable(),
-        last: z.string().nullable(),
-        standards: z.array(
-          z.object({ standard: z.string(), messages: z.array(z.number()), reason: z.string() }),
-        ),
-      })
-      .passthrough(),
-  ),
-  basis: z.object({ flagRun: z.number().nullable(), coded: z.number() }),
-  offensiveMessages: z.array(z.unknown()),
-  timelines: z.array(z.unknown()),
-});

@@ -20,6 +20,7 @@ export const TermRemoveBody = z.object({
   term: z.string().trim().min(1).max(MAX_TERM_LENGTH),
   note: z.string().trim().max(2000).optional(),
 });
+export type CaseTermT = z.infer<typeof CaseTerm>;
 export type TermListT = z.infer<typeof TermListResponse>['list'];
 export const TermListResponse = z.object({
   list: z.object({

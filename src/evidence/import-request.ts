@@ -10,8 +10,6 @@ import type { ZipLimits } from '../ingest/zip/zip.js';
 import type { Store } from '../store/open-store.js';
 import type { CaseRecord, ConversationRecord, ExhibitRecord } from '../store/types.js';
 
-export const DATE_ORDERS = ['auto', 'dmy', 'mdy', 'ymd'] as const;
-
 /** The request as `exhibit add` takes it: the case by name or id, paths as given. */
 export interface ExhibitRequest {
   readonly caseNameOrId: string;

@@ -10,7 +10,8 @@ import { z } from 'zod/v4';
 
 import { analyseCase } from '../analysis/analyse-case.js';
 import { UserError } from '../domain/errors.js';
-import { checkRequest, DATE_ORDERS, type ExhibitRequest } from '../evidence/import-request.js';
+import { DATE_ORDERS } from '../contract/exhibit-schemas.js';
+import { checkRequest, type ExhibitRequest } from '../evidence/import-request.js';
 import { addExhibit } from '../evidence/import-sequence.js';
 import { DEFAULT_ZIP_LIMITS } from '../ingest/zip/zip.js';
 import { OCR, ocrHandler } from '../media/ocr/ocr-job.js';

@@ -6,34 +6,14 @@
  */
 import { createHash } from 'node:crypto';
 
+import type { SearchTermReportT } from '../contract/search-term-schemas.js';
 import type { Store } from '../store/open-store.js';
 import { canonicalJson } from '../store/canonical-json.js';
 import type { SavedSearchTermReport } from '../store/repositories/search-term-reports.js';
 
-export interface SearchTermRow {
-  readonly term: string;
-  readonly category: string;
-  readonly severity: string;
-  /** Messages the term hits (as a phrase search). */
-  readonly hits: number;
-  /** Hits no other term of the list also hits. */
-  readonly unique: number;
-  /** Hits someone has reviewed (coded or marked reviewed). */
-  readonly reviewed: number;
-  /** Why a term could not be searched, if it could not. */
-  readonly note: string | null;
-}
-
-export interface SearchTermReport {
-  readonly caseId: number;
-  /** The term-list version searched; null when the case has no term list yet. */
-  readonly termListVersion: number | null;
-  readonly rows: readonly SearchTermRow[];
-  /** Messages hit by at least one term, and how many of those are reviewed. */
-  readonly messagesHit: number;
-  readonly messagesHitReviewed: number;
-  readonly messagesInCase: number;
-}
+// The report's shape is the contract's (the API publishes it and the saved copy is hashed as it is).
+export type SearchTermReport = SearchTermReportT;
+export type SearchTermRow = SearchTermReportT['rows'][number];
 
 /** Each term's hits, by message id (the unused schedule needs the ids too). */
 export interface TermHits {

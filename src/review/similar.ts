@@ -5,11 +5,10 @@
  * the case's term list included. Nothing is stored: it is a look-up, reproducible from its inputs.
  */
 import { moreLikeThis } from '../analysis/flagger/active.js';
+import { SIMILAR_LIMIT_MAX } from '../contract/similar-schemas.js';
 import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
 import { indexCaseFromStore } from './rerank.js';
-
-export const SIMILAR_LIMIT_MAX = 200;
 
 export interface SimilarOutcome {
   readonly messageId: number;

@@ -3,6 +3,7 @@ import { withheldInCase } from '../review/qc.js';
 import type { Store } from '../store/open-store.js';
 import { caseFromParam, type Route } from './api.js';
 import type { ConductMemo } from './conduct-memo.js';
+import { ConductResponse, MembershipResponse } from '../contract/conduct-schemas.js';
 import * as S from '../contract/schemas.js';
 
 export function registerConductRoutes(route: Route, store: Store, conduct: ConductMemo): void {
@@ -13,7 +14,7 @@ export function registerConductRoutes(route: Route, store: Store, conduct: Condu
       "Each person's conduct picture, membership timelines and the audience of each offensive message (suggestions, never findings)",
     access: { kind: 'case', permission: 'read', caseOf: caseFromParam },
     params: S.CaseParams,
-    responses: { 200: S.ConductResponse },
+    responses: { 200: ConductResponse },
     handler: async ({ caseId, session }) => {
       // Codes under a blind second review the user may give would show through the picture.
       const withholdCodes = await withheldInCase(store, session!.user, caseId);
@@ -27,7 +28,7 @@ export function registerConductRoutes(route: Route, store: Store, conduct: Condu
     summary: 'Who was a member of each conversation from when to when, with certainty and conflicts',
     access: { kind: 'case', permission: 'read', caseOf: caseFromParam },
     params: S.CaseParams,
-    responses: { 200: S.MembershipResponse },
+    responses: { 200: MembershipResponse },
     handler: async ({ caseId, session }) => ({
       timelines: (await conduct.get(caseId, await withheldInCase(store, session!.user, caseId))).membership,
     }),

@@ -10,39 +10,13 @@ import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod/v4';
 import { UserError } from '../domain/errors.js';
 import { addExhibit } from '../evidence/import-sequence.js';
 import { zipLimitsFrom } from '../ingest/zip/zip.js';
 import type { Store } from '../store/open-store.js';
 import { ApiError, caseFromParam, type Route } from './api.js';
 import { CaseParams, ErrorBody } from '../contract/schemas.js';
-
-const text = (max: number) => z.string().trim().max(max).optional();
-
-export const UploadQuery = z.object({
-  fileName: z.string().min(1).max(255),
-  ref: z.string().trim().min(1).max(64),
-  timezone: z.string().min(1).max(64),
-  dateOrder: z.enum(['auto', 'dmy', 'mdy', 'ymd']).default('auto'),
-  description: text(1000),
-  seizedFrom: text(500),
-  officer: text(200),
-});
-
-export const UploadResponse = z.object({
-  exhibit: z.object({
-    id: z.number().int(),
-    ref: z.string(),
-    originalName: z.string(),
-    sha256: z.string(),
-    size: z.number().int(),
-  }),
-  conversation: z.object({ id: z.number().int(), name: z.string() }),
-  messages: z.number().int(),
-  mediaFiles: z.number().int(),
-  report: z.record(z.string(), z.unknown()),
-});
+import { UploadQuery, UploadResponse } from '../contract/exhibit-schemas.js';
 
 /** The upload's name as a plain file name (the importer reads the format from the content, and keeps the name). */
 function safeFileName(name: string): string {

@@ -4,43 +4,14 @@
  * and the decisions (confirm or reject a participant as a person: the same rules, refusals and
  * `identity.confirm` / `identity.reject` audit entries, with the signed-in user as the actor).
  */
-import { z } from 'zod/v4';
 import { caseLinkProposals, decideIdentity, loadConductInput } from '../analysis/conduct-case.js';
 import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
 import { ApiError, caseFromParam, type Route } from './api.js';
 import { CaseParams, ErrorBody } from '../contract/schemas.js';
+import { IdentitiesResponse, IdentityBody, IdentityDecisionResponse } from '../contract/identity-schemas.js';
 
 const participantId = (key: string): number => Number(key.slice(1));
-
-export const IdentitiesResponse = z.object({
-  participants: z.array(
-    z.object({
-      participant: z.number().int(),
-      conversation: z.number().int(),
-      name: z.string(),
-      phone: z.string().nullable(),
-      jid: z.string().nullable(),
-      pushName: z.string().nullable(),
-      confirmedAs: z.string().nullable(),
-    }),
-  ),
-  proposals: z.array(
-    z.object({
-      a: z.number().int(),
-      b: z.number().int(),
-      confidence: z.number(),
-      evidence: z.array(z.object({ kind: z.string(), detail: z.string() })),
-    }),
-  ),
-  people: z.array(z.object({ id: z.number().int(), name: z.string(), role: z.string() })),
-});
-
-export const IdentityBody = z.object({
-  participant: z.number().int().positive(),
-  person: z.number().int().positive(),
-  decision: z.enum(['confirmed', 'rejected']),
-});
 
 export function registerIdentityRoutes(route: Route, store: Store): void {
   route({
@@ -82,7 +53,7 @@ export function registerIdentityRoutes(route: Route, store: Store): void {
     access: { kind: 'case', permission: 'lead', caseOf: caseFromParam },
     params: CaseParams,
     body: IdentityBody,
-    responses: { 200: z.object({ ok: z.literal(true) }), 400: ErrorBody },
+    responses: { 200: IdentityDecisionResponse, 400: ErrorBody },
     handler: async ({ caseId, body, session }) => {
       try {
         await decideIdentity(

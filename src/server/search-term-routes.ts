@@ -11,49 +11,16 @@ import type { SavedSearchTermReport } from '../store/repositories/search-term-re
 import { caseFromParam, type Route, type RouteDoc } from './api.js';
 import { CaseParams, ErrorBody } from '../contract/schemas.js';
 import {
-  CaseTerm as Term,
-  TermBody,
-  TermListResponse,
-  TermRemoveBody,
-} from '../contract/workspace-schemas.js';
+  SavedSearchTermListResponse as SavedListResponse,
+  SavedSearchTermReport as Saved,
+  SavedSearchTermResponse as SavedResponse,
+  SearchTermSaveBody as SaveBody,
+  SearchTermsQuery,
+  SearchTermsResponse,
+} from '../contract/search-term-schemas.js';
+import { TermBody, TermListResponse, TermRemoveBody } from '../contract/workspace-schemas.js';
 import { addCaseTerm, removeCaseTerm } from '../review/term-list.js';
 import type { TermListRecord } from '../store/flag-types.js';
-
-const Report = z.object({
-  caseId: z.number().int(),
-  termListVersion: z.number().int().nullable(),
-  rows: z.array(
-    Term.extend({
-      hits: z.number().int(),
-      unique: z.number().int(),
-      reviewed: z.number().int(),
-      note: z.string().nullable(),
-    }),
-  ),
-  messagesHit: z.number().int(),
-  messagesHitReviewed: z.number().int(),
-  messagesInCase: z.number().int(),
-});
-const Saved = z.object({
-  id: z.number().int(),
-  termListVersion: z.number().int().nullable(),
-  sha256: z.string(),
-  note: z.string().nullable(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  report: Report,
-});
-const SearchTermsQuery = z.object({
-  /** `false`: the terms only (for highlighting), without running every term's search. */
-  report: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((v) => v === 'true'),
-});
-const SearchTermsResponse = z.object({ terms: z.array(Term), report: Report.nullable() });
-const SaveBody = z.object({ note: z.string().trim().max(2000).optional() });
-const SavedResponse = z.object({ saved: Saved });
-const SavedListResponse = z.object({ reports: z.array(Saved) });
 
 const presentSaved = (s: SavedSearchTermReport): z.infer<typeof Saved> => ({
   id: s.id,
@@ -62,7 +29,7 @@ const presentSaved = (s: SavedSearchTermReport): z.infer<typeof Saved> => ({
   note: s.note,
   createdAt: s.createdAt,
   createdBy: s.createdBy,
-  report: JSON.parse(s.reportJson) as SearchTermReport as z.infer<typeof Report>,
+  report: JSON.parse(s.reportJson) as SearchTermReport,
 });
 
 const presentTermList = (l: TermListRecord): z.infer<typeof TermListResponse>['list'] => ({

@@ -2,24 +2,15 @@
 import { z } from 'zod/v4';
 
 import { UserError } from '../domain/errors.js';
-import { similarMessages, SIMILAR_LIMIT_MAX } from '../review/similar.js';
+import { similarMessages } from '../review/similar.js';
 import type { Store } from '../store/open-store.js';
 import { ApiError, type CaseOf, type defineRoute } from './api.js';
 import { ErrorBody } from '../contract/schemas.js';
+import { SimilarParams, SimilarQuery, SimilarResponse } from '../contract/similar-schemas.js';
 
 type Route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
   spec: Parameters<typeof defineRoute<PS, QS, BS>>[3],
 ) => void;
-
-const id = z.coerce.number().int().positive().max(2_147_483_647);
-const SimilarParams = z.object({ caseId: id, id });
-const SimilarQuery = z.object({ limit: z.coerce.number().int().min(1).max(SIMILAR_LIMIT_MAX).default(20) });
-const SimilarResponse = z.object({
-  messageId: z.number().int(),
-  version: z.string(),
-  similar: z.array(z.object({ messageId: z.number().int(), score: z.number() })),
-  inputSha256: z.string(),
-});
 
 const caseFromParam: CaseOf<{ caseId: number }> = async (_store, p) => p.caseId;
 

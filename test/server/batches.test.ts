@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { caseMembership } from '../../src/analysis/conduct-case.js';
+import { ConductResponse, MembershipResponse } from '../../src/contract/conduct-schemas.js';
 import type { MessageT } from '../../src/contract/schemas.js';
 import type { Backend } from '../support/backends.js';
 import { eachBackend } from '../support/each-backend.js';
@@ -358,5 +359,11 @@ eachBackend('Review server: batches', (backend: Backend) => {
     expect(membership).toEqual(
       JSON.parse(JSON.stringify({ timelines: await caseMembership(w.store, w.a.caseId) })) as unknown,
     );
+    // The contract describes exactly what is sent (zod drops keys it does not know, so an extra or a
+    // missing field, or a word outside its lists, shows here): the web app's types are derived from it.
+    expect(MembershipResponse.parse(membership)).toEqual(membership);
+    const conduct = await get<{ people: unknown[] }>(rev, `/api/cases/${w.a.caseId}/conduct`);
+    expect(conduct.people.length).toBeGreaterThan(0);
+    expect(ConductResponse.parse(conduct)).toEqual(conduct);
   });
 });

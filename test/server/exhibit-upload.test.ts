@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { UploadResponse } from '../../src/contract/exhibit-schemas.js';
+import { IdentitiesResponse } from '../../src/contract/identity-schemas.js';
 import { hashPassword } from '../../src/review/passwords.js';
 import { buildServer } from '../../src/server/index.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
@@ -71,6 +73,17 @@ describe.each(BACKENDS)('exhibit upload over the API on %s', (backend) => {
     const out = res.json() as { exhibit: { ref: string; originalName: string }; messages: number };
     expect(out.exhibit).toMatchObject({ ref: 'UP/1', originalName: 'WhatsApp Chat with Team 3.txt' });
     expect(out.messages).toBe(2);
+    // The answer, and the participants it brings in, are exactly what the contract describes (the
+    // web app's types are derived from it; zod drops keys it does not know, so extras show too).
+    expect(UploadResponse.parse(out)).toEqual(out);
+    const ids = await app.inject({
+      method: 'GET',
+      url: `/api/cases/${caseId}/identities`,
+      headers: { cookie: sessions.get('lead')!.cookie },
+    });
+    const identities = ids.json() as { participants: { name: string }[] };
+    expect(identities.participants.map((p) => p.name).sort()).toEqual(['PC Reid', 'Sgt Grant']);
+    expect(IdentitiesResponse.parse(identities)).toEqual(identities);
     const added = (await store.audit.list({ caseId })).filter((e) => e.action === 'exhibit.add');
     expect(added.map((e) => e.actor)).toEqual(['lead']);
     expect((await store.audit.verify()).ok).toBe(true);

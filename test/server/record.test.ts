@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
+import { RecordResponse } from '../../src/contract/record-schemas.js';
 import type { Backend } from '../support/backends.js';
 import { eachBackend } from '../support/each-backend.js';
 import { makeWorld, type Session, type World } from '../support/world.js';
@@ -218,6 +219,8 @@ eachBackend('Review server: case record', (backend: Backend) => {
 
   it('shows the record, its deadlines and the timeline to a read-only member', async () => {
     const v = await view(readonly);
+    // Exactly what the contract describes, word lists included (the web app's types are derived from it).
+    expect(RecordResponse.parse(v)).toEqual(v);
     expect(v.record.details).toMatchObject({
       operation: 'Op Alpha',
       startDate: '2023-06-05',

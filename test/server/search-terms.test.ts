@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
+import { SavedSearchTermListResponse, SearchTermsResponse } from '../../src/contract/search-term-schemas.js';
 import type { Backend } from '../support/backends.js';
 import { eachBackend } from '../support/each-backend.js';
 import { A_MESSAGES, makeWorld, type Session, type World } from '../support/world.js';
@@ -132,6 +133,9 @@ eachBackend('Review server: search-term report', (backend: Backend) => {
       reports: { id: number; sha256: string; note: string; createdBy: string; report: ReportT }[];
     }>(ro, `/api/cases/${w.a.caseId}/search-terms/reports`);
     expect(reports).toHaveLength(1);
+    // Exactly what the contract describes (the web app's types are derived from it).
+    expect(SavedSearchTermListResponse.parse({ reports })).toEqual({ reports });
+    expect(SearchTermsResponse.parse({ terms, report })).toEqual({ terms, report });
     expect(reports[0]).toMatchObject({ note: 'after first sweep', createdBy: 'lead1', report });
     const stored = await w.store.searchTermReports.list(w.a.caseId);
     expect(createHash('sha256').update(stored[0]!.reportJson).digest('hex')).toBe(reports[0]!.sha256);

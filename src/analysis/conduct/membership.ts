@@ -15,21 +15,13 @@
  * are closed: a message at the very minute of a join or a leave counts as seen by that member (at one
  * instant, joins come before messages, and messages before leaves).
  */
+import type { Certainty, ConflictKind, EndBasis, StartBasis } from '../../contract/conduct-schemas.js';
 import { ParticipantDirectory } from './directory.js';
 import { prepareMessages, type PreparedMessages } from './prepared.js';
 import { toMs, type ConductMembershipEvent, type ConductMessage, type ConductParticipant } from './types.js';
 
-export type Certainty = 'seen' | 'assumed' | 'uncertain';
-
-export type StartBasis =
-  | 'created'
-  | 'added'
-  | 'joined_by_link'
-  | 'number_changed'
-  | 'first_message'
-  | 'participant_list'
-  | 'before_first_event';
-export type EndBasis = 'removed' | 'left' | 'number_changed' | 'end_of_record';
+// The word lists are the contract's (the API publishes them); the shapes below match its schemas.
+export type { Certainty, ConflictKind, EndBasis, StartBasis };
 
 export interface IntervalBound<B> {
   /** ISO UTC; null = the start (or end) of the record. */
@@ -51,16 +43,6 @@ export interface MembershipInterval {
   /** Indexes into the timeline's `conflicts` that touch this interval. */
   readonly conflicts: readonly number[];
 }
-
-export type ConflictKind =
-  /** Left or removed while not a member (left twice; removed after leaving). */
-  | 'left_while_not_member'
-  /** Added or joined while already a member (a leave may be missing). */
-  | 'joined_while_member'
-  /** Sent a message after a seen leave, with no join seen since. */
-  | 'sent_while_not_member'
-  /** Left or removed, never seen joining, although the record holds the group's creation. */
-  | 'left_never_joined';
 
 export interface MembershipConflict {
   readonly conversationId: number;

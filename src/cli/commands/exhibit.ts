@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UsageError, UserError } from '../../domain/errors.js';
 import type { DateOrder, ImportReport } from '../../domain/import-report.js';
 import type { ExhibitRecord } from '../../store/types.js';
-import { DATE_ORDERS } from '../../evidence/import-request.js';
+import { DATE_ORDERS } from '../../contract/exhibit-schemas.js';
 import { addExhibit } from '../../evidence/import-sequence.js';
 import { zipLimitsFrom } from '../../ingest/zip/zip.js';
 import { queueExhibitAdd } from '../../jobs/index.js';

@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 
 import { UsageError } from '../../domain/errors.js';
-import { similarMessages, SIMILAR_LIMIT_MAX } from '../../review/similar.js';
+import { SIMILAR_LIMIT_MAX } from '../../contract/similar-schemas.js';
+import { similarMessages } from '../../review/similar.js';
 import { globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { requireCase } from './shared.js';

@@ -83,10 +83,8 @@ export async function caseReviewers(caseId: number): Promise<readonly ReviewerCo
 }
 
 /** What a re-rank of the case from its reviewers' codes learned (POST /api/cases/:caseId/rerank). */
-export interface RerankSummary {
-  readonly run: { readonly id: number; readonly positives: number; readonly negatives: number };
-  readonly ranked: number;
-}
+/** The contract's shape (src/contract/schemas.ts): the stored run, how many it ranked and the first few. */
+export type RerankSummary = S.RerankResponseT;
 
 export async function rerankQueue(caseId: number): Promise<RerankSummary> {
   return request<RerankSummary>('POST', `/api/cases/${caseId}/rerank`);

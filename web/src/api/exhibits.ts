@@ -1,29 +1,10 @@
 /** POST /api/cases/:caseId/exhibits: the file as the body, with upload progress (XMLHttpRequest: fetch has none). */
+import type { UploadQueryIn, UploadResponseT } from '@contract/exhibit-schemas';
 import { ApiError, getCsrfToken, query } from './client';
 
-export interface ExhibitFields {
-  readonly ref: string;
-  readonly timezone: string;
-  readonly dateOrder: 'auto' | 'dmy' | 'mdy' | 'ymd';
-  readonly description?: string;
-  readonly seizedFrom?: string;
-  readonly officer?: string;
-}
-
-export interface UploadOutcome {
-  readonly exhibit: {
-    readonly id: number;
-    readonly ref: string;
-    readonly originalName: string;
-    readonly sha256: string;
-    readonly size: number;
-  };
-  readonly conversation: { readonly id: number; readonly name: string };
-  readonly messages: number;
-  readonly mediaFiles: number;
-  /** The import report, as `scrutineer exhibit show` prints it. */
-  readonly report: Readonly<Record<string, unknown>>;
-}
+// The contract's shapes (src/contract/exhibit-schemas.ts): the file's name is taken from the file.
+export type ExhibitFields = Omit<UploadQueryIn, 'fileName'>;
+export type UploadOutcome = UploadResponseT;
 
 export function uploadExhibit(
   caseId: number,

@@ -1,26 +1,15 @@
 /** Identifying people (GET/POST /api/cases/:caseId/identities), as `scrutineer identify`. */
+import type {
+  IdentitiesResponseT,
+  IdentityDecision,
+  IdentityDecisionResponseT,
+  IdentityParticipantT,
+} from '@contract/identity-schemas';
 import { request } from './client';
 
-export interface Participant {
-  readonly participant: number;
-  readonly conversation: number;
-  readonly name: string;
-  readonly phone: string | null;
-  readonly jid: string | null;
-  readonly pushName: string | null;
-  readonly confirmedAs: string | null;
-}
-
-export interface Identities {
-  readonly participants: readonly Participant[];
-  readonly proposals: readonly {
-    readonly a: number;
-    readonly b: number;
-    readonly confidence: number;
-    readonly evidence: readonly { readonly kind: string; readonly detail: string }[];
-  }[];
-  readonly people: readonly { readonly id: number; readonly name: string; readonly role: string }[];
-}
+// The contract's shapes (src/contract/identity-schemas.ts), under the names the identify page uses.
+export type Participant = IdentityParticipantT;
+export type Identities = IdentitiesResponseT;
 
 export const identitiesKey = (caseId: number) => ['identities', caseId] as const;
 
@@ -32,7 +21,7 @@ export function decideIdentity(
   caseId: number,
   participant: number,
   person: number,
-  decision: 'confirmed' | 'rejected',
-): Promise<{ ok: true }> {
+  decision: IdentityDecision,
+): Promise<IdentityDecisionResponseT> {
   return request('POST', `/api/cases/${caseId}/identities`, { participant, person, decision });
 }

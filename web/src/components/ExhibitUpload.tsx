@@ -1,8 +1,17 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { DATE_ORDERS, type DateOrderChoice } from '@contract/exhibit-schemas';
 import { uploadExhibit, type ExhibitFields, type UploadOutcome } from '../api/exhibits';
 import { count } from '../lib/format';
 import { href } from '../lib/router';
+
+// Typed by the contract's list: a new date order is a compile error here until it has its words.
+const DATE_ORDER_LABELS: Readonly<Record<DateOrderChoice, string>> = {
+  auto: 'decide from the file',
+  dmy: 'day/month/year',
+  mdy: 'month/day/year',
+  ymd: 'year/month/day',
+};
 
 /** The report's figures a reader checks first; the full report is in the details below. */
 function ReportSummary({ caseId, outcome }: { caseId: number; outcome: UploadOutcome }) {
@@ -100,10 +109,11 @@ export function ExhibitUpload({ caseId, zone }: { caseId: number; zone: string }
         <label>
           Date order
           <select value={fields.dateOrder} onChange={set('dateOrder')}>
-            <option value="auto">decide from the file</option>
-            <option value="dmy">day/month/year</option>
-            <option value="mdy">month/day/year</option>
-            <option value="ymd">year/month/day</option>
+            {DATE_ORDERS.map((o) => (
+              <option key={o} value={o}>
+                {DATE_ORDER_LABELS[o]}
+              </option>
+            ))}
           </select>
         </label>
         <label>

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { IdentityDecision } from '@contract/identity-schemas';
 import { decideIdentity, getIdentities, identitiesKey, type Participant } from '../api/identities';
 import { href } from '../lib/router';
 import { QueryState } from './QueryState';
@@ -14,7 +15,7 @@ function ParticipantRow(p: {
 }) {
   const qc = useQueryClient();
   const [person, setPerson] = useState<number | ''>('');
-  const decide = async (decision: 'confirmed' | 'rejected') => {
+  const decide = async (decision: IdentityDecision) => {
     if (person === '') return;
     const name = p.people.find((x) => x.id === person)?.name ?? String(person);
     try {

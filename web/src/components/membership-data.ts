@@ -1,6 +1,10 @@
 /** The membership gantt's data, apart from drawing it (MembershipChart.tsx). */
-// Imports carry .js: this module is also type-checked under the root tsconfig (node16), by its unit test.
-import type { Certainty, MembershipTimeline } from '../api/membership-types.js';
+// Imports carry .js, and the contract is imported by its path rather than the @contract alias: this
+// module is also type-checked under the root tsconfig (node16), by its unit test.
+import type {
+  Certainty,
+  MembershipTimelineT as MembershipTimeline,
+} from '../../../src/contract/conduct-schemas.js';
 import { tooltipLines } from '../lib/html.js';
 import { formatInstant } from '../lib/time.js';
 
