@@ -5,6 +5,48 @@ import { count } from '../lib/format';
 
 type Setter<T> = (value: T) => void;
 
+/** The charge schedule's options: its format and the date its "days left" count from. */
+export function ChargesOptions(props: {
+  chargesFormat: 'xlsx' | 'pdf';
+  setChargesFormat: Setter<'xlsx' | 'pdf'>;
+  today: string;
+  setToday: Setter<string>;
+}) {
+  const { chargesFormat, setChargesFormat, today, setToday } = props;
+  return (
+    <>
+      <label>
+        Format{' '}
+        <select value={chargesFormat} onChange={(e) => setChargesFormat(e.target.value as 'xlsx' | 'pdf')}>
+          <option value="xlsx">XLSX (spreadsheet)</option>
+          <option value="pdf">PDF</option>
+        </select>
+      </label>
+      <label>
+        Days left as at <input type="date" value={today} onChange={(e) => setToday(e.target.value)} />{' '}
+        <span className="muted small">(default: the date the inputs last changed)</span>
+      </label>
+    </>
+  );
+}
+
+/** The unused-material schedule's options: its format. */
+export function UnusedOptions(props: {
+  unusedFormat: 'xlsx' | 'csv';
+  setUnusedFormat: Setter<'xlsx' | 'csv'>;
+}) {
+  const { unusedFormat, setUnusedFormat } = props;
+  return (
+    <label>
+      Format{' '}
+      <select value={unusedFormat} onChange={(e) => setUnusedFormat(e.target.value as 'xlsx' | 'csv')}>
+        <option value="xlsx">XLSX (spreadsheet, appendices as sheets)</option>
+        <option value="csv">CSV (appendices as separate files)</option>
+      </select>
+    </label>
+  );
+}
+
 /** The evidence bundle's options: its subject (chosen from the case's people) and the context around messages. */
 export function BundleOptions(props: {
   caseId: number;

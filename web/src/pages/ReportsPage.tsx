@@ -17,7 +17,7 @@ import { useSession } from '../hooks/session';
 import { count } from '../lib/format';
 import { href } from '../lib/router';
 import '../reports.css';
-import { BundleOptions, RsmfOptions } from './ReportOptions';
+import { BundleOptions, ChargesOptions, RsmfOptions, UnusedOptions } from './ReportOptions';
 import { roleAllows } from '@contract/roles';
 
 const KINDS: readonly { kind: ReportKind; label: string; about: string }[] = [
@@ -92,6 +92,27 @@ export function ReportsPage({ caseId }: { caseId: number }) {
   );
 }
 
+/** The choice of report, each with a line on what it holds. */
+function ReportKindChoice({ kind, onChange }: { kind: ReportKind; onChange: (kind: ReportKind) => void }) {
+  return (
+    <fieldset>
+      <legend>Report</legend>
+      {KINDS.map((k) => (
+        <label key={k.kind} className="report-kind">
+          <input
+            type="radio"
+            name="report-kind"
+            value={k.kind}
+            checked={kind === k.kind}
+            onChange={() => onChange(k.kind)}
+          />{' '}
+          <strong>{k.label}</strong> <span className="muted small">{k.about}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 function ReportForm({ caseId, onStarted }: { caseId: number; onStarted: (id: string) => void }) {
   const qc = useQueryClient();
   const [kind, setKind] = useState<ReportKind>('charges');
@@ -150,53 +171,17 @@ function ReportForm({ caseId, onStarted }: { caseId: number; onStarted: (id: str
   return (
     <form className="panel report-form" aria-labelledby="report-form-title" onSubmit={submit}>
       <h2 id="report-form-title">Make a report</h2>
-      <fieldset>
-        <legend>Report</legend>
-        {KINDS.map((k) => (
-          <label key={k.kind} className="report-kind">
-            <input
-              type="radio"
-              name="report-kind"
-              value={k.kind}
-              checked={kind === k.kind}
-              onChange={() => {
-                setKind(k.kind);
-                setError(null);
-              }}
-            />{' '}
-            <strong>{k.label}</strong> <span className="muted small">{k.about}</span>
-          </label>
-        ))}
-      </fieldset>
+      <ReportKindChoice
+        kind={kind}
+        onChange={(k) => {
+          setKind(k);
+          setError(null);
+        }}
+      />
       <fieldset>
         <legend>Options</legend>
-        {kind === 'charges' && (
-          <>
-            <label>
-              Format{' '}
-              <select
-                value={chargesFormat}
-                onChange={(e) => setChargesFormat(e.target.value as 'xlsx' | 'pdf')}
-              >
-                <option value="xlsx">XLSX (spreadsheet)</option>
-                <option value="pdf">PDF</option>
-              </select>
-            </label>
-            <label>
-              Days left as at <input type="date" value={today} onChange={(e) => setToday(e.target.value)} />{' '}
-              <span className="muted small">(default: the date the inputs last changed)</span>
-            </label>
-          </>
-        )}
-        {kind === 'unused' && (
-          <label>
-            Format{' '}
-            <select value={unusedFormat} onChange={(e) => setUnusedFormat(e.target.value as 'xlsx' | 'csv')}>
-              <option value="xlsx">XLSX (spreadsheet, appendices as sheets)</option>
-              <option value="csv">CSV (appendices as separate files)</option>
-            </select>
-          </label>
-        )}
+        {kind === 'charges' && <ChargesOptions {...{ chargesFormat, setChargesFormat, today, setToday }} />}
+        {kind === 'unused' && <UnusedOptions {...{ unusedFormat, setUnusedFormat }} />}
         {kind === 'bundle' && <BundleOptions {...{ caseId, person, setPerson, context, setContext }} />}
         {kind === 'rsmf' && (
           <RsmfOptions
