@@ -1,7 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { batchesKey, finishBatch, queueKey, type Batch } from '../api/batches';
 import { ApiError } from '../api/client';
+import type { Message } from '../api/types';
 import { CoverageBar } from '../components/CoverageBar';
+import { useSession } from '../hooks/session';
+import { href } from '../lib/router';
+import { roleAllows } from '@contract/roles';
 
 /** A batch's size, what is left, its progress, "Finish batch" where allowed, and the last status line. */
 export function BatchHead(props: {
@@ -10,12 +14,18 @@ export function BatchHead(props: {
   batch: Batch | undefined;
   total: number;
   left: number;
-  mayFinish: boolean;
   status: string | null;
   report: (status: string) => void;
 }) {
   const { caseId, batchId, batch, total, left, report } = props;
   const qc = useQueryClient();
+  const { session } = useSession();
+  const user = session?.user;
+  const mayFinish =
+    batch !== undefined &&
+    batch.status === 'open' &&
+    user?.role !== 'readonly' &&
+    (batch.assignee === user?.username || roleAllows(user?.role, 'lead'));
   const priority = batch?.kind === 'priority';
 
   async function finish() {
@@ -42,7 +52,7 @@ export function BatchHead(props: {
         coverage={batch?.coverage ?? (total === 0 ? 0 : (total - left) / total)}
         label="Batch progress"
       />
-      {props.mayFinish && (
+      {mayFinish && (
         <button type="button" disabled={left > 0} onClick={() => void finish()}>
           Finish batch
         </button>
@@ -51,5 +61,16 @@ export function BatchHead(props: {
         {props.status}
       </span>
     </div>
+  );
+}
+
+/** A link from a batch message to its place in its conversation. */
+export function OpenInThread({ caseId, message }: { caseId: number; message: Message }) {
+  return (
+    <p className="small">
+      <a href={href({ page: 'thread', caseId, conversationId: message.conversationId, seq: message.seq })}>
+        Open in the thread (message {message.seq + 1})
+      </a>
+    </p>
   );
 }

@@ -12,8 +12,7 @@ import { useThreadKeys, type ThreadKey } from '../hooks/useThreadKeys';
 import { decisionLabel } from '../lib/format';
 import { href } from '../lib/router';
 import '../queue.css';
-import { roleAllows } from '@contract/roles';
-import { BatchHead } from './BatchHead';
+import { BatchHead, OpenInThread } from './BatchHead';
 import { BatchList } from './BatchList';
 import { useBatchCursor, useBatchMessages } from './useBatchCursor';
 
@@ -96,12 +95,6 @@ export function BatchPage({ caseId, batchId }: { caseId: number; batchId: number
   };
   useThreadKeys(onKey, !coding.conflict);
 
-  const mayFinish =
-    batch !== undefined &&
-    batch.status === 'open' &&
-    !readOnly &&
-    (batch.assignee === user?.username || roleAllows(user?.role, 'lead'));
-
   return (
     <section aria-labelledby="batch-title">
       <h1 id="batch-title" className="thread-title">
@@ -110,7 +103,7 @@ export function BatchPage({ caseId, batchId }: { caseId: number; batchId: number
       <QueryState query={messagesQ} />
       <QueryState query={batchesQ} />
       {messagesQ.data && batchesQ.data && (
-        <BatchHead {...{ caseId, batchId, batch, total, left, mayFinish, status }} report={setStatus} />
+        <BatchHead {...{ caseId, batchId, batch, total, left, status }} report={setStatus} />
       )}
       <div className="batch-page">
         <BatchList
@@ -124,20 +117,7 @@ export function BatchPage({ caseId, batchId }: { caseId: number; batchId: number
           readOnly={readOnly}
           onSave={(d) => void saveSelected(d)}
         >
-          {selected && (
-            <p className="small">
-              <a
-                href={href({
-                  page: 'thread',
-                  caseId,
-                  conversationId: selected.conversationId,
-                  seq: selected.seq,
-                })}
-              >
-                Open in the thread (message {selected.seq + 1})
-              </a>
-            </p>
-          )}
+          {selected && <OpenInThread caseId={caseId} message={selected} />}
         </CodingSide>
       </div>
       {coding.conflictDialog && <ConflictDialog {...coding.conflictDialog} />}
