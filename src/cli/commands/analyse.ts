@@ -10,7 +10,7 @@ import { printJson, printTable } from '../output.js';
 import { progressBar } from '../progress.js';
 import { saveSearchTermReport, searchTermReport } from '../../review/search-term-report.js';
 import { printQueued } from './jobs.js';
-import { presentMessageLine } from '../../presenters/message.js';
+import { flagRows, printFlagRows } from './flag-rows.js';
 import { requireCase } from './shared.js';
 
 export function registerAnalysis(program: Command, ctx: CliContext): void {
@@ -96,61 +96,8 @@ function registerFlags(program: Command, ctx: CliContext): void {
             onlyFlagged: !o.all,
             ...(o.minScore !== undefined ? { minScore: Number(o.minScore) } : {}),
           });
-          const conversations = new Map(
-            (await store.conversations.list(theCase.id)).map((k) => [k.id, k.name]),
-          );
-          const exhibits = new Map((await store.exhibits.list(theCase.id)).map((e) => [e.id, e.ref]));
           const rows: Record<string, unknown>[] = [];
-          for (const f of flags) {
-            const m = await store.messages.get(f.messageId);
-            if (!m) continue;
-            const message = presentMessageLine(
-              m,
-              conversations.get(m.conversationId) ?? '',
-              exhibits.get(m.exhibitId) ?? '',
-            );
-            const row = {
-              messageId: f.messageId,
-              run: run.id,
-              score: f.score,
-              flagged: f.flagged,
-              categories: f.categories,
-              spans: f.spans,
-              version: run.version,
-              message,
-            };
-            if (o.jsonl) ctx.io.out(`${JSON.stringify(row)}\n`);
-            else rows.push(row);
-          }
-          // Issue 17: flags on the text read from a message's image, each saying so (`source`).
-          for (const f of await store.mediaTexts.flags(run.id, !o.all)) {
-            if (o.minScore !== undefined && f.score < Number(o.minScore)) continue;
-            const m = await store.messages.get(f.messageId);
-            const read = await store.mediaTexts.latestOfMessage(f.messageId);
-            if (!m) continue;
-            const row = {
-              messageId: f.messageId,
-              run: run.id,
-              source: f.source,
-              score: f.score,
-              flagged: f.flagged,
-              categories: f.categories,
-              spans: f.spans,
-              version: run.version,
-              imageText: read
-                ? {
-                    id: f.mediaTextId,
-                    text: read.text,
-                    engine: read.engine,
-                    engineVersion: read.engineVersion,
-                  }
-                : { id: f.mediaTextId },
-              message: presentMessageLine(
-                m,
-                conversations.get(m.conversationId) ?? '',
-                exhibits.get(m.exhibitId) ?? '',
-              ),
-            };
+          for await (const row of flagRows(store, theCase.id, run, flags, o)) {
             if (o.jsonl) ctx.io.out(`${JSON.stringify(row)}\n`);
             else rows.push(row);
           }
@@ -160,21 +107,7 @@ function registerFlags(program: Command, ctx: CliContext): void {
             return;
           }
           ctx.io.out(`Run ${run.id} (${run.finishedAt}): ${flags.length} result(s)\n`);
-          for (const r of rows) {
-            const m = r.message as {
-              sender: string | null;
-              utc: string;
-              text: string;
-              exhibit: string;
-              lineStart: number | null;
-            };
-            const cats = (r.categories as { name: string }[]).map((k) => k.name).join(', ');
-            const image = r.source === 'image_text' ? (r.imageText as { text?: string }) : null;
-            const shown = image ? `[text in image] ${image.text ?? ''}` : m.text;
-            ctx.io.out(
-              `${(r.score as number).toFixed(2)}  ${cats.padEnd(28)} ${m.utc} ${m.sender ?? '(system)'}: ${shown.replace(/\s+/g, ' ').slice(0, 100)}  <${m.exhibit} l.${m.lineStart}>\n`,
-            );
-          }
+          printFlagRows(ctx, rows);
         });
       },
     );

@@ -28,6 +28,13 @@ interface AddOptions {
 
 export function registerExhibit(program: Command, ctx: CliContext): void {
   const cmd = program.command('exhibit').description('take evidence into a case and inspect it');
+  registerExhibitAdd(cmd, ctx);
+  registerExhibitList(cmd, ctx);
+  registerExhibitShow(cmd, ctx);
+}
+
+/** `exhibit add`: an import, now or on the job queue. */
+function registerExhibitAdd(cmd: Command, ctx: CliContext): void {
   cmd
     .command('add <case> <file>')
     .description('hash FILE, keep a read-only copy, parse it and store every message (one transaction)')
@@ -122,6 +129,10 @@ export function registerExhibit(program: Command, ctx: CliContext): void {
         );
       });
     });
+}
+
+/** `exhibit list`: a case's exhibits with their hashes. */
+function registerExhibitList(cmd: Command, ctx: CliContext): void {
   cmd
     .command('list <case>')
     .description("list a case's exhibits with their hashes")
@@ -146,6 +157,10 @@ export function registerExhibit(program: Command, ctx: CliContext): void {
           );
       });
     });
+}
+
+/** `exhibit show`: an exhibit with its continuity, archive entries and import report. */
+function registerExhibitShow(cmd: Command, ctx: CliContext): void {
   cmd
     .command('show <case> <ref>')
     .description('an exhibit with its continuity, archive entries and import report')

@@ -57,6 +57,17 @@ function windowOptions(o: { windowMessages?: string; windowMinutes?: string }) {
 
 export function registerPeople(program: Command, ctx: CliContext): void {
   const person = program.command('person').description("the case's people: subjects, witnesses and others");
+  registerPersonAdd(person, ctx);
+  registerPersonUpdate(person, ctx);
+  registerPersonList(person, ctx);
+  registerIdentify(program, ctx);
+  registerConduct(program, ctx);
+  registerMembership(program, ctx);
+  registerCounts(program, ctx);
+}
+
+/** `person add`: a person of the case, checked before anything is written. */
+function registerPersonAdd(person: Command, ctx: CliContext): void {
   person
     .command('add <case>')
     .requiredOption('--name <name>', 'full name')
@@ -91,7 +102,10 @@ export function registerPeople(program: Command, ctx: CliContext): void {
         else ctx.io.out(`Person ${created.id}: ${created.name} (${created.role})\n`);
       });
     });
-  registerPersonUpdate(person, ctx);
+}
+
+/** `person list`: the case's people with their employment. */
+function registerPersonList(person: Command, ctx: CliContext): void {
   person.command('list <case>').action(async (caseName: string, _o, c: Command) => {
     const opts = globalOptions(c, ctx);
     await withStore(opts, async (store) => {
@@ -113,7 +127,10 @@ export function registerPeople(program: Command, ctx: CliContext): void {
         );
     });
   });
+}
 
+/** `identify`: proposed participant links, or a decision on one. */
+function registerIdentify(program: Command, ctx: CliContext): void {
   program
     .command('identify <case>')
     .description(
@@ -187,7 +204,10 @@ export function registerPeople(program: Command, ctx: CliContext): void {
         });
       },
     );
+}
 
+/** `conduct`: each person's conduct picture (suggestions, never findings). */
+function registerConduct(program: Command, ctx: CliContext): void {
   program
     .command('conduct <case>')
     .description(
@@ -228,7 +248,10 @@ export function registerPeople(program: Command, ctx: CliContext): void {
         );
       });
     });
+}
 
+/** `membership`: who was a member of each conversation, from when to when. */
+function registerMembership(program: Command, ctx: CliContext): void {
   program
     .command('membership <case>')
     .description('who was a member of each conversation from when to when, with certainty and conflicts')
@@ -256,7 +279,10 @@ export function registerPeople(program: Command, ctx: CliContext): void {
         }
       });
     });
+}
 
+/** `counts`: candidate s127 counts per sender with their limitation dates. */
+function registerCounts(program: Command, ctx: CliContext): void {
   program
     .command('counts <case>')
     .description('candidate s127(1)(a) counts per sender with their limitation dates')

@@ -3,6 +3,7 @@ import { STANDARDS } from '@contract/standards';
 import type { Message } from '../api/types';
 import type { Draft } from '../lib/drafts';
 import { categoryLabel, decisionLabel } from '../lib/format';
+import { ChecksFieldset } from './ChecksFieldset';
 
 export interface CodingPanelProps {
   readonly message: Message;
@@ -14,10 +15,6 @@ export interface CodingPanelProps {
   readonly onSave: (decision?: Decision) => void;
   /** Forget the unsaved changes (the form shows the saved code again). */
   readonly onDiscard?: () => void;
-}
-
-function toggle<T extends string>(list: readonly T[], item: T, on: boolean): T[] {
-  return on ? [...new Set([...list, item])] : list.filter((x) => x !== item);
 }
 
 /** The reviewer's code for the selected message: decision, categories, standards, s127, note. */
@@ -58,40 +55,22 @@ export function CodingPanel({
           ))}
         </div>
       </fieldset>
-      <fieldset disabled={readOnly || saving}>
-        <legend>Categories</legend>
-        <div className="checks">
-          {FLAG_CATEGORIES.map((c) => (
-            <label key={c}>
-              <input
-                type="checkbox"
-                checked={draft.categories.includes(c)}
-                onChange={(e) =>
-                  onChange({ ...draft, categories: toggle(draft.categories, c, e.target.checked) })
-                }
-              />
-              {categoryLabel(c)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset disabled={readOnly || saving}>
-        <legend>Standards of Professional Behaviour</legend>
-        <div className="checks">
-          {STANDARDS.map((s) => (
-            <label key={s}>
-              <input
-                type="checkbox"
-                checked={draft.standards.includes(s)}
-                onChange={(e) =>
-                  onChange({ ...draft, standards: toggle(draft.standards, s, e.target.checked) })
-                }
-              />
-              {s}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ChecksFieldset
+        legend="Categories"
+        items={FLAG_CATEGORIES}
+        chosen={draft.categories}
+        label={categoryLabel}
+        disabled={readOnly || saving}
+        onChange={(categories) => onChange({ ...draft, categories })}
+      />
+      <ChecksFieldset
+        legend="Standards of Professional Behaviour"
+        items={STANDARDS}
+        chosen={draft.standards}
+        label={(s) => s}
+        disabled={readOnly || saving}
+        onChange={(standards) => onChange({ ...draft, standards })}
+      />
       <fieldset disabled={readOnly || saving}>
         <label className="s127">
           <input

@@ -6,9 +6,8 @@ import {
   saveSearchTermReport,
   searchTermsKey,
 } from '../api/search-terms';
-import { categoryLabel } from '../lib/format';
-import { navigate } from '../lib/router';
 import { QueryState } from './QueryState';
+import { TermHitsTable } from './TermHitsTable';
 
 /**
  * The case's term list as a search-term report (per term: hits, unique hits, reviewed hits), and
@@ -53,44 +52,7 @@ export function SearchTermReportPanel({ caseId, canSave }: { caseId: number; can
             messages hit by a term, {report.messagesHitReviewed} of them reviewed. The terms stay highlighted
             in the thread.
           </p>
-          <table className="term-report" aria-label="Hits per term">
-            <thead>
-              <tr>
-                <th scope="col">Term</th>
-                <th scope="col">Category</th>
-                <th scope="col">Hits</th>
-                <th scope="col">Unique</th>
-                <th scope="col">Reviewed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.rows.map((r) => (
-                <tr key={r.term}>
-                  <td>
-                    <button
-                      type="button"
-                      className="link"
-                      title="Search for this term"
-                      onClick={() =>
-                        navigate({
-                          page: 'search',
-                          caseId,
-                          params: new URLSearchParams({ q: `"${r.term.replace(/"/g, ' ')}"` }),
-                        })
-                      }
-                    >
-                      {r.term}
-                    </button>
-                    {r.note && <span className="muted small"> ({r.note})</span>}
-                  </td>
-                  <td>{categoryLabel(r.category)}</td>
-                  <td>{r.hits}</td>
-                  <td>{r.unique}</td>
-                  <td>{r.reviewed}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TermHitsTable caseId={caseId} rows={report.rows} />
           {canSave && (
             <form className="term-report-save" onSubmit={submit}>
               <label>

@@ -1,18 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import {
-  useEffect,
-  useImperativeHandle,
-  useLayoutEffect,
-  useReducer,
-  useRef,
-  useState,
-  type Ref,
-} from 'react';
+import { useEffect, useLayoutEffect, useReducer, useRef, useState, type Ref } from 'react';
 import type { Message } from '../api/types';
-import { inPage, needsRebase, pageCount, pageStartFor } from '../lib/paging';
+import { needsRebase, pageCount, pageStartFor } from '../lib/paging';
 import type { HighlightTerm } from '../lib/search-terms';
-import { dayHeading, dayOf, useCaseZone } from '../lib/time';
-import { MessagePlaceholder, MessageRow } from './MessageRow';
+import { useCaseZone } from '../lib/time';
+import { ThreadRows } from './ThreadRows';
+import { useThreadListHandle, type PendingJump } from './useThreadListHandle';
 
 export interface ThreadListHandle {
   /** Scrolls so that `seq` is in view (moving the page if it is outside it). */
@@ -43,11 +36,9 @@ export function ThreadList(p: ThreadListProps) {
   const zone = useCaseZone('UTC');
   const scrollRef = useRef<HTMLDivElement>(null);
   const [pageStart, setPageStart] = useState(() => pageStartFor(p.initialSeq, p.total));
-  const pending = useRef<
-    | { kind: 'anchor'; seq: number; delta: number }
-    | { kind: 'index'; seq: number; align: 'auto' | 'center' | 'start' }
-    | null
-  >(p.initialSeq > 0 ? { kind: 'index', seq: p.initialSeq, align: 'center' } : null);
+  const pending = useRef<PendingJump>(
+    p.initialSeq > 0 ? { kind: 'index', seq: p.initialSeq, align: 'center' } : null,
+  );
   const count = pageCount(p.total, pageStart);
   // A programmatic jump takes a few frames to settle (rows get measured); the page must not move meanwhile.
   const settleUntil = useRef(0);
@@ -117,39 +108,16 @@ export function ThreadList(p: ThreadListProps) {
     }
   });
 
-  useImperativeHandle(
-    p.ref,
-    () => ({
-      scrollToSeq(seq, align = 'auto') {
-        settleTarget.current = seq;
-        if (inPage(seq, pageStart, p.total)) {
-          settleUntil.current = performance.now() + 800;
-          virtualizer.scrollToIndex(seq - pageStart, { align });
-          return;
-        }
-        const next = pageStartFor(seq, p.total);
-        pending.current = { kind: 'index', seq, align: align === 'auto' ? 'center' : align };
-        if (next === pageStart) {
-          pending.current = null;
-          settleUntil.current = performance.now() + 800;
-          virtualizer.scrollToIndex(seq - pageStart, { align });
-        } else setPageStart(next);
-      },
-      fullyVisible() {
-        const el = scrollRef.current;
-        if (!el) return null;
-        const top = el.scrollTop;
-        const bottom = top + el.clientHeight;
-        const shown = virtualizer
-          .getVirtualItems()
-          .filter((it) => it.start >= top - 1 && it.end <= bottom + 1);
-        const a = shown[0];
-        const b = shown[shown.length - 1];
-        return a && b ? { first: pageStart + a.index, last: pageStart + b.index } : null;
-      },
-    }),
-    [pageStart, p.total, virtualizer],
-  );
+  useThreadListHandle(p.ref, {
+    pageStart,
+    total: p.total,
+    virtualizer,
+    scrollRef,
+    pending,
+    settleUntil,
+    settleTarget,
+    setPageStart,
+  });
 
   return (
     <div
@@ -160,58 +128,11 @@ export function ThreadList(p: ThreadListProps) {
       aria-busy={items.some((it) => !p.get(pageStart + it.index))}
       data-page-start={pageStart}
     >
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
-        <div
-          className="thread-rows"
-          style={{
-            position: 'absolute',
-            top: 0,
-            left: 0,
-            width: '100%',
-            transform: `translateY(${items[0]?.start ?? 0}px)`,
-          }}
-        >
-          {items.map((it) => {
-            const seq = pageStart + it.index;
-            const m = p.get(seq);
-            const prev = seq > 0 ? p.get(seq - 1) : undefined;
-            // A new day (in the case's zone) starts with a separator, as on the phone.
-            const newDay = m && (seq === 0 || (prev && dayOf(prev.utc, zone) !== dayOf(m.utc, zone)));
-            return (
-              <div
-                key={it.key}
-                data-index={it.index}
-                data-seq={seq}
-                ref={virtualizer.measureElement}
-                className="row"
-                role="article"
-                aria-posinset={seq + 1}
-                aria-setsize={p.total}
-              >
-                {newDay && (
-                  <div className="day-separator" role="separator" aria-label={dayHeading(m.utc, zone)}>
-                    <span>{dayHeading(m.utc, zone)}</span>
-                  </div>
-                )}
-                {m ? (
-                  <MessageRow
-                    message={m}
-                    selected={p.selectedSeq === seq}
-                    showSource={p.sourceShown(seq)}
-                    terms={p.terms}
-                    onSelect={p.onSelect}
-                    onToggleSource={p.onToggleSource}
-                    onOpenQuote={p.onOpenQuote}
-                    quotedSender={p.quotedSender}
-                  />
-                ) : (
-                  <MessagePlaceholder seq={seq} />
-                )}
-              </div>
-            );
-          })}
-        </div>
-      </div>
+      <ThreadRows
+        {...{ p, items, pageStart, zone }}
+        totalSize={virtualizer.getTotalSize()}
+        measureElement={virtualizer.measureElement}
+      />
     </div>
   );
 }

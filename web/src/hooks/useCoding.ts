@@ -1,12 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState, type ComponentProps } from 'react';
-import { batchesKey, queueKey, updateCachedBatchMessages } from '../api/batches';
+import { useCallback, useState, type ComponentProps } from 'react';
 import { markReviewed, saveCode } from '../api/coding';
 import type { Decision } from '@contract/coding';
 import type { Code, CodeInput, Message } from '../api/types';
-import { discardDraft, draftFrom, keepDraft, keptDraft, type Draft } from '../lib/drafts';
+import { discardDraft, keptDraft } from '../lib/drafts';
 import type { ConflictDialog } from '../components/ConflictDialog';
-import { updateCachedMessages } from './useThreadWindows';
+import { useApplyCodingChange } from './useApplyCodingChange';
+import { useCodingDraft } from './useCodingDraft';
 
 export interface Conflict {
   readonly message: Message;
@@ -36,71 +35,11 @@ export interface CodingOptions {
  * note" runs, and the cached messages and dashboard figures kept in step.
  */
 export function useCoding(caseId: number, scope: CodingScope, options: CodingOptions) {
-  const qc = useQueryClient();
   const { selected, readOnly, report } = options;
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [draft, setDraftState] = useState<Draft>(() => draftFrom(null));
-  const draftKey = `${selected?.id}:${selected?.code?.version ?? 0}`;
-  useEffect(() => {
-    // A draft kept for this message (moved away with j/k, or left the page) comes back as it was.
-    const kept = selected ? keptDraft(caseId, selected.id) : undefined;
-    setDraftState(kept ? kept.draft : draftFrom(selected?.code ?? null));
-    // The draft follows the selected message and its saved version only (draftKey).
-  }, [draftKey]);
-
-  /** The reviewer changed the form: keep it for this message until saved or discarded. */
-  const setDraft = useCallback(
-    (d: Draft) => {
-      setDraftState(d);
-      if (!selected || readOnly) return;
-      keepDraft(
-        {
-          caseId,
-          messageId: selected.id,
-          conversationId: selected.conversationId,
-          seq: selected.seq,
-          baseVersion: keptDraft(caseId, selected.id)?.baseVersion ?? selected.code?.version ?? 0,
-          draft: d,
-        },
-        draftFrom(selected.code),
-      );
-    },
-    [selected, readOnly, caseId],
-  );
-
-  /** Forgets the selected message's unsaved changes and shows its saved code again. */
-  const discard = useCallback(() => {
-    if (!selected) return;
-    discardDraft(caseId, selected.id);
-    setDraftState(draftFrom(selected.code));
-  }, [selected, caseId]);
-
-  const batchId = scope.kind === 'batch' ? scope.batchId : null;
-
-  /** Changes the cached copies of a conversation's messages fromSeq … toSeq, and refreshes what counts them. */
-  const applyChange = useCallback(
-    (conversationId: number, fromSeq: number, toSeq: number, fn: (m: Message) => Message) => {
-      if (batchId === null) {
-        updateCachedMessages(qc, conversationId, fromSeq, toSeq, fn);
-      } else {
-        updateCachedBatchMessages(qc, batchId, (m) =>
-          m.conversationId === conversationId && m.seq >= fromSeq && m.seq <= toSeq ? fn(m) : m,
-        );
-      }
-      void qc.invalidateQueries({ queryKey: ['case', caseId] });
-      void qc.invalidateQueries({ queryKey: ['cases'] });
-      if (batchId !== null) {
-        void qc.invalidateQueries({ queryKey: batchesKey(caseId) });
-        void qc.invalidateQueries({ queryKey: queueKey });
-        void qc.invalidateQueries({ queryKey: ['reviewers', caseId] });
-        void qc.invalidateQueries({ queryKey: ['window', conversationId] });
-        // A reviewer's code overrides the flagger in the conduct picture.
-        void qc.invalidateQueries({ queryKey: ['conduct', caseId] });
-      }
-    },
-    [qc, caseId, batchId],
-  );
+  const { draft, setDraftState, setDraft, discard } = useCodingDraft(caseId, selected, readOnly);
+  const applyChange = useApplyCodingChange(caseId, scope);
 
   const applyCode = useCallback(
     (message: Message, code: Code) =>

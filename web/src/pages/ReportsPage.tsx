@@ -1,7 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { getCase } from '../api/cases';
-import { getConduct } from '../api/people';
 import {
   getReport,
   listReports,
@@ -19,6 +17,7 @@ import { useSession } from '../hooks/session';
 import { count } from '../lib/format';
 import { href } from '../lib/router';
 import '../reports.css';
+import { BundleOptions, ChargesOptions, RsmfOptions, UnusedOptions } from './ReportOptions';
 import { roleAllows } from '@contract/roles';
 
 const KINDS: readonly { kind: ReportKind; label: string; about: string }[] = [
@@ -93,6 +92,27 @@ export function ReportsPage({ caseId }: { caseId: number }) {
   );
 }
 
+/** The choice of report, each with a line on what it holds. */
+function ReportKindChoice({ kind, onChange }: { kind: ReportKind; onChange: (kind: ReportKind) => void }) {
+  return (
+    <fieldset>
+      <legend>Report</legend>
+      {KINDS.map((k) => (
+        <label key={k.kind} className="report-kind">
+          <input
+            type="radio"
+            name="report-kind"
+            value={k.kind}
+            checked={kind === k.kind}
+            onChange={() => onChange(k.kind)}
+          />{' '}
+          <strong>{k.label}</strong> <span className="muted small">{k.about}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 function ReportForm({ caseId, onStarted }: { caseId: number; onStarted: (id: string) => void }) {
   const qc = useQueryClient();
   const [kind, setKind] = useState<ReportKind>('charges');
@@ -106,18 +126,6 @@ function ReportForm({ caseId, onStarted }: { caseId: number; onStarted: (id: str
   const [to, setTo] = useState('');
   const [hits, setHits] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  const people = useQuery({
-    queryKey: ['conduct', caseId],
-    queryFn: () => getConduct(caseId),
-    enabled: kind === 'bundle',
-    staleTime: 60_000,
-  });
-  const theCase = useQuery({
-    queryKey: ['case', caseId],
-    queryFn: () => getCase(caseId),
-    enabled: kind === 'rsmf',
-  });
 
   const start = useMutation({
     mutationFn: (body: ReportBody) => startReport(caseId, body),
@@ -160,108 +168,37 @@ function ReportForm({ caseId, onStarted }: { caseId: number; onStarted: (id: str
     if (b) start.mutate(b);
   }
 
-  const subjects = (people.data?.people ?? []).filter(
-    (p) => p.sent > 0 || p.receivedOffensiveWhileMember > 0,
-  );
   return (
     <form className="panel report-form" aria-labelledby="report-form-title" onSubmit={submit}>
       <h2 id="report-form-title">Make a report</h2>
-      <fieldset>
-        <legend>Report</legend>
-        {KINDS.map((k) => (
-          <label key={k.kind} className="report-kind">
-            <input
-              type="radio"
-              name="report-kind"
-              value={k.kind}
-              checked={kind === k.kind}
-              onChange={() => {
-                setKind(k.kind);
-                setError(null);
-              }}
-            />{' '}
-            <strong>{k.label}</strong> <span className="muted small">{k.about}</span>
-          </label>
-        ))}
-      </fieldset>
+      <ReportKindChoice
+        kind={kind}
+        onChange={(k) => {
+          setKind(k);
+          setError(null);
+        }}
+      />
       <fieldset>
         <legend>Options</legend>
-        {kind === 'charges' && (
-          <>
-            <label>
-              Format{' '}
-              <select
-                value={chargesFormat}
-                onChange={(e) => setChargesFormat(e.target.value as 'xlsx' | 'pdf')}
-              >
-                <option value="xlsx">XLSX (spreadsheet)</option>
-                <option value="pdf">PDF</option>
-              </select>
-            </label>
-            <label>
-              Days left as at <input type="date" value={today} onChange={(e) => setToday(e.target.value)} />{' '}
-              <span className="muted small">(default: the date the inputs last changed)</span>
-            </label>
-          </>
-        )}
-        {kind === 'unused' && (
-          <label>
-            Format{' '}
-            <select value={unusedFormat} onChange={(e) => setUnusedFormat(e.target.value as 'xlsx' | 'csv')}>
-              <option value="xlsx">XLSX (spreadsheet, appendices as sheets)</option>
-              <option value="csv">CSV (appendices as separate files)</option>
-            </select>
-          </label>
-        )}
-        {kind === 'bundle' && (
-          <>
-            {people.error || (people.data && subjects.length === 0) ? (
-              <label>
-                Subject (person id or name, or a participant's name){' '}
-                <input value={person} onChange={(e) => setPerson(e.target.value)} />
-              </label>
-            ) : (
-              <label>
-                Subject{' '}
-                <select value={person} onChange={(e) => setPerson(e.target.value)} disabled={!people.data}>
-                  <option value="">{people.data ? 'Choose…' : 'Loading people…'}</option>
-                  {subjects.map((p) => (
-                    <option key={p.person} value={p.person}>
-                      {p.name}
-                      {p.provisional ? ' (not yet identified)' : ''} — {count(p.sentOffensive)} offensive sent
-                    </option>
-                  ))}
-                </select>
-              </label>
-            )}
-            <ContextField value={context} onChange={setContext} />
-          </>
-        )}
+        {kind === 'charges' && <ChargesOptions {...{ chargesFormat, setChargesFormat, today, setToday }} />}
+        {kind === 'unused' && <UnusedOptions {...{ unusedFormat, setUnusedFormat }} />}
+        {kind === 'bundle' && <BundleOptions {...{ caseId, person, setPerson, context, setContext }} />}
         {kind === 'rsmf' && (
-          <>
-            <label>
-              Conversation{' '}
-              <select value={conversationId} onChange={(e) => setConversationId(e.target.value)}>
-                <option value="">All conversations</option>
-                {(theCase.data?.conversations ?? []).map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              From <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-            </label>
-            <label>
-              To (not including) <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-            </label>
-            <label>
-              <input type="checkbox" checked={hits} onChange={(e) => setHits(e.target.checked)} /> Only the
-              offensive messages (codes, else flags), with context
-            </label>
-            {hits && <ContextField value={context} onChange={setContext} />}
-          </>
+          <RsmfOptions
+            {...{
+              caseId,
+              conversationId,
+              setConversationId,
+              from,
+              setFrom,
+              to,
+              setTo,
+              hits,
+              setHits,
+              context,
+              setContext,
+            }}
+          />
         )}
       </fieldset>
       <button type="submit" disabled={start.isPending}>
@@ -273,21 +210,6 @@ function ReportForm({ caseId, onStarted }: { caseId: number; onStarted: (id: str
         </p>
       )}
     </form>
-  );
-}
-
-function ContextField({ value, onChange }: { value: number; onChange: (n: number) => void }) {
-  return (
-    <label>
-      Messages of context before and after{' '}
-      <input
-        type="number"
-        min={0}
-        max={500}
-        value={value}
-        onChange={(e) => onChange(Math.max(0, Math.min(500, Math.round(Number(e.target.value) || 0))))}
-      />
-    </label>
   );
 }
 

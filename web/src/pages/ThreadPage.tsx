@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { getCase } from '../api/cases';
 import { CodingSide } from '../components/CodingSide';
 import { ConflictDialog } from '../components/ConflictDialog';
@@ -14,6 +14,7 @@ import { useThreadWindows } from '../hooks/useThreadWindows';
 import { href } from '../lib/router';
 import { useCaseZone } from '../lib/time';
 import { caseQueryKey } from './CaseDashboardPage';
+import { ThreadLoadState, useSourceToggles } from './thread-page-parts';
 
 export function ThreadPage({
   caseId,
@@ -44,8 +45,7 @@ export function ThreadPage({
   selectedRef.current = selectedSeq;
   const selected = windows.get(selectedSeq);
 
-  const [sources, setSources] = useState<ReadonlySet<number>>(new Set());
-  const [allSources, setAllSources] = useState(false);
+  const { allSources, setAllSources, toggleSource, sourceShown } = useSourceToggles();
   const { highlight, setHighlight, terms } = useHighlightTerms(caseId);
   const [status, setStatus] = useState<string | null>(null);
   const coding = useCoding(
@@ -53,16 +53,6 @@ export function ThreadPage({
     { kind: 'thread', conversationId },
     { selected, readOnly, report: setStatus },
   );
-
-  const toggleSource = useCallback((seq: number) => {
-    setSources((s) => {
-      const n = new Set(s);
-      if (n.has(seq)) n.delete(seq);
-      else n.add(seq);
-      return n;
-    });
-  }, []);
-  const sourceShown = useCallback((seq: number) => allSources || sources.has(seq), [allSources, sources]);
 
   const select = useThreadAddress({ caseId, conversationId, urlSeq, list, selectedRef, setSelectedSeq });
   const { onOpenQuote, quotedSender } = useQuotes(conversationId, selectedRef, select, setStatus);
@@ -102,13 +92,7 @@ export function ThreadPage({
           onAllSources={setAllSources}
           onMarkReviewed={() => void act.markVisible()}
         />
-        {windows.error && (
-          <p role="alert" className="error">
-            Could not load messages: {windows.error.message}
-          </p>
-        )}
-        {total === null && !windows.error && <p className="muted">Loading messages…</p>}
-        {total === 0 && <p className="muted">This conversation has no messages.</p>}
+        <ThreadLoadState total={total} error={windows.error} />
         {total !== null && total > 0 && (
           <ThreadList
             ref={list}

@@ -135,6 +135,96 @@ export function recordKey(caseId: number, today: string | undefined) {
   return ['record', caseId, today ?? 'today'] as const;
 }
 
+/** One field of a record form, drawn for its kind: checks, a checkbox, a choice, text or a date. */
+function RecordField({
+  field: f,
+  id,
+  value: v,
+  record,
+  set,
+}: {
+  field: Field;
+  id: string;
+  value: Value | undefined;
+  record: CaseRecord;
+  set: (name: string, v: Value) => void;
+}) {
+  if (MULTI.includes(f.kind)) {
+    const list = choices(f.kind, record, f.options);
+    const picked = v as string[];
+    return (
+      <fieldset className="record-checks">
+        <legend>{f.label}</legend>
+        {list.length === 0 && <span className="muted small">none yet</span>}
+        {list.map((c) => (
+          <label key={c.value}>
+            <input
+              type="checkbox"
+              checked={picked.includes(c.value)}
+              onChange={(e) =>
+                set(f.name, e.target.checked ? [...picked, c.value] : picked.filter((x) => x !== c.value))
+              }
+            />{' '}
+            {c.label}
+          </label>
+        ))}
+      </fieldset>
+    );
+  }
+  if (f.kind === 'checkbox')
+    return (
+      <label className="record-check">
+        <input type="checkbox" checked={v === true} onChange={(e) => set(f.name, e.target.checked)} />{' '}
+        {f.label}
+      </label>
+    );
+  const isSelect = !['text', 'textarea', 'date', 'partial-date', 'number', 'ids', 'lines'].includes(f.kind);
+  return (
+    <div className="record-field">
+      <label htmlFor={id}>
+        {f.label}
+        {f.required ? '' : <span className="muted small"> (optional)</span>}
+      </label>
+      {isSelect ? (
+        <select
+          id={id}
+          value={v as string}
+          required={f.required}
+          onChange={(e) => set(f.name, e.target.value)}
+        >
+          <option value="">—</option>
+          {choices(f.kind, record, f.options).map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      ) : f.kind === 'textarea' || f.kind === 'lines' ? (
+        <textarea
+          id={id}
+          rows={f.kind === 'lines' ? 2 : 3}
+          value={v as string}
+          required={f.required}
+          onChange={(e) => set(f.name, e.target.value)}
+        />
+      ) : (
+        <input
+          id={id}
+          type={f.kind === 'date' ? 'date' : f.kind === 'number' ? 'number' : 'text'}
+          {...(f.kind === 'number' ? { min: 0, step: 1 } : {})}
+          {...(f.kind === 'partial-date'
+            ? { pattern: '\\d{4}(-\\d{2}(-\\d{2})?)?', placeholder: 'YYYY-MM-DD, YYYY-MM or YYYY' }
+            : {})}
+          value={v as string}
+          required={f.required}
+          onChange={(e) => set(f.name, e.target.value)}
+        />
+      )}
+      {f.hint && <span className="muted small">{f.hint}</span>}
+    </div>
+  );
+}
+
 export function ActionForm({
   caseId,
   spec,
@@ -173,89 +263,16 @@ export function ActionForm({
   };
   return (
     <form className="record-form" aria-label={spec.title} onSubmit={submit}>
-      {spec.fields.map((f) => {
-        const id = `${formId}-${f.name}`;
-        const v = values[f.name];
-        if (MULTI.includes(f.kind)) {
-          const list = choices(f.kind, record, f.options);
-          const picked = v as string[];
-          return (
-            <fieldset key={f.name} className="record-checks">
-              <legend>{f.label}</legend>
-              {list.length === 0 && <span className="muted small">none yet</span>}
-              {list.map((c) => (
-                <label key={c.value}>
-                  <input
-                    type="checkbox"
-                    checked={picked.includes(c.value)}
-                    onChange={(e) =>
-                      set(
-                        f.name,
-                        e.target.checked ? [...picked, c.value] : picked.filter((x) => x !== c.value),
-                      )
-                    }
-                  />{' '}
-                  {c.label}
-                </label>
-              ))}
-            </fieldset>
-          );
-        }
-        if (f.kind === 'checkbox')
-          return (
-            <label key={f.name} className="record-check">
-              <input type="checkbox" checked={v === true} onChange={(e) => set(f.name, e.target.checked)} />{' '}
-              {f.label}
-            </label>
-          );
-        const isSelect = !['text', 'textarea', 'date', 'partial-date', 'number', 'ids', 'lines'].includes(
-          f.kind,
-        );
-        return (
-          <div key={f.name} className="record-field">
-            <label htmlFor={id}>
-              {f.label}
-              {f.required ? '' : <span className="muted small"> (optional)</span>}
-            </label>
-            {isSelect ? (
-              <select
-                id={id}
-                value={v as string}
-                required={f.required}
-                onChange={(e) => set(f.name, e.target.value)}
-              >
-                <option value="">—</option>
-                {choices(f.kind, record, f.options).map((c) => (
-                  <option key={c.value} value={c.value}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
-            ) : f.kind === 'textarea' || f.kind === 'lines' ? (
-              <textarea
-                id={id}
-                rows={f.kind === 'lines' ? 2 : 3}
-                value={v as string}
-                required={f.required}
-                onChange={(e) => set(f.name, e.target.value)}
-              />
-            ) : (
-              <input
-                id={id}
-                type={f.kind === 'date' ? 'date' : f.kind === 'number' ? 'number' : 'text'}
-                {...(f.kind === 'number' ? { min: 0, step: 1 } : {})}
-                {...(f.kind === 'partial-date'
-                  ? { pattern: '\\d{4}(-\\d{2}(-\\d{2})?)?', placeholder: 'YYYY-MM-DD, YYYY-MM or YYYY' }
-                  : {})}
-                value={v as string}
-                required={f.required}
-                onChange={(e) => set(f.name, e.target.value)}
-              />
-            )}
-            {f.hint && <span className="muted small">{f.hint}</span>}
-          </div>
-        );
-      })}
+      {spec.fields.map((f) => (
+        <RecordField
+          key={f.name}
+          field={f}
+          id={`${formId}-${f.name}`}
+          value={values[f.name]}
+          record={record}
+          set={set}
+        />
+      ))}
       {spec.publishable && (
         <label className="record-check">
           <input

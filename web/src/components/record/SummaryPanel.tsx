@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { finaliseSummary, getSummary, saveSummaryDraft } from '../../api/record';
 import { QueryState } from '../QueryState';
+import { SummaryEditor } from './SummaryEditor';
 import { day } from './words';
 
 /**
@@ -129,48 +130,15 @@ export function SummaryPanel({ caseId, canEdit }: { caseId: number; canEdit: boo
         />
       </section>
       {editing && text !== null && (
-        <section className="panel record-section" aria-labelledby="summary-edit-title">
-          <h2 id="summary-edit-title">Edit</h2>
-          <label htmlFor="summary-markdown" className="muted small">
-            Markdown: # headings, - list items, paragraphs
-          </label>
-          <textarea
-            id="summary-markdown"
-            className="summary-editor"
-            value={text}
-            rows={18}
-            onChange={(e) => {
-              setStatus(null);
-              setText(e.target.value);
-            }}
-          />
-          <div className="record-form-actions">
-            <button type="button" disabled={save.isPending} onClick={() => save.mutate(text)}>
-              Save draft
-            </button>
-            <button type="button" onClick={() => setText(d.generated.markdown)}>
-              Start again from the record
-            </button>
-            <button
-              type="button"
-              disabled={finalise.isPending || current === null || current.markdown !== text}
-              title={current === null || current.markdown !== text ? 'Save the draft first' : undefined}
-              onClick={() => finalise.mutate()}
-            >
-              Mark final
-            </button>
-            {status && (
-              <span className="muted" role="status">
-                {status}
-              </span>
-            )}
-          </div>
-          {error && (
-            <p role="alert" className="error">
-              Not saved: {error.message}
-            </p>
-          )}
-        </section>
+        <SummaryEditor
+          {...{ text, setText, setStatus, status, current }}
+          generated={d.generated.markdown}
+          saving={save.isPending}
+          finalising={finalise.isPending}
+          onSave={(markdown) => save.mutate(markdown)}
+          onFinalise={() => finalise.mutate()}
+          error={error}
+        />
       )}
       {!editing && status && (
         <p className="muted" role="status">

@@ -1,0 +1,84 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { batchMessagesKey, batchMessagesPage } from '../api/batches';
+import type { Message } from '../api/types';
+
+/** Pages `f` loads at most, looking for the next flagged message, before it asks to be pressed again. */
+const FLAG_SEARCH_PAGES = 20;
+
+/** A batch's messages, page by page, and `loadMore`: the next page, once at a time. */
+export function useBatchMessages(batchId: number) {
+  const messagesQ = useInfiniteQuery({
+    queryKey: batchMessagesKey(batchId),
+    queryFn: ({ pageParam }) => batchMessagesPage(batchId, pageParam),
+    initialPageParam: null as number | null,
+    getNextPageParam: (last) => last.next,
+  });
+  const { fetchNextPage } = messagesQ;
+  const messages = useMemo(() => messagesQ.data?.pages.flatMap((p) => p.hits) ?? [], [messagesQ.data]);
+
+  /** Resolves to every message loaded once the next page is in, and whether more remain. */
+  const loadMore = useCallback(async () => {
+    const r = await fetchNextPage({ cancelRefetch: false });
+    if (r.isError) throw r.error;
+    return { all: r.data?.pages.flatMap((p) => p.hits) ?? [], more: r.hasNextPage };
+  }, [fetchNextPage]);
+  return { messagesQ, messages, loadMore };
+}
+
+/**
+ * The selected message of a batch and the moves j and f make, which may have to load further
+ * pages first; `report` is told when a move cannot be made.
+ */
+export function useBatchCursor(
+  messages: readonly Message[],
+  hasNextPage: boolean,
+  loadMore: () => Promise<{ all: readonly Message[]; more: boolean }>,
+  report: (status: string) => void,
+) {
+  const [index, setIndex] = useState(0);
+  // Where j presses made while the next page loads are heading, so that none is lost.
+  const pendingMove = useRef<number | null>(null);
+  const select = useCallback((i: number) => {
+    pendingMove.current = null;
+    setIndex(i);
+  }, []);
+
+  /** Moves to the message after `from`, loading the next page first when `from` is the last loaded. */
+  async function next(from: number) {
+    const waiting = pendingMove.current;
+    if (waiting === null && from + 1 < messages.length) return select(from + 1);
+    if (waiting === null && !hasNextPage) return;
+    const want = (waiting ?? from) + 1;
+    pendingMove.current = want;
+    try {
+      const { all } = await loadMore();
+      // A later press, or another move, has taken over.
+      if (pendingMove.current !== want) return;
+      select(Math.min(want, all.length - 1));
+    } catch (err) {
+      if (pendingMove.current === want) pendingMove.current = null;
+      report(`Could not load more: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  async function nextFlagged(from: number) {
+    let all: readonly Message[] = messages;
+    let more = hasNextPage;
+    for (let pages = 0; ; pages++) {
+      const i = all.findIndex((m, j) => j > from && m.flag?.flagged);
+      if (i >= 0) return select(i);
+      if (!more) return report('No further flagged messages in this batch.');
+      if (pages === FLAG_SEARCH_PAGES) {
+        return report(`No flagged message in the next ${all.length - from - 1}; press f to look further.`);
+      }
+      try {
+        ({ all, more } = await loadMore());
+      } catch (err) {
+        return report(`Could not load more: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+
+  return { index, select, next, nextFlagged };
+}
