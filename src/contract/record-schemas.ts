@@ -2,6 +2,8 @@
  * Request and response shapes of the case record routes (docs/api.md, "Case record"). The rules
  * themselves (dates in order, no outcome without a finding, …) are the record service's
  * (src/cases/rules.ts); these schemas only check each field's form.
+ *
+ * Why one file over 500 lines: it is the record API's whole request/response surface, one schema per action, read alongside docs/api.md.
  */
 import { parsePartialDate } from '../domain/partial-date.js';
 import { DateTime } from 'luxon';

@@ -13,6 +13,8 @@
  * weighing and evidencing those is what the tool is for. Some are laughed along with, some are
  * challenged, some meet silence: the bystander duty ("Challenging and Reporting Improper Conduct")
  * depends on which. The same seed always gives the same text.
+ *
+ * Why one file over 500 lines: the demo chat's script is data (scenes and lines), not logic.
  */
 
 export const DEMO_GROUP_NAME = 'Team 3 Response';

@@ -5,6 +5,8 @@
  * each with sender and person, local time with zone and UTC, exhibit and line or row, the flag's
  * reasons and the reviewer's decision, and a stored image printed with the text read from it and
  * its hash (bundle-images.ts); last, a manifest page with the hashes of every input.
+ *
+ * Why one file over 500 lines: the bundle's pages are laid out in the order they print; splitting them would scatter the page geometry they share.
  */
 import { summariseConduct, type PersonPicture } from '../analysis/conduct/index.js';
 import { UsageError, UserError } from '../domain/errors.js';

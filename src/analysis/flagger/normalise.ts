@@ -8,6 +8,8 @@
  * leetspeak mapped, emoji clustered (ZWJ sequences, skin tones, flags, tags) and named, repeated letters
  * squeezed (`key`), and letters spelled out with spaces or punctuation (`s p a c e d`, `s.p.a.c.e.d`)
  * offered as a joined candidate.
+ *
+ * Why one file over 500 lines: the one linear pass and its tables (confusables, leet, emoji letters) must agree on offsets, so they are kept together.
  */
 
 import emojiData from './terms/emoji.json' with { type: 'json' };

@@ -16,6 +16,8 @@
  * - Membership events from every source are kept, renamed into the canonical conversation; the same
  *   event seen from two sources (same type, same members, within the merge's minute tolerance) is
  *   kept once, from the richer source.
+ *
+ * Why one file over 500 lines: the merged view mirrors src/analysis/conduct step by step over several phones; kept in one place so the two stay comparable.
  */
 
 export interface ViewMessage {

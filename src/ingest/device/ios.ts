@@ -1,3 +1,6 @@
+/**
+ * The iOS ChatStorage.sqlite reader. Why one file over 500 lines: the row mapping of each message kind (text, media, system, call, poll, location) reads the same joined row, and is kept together to stay comparable with the Android readers.
+ */
 import type Database from 'better-sqlite3';
 import type {
   MediaRef,

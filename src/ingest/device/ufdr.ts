@@ -1,3 +1,6 @@
+/**
+ * The UFDR reader (Cellebrite report.xml inside the .ufdr zip, streamed with saxes). Why one file over 500 lines: the SAX handlers for chats, instant messages, parties and attachments share one parse state.
+ */
 import { DateTime } from 'luxon';
 import { SaxesParser } from 'saxes';
 import { EvidenceError } from '../../domain/errors.js';
