@@ -3,7 +3,6 @@
  * (src/cases/record-service.ts), which checks the rules and writes each change with its audit entry
  * in one transaction. A rule the service refuses is a UserError: 400 with the rule's message.
  */
-import type { z } from 'zod/v4';
 
 import { PeopleService } from '../cases/people-service.js';
 import { todayInEngland } from '../cases/periods.js';
@@ -13,15 +12,9 @@ import { summaryFacts } from '../cases/summary-facts.js';
 import { caseTimeline } from '../cases/timeline.js';
 import type { CaseRecordData, SummaryDraft } from '../contract/record.js';
 import type { Store } from '../store/open-store.js';
-import type { CaseOf, RouteDoc, defineRoute } from './api.js';
+import { caseFromParam, type Route, type RouteDoc } from './api.js';
 import * as R from '../contract/record-schemas.js';
 import { CaseParams, ErrorBody } from '../contract/schemas.js';
-
-type Route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
-  spec: Parameters<typeof defineRoute<PS, QS, BS>>[3],
-) => void;
-
-const caseFromParam: CaseOf<{ caseId: number }> = async (_store, p) => p.caseId;
 
 /** The record, its deadlines as of `today`, the timeline and the messages it cites. */
 async function recordView(store: Store, service: RecordService, today: string) {

@@ -1,18 +1,11 @@
 /** "More like this" (issue 14.3, docs/flagger.md): messages of a case resembling one message. */
-import { z } from 'zod/v4';
 
 import { UserError } from '../domain/errors.js';
 import { similarMessages } from '../review/similar.js';
 import type { Store } from '../store/open-store.js';
-import { ApiError, type CaseOf, type defineRoute } from './api.js';
+import { ApiError, caseFromParam, type Route } from './api.js';
 import { ErrorBody } from '../contract/schemas.js';
 import { SimilarParams, SimilarQuery, SimilarResponse } from '../contract/similar-schemas.js';
-
-type Route = <PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType>(
-  spec: Parameters<typeof defineRoute<PS, QS, BS>>[3],
-) => void;
-
-const caseFromParam: CaseOf<{ caseId: number }> = async (_store, p) => p.caseId;
 
 export function registerSimilarRoutes(route: Route, store: Store): void {
   route({
