@@ -24,7 +24,7 @@ import { printJson, printTable } from '../output.js';
 import { describeSpec, specFrom, type CreateOptions } from './batch-spec.js';
 import { operator } from './operator.js';
 import { intOption, percent } from './review-options.js';
-import { requireCase } from './shared.js';
+import { requireCase, senderLabel } from './shared.js';
 
 async function requireBatch(store: Store, value: string): Promise<BatchRecord> {
   const id = /^\d{1,9}$/u.test(value) ? Number(value) : null;
@@ -327,7 +327,7 @@ function registerBatchMessages(cmd: Command, ctx: CliContext): void {
               id: m.id,
               'conv:seq': `${m.conversationId}:${m.seq}`,
               utc: m.utc,
-              sender: m.sender ?? '(system)',
+              sender: senderLabel(m.sender),
               text: m.text.length <= 80 ? m.text : `${m.text.slice(0, 79)}…`,
             })),
           );

@@ -1,6 +1,7 @@
 import type { Store } from '../../store/open-store.js';
 import { presentMessageLine } from '../../presenters/message.js';
 import type { CliContext } from '../context.js';
+import { senderLabel } from './shared.js';
 
 type FlagRun = NonNullable<Awaited<ReturnType<Store['flags']['run']>>>;
 
@@ -87,7 +88,7 @@ export function printFlagRows(ctx: CliContext, rows: readonly Record<string, unk
     const image = r.source === 'image_text' ? (r.imageText as { text?: string }) : null;
     const shown = image ? `[text in image] ${image.text ?? ''}` : m.text;
     ctx.io.out(
-      `${(r.score as number).toFixed(2)}  ${cats.padEnd(28)} ${m.utc} ${m.sender ?? '(system)'}: ${shown.replace(/\s+/g, ' ').slice(0, 100)}  <${m.exhibit} l.${m.lineStart}>\n`,
+      `${(r.score as number).toFixed(2)}  ${cats.padEnd(28)} ${m.utc} ${senderLabel(m.sender)}: ${shown.replace(/\s+/g, ' ').slice(0, 100)}  <${m.exhibit} l.${m.lineStart}>\n`,
     );
   }
 }

@@ -7,7 +7,7 @@ import { presentMessageLine } from '../../presenters/message.js';
 import type { MessageFilters, MessageRecord } from '../../store/types.js';
 import { globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson } from '../output.js';
-import { requireCase, SYSTEM_SENDER } from './shared.js';
+import { requireCase, senderLabel, SYSTEM_SENDER } from './shared.js';
 
 interface MessagesOptions {
   jsonl?: boolean;
@@ -130,15 +130,13 @@ export function registerMessages(program: Command, ctx: CliContext): void {
           const conv = conversations.get(m.conversationId) ?? String(m.conversationId);
           const ex = exhibits.get(m.exhibitId) ?? String(m.exhibitId);
           const hit = viaImage?.get(m.id);
-          const json = () => ({
-            ...presentMessageLine(m, conv, ex),
-            ...(hit ? { matchedImageText: hit } : {}),
-          });
+          const line = presentMessageLine(m, conv, ex);
+          const json = () => ({ ...line, ...(hit ? { matchedImageText: hit } : {}) });
           if (o.jsonl) ctx.io.out(`${JSON.stringify(json())}\n`);
           else if (opts.json) all.push(json());
           else
             ctx.io.out(
-              `${m.utc} [${m.localText} ${m.zone}] ${m.sender ?? '(system)'}: ${m.text.replace(/\r?\n/g, '\n    ')}  <${placeOf(m, ex)}>\n` +
+              `${m.utc} [${m.localText} ${m.zone}] ${senderLabel(m.sender, line.displayedAuthor as string | null)}: ${m.text.replace(/\r?\n/g, '\n    ')}  <${placeOf(m, ex)}>\n` +
                 (hit ? `    [found in the text of its image] ${hit.text.replace(/\s+/g, ' ')}\n` : ''),
             );
         }

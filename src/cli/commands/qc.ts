@@ -15,7 +15,7 @@ import type { MessageWithRef } from '../../store/repositories/messages.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { fractionOption, intOption, percent } from './review-options.js';
-import { requireCase } from './shared.js';
+import { requireCase, senderLabel } from './shared.js';
 
 /**
  * An item as the CLI shows it. The second review is blind and anyone with the CLI could be about to
@@ -172,7 +172,7 @@ function registerQcList(cmd: Command, ctx: CliContext): void {
             first: r.firstDecision === null ? r.firstBy : `${r.firstBy}: ${r.firstDecision}`,
             second: r.secondBy === null ? '' : `${r.secondBy}: ${r.secondDecision ?? ''}`,
             resolution: r.resolution === null ? '' : `${r.resolvedBy ?? ''}: ${clip(r.resolution, 40)}`,
-            text: r.message ? clip(`${r.message.sender ?? '(system)'}: ${r.message.text}`, 60) : '',
+            text: r.message ? clip(`${senderLabel(r.message.sender)}: ${r.message.text}`, 60) : '',
           })),
         );
       });
