@@ -11,14 +11,4 @@ export async function requireCase(store: Store, nameOrId: string): Promise<CaseR
   return found;
 }
 
-/** How the CLI names the sender of lines that have none (system lines): in stats, and as a --sender filter. */
-export const SYSTEM_SENDER = '(system)';
-
-/**
- * The sender as a text line shows it: a system line the export wrote under a name (an unknown
- * notice under a member's name, a group notice under the group's) says so, so no name goes unseen.
- */
-export function senderLabel(sender: string | null, displayedAuthor: string | null = null): string {
-  if (sender !== null) return sender;
-  return displayedAuthor ? `${SYSTEM_SENDER} written under "${displayedAuthor}"` : SYSTEM_SENDER;
-}
+export { SYSTEM_SENDER, senderLabel } from '../../contract/sender-label.js';
