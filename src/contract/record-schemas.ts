@@ -495,6 +495,7 @@ export const CitedMessage = z.object({
   conversationId: z.number().int(),
   seq: z.number().int(),
   sender: z.string().nullable(),
+  displayedAuthor: z.string().nullable().describe('the name an export wrote a system line under'),
   utc: z.string(),
   excerpt: z.string().describe('the first 140 characters of the text'),
 });

@@ -163,6 +163,10 @@ export const Message = z.object({
   deletedBy: z.enum(['sender', 'admin']).nullable(),
   editedAt: z.string().nullable().describe('when it was last edited (UTC), where the source records it'),
   fromOwner: z.boolean().describe("sent by the phone's owner (device sources; false for exports)"),
+  displayedAuthor: z
+    .string()
+    .nullable()
+    .describe('the name an export wrote a system line under (never a sender; senderLabel shows it)'),
   poll: z
     .object({
       question: z.string(),

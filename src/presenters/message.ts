@@ -67,6 +67,9 @@ function presentPoll(json: string | null): MessageT['poll'] {
 const extrasOf = (m: MessageRecord): MessageExtras =>
   m.extrasJson === null ? {} : (JSON.parse(m.extrasJson) as MessageExtras);
 
+/** The name an export wrote a system line under (null for any other line): for shapes that cite a message. */
+export const displayedAuthorOf = (m: MessageRecord): string | null => extrasOf(m).displayedAuthor ?? null;
+
 /** The fields both published shapes share, read the same way for both. */
 function messageBase(m: MessageRecord, exhibit: string, extras: MessageExtras) {
   return {
@@ -116,6 +119,7 @@ export function presentMessage(
     deleted: Boolean(extras.deletedBy),
     deletedBy: extras.deletedBy ?? null,
     fromOwner: extras.senderIdentity?.isOwner ?? false,
+    displayedAuthor: extras.displayedAuthor ?? null,
     poll: presentPoll(m.pollJson),
     system: presentSystem(system),
     flag: flag ? presentFlag(flag) : null,

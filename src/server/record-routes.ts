@@ -11,6 +11,7 @@ import { generateSummary, summaryTitle, toHtml } from '../cases/summary.js';
 import { summaryFacts } from '../cases/summary-facts.js';
 import { caseTimeline } from '../cases/timeline.js';
 import type { CaseRecordData, SummaryDraft } from '../contract/record.js';
+import { displayedAuthorOf } from '../presenters/message.js';
 import type { Store } from '../store/open-store.js';
 import { caseFromParam, type Route, type RouteDoc } from './api.js';
 import * as R from '../contract/record-schemas.js';
@@ -39,6 +40,7 @@ async function recordView(store: Store, service: RecordService, today: string) {
       conversationId: m.conversationId,
       seq: m.seq,
       sender: m.sender,
+      displayedAuthor: displayedAuthorOf(m),
       utc: m.utc,
       excerpt: (m.text ?? '').slice(0, 140),
     });

@@ -1,8 +1,10 @@
 /** "More like this" (issue 14.3, docs/flagger.md): messages of a case resembling one message. */
 
 import { UserError } from '../domain/errors.js';
+import { presentMessages } from '../presenters/message.js';
 import { similarMessages } from '../review/similar.js';
 import type { Store } from '../store/open-store.js';
+import type { MessageWithRef } from '../store/repositories/messages.js';
 import { ApiError, caseFromParam, type Route } from './api.js';
 import { ErrorBody } from '../contract/schemas.js';
 import { SimilarParams, SimilarQuery, SimilarResponse } from '../contract/similar-schemas.js';
@@ -16,9 +18,14 @@ export function registerSimilarRoutes(route: Route, store: Store): void {
     params: SimilarParams,
     query: SimilarQuery,
     responses: { 200: SimilarResponse, 404: ErrorBody },
-    handler: async ({ params, query, caseId }) => {
+    handler: async ({ params, query, caseId, session }) => {
       try {
-        return await similarMessages(store, { caseId, messageId: params.id, limit: query.limit });
+        const out = await similarMessages(store, { caseId, messageId: params.id, limit: query.limit });
+        // The messages themselves, so the web app can list them (sender, time, text) without a call each.
+        const rows = (await Promise.all(out.similar.map((s) => store.threads.message(s.messageId)))).filter(
+          (r): r is MessageWithRef => r !== null,
+        );
+        return { ...out, messages: await presentMessages(store, caseId, rows, session!.user) };
       } catch (error) {
         if (error instanceof UserError && error.details.code === 'no_message')
           throw new ApiError(404, 'not_found', error.message);

@@ -117,6 +117,7 @@ export function fakeMessage(seq: number, codes: Map<number, FakeCode>, reviewed:
     deletedBy: null,
     editedAt: null,
     fromOwner: false,
+    displayedAuthor: null,
     poll: null,
     location: null,
     system: null,

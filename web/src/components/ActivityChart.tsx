@@ -1,4 +1,5 @@
 import { useCallback, useContext, useMemo } from 'react';
+import { SYSTEM_SENDER } from '@contract/sender-label';
 import type { ActivityPoint } from '../api/types';
 import { href } from '../lib/router';
 import { SenderStylesContext } from '../lib/sender-colour';
@@ -18,7 +19,7 @@ export function ActivityChart({ caseId, activity }: { caseId: number; activity: 
   const styles = useContext(SenderStylesContext);
   const onClick = useCallback(
     (p: { seriesName?: string; name?: string }) => {
-      if (!p.seriesName || !p.name || p.seriesName === '(system)') return;
+      if (!p.seriesName || !p.name || p.seriesName === SYSTEM_SENDER) return;
       const params = new URLSearchParams({ sender: p.seriesName, ...monthRange(p.name) });
       window.location.hash = href({ page: 'search', caseId, params }).slice(1);
     },
@@ -26,8 +27,8 @@ export function ActivityChart({ caseId, activity }: { caseId: number; activity: 
   );
   const option = useMemo(() => {
     const months = [...new Set(activity.map((a) => a.month))].sort();
-    const senders = [...new Set(activity.map((a) => a.sender ?? '(system)'))].sort();
-    const byKey = new Map(activity.map((a) => [`${a.sender ?? '(system)'}\u0000${a.month}`, a.messages]));
+    const senders = [...new Set(activity.map((a) => a.sender ?? SYSTEM_SENDER))].sort();
+    const byKey = new Map(activity.map((a) => [`${a.sender ?? SYSTEM_SENDER}\u0000${a.month}`, a.messages]));
     return {
       grid: { left: 48, right: 16, top: 40, bottom: 28 },
       tooltip: { trigger: 'axis' },
@@ -38,7 +39,7 @@ export function ActivityChart({ caseId, activity }: { caseId: number; activity: 
         name: s,
         type: 'bar',
         stack: 'messages',
-        itemStyle: { color: styles(s === '(system)' ? null : s).colour },
+        itemStyle: { color: styles(s === SYSTEM_SENDER ? null : s).colour },
         data: months.map((m) => byKey.get(`${s}\u0000${m}`) ?? 0),
       })),
     };

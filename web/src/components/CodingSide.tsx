@@ -1,17 +1,19 @@
 import type { ReactNode } from 'react';
 import type { Decision } from '@contract/coding';
+import { senderLabel } from '@contract/sender-label';
 import type { Message } from '../api/types';
 import type { useCoding } from '../hooks/useCoding';
 import { AuditTrail } from './AuditTrail';
 import { CodingPanel } from './CodingPanel';
 import { FlagDetails } from './FlagDetails';
 import { MembersAt } from './MembersAt';
+import { SimilarMessages } from './SimilarMessages';
 import { SourceLine } from './SourceLine';
 import { UnsavedDrafts } from './UnsavedDrafts';
 
 /**
  * The side panel of the thread and batch pages: the selected message's source, flag, code (the
- * draft kept by useCoding) and decision history.
+ * draft kept by useCoding), the messages like it ("More like this") and decision history.
  */
 export function CodingSide(p: {
   readonly message: Message | undefined;
@@ -30,7 +32,9 @@ export function CodingSide(p: {
         <>
           <h2>
             {p.title}
-            {m.sender ? ` from ${m.sender}` : ''}
+            {m.sender !== null || m.displayedAuthor
+              ? ` from ${senderLabel(m.sender, m.displayedAuthor)}`
+              : ''}
           </h2>
           {p.children}
           <SourceLine message={m} />
@@ -54,6 +58,8 @@ export function CodingSide(p: {
               if (id === m.id) p.coding.discard();
             }}
           />
+          <h3>Like this</h3>
+          <SimilarMessages key={m.id} caseId={p.coding.caseId} message={m} />
           <AuditTrail messageId={m.id} version={m.code?.version ?? 0} />
         </>
       ) : (

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { senderLabel } from '@contract/sender-label';
 import type { Message } from '../api/types';
 import { shownText, systemText } from '../lib/message-words';
 import type { HighlightTerm } from '../lib/search-terms';
@@ -36,6 +37,10 @@ function SystemRow(p: MessageRowProps) {
       onClick={() => p.onSelect(m.seq)}
       aria-current={p.selected ? 'true' : undefined}
     >
+      {m.displayedAuthor && (
+        // The name the export wrote this line under is evidence of what the phone showed.
+        <span className="system-author">{senderLabel(m.sender, m.displayedAuthor)}: </span>
+      )}
       <span className="system-text">
         <HighlightedText
           text={text}
@@ -76,7 +81,9 @@ export const MessageRow = memo(function MessageRow(p: MessageRowProps) {
           <span className="sender-mark" aria-hidden="true">
             {style.mark}
           </span>{' '}
-          {m.sender ?? '(unknown sender)'}
+          {m.sender === null && !m.displayedAuthor
+            ? '(unknown sender)'
+            : senderLabel(m.sender, m.displayedAuthor)}
           {m.fromOwner && <span className="muted small"> (phone owner)</span>}
         </span>
         <MessageTime message={m} />

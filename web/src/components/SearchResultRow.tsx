@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { senderLabel } from '@contract/sender-label';
 import { useState } from 'react';
 import { getWindow } from '../api/messages';
 import type { Message } from '../api/types';
@@ -20,7 +21,7 @@ function Sender({ m }: { m: Message }) {
       <span className="sender-mark" aria-hidden="true">
         {style.mark}
       </span>{' '}
-      {m.sender ?? 'system'}
+      {senderLabel(m.sender, m.displayedAuthor)}
     </span>
   );
 }
@@ -69,7 +70,7 @@ export function SearchResultRow({
       <a
         className="hit-link"
         href={href({ page: 'thread', caseId, conversationId: m.conversationId, seq: m.seq })}
-        aria-label={`Open message ${m.seq + 1} from ${m.sender ?? 'system'} in the thread`}
+        aria-label={`Open message ${m.seq + 1} from ${senderLabel(m.sender, m.displayedAuthor)} in the thread`}
       >
         <Sender m={m} /> <MessageTime message={m} withDate /> <CodeBadges message={m} />
       </a>{' '}

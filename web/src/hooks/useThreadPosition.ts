@@ -4,6 +4,7 @@
  * replies found and opened. Kept apart from ThreadPage so that each part reads on its own.
  */
 import { useQueryClient } from '@tanstack/react-query';
+import { senderLabel } from '@contract/sender-label';
 import { useCallback, useEffect, useRef, useState, type MutableRefObject, type RefObject } from 'react';
 import { getWindow, WINDOW_SIZE } from '../api/messages';
 import type { Message, MessageWindow } from '../api/types';
@@ -166,7 +167,7 @@ export function useQuotes(
     (keyId: string) => {
       for (const [, data] of qc.getQueriesData<MessageWindow>({ queryKey: ['window', conversationId] })) {
         const m = data?.messages.find((x) => x.keyId === keyId);
-        if (m) return m.sender;
+        if (m) return senderLabel(m.sender, m.displayedAuthor);
       }
       return undefined;
     },

@@ -10,6 +10,7 @@ import {
   type QcItem,
 } from '../api/qc';
 import { DECISIONS, type Decision } from '@contract/coding';
+import { senderLabel } from '@contract/sender-label';
 import { MessageTime } from '../components/MessageTime';
 import { QueryState } from '../components/QueryState';
 import { useSession } from '../hooks/session';
@@ -145,7 +146,7 @@ function QcMessage({ caseId, item }: { caseId: number; item: QcItem }) {
   return (
     <div className="qc-message">
       <span className="sender" style={{ color: style.colour }}>
-        {msg.sender ?? 'system'}
+        {senderLabel(msg.sender, msg.displayedAuthor)}
       </span>{' '}
       <MessageTime message={msg} withDate />{' '}
       <a

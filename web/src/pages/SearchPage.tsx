@@ -3,6 +3,7 @@ import { getCase } from '../api/cases';
 import { useMemo, useState, type Dispatch, type FormEvent, type SetStateAction } from 'react';
 import { search } from '../api/search';
 import { FLAG_CATEGORIES } from '@contract/coding';
+import { MESSAGE_KINDS } from '../../../src/domain/message.js';
 import type { Message } from '../api/types';
 import { QueryState } from '../components/QueryState';
 import { SearchResultRow } from '../components/SearchResultRow';
@@ -159,7 +160,7 @@ function SearchForm({
         Kind
         <select name="kind" value={form.kind} onChange={set('kind')}>
           <option value="">any</option>
-          {['text', 'media', 'system', 'deleted', 'poll', 'location'].map((k) => (
+          {MESSAGE_KINDS.map((k) => (
             <option key={k}>{k}</option>
           ))}
         </select>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { senderLabel } from '@contract/sender-label';
 import type { CaseRecord, CitedMessage, Deadline, RecordView } from '../../api/record';
 import { href } from '../../lib/router';
 import { AddForm, type FormSpec } from './ActionForm';
@@ -63,7 +64,7 @@ function Messages({
             {m ? (
               <a
                 href={href({ page: 'thread', caseId, conversationId: m.conversationId, seq: m.seq })}
-                title={`${m.sender ?? 'system'}: ${m.excerpt}`}
+                title={`${senderLabel(m.sender, m.displayedAuthor)}: ${m.excerpt}`}
               >
                 message {id}
               </a>
