@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { senderLabel } from '@contract/sender-label';
 import { similarTo, type SimilarResult } from '../api/similar';
 import type { Message } from '../api/types';
@@ -78,8 +78,14 @@ export function SimilarMessages({ caseId, message }: { caseId: number; message: 
     enabled: open,
     staleTime: 60_000,
   });
+  // The side panel is tall: bring the results into view once they are there.
+  const panel = useRef<HTMLDivElement>(null);
+  const loaded = q.data !== undefined;
+  useEffect(() => {
+    if (open && loaded) panel.current?.scrollIntoView({ block: 'start' });
+  }, [open, loaded]);
   return (
-    <div className="similar">
+    <div className="similar" ref={panel}>
       <button type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
         {open ? 'Hide messages like this' : 'More like this'}
       </button>
