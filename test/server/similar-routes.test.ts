@@ -40,6 +40,9 @@ eachBackend('More like this (API)', (backend: Backend) => {
     const seqOf = new Map(w.a.messageIds.map((id, seq) => [id, seq]));
     for (const s of body.similar) expect(seqOf.get(s.messageId)! % 7).toBe(0);
     expect(body.similar.map((s) => s.messageId)).not.toContain(w.a.messageIds[14]);
+    // The messages themselves come with the ranking, in its order, so the web app lists them in one call.
+    expect(body.messages.map((m) => m.id)).toEqual(body.similar.map((s) => s.messageId));
+    for (const m of body.messages) expect(m.text).toMatch(/banana split/);
     // A look-up, reproducible: the same question gives the same answer.
     const again = (await get(ro, w.a.caseId, w.a.messageIds[14]!, '?limit=10')).json() as Similar;
     expect(again).toEqual(body);
