@@ -7,6 +7,7 @@
 import { trainFlagger } from '../../src/analysis/flagger/train/train.js';
 import { BLIND4_CASES } from '../../test/analysis/flagger/blind4-cases.js';
 import { BLIND5_CASES } from '../../test/analysis/flagger/blind5-cases.js';
+import { BLIND6_CASES } from '../../test/analysis/flagger/blind6-cases.js';
 import { BLIND_CASES } from '../../test/analysis/flagger/blind-cases.js';
 import { FUNCTIONAL_CASES } from '../../test/analysis/flagger/functional-cases.js';
 import { POLICE_IMPLICIT_CASES } from '../../test/analysis/flagger/police-implicit-cases.js';
@@ -19,5 +20,6 @@ void trainFlagger({
     ...BLIND_CASES,
     ...BLIND4_CASES,
     ...BLIND5_CASES,
+    ...BLIND6_CASES,
   ].map((c) => c.text),
 });

@@ -15,6 +15,7 @@ import { BLIND_CASES } from './blind-cases.js';
 import { FUNCTIONAL_CASES } from './functional-cases.js';
 import { BLIND4_CASES } from './blind4-cases.js';
 import { BLIND5_CASES } from './blind5-cases.js';
+import { BLIND6_CASES } from './blind6-cases.js';
 import { POLICE_IMPLICIT_CASES } from './police-implicit-cases.js';
 
 const lines = readCorpus();
@@ -28,6 +29,7 @@ describe('domain corpus (data/flagger)', () => {
       ...BLIND_CASES,
       ...BLIND4_CASES,
       ...BLIND5_CASES,
+      ...BLIND6_CASES,
     ].map((c) => c.text);
     const rebuilt = buildCorpus(templates, slots, { exclude });
     expect(rebuilt.length).toBe(lines.length);
@@ -93,6 +95,7 @@ describe('domain corpus (data/flagger)', () => {
       ...BLIND_CASES,
       ...BLIND4_CASES,
       ...BLIND5_CASES,
+      ...BLIND6_CASES,
     ].filter((c) => corpusTexts.has(normaliseForOverlap(c.text)));
     expect(overlap.map((c) => c.text)).toEqual([]);
   });
