@@ -5,6 +5,7 @@
  * Our own test suites' sentences are kept out of the corpus so that they stay tests.
  */
 import { trainFlagger } from '../../src/analysis/flagger/train/train.js';
+import { BATTERY_CASES } from '../../test/analysis/flagger/battery-cases.js';
 import { BLIND4_CASES } from '../../test/analysis/flagger/blind4-cases.js';
 import { BLIND5_CASES } from '../../test/analysis/flagger/blind5-cases.js';
 import { BLIND6_CASES } from '../../test/analysis/flagger/blind6-cases.js';
@@ -21,5 +22,6 @@ void trainFlagger({
     ...BLIND4_CASES,
     ...BLIND5_CASES,
     ...BLIND6_CASES,
+    ...BATTERY_CASES,
   ].map((c) => c.text),
 });

@@ -11,6 +11,7 @@ import {
   readCorpus,
   seeded,
 } from '../../../src/analysis/flagger/train/corpus.js';
+import { BATTERY_CASES } from './battery-cases.js';
 import { BLIND_CASES } from './blind-cases.js';
 import { FUNCTIONAL_CASES } from './functional-cases.js';
 import { BLIND4_CASES } from './blind4-cases.js';
@@ -30,6 +31,7 @@ describe('domain corpus (data/flagger)', () => {
       ...BLIND4_CASES,
       ...BLIND5_CASES,
       ...BLIND6_CASES,
+      ...BATTERY_CASES,
     ].map((c) => c.text);
     const rebuilt = buildCorpus(templates, slots, { exclude });
     expect(rebuilt.length).toBe(lines.length);
@@ -96,6 +98,7 @@ describe('domain corpus (data/flagger)', () => {
       ...BLIND4_CASES,
       ...BLIND5_CASES,
       ...BLIND6_CASES,
+      ...BATTERY_CASES,
     ].filter((c) => corpusTexts.has(normaliseForOverlap(c.text)));
     expect(overlap.map((c) => c.text)).toEqual([]);
   });

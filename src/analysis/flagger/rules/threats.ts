@@ -57,11 +57,21 @@ function slurTarget(ctx: RuleContext, u: Unit): Target | undefined {
   return undefined;
 }
 
+const DEATH_ACCOUNT = new Set(['have', 'has', 'had', 'nearly', 'almost', 'who', 'that', 'and', 'then']);
+
+function reportedDeath(ctx: RuleContext, u: Unit): boolean {
+  const t = ctx.tokens[u.i]!;
+  const prev = u.i > 0 ? ctx.tokens[u.i - 1] : undefined;
+  return t.key === 'died' && prev !== undefined && prev.kind === TK_WORD && DEATH_ACCOUNT.has(prev.key);
+}
+
 export function threatRule(ctx: RuleContext, u: Unit, r: Role): void {
   const near = ctx.nearestTarget(u, THREAT_WINDOW, false) ?? slurTarget(ctx, u);
   // "Saw the Albanians at the protest. Should have drowned the lot": the group of a sentence before.
   const tg = near ?? ctx.earlierTarget(u);
   if (r.kind !== 'strong' && !intentCue(ctx, u)) return;
+  // "would have died", "nearly died", "the lad who died": an account of a death, not a wish for one.
+  if (reportedDeath(ctx, u)) return;
   // "hang out with", "shoot hoops": not threats.
   const next = ctx.tokens[u.j];
   if (next !== undefined && next.kind === TK_WORD && (next.key === 'out' || next.key === 'around')) return;
