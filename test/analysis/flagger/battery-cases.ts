@@ -48,7 +48,7 @@ const HATEFUL = [
   'No {S} deserves rights',
   'Why are {P} so pathetic?',
   "Isn't it obvious that {P} are inferior?",
-  'Why does every {S} have to be so stupid?',
+  'Why must every {S} be so stupid?',
   'I think {P} are a plague',
   'In my view {P} are subhuman',
   'If you ask me, {P} are trash',
