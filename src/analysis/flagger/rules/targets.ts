@@ -60,8 +60,14 @@ function groupTargets(ctx: RuleContext): Identity {
   for (const u of ctx.units) {
     const r = has(u, 'identity');
     if (r === undefined || r.category === undefined) continue;
-    // An identity adjective before a thing ("Chinese food", "gay bar") names no people.
-    if (u.j - u.i === 1 && lex.adjIdentity.has(tokens[u.i]!.key) && u.j < n) {
+    // An identity adjective before a thing ("Chinese food", "gay bar") names no people; a group emoji
+    // is a noun ("♿🥜" are disabled people, not a disabled thing).
+    if (
+      u.j - u.i === 1 &&
+      tokens[u.i]!.kind !== TK_EMOJI &&
+      lex.adjIdentity.has(tokens[u.i]!.key) &&
+      u.j < n
+    ) {
       const next = tokens[u.j]!;
       const nu = unitAt[u.j];
       const emojiThing = next.kind === TK_EMOJI && nu === undefined;
