@@ -615,6 +615,13 @@ export function fuzzyKey(lex: LexiconIndex, key: string): string | undefined {
     return undefined;
   }
   if (key.length < 4) return undefined;
+  // Two adjacent letters swapped in a short word ("gyas", "jwes"): the deletion meet below needs five.
+  if (key.length === 4) {
+    for (let p = 0; p + 1 < key.length; p++) {
+      const sw = key.slice(0, p) + key[p + 1]! + key[p]! + key.slice(p + 2);
+      if (lex.contentKeys.has(sw)) return sw;
+    }
+  }
   for (let p = 0; p < key.length; p++) {
     const d = key.slice(0, p) + key.slice(p + 1);
     // The token has one extra letter.
@@ -729,7 +736,8 @@ export function matchTokens(lex: LexiconIndex, input: Token[]): { tokens: Token[
       continue;
     }
     const known = lex.phrases.has(t.key) || (t.alt !== undefined && lex.phrases.has(t.alt));
-    if (!known && t.key.length >= 6 && t.masked !== true) {
+    // A one-edit spelling of a term beats splitting: "disalbed" is "disabled", not "dis al bed".
+    if (!known && t.key.length >= 6 && t.masked !== true && cachedFuzzy(lex, t.key) === undefined) {
       const pieces = cachedSegment(lex, t.key);
       if (pieces !== undefined) {
         for (const p of pieces) {

@@ -7,7 +7,7 @@
  */
 
 import { LEXICON } from '../lexicon.js';
-import { squeeze, TK_END, TK_QUOTE, type Token } from '../normalise.js';
+import { squeeze, TK_END, TK_QUOTE, TK_WORD, type Token } from '../normalise.js';
 import type { RuleContext } from './context.js';
 import { has, type Unit } from './types.js';
 
@@ -32,7 +32,35 @@ function dismissed(tokens: readonly Token[], u: Unit): boolean {
   return false;
 }
 
+const SAYING = new Set(['saying', 'calling', 'telling'].map(squeeze));
+const COPULA = new Set(['is', 'was', 'its', 'thats'].map(squeeze));
+
+/**
+ * "Saying X are scum is disgusting", "Calling them vermin was vile": a sentence that opens with the act
+ * of saying and then judges that act with a hostile word after "is"/"was".
+ */
+function judgedSaying(ctx: RuleContext): string | undefined {
+  const { tokens, unitAt } = ctx;
+  for (let k = 0; k < ctx.n; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== TK_WORD || !SAYING.has(t.key) || ctx.sentStart[ctx.sentOf[k]!] !== k) continue;
+    for (let q = k + 3; q < ctx.n && ctx.sentOf[q] === ctx.sentOf[k]; q++) {
+      if (tokens[q]!.kind !== TK_WORD || !COPULA.has(tokens[q]!.key)) continue;
+      for (let r = q + 1; r < Math.min(ctx.n, q + 4); r++) {
+        const v = unitAt[r];
+        if (v !== undefined && (has(v, 'condemn') !== undefined || has(v, 'derog') !== undefined))
+          return `${t.norm} … ${ctx.slice(q, v.j)}`;
+      }
+    }
+  }
+  return undefined;
+}
+
 function counterSpeech(ctx: RuleContext): { reason: string; factor: number } | undefined {
+  const judged = judgedSaying(ctx);
+  if (judged !== undefined) {
+    return { reason: `counter-speech: the message condemns what was said ('${judged}')`, factor: 0.3 };
+  }
   let condemn: string | undefined;
   let weak: string | undefined;
   let report: string | undefined;

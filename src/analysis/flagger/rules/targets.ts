@@ -20,6 +20,31 @@ export interface Identity {
   identitySpan?: RuleOutcome['identitySpan'];
 }
 
+const SPEECH_NOUNS = new Set(
+  [
+    'rant',
+    'rants',
+    'comment',
+    'comments',
+    'joke',
+    'jokes',
+    'remark',
+    'remarks',
+    'chat',
+    'banter',
+    'memes',
+  ].map(squeeze),
+);
+
+/** "<speech noun> about <group>": the group term at `i` is the subject of the talk. */
+function aboutSpeech(ctx: RuleContext, i: number): boolean {
+  const { tokens, sentOf } = ctx;
+  if (i < 2 || sentOf[i - 2] !== sentOf[i]) return false;
+  const a = tokens[i - 1]!;
+  const b = tokens[i - 2]!;
+  return a.kind === TK_WORD && a.key === 'about' && b.kind === TK_WORD && SPEECH_NOUNS.has(b.key);
+}
+
 /** Fills `ctx.targets`/`ctx.targetAt` and reports which protected groups the message names. */
 export function findTargets(ctx: RuleContext): Identity {
   const identity = groupTargets(ctx);
@@ -35,8 +60,14 @@ function groupTargets(ctx: RuleContext): Identity {
   for (const u of ctx.units) {
     const r = has(u, 'identity');
     if (r === undefined || r.category === undefined) continue;
-    // An identity adjective before a thing ("Chinese food", "gay bar") names no people.
-    if (u.j - u.i === 1 && lex.adjIdentity.has(tokens[u.i]!.key) && u.j < n) {
+    // An identity adjective before a thing ("Chinese food", "gay bar") names no people; a group emoji
+    // is a noun ("♿🥜" are disabled people, not a disabled thing).
+    if (
+      u.j - u.i === 1 &&
+      tokens[u.i]!.kind !== TK_EMOJI &&
+      lex.adjIdentity.has(tokens[u.i]!.key) &&
+      u.j < n
+    ) {
       const next = tokens[u.j]!;
       const nu = unitAt[u.j];
       const emojiThing = next.kind === TK_EMOJI && nu === undefined;
@@ -60,6 +91,9 @@ function groupTargets(ctx: RuleContext): Identity {
       if (next.kind === TK_WORD && !POSSESSED_PEOPLE.has(next.key) && !lex.personNouns.has(next.key))
         continue;
     }
+    // "that rant about Muslims was shameful", "jokes about Jews are not banter": what is described
+    // is the talk about the group, not the group.
+    if (aboutSpeech(ctx, u.i)) continue;
     // "women haters", "gay bashers", "trans rights": the people meant are not the group.
     if (
       u.j < n &&

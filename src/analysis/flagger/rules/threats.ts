@@ -4,13 +4,15 @@
  * "Muslims were attacked" is a report. With no protected target it is reported but never flags.
  */
 
+import { PROTECTED_CATEGORIES, type FlagCategory } from '../../../contract/coding.js';
 import { LEXICON, type Role } from '../lexicon.js';
 import { squeeze, TK_WORD } from '../normalise.js';
-import type { RuleContext } from './context.js';
-import type { Unit } from './types.js';
+import { benignContext, type RuleContext } from './context.js';
+import { has, type Target, type Unit } from './types.js';
 
 export const THREAT_CUES = new Set(LEXICON.threatCues.map(squeeze));
 const THREAT_WINDOW = 10;
+const PROTECTED: ReadonlySet<FlagCategory> = new Set(PROTECTED_CATEGORIES);
 const IMPERATIVE_LEAD = new Set([
   'just',
   'lets',
@@ -38,11 +40,38 @@ function intentCue(ctx: RuleContext, u: Unit): boolean {
   return k === u.i;
 }
 
+/**
+ * A slur for a protected group in the threat's sentence names its target ("the old codgers should be
+ * shot"): mild slurs do not flag on their own, a threat against them does.
+ */
+function slurTarget(ctx: RuleContext, u: Unit): Target | undefined {
+  for (const v of ctx.units) {
+    if (v.sent !== u.sent || v === u || Math.abs(v.i - u.i) > THREAT_WINDOW) continue;
+    const s = has(v, 'slur');
+    if (s?.category === undefined || !PROTECTED.has(s.category)) continue;
+    // "fags" near "smoke", "queer" as an adjective: no person of the group is meant.
+    if (s.insultOnly === true || benignContext(ctx.tokens, v, s.benign)) continue;
+    const term = ctx.slice(v.i, v.j);
+    return { i: v.i, j: v.j, category: s.category, group: term, weak: false, pronoun: false, term };
+  }
+  return undefined;
+}
+
+const DEATH_ACCOUNT = new Set(['have', 'has', 'had', 'nearly', 'almost', 'who', 'that', 'and', 'then']);
+
+function reportedDeath(ctx: RuleContext, u: Unit): boolean {
+  const t = ctx.tokens[u.i]!;
+  const prev = u.i > 0 ? ctx.tokens[u.i - 1] : undefined;
+  return t.key === 'died' && prev !== undefined && prev.kind === TK_WORD && DEATH_ACCOUNT.has(prev.key);
+}
+
 export function threatRule(ctx: RuleContext, u: Unit, r: Role): void {
-  const near = ctx.nearestTarget(u, THREAT_WINDOW, false);
+  const near = ctx.nearestTarget(u, THREAT_WINDOW, false) ?? slurTarget(ctx, u);
   // "Saw the Albanians at the protest. Should have drowned the lot": the group of a sentence before.
   const tg = near ?? ctx.earlierTarget(u);
   if (r.kind !== 'strong' && !intentCue(ctx, u)) return;
+  // "would have died", "nearly died", "the lad who died": an account of a death, not a wish for one.
+  if (reportedDeath(ctx, u)) return;
   // "hang out with", "shoot hoops": not threats.
   const next = ctx.tokens[u.j];
   if (next !== undefined && next.kind === TK_WORD && (next.key === 'out' || next.key === 'around')) return;

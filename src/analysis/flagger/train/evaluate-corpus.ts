@@ -17,6 +17,11 @@ export interface CorpusReport {
   byCategory: Record<string, Prf>;
   /** Per kind of line: how many, how many flagged, and whether flagging is right for it. */
   byKind: Record<string, { n: number; flagged: number; rate: number; offensive: boolean }>;
+  /**
+   * Hard negatives the model flagged on its own (a "model:" span carries the flag), per template, most
+   * first: each is a defect, above all a plain group statement ("Women make up half the population").
+   */
+  modelOnlyNegatives?: { template: string; kind: string; n: number; flagged: number; example: string }[];
 }
 
 function prf(tp: number, fp: number, fn: number): Prf {
@@ -38,8 +43,27 @@ export function evaluateCorpus(flagger: Flagger, lines: readonly CorpusLine[]): 
     return v;
   };
   const kinds = new Map<string, { n: number; flagged: number; offensive: boolean }>();
+  const modelOnly = new Map<
+    string,
+    { template: string; kind: string; n: number; flagged: number; example: string }
+  >();
   for (const l of lines) {
     const r = flagger.classify(l.text);
+    if (l.label === 0) {
+      const m = modelOnly.get(l.template) ?? {
+        template: l.template,
+        kind: l.kind.split('+')[0]!,
+        n: 0,
+        flagged: 0,
+        example: '',
+      };
+      m.n++;
+      if (r.flagged && r.spans.some((sp) => sp.reason.startsWith('model:'))) {
+        if (m.flagged === 0) m.example = l.text;
+        m.flagged++;
+      }
+      modelOnly.set(l.template, m);
+    }
     if (r.flagged && l.label === 1) tp++;
     else if (r.flagged) fp++;
     else if (l.label === 1) fn++;
@@ -68,7 +92,10 @@ export function evaluateCorpus(flagger: Flagger, lines: readonly CorpusLine[]): 
   )) {
     byKind[k] = { ...v, rate: Math.round((v.flagged / v.n) * 1e4) / 1e4 };
   }
-  return { lines: lines.length, overall: prf(tp, fp, fn), byCategory, byKind };
+  const modelOnlyNegatives = [...modelOnly.values()]
+    .filter((m) => m.flagged > 0)
+    .sort((a, b) => b.flagged - a.flagged || a.template.localeCompare(b.template));
+  return { lines: lines.length, overall: prf(tp, fp, fn), byCategory, byKind, modelOnlyNegatives };
 }
 
 /** A small SVG line chart: share of offensive messages found against share of the case reviewed. */

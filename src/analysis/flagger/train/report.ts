@@ -117,6 +117,21 @@ function renderDomain(r: EvalReport, L: string[]): void {
       L.push(`| ${k} | ${v.offensive ? 'yes' : 'no (hard negative)'} | ${v.n} | ${pct(v.rate)} |`);
     }
     L.push('');
+    const mo = c.modelOnlyNegatives ?? [];
+    if (mo.length > 0) {
+      L.push(
+        '### Hard negatives flagged by the model alone (defects)',
+        '',
+        'Per dev template, lines flagged with a "model:" span; a plain group statement among them is a defect to fix with more negative examples, not a rule.',
+        '',
+        '| template | kind | flagged | example |',
+        '|---|---|---|---|',
+      );
+      for (const m of mo) {
+        L.push(`| ${m.template} | ${m.kind} | ${m.flagged}/${m.n} | ${m.example.replace(/\|/g, '/')} |`);
+      }
+      L.push('');
+    }
   }
   const p = r.police;
   if (p !== undefined) {

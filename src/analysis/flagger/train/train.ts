@@ -26,7 +26,7 @@ import {
   type NeuralParams,
 } from './neural-train.js';
 
-export const MODEL_VERSION = 'fasttext-mlp/2.0.0';
+export const MODEL_VERSION = 'fasttext-mlp/2.1.0';
 
 /** Deterministic PRNG (mulberry32). */
 export function rng(seed: number): () => number {
