@@ -183,6 +183,8 @@ export function mergedCase(seed: number, exportOwnerAsYou: boolean): MergedCase 
     });
     sources.push({ sources: [m.id, m.id + 10_000] });
   }
+  // Members the export shows under a name of its own in its events only (they never spoke there).
+  const shown = (n: string): string => (n === 'You' || exported.has(n) ? rename(n) : `${rename(n)} (x)`);
   for (const e of script.events) {
     const perMember = ['added', 'removed', 'left', 'joined_by_link'].includes(e.type);
     if (perMember && e.targets.length > 1)
@@ -194,10 +196,20 @@ export function mergedCase(seed: number, exportOwnerAsYou: boolean): MergedCase 
       id: e.id + 5_000,
       conversationId: 2,
       utc: minute(e.utc),
-      actor: e.actor === null ? null : rename(e.actor),
-      targets: e.targets.map(rename),
-      ...(e.value ? { value: rename(e.value) } : {}),
+      actor: e.actor === null ? null : shown(e.actor),
+      targets: e.targets.map(shown),
+      ...(e.value ? { value: shown(e.value) } : {}),
     });
+  }
+  // The owner leaves and is added back, on both phones: the export says "You", never who that is.
+  const half = Math.floor(script.messages.length / 2);
+  for (const [i, type, actor, m] of [
+    [0, 'left', 'You', script.messages[half]!],
+    [1, 'added', 'Sgt Brown', script.messages[half + 5]!],
+  ] as const) {
+    const e = { messageId: m.id, type, targets: ['You'], utc: m.utc };
+    events.push({ ...e, id: 9_000 + i, conversationId: 1, actor });
+    events.push({ ...e, id: 9_500 + i, conversationId: 2, actor: shown(actor), utc: minute(m.utc) });
   }
   // The export's participants: its senders (one with the database's JID), and its owner.
   for (const n of exported) {
