@@ -22,7 +22,13 @@ import { limitationFor } from '../analysis/conduct/counts.js';
 import { addDays, addWorkingDays, daysBetween } from './bank-holidays.js';
 import { firstDay, isDay, lastDay } from '../domain/partial-date.js';
 import { lastDayOfDaysAfter, lastDayOfMonthsBeginningWith } from './periods.js';
-import { BARRING_OUTCOMES, type CaseRecordData, type Recommendation } from '../contract/record.js';
+import {
+  BARRING_OUTCOMES,
+  type CaseRecordData,
+  type Deadline,
+  type DeadlineStatus,
+  type Recommendation,
+} from '../contract/record.js';
 
 export const PROGRESS_FIRST_MONTHS = 12;
 export const PROGRESS_EVERY_MONTHS = 6;
@@ -30,35 +36,7 @@ export const BARRED_REPORT_WORKING_DAYS = 5;
 export const RESPONSE_DAYS = 56;
 export const PUBLICATION_DAYS = 21;
 
-export type DeadlineKind =
-  | 's127_limitation'
-  | 'progress_report'
-  | 'barred_list_report'
-  | 'recommendation_response'
-  | 'response_publication';
-
-/**
- * open: not yet due or met; met / met_late: done (by / after the date); overdue: passed, not done;
- * not_computable: the period runs from a month or a year, not a day (or it was done in a month
- * that holds the last day), so no one can say.
- */
-export type DeadlineStatus = 'open' | 'met' | 'met_late' | 'overdue' | 'not_computable';
-
-export interface Deadline {
-  readonly kind: DeadlineKind;
-  /** What the deadline is for, e.g. "count 2 of PC A", "recommendation R1". */
-  readonly about: string;
-  readonly personId: number | null;
-  /** The last day (inclusive); null where the period runs from a partial date (not computable). */
-  readonly due: string | null;
-  /** How the date was computed. */
-  readonly basis: string;
-  readonly status: DeadlineStatus;
-  /** When it was met, where it was. */
-  readonly doneOn: string | null;
-  /** Calendar days from today to `due` (0 = today is the last day; negative = passed); null without `due`. */
-  readonly daysLeft: number | null;
-}
+export type { Deadline, DeadlineKind, DeadlineStatus } from '../contract/record.js';
 
 function status(due: string | null, doneOn: string | null, today: string): DeadlineStatus {
   if (due === null) return 'not_computable';

@@ -3,16 +3,9 @@
  * investigation, the criminal and misconduct routes, to the learning recommendations and the
  * publication of responses. Pure: built from the loaded record and the case's exhibits.
  */
-import { label, type CaseRecordData, type SummaryDraft } from '../contract/record.js';
+import { label, type CaseRecordData, type SummaryDraft, type TimelineEvent } from '../contract/record.js';
 
-export interface TimelineEvent {
-  /** YYYY-MM-DD (an exhibit's intake keeps its full instant in `at`). */
-  readonly date: string;
-  readonly at: string | null;
-  readonly kind: string;
-  readonly what: string;
-  readonly personId: number | null;
-}
+export type { TimelineEvent };
 
 export interface TimelineExhibit {
   readonly ref: string;
