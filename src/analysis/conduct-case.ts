@@ -1,3 +1,5 @@
+import type { MembershipTimelineT } from '../contract/conduct-schemas.js';
+import type { ReadonlyDeep } from '../contract/readonly-deep.js';
 import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
 import type { MessageExtras } from '../store/types.js';
@@ -11,8 +13,6 @@ import {
   type ConductReport,
   type ConfirmedLink,
   type LinkProposal,
-  type MembershipConflict,
-  type MembershipInterval,
   type OffensiveMark,
   mergeOffensiveMarks,
   normalisePhone,
@@ -191,11 +191,7 @@ export async function caseConduct(
 }
 
 /** One conversation's membership timeline with display names (`scrutineer membership --json`, the API). */
-export interface NamedMembershipTimeline {
-  readonly conversationId: number;
-  readonly intervals: readonly (MembershipInterval & { readonly participant: string })[];
-  readonly conflicts: readonly MembershipConflict[];
-}
+export type NamedMembershipTimeline = ReadonlyDeep<MembershipTimelineT>;
 
 /** Who was a member of each conversation from when to when, named for people to read. */
 export async function caseMembership(store: Store, caseId: number): Promise<NamedMembershipTimeline[]> {

@@ -6,6 +6,8 @@
  *   const report = analyseConduct({ messages, events, participants, offensive, confirmedLinks });
  *   JSON.stringify({ people: report.people });
  */
+import type { OffensiveMessageViewT, PersonConductT } from '../../contract/conduct-schemas.js';
+import type { ReadonlyDeep } from '../../contract/readonly-deep.js';
 import { ParticipantDirectory } from './directory.js';
 import { prepareMessages } from './prepared.js';
 import {
@@ -47,21 +49,11 @@ export interface ConductOptions {
   readonly window?: Partial<ResponseWindow>;
 }
 
-export interface OffensiveMessageView {
-  readonly messageId: number;
-  readonly conversationId: number;
-  readonly utc: string;
-  /** The sender's person id. */
-  readonly sender: string | null;
-  readonly categories: readonly string[];
-  readonly basis: OffensiveMark['basis'];
-  /** Persons who were members when it was sent (sender excluded), with certainty. */
-  readonly audience: readonly { readonly person: string; readonly certainty: Certainty }[];
-  readonly endorsedBy: readonly string[];
-  readonly challengedBy: readonly string[];
-  /** Audience persons who neither endorsed nor challenged it. */
-  readonly silent: readonly string[];
-}
+/**
+ * An offensive message seen from the group (the contract's shape, read-only): who was a member when
+ * it was sent, who endorsed it, who challenged it and who stayed silent.
+ */
+export type OffensiveMessageView = ReadonlyDeep<OffensiveMessageViewT>;
 
 export interface ConductReport {
   /** One picture per person, ordered by name then id. */
@@ -248,29 +240,8 @@ export function countsFor(
     }));
 }
 
-/** One person as the CLI prints them: counts as numbers, standards with their message ids. */
-export interface PersonSummary {
-  readonly person: string;
-  readonly name: string;
-  readonly provisional: boolean;
-  readonly participants: readonly string[];
-  readonly sent: number;
-  readonly sentOffensive: number;
-  readonly byCategory: Readonly<Record<string, number>>;
-  readonly byBasis: { readonly coded: number; readonly flagged: number };
-  readonly receivedOffensiveWhileMember: number;
-  readonly endorsed: number;
-  readonly challenged: number;
-  readonly silent: number;
-  readonly first: string | null;
-  readonly last: string | null;
-  /** Suggestions of standards the evidence may engage, never findings. */
-  readonly standards: readonly {
-    readonly standard: string;
-    readonly messages: readonly number[];
-    readonly reason: string;
-  }[];
-}
+/** One person as the CLI and the API print them (the contract's PersonConduct, read-only). */
+export type PersonSummary = ReadonlyDeep<PersonConductT>;
 
 /** The CLI's `{"people": [...]}` shape (details such as evidence and certainty stay in the report). */
 export function summariseConduct(report: Pick<ConductReport, 'people'>): { people: PersonSummary[] } {

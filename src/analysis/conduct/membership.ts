@@ -15,53 +15,24 @@
  * are closed: a message at the very minute of a join or a leave counts as seen by that member (at one
  * instant, joins come before messages, and messages before leaves).
  */
+import type { z } from 'zod/v4';
+
+import type * as C from '../../contract/conduct-schemas.js';
 import type { Certainty, ConflictKind, EndBasis, StartBasis } from '../../contract/conduct-schemas.js';
+import type { ReadonlyDeep } from '../../contract/readonly-deep.js';
 import { ParticipantDirectory } from './directory.js';
 import { prepareMessages, type PreparedMessages } from './prepared.js';
 import { toMs, type ConductMembershipEvent, type ConductMessage, type ConductParticipant } from './types.js';
 
-// The word lists are the contract's (the API publishes them); the shapes below match its schemas.
+// The word lists are the contract's (the API publishes them).
 export type { Certainty, ConflictKind, EndBasis, StartBasis };
 
-export interface IntervalBound<B> {
-  /** ISO UTC; null = the start (or end) of the record. */
-  readonly utc: string | null;
-  readonly basis: B;
-  readonly certainty: 'seen' | 'assumed';
-  /** The membership event that gives the bound. */
-  readonly eventId?: number;
-  /** The message that gives the bound (first_message). */
-  readonly messageId?: number;
-}
-
-export interface MembershipInterval {
-  readonly conversationId: number;
-  readonly participantKey: string;
-  readonly from: IntervalBound<StartBasis>;
-  readonly to: IntervalBound<EndBasis>;
-  readonly certainty: Certainty;
-  /** Indexes into the timeline's `conflicts` that touch this interval. */
-  readonly conflicts: readonly number[];
-}
-
-export interface MembershipConflict {
-  readonly conversationId: number;
-  readonly participantKey: string;
-  readonly kind: ConflictKind;
-  readonly utc: string;
-  /** The contradicting event (or, for sent_while_not_member, the message). */
-  readonly eventId?: number;
-  readonly messageId?: number;
-  /** The earlier event it contradicts, where there is one. */
-  readonly previousEventId?: number;
-  readonly detail: string;
-}
-
-export interface MembershipTimeline {
-  readonly conversationId: number;
-  readonly intervals: readonly MembershipInterval[];
-  readonly conflicts: readonly MembershipConflict[];
-}
+// The shapes are the contract's too, read-only: the API and `scrutineer membership --json` send them.
+export type MembershipInterval = ReadonlyDeep<z.infer<typeof C.MembershipInterval>>;
+export type MembershipConflict = ReadonlyDeep<z.infer<typeof C.MembershipConflict>>;
+export type MembershipTimeline = ReadonlyDeep<z.infer<typeof C.MembershipTimeline>>;
+type StartBound = MembershipInterval['from'];
+type EndBound = MembershipInterval['to'];
 
 export interface AudienceMember {
   readonly participantKey: string;
@@ -85,7 +56,7 @@ interface Step {
 }
 
 interface Open {
-  from: IntervalBound<StartBasis>;
+  from: StartBound;
   conflicts: number[];
   lastEventId?: number;
 }
@@ -210,8 +181,8 @@ function* mergedSteps(
 
 interface OpenInterval {
   participantKey: string;
-  from: IntervalBound<StartBasis>;
-  to: IntervalBound<EndBasis>;
+  from: StartBound;
+  to: EndBound;
   conflicts: number[];
 }
 
@@ -335,7 +306,7 @@ class TimelineBuilder {
    * First sign is a leave: a member from before the first event in the chat. Where the record holds
    * the group's creation, nobody was seen adding them: a conflict.
    */
-  private leaveFirst(s: Step, st: State, to: IntervalBound<EndBasis>): void {
+  private leaveFirst(s: Step, st: State, to: EndBound): void {
     const created = this.created;
     const cs: number[] = [];
     if (created !== null) {
