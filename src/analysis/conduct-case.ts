@@ -1,3 +1,5 @@
+import type { MembershipTimelineT } from '../contract/conduct-schemas.js';
+import type { ReadonlyDeep } from '../contract/readonly-deep.js';
 import { UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
 import type { MessageExtras } from '../store/types.js';
@@ -11,8 +13,6 @@ import {
   type ConductReport,
   type ConfirmedLink,
   type LinkProposal,
-  type MembershipConflict,
-  type MembershipInterval,
   type OffensiveMark,
   mergeOffensiveMarks,
   normalisePhone,
@@ -54,9 +54,39 @@ export async function loadConductInput(
   caseId: number,
   options: { readonly merges?: boolean; readonly withholdCodes?: ReadonlySet<number> } = {},
 ): Promise<CaseConductInput> {
-  const conversations = await store.conversations.list(caseId);
+  const participants = await readParticipants(store, caseId);
+  const messages = await readMessages(store, caseId);
+  const events: ConductMembershipEvent[] = (await store.membershipEvents.list(caseId)).map((e) => ({
+    id: e.id,
+    conversationId: e.conversationId,
+    messageId: e.messageId,
+    type: e.type,
+    actor: e.actor,
+    targets: e.targets,
+    utc: e.utc,
+    value: e.value,
+  }));
+  const { run, coded, flagged } = await readMarks(store, caseId, options.withholdCodes);
+  const confirmedLinks = await readConfirmedLinks(store, caseId);
+  const merges = options.merges !== false ? await activeMerges(store, caseId) : [];
+  const view = mergedConductView({ messages, events, participants, confirmedLinks, coded, flagged }, merges);
+  return {
+    messages: [...view.messages],
+    events: [...view.events],
+    participants: [...view.participants],
+    allParticipants: participants,
+    offensive: mergeOffensiveMarks(view.coded, view.flagged),
+    confirmedLinks: [...view.confirmedLinks],
+    allConfirmedLinks: confirmedLinks,
+    basis: { flagRun: run?.id ?? null, coded: coded.length },
+    merged: view.merged,
+  };
+}
+
+/** Every participant of every conversation of the case, as stored. */
+async function readParticipants(store: Store, caseId: number): Promise<ConductParticipant[]> {
   const participants: ConductParticipant[] = [];
-  for (const c of conversations) {
+  for (const c of await store.conversations.list(caseId)) {
     for (const p of await store.participants.list(c.id)) {
       participants.push({
         key: participantKey(p.id),
@@ -69,6 +99,11 @@ export async function loadConductInput(
       });
     }
   }
+  return participants;
+}
+
+/** The case's messages in time order, with the quoted reply's key id and reactions from their extras. */
+async function readMessages(store: Store, caseId: number): Promise<ConductMessage[]> {
   const messages: ConductMessage[] = [];
   for await (const m of store.messages.timeline(caseId)) {
     const extras = m.extrasJson === null ? null : (JSON.parse(m.extrasJson) as MessageExtras);
@@ -85,19 +120,14 @@ export async function loadConductInput(
       reactions: (extras?.reactions ?? []).map((r) => ({ sender: r.sender, emoji: r.emoji, utc: r.utc })),
     });
   }
-  const events: ConductMembershipEvent[] = (await store.membershipEvents.list(caseId)).map((e) => ({
-    id: e.id,
-    conversationId: e.conversationId,
-    messageId: e.messageId,
-    type: e.type,
-    actor: e.actor,
-    targets: e.targets,
-    utc: e.utc,
-    value: e.value,
-  }));
+  return messages;
+}
+
+/** The latest flagger run's flags (image text included) and the reviewers' codes the reader may see. */
+async function readMarks(store: Store, caseId: number, withholdCodes: ReadonlySet<number> | undefined) {
   const run = await store.flags.run(caseId);
   // Issue 17: a message whose image's text is flagged counts as an offensive message sent.
-  const flagged = run
+  const flags = run
     ? withImageTextFlags(
         await store.flags.list(run.id, { onlyFlagged: true }),
         await store.mediaTexts.flags(run.id),
@@ -105,59 +135,49 @@ export async function loadConductInput(
     : [];
   // A reviewer's decision overrides the flagger for that message; "unsure" leaves the flag standing.
   const codes = (await store.codes.listForCase(caseId)).filter(
-    (c) => c.decision !== 'unsure' && !options.withholdCodes?.has(c.messageId),
+    (c) => c.decision !== 'unsure' && !withholdCodes?.has(c.messageId),
   );
+  return {
+    run,
+    coded: codes.map((c) => ({
+      messageId: c.messageId,
+      categories: c.categories,
+      offensive: c.decision === 'offensive',
+    })),
+    flagged: flags.map((f) => ({
+      messageId: f.messageId,
+      categories: f.categories.map((c) => c.name).filter((c) => c !== 'profanity'),
+      score: f.score,
+    })),
+  };
+}
+
+/** Identity links confirmed by an investigator (the latest decision on each pair stands). */
+async function readConfirmedLinks(store: Store, caseId: number): Promise<ConfirmedLink[]> {
   const persons = new Map((await store.people.list(caseId)).map((p) => [p.id, p]));
   const inForce = new Map<string, { participantId: number; personId: number; decision: string }>();
   for (const d of await store.people.decisions(caseId)) inForce.set(`${d.participantId}:${d.personId}`, d);
-  const confirmedLinks: ConfirmedLink[] = [...inForce.values()]
+  return [...inForce.values()]
     .filter((d) => d.decision === 'confirmed')
     .map((d) => ({
       participantKey: participantKey(d.participantId),
       person: personKey(d.personId),
       name: persons.get(d.personId)?.name ?? String(d.personId),
     }));
+}
+
+/** The merges of the case not undone, with their matched messages. */
+async function activeMerges(store: Store, caseId: number): Promise<ViewMerge[]> {
   const merges: ViewMerge[] = [];
-  if (options.merges !== false) {
-    for (const m of await store.merges.list(caseId)) {
-      if (m.undoneAt !== null) continue;
-      merges.push({
-        id: m.id,
-        conversationIds: m.conversationIds,
-        messages: await store.merges.messages(m.id),
-      });
-    }
+  for (const m of await store.merges.list(caseId)) {
+    if (m.undoneAt !== null) continue;
+    merges.push({
+      id: m.id,
+      conversationIds: m.conversationIds,
+      messages: await store.merges.messages(m.id),
+    });
   }
-  const view = mergedConductView(
-    {
-      messages,
-      events,
-      participants,
-      confirmedLinks,
-      coded: codes.map((c) => ({
-        messageId: c.messageId,
-        categories: c.categories,
-        offensive: c.decision === 'offensive',
-      })),
-      flagged: flagged.map((f) => ({
-        messageId: f.messageId,
-        categories: f.categories.map((c) => c.name).filter((c) => c !== 'profanity'),
-        score: f.score,
-      })),
-    },
-    merges,
-  );
-  return {
-    messages: [...view.messages],
-    events: [...view.events],
-    participants: [...view.participants],
-    allParticipants: participants,
-    offensive: mergeOffensiveMarks(view.coded, view.flagged),
-    confirmedLinks: [...view.confirmedLinks],
-    allConfirmedLinks: confirmedLinks,
-    basis: { flagRun: run?.id ?? null, coded: codes.length },
-    merged: view.merged,
-  };
+  return merges;
 }
 
 export async function caseConduct(
@@ -171,11 +191,7 @@ export async function caseConduct(
 }
 
 /** One conversation's membership timeline with display names (`scrutineer membership --json`, the API). */
-export interface NamedMembershipTimeline {
-  readonly conversationId: number;
-  readonly intervals: readonly (MembershipInterval & { readonly participant: string })[];
-  readonly conflicts: readonly MembershipConflict[];
-}
+export type NamedMembershipTimeline = ReadonlyDeep<MembershipTimelineT>;
 
 /** Who was a member of each conversation from when to when, named for people to read. */
 export async function caseMembership(store: Store, caseId: number): Promise<NamedMembershipTimeline[]> {

@@ -22,7 +22,13 @@ import { limitationFor } from '../analysis/conduct/counts.js';
 import { addDays, addWorkingDays, daysBetween } from './bank-holidays.js';
 import { firstDay, isDay, lastDay } from '../domain/partial-date.js';
 import { lastDayOfDaysAfter, lastDayOfMonthsBeginningWith } from './periods.js';
-import { BARRING_OUTCOMES, type CaseRecordData, type Recommendation } from '../contract/record.js';
+import {
+  BARRING_OUTCOMES,
+  type CaseRecordData,
+  type Deadline,
+  type DeadlineStatus,
+  type Recommendation,
+} from '../contract/record.js';
 
 export const PROGRESS_FIRST_MONTHS = 12;
 export const PROGRESS_EVERY_MONTHS = 6;
@@ -30,35 +36,7 @@ export const BARRED_REPORT_WORKING_DAYS = 5;
 export const RESPONSE_DAYS = 56;
 export const PUBLICATION_DAYS = 21;
 
-export type DeadlineKind =
-  | 's127_limitation'
-  | 'progress_report'
-  | 'barred_list_report'
-  | 'recommendation_response'
-  | 'response_publication';
-
-/**
- * open: not yet due or met; met / met_late: done (by / after the date); overdue: passed, not done;
- * not_computable: the period runs from a month or a year, not a day (or it was done in a month
- * that holds the last day), so no one can say.
- */
-export type DeadlineStatus = 'open' | 'met' | 'met_late' | 'overdue' | 'not_computable';
-
-export interface Deadline {
-  readonly kind: DeadlineKind;
-  /** What the deadline is for, e.g. "count 2 of PC A", "recommendation R1". */
-  readonly about: string;
-  readonly personId: number | null;
-  /** The last day (inclusive); null where the period runs from a partial date (not computable). */
-  readonly due: string | null;
-  /** How the date was computed. */
-  readonly basis: string;
-  readonly status: DeadlineStatus;
-  /** When it was met, where it was. */
-  readonly doneOn: string | null;
-  /** Calendar days from today to `due` (0 = today is the last day; negative = passed); null without `due`. */
-  readonly daysLeft: number | null;
-}
+export type { Deadline, DeadlineKind, DeadlineStatus } from '../contract/record.js';
 
 function status(due: string | null, doneOn: string | null, today: string): DeadlineStatus {
   if (due === null) return 'not_computable';
@@ -137,116 +115,120 @@ export function caseDeadlines(
   messageTimes: ReadonlyMap<number, string>,
   today: string,
 ): Deadline[] {
-  const out: Deadline[] = [];
   const name = (personId: number) =>
     record.people.find((p) => p.id === personId)?.name ?? `person ${personId}`;
-  const evidenceSufficient = record.details?.evidenceSufficientDate ?? null;
+  const out: Deadline[] = [
+    ...limitationDeadlines(record, messageTimes, name),
+    ...progressDeadlines(record, today),
+    ...barredListDeadlines(record, name),
+    ...recommendationDeadlines(record),
+  ].map((d) => make(d, today));
+  // Not computable last, in the order they were recorded.
+  const key = (d: Deadline) => d.due ?? '9999-12-31';
+  return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.about.localeCompare(b.about)));
+}
 
+/** A deadline before it is read as of a day (`make`). */
+type Due = Omit<Deadline, 'status' | 'daysLeft'>;
+
+/** The s127(5) limitation of each count, met when the count was charged. */
+function limitationDeadlines(
+  record: CaseRecordData,
+  messageTimes: ReadonlyMap<number, string>,
+  name: (personId: number) => string,
+): Due[] {
+  const evidenceSufficient = record.details?.evidenceSufficientDate ?? null;
+  const out: Due[] = [];
   for (const c of record.counts) {
     if (c.verdict === 'withdrawn' && c.chargedOn === null) continue;
     const utcs = c.messageIds.map((id) => messageTimes.get(id)).filter((u): u is string => u !== undefined);
     if (utcs.length === 0) continue;
     const l = countLimitation(utcs, evidenceSufficient);
-    out.push(
-      make(
-        {
-          kind: 's127_limitation',
-          about: `count ${c.number} of ${name(c.personId)} (messages ${c.messageIds.join(', ')})`,
-          personId: c.personId,
-          due: l.limitationDate,
-          basis:
-            l.limitedBy === 'six_months'
-              ? `6 months beginning with the evidence-sufficient date ${evidenceSufficient}`
-              : `3 years beginning with the day of sending, ${l.sentOn}`,
-          doneOn: c.chargedOn,
-        },
-        today,
-      ),
-    );
-  }
-
-  const start = record.details?.startDate ?? null;
-  if (start) {
-    const finished = record.details?.reportDate ?? null;
-    const dates = progressReportDates(start, finished, today);
-    const sent = record.progressReports.map((r) => r.sentOn).sort();
-    dates.forEach((due, i) => {
-      const windowStart = i === 0 ? start : dates[i - 1]!;
-      const next = dates[i + 1] ?? '9999-12-31';
-      const onTime = sent.find((s) => s > windowStart && s <= due);
-      const late = sent.find((s) => s > due && s <= next);
-      out.push(
-        make(
-          {
-            kind: 'progress_report',
-            about: `investigation progress report ${i + 1}`,
-            personId: null,
-            due,
-            basis:
-              i === 0
-                ? `12 months beginning with the day the investigation started, ${start}`
-                : `6 months beginning with the day the previous report was due (${dates[i - 1]})`,
-            doneOn: onTime ?? late ?? null,
-          },
-          today,
-        ),
-      );
+    out.push({
+      kind: 's127_limitation',
+      about: `count ${c.number} of ${name(c.personId)} (messages ${c.messageIds.join(', ')})`,
+      personId: c.personId,
+      due: l.limitationDate,
+      basis:
+        l.limitedBy === 'six_months'
+          ? `6 months beginning with the evidence-sufficient date ${evidenceSufficient}`
+          : `3 years beginning with the day of sending, ${l.sentOn}`,
+      doneOn: c.chargedOn,
     });
   }
+  return out;
+}
 
+/** The investigation's progress reports while it runs, each met by a report sent in its window. */
+function progressDeadlines(record: CaseRecordData, today: string): Due[] {
+  const start = record.details?.startDate ?? null;
+  if (!start) return [];
+  const finished = record.details?.reportDate ?? null;
+  const dates = progressReportDates(start, finished, today);
+  const sent = record.progressReports.map((r) => r.sentOn).sort();
+  return dates.map((due, i) => {
+    const windowStart = i === 0 ? start : dates[i - 1]!;
+    const next = dates[i + 1] ?? '9999-12-31';
+    const onTime = sent.find((s) => s > windowStart && s <= due);
+    const late = sent.find((s) => s > due && s <= next);
+    return {
+      kind: 'progress_report',
+      about: `investigation progress report ${i + 1}`,
+      personId: null,
+      due,
+      basis:
+        i === 0
+          ? `12 months beginning with the day the investigation started, ${start}`
+          : `6 months beginning with the day the previous report was due (${dates[i - 1]})`,
+      doneOn: onTime ?? late ?? null,
+    };
+  });
+}
+
+/** The barred list report after each barring outcome, where the list applies. */
+function barredListDeadlines(record: CaseRecordData, name: (personId: number) => string): Due[] {
+  const out: Due[] = [];
   for (const o of record.outcomes) {
     if (!BARRING_OUTCOMES.includes(o.outcome)) continue;
     const person = record.people.find((p) => p.id === o.personId);
     if (person?.barredListApplies === false) continue;
     if (record.barred.some((b) => b.personId === o.personId && b.list === 'not_applicable')) continue;
     const entry = record.barred.find((b) => b.personId === o.personId && b.list === 'barred');
-    out.push(
-      make(
-        {
-          kind: 'barred_list_report',
-          about: `barred list report for ${name(o.personId)}`,
-          personId: o.personId,
-          due: barredReportDue(o.decidedOn),
-          basis: `within 5 working days of the outcome on ${o.decidedOn}`,
-          doneOn: entry?.reportedOn ?? null,
-        },
-        today,
-      ),
-    );
+    out.push({
+      kind: 'barred_list_report',
+      about: `barred list report for ${name(o.personId)}`,
+      personId: o.personId,
+      due: barredReportDue(o.decidedOn),
+      basis: `within 5 working days of the outcome on ${o.decidedOn}`,
+      doneOn: entry?.reportedOn ?? null,
+    });
   }
+  return out;
+}
 
+/** Each recommendation's response, and the publication of a response received. */
+function recommendationDeadlines(record: CaseRecordData): Due[] {
+  const out: Due[] = [];
   for (const r of record.recommendations) {
     const extra = r.extensions.reduce((n, e) => n + e.days, 0);
-    out.push(
-      make(
-        {
-          kind: 'recommendation_response',
-          about: `response to recommendation ${r.reference}`,
-          personId: null,
-          due: responseDue(r),
-          basis: `within 56 days of ${r.madeOn}, when it was made${extra ? `, + ${extra} days' extension` : ''}`,
-          doneOn: r.responseOn,
-        },
-        today,
-      ),
-    );
+    out.push({
+      kind: 'recommendation_response',
+      about: `response to recommendation ${r.reference}`,
+      personId: null,
+      due: responseDue(r),
+      basis: `within 56 days of ${r.madeOn}, when it was made${extra ? `, + ${extra} days' extension` : ''}`,
+      doneOn: r.responseOn,
+    });
     if (r.responseOn) {
-      out.push(
-        make(
-          {
-            kind: 'response_publication',
-            about: `publication of the response to recommendation ${r.reference}`,
-            personId: null,
-            due: publicationDue(r.responseOn),
-            basis: `within 21 days of ${r.responseOn}, when the response was received`,
-            doneOn: r.publishedOn,
-          },
-          today,
-        ),
-      );
+      out.push({
+        kind: 'response_publication',
+        about: `publication of the response to recommendation ${r.reference}`,
+        personId: null,
+        due: publicationDue(r.responseOn),
+        basis: `within 21 days of ${r.responseOn}, when the response was received`,
+        doneOn: r.publishedOn,
+      });
     }
   }
-  // Not computable last, in the order they were recorded.
-  const key = (d: Deadline) => d.due ?? '9999-12-31';
-  return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.about.localeCompare(b.about)));
+  return out;
 }

@@ -1,7 +1,7 @@
 /**
  * The conduct picture and membership timelines (GET /api/cases/:caseId/conduct and /membership,
- * docs/conduct.md), exactly as src/analysis/conduct-case.ts sends them; the membership word lists
- * are defined here once and src/analysis/conduct/membership.ts takes its types from them.
+ * docs/conduct.md), exactly as src/analysis/conduct-case.ts sends them. The word lists and the shapes
+ * are defined here once: src/analysis/conduct takes its types from them (read-only, ReadonlyDeep).
  */
 import { z } from 'zod/v4';
 
@@ -111,6 +111,7 @@ export const OffensiveMessageView = z.object({
   audience: z.array(z.object({ person: z.string(), certainty: z.enum(CERTAINTIES) })),
   endorsedBy: z.array(z.string()),
   challengedBy: z.array(z.string()),
+  /** Audience persons who neither endorsed nor challenged it. */
   silent: z.array(z.string()),
 });
 /** The conduct picture (see src/analysis/conduct and `scrutineer conduct --json`). */
@@ -127,6 +128,7 @@ export type StartBasis = (typeof START_BASES)[number];
 export type EndBasis = (typeof END_BASES)[number];
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 export type PersonConductT = z.infer<typeof PersonConduct>;
+export type OffensiveMessageViewT = z.infer<typeof OffensiveMessageView>;
 export type ConductResponseT = z.infer<typeof ConductResponse>;
 export type MembershipIntervalT = z.infer<typeof NamedMembershipTimeline>['intervals'][number];
 export type MembershipConflictT = z.infer<typeof MembershipConflict>;

@@ -15,6 +15,8 @@ import {
   CASE_STATUSES,
   CASE_TO_ANSWER,
   CHARGING_DECISIONS,
+  DEADLINE_KINDS,
+  DEADLINE_STATUSES,
   FINDINGS,
   INTERVIEW_KINDS,
   MODES,
@@ -305,6 +307,8 @@ export const DraftBody = z.object({ markdown: z.string().min(1).max(500_000) });
 
 // ---- responses --------------------------------------------------------------------------------
 
+// The record's rows: the one description of them. src/contract/record.ts derives the types the
+// services use from these (read-only), the web app takes `CaseRecordT`.
 const date = z.string().describe('YYYY-MM-DD');
 const nDate = date.nullable();
 const Row = z.object({
@@ -315,165 +319,184 @@ const Row = z.object({
   createdBy: z.string(),
 });
 const SubjectRow = Row.extend({ personId: z.number().int() });
-const Member = z.object({ name: z.string(), role: z.string().nullable() });
+export const Member = z.object({ name: z.string(), role: z.string().nullable() });
 
+export const CaseDetails = z.object({
+  caseId: z.number().int(),
+  reference: z.string().nullable(),
+  operation: z.string().nullable(),
+  investigatingBody: z.string().nullable(),
+  mode: z.string().nullable(),
+  forces: z.array(z.string()),
+  status: z.string().nullable(),
+  referralDate: nDate,
+  startDate: nDate,
+  /** The date the prosecutor had sufficient evidence: the s127(5) six-month limit runs from it. */
+  evidenceSufficientDate: nDate,
+  /** The investigation report (reg. 21): the investigation is finished. */
+  reportDate: nDate,
+  team: z.array(Member),
+  /** How the evidence came to light, in the words of the summary. */
+  cameToLight: z.string().nullable(),
+  /** Messages analysed across all the evidence, where more than was imported. */
+  messagesAnalysed: z.number().int().nullable(),
+  /** `messagesAnalysed` is a lower bound: the summary says "more than 6,000 messages". */
+  messagesAnalysedMoreThan: z.boolean(),
+  publishable: z.boolean(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+/** A person of the case, as the record needs them (from `store.people`). */
+export const RecordPerson = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  role: z.string(),
+  force: z.string().nullable(),
+  rank: z.string().nullable(),
+  warrantNumber: z.string().nullable(),
+  status: z.string().nullable(),
+  barredListApplies: z.boolean().nullable(),
+  /** Status from a date, oldest first (empty: the status never changed). Rules read `statusOn`. */
+  statusHistory: z.array(z.object({ status: z.string(), from: nDate, note: z.string().nullable() })),
+  /** Employment history (force, from, to), for what links the members in the summary. */
+  employment: z.array(z.object({ force: z.string(), from: nDate, to: nDate })),
+});
+export const SubjectSettings = z.object({
+  personId: z.number().int(),
+  caseId: z.number().int(),
+  namePublic: z.boolean(),
+  label: z.string().nullable(),
+});
+export const Assessment = SubjectRow.extend({
+  severity: z.enum(SEVERITIES),
+  assessedOn: date,
+  rationale: z.string().nullable(),
+});
+export const Notice = SubjectRow.extend({
+  kind: z.enum(NOTICE_KINDS),
+  servedOn: date,
+  conduct: z.string().nullable(),
+  standards: z.array(z.string()),
+  severity: z.enum(SEVERITIES).nullable(),
+});
+export const Interview = SubjectRow.extend({ heldOn: date, kind: z.string(), note: z.string().nullable() });
+export const Allegation = SubjectRow.extend({
+  standard: z.enum(STANDARDS),
+  description: z.string(),
+  messageIds: z.array(z.number().int()),
+  caseToAnswer: z.enum(CASE_TO_ANSWER).nullable(),
+  caseToAnswerOn: nDate,
+});
+export const Referral = Row.extend({
+  referredOn: date,
+  prosecutor: z.string(),
+  exhibits: z.array(z.string()),
+});
+export const ChargingDecision = SubjectRow.extend({
+  decidedOn: date,
+  decision: z.enum(CHARGING_DECISIONS),
+  note: z.string().nullable(),
+});
+export const Count = SubjectRow.extend({
+  /** The count's number on this defendant's charge sheet (1, 2, …). */
+  number: z.number().int(),
+  offence: z.string(),
+  description: z.string().nullable(),
+  messageIds: z.array(z.number().int()),
+  chargedOn: nDate.describe('null while the count is proposed'),
+  verdict: z.enum(VERDICTS).nullable(),
+  verdictOn: nDate,
+});
+export const Appearance = SubjectRow.extend({
+  appearedOn: date,
+  court: z.string(),
+  purpose: z.string().nullable(),
+});
+export const Sentence = SubjectRow.extend({ sentencedOn: date, sentence: z.string() });
+export const Appeal = SubjectRow.extend({
+  lodgedOn: date,
+  grounds: z.string().nullable(),
+  outcome: z.string().nullable(),
+  outcomeOn: nDate,
+});
+export const Proceeding = Row.extend({
+  kind: z.enum(PROCEEDING_KINDS),
+  level: z.enum(PROCEEDING_LEVELS),
+  public: z.boolean(),
+  startOn: date,
+  endOn: nDate,
+  panel: z.array(Member),
+  /** Who held it (e.g. "the Metropolitan Police Service"). */
+  heldBy: z.string().nullable(),
+});
+export const FindingRecord = Row.extend({
+  allegationId: z.number().int(),
+  proceedingId: z.number().int(),
+  finding: z.enum(FINDINGS),
+  foundOn: date,
+});
+export const OutcomeRecord = SubjectRow.extend({
+  proceedingId: z.number().int().nullable(),
+  outcome: z.enum(OUTCOMES),
+  decidedOn: date,
+});
+export const BarredEntry = SubjectRow.extend({
+  list: z.enum(BARRED_LISTS),
+  reportedOn: nDate,
+  reason: z.string().nullable(),
+});
+export const Extension = z.object({ days: z.number().int(), reason: z.string(), grantedOn: date });
+export const Recommendation = Row.extend({
+  reference: z.string(),
+  recipients: z.array(z.string()),
+  text: z.string(),
+  rationale: z.string().nullable(),
+  legalBasis: z.string().nullable(),
+  madeOn: date,
+  extensions: z.array(Extension),
+  responseText: z.string().nullable(),
+  responseOn: nDate,
+  response: z.enum(RESPONSES).nullable(),
+  publishedOn: nDate,
+  /** Where the published response can be read. */
+  responseUrl: z.string().nullable(),
+});
+export const ProgressReport = Row.extend({ sentOn: date, note: z.string().nullable() });
+
+/** Everything the record holds about one case. */
 export const CaseRecord = z.object({
   caseId: z.number().int(),
   caseName: z.string(),
-  details: z
-    .object({
-      caseId: z.number().int(),
-      reference: z.string().nullable(),
-      operation: z.string().nullable(),
-      investigatingBody: z.string().nullable(),
-      mode: z.string().nullable(),
-      forces: z.array(z.string()),
-      status: z.string().nullable(),
-      referralDate: nDate,
-      startDate: nDate,
-      evidenceSufficientDate: nDate,
-      reportDate: nDate,
-      team: z.array(Member),
-      cameToLight: z.string().nullable(),
-      messagesAnalysed: z.number().int().nullable(),
-      messagesAnalysedMoreThan: z.boolean(),
-      publishable: z.boolean(),
-      updatedAt: z.string(),
-      updatedBy: z.string(),
-    })
-    .nullable(),
-  people: z.array(
-    z.object({
-      id: z.number().int(),
-      name: z.string(),
-      role: z.string(),
-      force: z.string().nullable(),
-      rank: z.string().nullable(),
-      warrantNumber: z.string().nullable(),
-      status: z.string().nullable(),
-      barredListApplies: z.boolean().nullable(),
-      statusHistory: z.array(z.object({ status: z.string(), from: nDate, note: z.string().nullable() })),
-      employment: z.array(z.object({ force: z.string(), from: nDate, to: nDate })),
-    }),
-  ),
-  subjects: z.array(
-    z.object({
-      personId: z.number().int(),
-      caseId: z.number().int(),
-      namePublic: z.boolean(),
-      label: z.string().nullable(),
-    }),
-  ),
-  assessments: z.array(
-    SubjectRow.extend({ severity: z.enum(SEVERITIES), assessedOn: date, rationale: z.string().nullable() }),
-  ),
-  notices: z.array(
-    SubjectRow.extend({
-      kind: z.enum(NOTICE_KINDS),
-      servedOn: date,
-      conduct: z.string().nullable(),
-      standards: z.array(z.string()),
-      severity: z.enum(SEVERITIES).nullable(),
-    }),
-  ),
-  interviews: z.array(SubjectRow.extend({ heldOn: date, kind: z.string(), note: z.string().nullable() })),
-  allegations: z.array(
-    SubjectRow.extend({
-      standard: z.string(),
-      description: z.string(),
-      messageIds: z.array(z.number().int()),
-      caseToAnswer: z.enum(CASE_TO_ANSWER).nullable(),
-      caseToAnswerOn: nDate,
-    }),
-  ),
-  referrals: z.array(Row.extend({ referredOn: date, prosecutor: z.string(), exhibits: z.array(z.string()) })),
-  chargingDecisions: z.array(
-    SubjectRow.extend({ decidedOn: date, decision: z.enum(CHARGING_DECISIONS), note: z.string().nullable() }),
-  ),
-  counts: z.array(
-    SubjectRow.extend({
-      number: z.number().int(),
-      offence: z.string(),
-      description: z.string().nullable(),
-      messageIds: z.array(z.number().int()),
-      chargedOn: nDate.describe('null while the count is proposed'),
-      verdict: z.enum(VERDICTS).nullable(),
-      verdictOn: nDate,
-    }),
-  ),
-  appearances: z.array(
-    SubjectRow.extend({ appearedOn: date, court: z.string(), purpose: z.string().nullable() }),
-  ),
-  sentences: z.array(SubjectRow.extend({ sentencedOn: date, sentence: z.string() })),
-  appeals: z.array(
-    SubjectRow.extend({
-      lodgedOn: date,
-      grounds: z.string().nullable(),
-      outcome: z.string().nullable(),
-      outcomeOn: nDate,
-    }),
-  ),
-  proceedings: z.array(
-    Row.extend({
-      kind: z.enum(PROCEEDING_KINDS),
-      level: z.enum(PROCEEDING_LEVELS),
-      public: z.boolean(),
-      startOn: date,
-      endOn: nDate,
-      panel: z.array(Member),
-      heldBy: z.string().nullable(),
-    }),
-  ),
-  findings: z.array(
-    Row.extend({
-      allegationId: z.number().int(),
-      proceedingId: z.number().int(),
-      finding: z.enum(FINDINGS),
-      foundOn: date,
-    }),
-  ),
-  outcomes: z.array(
-    SubjectRow.extend({
-      proceedingId: z.number().int().nullable(),
-      outcome: z.enum(OUTCOMES),
-      decidedOn: date,
-    }),
-  ),
-  barred: z.array(
-    SubjectRow.extend({ list: z.enum(BARRED_LISTS), reportedOn: nDate, reason: z.string().nullable() }),
-  ),
-  recommendations: z.array(
-    Row.extend({
-      reference: z.string(),
-      recipients: z.array(z.string()),
-      text: z.string(),
-      rationale: z.string().nullable(),
-      legalBasis: z.string().nullable(),
-      madeOn: date,
-      extensions: z.array(z.object({ days: z.number().int(), reason: z.string(), grantedOn: date })),
-      responseText: z.string().nullable(),
-      responseOn: nDate,
-      response: z.enum(RESPONSES).nullable(),
-      publishedOn: nDate,
-      responseUrl: z.string().nullable(),
-    }),
-  ),
-  progressReports: z.array(Row.extend({ sentOn: date, note: z.string().nullable() })),
+  details: CaseDetails.nullable(),
+  people: z.array(RecordPerson),
+  subjects: z.array(SubjectSettings),
+  assessments: z.array(Assessment),
+  notices: z.array(Notice),
+  interviews: z.array(Interview),
+  allegations: z.array(Allegation),
+  referrals: z.array(Referral),
+  chargingDecisions: z.array(ChargingDecision),
+  counts: z.array(Count),
+  appearances: z.array(Appearance),
+  sentences: z.array(Sentence),
+  appeals: z.array(Appeal),
+  proceedings: z.array(Proceeding),
+  findings: z.array(FindingRecord),
+  outcomes: z.array(OutcomeRecord),
+  barred: z.array(BarredEntry),
+  recommendations: z.array(Recommendation),
+  progressReports: z.array(ProgressReport),
 });
 
 export const Deadline = z.object({
-  kind: z.enum([
-    's127_limitation',
-    'progress_report',
-    'barred_list_report',
-    'recommendation_response',
-    'response_publication',
-  ]),
+  kind: z.enum(DEADLINE_KINDS),
+  /** What the deadline is for, e.g. "count 2 of PC A", "recommendation R1". */
   about: z.string(),
   personId: z.number().int().nullable(),
   due: nDate.describe('the last day (inclusive); null: not computable (it runs from a month or a year)'),
   basis: z.string().describe('how the date was worked out'),
-  status: z.enum(['open', 'met', 'met_late', 'overdue', 'not_computable']),
+  status: z.enum(DEADLINE_STATUSES),
+  /** When it was met, where it was. */
   doneOn: nDate,
   daysLeft: z
     .number()
@@ -483,6 +506,7 @@ export const Deadline = z.object({
 });
 
 export const TimelineEvent = z.object({
+  /** YYYY-MM-DD (an exhibit's intake keeps its full instant in `at`). */
   date,
   at: z.string().nullable().describe("an exhibit's intake instant"),
   kind: z.string(),

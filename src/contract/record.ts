@@ -4,7 +4,10 @@
  * the rows the record holds. Dates of events are calendar dates (YYYY-MM-DD, England and Wales);
  * `createdAt` is the instant a row was recorded.
  */
-import type { Standard } from './standards.js';
+import type { z } from 'zod/v4';
+
+import type { ReadonlyDeep } from './readonly-deep.js';
+import type * as S from './record-schemas.js';
 
 export const SEVERITIES = ['misconduct', 'gross_misconduct', 'practice_requiring_improvement'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -50,6 +53,23 @@ export const BARRED_LISTS = ['barred', 'advisory', 'not_applicable'] as const;
 export type BarredList = (typeof BARRED_LISTS)[number];
 export const RESPONSES = ['accepted', 'not_accepted', 'partly'] as const;
 export type RecommendationResponse = (typeof RESPONSES)[number];
+
+/** The deadlines the record works out (src/cases/deadlines.ts). */
+export const DEADLINE_KINDS = [
+  's127_limitation',
+  'progress_report',
+  'barred_list_report',
+  'recommendation_response',
+  'response_publication',
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+/**
+ * open: not yet due or met; met / met_late: done (by / after the date); overdue: passed, not done;
+ * not_computable: the period runs from a month or a year, not a day (or it was done in a month
+ * that holds the last day), so no one can say.
+ */
+export const DEADLINE_STATUSES = ['open', 'met', 'met_late', 'overdue', 'not_computable'] as const;
+export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
 
 export const PERSON_ROLES = ['subject', 'witness', 'other'] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];
@@ -117,217 +137,35 @@ export const LABELS: Readonly<Record<string, string>> = {
 };
 export const label = (code: string): string => LABELS[code] ?? code.replace(/_/gu, ' ');
 
-interface Row {
-  readonly id: number;
-  readonly caseId: number;
-  readonly publishable: boolean;
-  readonly createdAt: string;
-  readonly createdBy: string;
-}
-interface SubjectRow extends Row {
-  readonly personId: number;
-}
-
-export interface TeamMember {
-  readonly name: string;
-  readonly role: string | null;
-}
-
-export interface CaseDetails {
-  readonly caseId: number;
-  readonly reference: string | null;
-  readonly operation: string | null;
-  readonly investigatingBody: string | null;
-  readonly mode: string | null;
-  readonly forces: readonly string[];
-  readonly status: string | null;
-  readonly referralDate: string | null;
-  readonly startDate: string | null;
-  /** The date the prosecutor had sufficient evidence: the s127(5) six-month limit runs from it. */
-  readonly evidenceSufficientDate: string | null;
-  /** The investigation report (reg. 21): the investigation is finished. */
-  readonly reportDate: string | null;
-  readonly team: readonly TeamMember[];
-  /** How the evidence came to light, in the words of the summary. */
-  readonly cameToLight: string | null;
-  /** Messages analysed across all the evidence, where more than was imported. */
-  readonly messagesAnalysed: number | null;
-  /** `messagesAnalysed` is a lower bound: the summary says "more than 6,000 messages". */
-  readonly messagesAnalysedMoreThan: boolean;
-  readonly publishable: boolean;
-  readonly updatedAt: string;
-  readonly updatedBy: string;
-}
-
-export interface SubjectSettings {
-  readonly personId: number;
-  readonly caseId: number;
-  readonly namePublic: boolean;
-  readonly label: string | null;
-}
-
-export interface Assessment extends SubjectRow {
-  readonly severity: Severity;
-  readonly assessedOn: string;
-  readonly rationale: string | null;
-}
-export interface Notice extends SubjectRow {
-  readonly kind: NoticeKind;
-  readonly servedOn: string;
-  readonly conduct: string | null;
-  readonly standards: readonly string[];
-  readonly severity: Severity | null;
-}
-export interface Interview extends SubjectRow {
-  readonly heldOn: string;
-  readonly kind: string;
-  readonly note: string | null;
-}
-export interface Allegation extends SubjectRow {
-  readonly standard: Standard;
-  readonly description: string;
-  readonly messageIds: readonly number[];
-  readonly caseToAnswer: (typeof CASE_TO_ANSWER)[number] | null;
-  readonly caseToAnswerOn: string | null;
-}
-export interface Referral extends Row {
-  readonly referredOn: string;
-  readonly prosecutor: string;
-  readonly exhibits: readonly string[];
-}
-export interface ChargingDecision extends SubjectRow {
-  readonly decidedOn: string;
-  readonly decision: (typeof CHARGING_DECISIONS)[number];
-  readonly note: string | null;
-}
-export interface Count extends SubjectRow {
-  /** The count's number on this defendant's charge sheet (1, 2, …). */
-  readonly number: number;
-  readonly offence: string;
-  readonly description: string | null;
-  readonly messageIds: readonly number[];
-  /** Null while the count is proposed (in the file, not charged). */
-  readonly chargedOn: string | null;
-  readonly verdict: Verdict | null;
-  readonly verdictOn: string | null;
-}
-export interface Appearance extends SubjectRow {
-  readonly appearedOn: string;
-  readonly court: string;
-  readonly purpose: string | null;
-}
-export interface Sentence extends SubjectRow {
-  readonly sentencedOn: string;
-  readonly sentence: string;
-}
-export interface Appeal extends SubjectRow {
-  readonly lodgedOn: string;
-  readonly grounds: string | null;
-  readonly outcome: string | null;
-  readonly outcomeOn: string | null;
-}
-export interface Proceeding extends Row {
-  readonly kind: ProceedingKind;
-  readonly level: (typeof PROCEEDING_LEVELS)[number];
-  readonly public: boolean;
-  readonly startOn: string;
-  readonly endOn: string | null;
-  readonly panel: readonly TeamMember[];
-  /** Who held it (e.g. "the Metropolitan Police Service"). */
-  readonly heldBy: string | null;
-}
-export interface FindingRecord extends Row {
-  readonly allegationId: number;
-  readonly proceedingId: number;
-  readonly finding: Finding;
-  readonly foundOn: string;
-}
-export interface OutcomeRecord extends SubjectRow {
-  readonly proceedingId: number | null;
-  readonly outcome: Outcome;
-  readonly decidedOn: string;
-}
-export interface BarredEntry extends SubjectRow {
-  readonly list: BarredList;
-  readonly reportedOn: string | null;
-  readonly reason: string | null;
-}
-export interface Extension {
-  readonly days: number;
-  readonly reason: string;
-  readonly grantedOn: string;
-}
-export interface Recommendation extends Row {
-  readonly reference: string;
-  readonly recipients: readonly string[];
-  readonly text: string;
-  readonly rationale: string | null;
-  readonly legalBasis: string | null;
-  readonly madeOn: string;
-  readonly extensions: readonly Extension[];
-  readonly responseText: string | null;
-  readonly responseOn: string | null;
-  readonly response: RecommendationResponse | null;
-  readonly publishedOn: string | null;
-  /** Where the published response can be read. */
-  readonly responseUrl: string | null;
-}
-export interface ProgressReport extends Row {
-  readonly sentOn: string;
-  readonly note: string | null;
-}
-export interface SummaryDraft extends Row {
-  readonly version: number;
-  readonly source: 'generated' | 'edited';
-  readonly markdown: string;
-  readonly final: boolean;
-}
-
+// The rows the record holds: the zod schemas of src/contract/record-schemas.ts are their one
+// description (the API's reply, the web app's types); the services read them read-only.
+type Shape<S extends z.ZodType> = ReadonlyDeep<z.infer<S>>;
+export type TeamMember = Shape<typeof S.Member>;
+export type CaseDetails = Shape<typeof S.CaseDetails>;
+export type SubjectSettings = Shape<typeof S.SubjectSettings>;
+export type Assessment = Shape<typeof S.Assessment>;
+export type Notice = Shape<typeof S.Notice>;
+export type Interview = Shape<typeof S.Interview>;
+export type Allegation = Shape<typeof S.Allegation>;
+export type Referral = Shape<typeof S.Referral>;
+export type ChargingDecision = Shape<typeof S.ChargingDecision>;
+export type Count = Shape<typeof S.Count>;
+export type Appearance = Shape<typeof S.Appearance>;
+export type Sentence = Shape<typeof S.Sentence>;
+export type Appeal = Shape<typeof S.Appeal>;
+export type Proceeding = Shape<typeof S.Proceeding>;
+export type FindingRecord = Shape<typeof S.FindingRecord>;
+export type OutcomeRecord = Shape<typeof S.OutcomeRecord>;
+export type BarredEntry = Shape<typeof S.BarredEntry>;
+export type Extension = Shape<typeof S.Extension>;
+export type Recommendation = Shape<typeof S.Recommendation>;
+export type ProgressReport = Shape<typeof S.ProgressReport>;
+export type SummaryDraft = Shape<typeof S.SummaryDraft>;
 /** A person of the case, as the record needs them (from `store.people`). */
-export interface RecordPerson {
-  readonly id: number;
-  readonly name: string;
-  readonly role: string;
-  readonly force: string | null;
-  readonly rank: string | null;
-  readonly warrantNumber: string | null;
-  readonly status: string | null;
-  readonly barredListApplies: boolean | null;
-  /** Status from a date, oldest first (empty: the status never changed). Rules read `statusOn`. */
-  readonly statusHistory: readonly {
-    readonly status: string;
-    readonly from: string | null;
-    readonly note: string | null;
-  }[];
-  /** Employment history (force, from, to), for what links the members in the summary. */
-  readonly employment: readonly {
-    readonly force: string;
-    readonly from: string | null;
-    readonly to: string | null;
-  }[];
-}
-
+export type RecordPerson = Shape<typeof S.RecordPerson>;
+/** A deadline of the case as of a day. */
+export type Deadline = Shape<typeof S.Deadline>;
+/** One dated event of the case's timeline. */
+export type TimelineEvent = Shape<typeof S.TimelineEvent>;
 /** Everything the record holds about one case. */
-export interface CaseRecordData {
-  readonly caseId: number;
-  readonly caseName: string;
-  readonly details: CaseDetails | null;
-  readonly people: readonly RecordPerson[];
-  readonly subjects: readonly SubjectSettings[];
-  readonly assessments: readonly Assessment[];
-  readonly notices: readonly Notice[];
-  readonly interviews: readonly Interview[];
-  readonly allegations: readonly Allegation[];
-  readonly referrals: readonly Referral[];
-  readonly chargingDecisions: readonly ChargingDecision[];
-  readonly counts: readonly Count[];
-  readonly appearances: readonly Appearance[];
-  readonly sentences: readonly Sentence[];
-  readonly appeals: readonly Appeal[];
-  readonly proceedings: readonly Proceeding[];
-  readonly findings: readonly FindingRecord[];
-  readonly outcomes: readonly OutcomeRecord[];
-  readonly barred: readonly BarredEntry[];
-  readonly recommendations: readonly Recommendation[];
-  readonly progressReports: readonly ProgressReport[];
-}
+export type CaseRecordData = Shape<typeof S.CaseRecord>;

@@ -6,9 +6,17 @@
  *   const report = analyseConduct({ messages, events, participants, offensive, confirmedLinks });
  *   JSON.stringify({ people: report.people });
  */
+import type { OffensiveMessageViewT, PersonConductT } from '../../contract/conduct-schemas.js';
+import type { ReadonlyDeep } from '../../contract/readonly-deep.js';
 import { ParticipantDirectory } from './directory.js';
 import { prepareMessages } from './prepared.js';
-import { AudienceIndex, buildTimelines, type Certainty, type MembershipTimeline } from './membership.js';
+import {
+  AudienceIndex,
+  buildTimelines,
+  type AudienceMember,
+  type Certainty,
+  type MembershipTimeline,
+} from './membership.js';
 import { resolvePeople, type ConfirmedLink, type People } from './people.js';
 import { buildPicture, type PersonPicture, type PictureFacts, type SentOffensive } from './picture.js';
 import {
@@ -41,21 +49,11 @@ export interface ConductOptions {
   readonly window?: Partial<ResponseWindow>;
 }
 
-export interface OffensiveMessageView {
-  readonly messageId: number;
-  readonly conversationId: number;
-  readonly utc: string;
-  /** The sender's person id. */
-  readonly sender: string | null;
-  readonly categories: readonly string[];
-  readonly basis: OffensiveMark['basis'];
-  /** Persons who were members when it was sent (sender excluded), with certainty. */
-  readonly audience: readonly { readonly person: string; readonly certainty: Certainty }[];
-  readonly endorsedBy: readonly string[];
-  readonly challengedBy: readonly string[];
-  /** Audience persons who neither endorsed nor challenged it. */
-  readonly silent: readonly string[];
-}
+/**
+ * An offensive message seen from the group (the contract's shape, read-only): who was a member when
+ * it was sent, who endorsed it, who challenged it and who stayed silent.
+ */
+export type OffensiveMessageView = ReadonlyDeep<OffensiveMessageViewT>;
 
 export interface ConductReport {
   /** One picture per person, ordered by name then id. */
@@ -92,85 +90,20 @@ export function analyseConduct(input: ConductInput, options: ConductOptions = {}
 
   const marks = new Map<number, OffensiveMark>();
   for (const o of input.offensive) marks.set(o.messageId, o);
-  const facts = new Map<string, PictureFacts>();
-  const categoriesOf = (id: number): readonly string[] => marks.get(id)?.categories ?? [];
-  for (const p of people.people) {
-    facts.set(p.id, {
-      sent: 0,
-      first: null,
-      last: null,
-      sentOffensive: [],
-      received: new Map(),
-      endorsed: new Map(),
-      challenged: new Map(),
-      categoriesOf,
-    });
-  }
+  const facts = emptyFacts(people, marks);
   const factsOf = (key: string): PictureFacts => facts.get(personOf(key))!;
-
-  for (let i = 0; i < input.messages.length; i++) {
-    const m = input.messages[i]!;
-    const key = prepared.keys[i] ?? null;
-    if (key === null) continue;
-    const f = factsOf(key);
-    f.sent++;
-    if (f.first === null || m.utc < f.first) f.first = m.utc;
-    if (f.last === null || m.utc > f.last) f.last = m.utc;
-    const mark = marks.get(m.id);
-    if (mark)
-      f.sentOffensive.push({
-        messageId: m.id,
-        categories: mark.categories,
-        basis: mark.basis,
-      } satisfies SentOffensive);
-  }
+  countSent(input.messages, prepared.keys, marks, factsOf);
 
   const audience = new Map<number, AudienceIndex>();
   for (const t of timelines) audience.set(t.conversationId, new AudienceIndex(t));
   const offensiveMessages: OffensiveMessageView[] = [];
   for (const r of responses) {
-    const senderPerson = r.participantKey === null ? null : personOf(r.participantKey);
     const members = audience.get(r.conversationId)?.at(r.utc) ?? [];
-    const seenBy = new Map<string, Certainty>();
-    for (const a of members) {
-      const person = personOf(a.participantKey);
-      if (person === senderPerson) continue;
-      const prev = seenBy.get(person);
-      // A person with two participants in the group: the surer one counts.
-      if (prev === undefined || rank(a.certainty) < rank(prev)) seenBy.set(person, a.certainty);
-    }
-    for (const [person, certainty] of seenBy) facts.get(person)!.received.set(r.messageId, certainty);
-    const endorsedBy = new Set<string>();
-    const challengedBy = new Set<string>();
-    for (const responder of r.responders) {
-      if (responder.endorsed.length > 0) endorsedBy.add(personOf(responder.participantKey));
-      if (responder.challenged.length > 0) challengedBy.add(personOf(responder.participantKey));
-    }
-    const mark = marks.get(r.messageId)!;
-    const byPerson = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-    offensiveMessages.push({
-      messageId: r.messageId,
-      conversationId: r.conversationId,
-      utc: r.utc,
-      sender: senderPerson,
-      categories: mark.categories,
-      basis: mark.basis,
-      audience: [...seenBy.entries()]
-        .map(([person, certainty]) => ({ person, certainty }))
-        .sort((a, b) => byPerson(a.person, b.person)),
-      endorsedBy: [...endorsedBy].sort(byPerson),
-      challengedBy: [...challengedBy].sort(byPerson),
-      silent: [...seenBy.keys()].filter((p) => !endorsedBy.has(p) && !challengedBy.has(p)).sort(byPerson),
-    });
-    for (const responder of r.responders) {
-      const f = factsOf(responder.participantKey);
-      const add = (m: Map<number, ResponseEvidence[]>, ev: readonly ResponseEvidence[]): void => {
-        if (ev.length === 0) return;
-        m.set(r.messageId, [...(m.get(r.messageId) ?? []), ...ev]);
-      };
-      add(f.endorsed, responder.endorsed);
-      add(f.challenged, responder.challenged);
-    }
+    const view = offensiveView(r, marks.get(r.messageId)!, members, personOf);
+    offensiveMessages.push(view);
+    for (const { person, certainty } of view.audience)
+      facts.get(person)!.received.set(r.messageId, certainty);
+    addResponses(r, factsOf);
   }
 
   const pictures = people.people
@@ -186,6 +119,103 @@ export function analyseConduct(input: ConductInput, options: ConductOptions = {}
     implicitParticipants: directory.implicit,
     personOf: people.personOf,
   };
+}
+
+/** Each person's facts, empty, before the messages are read. */
+function emptyFacts(people: People, marks: ReadonlyMap<number, OffensiveMark>): Map<string, PictureFacts> {
+  const facts = new Map<string, PictureFacts>();
+  const categoriesOf = (id: number): readonly string[] => marks.get(id)?.categories ?? [];
+  for (const p of people.people) {
+    facts.set(p.id, {
+      sent: 0,
+      first: null,
+      last: null,
+      sentOffensive: [],
+      received: new Map(),
+      endorsed: new Map(),
+      challenged: new Map(),
+      categoriesOf,
+    });
+  }
+  return facts;
+}
+
+/** What each person sent: how many, when first and last, and which of it was offensive. */
+function countSent(
+  messages: readonly ConductMessage[],
+  keys: readonly (string | null | undefined)[],
+  marks: ReadonlyMap<number, OffensiveMark>,
+  factsOf: (key: string) => PictureFacts,
+): void {
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i]!;
+    const key = keys[i] ?? null;
+    if (key === null) continue;
+    const f = factsOf(key);
+    f.sent++;
+    if (f.first === null || m.utc < f.first) f.first = m.utc;
+    if (f.last === null || m.utc > f.last) f.last = m.utc;
+    const mark = marks.get(m.id);
+    if (mark)
+      f.sentOffensive.push({
+        messageId: m.id,
+        categories: mark.categories,
+        basis: mark.basis,
+      } satisfies SentOffensive);
+  }
+}
+
+const byPerson = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** An offensive message seen from the group: its audience (persons, sender excluded) and their responses. */
+function offensiveView(
+  r: OffensiveResponses,
+  mark: OffensiveMark,
+  members: readonly AudienceMember[],
+  personOf: (participantKey: string) => string,
+): OffensiveMessageView {
+  const senderPerson = r.participantKey === null ? null : personOf(r.participantKey);
+  const seenBy = new Map<string, Certainty>();
+  for (const a of members) {
+    const person = personOf(a.participantKey);
+    if (person === senderPerson) continue;
+    const prev = seenBy.get(person);
+    // A person with two participants in the group: the surer one counts.
+    if (prev === undefined || rank(a.certainty) < rank(prev)) seenBy.set(person, a.certainty);
+  }
+  const endorsedBy = new Set<string>();
+  const challengedBy = new Set<string>();
+  for (const responder of r.responders) {
+    if (responder.endorsed.length > 0) endorsedBy.add(personOf(responder.participantKey));
+    if (responder.challenged.length > 0) challengedBy.add(personOf(responder.participantKey));
+  }
+  return {
+    messageId: r.messageId,
+    conversationId: r.conversationId,
+    utc: r.utc,
+    sender: senderPerson,
+    categories: mark.categories,
+    basis: mark.basis,
+    audience: [...seenBy.entries()]
+      .map(([person, certainty]) => ({ person, certainty }))
+      .sort((a, b) => byPerson(a.person, b.person)),
+    endorsedBy: [...endorsedBy].sort(byPerson),
+    challengedBy: [...challengedBy].sort(byPerson),
+    silent: [...seenBy.keys()].filter((p) => !endorsedBy.has(p) && !challengedBy.has(p)).sort(byPerson),
+  };
+}
+
+/** Each responder's endorsements and challenges of one offensive message, into their person's facts. */
+function addResponses(r: OffensiveResponses, factsOf: (key: string) => PictureFacts): void {
+  for (const responder of r.responders) {
+    const f = factsOf(responder.participantKey);
+    const add = (m: Map<number, ResponseEvidence[]>, ev: readonly ResponseEvidence[]): void => {
+      if (ev.length === 0) return;
+      m.set(r.messageId, [...(m.get(r.messageId) ?? []), ...ev]);
+    };
+    add(f.endorsed, responder.endorsed);
+    add(f.challenged, responder.challenged);
+  }
 }
 
 const rank = (c: Certainty): number => (c === 'seen' ? 0 : c === 'assumed' ? 1 : 2);
@@ -210,29 +240,8 @@ export function countsFor(
     }));
 }
 
-/** One person as the CLI prints them: counts as numbers, standards with their message ids. */
-export interface PersonSummary {
-  readonly person: string;
-  readonly name: string;
-  readonly provisional: boolean;
-  readonly participants: readonly string[];
-  readonly sent: number;
-  readonly sentOffensive: number;
-  readonly byCategory: Readonly<Record<string, number>>;
-  readonly byBasis: { readonly coded: number; readonly flagged: number };
-  readonly receivedOffensiveWhileMember: number;
-  readonly endorsed: number;
-  readonly challenged: number;
-  readonly silent: number;
-  readonly first: string | null;
-  readonly last: string | null;
-  /** Suggestions of standards the evidence may engage, never findings. */
-  readonly standards: readonly {
-    readonly standard: string;
-    readonly messages: readonly number[];
-    readonly reason: string;
-  }[];
-}
+/** One person as the CLI and the API print them (the contract's PersonConduct, read-only). */
+export type PersonSummary = ReadonlyDeep<PersonConductT>;
 
 /** The CLI's `{"people": [...]}` shape (details such as evidence and certainty stay in the report). */
 export function summariseConduct(report: Pick<ConductReport, 'people'>): { people: PersonSummary[] } {

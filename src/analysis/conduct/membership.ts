@@ -15,53 +15,24 @@
  * are closed: a message at the very minute of a join or a leave counts as seen by that member (at one
  * instant, joins come before messages, and messages before leaves).
  */
+import type { z } from 'zod/v4';
+
+import type * as C from '../../contract/conduct-schemas.js';
 import type { Certainty, ConflictKind, EndBasis, StartBasis } from '../../contract/conduct-schemas.js';
+import type { ReadonlyDeep } from '../../contract/readonly-deep.js';
 import { ParticipantDirectory } from './directory.js';
 import { prepareMessages, type PreparedMessages } from './prepared.js';
 import { toMs, type ConductMembershipEvent, type ConductMessage, type ConductParticipant } from './types.js';
 
-// The word lists are the contract's (the API publishes them); the shapes below match its schemas.
+// The word lists are the contract's (the API publishes them).
 export type { Certainty, ConflictKind, EndBasis, StartBasis };
 
-export interface IntervalBound<B> {
-  /** ISO UTC; null = the start (or end) of the record. */
-  readonly utc: string | null;
-  readonly basis: B;
-  readonly certainty: 'seen' | 'assumed';
-  /** The membership event that gives the bound. */
-  readonly eventId?: number;
-  /** The message that gives the bound (first_message). */
-  readonly messageId?: number;
-}
-
-export interface MembershipInterval {
-  readonly conversationId: number;
-  readonly participantKey: string;
-  readonly from: IntervalBound<StartBasis>;
-  readonly to: IntervalBound<EndBasis>;
-  readonly certainty: Certainty;
-  /** Indexes into the timeline's `conflicts` that touch this interval. */
-  readonly conflicts: readonly number[];
-}
-
-export interface MembershipConflict {
-  readonly conversationId: number;
-  readonly participantKey: string;
-  readonly kind: ConflictKind;
-  readonly utc: string;
-  /** The contradicting event (or, for sent_while_not_member, the message). */
-  readonly eventId?: number;
-  readonly messageId?: number;
-  /** The earlier event it contradicts, where there is one. */
-  readonly previousEventId?: number;
-  readonly detail: string;
-}
-
-export interface MembershipTimeline {
-  readonly conversationId: number;
-  readonly intervals: readonly MembershipInterval[];
-  readonly conflicts: readonly MembershipConflict[];
-}
+// The shapes are the contract's too, read-only: the API and `scrutineer membership --json` send them.
+export type MembershipInterval = ReadonlyDeep<z.infer<typeof C.MembershipInterval>>;
+export type MembershipConflict = ReadonlyDeep<z.infer<typeof C.MembershipConflict>>;
+export type MembershipTimeline = ReadonlyDeep<z.infer<typeof C.MembershipTimeline>>;
+type StartBound = MembershipInterval['from'];
+type EndBound = MembershipInterval['to'];
 
 export interface AudienceMember {
   readonly participantKey: string;
@@ -85,7 +56,7 @@ interface Step {
 }
 
 interface Open {
-  from: IntervalBound<StartBasis>;
+  from: StartBound;
   conflicts: number[];
   lastEventId?: number;
 }
@@ -111,254 +82,259 @@ export function buildTimelines(
   const directory =
     options.prepared?.directory ?? options.directory ?? new ParticipantDirectory(participants);
   const prepared = options.prepared ?? prepareMessages(messages, directory);
-  const steps = new Map<number, Step[]>();
-  const push = (c: number, s: Step): void => {
-    const list = steps.get(c);
-    if (list) list.push(s);
-    else steps.set(c, [s]);
-  };
-  let seq = 0;
-  for (const e of events) {
-    const ms = toMs(e.utc);
-    const base = { ms, utc: e.utc, eventId: e.id };
-    if (e.type === 'created') {
-      if (e.actor)
-        push(e.conversationId, {
-          ...base,
-          rank: 0,
-          seq: seq++,
-          key: directory.resolve(e.conversationId, e.actor),
-          basis: 'created',
-          what: 'created the group',
-        });
-    } else if (JOINS.has(e.type)) {
-      const names = e.targets.length > 0 ? e.targets : e.actor ? [e.actor] : [];
-      for (const n of names) {
-        push(e.conversationId, {
-          ...base,
-          rank: 0,
-          seq: seq++,
-          key: directory.resolve(e.conversationId, n),
-          basis: e.type as StartBasis,
-          what: e.type === 'added' ? 'added' : 'joined by link',
-        });
-      }
-    } else if (LEAVES.has(e.type)) {
-      const names = e.targets.length > 0 ? e.targets : e.actor ? [e.actor] : [];
-      for (const n of names) {
-        push(e.conversationId, {
-          ...base,
-          rank: 2,
-          seq: seq++,
-          key: directory.resolve(e.conversationId, n),
-          basis: e.type as EndBasis,
-          what: e.type === 'left' ? 'left' : 'removed',
-        });
-      }
-    } else if (e.type === 'number_changed' && e.value) {
-      const oldName = e.targets[0] ?? e.actor;
-      if (!oldName) continue;
-      const oldKey = directory.resolve(e.conversationId, oldName);
-      const newKey = directory.resolve(e.conversationId, e.value);
-      if (oldKey === newKey) continue;
-      push(e.conversationId, {
-        ...base,
-        rank: 2,
-        seq: seq++,
-        key: oldKey,
-        basis: 'number_changed',
-        what: `changed number to ${e.value}`,
-      });
-      push(e.conversationId, {
-        ...base,
-        rank: 0,
-        seq: seq++,
-        key: newKey,
-        basis: 'number_changed',
-        what: `new number of ${oldName}`,
-      });
-    }
-  }
+  const steps = eventSteps(events, directory);
   for (const c of prepared.byConversation.keys()) {
     if (!steps.has(c)) steps.set(c, []);
   }
   for (const p of directory.all()) {
     if (!steps.has(p.conversationId)) steps.set(p.conversationId, []);
   }
-
   const out: MembershipTimeline[] = [];
   for (const conversationId of [...steps.keys()].sort((a, b) => a - b)) {
-    const eventSteps = steps.get(conversationId)!;
-    eventSteps.sort((a, b) => a.ms - b.ms || a.rank - b.rank || a.eventId! - b.eventId! || a.seq - b.seq);
-    const sent = prepared.byConversation.get(conversationId) ?? [];
-    const messageStep = (i: number): Step => {
-      const m = prepared.messages[i]!;
-      return {
-        ms: prepared.ms[i]!,
-        rank: 1,
-        seq: 0,
-        key: prepared.keys[i]!,
-        utc: m.utc,
-        basis: 'message',
-        messageId: m.id,
-        what: 'sent a message',
+    const timeline = new TimelineBuilder(conversationId, prepared);
+    for (const item of mergedSteps(steps.get(conversationId)!, conversationId, prepared)) timeline.step(item);
+    out.push(timeline.finish(directory));
+  }
+  return out;
+}
+
+/** The steps of each conversation's membership events, in input order (`seq` numbers them). */
+function eventSteps(
+  events: readonly ConductMembershipEvent[],
+  directory: ParticipantDirectory,
+): Map<number, Step[]> {
+  const steps = new Map<number, Step[]>();
+  let seq = 0;
+  for (const e of events) {
+    for (const s of stepsOfEvent(e, directory)) {
+      const step: Step = { ...s, seq: seq++ };
+      const list = steps.get(e.conversationId);
+      if (list) list.push(step);
+      else steps.set(e.conversationId, [step]);
+    }
+  }
+  return steps;
+}
+
+type EventStep = Omit<Step, 'seq'>;
+
+/** One event as steps: a join or a leave per member it names; a number change is both. */
+function stepsOfEvent(e: ConductMembershipEvent, directory: ParticipantDirectory): EventStep[] {
+  const base = { ms: toMs(e.utc), utc: e.utc, eventId: e.id };
+  const key = (name: string): string => directory.resolve(e.conversationId, name);
+  const named = (): string[] => (e.targets.length > 0 ? [...e.targets] : e.actor ? [e.actor] : []);
+  if (e.type === 'created') {
+    if (!e.actor) return [];
+    return [{ ...base, rank: 0, key: key(e.actor), basis: 'created', what: 'created the group' }];
+  }
+  if (JOINS.has(e.type)) {
+    const what = e.type === 'added' ? 'added' : 'joined by link';
+    return named().map((n) => ({ ...base, rank: 0, key: key(n), basis: e.type as StartBasis, what }));
+  }
+  if (LEAVES.has(e.type)) {
+    const what = e.type === 'left' ? 'left' : 'removed';
+    return named().map((n) => ({ ...base, rank: 2, key: key(n), basis: e.type as EndBasis, what }));
+  }
+  if (e.type !== 'number_changed' || !e.value) return [];
+  const oldName = e.targets[0] ?? e.actor;
+  if (!oldName) return [];
+  const oldKey = key(oldName);
+  const newKey = key(e.value);
+  if (oldKey === newKey) return [];
+  return [
+    { ...base, rank: 2, key: oldKey, basis: 'number_changed', what: `changed number to ${e.value}` },
+    { ...base, rank: 0, key: newKey, basis: 'number_changed', what: `new number of ${oldName}` },
+  ];
+}
+
+/**
+ * A conversation's events and messages merged in time order (at one instant: joins, messages,
+ * leaves); a message is its index in `prepared`. Sorts `eventSteps` in place.
+ */
+function* mergedSteps(
+  eventSteps: Step[],
+  conversationId: number,
+  prepared: PreparedMessages,
+): Generator<Step | number> {
+  eventSteps.sort((a, b) => a.ms - b.ms || a.rank - b.rank || a.eventId! - b.eventId! || a.seq - b.seq);
+  const sent = prepared.byConversation.get(conversationId) ?? [];
+  let e = 0;
+  let k = 0;
+  while (e < eventSteps.length || k < sent.length) {
+    const ev = eventSteps[e];
+    if (k >= sent.length) {
+      e++;
+      yield ev!;
+      continue;
+    }
+    const mi = sent[k]!;
+    const mms = prepared.ms[mi]!;
+    if (ev !== undefined && (ev.ms < mms || (ev.ms === mms && ev.rank === 0))) {
+      e++;
+      yield ev;
+    } else {
+      k++;
+      yield mi;
+    }
+  }
+}
+
+interface OpenInterval {
+  participantKey: string;
+  from: StartBound;
+  to: EndBound;
+  conflicts: number[];
+}
+
+/** One conversation's timeline, built step by step in time order. */
+class TimelineBuilder {
+  private readonly intervals: OpenInterval[] = [];
+  private readonly conflicts: MembershipConflict[] = [];
+  private readonly states = new Map<string, State>();
+  /** Participants in the order of their first step. */
+  private readonly order: string[] = [];
+  private readonly seenKey = new Set<string>();
+  private created: Step | null = null;
+
+  constructor(
+    private readonly conversationId: number,
+    private readonly prepared: PreparedMessages,
+  ) {}
+
+  step(item: Step | number): void {
+    // A message by a member needs nothing; only messages by others become steps.
+    if (typeof item === 'number' && this.states.get(this.prepared.keys[item]!)?.open) return;
+    const s = typeof item === 'number' ? this.messageStep(item) : item;
+    if (s.basis === 'created' && this.created === null) this.created = s;
+    if (!this.seenKey.has(s.key)) {
+      this.seenKey.add(s.key);
+      this.order.push(s.key);
+    }
+    let st = this.states.get(s.key);
+    if (!st) this.states.set(s.key, (st = { open: null, closed: null, hasSign: false }));
+    if (s.rank === 0) this.join(s, st);
+    else if (s.rank === 1) this.message(s, st);
+    else this.leave(s, st);
+    st.hasSign = true;
+  }
+
+  private messageStep(i: number): Step {
+    const m = this.prepared.messages[i]!;
+    return {
+      ms: this.prepared.ms[i]!,
+      rank: 1,
+      seq: 0,
+      key: this.prepared.keys[i]!,
+      utc: m.utc,
+      basis: 'message',
+      messageId: m.id,
+      what: 'sent a message',
+    };
+  }
+
+  private conflict(c: Omit<MembershipConflict, 'conversationId'>): number {
+    this.conflicts.push({ conversationId: this.conversationId, ...c });
+    return this.conflicts.length - 1;
+  }
+
+  private join(s: Step, st: State): void {
+    if (st.open) {
+      const ci = this.conflict({
+        participantKey: s.key,
+        kind: 'joined_while_member',
+        utc: s.utc,
+        eventId: s.eventId!,
+        ...(st.open.lastEventId === undefined ? {} : { previousEventId: st.open.lastEventId }),
+        detail: `${s.what} while already a member (since ${st.open.from.utc ?? 'the start of the record'}, ${st.open.from.basis})`,
+      });
+      st.open.conflicts.push(ci);
+      st.open.lastEventId = s.eventId!;
+    } else {
+      st.open = {
+        from: { utc: s.utc, basis: s.basis as StartBasis, certainty: 'seen', eventId: s.eventId! },
+        conflicts: [],
+        lastEventId: s.eventId!,
       };
-    };
-    // Events and messages merged in time order (at one instant: joins, messages, leaves).
-    function* merged(): Generator<Step | number> {
-      let e = 0;
-      let k = 0;
-      while (e < eventSteps.length || k < sent.length) {
-        const ev = eventSteps[e];
-        if (k >= sent.length) {
-          e++;
-          yield ev!;
-          continue;
-        }
-        const mi = sent[k]!;
-        const mms = prepared.ms[mi]!;
-        if (ev !== undefined && (ev.ms < mms || (ev.ms === mms && ev.rank === 0))) {
-          e++;
-          yield ev;
-        } else {
-          k++;
-          yield mi;
-        }
-      }
+      st.closed = null;
     }
-    const intervals: {
-      participantKey: string;
-      from: IntervalBound<StartBasis>;
-      to: IntervalBound<EndBasis>;
-      conflicts: number[];
-    }[] = [];
-    const conflicts: MembershipConflict[] = [];
-    const states = new Map<string, State>();
-    const stateOf = (key: string): State => {
-      let s = states.get(key);
-      if (!s) states.set(key, (s = { open: null, closed: null, hasSign: false }));
-      return s;
-    };
-    const order: string[] = [];
-    const seenKey = new Set<string>();
-    const note = (key: string): void => {
-      if (!seenKey.has(key)) {
-        seenKey.add(key);
-        order.push(key);
-      }
-    };
-    const conflict = (c: MembershipConflict): number => {
-      conflicts.push(c);
-      return conflicts.length - 1;
-    };
-    let created: Step | null = null;
-    for (const item of merged()) {
-      if (typeof item === 'number') {
-        // A message by a member needs nothing; only messages by others become steps.
-        const open = states.get(prepared.keys[item]!)?.open;
-        if (open) continue;
-      }
-      const s = typeof item === 'number' ? messageStep(item) : item;
-      if (s.basis === 'created' && created === null) created = s;
-      note(s.key);
-      const st = stateOf(s.key);
-      if (s.rank === 0) {
-        if (st.open) {
-          const ci = conflict({
-            conversationId,
-            participantKey: s.key,
-            kind: 'joined_while_member',
-            utc: s.utc,
-            eventId: s.eventId!,
-            ...(st.open.lastEventId === undefined ? {} : { previousEventId: st.open.lastEventId }),
-            detail: `${s.what} while already a member (since ${st.open.from.utc ?? 'the start of the record'}, ${st.open.from.basis})`,
-          });
-          st.open.conflicts.push(ci);
-          st.open.lastEventId = s.eventId!;
-        } else {
-          st.open = {
-            from: { utc: s.utc, basis: s.basis as StartBasis, certainty: 'seen', eventId: s.eventId! },
-            conflicts: [],
-            lastEventId: s.eventId!,
-          };
-          st.closed = null;
-        }
-        st.hasSign = true;
-      } else if (s.rank === 1) {
-        if (st.open) {
-          // A member: nothing to record.
-        } else if (st.closed !== null) {
-          const ci = conflict({
-            conversationId,
-            participantKey: s.key,
-            kind: 'sent_while_not_member',
-            utc: s.utc,
-            messageId: s.messageId!,
-            ...(st.lastLeaveEventId === undefined ? {} : { previousEventId: st.lastLeaveEventId }),
-            detail: `sent a message after ${intervals[st.closed]!.to.basis === 'left' ? 'leaving' : 'leaving the group'} (${intervals[st.closed]!.to.utc}) with no join seen since`,
-          });
-          intervals[st.closed]!.conflicts.push(ci);
-        } else if (!st.hasSign) {
-          st.open = {
-            from: { utc: s.utc, basis: 'first_message', certainty: 'assumed', messageId: s.messageId! },
-            conflicts: [],
-          };
-        }
-        st.hasSign = true;
-      } else {
-        if (st.open) {
-          intervals.push({
-            participantKey: s.key,
-            from: st.open.from,
-            to: { utc: s.utc, basis: s.basis as EndBasis, certainty: 'seen', eventId: s.eventId! },
-            conflicts: st.open.conflicts,
-          });
-          st.open = null;
-          st.closed = intervals.length - 1;
-          st.lastLeaveEventId = s.eventId!;
-        } else if (st.closed !== null || st.hasSign) {
-          const ci = conflict({
-            conversationId,
-            participantKey: s.key,
-            kind: 'left_while_not_member',
-            utc: s.utc,
-            eventId: s.eventId!,
-            ...(st.lastLeaveEventId === undefined ? {} : { previousEventId: st.lastLeaveEventId }),
-            detail: `${s.what} while not a member (${st.closed !== null ? `already gone at ${intervals[st.closed]!.to.utc}` : 'never a member before'})`,
-          });
-          if (st.closed !== null) intervals[st.closed]!.conflicts.push(ci);
-          st.lastLeaveEventId = s.eventId!;
-        } else {
-          // First sign is a leave: a member from before the first event in the chat. Where the
-          // record holds the group's creation, nobody was seen adding them: a conflict.
-          const cs: number[] = [];
-          if (created !== null) {
-            cs.push(
-              conflict({
-                conversationId,
-                participantKey: s.key,
-                kind: 'left_never_joined',
-                utc: s.utc,
-                eventId: s.eventId!,
-                previousEventId: created.eventId!,
-                detail: `${s.what} but never seen joining since the group was created (${created.utc}); members added at creation are not always shown`,
-              }),
-            );
-          }
-          intervals.push({
-            participantKey: s.key,
-            from: { utc: created?.utc ?? null, basis: 'before_first_event', certainty: 'assumed' },
-            to: { utc: s.utc, basis: s.basis as EndBasis, certainty: 'seen', eventId: s.eventId! },
-            conflicts: cs,
-          });
-          st.closed = intervals.length - 1;
-          st.lastLeaveEventId = s.eventId!;
-        }
-        st.hasSign = true;
-      }
+  }
+
+  private message(s: Step, st: State): void {
+    if (st.open) return; // a member: nothing to record
+    if (st.closed !== null) {
+      const closed = this.intervals[st.closed]!;
+      const ci = this.conflict({
+        participantKey: s.key,
+        kind: 'sent_while_not_member',
+        utc: s.utc,
+        messageId: s.messageId!,
+        ...(st.lastLeaveEventId === undefined ? {} : { previousEventId: st.lastLeaveEventId }),
+        detail: `sent a message after ${closed.to.basis === 'left' ? 'leaving' : 'leaving the group'} (${closed.to.utc}) with no join seen since`,
+      });
+      closed.conflicts.push(ci);
+    } else if (!st.hasSign) {
+      st.open = {
+        from: { utc: s.utc, basis: 'first_message', certainty: 'assumed', messageId: s.messageId! },
+        conflicts: [],
+      };
     }
-    for (const key of order) {
-      const st = states.get(key)!;
+  }
+
+  private leave(s: Step, st: State): void {
+    const to = { utc: s.utc, basis: s.basis as EndBasis, certainty: 'seen' as const, eventId: s.eventId! };
+    if (st.open) {
+      this.intervals.push({ participantKey: s.key, from: st.open.from, to, conflicts: st.open.conflicts });
+      st.open = null;
+      st.closed = this.intervals.length - 1;
+    } else if (st.closed !== null || st.hasSign) {
+      const ci = this.conflict({
+        participantKey: s.key,
+        kind: 'left_while_not_member',
+        utc: s.utc,
+        eventId: s.eventId!,
+        ...(st.lastLeaveEventId === undefined ? {} : { previousEventId: st.lastLeaveEventId }),
+        detail: `${s.what} while not a member (${st.closed !== null ? `already gone at ${this.intervals[st.closed]!.to.utc}` : 'never a member before'})`,
+      });
+      if (st.closed !== null) this.intervals[st.closed]!.conflicts.push(ci);
+    } else {
+      this.leaveFirst(s, st, to);
+    }
+    st.lastLeaveEventId = s.eventId!;
+  }
+
+  /**
+   * First sign is a leave: a member from before the first event in the chat. Where the record holds
+   * the group's creation, nobody was seen adding them: a conflict.
+   */
+  private leaveFirst(s: Step, st: State, to: EndBound): void {
+    const created = this.created;
+    const cs: number[] = [];
+    if (created !== null) {
+      cs.push(
+        this.conflict({
+          participantKey: s.key,
+          kind: 'left_never_joined',
+          utc: s.utc,
+          eventId: s.eventId!,
+          previousEventId: created.eventId!,
+          detail: `${s.what} but never seen joining since the group was created (${created.utc}); members added at creation are not always shown`,
+        }),
+      );
+    }
+    this.intervals.push({
+      participantKey: s.key,
+      from: { utc: created?.utc ?? null, basis: 'before_first_event', certainty: 'assumed' },
+      to,
+      conflicts: cs,
+    });
+    st.closed = this.intervals.length - 1;
+  }
+
+  /** Closes what is still open at the end of the record and adds the silent participants. */
+  finish(directory: ParticipantDirectory): MembershipTimeline {
+    const { conversationId, intervals } = this;
+    for (const key of this.order) {
+      const st = this.states.get(key)!;
       if (st.open) {
         intervals.push({
           participantKey: key,
@@ -370,7 +346,7 @@ export function buildTimelines(
     }
     // Participants with no sign at all: members for the whole record, from the participant list.
     for (const p of directory.all()) {
-      if (p.conversationId !== conversationId || seenKey.has(p.key)) continue;
+      if (p.conversationId !== conversationId || this.seenKey.has(p.key)) continue;
       intervals.push({
         participantKey: p.key,
         from: { utc: null, basis: 'participant_list', certainty: 'assumed' },
@@ -378,7 +354,7 @@ export function buildTimelines(
         conflicts: [],
       });
     }
-    out.push({
+    return {
       conversationId,
       intervals: intervals
         .map((iv) => ({
@@ -398,10 +374,9 @@ export function buildTimelines(
             boundMs(a.from.utc, -Infinity) - boundMs(b.from.utc, -Infinity) ||
             (a.participantKey < b.participantKey ? -1 : a.participantKey > b.participantKey ? 1 : 0),
         ),
-      conflicts,
-    });
+      conflicts: this.conflicts,
+    };
   }
-  return out;
 }
 
 function boundMs(utc: string | null, ifNull: number): number {

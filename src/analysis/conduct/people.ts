@@ -202,22 +202,45 @@ export function proposeLinks(
 ): LinkProposal[] {
   const index = new Map<string, number>();
   participants.forEach((p, i) => index.set(p.key, i));
-  const pairs = new Map<string, { a: number; b: number; evidence: LinkEvidence[] }>();
-  const add = (i: number, j: number, ev: LinkEvidence): void => {
+  const pairs = new LinkPairs(participants);
+  sameIdentifiers(pairs);
+  pushNamesAsNames(pairs);
+  numberChanges(pairs, events);
+  return pairs
+    .proposals()
+    .sort(
+      (x, y) =>
+        y.confidence - x.confidence || index.get(x.a)! - index.get(y.a)! || index.get(x.b)! - index.get(y.b)!,
+    );
+}
+
+const phoneOf = (p: ConductParticipant): string | null =>
+  normalisePhone(p.phone) ?? phoneFromJid(p.jid) ?? phoneFromName(p.displayName);
+
+/** The evidence gathered for each pair of participants (by index, a < b), in the order first found. */
+class LinkPairs {
+  private readonly pairs = new Map<string, { a: number; b: number; evidence: LinkEvidence[] }>();
+
+  constructor(readonly participants: readonly ConductParticipant[]) {}
+
+  add(i: number, j: number, ev: LinkEvidence): void {
     if (i === j) return;
     const [a, b] = i < j ? [i, j] : [j, i];
     const k = `${a},${b}`;
-    let pair = pairs.get(k);
-    if (!pair) pairs.set(k, (pair = { a, b, evidence: [] }));
+    let pair = this.pairs.get(k);
+    if (!pair) this.pairs.set(k, (pair = { a, b, evidence: [] }));
     // One piece of evidence per kind: the strongest.
     const same = pair.evidence.findIndex((e) => e.kind === ev.kind);
     if (same < 0) pair.evidence.push(ev);
     else if (pair.evidence[same]!.confidence < ev.confidence) pair.evidence[same] = ev;
-  };
-  const group = (
+  }
+
+  /** Every two participants with the same `keyOf` get the evidence `make` gives (if any). */
+  group(
     keyOf: (p: ConductParticipant) => string | null,
     make: (k: string, p: ConductParticipant, q: ConductParticipant) => LinkEvidence | null,
-  ): void => {
+  ): void {
+    const { participants } = this;
     const groups = new Map<string, number[]>();
     participants.forEach((p, i) => {
       const k = keyOf(p);
@@ -229,22 +252,40 @@ export function proposeLinks(
     for (const [k, g] of groups) {
       for (let x = 0; x < g.length; x++) {
         for (let y = x + 1; y < g.length; y++) {
-          const p = participants[g[x]!]!;
-          const q = participants[g[y]!]!;
-          const ev = make(k, p, q);
-          if (ev) add(g[x]!, g[y]!, ev);
+          const ev = make(k, participants[g[x]!]!, participants[g[y]!]!);
+          if (ev) this.add(g[x]!, g[y]!, ev);
         }
       }
     }
-  };
-  const phoneOf = (p: ConductParticipant): string | null =>
-    normalisePhone(p.phone) ?? phoneFromJid(p.jid) ?? phoneFromName(p.displayName);
-  group(phoneOf, (k) => ({ kind: 'phone', detail: `same phone number +${k}`, confidence: WEIGHT.phone }));
-  group(
+  }
+
+  proposals(): LinkProposal[] {
+    const out: LinkProposal[] = [];
+    for (const { a, b, evidence } of this.pairs.values()) {
+      const miss = evidence.reduce((m, e) => m * (1 - e.confidence), 1);
+      out.push({
+        a: this.participants[a]!.key,
+        b: this.participants[b]!.key,
+        evidence,
+        confidence: Math.round((1 - miss) * 100) / 100,
+      });
+    }
+    return out;
+  }
+}
+
+/** Same phone number, same JID, names that read the same, push names that read the same. */
+function sameIdentifiers(pairs: LinkPairs): void {
+  pairs.group(phoneOf, (k) => ({
+    kind: 'phone',
+    detail: `same phone number +${k}`,
+    confidence: WEIGHT.phone,
+  }));
+  pairs.group(
     (p) => (p.jid ? p.jid.trim().toLowerCase() : null),
     (k) => ({ kind: 'jid', detail: `same JID ${k}`, confidence: WEIGHT.jid }),
   );
-  group(
+  pairs.group(
     (p) => (phoneFromName(p.displayName) ? null : normaliseName(p.displayName) || null),
     (k, p, q) => {
       if (p.displayName === q.displayName) {
@@ -262,7 +303,7 @@ export function proposeLinks(
       };
     },
   );
-  group(
+  pairs.group(
     (p) => (p.pushName ? normaliseName(p.pushName) || null : null),
     (k, p, q) => ({
       kind: 'push_name',
@@ -270,7 +311,11 @@ export function proposeLinks(
       confidence: WEIGHT.push_name,
     }),
   );
-  // Push name of one equal to the display name of another.
+}
+
+/** Push name of one equal to the display name of another. */
+function pushNamesAsNames(pairs: LinkPairs): void {
+  const { participants } = pairs;
   const byName = new Map<string, number[]>();
   participants.forEach((p, i) => {
     const k = normaliseName(p.displayName);
@@ -284,14 +329,18 @@ export function proposeLinks(
     const k = normaliseName(p.pushName);
     for (const j of byName.get(k) ?? []) {
       if (j === i) continue;
-      add(i, j, {
+      pairs.add(i, j, {
         kind: 'push_name',
         detail: `push name "${p.pushName}" of one reads as the name "${participants[j]!.displayName}" of the other`,
         confidence: WEIGHT.push_name,
       });
     }
   });
-  // "X changed to +44 …": the old and the new number are one person (same conversation).
+}
+
+/** "X changed to +44 …": the old and the new number are one person (same conversation). */
+function numberChanges(pairs: LinkPairs, events: readonly ConductMembershipEvent[]): void {
+  const { participants } = pairs;
   for (const e of events) {
     if (e.type !== 'number_changed' || !e.value) continue;
     const oldName = e.targets[0] ?? e.actor;
@@ -306,27 +355,13 @@ export function proposeLinks(
         (p.displayName === e.value || (newDigits !== null && phoneOf(p) === newDigits)),
     );
     if (i >= 0 && j >= 0) {
-      add(i, j, {
+      pairs.add(i, j, {
         kind: 'number_changed',
         detail: `"${oldName}" changed to ${e.value} (event ${e.id})`,
         confidence: WEIGHT.number_changed,
       });
     }
   }
-  const out: LinkProposal[] = [];
-  for (const { a, b, evidence } of pairs.values()) {
-    const miss = evidence.reduce((m, e) => m * (1 - e.confidence), 1);
-    out.push({
-      a: participants[a]!.key,
-      b: participants[b]!.key,
-      evidence,
-      confidence: Math.round((1 - miss) * 100) / 100,
-    });
-  }
-  return out.sort(
-    (x, y) =>
-      y.confidence - x.confidence || index.get(x.a)! - index.get(y.a)! || index.get(x.b)! - index.get(y.b)!,
-  );
 }
 
 /** A display name that is a phone number ("+44 7700 900123"): its digits. */

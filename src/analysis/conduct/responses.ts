@@ -124,88 +124,168 @@ export function classifyResponses(
       const key = prepared.keys[i]!;
       return { m: prepared.messages[i]!, key, person: personOf(key), ms: prepared.ms[i]! };
     });
-    const n = rows.length;
-    const readings: (TextReading | undefined)[] = new Array(n);
-    const read = (i: number): TextReading => {
-      let r = readings[i];
-      if (r === undefined) {
-        const text = rows[i]!.m.text;
-        r = readCache.get(text);
-        if (r === undefined) {
-          r = readReply(text);
-          if (text.length <= 64) readCache.set(text, r);
-        }
-        readings[i] = r;
-      }
-      return r;
-    };
-    const isOff = (i: number): boolean => marks.has(rows[i]!.m.id);
+    const c = new ConversationResponses(conversationId, rows, marks, win, readCache);
+    for (const o of c.offIdx) out.push(c.responsesTo(o, directory, personOf));
+  }
+  // Offensive messages with no sender we know (system lines marked offensive) are not responded to.
+  return out;
+}
 
-    // Offensive messages in the run of consecutive messages by one person, ending at i.
+/** What each responder to one offensive message gave, gathered by participant key. */
+class Accs {
+  readonly byKey = new Map<string, Acc>();
+
+  of(key: string): Acc {
+    let a = this.byKey.get(key);
+    if (!a) this.byKey.set(key, (a = { endorsed: [], challenged: [], setAside: [], messages: [] }));
+    return a;
+  }
+
+  /** Everyone who said or did something, by participant key. */
+  responders(): Responder[] {
+    return [...this.byKey.entries()]
+      .filter(([, a]) => a.messages.length + a.endorsed.length + a.challenged.length > 0)
+      .map(([participantKey, a]) => ({
+        participantKey,
+        response: (a.endorsed.length > 0
+          ? a.challenged.length > 0
+            ? 'mixed'
+            : 'endorsed'
+          : a.challenged.length > 0
+            ? 'challenged'
+            : 'none') as ResponseKind,
+        endorsed: a.endorsed,
+        challenged: a.challenged,
+        setAside: a.setAside,
+        messages: a.messages,
+      }))
+      .sort((x, y) =>
+        x.participantKey < y.participantKey ? -1 : x.participantKey > y.participantKey ? 1 : 0,
+      );
+  }
+}
+
+/** One conversation's messages read once: runs, quoted replies, windows and what each laugh attaches to. */
+class ConversationResponses {
+  private readonly n: number;
+  private readonly readings: (TextReading | undefined)[];
+  /** Offensive messages in the run of consecutive messages by one person, ending at i. */
+  private readonly runOff: (readonly number[])[];
+  /** Key id → row, only for the key ids some message quotes. */
+  private readonly keyIndex = new Map<string, number>();
+  /** Row → the rows that quote it. */
+  private readonly repliesTo = new Map<number, number[]>();
+  /** The offensive messages' rows. */
+  readonly offIdx: number[] = [];
+  /** Window end (exclusive) per offensive message's row. */
+  private readonly windowEnd = new Map<number, number>();
+  /** What each laugh in a window attaches to. */
+  private readonly anchors = new Map<number, { offensive: readonly number[]; reason: string }>();
+
+  constructor(
+    private readonly conversationId: number,
+    private readonly rows: readonly Row[],
+    private readonly marks: ReadonlyMap<number, OffensiveMark>,
+    private readonly win: ResponseWindow,
+    private readonly readCache: Map<string, TextReading>,
+  ) {
+    this.n = rows.length;
+    this.readings = new Array(this.n);
+    this.runOff = this.runsOfOffensive();
+    this.indexQuotes();
+    this.anchorLaughs(this.windows());
+  }
+
+  private read(i: number): TextReading {
+    let r = this.readings[i];
+    if (r === undefined) {
+      const text = this.rows[i]!.m.text;
+      r = this.readCache.get(text);
+      if (r === undefined) {
+        r = readReply(text);
+        if (text.length <= 64) this.readCache.set(text, r);
+      }
+      this.readings[i] = r;
+    }
+    return r;
+  }
+
+  private isOff(i: number): boolean {
+    return this.marks.has(this.rows[i]!.m.id);
+  }
+
+  private runsOfOffensive(): (readonly number[])[] {
+    const { rows, n } = this;
     const runOff: (readonly number[])[] = new Array(n);
     for (let i = 0; i < n; i++) {
       const prev = i > 0 && rows[i - 1]!.person === rows[i]!.person ? runOff[i - 1]! : NONE;
-      runOff[i] = isOff(i) ? [...prev, i] : prev;
+      runOff[i] = this.isOff(i) ? [...prev, i] : prev;
     }
+    return runOff;
+  }
 
-    // Index only the key ids that some message quotes.
+  private indexQuotes(): void {
+    const { rows, n } = this;
     const wanted = new Set<string>();
     for (let i = 0; i < n; i++) {
       const k = rows[i]!.m.replyToKeyId;
       if (k) wanted.add(k);
     }
-    const keyIndex = new Map<string, number>();
     if (wanted.size > 0) {
       for (let i = 0; i < n; i++) {
         const k = rows[i]!.m.keyId;
-        if (k && wanted.has(k)) keyIndex.set(k, i);
+        if (k && wanted.has(k)) this.keyIndex.set(k, i);
       }
     }
-    const quoted = (i: number): number | null | undefined => {
-      const k = rows[i]!.m.replyToKeyId;
-      if (!k) return undefined; // not a quoted reply
-      return keyIndex.get(k) ?? null; // quotes a message we do not have: null
-    };
-    const repliesTo = new Map<number, number[]>();
     for (let i = 0; i < n; i++) {
-      const q = quoted(i);
+      const q = this.quoted(i);
       if (q === undefined || q === null) continue;
-      const list = repliesTo.get(q);
+      const list = this.repliesTo.get(q);
       if (list) list.push(i);
-      else repliesTo.set(q, [i]);
+      else this.repliesTo.set(q, [i]);
     }
+  }
 
-    const offIdx: number[] = [];
-    for (let i = 0; i < n; i++) if (isOff(i)) offIdx.push(i);
-    // Window ends (exclusive) per offensive message; and which messages fall in any window.
-    const windowEnd = new Map<number, number>();
+  /** The row a quoted reply quotes; null: a message we do not have; undefined: not a quoted reply. */
+  private quoted(i: number): number | null | undefined {
+    const k = this.rows[i]!.m.replyToKeyId;
+    if (!k) return undefined;
+    return this.keyIndex.get(k) ?? null;
+  }
+
+  /** Each offensive message's window; returns which rows fall in any window. */
+  private windows(): Uint8Array {
+    const { rows, n, win } = this;
+    for (let i = 0; i < n; i++) if (this.isOff(i)) this.offIdx.push(i);
     const inWindow = new Uint8Array(n);
-    for (const o of offIdx) {
+    for (const o of this.offIdx) {
       const limit = rows[o]!.ms + win.minutes * 60_000;
       let j = o + 1;
       while (j < n && j - o <= win.messages && rows[j]!.ms <= limit) {
         inWindow[j] = 1;
         j++;
       }
-      windowEnd.set(o, j);
+      this.windowEnd.set(o, j);
     }
+    return inWindow;
+  }
 
-    // What each laugh in a window attaches to.
-    const anchors = new Map<number, { offensive: readonly number[]; reason: string }>();
-    for (let j = 0; j < n; j++) {
-      if (!inWindow[j] || quoted(j) !== undefined || read(j).laugh === null) continue;
+  private anchorLaughs(inWindow: Uint8Array): void {
+    const { rows, anchors } = this;
+    for (let j = 0; j < this.n; j++) {
+      if (!inWindow[j] || this.quoted(j) !== undefined || this.read(j).laugh === null) continue;
       let t = j - 1;
-      while (t >= 0 && rows[t]!.person === rows[j]!.person && j - t <= win.messages) t--;
+      while (t >= 0 && rows[t]!.person === rows[j]!.person && j - t <= this.win.messages) t--;
       if (t < 0 || rows[t]!.person === rows[j]!.person) {
         anchors.set(j, { offensive: [], reason: 'follows only its own sender' });
-      } else if (runOff[t]!.length > 0) {
-        anchors.set(j, { offensive: runOff[t]!, reason: 'after it' });
-      } else if (read(t).challenge !== null) {
+      } else if (this.runOff[t]!.length > 0) {
+        anchors.set(j, { offensive: this.runOff[t]!, reason: 'after it' });
+      } else if (this.read(t).challenge !== null) {
         anchors.set(j, {
           offensive: [],
-          reason: `laughs straight after a challenge (message ${rows[t]!.m.id}, "${read(t).challenge}"): attaches to the challenge`,
+          reason: `laughs straight after a challenge (message ${rows[t]!.m.id}, "${this.read(t).challenge}"): attaches to the challenge`,
         });
-      } else if (read(t).laugh !== null && anchors.has(t) && anchors.get(t)!.offensive.length > 0) {
+      } else if (this.read(t).laugh !== null && anchors.has(t) && anchors.get(t)!.offensive.length > 0) {
         anchors.set(j, {
           offensive: anchors.get(t)!.offensive,
           reason: `laughing along with message ${rows[t]!.m.id}`,
@@ -217,153 +297,142 @@ export function classifyResponses(
         });
       }
     }
+  }
 
-    for (const o of offIdx) {
-      const orow = rows[o]!;
-      const oWords = wordsOf(orow.m.text);
-      const accs = new Map<string, Acc>();
-      const acc = (key: string): Acc => {
-        let a = accs.get(key);
-        if (!a) accs.set(key, (a = { endorsed: [], challenged: [], setAside: [], messages: [] }));
-        return a;
-      };
-      const minutesAfter = (j: number): string => ago(rows[j]!.ms - orow.ms);
-      const end = windowEnd.get(o)!;
-      for (let j = o + 1; j < end; j++) {
-        const r = rows[j]!;
-        if (r.person === orow.person) continue;
-        const q = quoted(j);
-        if (q === o) continue; // read below as a quoted reply
-        const a = acc(r.key);
-        a.messages.push(r.m.id);
-        const reading = read(j);
-        if (q !== undefined) {
-          // Quotes another message (or one we do not have).
-          const laughAtO =
-            q !== null && read(q).laugh !== null && anchors.get(q)?.offensive.includes(o) === true;
-          if (reading.challenge !== null && laughAtO) {
-            a.challenged.push({
-              messageId: r.m.id,
-              via: 'quoted_reply',
-              reason: `challenges ("${reading.challenge}") a laugh at it (quotes message ${rows[q]!.m.id})`,
-            });
-          } else if (reading.challenge !== null || reading.laugh !== null) {
-            a.setAside.push({
-              messageId: r.m.id,
-              via: 'window',
-              reason: `${reading.challenge !== null ? `challenge ("${reading.challenge}")` : `laugh ("${reading.laugh}")`} quotes ${q === null ? 'a message not in the evidence' : `message ${rows[q]!.m.id}`}, not this one`,
-            });
-          }
-          continue;
-        }
-        if (reading.challenge !== null) {
-          a.challenged.push({
+  /** The responses to the offensive message at row `o`: its window, quoted replies and reactions. */
+  responsesTo(
+    o: number,
+    directory: ParticipantDirectory,
+    personOf: (participantKey: string) => string,
+  ): OffensiveResponses {
+    const orow = this.rows[o]!;
+    const accs = new Accs();
+    const oWords = wordsOf(orow.m.text);
+    this.readWindow(o, oWords, accs);
+    this.readQuotedReplies(o, oWords, accs);
+    for (const re of orow.m.reactions ?? []) {
+      const key = directory.resolve(this.conversationId, re.sender);
+      if (personOf(key) === orow.person) continue;
+      const emoji = stripEmoji(re.emoji);
+      const a = accs.of(key);
+      const evidence = { messageId: orow.m.id, via: 'reaction' as const, emoji: re.emoji };
+      if ((ENDORSING_REACTIONS as readonly string[]).includes(emoji))
+        a.endorsed.push({ ...evidence, reason: `reacted ${re.emoji}` });
+      else if ((CHALLENGING_REACTIONS as readonly string[]).includes(emoji))
+        a.challenged.push({ ...evidence, reason: `reacted ${re.emoji}` });
+    }
+    return {
+      messageId: orow.m.id,
+      conversationId: this.conversationId,
+      participantKey: orow.key,
+      utc: orow.m.utc,
+      responders: accs.responders(),
+    };
+  }
+
+  private minutesAfter(j: number, o: number): string {
+    return ago(this.rows[j]!.ms - this.rows[o]!.ms);
+  }
+
+  private readWindow(o: number, oWords: ReturnType<typeof wordsOf>, accs: Accs): void {
+    const orow = this.rows[o]!;
+    const end = this.windowEnd.get(o)!;
+    for (let j = o + 1; j < end; j++) {
+      const r = this.rows[j]!;
+      if (r.person === orow.person) continue;
+      const q = this.quoted(j);
+      if (q === o) continue; // read below as a quoted reply
+      const a = accs.of(r.key);
+      a.messages.push(r.m.id);
+      const reading = this.read(j);
+      if (q !== undefined) {
+        this.quotesAnother(o, j, q, a);
+        continue;
+      }
+      if (reading.challenge !== null) {
+        a.challenged.push({
+          messageId: r.m.id,
+          via: 'window',
+          reason: `"${reading.challenge}" ${this.minutesAfter(j, o)} after it, within the window`,
+        });
+      }
+      if (reading.laugh !== null) {
+        const an = this.anchors.get(j)!;
+        if (an.offensive.includes(o)) {
+          a.endorsed.push({
             messageId: r.m.id,
             via: 'window',
-            reason: `"${reading.challenge}" ${minutesAfter(j)} after it, within the window`,
+            reason: `laughs ("${reading.laugh}") ${this.minutesAfter(j, o)} ${an.reason === 'after it' ? 'after it' : `after it, ${an.reason}`}`,
           });
-        }
-        if (reading.laugh !== null) {
-          const an = anchors.get(j)!;
-          if (an.offensive.includes(o)) {
-            a.endorsed.push({
-              messageId: r.m.id,
-              via: 'window',
-              reason: `laughs ("${reading.laugh}") ${minutesAfter(j)} ${an.reason === 'after it' ? 'after it' : `after it, ${an.reason}`}`,
-            });
-          } else {
-            a.setAside.push({
-              messageId: r.m.id,
-              via: 'window',
-              reason: `laugh ("${reading.laugh}") ${an.reason}`,
-            });
-          }
-        } else if (reading.challenge === null && repeats(oWords, r.m.text)) {
-          a.endorsed.push({
+        } else {
+          a.setAside.push({
             messageId: r.m.id,
             via: 'window',
-            reason: `repeats the joke ${minutesAfter(j)} after it`,
+            reason: `laugh ("${reading.laugh}") ${an.reason}`,
           });
         }
+      } else if (reading.challenge === null && repeats(oWords, r.m.text)) {
+        a.endorsed.push({
+          messageId: r.m.id,
+          via: 'window',
+          reason: `repeats the joke ${this.minutesAfter(j, o)} after it`,
+        });
       }
-      for (const j of repliesTo.get(o) ?? []) {
-        const r = rows[j]!;
-        if (r.person === orow.person || j < o) continue;
-        const a = acc(r.key);
-        a.messages.push(r.m.id);
-        const reading = read(j);
-        if (reading.challenge !== null) {
-          a.challenged.push({
-            messageId: r.m.id,
-            via: 'quoted_reply',
-            reason: `quoted reply "${reading.challenge}" ${minutesAfter(j)} after it`,
-          });
-        }
-        if (reading.laugh !== null) {
-          a.endorsed.push({
-            messageId: r.m.id,
-            via: 'quoted_reply',
-            reason: `quoted reply laughing ("${reading.laugh}") ${minutesAfter(j)} after it`,
-          });
-        } else if (reading.challenge === null && repeats(oWords, r.m.text)) {
-          a.endorsed.push({
-            messageId: r.m.id,
-            via: 'quoted_reply',
-            reason: `quoted reply repeating the joke ${minutesAfter(j)} after it`,
-          });
-        }
-      }
-      for (const re of orow.m.reactions ?? []) {
-        const key = directory.resolve(conversationId, re.sender);
-        if (personOf(key) === orow.person) continue;
-        const emoji = stripEmoji(re.emoji);
-        const a = acc(key);
-        if ((ENDORSING_REACTIONS as readonly string[]).includes(emoji)) {
-          a.endorsed.push({
-            messageId: orow.m.id,
-            via: 'reaction',
-            emoji: re.emoji,
-            reason: `reacted ${re.emoji}`,
-          });
-        } else if ((CHALLENGING_REACTIONS as readonly string[]).includes(emoji)) {
-          a.challenged.push({
-            messageId: orow.m.id,
-            via: 'reaction',
-            emoji: re.emoji,
-            reason: `reacted ${re.emoji}`,
-          });
-        }
-      }
-      const responders: Responder[] = [...accs.entries()]
-        .filter(([, a]) => a.messages.length + a.endorsed.length + a.challenged.length > 0)
-        .map(([participantKey, a]) => ({
-          participantKey,
-          response: (a.endorsed.length > 0
-            ? a.challenged.length > 0
-              ? 'mixed'
-              : 'endorsed'
-            : a.challenged.length > 0
-              ? 'challenged'
-              : 'none') as ResponseKind,
-          endorsed: a.endorsed,
-          challenged: a.challenged,
-          setAside: a.setAside,
-          messages: a.messages,
-        }))
-        .sort((x, y) =>
-          x.participantKey < y.participantKey ? -1 : x.participantKey > y.participantKey ? 1 : 0,
-        );
-      out.push({
-        messageId: orow.m.id,
-        conversationId,
-        participantKey: orow.key,
-        utc: orow.m.utc,
-        responders,
+    }
+  }
+
+  /** A message in the window that quotes another message (`q`; null: one we do not have). */
+  private quotesAnother(o: number, j: number, q: number | null, a: Acc): void {
+    const { rows } = this;
+    const reading = this.read(j);
+    const laughAtO =
+      q !== null && this.read(q).laugh !== null && this.anchors.get(q)?.offensive.includes(o) === true;
+    if (reading.challenge !== null && laughAtO) {
+      a.challenged.push({
+        messageId: rows[j]!.m.id,
+        via: 'quoted_reply',
+        reason: `challenges ("${reading.challenge}") a laugh at it (quotes message ${rows[q]!.m.id})`,
+      });
+    } else if (reading.challenge !== null || reading.laugh !== null) {
+      a.setAside.push({
+        messageId: rows[j]!.m.id,
+        via: 'window',
+        reason: `${reading.challenge !== null ? `challenge ("${reading.challenge}")` : `laugh ("${reading.laugh}")`} quotes ${q === null ? 'a message not in the evidence' : `message ${rows[q]!.m.id}`}, not this one`,
       });
     }
   }
-  // Offensive messages with no sender we know (system lines marked offensive) are not responded to.
-  return out;
+
+  private readQuotedReplies(o: number, oWords: ReturnType<typeof wordsOf>, accs: Accs): void {
+    const orow = this.rows[o]!;
+    for (const j of this.repliesTo.get(o) ?? []) {
+      const r = this.rows[j]!;
+      if (r.person === orow.person || j < o) continue;
+      const a = accs.of(r.key);
+      a.messages.push(r.m.id);
+      const reading = this.read(j);
+      const after = this.minutesAfter(j, o);
+      if (reading.challenge !== null) {
+        a.challenged.push({
+          messageId: r.m.id,
+          via: 'quoted_reply',
+          reason: `quoted reply "${reading.challenge}" ${after} after it`,
+        });
+      }
+      if (reading.laugh !== null) {
+        a.endorsed.push({
+          messageId: r.m.id,
+          via: 'quoted_reply',
+          reason: `quoted reply laughing ("${reading.laugh}") ${after} after it`,
+        });
+      } else if (reading.challenge === null && repeats(oWords, r.m.text)) {
+        a.endorsed.push({
+          messageId: r.m.id,
+          via: 'quoted_reply',
+          reason: `quoted reply repeating the joke ${after} after it`,
+        });
+      }
+    }
+  }
 }
 
 function ago(ms: number): string {
