@@ -4,12 +4,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eachBackend } from '../support/each-backend.js';
 import { makeWorld, type Session, type World } from '../support/world.js';
 import type { Backend } from '../support/backends.js';
+import type { SimilarResponseT } from '../../src/contract/similar-schemas.js';
 
-interface Similar {
-  messageId: number;
-  similar: { messageId: number; score: number }[];
-  inputSha256: string;
-}
+type Similar = SimilarResponseT;
 
 eachBackend('More like this (API)', (backend: Backend) => {
   let w: World;
