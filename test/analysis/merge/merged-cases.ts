@@ -85,7 +85,8 @@ const PEOPLE: readonly [string, Partial<Record<PhoneKind, string>>][] = [
   ['evans', { android: 'Evans', ios: 'PC Evans', export: 'Evans', export2: 'Evans' }],
   ['fox', { android: 'Fox', export: 'PC Fox', export2: 'Foxy' }],
   ['green', { android: 'Gus Green', ios: 'Gus', export2: 'Gustav' }],
-  ['hale', { android: 'Hale', ios: 'Hale', export: 'Insp Hale' }],
+  // Two people the second export's phone saved under one name.
+  ['hale', { android: 'Hale', ios: 'Hale', export: 'Insp Hale', export2: 'Evans' }],
   // "Jo" is one person on some phones and the other on others.
   ['ives', { android: 'Jo', ios: 'Jo I', export: 'Jo', export2: 'Jo Ives' }],
   ['jones', { android: 'Jo J', ios: 'Jo', export: 'Jo Jones', export2: 'Jo' }],
@@ -103,6 +104,9 @@ function people(): Person[] {
 }
 
 /** The group's story: who was added when, who spoke, left, was removed, changed the subject. */
+/** Members who never say anything: an export knows them only from its system lines. */
+const SILENT = new Set(['green', 'jones']);
+
 function script(seed: number, crowd: readonly Person[], stay: ReadonlySet<string> = new Set()): Step[] {
   const r = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
@@ -144,7 +148,7 @@ function script(seed: number, crowd: readonly Person[], stay: ReadonlySet<string
     } else if (roll < 0.14) {
       ev('subject_changed', pick(speakers), [], `Shift B ${i}`);
     } else {
-      const by = pick(speakers);
+      const by = pick(speakers.filter((p) => !SILENT.has(p)));
       const kind = roll < 0.22 ? 'media' : roll < 0.26 ? 'deleted' : 'text';
       const text =
         kind === 'deleted'
@@ -284,9 +288,12 @@ class PhoneCopy {
 
   event(step: Extract<Step, { t: 'ev' }>): void {
     const base = { type: step.type, utc: this.time(step.ms), ...(step.value ? { value: step.value } : {}) };
-    const actor = step.actor === null ? null : this.systemName(step.actor);
+    // The iPhone's database does not say who created the group.
+    const unknown = step.actor === null || (step.type === 'created' && this.spec.kind === 'ios');
+    const actor = unknown ? null : this.systemName(step.actor!);
     const perMember = this.database && step.targets.length > 1;
     // A database has a row per member added; an export one line for them all.
+    let row = 0;
     for (const targets of perMember ? step.targets.map((t) => [t]) : [step.targets]) {
       const named = targets.map((t) => this.systemName(t));
       const self = step.type === 'left' || step.type === 'joined_by_link';
@@ -298,6 +305,8 @@ class PhoneCopy {
         kind: 'system',
         text: '',
         senderJid: null,
+        // Android keeps a key id for each system row; the iPhone's database none.
+        ...(this.spec.kind === 'android' ? { keyId: `${step.key}-${row++}` } : {}),
       });
       this.events.push({
         id: this.ids.event++,
@@ -353,7 +362,9 @@ function copies(
 ): PhoneCopy[] {
   const phones = specs.map((s) => new PhoneCopy(s, crowd, ids, seed));
   const admin = [...crowd.keys()][0]!;
-  const inGroup = new Set<string>([admin]);
+  // Those added with the group's creation see its "created" line too.
+  const firstAdded = steps.find((s) => s.t === 'ev' && s.type === 'added');
+  const inGroup = new Set<string>([admin, ...(firstAdded?.t === 'ev' ? firstAdded.targets : [])]);
   const seen = phones.map(() => new Set<string>());
   for (const step of steps) {
     const touched = step.t === 'msg' ? [step.by] : [...(step.actor ? [step.actor] : []), ...step.targets];
