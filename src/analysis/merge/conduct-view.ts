@@ -17,105 +17,41 @@
  *   event seen from two sources (same type, same members, within the merge's minute tolerance) is
  *   kept once, from the richer source.
  *
- * Each merge is applied by conduct-view-merge.ts; its events are compared in conduct-view-events.ts.
+ * The parts, in the order each merge applies them: view-sources.ts (reading order, names per
+ * source), view-copies.ts (the copy kept), view-senders.ts (senders folded), view-names.ts (names
+ * in the merged conversation), view-events.ts (each event once). Shapes: view-types.ts.
  */
-import { OneMerge } from './conduct-view-merge.js';
 
-export interface ViewMessage {
-  readonly id: number;
-  readonly conversationId: number;
-  readonly sender: string | null;
-  readonly participantKey: string | null;
-  readonly utc: string;
-  readonly kind: string;
-  readonly keyId?: string | null;
-  readonly reactions?: readonly {
-    readonly sender: string;
-    readonly emoji: string;
-    readonly utc?: string | null;
-  }[];
-}
+import { keepOneCopy } from './view-copies.js';
+import { mergeEvents } from './view-events.js';
+import { MergeNames } from './view-names.js';
+import { foldSenders } from './view-senders.js';
+import { MergeSources } from './view-sources.js';
+import type {
+  CaseFold,
+  ConductViewInput,
+  ConductViewOutput,
+  ViewCode,
+  ViewEvent,
+  ViewFlag,
+  ViewLink,
+  ViewMerge,
+  ViewMessage,
+  ViewParticipant,
+} from './view-types.js';
 
-export interface ViewEvent {
-  readonly id: number;
-  readonly conversationId: number;
-  readonly type: string;
-  readonly actor: string | null;
-  readonly targets: readonly string[];
-  readonly utc: string;
-  readonly value?: string | null;
-}
-
-export interface ViewParticipant {
-  readonly key: string;
-  readonly conversationId: number;
-  readonly displayName: string;
-  readonly phone?: string | null;
-  readonly jid?: string | null;
-  readonly pushName?: string | null;
-  readonly isOwner?: boolean;
-}
-
-export interface ViewCode {
-  readonly messageId: number;
-  readonly categories: readonly string[];
-  readonly offensive: boolean;
-}
-
-export interface ViewFlag {
-  readonly messageId: number;
-  readonly categories: readonly string[];
-  readonly score?: number;
-}
-
-export interface ViewLink {
-  readonly participantKey: string;
-  readonly person: string;
-  readonly name?: string;
-}
-
-/** An active merge: its conversations and, per canonical message, the ids of its copies. */
-export interface ViewMerge {
-  readonly id: number;
-  readonly conversationIds: readonly number[];
-  readonly messages: readonly { readonly sources: readonly number[] }[];
-}
-
-export interface ConductViewInput<
-  M extends ViewMessage,
-  E extends ViewEvent,
-  P extends ViewParticipant,
-  L extends ViewLink,
-> {
-  readonly messages: readonly M[];
-  readonly events: readonly E[];
-  readonly participants: readonly P[];
-  readonly coded: readonly ViewCode[];
-  readonly flagged: readonly ViewFlag[];
-  readonly confirmedLinks: readonly L[];
-}
-
-export interface MergedConduct {
-  /** Merge ids applied. */
-  readonly merges: readonly number[];
-  /** Source conversation → the conversation the analysis reads it as. */
-  readonly conversationOf: Readonly<Record<string, number>>;
-  /** A participant folded into another (same sender on another phone) → that participant. */
-  readonly participants: Readonly<Record<string, string>>;
-  /** Message kept for the analysis → every copy of it (itself included), ascending. Only merged ones. */
-  readonly copies: Readonly<Record<string, readonly number[]>>;
-  /** Events dropped as the same event seen from a richer source → the events kept (one per member). */
-  readonly events: Readonly<Record<string, readonly number[]>>;
-}
-
-export interface ConductViewOutput<
-  M extends ViewMessage,
-  E extends ViewEvent,
-  P extends ViewParticipant,
-  L extends ViewLink,
-> extends ConductViewInput<M, E, P, L> {
-  readonly merged: MergedConduct;
-}
+export type {
+  ConductViewInput,
+  ConductViewOutput,
+  MergedConduct,
+  ViewCode,
+  ViewEvent,
+  ViewFlag,
+  ViewLink,
+  ViewMerge,
+  ViewMessage,
+  ViewParticipant,
+} from './view-types.js';
 
 export function mergedConductView<
   M extends ViewMessage,
@@ -123,76 +59,90 @@ export function mergedConductView<
   P extends ViewParticipant,
   L extends ViewLink,
 >(input: ConductViewInput<M, E, P, L>, merges: readonly ViewMerge[]): ConductViewOutput<M, E, P, L> {
-  const state = new MergeState(input);
-  if (merges.length === 0) return { ...input, merged: state.merged };
-  for (const merge of merges) new OneMerge(state, merge).apply();
-  return state.output();
+  const fold: CaseFold<M, E, P> = {
+    merged: { merges: [], conversationOf: {}, participants: {}, copies: {}, events: {} },
+    byId: new Map(input.messages.map((m) => [m.id, m])),
+    linkOf: new Map(input.confirmedLinks.map((l) => [l.participantKey, l.person])),
+    keptFor: new Map(),
+    alias: new Map(),
+    conversationOf: new Map(),
+    renamedParticipants: new Map(),
+    droppedParticipants: new Set(),
+    eventOut: new Map(),
+    messageOut: new Map(),
+  };
+  if (merges.length === 0) return { ...input, merged: fold.merged };
+  for (const merge of merges) applyMerge(input, merge, fold);
+  return caseView(input, fold);
 }
 
-/** What every merge of the case adds to: kept copies, folded participants, what comes out. */
-export class MergeState<
+/** One merge: its copies, senders, names, events and messages read into the canonical conversation. */
+function applyMerge<
   M extends ViewMessage,
   E extends ViewEvent,
   P extends ViewParticipant,
   L extends ViewLink,
-> {
-  readonly merged: {
-    merges: number[];
-    conversationOf: Record<string, number>;
-    participants: Record<string, string>;
-    copies: Record<string, number[]>;
-    events: Record<string, number[]>;
-  } = { merges: [], conversationOf: {}, participants: {}, copies: {}, events: {} };
-  readonly byId = new Map<number, M>();
-  readonly linkOf = new Map<string, string>();
-  /** Copy id → the copy kept for the analysis. */
-  readonly keptFor = new Map<number, number>();
-  /** Participant key → the participant it is folded into. */
-  readonly alias = new Map<string, string>();
-  readonly conversationOf = new Map<number, number>();
-  readonly renamedParticipants = new Map<string, P>();
-  readonly droppedParticipants = new Set<string>();
-  readonly eventOut = new Map<number, E | null>();
-  readonly messageOut = new Map<number, M>();
-
-  constructor(readonly input: ConductViewInput<M, E, P, L>) {
-    for (const m of input.messages) this.byId.set(m.id, m);
-    for (const l of input.confirmedLinks) this.linkOf.set(l.participantKey, l.person);
+>(input: ConductViewInput<M, E, P, L>, merge: ViewMerge, fold: CaseFold<M, E, P>): void {
+  const src = new MergeSources(input, merge);
+  fold.merged.merges.push(merge.id);
+  for (const c of src.convs) {
+    fold.conversationOf.set(c, src.canonical);
+    fold.merged.conversationOf[String(c)] = src.canonical;
   }
-
-  /** The case's inputs with every merge applied; conversations in no merge pass through. */
-  output(): ConductViewOutput<M, E, P, L> {
-    const { input, conversationOf } = this;
-    const messages = input.messages.flatMap((m) => {
-      if (!conversationOf.has(m.conversationId)) return [m];
-      const out = this.messageOut.get(m.id);
-      return out ? [out] : [];
-    });
-    const events = input.events.flatMap((e) => {
-      if (!conversationOf.has(e.conversationId)) return [e];
-      const out = this.eventOut.get(e.id);
-      return out ? [out] : [];
-    });
-    const participants = input.participants.flatMap((p) => {
-      if (!conversationOf.has(p.conversationId)) return [p];
-      const out = this.renamedParticipants.get(p.key);
-      return out ? [out] : [];
-    });
-    const canonicalId = (id: number): number => this.keptFor.get(id) ?? id;
-    return {
-      messages,
-      events,
-      participants,
-      coded: mergeCodes(input.coded, canonicalId),
-      flagged: mergeFlags(input.flagged, canonicalId),
-      confirmedLinks: foldLinks(input.confirmedLinks, this.alias),
-      merged: this.merged,
-    };
+  const senders = keepOneCopy(src, fold);
+  const head = foldSenders(src, senders, fold);
+  const names = new MergeNames(src, head, fold);
+  mergeEvents(input.events, src, names, fold);
+  for (const m of src.msgs) {
+    if (fold.keptFor.has(m.id) && fold.keptFor.get(m.id) !== m.id) continue;
+    const key = src.senderKey(m);
+    fold.messageOut.set(m.id, {
+      ...m,
+      conversationId: src.canonical,
+      participantKey: key === null ? m.participantKey : names.folded(key),
+      sender: key !== null ? (names.nameOf.get(names.folded(key)) ?? m.sender) : m.sender,
+      ...(m.reactions
+        ? { reactions: m.reactions.map((r) => ({ ...r, sender: names.rename(m.conversationId, r.sender) })) }
+        : {}),
+    } as M);
   }
 }
 
+/** The case's inputs with every merge applied; conversations in no merge pass through unchanged. */
+function caseView<M extends ViewMessage, E extends ViewEvent, P extends ViewParticipant, L extends ViewLink>(
+  input: ConductViewInput<M, E, P, L>,
+  fold: CaseFold<M, E, P>,
+): ConductViewOutput<M, E, P, L> {
+  const { conversationOf } = fold;
+  const messages = input.messages.flatMap((m) => {
+    if (!conversationOf.has(m.conversationId)) return [m];
+    const out = fold.messageOut.get(m.id);
+    return out ? [out] : [];
+  });
+  const events = input.events.flatMap((e) => {
+    if (!conversationOf.has(e.conversationId)) return [e];
+    const out = fold.eventOut.get(e.id);
+    return out ? [out] : [];
+  });
+  const participants = input.participants.flatMap((p) => {
+    if (!conversationOf.has(p.conversationId)) return [p];
+    const out = fold.renamedParticipants.get(p.key);
+    return out ? [out] : [];
+  });
+  const canonicalId = (id: number): number => fold.keptFor.get(id) ?? id;
+  return {
+    messages,
+    events,
+    participants,
+    coded: foldCodes(input.coded, canonicalId),
+    flagged: foldFlags(input.flagged, canonicalId),
+    confirmedLinks: foldLinks(input.confirmedLinks, fold.alias),
+    merged: fold.merged,
+  };
+}
+
 /** A code on any copy counts for the message: offensive where any copy was coded offensive. */
-function mergeCodes(coded: readonly ViewCode[], canonicalId: (id: number) => number): ViewCode[] {
+function foldCodes(coded: readonly ViewCode[], canonicalId: (id: number) => number): ViewCode[] {
   const codes = new Map<number, ViewCode>();
   for (const c of coded) {
     const id = canonicalId(c.messageId);
@@ -208,8 +158,8 @@ function mergeCodes(coded: readonly ViewCode[], canonicalId: (id: number) => num
   return [...codes.values()];
 }
 
-/** Flags on every copy count for the message: the union of categories, the highest score. */
-function mergeFlags(flagged: readonly ViewFlag[], canonicalId: (id: number) => number): ViewFlag[] {
+/** A flag on any copy counts for the message: the union of categories, the highest score. */
+function foldFlags(flagged: readonly ViewFlag[], canonicalId: (id: number) => number): ViewFlag[] {
   const flags = new Map<number, ViewFlag>();
   for (const f of flagged) {
     const id = canonicalId(f.messageId);
@@ -224,7 +174,7 @@ function mergeFlags(flagged: readonly ViewFlag[], canonicalId: (id: number) => n
   return [...flags.values()];
 }
 
-/** Confirmed links on the participants they were folded into, each once. */
+/** Confirmations move to the participant kept; the same confirmation twice is kept once. */
 function foldLinks<L extends ViewLink>(links: readonly L[], alias: ReadonlyMap<string, string>): L[] {
   const seenLink = new Set<string>();
   return links.flatMap((l) => {

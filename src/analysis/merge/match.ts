@@ -61,87 +61,121 @@ export function matchText(m: Pick<MergeInputMessage, 'kind' | 'text'>): string {
 const minute = (utc: string): string => utc.slice(0, 16);
 const TIME_TOLERANCE_MS = 2 * 60_000;
 
+type MatchedBy = CanonicalMessage['matchedBy'];
+
+/** A canonical message being lined up: per source its copy (null: that source has none yet). */
+interface Group {
+  readonly members: (MergeInputMessage | null)[];
+  matchedBy: MatchedBy;
+}
+
 /** Merge the messages of two or more conversations (each list in its own order). */
 export function mergeConversations(sources: ReadonlyArray<readonly MergeInputMessage[]>): MergeResult {
   if (sources.length < 2) throw new Error('a merge needs at least two conversations');
-  const conversationIds = sources.map((s) => s[0]?.conversationId ?? -1);
-  const groups: { members: (MergeInputMessage | null)[]; matchedBy: CanonicalMessage['matchedBy'] }[] = [];
-  const conflicts: MergeConflict[] = [];
-  const byKey = new Map<string, number>();
-  const byContent = new Map<string, number[]>();
-
-  const contentKey = (m: MergeInputMessage, at: string) => `${at}\u0001${matchText(m)}`;
-
+  const lineup = new Lineup(sources.length);
   sources.forEach((messages, s) => {
-    for (const m of messages) {
-      let g: number | undefined;
-      let how: CanonicalMessage['matchedBy'] = 'content';
-      if (m.keyId !== null) {
-        g = byKey.get(m.keyId);
-        how = 'key';
-      }
-      if (g === undefined) {
-        // Same minute (or the minute either side, for clocks that disagree by seconds) and same text.
-        const t = Date.parse(m.utc);
-        for (const at of [
-          minute(m.utc),
-          minute(new Date(t - 60_000).toISOString()),
-          minute(new Date(t + 60_000).toISOString()),
-        ]) {
-          const candidates = byContent.get(contentKey(m, at)) ?? [];
-          g = candidates.find((c) => groups[c]?.members[s] === null && sameSender(groups[c]!.members, m));
-          // Words match across phones that name the sender differently; a placeholder says too little
-          // to be matched without the same sender.
-          if (!matchText(m).startsWith(PLACEHOLDER))
-            g ??= candidates.find((c) => groups[c]?.members[s] === null);
-          if (g !== undefined) break;
-        }
-        how = 'content';
-      }
-      if (g === undefined || groups[g]?.members[s] !== null) {
-        const members: (MergeInputMessage | null)[] = sources.map(() => null);
-        members[s] = m;
-        groups.push({ members, matchedBy: 'single' });
-        g = groups.length - 1;
-      } else {
-        const group = groups[g]!;
-        group.members[s] = m;
-        group.matchedBy = how;
-        const other = group.members.find((x, i) => x !== null && i !== s)!;
-        if (other.kind === 'deleted' || m.kind === 'deleted') {
-          if (other.kind !== m.kind) {
-            conflicts.push({
-              kind: 'deleted',
-              messageIds: [other.id, m.id],
-              detail: 'deleted on one phone, present on another',
-            });
-          }
-        } else if (matchText(other) !== matchText(m)) {
-          conflicts.push({
-            kind: 'text',
-            messageIds: [other.id, m.id],
-            detail: 'same message, different text',
-          });
-        }
-        if (
-          Math.abs(Date.parse(other.utc) - Date.parse(m.utc)) > TIME_TOLERANCE_MS ||
-          (how === 'key' && minute(other.utc) !== minute(m.utc))
-        ) {
-          conflicts.push({
-            kind: 'time',
-            messageIds: [other.id, m.id],
-            detail: `times differ: ${other.utc} and ${m.utc}`,
-          });
-        }
-      }
-      if (m.keyId !== null) byKey.set(m.keyId, g);
-      const k = contentKey(m, minute(m.utc));
-      const list = byContent.get(k);
-      if (list) list.push(g);
-      else byContent.set(k, [g]);
-    }
+    for (const m of messages) lineup.add(m, s);
   });
+  return summarise(lineup.groups, sources, lineup.conflicts);
+}
 
+/** The groups of copies found so far, indexed by key id and by minute and text. */
+class Lineup {
+  readonly groups: Group[] = [];
+  readonly conflicts: MergeConflict[] = [];
+  private readonly byKey = new Map<string, number>();
+  private readonly byContent = new Map<string, number[]>();
+
+  constructor(private readonly sourceCount: number) {}
+
+  /** A message of source `s`: into the group of its copies, or a group of its own. */
+  add(m: MergeInputMessage, s: number): void {
+    const { g: found, how } = this.find(m, s);
+    let g = found;
+    if (g === undefined || this.groups[g]?.members[s] !== null) {
+      const members: (MergeInputMessage | null)[] = Array.from({ length: this.sourceCount }, () => null);
+      members[s] = m;
+      this.groups.push({ members, matchedBy: 'single' });
+      g = this.groups.length - 1;
+    } else {
+      const group = this.groups[g]!;
+      group.members[s] = m;
+      group.matchedBy = how;
+      const other = group.members.find((x, i) => x !== null && i !== s)!;
+      this.conflicts.push(...conflictsBetween(other, m, how));
+    }
+    if (m.keyId !== null) this.byKey.set(m.keyId, g);
+    const k = contentKey(m, minute(m.utc));
+    const list = this.byContent.get(k);
+    if (list) list.push(g);
+    else this.byContent.set(k, [g]);
+  }
+
+  /** The group a message belongs to: by key id, else by minute (or the minute either side) and text. */
+  private find(m: MergeInputMessage, s: number): { g: number | undefined; how: MatchedBy } {
+    if (m.keyId !== null) {
+      const g = this.byKey.get(m.keyId);
+      if (g !== undefined) return { g, how: 'key' };
+    }
+    // Same minute (or the minute either side, for clocks that disagree by seconds) and same text.
+    const t = Date.parse(m.utc);
+    const { groups } = this;
+    for (const at of [
+      minute(m.utc),
+      minute(new Date(t - 60_000).toISOString()),
+      minute(new Date(t + 60_000).toISOString()),
+    ]) {
+      const candidates = this.byContent.get(contentKey(m, at)) ?? [];
+      let g = candidates.find((c) => groups[c]?.members[s] === null && sameSender(groups[c]!.members, m));
+      // Words match across phones that name the sender differently; a placeholder says too little
+      // to be matched without the same sender.
+      if (!matchText(m).startsWith(PLACEHOLDER)) g ??= candidates.find((c) => groups[c]?.members[s] === null);
+      if (g !== undefined) return { g, how: 'content' };
+    }
+    return { g: undefined, how: 'content' };
+  }
+}
+
+const contentKey = (m: MergeInputMessage, at: string) => `${at}\u0001${matchText(m)}`;
+
+/** What disagrees between two copies of one message: deleted on one only, text, time. */
+function conflictsBetween(other: MergeInputMessage, m: MergeInputMessage, how: MatchedBy): MergeConflict[] {
+  const conflicts: MergeConflict[] = [];
+  if (other.kind === 'deleted' || m.kind === 'deleted') {
+    if (other.kind !== m.kind) {
+      conflicts.push({
+        kind: 'deleted',
+        messageIds: [other.id, m.id],
+        detail: 'deleted on one phone, present on another',
+      });
+    }
+  } else if (matchText(other) !== matchText(m)) {
+    conflicts.push({
+      kind: 'text',
+      messageIds: [other.id, m.id],
+      detail: 'same message, different text',
+    });
+  }
+  if (
+    Math.abs(Date.parse(other.utc) - Date.parse(m.utc)) > TIME_TOLERANCE_MS ||
+    (how === 'key' && minute(other.utc) !== minute(m.utc))
+  ) {
+    conflicts.push({
+      kind: 'time',
+      messageIds: [other.id, m.id],
+      detail: `times differ: ${other.utc} and ${m.utc}`,
+    });
+  }
+  return conflicts;
+}
+
+/** The canonical messages in time order, and the report: matched everywhere, only in one, conflicts. */
+function summarise(
+  groups: readonly Group[],
+  sources: ReadonlyArray<readonly MergeInputMessage[]>,
+  conflicts: readonly MergeConflict[],
+): MergeResult {
+  const conversationIds = sources.map((s) => s[0]?.conversationId ?? -1);
   const onlyIn: Record<string, number> = {};
   for (const id of conversationIds) onlyIn[String(id)] = 0;
   let matched = 0;
@@ -161,7 +195,13 @@ export function mergeConversations(sources: ReadonlyArray<readonly MergeInputMes
   );
   return {
     messages,
-    report: { conversations: conversationIds, canonical: messages.length, matched, onlyIn, conflicts },
+    report: {
+      conversations: conversationIds,
+      canonical: messages.length,
+      matched,
+      onlyIn,
+      conflicts: [...conflicts],
+    },
   };
 }
 

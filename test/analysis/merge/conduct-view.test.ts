@@ -286,3 +286,66 @@ describe('the conduct view of merged conversations', () => {
     expect(out.coded).toEqual([{ messageId: b.first, categories: ['race_ethnicity'], offensive: true }]);
   });
 });
+
+describe('where the evidence does not say who is who', () => {
+  // A database (key ids: read first) and an export of one group, with nothing but what each test adds.
+  const base = (messages: ViewMessage[], events: ViewEvent[], participants: ViewParticipant[]) =>
+    mergedConductView({ messages, events, participants, coded: [], flagged: [], confirmedLinks: [] }, [
+      { id: 1, conversationIds: [DB, TXT], messages: pairsOf(messages) },
+    ]);
+  /** Copies: each database message with the export message after it. */
+  const pairsOf = (messages: ViewMessage[]) =>
+    messages
+      .filter((m) => m.conversationId === DB)
+      .map((m, i) => ({ sources: [m.id, messages[2 * i + 1]!.id] }));
+  const line = (id: number, conversationId: number, participantKey: string, minute: number): ViewMessage => ({
+    id,
+    conversationId,
+    sender: participantKey,
+    participantKey,
+    utc: at(minute),
+    kind: 'text',
+    ...(conversationId === DB ? { keyId: `K${id}` } : {}),
+  });
+
+  it('folds no sender matched as often with one person as with another', () => {
+    const out = base(
+      [line(1, DB, 'd-a', 1), line(2, TXT, 't-x', 1), line(3, DB, 'd-b', 2), line(4, TXT, 't-x', 2)],
+      [],
+      [
+        { key: 'd-a', conversationId: DB, displayName: 'A' },
+        { key: 'd-b', conversationId: DB, displayName: 'B' },
+        { key: 't-x', conversationId: TXT, displayName: 'X' },
+      ],
+    );
+    expect(out.merged.participants).toEqual({});
+    expect(out.participants.map((p) => p.displayName)).toEqual(['A', 'B', 'X']);
+  });
+
+  it('lines up no name where two names of one source point at the same member', () => {
+    const added = (id: number, conversationId: number, target: string, minute: number): ViewEvent => ({
+      id,
+      conversationId,
+      type: 'added',
+      actor: conversationId === DB ? 'Owner' : 'You',
+      targets: [target],
+      utc: at(minute),
+    });
+    const out = base(
+      [line(1, DB, 'd-own', 0), line(2, TXT, 't-own', 0)],
+      [
+        added(1, DB, 'Yvonne', 1),
+        added(2, DB, 'Yvonne', 20),
+        added(11, TXT, 'Yve', 1),
+        added(12, TXT, 'Y', 20),
+      ],
+      [
+        { key: 'd-own', conversationId: DB, displayName: 'Owner', isOwner: true },
+        { key: 'd-y', conversationId: DB, displayName: 'Yvonne' },
+        { key: 't-own', conversationId: TXT, displayName: 'Owner' },
+      ],
+    );
+    expect(out.merged.events).toEqual({});
+    expect(out.events.filter((e) => e.id > 10).map((e) => e.targets)).toEqual([['Yve'], ['Y']]);
+  });
+});
