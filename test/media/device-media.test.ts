@@ -250,10 +250,10 @@ describe.each(BACKENDS)('device media through exhibit add on %s', (backend) => {
       `media_missing attachment files/Image/IMG-3.jpg (model im-CHANGED) is named but not in the media given: the file at files/Image/IMG-3.jpg (exhibit file ${idOf('files/Image/IMG-3.jpg')}) has other bytes than the SHA-256 the report records (${'e'.repeat(64)})`,
       'media_missing attachment IMG-1.jpg (model im-TWICE) is named but not in the media given: more than one stored file is named img-1.jpg',
       expect.stringMatching(
-        /^media_unreferenced files\/Image\/IMG-3\.jpg is present but named by no message/,
+        /^media_unreferenced files\/Other\/IMG-2\.jpg is present but named by no message/,
       ),
       expect.stringMatching(
-        /^media_unreferenced files\/Other\/IMG-2\.jpg is present but named by no message/,
+        /^media_unreferenced files\/Image\/IMG-3\.jpg is present but named by no message/,
       ),
     ]);
   });
