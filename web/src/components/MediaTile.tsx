@@ -11,11 +11,12 @@ const ICON: Readonly<Record<MediaKind, string>> = {
   other: '📎',
 };
 
-/** 1,234 bytes, 12.3 KiB, 4.5 MiB: the size a reader compares with the exhibit listing. */
+/** "860 bytes", "1.5 KiB (1,506 bytes)": exact, to compare with the exhibit listing, and readable. */
 export function sizeText(n: number): string {
-  if (n < 1024) return `${n.toLocaleString('en-GB')} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  const exact = `${n.toLocaleString('en-GB')} bytes`;
+  if (n < 1024) return exact;
+  const unit = n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  return `${unit} (${exact})`;
 }
 
 /**
