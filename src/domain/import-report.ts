@@ -25,6 +25,10 @@ export type ImportNoticeCode =
   | 'media_missing'
   /** A media file in the evidence that no message names (issue 17). */
   | 'media_unreferenced'
+  /** How device media were linked where it is not by hash or full path (UFDR path vs file name only). */
+  | 'media_linked'
+  /** A phone's own thumbnail file (`.thumb`) beside the media item it belongs to (issue 17). */
+  | 'media_device_thumbnail'
   | 'encoding'
   /** A line shaped as a system line whose wording no phrase table knows: kept as a system line. */
   | 'unknown_system_text'

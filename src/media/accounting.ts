@@ -14,12 +14,16 @@ export interface StoredMediaFile {
   readonly role: string;
 }
 
-/** One `media_unreferenced` notice per media file that no message links to. */
+/**
+ * One `media_unreferenced` notice per media file that no message links to. A phone's own
+ * thumbnails (`.thumb`) are not among them: `deviceThumbnails` lists those with their item.
+ */
 export function mediaNamedByNoMessage(
   files: readonly StoredMediaFile[],
   linked: ReadonlySet<number>,
+  thumbnails: ReadonlySet<number> = new Set(),
 ): ImportNotice[] {
-  const loose = files.filter((f) => f.role === 'media' && !linked.has(f.id));
+  const loose = files.filter((f) => f.role === 'media' && !linked.has(f.id) && !thumbnails.has(f.id));
   const out: ImportNotice[] = loose.slice(0, MEDIA_NOTICE_LIMIT).map((f) => ({
     code: 'media_unreferenced',
     message: `${f.pathInArchive} is present but named by no message (hashed and stored as exhibit file ${f.id})`,
@@ -45,4 +49,71 @@ export function limitMissing(missing: readonly ImportNotice[]): ImportNotice[] {
       line: null,
     },
   ];
+}
+
+const THUMB = /\.thumb$/i;
+
+function split(path: string): { dir: string; name: string } {
+  const at = path.lastIndexOf('/');
+  return { dir: path.slice(0, at + 1).toLowerCase(), name: path.slice(at + 1).toLowerCase() };
+}
+
+/**
+ * WhatsApp on iOS keeps its own thumbnail beside each media file in `Message/Media`
+ * (`<jid>/a/b/<uuid>.thumb` beside `<uuid>.jpg`; also `<name>.jpg.thumb`). Such a file is the
+ * thumbnail of the one media file in its folder with its name (less `.thumb`, or with any
+ * extension), not a media item that no message names. Each unlinked `.thumb` is listed with the
+ * item it belongs to, or with why it is paired with none (its item absent, or two files of that
+ * name), under `media_device_thumbnail`; their ids are returned to keep them out of
+ * `media_unreferenced`.
+ */
+export function deviceThumbnails(
+  files: readonly StoredMediaFile[],
+  linked: ReadonlySet<number>,
+): { ids: Set<number>; notices: ImportNotice[] } {
+  const media = files.filter((f) => f.role === 'media');
+  const thumbs = media.filter((f) => THUMB.test(f.pathInArchive) && !linked.has(f.id));
+  if (thumbs.length === 0) return { ids: new Set(), notices: [] };
+  const byDir = new Map<string, StoredMediaFile[]>();
+  for (const f of media) {
+    if (THUMB.test(f.pathInArchive)) continue;
+    const { dir } = split(f.pathInArchive);
+    const list = byDir.get(dir);
+    if (list) list.push(f);
+    else byDir.set(dir, [f]);
+  }
+  const lines = thumbs.map((t) => {
+    const { dir, name } = split(t.pathInArchive);
+    const full = name.replace(THUMB, '');
+    const siblings = byDir.get(dir) ?? [];
+    let items = siblings.filter((f) => split(f.pathInArchive).name === full);
+    if (items.length === 0)
+      items = siblings.filter((f) => split(f.pathInArchive).name.replace(/\.[^.]*$/, '') === full);
+    const head = `${t.pathInArchive} (exhibit file ${t.id}) is WhatsApp's own thumbnail`;
+    if (items.length === 1) {
+      const item = items[0]!;
+      return `${head} of ${item.pathInArchive} (exhibit file ${item.id})${linked.has(item.id) ? '' : ', which no message names'}`;
+    }
+    if (items.length === 0) return `${head}; the media file it belongs to is not among the media given`;
+    return `${head} of one of ${items.length} files of its name beside it (${items.map((i) => `exhibit file ${i.id}`).join(', ')}): not paired`;
+  });
+  const notices: ImportNotice[] = [
+    {
+      code: 'media_device_thumbnail',
+      message: `${thumbs.length} device thumbnail(s) (.thumb) beside the media they belong to: stored, and not counted as media named by no message`,
+      line: null,
+    },
+    ...lines.slice(0, MEDIA_NOTICE_LIMIT).map((message) => ({
+      code: 'media_device_thumbnail' as const,
+      message,
+      line: null,
+    })),
+  ];
+  if (lines.length > MEDIA_NOTICE_LIMIT)
+    notices.push({
+      code: 'media_device_thumbnail',
+      message: `${lines.length - MEDIA_NOTICE_LIMIT} more device thumbnails (${lines.length} in all; \`scrutineer exhibit show\` lists every stored file)`,
+      line: null,
+    });
+  return { ids: new Set(thumbs.map((t) => t.id)), notices };
 }

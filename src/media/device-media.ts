@@ -14,7 +14,7 @@ import type { ImportNotice } from '../domain/import-report.js';
 import type { EvidenceStore, StoredFile } from '../evidence/evidence-store.js';
 import { DEFAULT_ZIP_LIMITS, readZipEntries, type ZipLimits } from '../ingest/zip/zip.js';
 import { CELL, type CellValue } from '../store/message-cells.js';
-import { limitMissing, mediaNamedByNoMessage } from './accounting.js';
+import { deviceThumbnails, limitMissing, MEDIA_NOTICE_LIMIT, mediaNamedByNoMessage } from './accounting.js';
 
 export type DeviceMediaFormat = 'android-msgstore' | 'ios-chatstorage' | 'ufdr';
 
@@ -174,6 +174,11 @@ export class MediaLinker {
   private readonly missing: ImportNotice[] = [];
   private named = 0;
   private linkedMessages = 0;
+  /** Linked by the exact path a UFDR's report ties the attachment to (`raw.ufdr_path`). */
+  private byExactPath = 0;
+  /** Linked by file name alone (the source gave no path): each is listed in the report. */
+  private readonly byName: string[] = [];
+  private readonly pathOf = new Map<number, string>();
 
   constructor(
     private readonly files: readonly MediaFileRecord[],
@@ -183,6 +188,7 @@ export class MediaLinker {
     for (const f of files) {
       if (f.role !== 'media') continue;
       this.hashOf.set(f.id, f.sha256);
+      this.pathOf.set(f.id, f.pathInArchive);
       this.byHash.set(f.sha256, this.byHash.has(f.sha256) ? AMBIGUOUS : f.id);
       const s = segments(f.pathInArchive);
       for (let k = 1; k <= s.length; k++) {
@@ -214,6 +220,25 @@ export class MediaLinker {
     return { id: null, why: null };
   }
 
+  /**
+   * The stored file at exactly `path` (all its segments, ignoring case; a UFDR's `Local Path`):
+   * no shorter tail is tried, since a path was given and another folder's file of that name is
+   * not it.
+   */
+  findExact(path: string, sha256: string | null, via: string): { id: number | null; why: string | null } {
+    const whole = segments(path).join('/');
+    const id = this.byTail.get(whole);
+    if (id === undefined)
+      return { id: null, why: `the report ties it to ${path} (${via}), which is not in the UFDR` };
+    if (id === AMBIGUOUS) return { id: null, why: `more than one stored file is at ${path}` };
+    if (sha256 !== null && this.hashOf.get(id) !== sha256)
+      return {
+        id: null,
+        why: `the file at ${path} (exhibit file ${id}) has other bytes than the SHA-256 the report records (${sha256})`,
+      };
+    return { id, why: null };
+  }
+
   /** Fills `media_file_id` of the message whose cells start at `at`, where it names a file. */
   fill(cells: CellValue[], at: number): void {
     const name = cells[at + CELL.media_file_name] as string | null;
@@ -221,20 +246,50 @@ export class MediaLinker {
     this.named++;
     if (!this.given) return;
     const raw = rawOf(cells[at + CELL.extras_json]);
-    const path = typeof raw.file_path === 'string' ? raw.file_path : name;
-    const { id, why } = this.find(path, sha256Of(raw.file_hash));
+    const exact = typeof raw.ufdr_path === 'string' ? raw.ufdr_path : null;
+    const path = exact ?? (typeof raw.file_path === 'string' ? raw.file_path : name);
+    const sha256 = sha256Of(raw.file_hash);
+    const { id, why } =
+      exact !== null
+        ? this.findExact(exact, hexOf(raw.ufdr_sha256), String(raw.ufdr_link ?? 'tagged file'))
+        : this.find(path, sha256);
     cells[at + CELL.media_file_id] = id;
+    const row = cells[at + CELL.source_row_id] ?? cells[at + CELL.source_model_id];
+    const where = `${cells[at + CELL.source_table] ?? 'model'} ${row}`;
     if (id !== null) {
       this.linked.add(id);
       this.linkedMessages++;
+      if (exact !== null) this.byExactPath++;
+      else if (path === name && sha256 === null)
+        this.byName.push(
+          `attachment ${name} (${where}) linked by file name only, to ${this.pathOf.get(id)} (exhibit file ${id}): the source gives no path for it`,
+        );
       return;
     }
-    const row = cells[at + CELL.source_row_id] ?? cells[at + CELL.source_model_id];
     this.missing.push({
       code: 'media_missing',
-      message: `attachment ${path} (${cells[at + CELL.source_table] ?? 'model'} ${row}) is named but not in the media given${why ? `: ${why}` : ''}`,
+      message: `attachment ${path} (${where}) is named but not in the media given${why ? `: ${why}` : ''}`,
       line: null,
     });
+  }
+
+  /** Says how the links were made where it was by a UFDR's path or by name alone. */
+  private howLinked(): ImportNotice[] {
+    if (this.byExactPath === 0 && this.byName.length === 0) return [];
+    const ways = [
+      ...(this.byExactPath
+        ? [`${this.byExactPath} by their exact path in the UFDR (the report's tagged files)`]
+        : []),
+      ...(this.byName.length ? [`${this.byName.length} by file name only (listed below)`] : []),
+    ];
+    const notice = (message: string): ImportNotice => ({ code: 'media_linked', message, line: null });
+    return [
+      notice(`attachments linked: ${ways.join('; ')}`),
+      ...this.byName.slice(0, MEDIA_NOTICE_LIMIT).map(notice),
+      ...(this.byName.length > MEDIA_NOTICE_LIMIT
+        ? [notice(`${this.byName.length - MEDIA_NOTICE_LIMIT} more attachments linked by file name only`)]
+        : []),
+    ];
   }
 
   /** How many messages were linked, and the report's notices on what was not. */
@@ -253,9 +308,15 @@ export class MediaLinker {
           : [],
       };
     }
+    const thumbnails = deviceThumbnails(this.files, this.linked);
     return {
       linked: this.linkedMessages,
-      notices: [...limitMissing(this.missing), ...mediaNamedByNoMessage(this.files, this.linked)],
+      notices: [
+        ...this.howLinked(),
+        ...limitMissing(this.missing),
+        ...mediaNamedByNoMessage(this.files, this.linked, thumbnails.ids),
+        ...thumbnails.notices,
+      ],
     };
   }
 }
@@ -264,6 +325,11 @@ function rawOf(extras: CellValue | undefined): Record<string, unknown> {
   if (typeof extras !== 'string') return {};
   const parsed = JSON.parse(extras) as { raw?: Record<string, unknown> };
   return parsed.raw ?? {};
+}
+
+/** A SHA-256 recorded as hex (a UFDR's tagged file), or null. */
+function hexOf(recorded: unknown): string | null {
+  return typeof recorded === 'string' && /^[0-9a-f]{64}$/.test(recorded) ? recorded : null;
 }
 
 /**

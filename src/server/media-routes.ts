@@ -12,6 +12,7 @@ import { z } from 'zod/v4';
 import { EvidenceStore } from '../evidence/evidence-store.js';
 import type { Store } from '../store/open-store.js';
 import { ApiError, caseOfMessage, type Route, type RouteDoc } from './api.js';
+import { registerMediaInfoRoutes } from './media-info-routes.js';
 import { registerMediaTextRoutes } from './media-text-routes.js';
 import { ErrorBody, MessageParams } from '../contract/schemas.js';
 
@@ -27,6 +28,7 @@ const INLINE: Readonly<Record<string, string>> = {
 export function registerMediaRoutes(route: Route, store: Store, workspace: string, _docs: RouteDoc[]): void {
   const evidence = new EvidenceStore(workspace);
   registerMediaTextRoutes(route, store, workspace);
+  registerMediaInfoRoutes(route, store, workspace);
   route({
     method: 'GET',
     url: '/api/messages/:messageId/media',

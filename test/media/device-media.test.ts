@@ -20,6 +20,7 @@ import { buildUfdr } from '../support/fixtures/device/ufdr.js';
 import { tempDir } from '../support/device.js';
 import { renderTextImage } from '../support/fixtures/media/images.js';
 import { BACKENDS, makeWorkspace, type Workspace } from '../support/cli.js';
+import { OWNER, ufdrWithFiles } from './support/ufdr-files.js';
 
 const model = buildModel(11);
 const named = model.chats.flatMap((chat) =>
@@ -185,12 +186,104 @@ describe.each(BACKENDS)('device media through exhibit add on %s', (backend) => {
     buildUfdr(model, file, { labels: 'new', extraEntries: entries });
     const { linked, notices } = await add(file, 'UFDR/1');
     expectLinked(linked);
-    expect(notices).toEqual([
+    // The fixture's report has no taggedFiles: every link is by name, and says so.
+    const byName = named.length - 1;
+    expect(notices.slice(0, byName + 1)).toEqual([
+      `media_linked attachments linked: ${byName} by file name only (listed below)`,
+      ...named
+        .filter(({ m }) => m !== absent.m)
+        .map(({ m }) =>
+          expect.stringMatching(
+            new RegExp(
+              `^media_linked attachment ${m.media!.name.replace(/\./g, '\\.')} \\(model im-${m.keyId}\\) linked by file name only, to files/Image/`,
+            ),
+          ),
+        ),
+    ]);
+    expect(notices.slice(byName + 1)).toEqual([
       expect.stringMatching(new RegExp(`^media_missing attachment ${absent.m.media!.name} \\(model im-`)),
       expect.stringMatching(
         /^media_unreferenced files\/Image\/IMG-0001\.jpg is present but named by no message/,
       ),
     ]);
+  });
+
+  it('UFDR: links each attachment to the exact file its tagged file names, two files of one name apart', async () => {
+    const bytes = (s: string) => new TextEncoder().encode(s);
+    const file = path.join(dir, 'tagged.ufdr');
+    ufdrWithFiles(
+      file,
+      [
+        { key: 'SENT', filename: 'IMG-1.jpg', targets: ['f-1'] },
+        { key: 'RECEIVED', filename: 'IMG-1.jpg', targets: ['f-2'] },
+        { key: 'VIDEO', filename: 'VID-1.mp4', messageTargets: ['f-5'] },
+        { key: 'GONE', filename: 'IMG-2.jpg', targets: ['f-3'] },
+        { key: 'CHANGED', filename: 'IMG-3.jpg', targets: ['f-4'] },
+        { key: 'LOOSE', filename: 'IMG-9.jpg' },
+        { key: 'TWICE', filename: 'IMG-1.jpg' },
+      ],
+      [
+        { id: 'f-1', localPath: 'files\\Image\\Sent\\IMG-1.jpg', bytes: bytes('sent') },
+        { id: 'f-2', localPath: 'files\\Image\\IMG-1.jpg', bytes: bytes('received') },
+        { id: 'f-3', localPath: 'files\\Image\\Gone\\IMG-2.jpg', bytes: null },
+        { id: 'f-4', localPath: 'files\\Image\\IMG-3.jpg', bytes: bytes('three'), sha256: 'e'.repeat(64) },
+        { id: 'f-5', localPath: 'files\\Video\\VID-1.mp4', bytes: bytes('video') },
+      ],
+      // A file of the absent one's name elsewhere, and a file only a name points at.
+      { 'files/Other/IMG-2.jpg': bytes('another two'), 'files/Loose/IMG-9.jpg': bytes('nine') },
+    );
+    await ws.cli(['case', 'create', 'UFDR/T']);
+    const r = await ws.cli(['exhibit', 'add', 'UFDR/T', file, '--ref', 'UFDR/T', '--owner', OWNER]);
+    expect(r.code, r.err).toBe(0);
+    const { linked, notices, files } = await stored('UFDR/T');
+    const pathOf = (key: string) => files.find((f) => f.id === linked.get(key))?.pathInArchive ?? null;
+    expect(pathOf('SENT')).toBe('files/Image/Sent/IMG-1.jpg');
+    expect(pathOf('RECEIVED')).toBe('files/Image/IMG-1.jpg');
+    expect(pathOf('VIDEO')).toBe('files/Video/VID-1.mp4');
+    expect(pathOf('LOOSE')).toBe('files/Loose/IMG-9.jpg');
+    for (const key of ['GONE', 'CHANGED', 'TWICE']) expect(linked.get(key), key).toBeNull();
+    const idOf = (p: string) => files.find((f) => f.pathInArchive === p)!.id;
+    expect(notices).toEqual([
+      "media_linked attachments linked: 3 by their exact path in the UFDR (the report's tagged files); 1 by file name only (listed below)",
+      `media_linked attachment IMG-9.jpg (model im-LOOSE) linked by file name only, to files/Loose/IMG-9.jpg (exhibit file ${idOf('files/Loose/IMG-9.jpg')}): the source gives no path for it`,
+      'media_missing attachment files/Image/Gone/IMG-2.jpg (model im-GONE) is named but not in the media given: the report ties it to files/Image/Gone/IMG-2.jpg (tagged file f-3), which is not in the UFDR',
+      `media_missing attachment files/Image/IMG-3.jpg (model im-CHANGED) is named but not in the media given: the file at files/Image/IMG-3.jpg (exhibit file ${idOf('files/Image/IMG-3.jpg')}) has other bytes than the SHA-256 the report records (${'e'.repeat(64)})`,
+      'media_missing attachment IMG-1.jpg (model im-TWICE) is named but not in the media given: more than one stored file is named img-1.jpg',
+      expect.stringMatching(
+        /^media_unreferenced files\/Other\/IMG-2\.jpg is present but named by no message/,
+      ),
+      expect.stringMatching(
+        /^media_unreferenced files\/Image\/IMG-3\.jpg is present but named by no message/,
+      ),
+    ]);
+  });
+
+  it("iOS: WhatsApp's own .thumb files are listed as their item's device thumbnails, not as unnamed media", async () => {
+    const root = path.join(dir, 'ios-thumbs');
+    mkdirSync(root);
+    buildChatStorage(model, path.join(root, 'ChatStorage.sqlite'));
+    const folder = (c: MChat) => `Media/${c.jid}/a/b`;
+    layOut(path.join(root, 'Message'), (c, m) => `${folder(c)}/${m.media!.name}`);
+    const present = named.filter(({ m }) => m !== absent.m);
+    const withThumb = present[0]!;
+    const stem = withThumb.m.media!.name.replace(/\.[^.]+$/, '');
+    const thumb = `${folder(withThumb.chat)}/${stem}.thumb`;
+    writeFileSync(path.join(root, 'Message', thumb), 'thumbnail bytes');
+    // The absent item's thumbnail is still there; and one stray file no message names.
+    const orphan = `${folder(absent.chat)}/${absent.m.media!.name}.thumb`;
+    writeFileSync(path.join(root, 'Message', orphan), 'thumbnail of a file that is gone');
+    writeFileSync(path.join(root, `Message/${folder(withThumb.chat)}/stray.jpg`), 'named by no message');
+    const { linked, notices, files } = await add(path.join(root, 'ChatStorage.sqlite'), 'IOS/T');
+    expectLinked(linked);
+    const idOf = (p: string) => files.find((f) => f.pathInArchive === p)!.id;
+    const item = `${folder(withThumb.chat)}/${withThumb.m.media!.name}`;
+    expect(notices.slice(1)).toEqual([
+      expect.stringMatching(/^media_unreferenced Media\/.*\/stray\.jpg is present but named by no message/),
+      'media_device_thumbnail 2 device thumbnail(s) (.thumb) beside the media they belong to: stored, and not counted as media named by no message',
+      `media_device_thumbnail ${thumb} (exhibit file ${idOf(thumb)}) is WhatsApp's own thumbnail of ${item} (exhibit file ${idOf(item)})`,
+      `media_device_thumbnail ${orphan} (exhibit file ${idOf(orphan)}) is WhatsApp's own thumbnail; the media file it belongs to is not among the media given`,
+    ]);
+    expect(notices[0]).toMatch(/^media_missing /);
   });
 
   it('a database with no media beside it says so once, and --media takes a folder given elsewhere', async () => {

@@ -250,6 +250,7 @@ eachBackend('Review server: sessions and security', (backend: Backend) => {
         '/api/messages/{messageId}/code',
         '/api/messages/{messageId}/history',
         '/api/messages/{messageId}/media',
+        '/api/messages/{messageId}/media/info',
         '/api/messages/{messageId}/media/text',
         '/api/messages/{messageId}/media/thumbnail',
         '/api/openapi.json',

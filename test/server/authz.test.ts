@@ -313,6 +313,12 @@ const ROUTES: readonly RouteCase[] = [
     request: (w, x) => ({ method: 'GET', url: `/api/messages/${pick(w, x).messageIds[0]}/media` }),
   },
   {
+    name: 'GET message media info',
+    kind: 'read',
+    allowed: 404,
+    request: (w, x) => ({ method: 'GET', url: `/api/messages/${pick(w, x).messageIds[0]}/media/info` }),
+  },
+  {
     name: 'GET search terms',
     kind: 'read',
     request: (w, x) => ({ method: 'GET', url: `/api/cases/${pick(w, x).caseId}/search-terms` }),

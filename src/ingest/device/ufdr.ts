@@ -27,6 +27,7 @@ import { accountNotices, assertSomethingRead, notAChat, RowLedger } from './acco
 import type { RowAccount, RowSkipReason } from '../../domain/import-report.js';
 import { ParticipantList } from './identities.js';
 import { SyncZip, type ZipEntryInfo } from '../zip/zip-sync.js';
+import { attachmentFile, TaggedFileCollector } from './ufdr-files.js';
 import type {
   DeviceConversation,
   DeviceMessage,
@@ -45,7 +46,7 @@ import type {
  * are kept in one file, so the two passes over report.xml read together.
  */
 
-export const UFDR_READER_VERSION = 'ufdr/1.1.0';
+export const UFDR_READER_VERSION = 'ufdr/1.2.0';
 
 /** A single field value longer than this is refused (a WhatsApp message is at most 65,536 chars). */
 const MAX_VALUE_CHARS = 16 * 1024 * 1024;
@@ -58,6 +59,8 @@ interface ModelFrame {
   readonly line: number;
   readonly fields: Map<string, string[]>;
   readonly children: Map<string, ModelFrame[]>;
+  /** Ids of the tagged files its `<jumptargets>` name (`ismodel="false"`): its files in the UFDR. */
+  readonly targets: string[];
   /** The modelField / multiModelField this model sits in, if any. */
   readonly inField: string | null;
 }
@@ -68,6 +71,8 @@ type Element =
   | { kind: 'modelField'; name: string }
   | { kind: 'value' }
   | { kind: 'modelType'; type: string }
+  | { kind: 'tagged'; name: string }
+  | { kind: 'target'; isModel: boolean }
   | { kind: 'other' };
 
 interface ChatSummary {
@@ -140,6 +145,8 @@ class UfdrReader implements DeviceReader {
   private readonly zip: SyncZip;
   private readonly entry: ZipEntryInfo;
   private ownerParty: DeviceParticipant | null = null;
+  /** `<taggedFiles>`, read on the first pass: the files attachments name by id. */
+  private readonly tagged = new TaggedFileCollector();
 
   constructor(
     path: string,
@@ -206,6 +213,11 @@ class UfdrReader implements DeviceReader {
       }
     });
     const onText = (t: string) => {
+      if (this.tagged.active) {
+        if (this.tagged.onText(t) > MAX_VALUE_CHARS)
+          throw this.fail(`a value longer than ${MAX_VALUE_CHARS} characters`, line(), 'xml_limit');
+        return;
+      }
       if (text === null) return;
       textLen += t.length;
       if (textLen > MAX_VALUE_CHARS)
@@ -222,6 +234,10 @@ class UfdrReader implements DeviceReader {
         const v = tag.attributes[k];
         return typeof v === 'string' ? v : null;
       };
+      if (skipMessages && skipDepth === 0 && chatTypeDepth === 0 && this.tagged.open(name, attr)) {
+        stack.push({ kind: 'tagged', name });
+        return;
+      }
       if (skipDepth > 0 || (chatTypeDepth === 0 && name !== 'modelType')) {
         if (skipDepth > 0) skipDepth++;
         else if (!skipMessages && name === 'model' && attr('type') === 'InstantMessage')
@@ -245,6 +261,7 @@ class UfdrReader implements DeviceReader {
           line: line(),
           fields: new Map(),
           children: new Map(),
+          targets: [],
           inField,
         };
         const owner = models[models.length - 1];
@@ -263,6 +280,12 @@ class UfdrReader implements DeviceReader {
       }
       if (name === 'modelField' || name === 'multiModelField') {
         stack.push({ kind: 'modelField', name: attr('name') ?? '' });
+        return;
+      }
+      if (name === 'targetid') {
+        text = [];
+        textLen = 0;
+        stack.push({ kind: 'target', isModel: /^true$/i.test(attr('ismodel') ?? '') });
         return;
       }
       if (name === 'value' && parent?.kind === 'field') {
@@ -289,6 +312,15 @@ class UfdrReader implements DeviceReader {
           if (top?.kind === 'field') top.values.push((text ?? []).join(''));
           text = null;
           break;
+        case 'tagged':
+          this.tagged.close(el.name);
+          break;
+        case 'target': {
+          const id = (text ?? []).join('').trim();
+          if (!el.isModel && id !== '') models[models.length - 1]?.targets.push(id);
+          text = null;
+          break;
+        }
         case 'field': {
           const model = models[models.length - 1];
           if (model) {
@@ -518,6 +550,7 @@ class UfdrReader implements DeviceReader {
       if (attachments.length > 1) {
         raw.attachments = attachments.map((x) => first(x, 'Filename') ?? '').join('\n');
       }
+      this.tieToFile(raw, a, m, attachments.length);
     }
     return withDetail({
       seq,
@@ -539,6 +572,32 @@ class UfdrReader implements DeviceReader {
       editedAt: null,
       raw,
     });
+  }
+
+  /**
+   * The attachment's file by the report's own ties (its jump targets to `<taggedFiles>`, or a
+   * path on it): `raw.ufdr_path` is then its exact path inside the UFDR, which the media linker
+   * takes over the file name (src/media/device-media.ts).
+   */
+  private tieToFile(
+    raw: Record<string, string | number | null>,
+    a: ModelFrame,
+    m: ModelFrame,
+    attachments: number,
+  ): void {
+    const file = attachmentFile(
+      this.tagged.files,
+      {
+        filename: first(a, 'Filename'),
+        targets: a.targets,
+        pathField: first(a, 'Local Path') ?? first(a, 'LocalPath') ?? first(a, 'attachment_extracted_path'),
+      },
+      { targets: m.targets, attachments },
+    );
+    if (file === null) return;
+    raw.ufdr_path = file.path;
+    raw.ufdr_link = file.via;
+    if (file.sha256 !== null) raw.ufdr_sha256 = file.sha256;
   }
 
   close(): void {

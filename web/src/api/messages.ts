@@ -1,6 +1,7 @@
 import { query, request } from './client';
 import type { HistoryEntry, MessageWindow } from './types';
 import type { MediaTextReading } from '../../../src/domain/media-text.js';
+import type { MediaInfo } from '@contract/media';
 
 /** Rows per window: the thread view fetches and caches windows of this many messages by seq. */
 export const WINDOW_SIZE = 200;
@@ -36,4 +37,9 @@ export async function history(messageId: number): Promise<readonly HistoryEntry[
 /** Text read from the message's stored image, newest reading first (issue 17). */
 export function imageText(messageId: number): Promise<{ texts: MediaTextReading[] }> {
   return request<{ texts: MediaTextReading[] }>('GET', `/api/messages/${messageId}/media/text`);
+}
+
+/** The stored attachment's name, path in the exhibit, size, SHA-256 and kind, for its tile (issue 17). */
+export function mediaInfo(messageId: number): Promise<MediaInfo> {
+  return request<MediaInfo>('GET', `/api/messages/${messageId}/media/info`);
 }

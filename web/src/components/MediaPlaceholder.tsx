@@ -1,43 +1,17 @@
 import type { Media } from '../api/types';
-import { ImageText } from './ImageText';
-
-const IMAGE = /\.(jpe?g|png|gif|webp)$/i;
+import { AbsentTile, StoredTile } from './MediaTile';
+import '../media.css';
 
 /**
- * An attachment: its name and whether the export carried it; a stored image shows as a thumbnail
- * made by the server from the hashed original (full size on click; each view is audited by the server)
- * with the text read from it, anything else stored opens as a download.
+ * A message's attachment as a tile: stored (thumbnail for images and videos, a named tile with
+ * kind, size and SHA-256 for audio, documents and the rest, the original on click) or named but
+ * not in the exhibit.
  */
 export function MediaPlaceholder({ media, messageId }: { media: Media; messageId: number }) {
   const name = media.fileName ?? 'attachment';
-  const stored = media.stored && !media.omitted;
-  const url = `/api/messages/${messageId}/media`;
-  return (
-    <div className="media" role="group" aria-label={`Attachment ${name}`}>
-      {stored && IMAGE.test(name) ? (
-        <a href={url} target="_blank" rel="noopener noreferrer" title="Open the stored original">
-          <img
-            className="media-thumb"
-            src={`${url}/thumbnail?size=320`}
-            alt={`Stored attachment ${name}`}
-            loading="lazy"
-          />
-        </a>
-      ) : (
-        <span aria-hidden="true" className="media-icon">
-          📎
-        </span>
-      )}
-      {stored && !IMAGE.test(name) ? (
-        <a className="media-name" href={url} download={name}>
-          {name}
-        </a>
-      ) : (
-        <span className="media-name">{name}</span>
-      )}
-      {media.omitted && <span className="badge">not in export</span>}
-      {stored && <span className="badge">stored</span>}
-      {stored && IMAGE.test(name) && <ImageText messageId={messageId} />}
-    </div>
+  return media.stored && !media.omitted ? (
+    <StoredTile name={name} messageId={messageId} />
+  ) : (
+    <AbsentTile name={name} omitted={media.omitted} />
   );
 }
