@@ -21,12 +21,12 @@ import { tempDir } from '../../support/device.js';
  * msgstore.db with the odd rows: duplicate side rows, missing columns, unknown types, times at
  * zone changes, before 1970 and after 9999) and compares everything the import stores (the
  * messages, the rows toMessageRow makes of them, conversations, notices and row accounts) with
- * what the readers gave before that work, recorded in same-output.golden.json by
+ * what the readers gave before that work, recorded in same-output.golden.ndjson by
  * `UPDATE_DEVICE_GOLDEN=1` on the session-5 code (7d7ff8d).
  */
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const GOLDEN = path.join(here, 'same-output.golden.json');
+const GOLDEN = path.join(here, 'same-output.golden.ndjson');
 const dir = tempDir('scrutineer-device-same-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -211,21 +211,28 @@ fixtures['android sparse schema, no owner'] = () => {
 
 describe('device readers give the same messages as before the speed work', () => {
   const update = process.env.UPDATE_DEVICE_GOLDEN === '1';
-  const golden: Record<string, Read> = existsSync(GOLDEN)
-    ? (JSON.parse(readFileSync(GOLDEN, 'utf8')) as Record<string, Read>)
-    : {};
+  // One line per fixture: [name, what was read].
+  const golden = new Map<string, Read>(
+    existsSync(GOLDEN)
+      ? readFileSync(GOLDEN, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as [string, Read])
+      : [],
+  );
   afterAll(() => {
-    if (update) writeFileSync(GOLDEN, `${JSON.stringify(golden)}\n`);
+    if (update) writeFileSync(GOLDEN, [...golden].map((e) => `${JSON.stringify(e)}\n`).join(''));
   });
   for (const [name, make] of Object.entries(fixtures)) {
     it(name, () => {
       // Through JSON, as the recorded copy was (undefined fields dropped, the same either way).
       const got = JSON.parse(JSON.stringify(make())) as Read;
-      if (update) golden[name] = got;
+      if (update) golden.set(name, got);
       else {
-        expect(golden[name], `${name} is not recorded in ${GOLDEN}`).toBeDefined();
-        expect(got.messages).toEqual(golden[name]?.messages);
-        expect(got).toEqual(golden[name]);
+        const want = golden.get(name);
+        expect(want, `${name} is not recorded in ${GOLDEN}`).toBeDefined();
+        expect(got.messages).toEqual(want?.messages);
+        expect(got).toEqual(want);
       }
       expect((got.messages as unknown[]).length).toBeGreaterThan(0);
     });
