@@ -192,10 +192,8 @@ export function openSqliteCopy(file: string, label: string): SqliteCopy {
     // Rows are read in chat order through an index, so table pages are visited out of order: a
     // larger page cache (bounded, 64 MiB) saves re-reading them.
     db.pragma('cache_size = -65536');
-    // And read through a memory map (the copy is ours and nothing else writes it): SQLite then
-    // reads pages in place instead of a read() system call and a copy per page, which at a
-    // million rows was a fifth of the message query's CPU time (issue 20).
-    db.pragma('mmap_size = 1073741824');
+    // Not memory-mapped: mmap saved the read() calls (0.9 s of system time at 1M rows) but its
+    // pages count in the process's resident memory, +70 MiB at 1M (docs/benchmarks.md, session 6).
     if (facts.trailingBytes > 0) assertPagesWhole(db, label, facts);
     const tables = new Set(
       (
