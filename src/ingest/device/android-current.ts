@@ -381,16 +381,7 @@ export class CurrentSource {
     const revokedKey = revoked?.[REVOKED.keyId];
     if (revokedKey !== null && revokedKey !== undefined) raw.revoked_key_id = stringOrNull(revokedKey);
     const quoted = sideRow('quoted');
-    let replyTo: ReplyRef | null = null;
-    if (quoted) {
-      const qFromMe = numberOrNull(quoted[QUOTED.fromMe]) === 1;
-      const qPerson = qFromMe ? ctx.book.ownerPerson() : this.personForRow(quoted[QUOTED.sender]);
-      replyTo = {
-        keyId: stringOrNull(quoted[QUOTED.keyId]),
-        text: stringOrNull(quoted[QUOTED.text]),
-        senderJid: qPerson?.identity.jid ?? (qFromMe ? null : (chat.partner?.identity.jid ?? null)),
-      };
-    }
+    const replyTo = quoted ? this.reply(quoted, chat) : null;
     const edit = sideRow('edit');
     const editedTs = numberOrNull(edit?.[0]);
     const edited = edit !== undefined;
@@ -418,6 +409,17 @@ export class CurrentSource {
       },
       this.facts(id, type, text, loc, mediaRow, side),
     );
+  }
+
+  /** The message a reply quotes, from its message_quoted row. */
+  private reply(quoted: readonly unknown[], chat: ChatInfo): ReplyRef {
+    const qFromMe = numberOrNull(quoted[QUOTED.fromMe]) === 1;
+    const qPerson = qFromMe ? this.ctx.book.ownerPerson() : this.personForRow(quoted[QUOTED.sender]);
+    return {
+      keyId: stringOrNull(quoted[QUOTED.keyId]),
+      text: stringOrNull(quoted[QUOTED.text]),
+      senderJid: qPerson?.identity.jid ?? (qFromMe ? null : (chat.partner?.identity.jid ?? null)),
+    };
   }
 
   /** What a location, contact card or call row records beyond the message's own fields. */
