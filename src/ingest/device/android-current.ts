@@ -17,6 +17,17 @@ import {
   type ConversationSet,
   type Row,
 } from './android-core.js';
+import {
+  LOCATION,
+  M,
+  MEDIA,
+  messageQuery,
+  QUOTED,
+  REVOKED,
+  SIDE,
+  SideRows,
+  type SideName,
+} from './android-rows.js';
 import { basename, isoUtc, numberOrNull, stringOrNull } from './common.js';
 import type { Person } from './identities.js';
 import { withDetail, type DetailFacts } from './detail.js';
@@ -30,6 +41,8 @@ import { requireColumns } from './open-copy.js';
  */
 
 export interface Side {
+  /** The message's row in each one-row-per-message side table. */
+  readonly rows: SideRows;
   readonly vcards: ReadonlyMap<number, { text: string | null; name: string | null }[]>;
   readonly calls: ReadonlyMap<number, NonNullable<DetailFacts['call']>[]>;
   readonly reactionParents: Set<number>;
@@ -78,6 +91,8 @@ export class CurrentSource {
   readonly chats = new Map<number, ChatInfo>();
   /** Chats whose rows are counted, not read (status updates, channels, the placeholder chat). */
   readonly notChats = new Map<number, RowSkipReason>();
+  /** personForRow by jid row id. */
+  private readonly people = new Map<number, Person | null>();
 
   constructor(
     private readonly ctx: AndroidContext,
@@ -97,9 +112,14 @@ export class CurrentSource {
   personForRow(rowId: unknown): Person | null {
     const id = numberOrNull(rowId);
     if (id === null || id <= 0) return null;
-    const raw = this.jids.get(id);
-    if (raw === undefined || raw === '') return null;
-    return this.ctx.book.person(raw);
+    // Once per jid row, not once per message (the identity book keys its cache by a built string).
+    let person = this.people.get(id);
+    if (person === undefined) {
+      const raw = this.jids.get(id);
+      person = raw === undefined || raw === '' ? null : this.ctx.book.person(raw);
+      this.people.set(id, person);
+    }
+    return person;
   }
 
   /** chat, key id and direction of every row, to match the legacy table's rows against. */
@@ -273,6 +293,7 @@ export class CurrentSource {
           )
         : new Map<number, { text: string | null; name: string | null }[]>();
     return {
+      rows: new SideRows(ctx),
       vcards,
       calls: this.callLinks(group),
       reactionParents: new Set(reactions.keys()),
@@ -283,79 +304,28 @@ export class CurrentSource {
   }
 
   query(): string {
-    const { ctx } = this;
-    const join = (table: string, alias: string, on: string) =>
-      ctx.has(table, 'message_row_id')
-        ? `LEFT JOIN ${table} ${alias} ON ${alias}.message_row_id = ${on}`
-        : '';
-    const m = (c: string) => ctx.col('message', 'm', c, c);
-    const select = [
-      'm._id AS _id',
-      'm.chat_row_id AS chat_row_id',
-      'm.from_me AS from_me',
-      'm.timestamp AS timestamp',
-      m('key_id'),
-      m('sender_jid_row_id'),
-      m('status'),
-      m('message_type'),
-      m('text_data'),
-      m('sort_id'),
-      ctx.col('message_media', 'mm', 'file_path', 'file_path'),
-      ctx.col('message_media', 'mm', 'file_size', 'file_size'),
-      ctx.col('message_media', 'mm', 'mime_type', 'mime_type'),
-      ctx.col('message_media', 'mm', 'media_name', 'media_name'),
-      ctx.col('message_media', 'mm', 'file_hash', 'file_hash'),
-      ctx.col('message_media', 'mm', 'media_caption', 'media_caption'),
-      ctx.has('message_media', 'message_row_id') ? 'mm.message_row_id AS has_media' : 'NULL AS has_media',
-      ctx.col('message_quoted', 'mq', 'key_id', 'q_key_id'),
-      ctx.col('message_quoted', 'mq', 'from_me', 'q_from_me'),
-      ctx.col('message_quoted', 'mq', 'sender_jid_row_id', 'q_sender'),
-      ctx.col('message_quoted', 'mq', 'text_data', 'q_text'),
-      ctx.has('message_quoted', 'message_row_id') ? 'mq.message_row_id AS has_quote' : 'NULL AS has_quote',
-      ctx.col('message_location', 'ml', 'latitude', 'latitude'),
-      ctx.col('message_location', 'ml', 'longitude', 'longitude'),
-      ctx.col('message_location', 'ml', 'place_name', 'place_name'),
-      ctx.col('message_location', 'ml', 'place_address', 'place_address'),
-      ctx.col('message_location', 'ml', 'url', 'loc_url'),
-      ctx.col('message_location', 'ml', 'live_share_duration', 'live_duration'),
-      ctx.col('message_system', 'ms', 'action_type', 'action_type'),
-      ctx.col('message_system_value_change', 'mv', 'old_data', 'old_data'),
-      ctx.col('message_revoked', 'mr', 'revoked_key_id', 'revoked_key_id'),
-      ctx.col('message_revoked', 'mr', 'admin_jid_row_id', 'revoke_admin'),
-      ctx.has('message_revoked', 'message_row_id')
-        ? 'mr.message_row_id AS has_revoked'
-        : 'NULL AS has_revoked',
-      ctx.col('message_edit_info', 'me', 'edited_timestamp', 'edited_timestamp'),
-      ctx.has('message_edit_info', 'message_row_id') ? 'me.message_row_id AS has_edit' : 'NULL AS has_edit',
-      ctx.has('message_poll', 'message_row_id') ? 'mp.message_row_id AS has_poll' : 'NULL AS has_poll',
-    ];
-    const order = ctx.has('message', 'sort_id') ? 'm.chat_row_id, m.sort_id, m._id' : 'm.chat_row_id, m._id';
-    return [
-      `SELECT ${select.join(', ')} FROM message m`,
-      join('message_media', 'mm', 'm._id'),
-      join('message_quoted', 'mq', 'm._id'),
-      join('message_location', 'ml', 'm._id'),
-      join('message_system', 'ms', 'm._id'),
-      join('message_system_value_change', 'mv', 'm._id'),
-      join('message_revoked', 'mr', 'm._id'),
-      join('message_edit_info', 'me', 'm._id'),
-      join('message_poll', 'mp', 'm._id'),
-      `ORDER BY ${order}`,
-    ].join(' ');
+    return messageQuery(this.ctx);
   }
 
-  message(row: Row, chat: ChatInfo, seq: number, side: Side): ParsedMessage {
+  /** A row of query() (positions in M) as a message. */
+  message(v: readonly unknown[], chat: ChatInfo, seq: number, side: Side): ParsedMessage {
     const { ctx } = this;
-    const id = numberOrNull(row._id) as number;
-    const type = numberOrNull(row.message_type);
-    const fromMe = numberOrNull(row.from_me) === 1;
-    const senderRow = this.personForRow(row.sender_jid_row_id);
+    const id = numberOrNull(v[M.id]) as number;
+    const bits = v[M.side] as number;
+    const sideRow = (name: SideName) => ((bits & SIDE[name]) !== 0 ? side.rows.get(name, id) : undefined);
+    const type = numberOrNull(v[M.type]);
+    const fromMe = numberOrNull(v[M.fromMe]) === 1;
+    const senderRow = this.personForRow(v[M.sender]);
     const person = ctx.sender(fromMe, chat, senderRow);
-    const text = stringOrNull(row.text_data);
+    const text = stringOrNull(v[M.text]);
     const raw: Record<string, string | number | null> = { message_type: type };
     if (senderRow && senderRow.rawJid !== senderRow.identity.jid) raw.sender_lid = senderRow.rawJid;
-    const status = numberOrNull(row.status);
+    const status = numberOrNull(v[M.status]);
     if (status !== null) raw.status = status;
+    const revoked = sideRow('revoked');
+    const loc = sideRow('location');
+    const mediaRow = sideRow('media');
+    const lat = loc ? (loc[LOCATION.lat] ?? null) : null;
     let kind: MessageKind = 'text';
     let media: MediaRef | null = null;
     let poll: Poll | null = null;
@@ -366,62 +336,56 @@ export class CurrentSource {
     if (type !== null && !KNOWN_TYPES.has(type)) ctx.countUnmapped(`message_type ${type}`);
     if (type === 7) {
       kind = 'system';
-      const action = numberOrNull(row.action_type);
+      const action = numberOrNull(sideRow('system')?.[0] ?? null);
       raw.action_type = action;
-      const old = stringOrNull(row.old_data);
+      const old = stringOrNull(sideRow('valueChange')?.[0] ?? null);
       if (old !== null) raw.old_data = old;
       system = ctx.systemEvent(action, person, side.systemTargets(id), text, old, 'action_type');
     } else if (type === 15 || type === 64) {
       kind = 'deleted';
-      deletedBy = type === 64 || numberOrNull(row.revoke_admin) !== null ? 'admin' : 'sender';
-    } else if (row.has_revoked !== null && row.has_revoked !== undefined) {
+      deletedBy = type === 64 || numberOrNull(revoked?.[REVOKED.admin]) !== null ? 'admin' : 'sender';
+    } else if (revoked) {
       kind = 'deleted';
-      deletedBy = numberOrNull(row.revoke_admin) !== null ? 'admin' : 'sender';
-    } else if (type === 5 || type === 16 || row.latitude !== null) {
+      deletedBy = numberOrNull(revoked[REVOKED.admin]) !== null ? 'admin' : 'sender';
+    } else if (type === 5 || type === 16 || lat !== null) {
       kind = 'location';
-      const lat = numberOrNull(row.latitude);
-      const lng = numberOrNull(row.longitude);
-      raw.latitude = lat;
-      raw.longitude = lng;
-      const place = stringOrNull(row.place_name);
+      const latN = numberOrNull(lat);
+      const lngN = numberOrNull(loc?.[LOCATION.lng]);
+      raw.latitude = latN;
+      raw.longitude = lngN;
+      const place = stringOrNull(loc?.[LOCATION.place]);
       if (place !== null) raw.place_name = place;
-      const url = stringOrNull(row.loc_url);
+      const url = stringOrNull(loc?.[LOCATION.url]);
       location = {
-        url: url ?? (lat !== null && lng !== null ? `https://maps.google.com/?q=${lat},${lng}` : null),
-        live: type === 16 || (numberOrNull(row.live_duration) ?? 0) > 0,
+        url: url ?? (latN !== null && lngN !== null ? `https://maps.google.com/?q=${latN},${lngN}` : null),
+        live: type === 16 || (numberOrNull(loc?.[LOCATION.live]) ?? 0) > 0,
       };
-    } else if (type === 66 || (row.has_poll !== null && row.has_poll !== undefined)) {
+    } else if (type === 66 || (bits & SIDE.poll) !== 0) {
       kind = 'poll';
       poll = { question: text ?? '', options: side.pollOptions(id) };
-    } else if (
-      (type !== null && MEDIA_TYPES.has(type)) ||
-      (row.has_media !== null && row.has_media !== undefined)
-    ) {
+    } else if ((type !== null && MEDIA_TYPES.has(type)) || mediaRow) {
       kind = 'media';
-      const path = stringOrNull(row.file_path);
-      const caption = stringOrNull(row.media_caption) ?? text;
+      const path = stringOrNull(mediaRow?.[MEDIA.path]);
+      const caption = stringOrNull(mediaRow?.[MEDIA.caption]) ?? text;
       if (text === null && caption !== null) body = caption;
-      media = { fileName: stringOrNull(row.media_name) ?? basename(path), omitted: path === null, caption };
-      raw.mime_type = stringOrNull(row.mime_type);
-      raw.file_size = numberOrNull(row.file_size);
-      raw.file_hash = stringOrNull(row.file_hash);
+      media = {
+        fileName: stringOrNull(mediaRow?.[MEDIA.name]) ?? basename(path),
+        omitted: path === null,
+        caption,
+      };
+      raw.mime_type = stringOrNull(mediaRow?.[MEDIA.mime]);
+      raw.file_size = numberOrNull(mediaRow?.[MEDIA.size]);
+      raw.file_hash = stringOrNull(mediaRow?.[MEDIA.hash]);
       raw.file_path = path;
     }
-    if (row.revoked_key_id !== null && row.revoked_key_id !== undefined)
-      raw.revoked_key_id = stringOrNull(row.revoked_key_id);
-    let replyTo: ReplyRef | null = null;
-    if (row.has_quote !== null && row.has_quote !== undefined) {
-      const qFromMe = numberOrNull(row.q_from_me) === 1;
-      const qPerson = qFromMe ? ctx.book.ownerPerson() : this.personForRow(row.q_sender);
-      replyTo = {
-        keyId: stringOrNull(row.q_key_id),
-        text: stringOrNull(row.q_text),
-        senderJid: qPerson?.identity.jid ?? (qFromMe ? null : (chat.partner?.identity.jid ?? null)),
-      };
-    }
-    const editedTs = numberOrNull(row.edited_timestamp);
-    const edited = row.has_edit !== null && row.has_edit !== undefined;
-    const ts = ctx.timestamp(row.timestamp, 'message', id);
+    const revokedKey = revoked?.[REVOKED.keyId];
+    if (revokedKey !== null && revokedKey !== undefined) raw.revoked_key_id = stringOrNull(revokedKey);
+    const quoted = sideRow('quoted');
+    const replyTo = quoted ? this.reply(quoted, chat) : null;
+    const edit = sideRow('edit');
+    const editedTs = numberOrNull(edit?.[0]);
+    const edited = edit !== undefined;
+    const ts = ctx.timestamp(v[M.timestamp], 'message', id);
     return withDetail(
       {
         seq,
@@ -435,7 +399,7 @@ export class CurrentSource {
         location,
         system,
         source: { type: 'table', table: 'message', rowId: id },
-        keyId: stringOrNull(row.key_id),
+        keyId: stringOrNull(v[M.keyId]),
         senderIdentity: person?.identity ?? null,
         replyTo,
         reactions: side.reactionParents.has(id) ? side.reactions(id) : [],
@@ -443,27 +407,46 @@ export class CurrentSource {
         editedAt: edited && editedTs !== null && editedTs > 0 ? isoUtc(editedTs) : null,
         raw,
       },
-      this.facts(row, id, type, text, side),
+      this.facts(id, type, text, loc, mediaRow, side),
     );
   }
 
+  /** The message a reply quotes, from its message_quoted row. */
+  private reply(quoted: readonly unknown[], chat: ChatInfo): ReplyRef {
+    const qFromMe = numberOrNull(quoted[QUOTED.fromMe]) === 1;
+    const qPerson = qFromMe ? this.ctx.book.ownerPerson() : this.personForRow(quoted[QUOTED.sender]);
+    return {
+      keyId: stringOrNull(quoted[QUOTED.keyId]),
+      text: stringOrNull(quoted[QUOTED.text]),
+      senderJid: qPerson?.identity.jid ?? (qFromMe ? null : (chat.partner?.identity.jid ?? null)),
+    };
+  }
+
   /** What a location, contact card or call row records beyond the message's own fields. */
-  private facts(row: Row, id: number, type: number | null, text: string | null, side: Side): DetailFacts {
+  private facts(
+    id: number,
+    type: number | null,
+    text: string | null,
+    loc: readonly unknown[] | undefined,
+    mediaRow: readonly unknown[] | undefined,
+    side: Side,
+  ): DetailFacts {
     const call = side.calls.get(id)?.[0];
     if (call) return { call };
-    if (type === 5 || type === 16 || (row.latitude !== null && row.latitude !== undefined))
+    const lat = loc?.[LOCATION.lat];
+    if (type === 5 || type === 16 || (lat !== null && lat !== undefined))
       return {
         location: {
-          lat: numberOrNull(row.latitude),
-          lng: numberOrNull(row.longitude),
-          name: stringOrNull(row.place_name),
-          address: stringOrNull(row.place_address),
-          live: type === 16 || (numberOrNull(row.live_duration) ?? 0) > 0,
+          lat: numberOrNull(lat),
+          lng: numberOrNull(loc?.[LOCATION.lng]),
+          name: stringOrNull(loc?.[LOCATION.place]),
+          address: stringOrNull(loc?.[LOCATION.address]),
+          live: type === 16 || (numberOrNull(loc?.[LOCATION.live]) ?? 0) > 0,
         },
       };
     if (type === 4 || type === 14) {
       const cards = side.vcards.get(id);
-      return { vcards: cards ?? [{ text, name: stringOrNull(row.media_name) }] };
+      return { vcards: cards ?? [{ text, name: stringOrNull(mediaRow?.[MEDIA.name]) }] };
     }
     return {};
   }

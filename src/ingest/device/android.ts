@@ -2,6 +2,7 @@ import { EvidenceError } from '../../domain/errors.js';
 import type { RowAccount } from '../../domain/import-report.js';
 import { accountNotices, assertSomethingRead, RowLedger, notAChat } from './accounting.js';
 import { AndroidContext, ConversationSet, type ChatInfo, type Row } from './android-core.js';
+import { M } from './android-rows.js';
 import { CurrentSource, loadJids, messageKey, type Side } from './android-current.js';
 import { LegacySource } from './android-legacy.js';
 import { basename, numberOrNull, ownerFrom, rowObjects, stringOrNull } from './common.js';
@@ -245,11 +246,12 @@ class AndroidReader implements DeviceReader {
     const source = this.current as CurrentSource;
     const side: Side = source.sideLookups();
     let lastId: number | null = null;
-    for (const row of rowObjects(this.ctx.db.prepare(source.query())) as Generator<Row>) {
-      const id = numberOrNull(row._id) as number;
+    const rows = this.ctx.db.prepare(source.query()).raw(true).iterate() as IterableIterator<unknown[]>;
+    for (const row of rows) {
+      const id = numberOrNull(row[M.id]) as number;
       if (id === lastId) continue; // a side table with two rows for one message
       lastId = id;
-      const chatRef = numberOrNull(row.chat_row_id) ?? -1;
+      const chatRef = numberOrNull(row[M.chat]) ?? -1;
       const chat = source.chats.get(chatRef);
       if (!chat) {
         ledger.skip(chatRef === -1 ? 'placeholder' : (source.notChats.get(chatRef) ?? 'no_chat'), id);

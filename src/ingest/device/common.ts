@@ -8,17 +8,21 @@ import type { MessageTime, SenderIdentity } from '../../domain/message.js';
  * display name chosen for a sender.
  */
 
-const BUCKET_MS = 15 * 60_000;
+const BUCKET_MS = 60 * 60_000;
 
 /**
- * Renders UTC instants as wall-clock text in the exhibit's declared zone. Zone offsets change only
- * on 15-minute UTC boundaries in the modern tz database, so the offset is cached per bucket (and
- * checked at both ends of it); this keeps a million rows from each paying for a luxon DateTime.
+ * Renders UTC instants as wall-clock text in the exhibit's declared zone. The offset is cached
+ * per hour of UTC where it is the same at both ends of the hour (no zone changes its offset twice
+ * within an hour); an hour with a change in it (two a year in most zones) is asked per instant.
+ * Luxon's offset costs a formatToParts call, so this keeps a million rows from each paying for
+ * one: at 15-minute buckets they were still 5 % of the reading thread (issue 20, session 6).
  */
 export class ZoneClock {
   private readonly tz: IANAZone;
-  /** Offset (minutes) per 15-minute UTC bucket, or null where the offset changes inside it. */
+  /** Offset (minutes) per UTC hour, or null where the offset changes inside it. */
   private readonly buckets = new Map<number, number | null>();
+  /** `yyyy-MM-dd` by day since 1970. */
+  private readonly days = new Map<number, string>();
 
   constructor(readonly zone: string) {
     assertZone(zone);
@@ -41,17 +45,59 @@ export class ZoneClock {
 
   /** `yyyy-MM-dd HH:mm:ss` in the declared zone. */
   local(ms: number): string {
-    const d = new Date(ms + this.offsetMin(ms) * 60_000);
-    const p = (n: number) => (n < 10 ? `0${n}` : String(n));
+    const t = ms + this.offsetMin(ms) * 60_000;
+    if (t >= 0 && t < FAST_END) {
+      const day = Math.floor(t / DAY_MS);
+      return `${this.dayText(day)} ${clockText(Math.floor((t - day * DAY_MS) / 1000))}`;
+    }
+    const d = new Date(t);
     const y = d.getUTCFullYear();
     const year = y >= 0 && y < 10_000 ? String(y).padStart(4, '0') : String(y);
-    return `${year}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+    return `${year}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
   }
 
   /** A device instant: exact, rendered in the declared zone. */
   time(ms: number): MessageTime {
-    return { localText: this.local(ms), zone: this.zone, utc: isoUtc(ms), resolution: 'exact' };
+    return { localText: this.local(ms), zone: this.zone, utc: this.utc(ms), resolution: 'exact' };
   }
+
+  /** isoUtc(ms), with the date part cached per day. */
+  utc(ms: number): string {
+    if (!(ms >= 0 && ms < FAST_END)) return isoUtc(ms);
+    const day = Math.floor(ms / DAY_MS);
+    const inDay = Math.floor(ms - day * DAY_MS);
+    const milli = inDay % 1000;
+    const frac = milli < 10 ? `00${milli}` : milli < 100 ? `0${milli}` : String(milli);
+    return `${this.dayText(day)}T${clockText((inDay - milli) / 1000)}.${frac}Z`;
+  }
+
+  /**
+   * `yyyy-MM-dd` of a day since 1970 (UTC arithmetic): a million rows fall on a few thousand
+   * days, so each is formatted once instead of building a Date per row.
+   */
+  private dayText(day: number): string {
+    let text = this.days.get(day);
+    if (text === undefined) {
+      const d = new Date(day * DAY_MS);
+      text = `${String(d.getUTCFullYear()).padStart(4, '0')}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
+      if (this.days.size >= 100_000) this.days.clear();
+      this.days.set(day, text);
+    }
+    return text;
+  }
+}
+
+const DAY_MS = 86_400_000;
+/** 10000-01-01T00:00:00Z: from there on years have five digits (and ISO strings a sign). */
+const FAST_END = 253_402_300_800_000;
+
+const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** `HH:mm:ss` of a second within a day. */
+function clockText(s: number): string {
+  const h = Math.floor(s / 3600);
+  const m = Math.floor(s / 60) % 60;
+  return `${two(h)}:${two(m)}:${two(s % 60)}`;
 }
 
 export function isoUtc(ms: number): string {
