@@ -9,51 +9,21 @@
  *
  * Run alone: `BENCH_ONLY=images BENCH_IMAGES=200 npx tsx bench/run.ts`.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { EvidenceStore } from '../src/evidence/evidence-store.js';
 import { addExhibit } from '../src/evidence/import-sequence.js';
 import { ocrCase } from '../src/media/ocr/ocr-case.js';
 import { ThumbnailCache } from '../src/media/thumbnail.js';
 import { openStore, type Store } from '../src/store/open-store.js';
-import { buildMsgstoreCurrent } from '../test/support/fixtures/device/android.js';
-import { buildModel, type MMessage, type Model } from '../test/support/fixtures/device/model.js';
-import { memeSet, wordAccuracy } from '../test/support/fixtures/media/images.js';
+import { wordAccuracy } from '../test/support/fixtures/media/images.js';
 import type { BenchResult } from './types.js';
 
 const MiB = 1024 * 1024;
-
-/** One group chat in which the first member posts every image, a minute apart. */
-function phoneWith(images: readonly { name: string; bytes: Buffer }[]): Model {
-  const base = buildModel(7);
-  const chat = base.chats.find((c) => c.isGroup) ?? base.chats[0]!;
-  const sender = chat.members[0]!;
-  const messages: MMessage[] = images.map((img, i) => ({
-    keyId: `BENCH${String(i).padStart(6, '0')}`,
-    sender,
-    kind: 'media',
-    text: '',
-    ms: chat.createdMs + (i + 1) * 60_000,
-    media: {
-      name: img.name,
-      mime: img.name.endsWith('.png') ? 'image/png' : 'image/jpeg',
-      size: img.bytes.length,
-      // WhatsApp records base64 SHA-256; every other row leaves it out so paths are linked too.
-      hash: i % 2 ? '' : createHash('sha256').update(img.bytes).digest('base64'),
-    },
-    replyTo: null,
-    reactions: [],
-    editedMs: null,
-    deletedBy: null,
-    system: null,
-    location: null,
-    poll: null,
-  }));
-  return { ...base, chats: [{ ...chat, messages }] };
-}
 
 /** Peak RSS while `run` runs, sampled every 50 ms. */
 async function peakDuring<T>(run: () => Promise<T>): Promise<{ value: T; ms: number; peakMiB: number }> {
@@ -91,14 +61,13 @@ export async function benchImages(): Promise<BenchResult> {
   const workers = Number(process.env.BENCH_IMAGES_WORKERS ?? cpus().length);
   const dir = mkdtempSync(path.join(tmpdir(), 'scrutineer-bench-images-'));
   try {
-    const drawn = memeSet(count).map((img, i) => ({
-      ...img,
-      name: `IMG-20240101-WA${String(i).padStart(4, '0')}.${i % 2 ? 'jpg' : 'png'}`,
-    }));
+    // Drawn in a child process: the canvas library's memory would otherwise count as the import's.
+    const drawer = fileURLToPath(
+      new URL(`./images-phone${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url),
+    );
+    execFileSync(process.execPath, [...process.execArgv, drawer, dir, String(count)], { stdio: 'inherit' });
+    const drawnWords = JSON.parse(readFileSync(path.join(dir, 'words.json'), 'utf8')) as string[][];
     const phone = path.join(dir, 'phone');
-    mkdirSync(path.join(phone, 'Media', 'WhatsApp Images'), { recursive: true });
-    for (const img of drawn) writeFileSync(path.join(phone, 'Media', 'WhatsApp Images', img.name), img.bytes);
-    buildMsgstoreCurrent(phoneWith(drawn), path.join(phone, 'msgstore.db'));
     const ws = path.join(dir, 'ws');
     const store = await openStore({ workspace: ws });
     try {
@@ -131,7 +100,7 @@ export async function benchImages(): Promise<BenchResult> {
 
       const ocr = await peakDuring(() => ocrCase(store, ws, theCase.id, 'bench', { workers }));
       const wordsOf = new Map(
-        files.map((f) => [f.id, drawn[Number(/WA(\d+)/.exec(f.pathInArchive)![1])]!.words]),
+        files.map((f) => [f.id, drawnWords[Number(/WA(\d+)/.exec(f.pathInArchive)![1])]!]),
       );
       const texts = await store.mediaTexts.list(theCase.id);
       const accuracy =
@@ -155,7 +124,7 @@ export async function benchImages(): Promise<BenchResult> {
           ),
         ],
         notes: [
-          `${count} images (BENCH_IMAGES), half linked by the recorded SHA-256, half by path; peak RSS is of this process, OCR workers being its threads`,
+          `${count} images (BENCH_IMAGES), half linked by the recorded SHA-256, half by path; images drawn in a child process beforehand; peak RSS is of the bench process (OCR workers are its threads), which holds no image`,
         ],
       };
     } finally {
