@@ -17,6 +17,7 @@ import {
 } from './date-order.js';
 import { clockHour, commonEraYear, describeSignature, matchHeader, type HeaderMatch } from './header.js';
 import { readBody } from './body.js';
+import { fastHeader, type FastHeader } from './fast-header.js';
 import { bufferSource, type Line, type LineSource } from './lines.js';
 import { authorEnd, namesLongestFirst, readMessage } from './message.js';
 import { groupNamesIn, readSystemText } from './system.js';
@@ -73,19 +74,27 @@ class Surveyor {
   private lines = 0;
   private firstHeaderLine: number | null = null;
   private latestGroupName: string | null = null;
+  /** The variant most frequent so far, read by its fast reader (fast-header.ts) where that can. */
+  private fastSignature: string | null = null;
+  private fast: FastHeader | null = null;
 
-  constructor(chatName: string | null) {
+  constructor(
+    chatName: string | null,
+    private readonly fastHeaders = true,
+  ) {
     // File systems refuse ":" in names, so "Response B: Nights" may come as "Response B_ Nights".
     this.groupNames = new Set<string>(chatName ? [chatName, chatName.replace(/_ /g, ': ')] : []);
     this.sorted = namesLongestFirst(this.groupNames);
   }
 
-  line(line: Line): void {
+  /** One line; `header` is its reading where the caller has it already (what matchHeader gives). */
+  line(line: Line, header?: HeaderMatch): void {
     this.lines = line.number;
-    const h = matchHeader(line.text);
+    const h = header ?? this.fast?.(line.text) ?? matchHeader(line.text);
     if (!h) return;
     this.firstHeaderLine ??= line.number;
     observe(this.signatures, h, line.number);
+    if (h.signature !== this.fastSignature && this.fastHeaders) this.follow(h.signature);
     if (GROUP_NAME_HINT.test(h.rest)) {
       const names = groupNamesIn(h.rest);
       for (const name of names) this.groupNames.add(name);
@@ -107,6 +116,14 @@ class Surveyor {
       if ((marked || SYSTEM_WORDS.test(body)) && readBody(body).kind === 'text' && readSystemText(body))
         a.systemLike++;
     }
+  }
+
+  /** Read headers fast in the variant seen most so far. */
+  private follow(signature: string): void {
+    const count = (sig: string | null) => (sig === null ? 0 : (this.signatures.get(sig)?.count ?? 0));
+    if (count(signature) <= count(this.fastSignature)) return;
+    this.fastSignature = signature;
+    this.fast = fastHeader(signature);
   }
 
   /** What the lines so far say (copies: the surveyor may read on). */
@@ -186,7 +203,7 @@ export interface ExportPlan {
 
 /** Pass 1: read the whole source once; throws an EvidenceError for anything that is not an export. */
 export function planExport(source: LineSource, options: ExportParseOptions): ExportPlan {
-  const surveyor = new Surveyor(options.conversationName ?? null);
+  const surveyor = new Surveyor(options.conversationName ?? null, options.fastHeaders);
   for (const line of source.lines()) surveyor.line(line);
   return derivePlan(surveyor.result(), options);
 }
@@ -203,7 +220,7 @@ export interface EarlyPlan {
  * Where the start cannot decide (or is no export), the whole file is surveyed as planExport does.
  */
 export function planFromStart(source: LineSource, options: ExportParseOptions, lines: number): EarlyPlan {
-  const surveyor = new Surveyor(options.conversationName ?? null);
+  const surveyor = new Surveyor(options.conversationName ?? null, options.fastHeaders);
   let last = 0;
   let complete = true;
   for (const line of source.lines()) {
@@ -312,6 +329,15 @@ export function* readExport(
   const sortedNames = namesLongestFirst(groupNames);
   const ctx = { groupNames, groupAuthors: sv.groupAuthors, groupVoices: sv.groupVoices };
   const expected = new Set(variants.keys());
+  const fastReaders = options.fastHeaders === false ? [] : [...expected].map(fastHeader);
+  /** The export's own variants read fast; null where the general matcher must read the line. */
+  const fastRead = (text: string): HeaderMatch | null => {
+    for (const read of fastReaders) {
+      const h = read?.(text);
+      if (h) return h;
+    }
+    return null;
+  };
 
   const notices = new NoticeList();
   notices.add({
@@ -383,7 +409,9 @@ export function* readExport(
   });
 
   for (const line of source.lines()) {
-    if (confirm && line.number > confirm.afterLine) confirm.surveyor.line(line);
+    const fast = fastRead(line.text);
+    // A fast reading is what matchHeader gives with or without `expected`: the surveyor takes it.
+    if (confirm && line.number > confirm.afterLine) confirm.surveyor.line(line, fast ?? undefined);
     if (line.text.includes('\uFFFD')) {
       notices.add({
         code: 'encoding',
@@ -392,7 +420,7 @@ export function* readExport(
         line: line.number,
       });
     }
-    const h = matchHeader(line.text, expected);
+    const h = fast ?? matchHeader(line.text, expected);
     const isHeader = h !== null && expected.has(h.signature) && wallClock(h) !== null;
     if (isHeader) {
       if (pending) yield flush(pending);
