@@ -31,8 +31,10 @@ import { REPLAN } from '../source-reader.js';
  * variant (a region change part-way); CR-only line endings; system lines and placeholders in 20
  * languages; iOS system lines have no sender (the name they were written under is kept apart);
  * group names holding ": "; unknown system lines listed in the report.
+ * 1.2.1: wall-clock times on days the zone's offset changes are resolved per minute, not per hour
+ * (Lord Howe Island's 30-minute change left half an hour read as missing or as happening once).
  */
-export const EXPORT_PARSER_VERSION = 'whatsapp-text/1.2.0';
+export const EXPORT_PARSER_VERSION = 'whatsapp-text/1.2.1';
 
 /** At most this many notices of one kind are listed; the rest are counted in a summary notice. */
 const NOTICE_CAP = 200;
