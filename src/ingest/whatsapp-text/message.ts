@@ -118,13 +118,18 @@ export function readMessage(
   ) {
     return system(null, body, null, author);
   }
+  // Written out rather than spread: this runs once per message.
   return {
     sender: author,
     text: body,
     system: null,
     displayedAuthor: null,
     unknownSystem: false,
-    ...reading,
+    kind: reading.kind,
+    edited: reading.edited,
+    media: reading.media,
+    poll: reading.poll,
+    location: reading.location,
   };
 }
 

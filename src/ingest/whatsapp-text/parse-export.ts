@@ -356,6 +356,7 @@ export function* readExport(
   const conversationName = plan.conversationName;
 
   const wallClock = (h: HeaderMatch) => wallClockOf(h, variants);
+  const iso = isoMinutes();
 
   const flush = (p: Pending): ParsedMessage => {
     const h = p.header;
@@ -377,27 +378,40 @@ export function* readExport(
       firstOutOfOrder ??= p.lineStart;
     }
     lastUtc = instant.utcMs;
-    const rest = p.parts.join('');
-    const { unknownSystem, displayedAuthor, ...message } = readMessage(h.rest, rest, ctx, sortedNames);
-    if (unknownSystem) notices.add(unknownSystemNotice(message.text, p.lineStart));
-    return {
-      seq: seq++,
-      ...message,
-      ...(displayedAuthor ? { displayedAuthor } : {}),
-      time: {
-        localText: h.localText,
-        zone: options.zone,
-        utc: new Date(instant.utcMs).toISOString(),
-        resolution: instant.resolution,
-      },
-      source: {
-        type: 'text',
-        lineStart: p.lineStart,
-        lineEnd: p.lineEnd,
-        byteStart: p.byteStart,
-        byteEnd: p.byteEnd,
-      },
+    const rest = p.parts.length === 0 ? '' : p.parts.join('');
+    const m = readMessage(h.rest, rest, ctx, sortedNames);
+    if (m.unknownSystem) notices.add(unknownSystemNotice(m.text, p.lineStart));
+    const time = {
+      localText: h.localText,
+      zone: options.zone,
+      utc: iso(instant.utcMs),
+      resolution: instant.resolution,
     };
+    const source = {
+      type: 'text' as const,
+      lineStart: p.lineStart,
+      lineEnd: p.lineEnd,
+      byteStart: p.byteStart,
+      byteEnd: p.byteEnd,
+    };
+    // Written out rather than spread (this runs once per message); displayedAuthor only where set.
+    const { sender, kind, text, edited, media, poll, location, system, displayedAuthor } = m;
+    return displayedAuthor
+      ? {
+          seq: seq++,
+          sender,
+          text,
+          system,
+          kind,
+          edited,
+          media,
+          poll,
+          location,
+          displayedAuthor,
+          time,
+          source,
+        }
+      : { seq: seq++, sender, text, system, kind, edited, media, poll, location, time, source };
   };
 
   const open = (line: Line, h: HeaderMatch): Pending => ({
@@ -497,6 +511,29 @@ function wallClockOf(h: HeaderMatch, variants: ReadonlyMap<string, VariantOrder>
   const year = commonEraYear(h, yRaw);
   if (!isValidDate(year, m, d)) return null;
   return { year, month: m, day: d, hour, minute: h.minute, second: h.second };
+}
+
+/**
+ * `new Date(ms).toISOString()`, the minute's text kept: messages of one minute (most, in a busy
+ * chat, share theirs with the one before) only write their seconds.
+ */
+function isoMinutes(): (ms: number) => string {
+  let minute = NaN;
+  let head = '';
+  return (ms) => {
+    const m = Math.floor(ms / 60_000);
+    if (m !== minute) {
+      const whole = new Date(ms).toISOString();
+      minute = m;
+      // "…T12:34:" then "56.789Z" (seven characters, whatever the year's width).
+      head = whole.slice(0, -7);
+      return whole;
+    }
+    const rest = ms - m * 60_000;
+    const s = Math.floor(rest / 1000);
+    const milli = rest - s * 1000;
+    return `${head}${s < 10 ? '0' : ''}${s}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
+  };
 }
 
 function unknownSystemNotice(text: string, line: number): ImportNotice {
