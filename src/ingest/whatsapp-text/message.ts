@@ -70,9 +70,10 @@ export function authorEnd(first: string, groupNamesSorted: readonly string[]): n
   if (colon < 0) return -1;
   const mark = first.charCodeAt(colon + 2);
   if (mark !== 0x200e && mark !== 0x200f) {
-    const line = firstLine(first);
-    const later = firstOf(line.indexOf(': \u200E', colon + 2), line.indexOf(': \u200F', colon + 2));
-    if (later >= 0 && readSystemText(line.slice(later + 2))) colon = later;
+    // The first marked ": " after the colon, if any, and only on the first line.
+    const later = firstOf(first.indexOf(': \u200E', colon + 2), first.indexOf(': \u200F', colon + 2));
+    const line = later < 0 ? '' : firstLine(first);
+    if (later >= 0 && later + 3 <= line.length && readSystemText(line.slice(later + 2))) colon = later;
   }
   return colon;
 }
