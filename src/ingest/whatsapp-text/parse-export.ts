@@ -1,3 +1,8 @@
+/*
+ * Why one file over 500 lines: both passes of the export parser (the survey, the plan decided from
+ * it or from the file's start and confirmed by the rest, and the messages) share their private
+ * shapes; split, each half would export the other's internals.
+ */
 import { EvidenceError } from '../../domain/errors.js';
 import type {
   DateOrder,
@@ -6,6 +11,7 @@ import type {
   ReportedLine,
 } from '../../domain/import-report.js';
 import type { ParsedMessage } from '../../domain/message.js';
+import { isoDays } from '../iso-days.js';
 import { isValidDate, LocalTimeResolver } from '../local-time.js';
 import type { ExportParseOptions, ExportParseResult } from './api.js';
 import {
@@ -511,36 +517,6 @@ function wallClockOf(h: HeaderMatch, variants: ReadonlyMap<string, VariantOrder>
   const year = commonEraYear(h, yRaw);
   if (!isValidDate(year, m, d)) return null;
   return { year, month: m, day: d, hour, minute: h.minute, second: h.second };
-}
-
-const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
-
-/**
- * `new Date(ms).toISOString()` with the day's text kept: within a day only the time of day is
- * written, from numbers (toISOString itself costs as much as reading the rest of the message).
- */
-function isoDays(): (ms: number) => string {
-  let day = NaN;
-  let head = '';
-  return (ms) => {
-    const d = Math.floor(ms / 86_400_000);
-    if (d !== day) {
-      const whole = new Date(ms).toISOString();
-      day = d;
-      // "2024-03-05T" (or "+012024-03-05T") then "12:34:56.789Z", thirteen characters.
-      head = whole.slice(0, -13);
-      return whole;
-    }
-    let rest = ms - d * 86_400_000;
-    const h = Math.floor(rest / 3_600_000);
-    rest -= h * 3_600_000;
-    const m = Math.floor(rest / 60_000);
-    rest -= m * 60_000;
-    const s = Math.floor(rest / 1000);
-    const milli = rest - s * 1000;
-    const mmm = milli < 10 ? `00${milli}` : milli < 100 ? `0${milli}` : String(milli);
-    return `${head}${TWO_DIGITS[h]}:${TWO_DIGITS[m]}:${TWO_DIGITS[s]}.${mmm}Z`;
-  };
 }
 
 function unknownSystemNotice(text: string, line: number): ImportNotice {
