@@ -66,7 +66,20 @@ export function foldLatinAccents(text: string): string {
     .replace(LATIN_SINGLE_RE, (c) => LATIN_SINGLE[c] ?? c);
 }
 
+/**
+ * ASCII, ZWJ and emoji blocks without decompositions, marks or case (test/store/search-text.test.ts
+ * checks each code point): NFKC, the marks, lowercasing and accent folding leave them as they are.
+ */
+const ASCII_AND_EMOJI =
+  /^[\u0000-\u007F\u200D\u2600-\u27BF\u{1F000}-\u{1F0FF}\u{1F1E6}-\u{1F1FF}\u{1F300}-\u{1FAFF}]*$/u;
+const NON_ASCII = /[^\u0000-\u007F]/;
+
 export function toSearchText(text: string): string {
+  // Most messages: only their case and their emoji change (a fast path for the import's hot loop).
+  if (ASCII_AND_EMOJI.test(text)) {
+    const lower = text.toLowerCase();
+    return NON_ASCII.test(lower) ? lower.replace(EMOJI_PATTERN, (emoji) => ` ${emojiToken(emoji)} `) : lower;
+  }
   return foldLatinAccents(text.normalize('NFKC').replace(INVISIBLE_MARKS, '').toLowerCase()).replace(
     EMOJI_PATTERN,
     (emoji) => ` ${emojiToken(emoji)} `,

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { emojiToken, searchTokens, toSearchText } from '../../src/store/search-text.js';
+import {
+  EMOJI_PATTERN,
+  emojiToken,
+  foldLatinAccents,
+  searchTokens,
+  toSearchText,
+} from '../../src/store/search-text.js';
 
 describe('toSearchText', () => {
   it('lowercases and applies NFKC', () => {
@@ -28,6 +34,35 @@ describe('toSearchText', () => {
 
   it('leaves ordinary symbols and digits alone', () => {
     expect(toSearchText('a-b 12:30 £5')).toBe('a-b 12:30 £5');
+  });
+
+  it('reads ASCII-and-emoji text (its fast path) as every step would', () => {
+    // The steps of the module comment, one after another, for each code point of the fast path's set.
+    const steps = (t: string) =>
+      foldLatinAccents(
+        t
+          .normalize('NFKC')
+          .replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/gu, '')
+          .toLowerCase(),
+      ).replace(EMOJI_PATTERN, (e) => ` ${emojiToken(e)} `);
+    const ranges = [
+      [0, 0x7f],
+      [0x200d, 0x200d],
+      [0x2600, 0x27bf],
+      [0x1f000, 0x1f0ff],
+      [0x1f1e6, 0x1f1ff],
+      [0x1f300, 0x1faff],
+    ] as const;
+    const wrong: string[] = [];
+    for (const [from, to] of ranges) {
+      for (let cp = from; cp <= to; cp++) {
+        const c = String.fromCodePoint(cp);
+        for (const t of [c, `Ab${c}Cd`, `${c}${c}\u200D${c}x`, `E${c}\u{1F1EC}\u{1F1E7}`]) {
+          if (toSearchText(t) !== steps(t)) wrong.push(cp.toString(16));
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('gives each emoji token a stable form', () => {

@@ -10,6 +10,11 @@ export interface ExportParseOptions {
   readonly fileName: string;
   /** The chat's name where the container tells it (e.g. "WhatsApp Chat with Night Shift.txt"). */
   readonly conversationName?: string | null;
+  /**
+   * Read headers of the export's own variants with their fast readers (fast-header.ts), the default.
+   * false reads every line with the general matcher alone: the tests compare the two.
+   */
+  readonly fastHeaders?: boolean;
 }
 
 export interface ExportParseResult {

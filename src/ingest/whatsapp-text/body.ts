@@ -46,10 +46,23 @@ const LIVE_LOCATION = /^live location shared$/i;
 const POLL_OPTION = /^OPTION: (.*?)(?: \((\d+) votes?\))?$/;
 
 function firstLineAndRest(body: string): [string, string | null] {
-  const nl = body.search(/\r\n|\n|\r/);
+  const lf = body.indexOf('\n');
+  const cr = body.indexOf('\r');
+  const nl = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
   if (nl < 0) return [body, null];
   const width = body.startsWith('\r\n', nl) ? 2 : 1;
   return [body.slice(0, nl), body.slice(nl + width)];
+}
+
+/** One shape for every reading (object literals, not spreads: this runs once per message). */
+function reading(
+  kind: BodyReading['kind'],
+  edited: boolean,
+  media: MediaRef | null = null,
+  poll: Poll | null = null,
+  location: LocationRef | null = null,
+): BodyReading {
+  return { kind, edited, media, poll, location };
 }
 
 export function readBody(body: string): BodyReading {
@@ -57,23 +70,23 @@ export function readBody(body: string): BodyReading {
   const edited = editedAt >= 0;
   const content = (edited ? body.slice(0, editedAt) : body).replace(MARKS, '');
   const [first, rest] = firstLineAndRest(content);
-  const base = { edited, media: null, poll: null, location: null };
 
-  if (isDeletedNotice(content)) return { ...base, kind: 'deleted' };
+  if (isDeletedNotice(content)) return reading('deleted', edited);
   if (rest === null && isMediaOmitted(first.trim())) {
-    return { ...base, kind: 'media', media: { fileName: null, omitted: true, caption: null } };
+    return reading('media', edited, { fileName: null, omitted: true, caption: null });
   }
   const fileName = attachedFileName(first);
   if (fileName !== null) {
     const caption = rest === null || rest.length === 0 ? null : rest;
-    return { ...base, kind: 'media', media: { fileName, omitted: false, caption } };
+    return reading('media', edited, { fileName, omitted: false, caption });
   }
-  if (first.startsWith('POLL:')) return { ...base, kind: 'poll', poll: readPoll(content) };
+  if (first.startsWith('POLL:')) return reading('poll', edited, null, readPoll(content));
   const trimmed = content.trim();
-  const loc = LOCATION.exec(trimmed) ?? ANY_LOCATION.exec(trimmed);
-  if (loc) return { ...base, kind: 'location', location: { url: loc[1] ?? null, live: false } };
-  if (LIVE_LOCATION.test(trimmed)) return { ...base, kind: 'location', location: { url: null, live: true } };
-  return { ...base, kind: 'text' };
+  // Both location forms hold a URL: most bodies are settled by this test alone.
+  const loc = trimmed.includes('://') ? (LOCATION.exec(trimmed) ?? ANY_LOCATION.exec(trimmed)) : null;
+  if (loc) return reading('location', edited, null, null, { url: loc[1] ?? null, live: false });
+  if (LIVE_LOCATION.test(trimmed)) return reading('location', edited, null, null, { url: null, live: true });
+  return reading('text', edited);
 }
 
 function readPoll(content: string): Poll {

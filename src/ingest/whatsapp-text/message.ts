@@ -39,6 +39,17 @@ const SYSTEM_MARK = /^[\u200E\u200F]/;
 const CALL =
   /^(?:Missed (?:voice|video|group voice|group video) call|(?:Voice|Video) call|Verpasster (?:Sprach|Video)anruf|Appel (?:vocal|vidéo) manqué|Llamada perdida|Videollamada perdida|Chamada de (?:voz|vídeo) perdida|Chamada de voz não atendida|Videochamada (?:não atendida|perdida)|Chiamata vocale persa|Videochiamata persa|Gemiste (?:spraakoproep|video-oproep)|Gemist (?:spraak|video)gesprek|Panggilan (?:suara|video) tak terjawab|Cevapsız (?:sesli|görüntülü) arama|Пропущенный (?:аудио|видео)звонок|Nieodebrane poł\. (?:głosowe|wideo)|Apel (?:vocal|video) (?:pierdut|ratat)|مكالمة (?:صوتية|فيديو) فائتة|Cuộc gọi nhỡ(?: video)?|未接(?:语音|视频|語音|視像)通话|未接(?:語音|視像)通話|(?:音声|ビデオ)通話不在着信)\b/iu;
 
+/** The lesser of two indexOf results, -1 where neither found. */
+function firstOf(a: number, b: number): number {
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
+
+/** The text up to the first line break. */
+function firstLine(text: string): string {
+  const nl = firstOf(text.indexOf('\r'), text.indexOf('\n'));
+  return nl < 0 ? text : text.slice(0, nl);
+}
+
 /** Group names longest first, so "Response B: Nights" is tried before a name it starts with. */
 export function namesLongestFirst(names: ReadonlySet<string>): string[] {
   return [...names].filter((n) => n.length > 0).sort((a, b) => b.length - a.length);
@@ -57,13 +68,12 @@ export function authorEnd(first: string, groupNamesSorted: readonly string[]): n
   let colon = first.indexOf(': ');
   if (colon < 0 && first.endsWith(':') && first.length > 1) return first.length - 1;
   if (colon < 0) return -1;
-  if (!SYSTEM_MARK.test(first.slice(colon + 2))) {
-    const nl = first.search(/[\r\n]/);
-    const line = nl < 0 ? first : first.slice(0, nl);
-    const marked = /: [\u200E\u200F]/g;
-    marked.lastIndex = colon + 2;
-    const later = marked.exec(line);
-    if (later && readSystemText(line.slice(later.index + 2))) colon = later.index;
+  const mark = first.charCodeAt(colon + 2);
+  if (mark !== 0x200e && mark !== 0x200f) {
+    // The first marked ": " after the colon, if any, and only on the first line.
+    const later = firstOf(first.indexOf(': \u200E', colon + 2), first.indexOf(': \u200F', colon + 2));
+    const line = later < 0 ? '' : firstLine(first);
+    if (later >= 0 && later + 3 <= line.length && readSystemText(line.slice(later + 2))) colon = later;
   }
   return colon;
 }
@@ -118,13 +128,18 @@ export function readMessage(
   ) {
     return system(null, body, null, author);
   }
+  // Written out rather than spread: this runs once per message.
   return {
     sender: author,
     text: body,
     system: null,
     displayedAuthor: null,
     unknownSystem: false,
-    ...reading,
+    kind: reading.kind,
+    edited: reading.edited,
+    media: reading.media,
+    poll: reading.poll,
+    location: reading.location,
   };
 }
 

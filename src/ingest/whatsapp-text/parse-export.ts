@@ -1,3 +1,8 @@
+/*
+ * Why one file over 500 lines: both passes of the export parser (the survey, the plan decided from
+ * it or from the file's start and confirmed by the rest, and the messages) share their private
+ * shapes; split, each half would export the other's internals.
+ */
 import { EvidenceError } from '../../domain/errors.js';
 import type {
   DateOrder,
@@ -6,6 +11,7 @@ import type {
   ReportedLine,
 } from '../../domain/import-report.js';
 import type { ParsedMessage } from '../../domain/message.js';
+import { isoDays } from '../iso-days.js';
 import { isValidDate, LocalTimeResolver } from '../local-time.js';
 import type { ExportParseOptions, ExportParseResult } from './api.js';
 import {
@@ -17,6 +23,7 @@ import {
 } from './date-order.js';
 import { clockHour, commonEraYear, describeSignature, matchHeader, type HeaderMatch } from './header.js';
 import { readBody } from './body.js';
+import { fastHeader, type FastHeader } from './fast-header.js';
 import { bufferSource, type Line, type LineSource } from './lines.js';
 import { authorEnd, namesLongestFirst, readMessage } from './message.js';
 import { groupNamesIn, readSystemText } from './system.js';
@@ -30,8 +37,10 @@ import { REPLAN } from '../source-reader.js';
  * variant (a region change part-way); CR-only line endings; system lines and placeholders in 20
  * languages; iOS system lines have no sender (the name they were written under is kept apart);
  * group names holding ": "; unknown system lines listed in the report.
+ * 1.2.1: wall-clock times on days the zone's offset changes are resolved per minute, not per hour
+ * (Lord Howe Island's 30-minute change left half an hour read as missing or as happening once).
  */
-export const EXPORT_PARSER_VERSION = 'whatsapp-text/1.2.0';
+export const EXPORT_PARSER_VERSION = 'whatsapp-text/1.2.1';
 
 /** At most this many notices of one kind are listed; the rest are counted in a summary notice. */
 const NOTICE_CAP = 200;
@@ -73,19 +82,27 @@ class Surveyor {
   private lines = 0;
   private firstHeaderLine: number | null = null;
   private latestGroupName: string | null = null;
+  /** The variant most frequent so far, read by its fast reader (fast-header.ts) where that can. */
+  private fastSignature: string | null = null;
+  private fast: FastHeader | null = null;
 
-  constructor(chatName: string | null) {
+  constructor(
+    chatName: string | null,
+    private readonly fastHeaders = true,
+  ) {
     // File systems refuse ":" in names, so "Response B: Nights" may come as "Response B_ Nights".
     this.groupNames = new Set<string>(chatName ? [chatName, chatName.replace(/_ /g, ': ')] : []);
     this.sorted = namesLongestFirst(this.groupNames);
   }
 
-  line(line: Line): void {
+  /** One line; `header` is its reading where the caller has it already (what matchHeader gives). */
+  line(line: Line, header?: HeaderMatch): void {
     this.lines = line.number;
-    const h = matchHeader(line.text);
+    const h = header ?? this.fast?.(line.text) ?? matchHeader(line.text);
     if (!h) return;
     this.firstHeaderLine ??= line.number;
     observe(this.signatures, h, line.number);
+    if (h.signature !== this.fastSignature && this.fastHeaders) this.follow(h.signature);
     if (GROUP_NAME_HINT.test(h.rest)) {
       const names = groupNamesIn(h.rest);
       for (const name of names) this.groupNames.add(name);
@@ -107,6 +124,14 @@ class Surveyor {
       if ((marked || SYSTEM_WORDS.test(body)) && readBody(body).kind === 'text' && readSystemText(body))
         a.systemLike++;
     }
+  }
+
+  /** Read headers fast in the variant seen most so far. */
+  private follow(signature: string): void {
+    const count = (sig: string | null) => (sig === null ? 0 : (this.signatures.get(sig)?.count ?? 0));
+    if (count(signature) <= count(this.fastSignature)) return;
+    this.fastSignature = signature;
+    this.fast = fastHeader(signature);
   }
 
   /** What the lines so far say (copies: the surveyor may read on). */
@@ -186,7 +211,7 @@ export interface ExportPlan {
 
 /** Pass 1: read the whole source once; throws an EvidenceError for anything that is not an export. */
 export function planExport(source: LineSource, options: ExportParseOptions): ExportPlan {
-  const surveyor = new Surveyor(options.conversationName ?? null);
+  const surveyor = new Surveyor(options.conversationName ?? null, options.fastHeaders);
   for (const line of source.lines()) surveyor.line(line);
   return derivePlan(surveyor.result(), options);
 }
@@ -203,7 +228,7 @@ export interface EarlyPlan {
  * Where the start cannot decide (or is no export), the whole file is surveyed as planExport does.
  */
 export function planFromStart(source: LineSource, options: ExportParseOptions, lines: number): EarlyPlan {
-  const surveyor = new Surveyor(options.conversationName ?? null);
+  const surveyor = new Surveyor(options.conversationName ?? null, options.fastHeaders);
   let last = 0;
   let complete = true;
   for (const line of source.lines()) {
@@ -312,6 +337,15 @@ export function* readExport(
   const sortedNames = namesLongestFirst(groupNames);
   const ctx = { groupNames, groupAuthors: sv.groupAuthors, groupVoices: sv.groupVoices };
   const expected = new Set(variants.keys());
+  const fastReaders = options.fastHeaders === false ? [] : [...expected].map(fastHeader);
+  /** The export's own variants read fast; null where the general matcher must read the line. */
+  const fastRead = (text: string): HeaderMatch | null => {
+    for (const read of fastReaders) {
+      const h = read?.(text);
+      if (h) return h;
+    }
+    return null;
+  };
 
   const notices = new NoticeList();
   notices.add({
@@ -328,6 +362,7 @@ export function* readExport(
   const conversationName = plan.conversationName;
 
   const wallClock = (h: HeaderMatch) => wallClockOf(h, variants);
+  const iso = isoDays();
 
   const flush = (p: Pending): ParsedMessage => {
     const h = p.header;
@@ -349,27 +384,40 @@ export function* readExport(
       firstOutOfOrder ??= p.lineStart;
     }
     lastUtc = instant.utcMs;
-    const rest = p.parts.join('');
-    const { unknownSystem, displayedAuthor, ...message } = readMessage(h.rest, rest, ctx, sortedNames);
-    if (unknownSystem) notices.add(unknownSystemNotice(message.text, p.lineStart));
-    return {
-      seq: seq++,
-      ...message,
-      ...(displayedAuthor ? { displayedAuthor } : {}),
-      time: {
-        localText: h.localText,
-        zone: options.zone,
-        utc: new Date(instant.utcMs).toISOString(),
-        resolution: instant.resolution,
-      },
-      source: {
-        type: 'text',
-        lineStart: p.lineStart,
-        lineEnd: p.lineEnd,
-        byteStart: p.byteStart,
-        byteEnd: p.byteEnd,
-      },
+    const rest = p.parts.length === 0 ? '' : p.parts.join('');
+    const m = readMessage(h.rest, rest, ctx, sortedNames);
+    if (m.unknownSystem) notices.add(unknownSystemNotice(m.text, p.lineStart));
+    const time = {
+      localText: h.localText,
+      zone: options.zone,
+      utc: iso(instant.utcMs),
+      resolution: instant.resolution,
     };
+    const source = {
+      type: 'text' as const,
+      lineStart: p.lineStart,
+      lineEnd: p.lineEnd,
+      byteStart: p.byteStart,
+      byteEnd: p.byteEnd,
+    };
+    // Written out rather than spread (this runs once per message); displayedAuthor only where set.
+    const { sender, kind, text, edited, media, poll, location, system, displayedAuthor } = m;
+    return displayedAuthor
+      ? {
+          seq: seq++,
+          sender,
+          text,
+          system,
+          kind,
+          edited,
+          media,
+          poll,
+          location,
+          displayedAuthor,
+          time,
+          source,
+        }
+      : { seq: seq++, sender, text, system, kind, edited, media, poll, location, time, source };
   };
 
   const open = (line: Line, h: HeaderMatch): Pending => ({
@@ -383,7 +431,9 @@ export function* readExport(
   });
 
   for (const line of source.lines()) {
-    if (confirm && line.number > confirm.afterLine) confirm.surveyor.line(line);
+    const fast = fastRead(line.text);
+    // A fast reading is what matchHeader gives with or without `expected`: the surveyor takes it.
+    if (confirm && line.number > confirm.afterLine) confirm.surveyor.line(line, fast ?? undefined);
     if (line.text.includes('\uFFFD')) {
       notices.add({
         code: 'encoding',
@@ -392,7 +442,7 @@ export function* readExport(
         line: line.number,
       });
     }
-    const h = matchHeader(line.text, expected);
+    const h = fast ?? matchHeader(line.text, expected);
     const isHeader = h !== null && expected.has(h.signature) && wallClock(h) !== null;
     if (isHeader) {
       if (pending) yield flush(pending);

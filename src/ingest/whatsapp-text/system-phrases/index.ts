@@ -287,8 +287,14 @@ function candidatesIn(lower: string): Uint8Array {
 
 /** Printable ASCII with no quote: nothing for cleanText or foldChars to change but the ends. */
 const PLAIN_ASCII = /^[\x20-\x21\x23-\x26\x28-\x7E]*$/;
-const fold = (s: string): string =>
+const foldOnce = (s: string): string =>
   (PLAIN_ASCII.test(s) ? s.trim() : normalisePhrase(s)).replace(FINAL_STOP, '').toLowerCase();
+/** The last folding: a one-line body is folded for deleted and for omitted placeholders alike. */
+let lastFolded: [string, string] = ['', foldOnce('')];
+function fold(s: string): string {
+  if (s !== lastFolded[0]) lastFolded = [s, foldOnce(s)];
+  return lastFolded[1];
+}
 
 const DELETED = new Set(PHRASE_TABLES.flatMap((t) => t.deleted.map(fold)));
 const YOU_DELETED = new Set(PHRASE_TABLES.flatMap((t) => t.youDeleted.map(fold)));
@@ -354,7 +360,10 @@ export function attachedFileName(line: string): string | null {
 
 /** Where the edited marker starts in a body, or -1 (the marker stays in the stored text). */
 export function editedMarkerAt(body: string): number {
-  if (!/>\s*$/.test(body)) return -1;
+  // Every marker ends in '>' (before white space): most bodies end in something else.
+  const last = body.charCodeAt(body.length - 1);
+  if (last !== 0x3e && ((last > 0x20 && last < 0x7f) || body.length === 0)) return -1;
+  if (!body.trimEnd().endsWith('>')) return -1;
   const m = EDITED.exec(body);
   return m ? m.index : -1;
 }
