@@ -7,7 +7,7 @@ import type { MessageExtras, MessageRecord } from '../store/types.js';
 import type { BundleData, Extract, Role } from './bundle.js';
 import { imageFlagNotes, printBundleImage } from './bundle-images.js';
 import { activityChart, membershipChart, offensiveOverTimeChart } from './charts.js';
-import { sourceOf, timeLine } from './message-lines.js';
+import { senderOf, sourceOf, timeLine } from './message-lines.js';
 import { PdfReport } from './pdf.js';
 import { provenanceRows } from './provenance.js';
 
@@ -225,7 +225,7 @@ function printRelevantMessages(
       const roles = d.roles.get(id);
       const focus = roles !== undefined;
       const person = personName(m.participantId);
-      const head = `${focus ? '▶ ' : ''}#${m.id} · ${m.sender ?? '(system)'}${person && person !== m.sender ? ` (person: ${person})` : ''} · ${sourceOf(m, exhibitById)}`;
+      const head = `${focus ? '▶ ' : ''}#${m.id} · ${senderOf(m)}${person && person !== m.sender ? ` (person: ${person})` : ''} · ${sourceOf(m, exhibitById)}`;
       pdf.ensure(36);
       pdf.rich(head, { bold: focus, size: 8, color: focus ? '#7a1f16' : '#333333' });
       pdf.rich(timeLine(m), { size: 7, color: '#555555', indent: 10 });

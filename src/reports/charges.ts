@@ -18,7 +18,8 @@ import { UsageError } from '../domain/errors.js';
 import { compareDates, dateInWords } from '../domain/partial-date.js';
 import type { Store } from '../store/open-store.js';
 import type { CaseRecord, ExhibitRecord, MessageRecord } from '../store/types.js';
-import { sourceOf, timeLine } from './message-lines.js';
+import { displayedAuthor, sourceOf, timeLine } from './message-lines.js';
+import { senderLabel } from '../contract/sender-label.js';
 import { PdfReport } from './pdf.js';
 import {
   digest,
@@ -46,6 +47,8 @@ export interface ChargeRow {
   readonly messages: readonly {
     readonly id: number;
     readonly sender: string | null;
+    /** The name a system line was written under, where it was (see senderLabel). */
+    readonly displayedAuthor?: string;
     readonly text: string;
     readonly time: string;
     readonly utc: string;
@@ -252,6 +255,8 @@ function chargeRow(
     messages: msgs.map((m) => ({
       id: m.id,
       sender: m.sender,
+      // Only where there is one, so that the digest of counts without such a line stays as it was.
+      ...authorOf(m),
       text: m.text,
       time: timeLine(m),
       utc: m.utc,
@@ -319,7 +324,10 @@ async function chargeWorkbook(x: Schedule): Promise<Buffer> {
         r.offence,
         r.description,
         r.messages.map((m) => m.id).join(', '),
-        r.messages.map((m) => (r.messages.length > 1 ? `${m.sender ?? ''}: ${m.text}` : m.text)).join('\n'),
+        // A system line is named as one even alone, never left to read as the defendant's words.
+        r.messages
+          .map((m) => (r.messages.length > 1 || m.sender === null ? `${labelOf(m)}: ${m.text}` : m.text))
+          .join('\n'),
         r.messages.map((m) => m.time).join('\n'),
         r.messages.map((m) => m.utc).join('\n'),
         r.messages.map((m) => m.reference).join('\n'),
@@ -389,7 +397,7 @@ function printCount(pdf: PdfReport, r: ChargeRow): void {
   pdf.rich(`Count ${r.number}: ${r.offence}`, { bold: true, size: 10 });
   if (r.description) pdf.rich(r.description, { size: 8, color: '#555555' });
   for (const m of r.messages) {
-    pdf.rich(`#${m.id} · ${m.sender ?? '(system)'} · ${m.reference}`, {
+    pdf.rich(`#${m.id} · ${labelOf(m)} · ${m.reference}`, {
       size: 8,
       color: '#333333',
       indent: 10,
@@ -404,6 +412,15 @@ function printCount(pdf: PdfReport, r: ChargeRow): void {
   );
   pdf.doc.moveDown(0.6);
 }
+
+function authorOf(m: MessageRecord): { displayedAuthor?: string } {
+  const author = displayedAuthor(m);
+  return author ? { displayedAuthor: author } : {};
+}
+
+/** A count's message's sender as every report names it (senderLabel). */
+const labelOf = (m: ChargeRow['messages'][number]): string =>
+  senderLabel(m.sender, m.displayedAuthor ?? null);
 
 /** Charged after the limitation date, or not charged and the date has passed. */
 export function outOfTime(r: ChargeRow): boolean {

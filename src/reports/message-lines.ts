@@ -1,9 +1,22 @@
 /**
- * How every report writes a message's place and time: "AB/1 lines 4–6" (or the table and row, or
+ * How every report writes a message's sender, place and time: the sender as senderLabel names it, "AB/1 lines 4–6" (or the table and row, or
  * the XML item) and "28/04/2021 10:15:00 BST (Europe/London) · 2021-04-28 09:15:00 UTC · as
  * written …". Shared by the bundle, the charge schedule and the unused-material schedule.
  */
-import type { ExhibitRecord, MessageRecord } from '../store/types.js';
+import { senderLabel } from '../contract/sender-label.js';
+import type { ExhibitRecord, MessageExtras, MessageRecord } from '../store/types.js';
+
+/** The name an export wrote a system line under (kept in the message's extras), or null. */
+export function displayedAuthor(m: MessageRecord): string | null {
+  if (m.extrasJson === null) return null;
+  return (JSON.parse(m.extrasJson) as MessageExtras).displayedAuthor ?? null;
+}
+
+/**
+ * The sender as every report prints it, as the CLI and the web app do (senderLabel): a system line
+ * the export wrote under a name reads '(system) written under "Anna"', never a bare "(system)".
+ */
+export const senderOf = (m: MessageRecord): string => senderLabel(m.sender, displayedAuthor(m));
 
 export function sourceOf(m: MessageRecord, exhibits: ReadonlyMap<number, ExhibitRecord>): string {
   const ref = exhibits.get(m.exhibitId)?.ref ?? `exhibit ${m.exhibitId}`;

@@ -18,6 +18,7 @@ import type {
   MessageExtras,
   MessageRecord,
 } from '../store/types.js';
+import { displayedAuthor } from './message-lines.js';
 
 const SYSTEM_TYPE: Record<string, RsmfEvent['type']> = {
   created: 'join',
@@ -100,6 +101,8 @@ export interface ConversationPeople {
   readonly ids: string[];
   readonly custodian: string | undefined;
   nameRef(name: string): string;
+  /** The id of a participant already known by this name, without making an implicit one. */
+  known(name: string): string | undefined;
 }
 
 export function conversationPeople(
@@ -141,7 +144,7 @@ export function conversationPeople(
     }
     return id;
   };
-  return { pid, ids, custodian, nameRef };
+  return { pid, ids, custodian, nameRef, known: (name) => byName.get(name) };
 }
 
 const eventId = (m: MessageRecord): string => `E${m.id}`;
@@ -199,7 +202,12 @@ export function messageEvent(
   };
 }
 
-/** Who the event is from: its sender; for a join or leave, who joined or left. */
+/**
+ * Who the event is from: its sender; for a join or leave, who joined or left; for another system
+ * line the export wrote under a member's name (an unknown notice "Anna: ‎Nachricht gelöscht"), that
+ * member, as the phone showed it. A name that is no participant (the group's own, on its notices)
+ * is not made one: it stays in the event's `scrutineer.displayedAuthor`.
+ */
 function eventParticipant(
   m: MessageRecord,
   sys: MembershipEventRecord | undefined,
@@ -218,7 +226,8 @@ function eventParticipant(
   if (m.participantId !== null && people.pid.has(m.participantId)) return people.pid.get(m.participantId)!;
   if (m.sender !== null) return people.nameRef(m.sender);
   if (member !== null) return /^you$/iu.test(member) ? people.custodian : people.nameRef(member);
-  return undefined;
+  const author = displayedAuthor(m);
+  return author === null ? undefined : people.known(author);
 }
 
 /** The message's stored attachment, added to the zip once however many events share it. */
@@ -262,6 +271,9 @@ function eventCustom(
       modelId: m.sourceModelId,
     }),
     ...(m.sender !== null ? [{ name: 'scrutineer.sender', value: m.sender }] : []),
+    ...(extras.displayedAuthor
+      ? [{ name: 'scrutineer.displayedAuthor', value: extras.displayedAuthor }]
+      : []),
     ...(m.keyId ? [{ name: 'scrutineer.keyId', value: m.keyId }] : []),
     ...(m.edited ? [{ name: 'scrutineer.edited', value: 'true' }] : []),
     ...(extras.editedAt ? [{ name: 'scrutineer.editedAt', value: extras.editedAt }] : []),

@@ -15,7 +15,7 @@ import type { FlagRecord, TermListRecord } from '../store/flag-types.js';
 import type { CaseRecord, ConversationRecord, ExhibitRecord, MessageRecord } from '../store/types.js';
 import { loadRecord } from '../cases/record-service.js';
 import { dateInWords } from '../domain/partial-date.js';
-import { sourceOf } from './message-lines.js';
+import { senderOf, sourceOf } from './message-lines.js';
 import {
   digest,
   exhibitInputs,
@@ -286,7 +286,7 @@ function listConversation(
       return;
     }
     flushBulk(i);
-    const where = `${i + 1} of exhibit ${ex.ref} ("${conv}"), #${m.id}, from ${m.sender ?? '(system)'} at ${m.localText} (${m.zone}; ${m.utc})`;
+    const where = `${i + 1} of exhibit ${ex.ref} ("${conv}"), #${m.id}, from ${senderOf(m)} at ${m.localText} (${m.zone}; ${m.utc})`;
     // Key order as the schedule's columns: `rows` is returned as it is built.
     items.push({
       item: items.length + 1,

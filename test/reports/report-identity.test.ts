@@ -7,7 +7,7 @@
  *
  * Only what a release changes by itself is replaced before the comparison: the software version,
  * the exhibit's parser version, and the digests computed over the provenance (which hold both).
- * A deliberate change to a report updates the copies: `npx vitest run -u test/reports/report-identity.test.ts`,
+ * A deliberate change to a report updates the copies: `npx vitest run test/reports/report-identity.test.ts --update`,
  * and the diff of golden/ shows what changed.
  */
 import { createHash } from 'node:crypto';
