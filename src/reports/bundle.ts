@@ -6,20 +6,19 @@
  * reasons and the reviewer's decision, and a stored image printed with the text read from it and
  * its hash (bundle-images.ts); last, a manifest page with the hashes of every input.
  *
- * Why one file over 500 lines: the bundle's pages are laid out in the order they print; splitting them would scatter the page geometry they share.
+ * This file gathers what the bundle prints (the relevant messages, their context, the provenance);
+ * bundle-pages.ts draws the pages in the order they print.
  */
-import { summariseConduct, type PersonPicture } from '../analysis/conduct/index.js';
+import { summariseConduct, type PersonPicture, type PersonSummary } from '../analysis/conduct/index.js';
 import { UsageError, UserError } from '../domain/errors.js';
 import type { Store } from '../store/open-store.js';
-import type { CaseRecord, ExhibitRecord, MessageExtras, MessageRecord } from '../store/types.js';
-import { activityChart, membershipChart, offensiveOverTimeChart } from './charts.js';
-import { imageFlagNotes, loadBundleImages, printBundleImage } from './bundle-images.js';
-import { PdfReport } from './pdf.js';
+import type { CaseRecord, ConversationRecord, ExhibitRecord, MessageRecord } from '../store/types.js';
+import { loadBundleImages, type BundleImages } from './bundle-images.js';
+import { renderBundle } from './bundle-pages.js';
 import {
   digest,
   exhibitInputs,
   inputsAsAt,
-  provenanceRows,
   reportConduct,
   runProvenance,
   softwareVersion,
@@ -46,7 +45,7 @@ export interface BundleResult {
   readonly provenance: Provenance;
 }
 
-type Role =
+export type Role =
   | { kind: 'sent' }
   | { kind: 'received'; certainty: string }
   | { kind: 'endorsed'; reasons: string[] }
@@ -89,51 +88,35 @@ export function findPicture(
   );
 }
 
-export function sourceOf(m: MessageRecord, exhibits: ReadonlyMap<number, ExhibitRecord>): string {
-  const ref = exhibits.get(m.exhibitId)?.ref ?? `exhibit ${m.exhibitId}`;
-  if (m.lineStart !== null)
-    return `${ref} line${m.lineEnd !== null && m.lineEnd !== m.lineStart ? `s ${m.lineStart}–${m.lineEnd}` : ` ${m.lineStart}`}`;
-  if (m.sourceTable !== null) return `${ref} table ${m.sourceTable} row ${m.sourceRowId}`;
-  if (m.sourceModelId !== null) return `${ref} item ${m.sourceModelId}`;
-  return ref;
+/** A run of a conversation's messages: relevant ones with their context, in the conversation's order. */
+export interface Extract {
+  readonly conv: number;
+  readonly ids: number[];
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-/** dd/MM/yyyy HH:mm:ss and the zone's short name (BST, GMT, CET) at that instant; one cached formatter per zone. */
-function localParts(utc: string, zone: string): string | null {
-  let f = formatters.get(zone);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat('en-GB', {
-        timeZone: zone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-        hourCycle: 'h23',
-        timeZoneName: 'short',
-      });
-    } catch {
-      return null;
-    }
-    formatters.set(zone, f);
-  }
-  const ms = Date.parse(utc);
-  if (Number.isNaN(ms)) return null;
-  const p: Record<string, string> = {};
-  for (const part of f.formatToParts(ms)) p[part.type] = part.value;
-  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second} ${p.timeZoneName ?? ''}`.trimEnd();
+/** The messages the conduct analysis read, per conversation in order, and each one's UTC time. */
+export interface ConversationOrder {
+  readonly byConversation: ReadonlyMap<number, number[]>;
+  readonly utcOf: ReadonlyMap<number, string>;
 }
 
-/** "28/04/2021 10:15:00 BST (Europe/London) · 2021-04-28 09:15:00 UTC" plus the source's own text. */
-export function timeLine(m: MessageRecord): string {
-  const local = localParts(m.utc, m.zone);
-  const shown = local ? `${local} (${m.zone})` : m.zone;
-  const utc = `${m.utc.slice(0, 10)} ${m.utc.slice(11, 19)} UTC`;
-  const res = m.timeResolution === 'exact' ? '' : ` · time ${m.timeResolution} at a clock change`;
-  return `${shown} · ${utc} · as written "${m.localText}"${res}`;
+/** Everything the pages print, gathered before the first page is drawn. */
+export interface BundleData {
+  readonly theCase: CaseRecord;
+  readonly conduct: ReportConduct;
+  readonly pic: PersonPicture;
+  readonly summary: PersonSummary;
+  readonly exhibits: readonly ExhibitRecord[];
+  readonly conversations: ReadonlyMap<number, ConversationRecord>;
+  readonly roles: ReadonlyMap<number, Role[]>;
+  readonly order: ConversationOrder;
+  readonly extracts: readonly Extract[];
+  readonly records: ReadonlyMap<number, MessageRecord>;
+  readonly pictures: BundleImages;
+  readonly context: number;
+  readonly asAt: string;
+  readonly provenance: Provenance;
+  readonly inputDigest: string;
 }
 
 export async function buildBundle(
@@ -148,16 +131,52 @@ export async function buildBundle(
   const pic = findPicture(conduct, o.person, persons);
   const summary = summariseConduct({ people: [pic] }).people[0]!;
   const exhibits = await store.exhibits.list(theCase.id);
-  const exhibitById = new Map(exhibits.map((e) => [e.id, e]));
   const conversations = new Map((await store.conversations.list(theCase.id)).map((c) => [c.id, c]));
-  const pictureOf = new Map(conduct.report.people.map((p) => [p.person, p]));
-  const personName = (participantId: number | null): string | null => {
-    if (participantId === null) return null;
-    const person = conduct.report.personOf.get(`p${participantId}`);
-    return person ? (pictureOf.get(person)?.name ?? null) : null;
-  };
+  const roles = relevantRoles(pic);
+  const order = conversationOrder(conduct);
+  const extracts = contextExtracts(order, roles, context);
 
-  // Roles of each relevant message.
+  const needed = new Set(extracts.flatMap((e) => e.ids));
+  const records = new Map<number, MessageRecord>();
+  for await (const m of store.messages.iterate(theCase.id)) if (needed.has(m.id)) records.set(m.id, m);
+  const pictures = await loadBundleImages(store, [...needed], conduct.run?.id ?? null, o.workspace);
+  const asAt = await inputsAsAt(store, theCase);
+  const provenance = bundleProvenance({ theCase, conduct, pic, summary, exhibits, records, pictures, asAt });
+  const inputDigest = digest(provenance);
+
+  const pdf = renderBundle(
+    {
+      theCase,
+      conduct,
+      pic,
+      summary,
+      exhibits,
+      conversations,
+      roles,
+      order,
+      extracts,
+      records,
+      pictures,
+      context,
+      asAt,
+      provenance,
+      inputDigest,
+    },
+    o.onProgress,
+  );
+  const bytes = await pdf.finish();
+  return {
+    pdf: bytes,
+    pages: pdf.pages,
+    person: { id: pic.person, name: pic.name },
+    relevant: roles.size,
+    messages: needed.size,
+    provenance,
+  };
+}
+
+/** Why each relevant message is in the bundle: sent, received, endorsed, challenged, a response. */
+function relevantRoles(pic: PersonPicture): Map<number, Role[]> {
   const roles = new Map<number, Role[]>();
   const add = (id: number, r: Role): void => void roles.set(id, [...(roles.get(id) ?? []), r]);
   for (const s of pic.sentOffensiveMessages) add(s.messageId, { kind: 'sent' });
@@ -174,16 +193,27 @@ export async function buildBundle(
       if (v.messageId !== e.messageId)
         add(v.messageId, { kind: 'response', to: e.messageId, what: 'challenged', reason: v.reason });
   }
+  return roles;
+}
 
-  // Context windows per conversation, merged where they overlap.
+function conversationOrder(conduct: ReportConduct): ConversationOrder {
   const byConversation = new Map<number, number[]>();
   for (const m of conduct.input.messages) {
     let list = byConversation.get(m.conversationId);
     if (!list) byConversation.set(m.conversationId, (list = []));
     list.push(m.id);
   }
+  return { byConversation, utcOf: new Map(conduct.input.messages.map((m) => [m.id, m.utc])) };
+}
+
+/** Context windows per conversation, merged where they overlap, earliest first. */
+function contextExtracts(
+  order: ConversationOrder,
+  roles: ReadonlyMap<number, Role[]>,
+  context: number,
+): Extract[] {
   const position = new Map<number, { conv: number; at: number }>();
-  for (const [conv, ids] of byConversation) ids.forEach((id, at) => position.set(id, { conv, at }));
+  for (const [conv, ids] of order.byConversation) ids.forEach((id, at) => position.set(id, { conv, at }));
   const ranges = new Map<number, [number, number][]>();
   for (const id of roles.keys()) {
     const p = position.get(id);
@@ -192,13 +222,9 @@ export async function buildBundle(
     list.push([Math.max(0, p.at - context), p.at + context]);
     ranges.set(p.conv, list);
   }
-  interface Extract {
-    conv: number;
-    ids: number[];
-  }
   const extracts: Extract[] = [];
   for (const [conv, list] of ranges) {
-    const ids = byConversation.get(conv)!;
+    const ids = order.byConversation.get(conv)!;
     list.sort((a, b) => a[0] - b[0]);
     let cur: [number, number] | null = null;
     const flush = (): void => {
@@ -213,40 +239,44 @@ export async function buildBundle(
     }
     flush();
   }
-  const utcOf = new Map(conduct.input.messages.map((m) => [m.id, m.utc]));
-  extracts.sort((a, b) => {
+  const { utcOf } = order;
+  return extracts.sort((a, b) => {
     const ua = utcOf.get(a.ids[0]!)!;
     const ub = utcOf.get(b.ids[0]!)!;
     return ua < ub ? -1 : ua > ub ? 1 : a.conv - b.conv;
   });
+}
 
-  const needed = new Set(extracts.flatMap((e) => e.ids));
-  const records = new Map<number, MessageRecord>();
-  for await (const m of store.messages.iterate(theCase.id)) if (needed.has(m.id)) records.set(m.id, m);
-
-  const pictures = await loadBundleImages(store, [...needed], conduct.run?.id ?? null, o.workspace);
-
-  const asAt = await inputsAsAt(store, theCase);
-  const included = [...needed]
-    .sort((a, b) => a - b)
-    .map((id) => {
-      const m = records.get(id)!;
-      return { id, text: m.text, utc: m.utc, sender: m.sender, exhibit: m.exhibitId };
-    });
+/** The hashes of everything the bundle was made from (printed on the cover and the manifest). */
+function bundleProvenance(d: {
+  theCase: CaseRecord;
+  conduct: ReportConduct;
+  pic: PersonPicture;
+  summary: PersonSummary;
+  exhibits: readonly ExhibitRecord[];
+  records: ReadonlyMap<number, MessageRecord>;
+  pictures: BundleImages;
+  asAt: string;
+}): Provenance {
+  const { conduct, pictures } = d;
+  const ids = [...d.records.keys()].sort((a, b) => a - b);
+  const included = ids.map((id) => {
+    const m = d.records.get(id)!;
+    return { id, text: m.text, utc: m.utc, sender: m.sender, exhibit: m.exhibitId };
+  });
   const codesUsed = conduct.codes
-    ? [...needed]
-        .sort((a, b) => a - b)
-        .flatMap((id) => {
-          const c = conduct.codes!.get(id);
-          return c ? [c] : [];
-        })
+    ? ids.flatMap((id) => {
+        const c = conduct.codes!.get(id);
+        return c ? [c] : [];
+      })
     : null;
-  const provenance: Provenance = {
+  const imageFlags = [...pictures.flags.values()].flat();
+  return {
     software: softwareVersion(),
-    analysisRun: runProvenance(conduct.run, theCase.id, conduct.termListVersion),
-    inputsAsAt: asAt,
+    analysisRun: runProvenance(conduct.run, d.theCase.id, conduct.termListVersion),
+    inputsAsAt: d.asAt,
     inputs: [
-      ...exhibitInputs(exhibits),
+      ...exhibitInputs(d.exhibits),
       {
         name: 'Messages in this bundle',
         sha256: digest(included),
@@ -254,8 +284,8 @@ export async function buildBundle(
       },
       {
         name: 'Conduct picture',
-        sha256: digest(summary),
-        detail: `${pic.person}: the figures and suggestions printed in section 2`,
+        sha256: digest(d.summary),
+        detail: `${d.pic.person}: the figures and suggestions printed in section 2`,
       },
       {
         name: 'Flags',
@@ -279,11 +309,9 @@ export async function buildBundle(
               sha256: i.reading.sha256,
               text: i.reading.text,
             })),
-          flags: [...pictures.flags.values()]
-            .flat()
-            .map((f) => ({ id: f.id, message: f.messageId, score: f.score })),
+          flags: imageFlags.map((f) => ({ id: f.id, message: f.messageId, score: f.score })),
         }),
-        detail: `${pictures.images.size} OCR readings (message, reading id, image SHA-256, text); ${[...pictures.flags.values()].flat().length} image-text flags (id, message, score)`,
+        detail: `${pictures.images.size} OCR readings (message, reading id, image SHA-256, text); ${imageFlags.length} image-text flags (id, message, score)`,
       },
       {
         name: 'Reviewer decisions',
@@ -294,274 +322,5 @@ export async function buildBundle(
             : `${codesUsed.length} coded messages among those in this bundle`,
       },
     ],
-  };
-  const inputDigest = digest(provenance);
-
-  // ---- Render ----
-  const pdf = new PdfReport({
-    title: `Evidence bundle: ${pic.name}`,
-    subject: `Case ${theCase.name}`,
-    author: 'Scrutineer',
-    keywords: `scrutineer; bundle; inputs ${inputDigest}`,
-    date: new Date(asAt),
-    footer: `${theCase.name} · evidence bundle · ${pic.name}`,
-  });
-  pdf.heading(`Evidence bundle: ${pic.name}`);
-  pdf.keyValues([
-    ['Case', theCase.name],
-    [
-      'Subject',
-      `${pic.name} (${pic.person}${pic.provisional ? ', provisional: not yet identified as a person' : ''})`,
-    ],
-    [
-      'Participants',
-      pic.participants
-        .map((k) => {
-          const pid = Number(k.slice(1));
-          const part = conduct.input.participants.find((p) => p.key === k);
-          const conv = part ? conversations.get(part.conversationId) : undefined;
-          return `${part?.displayName ?? k} (participant ${Number.isNaN(pid) ? k : pid}${conv ? ` in "${conv.name}"` : ''})`;
-        })
-        .join('; '),
-    ],
-    [
-      'Offensive messages',
-      `reviewer codes where a message is coded (${conduct.input.basis.coded} coded), else ${conduct.run ? `flagger run ${conduct.run.id}` : 'no flagger run'}`,
-    ],
-    [
-      'Relevant messages',
-      `${roles.size} (sent, received while a member, endorsed, challenged, responses), each with ${context} message(s) of context before and after`,
-    ],
-    ...provenanceRows(provenance),
-  ]);
-  pdf.heading('1. Exhibits', 2);
-  pdf.table(
-    [
-      { header: 'Ref', width: 0.6 },
-      { header: 'File, format, zone, added', width: 2.3 },
-      { header: 'SHA-256', width: 4.6 },
-    ],
-    exhibits.map((e) => [
-      e.ref,
-      `${e.originalName} (${e.size} bytes; ${e.format}; ${e.timezone ?? '?'}; added ${e.addedAt.slice(0, 16).replace('T', ' ')} by ${e.addedBy})`,
-      e.sha256,
-    ]),
-    { size: 7 },
-  );
-
-  pdf.heading('2. Conduct picture', 2);
-  pdf.paragraph(
-    'Counts are of messages; the standards listed are suggestions of what the evidence may engage, never findings.',
-    { color: '#555555', size: 8 },
-  );
-  pdf.table(
-    [
-      { header: 'Measure', width: 2 },
-      { header: 'Value', width: 5 },
-    ],
-    [
-      ['Messages sent', String(summary.sent)],
-      [
-        'Offensive messages sent',
-        `${summary.sentOffensive} (coded ${summary.byBasis.coded}, flagged only ${summary.byBasis.flagged})`,
-      ],
-      [
-        'By category',
-        Object.entries(summary.byCategory)
-          .map(([k, v]) => `${k} ${v}`)
-          .join(', ') || '—',
-      ],
-      ['Offensive received while a member', String(summary.receivedOffensiveWhileMember)],
-      ['Endorsed', String(summary.endorsed)],
-      ['Challenged', String(summary.challenged)],
-      ['Silent (neither)', String(summary.silent)],
-      ['First / last message sent', `${summary.first ?? '—'} / ${summary.last ?? '—'}`],
-    ],
-  );
-  if (summary.standards.length) {
-    pdf.table(
-      [
-        { header: 'Standard (may engage)', width: 2 },
-        { header: 'Messages', width: 0.8, align: 'right' },
-        { header: 'Why', width: 4.2 },
-      ],
-      summary.standards.map((s) => [s.standard, String(s.messages.length), s.reason]),
-    );
-  }
-
-  const activity = activityChart(
-    conduct.report.people
-      .filter((p) => p.sent > 0)
-      .map((p) => ({
-        name: p.name,
-        sent: p.sent,
-        offensive: p.sentOffensive,
-        subject: p.person === pic.person,
-      })),
-  );
-  // The heading moves with its first chart: never alone at the foot of a page (issue 15).
-  pdf.ensure(activity.height + 40);
-  pdf.heading('3. Charts', 2);
-  pdf.svg(activity.svg, activity.width, activity.height);
-  const months = new Map<string, { sent: number; received: number }>();
-  const month = (id: number): string => (utcOf.get(id) ?? '').slice(0, 7);
-  for (const s of pic.sentOffensiveMessages) {
-    const m = months.get(month(s.messageId)) ?? { sent: 0, received: 0 };
-    m.sent++;
-    months.set(month(s.messageId), m);
-  }
-  for (const r of pic.receivedMessages) {
-    const m = months.get(month(r.messageId)) ?? { sent: 0, received: 0 };
-    m.received++;
-    months.set(month(r.messageId), m);
-  }
-  const monthRows = [...months.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([m, v]) => ({ month: m, ...v }));
-  if (monthRows.length) {
-    const over = offensiveOverTimeChart(monthRows);
-    pdf.svg(over.svg, over.width, over.height);
-  }
-  const subjectConvs = new Set(
-    conduct.input.participants.filter((p) => pic.participants.includes(p.key)).map((p) => p.conversationId),
-  );
-  for (const t of conduct.report.timelines) {
-    if (!subjectConvs.has(t.conversationId) || t.intervals.length === 0) continue;
-    const ids = byConversation.get(t.conversationId) ?? [];
-    if (!ids.length) continue;
-    const start = Date.parse(utcOf.get(ids[0]!)!);
-    const end = Date.parse(utcOf.get(ids[ids.length - 1]!)!);
-    const chart = membershipChart(
-      t.intervals.map((i) => {
-        const person = conduct.report.personOf.get(i.participantKey) ?? i.participantKey;
-        return {
-          name: pictureOf.get(person)?.name ?? i.participantKey,
-          from: i.from.utc ? Date.parse(i.from.utc) : start,
-          to: i.to.utc ? Date.parse(i.to.utc) : end,
-          certain: i.certainty === 'seen',
-          subject: person === pic.person,
-        };
-      }),
-      { start, end },
-    );
-    pdf.ensure(chart.height + 20);
-    pdf.paragraph(`Conversation "${conversations.get(t.conversationId)?.name ?? t.conversationId}"`, {
-      bold: true,
-      size: 8.5,
-    });
-    pdf.svg(chart.svg, chart.width, chart.height);
-  }
-
-  pdf.pageBreak();
-  pdf.heading('4. Relevant messages with context');
-  pdf.paragraph(
-    `Each extract shows the relevant message(s) (marked ▶) with ${context} message(s) before and after in the same conversation, verbatim. Times: local time in the exhibit's declared zone, UTC, and the time exactly as the source wrote it.`,
-    { size: 8, color: '#555555' },
-  );
-  let done = 0;
-  const total = extracts.length;
-  extracts.forEach((ex, n) => {
-    const first = records.get(ex.ids[0]!)!;
-    pdf.ensure(60);
-    pdf.rule();
-    pdf.paragraph(
-      `Extract ${n + 1} of ${extracts.length} · "${conversations.get(ex.conv)?.name ?? ex.conv}" · ${sourceOf(first, exhibitById)} onwards`,
-      { bold: true, size: 9 },
-    );
-    for (const id of ex.ids) {
-      const m = records.get(id)!;
-      const r = roles.get(id);
-      const focus = r !== undefined;
-      const person = personName(m.participantId);
-      const head = `${focus ? '▶ ' : ''}#${m.id} · ${m.sender ?? '(system)'}${person && person !== m.sender ? ` (person: ${person})` : ''} · ${sourceOf(m, exhibitById)}`;
-      pdf.ensure(36);
-      pdf.rich(head, { bold: focus, size: 8, color: focus ? '#7a1f16' : '#333333' });
-      pdf.rich(timeLine(m), { size: 7, color: '#555555', indent: 10 });
-      pdf.rich(m.text === '' ? '(empty)' : m.text, { size: focus ? 9.5 : 8.5, indent: 10 });
-      const image = pictures.images.get(id);
-      if (image) printBundleImage(pdf, image, 10);
-      const notes: string[] = [];
-      const extras = m.extrasJson === null ? null : (JSON.parse(m.extrasJson) as MessageExtras);
-      if (m.mediaOmitted !== null)
-        notes.push(
-          `Media: ${m.mediaFileName ?? '(no file name)'}${m.mediaOmitted ? ' (not in the export)' : m.mediaFileId !== null ? ' (stored)' : ''}${m.mediaCaption ? `; caption "${m.mediaCaption}"` : ''}`,
-        );
-      if (m.kind === 'deleted') notes.push(`Deleted${extras?.deletedBy === 'admin' ? ' by an admin' : ''}`);
-      if (m.edited)
-        notes.push(
-          `Edited${extras?.editedAt ? ` at ${extras.editedAt}` : ''} (the earlier text is not kept by the source)`,
-        );
-      if (extras?.replyTo)
-        notes.push(`Quoted reply to: "${extras.replyTo.text ?? extras.replyTo.keyId ?? '?'}"`);
-      if (extras?.reactions?.length)
-        notes.push(`Reactions: ${extras.reactions.map((x) => `${x.emoji} by ${x.sender}`).join(', ')}`);
-      if (focus) {
-        for (const role of r) {
-          if (role.kind === 'sent')
-            notes.push(
-              `Relevance: sent by ${pic.name}; offensive (${conduct.input.offensive.find((o) => o.messageId === id)?.basis ?? '?'})`,
-            );
-          if (role.kind === 'received')
-            notes.push(`Relevance: received by ${pic.name} while a member (${role.certainty})`);
-          if (role.kind === 'endorsed')
-            notes.push(`Relevance: endorsed by ${pic.name}: ${role.reasons.join('; ')}`);
-          if (role.kind === 'challenged')
-            notes.push(`Relevance: challenged by ${pic.name}: ${role.reasons.join('; ')}`);
-          if (role.kind === 'response')
-            notes.push(`Relevance: ${pic.name}'s response to #${role.to} (${role.what}): ${role.reason}`);
-        }
-      }
-      const flag = conduct.flags.get(id);
-      if (flag)
-        notes.push(
-          `Flagged (score ${flag.score.toFixed(2)}; ${flag.categories.map((c) => c.name).join(', ')}): ${flag.spans.map((s) => `"${s.text}" ${s.reason}`).join('; ')}`,
-        );
-      const imageFlags = imageFlagNotes(pictures.flags.get(id));
-      notes.push(...imageFlags);
-      if (focus || flag || imageFlags.length) {
-        const code = conduct.codes?.get(id);
-        notes.push(
-          conduct.codes === null
-            ? 'Reviewer decision: not coded (no coding in this workspace)'
-            : code
-              ? `Reviewer decision: ${code.decision.replace('_', ' ')}${code.categories.length ? ` (${code.categories.join(', ')})` : ''}${code.standards.length ? `; standards ${code.standards.join(', ')}` : ''}${code.potentialS127 ? '; potential s127' : ''}${code.note ? `; note "${code.note}"` : ''} — ${code.by}, ${code.at}, version ${code.version}`
-              : 'Reviewer decision: not coded',
-        );
-      }
-      for (const note of notes) pdf.rich(note, { size: 7.5, indent: 10, color: '#444444' });
-      pdf.doc.moveDown(0.35);
-    }
-    done++;
-    o.onProgress?.(done, total);
-  });
-
-  pdf.pageBreak();
-  pdf.heading('Manifest');
-  pdf.paragraph(
-    "The hashes of everything this bundle was made from. The bundle's own SHA-256 cannot be printed inside it: it is written beside the file (FILE.pdf.sha256) and in the case's audit trail.",
-    { size: 8.5 },
-  );
-  pdf.keyValues([
-    ...provenanceRows(provenance),
-    ['Context', `${context} message(s) before and after`],
-    ['Input digest', `${inputDigest} (SHA-256 of the canonical JSON of all the above)`],
-  ]);
-  pdf.table(
-    [
-      { header: 'Input', width: 1.5 },
-      { header: 'SHA-256', width: 4.2 },
-      { header: 'What', width: 2.6 },
-    ],
-    provenance.inputs.map((i) => [i.name, i.sha256, i.detail]),
-    { size: 7 },
-  );
-  const bytes = await pdf.finish();
-  return {
-    pdf: bytes,
-    pages: pdf.pages,
-    person: { id: pic.person, name: pic.name },
-    relevant: roles.size,
-    messages: needed.size,
-    provenance,
   };
 }

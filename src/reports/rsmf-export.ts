@@ -2,13 +2,10 @@
  * Export to RSMF 2.0 (.rsmf): a conversation, a date range, or the flag hits with context, with
  * reactions, edits, deletions, quoted replies (as `parent`), joins and leaves, and the stored
  * attachment files. What RSMF has no field for is kept in `custom` as `scrutineer.*` (see
- * src/ingest/rsmf/manifest.ts), so the export imports back without loss.
+ * src/ingest/rsmf/manifest.ts), so the export imports back without loss. This file chooses the
+ * messages and writes the file; rsmf-events.ts makes the events.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { DateTime } from 'luxon';
 import { UsageError, UserError } from '../domain/errors.js';
-import { EvidenceStore } from '../evidence/evidence-store.js';
 import { buildRsmfEml, buildRsmfZip } from '../ingest/rsmf/eml.js';
 import {
   manifestSchema,
@@ -20,8 +17,7 @@ import {
   type RsmfParticipant,
 } from '../ingest/rsmf/manifest.js';
 import type { Store } from '../store/open-store.js';
-import type { MediaTextRecord } from '../store/repositories/media-texts.js';
-import type { CaseRecord, MembershipEventRecord, MessageExtras, MessageRecord } from '../store/types.js';
+import type { CaseRecord, ConversationRecord, MessageRecord } from '../store/types.js';
 import { VERSION } from '../version.js';
 import {
   digest,
@@ -33,6 +29,7 @@ import {
   softwareVersion,
   type Provenance,
 } from './provenance.js';
+import { conversationPeople, exportSources, messageEvent, rsmfConversation } from './rsmf-events.js';
 
 export interface RsmfExportOptions {
   /** Conversation id or exact name. */
@@ -55,71 +52,18 @@ export interface RsmfExportResult {
   readonly provenance: Provenance;
 }
 
-const SYSTEM_TYPE: Record<string, RsmfEvent['type']> = {
-  created: 'join',
-  added: 'join',
-  joined_by_link: 'join',
-  left: 'leave',
-  removed: 'leave',
-  encryption_notice: 'disclaimer',
-};
-
-/** ISO 8601 in the message's zone with its offset, e.g. 2021-04-28T10:15:00.000+01:00. */
-export function withOffset(utc: string, zone: string): string {
-  const d = DateTime.fromISO(utc, { zone: 'utc' }).setZone(zone);
-  return (d.isValid ? d : DateTime.fromISO(utc, { zone: 'utc' })).toISO({
-    includeOffset: true,
-    suppressMilliseconds: false,
-  })!;
-}
-
-/** The `scrutineer.imageText` custom field: the newest OCR reading of the event's attachment. */
-function imageTextCustom(t: MediaTextRecord | undefined): { name: string; value: string }[] {
-  if (!t || t.error !== null) return [];
-  return [
-    {
-      name: 'scrutineer.imageText',
-      value: JSON.stringify({
-        text: t.text,
-        sha256: t.sha256,
-        engine: t.engine,
-        engineVersion: t.engineVersion,
-        language: t.language,
-        pass: t.pass,
-        confidence: t.confidence,
-        readAt: t.createdAt,
-      }),
-    },
-  ];
-}
-
 export async function exportRsmf(
   store: Store,
   workspace: string,
   theCase: CaseRecord,
   o: RsmfExportOptions,
 ): Promise<RsmfExportResult> {
-  const conversations = await store.conversations.list(theCase.id);
-  let chosen = conversations;
-  if (o.conversation !== undefined) {
-    const named = conversations.filter((x) => x.name === o.conversation);
-    if (!conversations.some((x) => String(x.id) === o.conversation) && named.length > 1)
-      throw new UsageError(
-        `${named.length} conversations are named "${o.conversation}" (ids ${named.map((x) => x.id).join(', ')}): give --conversation by id`,
-      );
-    const c = conversations.find((x) => String(x.id) === o.conversation) ?? named[0];
-    if (!c)
-      throw new UserError(
-        `no conversation "${o.conversation}" in this case (ids and names in \`scrutineer stats\`)`,
-      );
-    chosen = [c];
-  }
+  const chosen = chooseConversations(await store.conversations.list(theCase.id), o.conversation);
   const context = o.context ?? 3;
   if (!(Number.isInteger(context) && context >= 0 && context <= 50))
     throw new UsageError(`--context must be a whole number between 0 and 50 (got ${String(o.context)})`);
   if (o.from && o.to && Date.parse(o.from) >= Date.parse(o.to))
     throw new UsageError(`--from ${o.from} is not before --to ${o.to}`);
-  const convIds = new Set(chosen.map((c) => c.id));
   const selectionParts = [
     o.conversation !== undefined ? `conversation ${chosen[0]!.id} "${chosen[0]!.name}"` : 'all conversations',
     ...(o.from ? [`from ${o.from}`] : []),
@@ -127,262 +71,35 @@ export async function exportRsmf(
     ...(o.hits ? [`flag hits with ${context} message(s) of context`] : []),
   ];
 
-  // Messages in range, per conversation, in time order.
-  const byConv = new Map<number, MessageRecord[]>();
-  for await (const m of store.messages.iterate(theCase.id, {
-    ...(o.from ? { from: o.from } : {}),
-    ...(o.to ? { to: o.to } : {}),
-  })) {
-    if (!convIds.has(m.conversationId)) continue;
-    const list = byConv.get(m.conversationId) ?? [];
-    list.push(m);
-    byConv.set(m.conversationId, list);
-  }
+  const byConv = await messagesInRange(store, theCase.id, new Set(chosen.map((c) => c.id)), o);
   const conduct = await reportConduct(store, theCase.id);
-  if (o.hits) {
-    const hits = new Set(conduct.input.offensive.map((x) => x.messageId));
-    for (const [conv, list] of byConv) {
-      const keep = new Set<number>();
-      list.forEach((m, i) => {
-        if (!hits.has(m.id)) return;
-        for (let j = Math.max(0, i - context); j <= Math.min(list.length - 1, i + context); j++) keep.add(j);
-      });
-      byConv.set(
-        conv,
-        list.filter((_, i) => keep.has(i)),
-      );
-    }
-  }
-
-  const membership = new Map<number, MembershipEventRecord>();
-  for (const e of await store.membershipEvents.list(theCase.id)) membership.set(e.messageId, e);
+  if (o.hits) keepHits(byConv, new Set(conduct.input.offensive.map((x) => x.messageId)), context);
   const exhibits = await store.exhibits.list(theCase.id);
-  const exhibitRef = new Map(exhibits.map((e) => [e.id, e.ref]));
-  const files = new Map<number, { path: string; storedPath: string | null; size: number }>();
-  for (const e of exhibits)
-    for (const f of await store.exhibits.listFiles(e.id))
-      files.set(f.id, { path: f.pathInArchive, storedPath: f.storedPath, size: f.size });
-  const evidence = new EvidenceStore(workspace);
-  // Text read from images (issue 17): RSMF 2.0 has no field for derived text of an attachment, so
-  // it goes in the event's custom fields, which keeps the export valid against the schema.
-  const imageTexts = await store.mediaTexts.latestOfMessages(
-    [...byConv.values()].flatMap((l) => l.filter((m) => m.mediaFileId !== null).map((m) => m.id)),
-  );
+  const sources = await exportSources(store, workspace, theCase.id, exhibits, byConv);
 
-  const participants: RsmfParticipant[] = [];
-  const rsmfConversations: RsmfConversation[] = [];
-  const events: RsmfEvent[] = [];
-  const attachments = new Map<string, Uint8Array>();
+  const out: ExportOut = { participants: [], conversations: [], events: [], attachments: new Map() };
   const total = [...byConv.values()].reduce((s, l) => s + l.length, 0);
   let done = 0;
-
   for (const conv of chosen) {
     const list = byConv.get(conv.id) ?? [];
     if (list.length === 0 && (o.hits || o.from || o.to)) continue;
-    const parts = await store.participants.list(conv.id);
-    const pid = new Map<number, string>();
-    const byName = new Map<string, string>();
-    const ids: string[] = [];
-    let custodian: string | undefined;
-    for (const p of parts) {
-      const id = `P${p.id}`;
-      pid.set(p.id, id);
-      byName.set(p.displayName, id);
-      ids.push(id);
-      if (p.isOwner) custodian = id;
-      const account = p.jid ?? p.phone ?? undefined;
-      const custom = [
-        ...(p.phone ? [{ name: 'scrutineer.phone', value: p.phone }] : []),
-        ...(p.pushName ? [{ name: 'scrutineer.pushName', value: p.pushName }] : []),
-        ...(p.contactName ? [{ name: 'scrutineer.contactName', value: p.contactName }] : []),
-        ...(p.isOwner ? [{ name: 'scrutineer.isOwner', value: 'true' }] : []),
-      ];
-      participants.push({
-        id,
-        display: p.displayName,
-        ...(account ? { account_id: account } : {}),
-        ...(custom.length ? { custom } : {}),
-      });
-    }
-    const nameRef = (name: string): string => {
-      let id = byName.get(name);
-      if (!id) {
-        id = `C${conv.id}:${name}`;
-        byName.set(name, id);
-        ids.push(id);
-        participants.push({ id, display: name, custom: [{ name: 'scrutineer.implicit', value: 'true' }] });
-      }
-      return id;
-    };
-    const eventId = (m: MessageRecord): string => `E${m.id}`;
+    const people = conversationPeople(conv.id, await store.participants.list(conv.id), out.participants);
     const byKey = new Map<string, MessageRecord>();
     for (const m of list) if (m.keyId) byKey.set(m.keyId, m);
-
     for (const m of list) {
-      const extras =
-        m.extrasJson === null ? ({} as MessageExtras) : (JSON.parse(m.extrasJson) as MessageExtras);
-      const sys = membership.get(m.id);
-      const type: RsmfEvent['type'] =
-        m.kind === 'system' ? (sys ? (SYSTEM_TYPE[sys.type] ?? 'unknown') : 'unknown') : 'message';
-      // A join or leave names who joined or left: the one target, else the actor ("X left").
-      const member =
-        sys && (type === 'join' || type === 'leave')
-          ? sys.targets.length === 1
-            ? sys.targets[0]!
-            : sys.targets.length === 0
-              ? sys.actor
-              : null
-          : null;
-      const participant =
-        m.participantId !== null && pid.has(m.participantId)
-          ? pid.get(m.participantId)!
-          : m.sender !== null
-            ? nameRef(m.sender)
-            : member !== null
-              ? /^you$/iu.test(member)
-                ? custodian
-                : nameRef(member)
-              : undefined;
-      const custom: { name: string; value: string }[] = [
-        { name: 'scrutineer.messageId', value: String(m.id) },
-        { name: 'scrutineer.kind', value: m.kind },
-        { name: 'scrutineer.localTime', value: m.localText },
-        { name: 'scrutineer.zone', value: m.zone },
-        { name: 'scrutineer.utc', value: m.utc },
-        { name: 'scrutineer.timeResolution', value: m.timeResolution },
-        {
-          name: 'scrutineer.source',
-          value: JSON.stringify({
-            exhibit: exhibitRef.get(m.exhibitId) ?? null,
-            seq: m.seq,
-            lineStart: m.lineStart,
-            lineEnd: m.lineEnd,
-            table: m.sourceTable,
-            rowId: m.sourceRowId,
-            modelId: m.sourceModelId,
-          }),
-        },
-        ...(m.sender !== null ? [{ name: 'scrutineer.sender', value: m.sender }] : []),
-        ...(m.keyId ? [{ name: 'scrutineer.keyId', value: m.keyId }] : []),
-        ...(m.edited ? [{ name: 'scrutineer.edited', value: 'true' }] : []),
-        ...(extras.editedAt ? [{ name: 'scrutineer.editedAt', value: extras.editedAt }] : []),
-        ...(extras.deletedBy ? [{ name: 'scrutineer.deletedBy', value: extras.deletedBy }] : []),
-        ...(extras.replyTo ? [{ name: 'scrutineer.replyTo', value: JSON.stringify(extras.replyTo) }] : []),
-        ...(extras.reactions?.length
-          ? [{ name: 'scrutineer.reactions', value: JSON.stringify(extras.reactions) }]
-          : []),
-        ...(extras.senderIdentity
-          ? [{ name: 'scrutineer.senderIdentity', value: JSON.stringify(extras.senderIdentity) }]
-          : []),
-        ...(extras.raw ? [{ name: 'scrutineer.raw', value: JSON.stringify(extras.raw) }] : []),
-        ...(sys
-          ? [
-              {
-                name: 'scrutineer.system',
-                value: JSON.stringify({
-                  type: sys.type,
-                  actor: sys.actor,
-                  targets: sys.targets,
-                  value: sys.value,
-                  previousValue: sys.previousValue,
-                }),
-              },
-            ]
-          : []),
-        ...(m.mediaOmitted !== null
-          ? [
-              {
-                name: 'scrutineer.media',
-                value: JSON.stringify({
-                  fileName: m.mediaFileName,
-                  omitted: m.mediaOmitted,
-                  caption: m.mediaCaption,
-                }),
-              },
-            ]
-          : []),
-        ...imageTextCustom(imageTexts.get(m.id)),
-        ...(m.pollJson ? [{ name: 'scrutineer.poll', value: m.pollJson }] : []),
-        ...(m.locationLive !== null
-          ? [
-              {
-                name: 'scrutineer.location',
-                value: JSON.stringify({ url: m.locationUrl, live: m.locationLive }),
-              },
-            ]
-          : []),
-      ];
-      // Reactions grouped by emoji, reactors as participants.
-      const reactions = new Map<string, string[]>();
-      for (const r of extras.reactions ?? []) {
-        const who = r.sender === 'You' && custodian ? custodian : nameRef(r.sender);
-        reactions.set(r.emoji, [...(reactions.get(r.emoji) ?? []), who]);
-      }
-      const parentMsg = extras.replyTo?.keyId ? byKey.get(extras.replyTo.keyId) : undefined;
-      const attachment: RsmfEvent['attachments'] = [];
-      if (m.mediaFileId !== null) {
-        const f = files.get(m.mediaFileId);
-        if (f?.storedPath) {
-          const id = `A${m.mediaFileId}-${basename(f.path)}`;
-          if (!attachments.has(id)) attachments.set(id, readFileSync(evidence.absolutePath(f.storedPath)));
-          attachment.push({ id, display: m.mediaFileName ?? basename(f.path), size: f.size });
-        }
-      }
-      const owner =
-        extras.senderIdentity?.isOwner ?? (participant !== undefined && participant === custodian);
-      events.push({
-        id: eventId(m),
-        ...(parentMsg ? { parent: eventId(parentMsg) } : {}),
-        type,
-        ...(participant ? { participant } : {}),
-        conversation: `C${conv.id}`,
-        timestamp: withOffset(m.utc, m.zone),
-        body: m.text,
-        ...(m.kind === 'deleted' ? { deleted: true } : {}),
-        ...(type === 'message' && custodian
-          ? { direction: owner ? ('outgoing' as const) : ('incoming' as const) }
-          : {}),
-        ...(reactions.size
-          ? {
-              reactions: [...reactions.entries()].map(([value, who]) => ({
-                value,
-                count: who.length,
-                participants: [...new Set(who)],
-              })),
-            }
-          : {}),
-        ...(m.edited && participant
-          ? { edits: [{ participant, timestamp: withOffset(extras.editedAt ?? m.utc, m.zone), new: m.text }] }
-          : {}),
-        ...(attachment.length ? { attachments: attachment } : {}),
-        custom,
-      });
+      out.events.push(messageEvent(m, conv.id, people, byKey, sources, out.attachments));
       done++;
       if (done % 500 === 0) o.onProgress?.(done, total);
     }
-    rsmfConversations.push({
-      id: `C${conv.id}`,
-      platform: 'whatsapp',
-      type: conv.isGroup === false ? 'direct' : 'channel',
-      display: conv.name,
-      participants: ids,
-      ...(custodian ? { custodian } : {}),
-      custom: [
-        { name: 'scrutineer.conversationId', value: String(conv.id) },
-        ...(conv.exhibitId !== null
-          ? [{ name: 'scrutineer.exhibit', value: exhibitRef.get(conv.exhibitId) ?? '' }]
-          : []),
-        ...(conv.groupJid ? [{ name: 'scrutineer.groupJid', value: conv.groupJid }] : []),
-      ],
-    });
+    out.conversations.push(rsmfConversation(conv, people, sources.exhibitRef));
   }
   o.onProgress?.(total, total);
 
   const manifest: RsmfManifest = {
     version: RSMF_VERSION,
-    participants,
-    conversations: rsmfConversations,
-    events,
+    participants: out.participants,
+    conversations: out.conversations,
+    events: out.events,
   };
   const checked = manifestSchema.safeParse(manifest);
   if (!checked.success) throw new Error(`RSMF export would not validate: ${describeIssues(checked.error)}`);
@@ -396,16 +113,103 @@ export async function exportRsmf(
       ...exhibitInputs(
         exhibits.filter((e) => chosen.some((c) => c.exhibitId === e.id) || o.conversation === undefined),
       ),
-      { name: 'Events', sha256: digest(events.map((e) => e.id)), detail: `${events.length} event ids` },
+      {
+        name: 'Events',
+        sha256: digest(out.events.map((e) => e.id)),
+        detail: `${out.events.length} event ids`,
+      },
     ],
   };
+  const selection = selectionParts.join(', ');
+  const bytes = rsmfFile({ theCase, manifest, attachments: out.attachments, selection, provenance });
+  return {
+    bytes,
+    manifest,
+    events: out.events.length,
+    conversations: out.conversations.length,
+    selection,
+    provenance,
+  };
+}
+
+/** Every conversation, or the one `wanted` names by id or by a name no other conversation has. */
+function chooseConversations(
+  conversations: readonly ConversationRecord[],
+  wanted: string | undefined,
+): readonly ConversationRecord[] {
+  if (wanted === undefined) return conversations;
+  const named = conversations.filter((x) => x.name === wanted);
+  if (!conversations.some((x) => String(x.id) === wanted) && named.length > 1)
+    throw new UsageError(
+      `${named.length} conversations are named "${wanted}" (ids ${named.map((x) => x.id).join(', ')}): give --conversation by id`,
+    );
+  const c = conversations.find((x) => String(x.id) === wanted) ?? named[0];
+  if (!c)
+    throw new UserError(`no conversation "${wanted}" in this case (ids and names in \`scrutineer stats\`)`);
+  return [c];
+}
+
+/** Messages in range, per chosen conversation, in time order. */
+async function messagesInRange(
+  store: Store,
+  caseId: number,
+  convIds: ReadonlySet<number>,
+  o: RsmfExportOptions,
+): Promise<Map<number, MessageRecord[]>> {
+  const byConv = new Map<number, MessageRecord[]>();
+  for await (const m of store.messages.iterate(caseId, {
+    ...(o.from ? { from: o.from } : {}),
+    ...(o.to ? { to: o.to } : {}),
+  })) {
+    if (!convIds.has(m.conversationId)) continue;
+    const list = byConv.get(m.conversationId) ?? [];
+    list.push(m);
+    byConv.set(m.conversationId, list);
+  }
+  return byConv;
+}
+
+/** Keeps only the hits and `context` messages either side of each, per conversation. */
+function keepHits(byConv: Map<number, MessageRecord[]>, hits: ReadonlySet<number>, context: number): void {
+  for (const [conv, list] of byConv) {
+    const keep = new Set<number>();
+    list.forEach((m, i) => {
+      if (!hits.has(m.id)) return;
+      for (let j = Math.max(0, i - context); j <= Math.min(list.length - 1, i + context); j++) keep.add(j);
+    });
+    byConv.set(
+      conv,
+      list.filter((_, i) => keep.has(i)),
+    );
+  }
+}
+
+/** The manifest as it is built, conversation by conversation. */
+interface ExportOut {
+  readonly participants: RsmfParticipant[];
+  readonly conversations: RsmfConversation[];
+  readonly events: RsmfEvent[];
+  readonly attachments: Map<string, Uint8Array>;
+}
+
+/** The .rsmf file: an RFC 5322 message with a summary and rsmf.zip, dated by the inputs. */
+function rsmfFile(x: {
+  theCase: CaseRecord;
+  manifest: RsmfManifest;
+  attachments: ReadonlyMap<string, Uint8Array>;
+  selection: string;
+  provenance: Provenance;
+}): Buffer {
+  const { manifest, provenance } = x;
+  const { events } = manifest;
+  const asAt = provenance.inputsAsAt;
   const sorted = events.map((e) => e.timestamp).sort((a, b) => Date.parse(a) - Date.parse(b));
   const json = JSON.stringify(manifest, null, 1);
   const date = new Date(asAt);
-  const zip = buildRsmfZip(json, attachments, date);
-  const bytes = buildRsmfEml(
+  const zip = buildRsmfZip(json, x.attachments, date);
+  return buildRsmfEml(
     {
-      subject: `${theCase.name}: ${selectionParts.join(', ')}`,
+      subject: `${x.theCase.name}: ${x.selection}`,
       generator: `Scrutineer ${VERSION}`,
       begin: sorted[0] ?? null,
       end: sorted[sorted.length - 1] ?? null,
@@ -413,9 +217,9 @@ export async function exportRsmf(
       date,
       messageId: digest({ manifest: json, provenance }).slice(0, 32),
       summary: [
-        `RSMF ${RSMF_VERSION} export of case "${theCase.name}" by Scrutineer ${VERSION}.`,
-        `Selection: ${selectionParts.join(', ')}.`,
-        `${events.length} events in ${rsmfConversations.length} conversation(s); ${attachments.size} attachment file(s).`,
+        `RSMF ${RSMF_VERSION} export of case "${x.theCase.name}" by Scrutineer ${VERSION}.`,
+        `Selection: ${x.selection}.`,
+        `${events.length} events in ${manifest.conversations.length} conversation(s); ${x.attachments.size} attachment file(s).`,
         `Analysis run (flagger and term-list versions): ${provenanceRows(provenance)[1]![1]}.`,
         `Inputs as at ${asAt}. Exhibits: ${provenance.inputs.map((i) => `${i.name} SHA-256 ${i.sha256}`).join('; ')}.`,
         '',
@@ -423,12 +227,4 @@ export async function exportRsmf(
     },
     zip,
   );
-  return {
-    bytes,
-    manifest,
-    events: events.length,
-    conversations: rsmfConversations.length,
-    selection: selectionParts.join(', '),
-    provenance,
-  };
 }

@@ -7,16 +7,15 @@
  *
  * XLSX: one workbook with the schedule, the appendices and the provenance. CSV: the schedule, with
  * the appendices in sibling files (FILE.search-terms.csv, FILE.coverage.csv, FILE.provenance.csv).
+ * Both are written by unused-files.ts.
  */
-import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
-import { DECISIONS } from '../contract/coding.js';
-import { safeCell, safeRow } from './cell-safety.js';
 import type { Store } from '../store/open-store.js';
-import type { CaseRecord, ExhibitRecord, MessageRecord } from '../store/types.js';
+import type { FlagRecord, TermListRecord } from '../store/flag-types.js';
+import type { CaseRecord, ConversationRecord, ExhibitRecord, MessageRecord } from '../store/types.js';
 import { loadRecord } from '../cases/record-service.js';
 import { dateInWords } from '../domain/partial-date.js';
-import { sourceOf } from './bundle.js';
+import { senderOf, sourceOf } from './message-lines.js';
 import {
   digest,
   exhibitInputs,
@@ -26,8 +25,19 @@ import {
   runProvenance,
   softwareVersion,
   type Provenance,
+  type ReviewCode,
 } from './provenance.js';
 import { searchTermHits } from '../review/search-term-report.js';
+import {
+  coverageRows,
+  csv,
+  SCHEDULE_HEADERS,
+  termRows,
+  unusedWorkbook,
+  type Coverage,
+  type Tables,
+  type TermReport,
+} from './unused-files.js';
 
 export interface UnusedOptions {
   readonly format: 'xlsx' | 'csv';
@@ -55,18 +65,6 @@ export interface ScheduleItem {
   readonly messages: number;
 }
 
-const SCHEDULE_HEADERS = [
-  'Item No.',
-  'Description and relative location',
-  'Reference (exhibit, lines or rows)',
-  'Date(s)',
-  'Listing',
-  'Why listed individually / bulk description basis',
-  'Messages',
-  "Disclosure officer's comment",
-  'Decision (CPIA)',
-];
-
 /** Messages the case uses: charged as counts, or cited by allegations, with what uses them. */
 async function usedMaterial(store: Store, caseId: number): Promise<Map<number, string[]>> {
   const record = await loadRecord(store, caseId);
@@ -90,16 +88,11 @@ const day = (utc: string, zone: string): string =>
 const clip = (s: string, n = 400): string =>
   s.length > n ? `${s.slice(0, n)}… [${s.length - n} more characters]` : s;
 
-interface TermReport {
-  readonly version: string;
-  readonly rows: {
-    term: string;
-    category: string;
-    severity: string;
-    hits: number;
-    unique: number;
-    note: string;
-  }[];
+/** What decides how a message is listed: flags, search-term hits and the case's use of it. */
+interface Marks {
+  readonly flags: ReadonlyMap<number, FlagRecord>;
+  readonly termsOf: ReadonlyMap<number, string[]>;
+  readonly used: ReadonlyMap<number, string[]>;
 }
 
 export async function buildUnusedSchedule(
@@ -121,141 +114,14 @@ export async function buildUnusedSchedule(
   for (const [term, ids] of termHits)
     for (const id of ids) termsOf.set(id, [...(termsOf.get(id) ?? []), term]);
 
-  const used = await usedMaterial(store, theCase.id);
-  const total = await store.messages.count(theCase.id);
-  const items: ScheduleItem[] = [];
-  const coverage: {
-    exhibit: string;
-    conversation: string;
-    messages: number;
-    flagged: number;
-    coded: Record<string, number>;
-    flaggedNotCoded: number;
-    termHits: number;
-  }[] = [];
-  let codesAvailable = true;
-  let done = 0;
-  for (const ex of exhibits) {
-    // Messages of this exhibit per conversation, in time order.
-    const byConv = new Map<number, MessageRecord[]>();
-    for await (const m of store.messages.iterate(theCase.id, { exhibitId: ex.id })) {
-      const l = byConv.get(m.conversationId) ?? [];
-      l.push(m);
-      byConv.set(m.conversationId, l);
-    }
-    for (const [convId, list] of [...byConv.entries()].sort((a, b) => a[0] - b[0])) {
-      const conv = conversations.get(convId)?.name ?? String(convId);
-      const codes = await loadCodes(
-        store,
-        list.map((m) => m.id),
-      );
-      if (codes === null) codesAvailable = false;
-      const cov = {
-        exhibit: ex.ref,
-        conversation: conv,
-        messages: list.length,
-        flagged: 0,
-        coded: {} as Record<string, number>,
-        flaggedNotCoded: 0,
-        termHits: 0,
-      };
-      let runStart = -1;
-      const flushBulk = (end: number): void => {
-        if (runStart < 0) return;
-        const first = list[runStart]!;
-        const last = list[end - 1]!;
-        const zone = first.zone;
-        const from = day(first.utc, zone);
-        const to = day(last.utc, zone);
-        const run = list.slice(runStart, end);
-        const senders = new Set(run.flatMap((m) => (m.sender === null ? [] : [m.sender])));
-        const system = run.filter((m) => m.sender === null).length;
-        items.push({
-          item: items.length + 1,
-          description: `${run.length === 1 ? `Message ${end}` : `Messages ${runStart + 1}–${end}`} of exhibit ${ex.ref} ("${conv}"), ${from}${from === to ? '' : `–${to}`}: ${run.length} message(s) from ${senders.size} sender(s)${system ? ` and ${system} system line(s)` : ''}, none flagged by the flagger, coded by a reviewer or hit by a case search term`,
-          reference: runReference(run, ex),
-          dates: `${from}${from === to ? '' : ` – ${to}`}`,
-          listing: 'bulk',
-          reason: 'repetitive material described in bulk: not flagged, not coded, no search-term hit',
-          messages: end - runStart,
-        });
-        runStart = -1;
-      };
-      list.forEach((m, i) => {
-        const flag = flags.get(m.id);
-        const code = codes?.get(m.id);
-        const terms = termsOf.get(m.id);
-        if (flag) cov.flagged++;
-        if (code) cov.coded[code.decision] = (cov.coded[code.decision] ?? 0) + 1;
-        if (flag && !code) cov.flaggedNotCoded++;
-        if (terms) cov.termHits++;
-        const uses = used.get(m.id);
-        if (!flag && !code && !terms && !uses) {
-          if (runStart < 0) runStart = i;
-          return;
-        }
-        flushBulk(i);
-        if (uses) {
-          items.push({
-            item: items.length + 1,
-            description: `USED MATERIAL, not unused: message ${i + 1} of exhibit ${ex.ref} ("${conv}"), #${m.id}, from ${m.sender ?? '(system)'} at ${m.localText} (${m.zone}; ${m.utc})`,
-            reference: sourceOf(m, new Map([[ex.id, ex]])),
-            dates: day(m.utc, m.zone),
-            listing: 'used',
-            reason: `used: ${uses.join('; ')}; listed here only as a cross-reference (see the charge schedule and the case record)`,
-            messages: 1,
-          });
-          return;
-        }
-        const reasons: string[] = [];
-        if (flag)
-          reasons.push(
-            `flagged (${flag.categories.map((c) => c.name).join(', ')}; score ${flag.score.toFixed(2)})`,
-          );
-        if (code)
-          reasons.push(
-            `coded "${code.decision.replace('_', ' ')}" by ${code.by}${code.categories.length ? ` (${code.categories.join(', ')})` : ''}`,
-          );
-        if (terms)
-          reasons.push(`search term${terms.length > 1 ? 's' : ''} ${terms.map((t) => `"${t}"`).join(', ')}`);
-        items.push({
-          item: items.length + 1,
-          description: `Message ${i + 1} of exhibit ${ex.ref} ("${conv}"), #${m.id}, from ${m.sender ?? '(system)'} at ${m.localText} (${m.zone}; ${m.utc}): "${clip(m.text)}"`,
-          reference: sourceOf(m, new Map([[ex.id, ex]])),
-          dates: day(m.utc, m.zone),
-          listing: 'individual',
-          reason: `may meet the disclosure test: ${reasons.join('; ')}`,
-          messages: 1,
-        });
-      });
-      flushBulk(list.length);
-      coverage.push(cov);
-      done += list.length;
-      o.onProgress?.(done, total);
-    }
-  }
+  const marks: Marks = { flags, termsOf, used: await usedMaterial(store, theCase.id) };
+  const { items, coverage, codesAvailable } = await listExhibits(store, theCase.id, exhibits, {
+    conversations,
+    marks,
+    ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+  });
 
-  const terms: TermReport = {
-    version: termList
-      ? `case-${theCase.id}/terms-v${termList.version} (${termList.createdAt} by ${termList.createdBy})`
-      : 'no case term list',
-    rows: (termList?.terms ?? []).map((t) => {
-      const ids = termHits.get(t.term) ?? new Set<number>();
-      let unique = 0;
-      for (const id of ids) if ((termsOf.get(id)?.length ?? 0) === 1) unique++;
-      return {
-        term: t.term,
-        category: t.category,
-        severity: t.severity,
-        hits: ids.size,
-        unique,
-        note: termNotes.get(t.term) ?? '',
-      };
-    }),
-  };
-  const categoryHits = new Map<string, number>();
-  for (const f of flags.values())
-    for (const c of f.categories) categoryHits.set(c.name, (categoryHits.get(c.name) ?? 0) + 1);
+  const terms = termReport(theCase.id, termList, termHits, termNotes, termsOf);
   const history = await store.termLists.list(theCase.id);
 
   const asAt = await inputsAsAt(store, theCase);
@@ -272,122 +138,219 @@ export async function buildUnusedSchedule(
     ],
   };
 
-  const scheduleRows = items.map((i) => [
-    String(i.item),
-    i.description,
-    i.reference,
-    i.dates,
-    i.listing,
-    i.reason,
-    String(i.messages),
-    '',
-    '',
-  ]);
-  const termRows = [
-    ['Case term list', terms.version, '', '', '', ''],
-    ['Term', 'Category', 'Severity', 'Hits (messages)', 'Unique hits', 'Note'],
-    ...terms.rows.map((r) => [r.term, r.category, r.severity, String(r.hits), String(r.unique), r.note]),
-    [],
-    ['Term list versions', '', '', '', '', ''],
-    ['Version', 'Terms', 'Created', 'By', 'Note', ''],
-    ...history.map((h) => [
-      `v${h.version}`,
-      h.terms.map((t) => t.term).join('; '),
-      h.createdAt,
-      h.createdBy,
-      h.note ?? '',
+  const tables: Tables = {
+    schedule: items.map((i) => [
+      String(i.item),
+      i.description,
+      i.reference,
+      i.dates,
+      i.listing,
+      i.reason,
+      String(i.messages),
+      '',
       '',
     ]),
-    [],
-    ['Flagger hits by category', run ? `run ${run.id}` : 'no flagger run', '', '', '', ''],
-    ['Category', 'Flagged messages', '', '', '', ''],
-    ...[...categoryHits.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([c, n]) => [c, String(n), '', '', '', '']),
-  ];
-  const coverageRows = [
-    [
-      'Exhibit',
-      'Conversation',
-      'Messages',
-      'Flagged',
-      ...DECISIONS.map((d) => `Coded ${d.replace('_', ' ')}`),
-      'Coded (all)',
-      'Flagged, not coded',
-      'Search-term hits',
-      'Coded %',
+    terms: termRows(terms, history, run, flags),
+    coverage: coverageRows(coverage, codesAvailable),
+    provenance: [
+      ...provenanceRows(provenance),
+      ...provenance.inputs.map((i) => [i.name, `${i.sha256} — ${i.detail}`]),
     ],
-    ...coverage.map((c) => {
-      const coded = Object.values(c.coded).reduce((s, n) => s + n, 0);
-      return [
-        c.exhibit,
-        c.conversation,
-        String(c.messages),
-        String(c.flagged),
-        ...DECISIONS.map((d) => String(c.coded[d] ?? 0)),
-        String(coded),
-        String(c.flaggedNotCoded),
-        String(c.termHits),
-        c.messages ? ((100 * coded) / c.messages).toFixed(1) : '0.0',
-      ];
-    }),
-    ...(codesAvailable
-      ? []
-      : [['Note: this workspace has no reviewer coding; every message counts as not coded.']]),
-  ];
-  const provRows = [
-    ...provenanceRows(provenance),
-    ...provenance.inputs.map((i) => [i.name, `${i.sha256} — ${i.detail}`]),
-  ];
+  };
 
   if (o.format === 'csv') {
     return {
-      bytes: csv([SCHEDULE_HEADERS, ...scheduleRows]),
+      bytes: csv([SCHEDULE_HEADERS, ...tables.schedule]),
       appendices: [
-        ['search-terms', csv(termRows)],
-        ['coverage', csv(coverageRows)],
-        ['provenance', csv(provRows)],
+        ['search-terms', csv(tables.terms)],
+        ['coverage', csv(tables.coverage)],
+        ['provenance', csv(tables.provenance)],
       ],
       items: items.length,
       rows: items,
       provenance,
     };
   }
-
-  const wb = new ExcelJS.Workbook();
-  wb.creator = `Scrutineer ${softwareVersion()}`;
-  wb.created = new Date(asAt);
-  wb.modified = new Date(asAt);
-  const sheet = wb.addWorksheet('MG6C schedule', { views: [{ state: 'frozen', ySplit: 3 }] });
-  sheet.addRow(safeRow([`Schedule of non-sensitive unused material (MG6C style): ${theCase.name}`])).font = {
-    bold: true,
-    size: 13,
-  };
-  sheet.addRow([
-    `Generated by Scrutineer ${softwareVersion()}; inputs as at ${asAt}; items described individually where they may meet the disclosure test.`,
-  ]);
-  const head = sheet.addRow(SCHEDULE_HEADERS);
-  head.font = { bold: true };
-  head.alignment = { wrapText: true, vertical: 'top' };
-  for (const r of scheduleRows)
-    sheet.addRow(safeRow(r.map((v, i) => (i === 0 || i === 6 ? Number(v) : v)))).alignment = {
-      wrapText: true,
-      vertical: 'top',
-    };
-  [8, 70, 28, 14, 11, 40, 10, 30, 16].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
-  const a = wb.addWorksheet('Appendix A search terms');
-  for (const r of termRows) a.addRow(safeRow(r));
-  a.getColumn(1).width = 28;
-  a.getColumn(2).width = 40;
-  const b = wb.addWorksheet('Appendix B review coverage');
-  for (const r of coverageRows) b.addRow(safeRow(r));
-  b.getRow(1).font = { bold: true };
-  const p = wb.addWorksheet('Provenance');
-  for (const r of provRows) p.addRow(safeRow(r));
-  p.getColumn(1).width = 24;
-  p.getColumn(2).width = 120;
-  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  const bytes = await unusedWorkbook(theCase, asAt, tables);
   return { bytes, appendices: [], items: items.length, rows: items, provenance };
+}
+
+/** Every exhibit's conversations in turn, listed (see listConversation), with their coverage. */
+async function listExhibits(
+  store: Store,
+  caseId: number,
+  exhibits: readonly ExhibitRecord[],
+  x: {
+    readonly conversations: ReadonlyMap<number, ConversationRecord>;
+    readonly marks: Marks;
+    readonly onProgress?: (done: number, total: number) => void;
+  },
+): Promise<{ items: ScheduleItem[]; coverage: Coverage[]; codesAvailable: boolean }> {
+  const total = await store.messages.count(caseId);
+  const items: ScheduleItem[] = [];
+  const coverage: Coverage[] = [];
+  let codesAvailable = true;
+  let done = 0;
+  for (const ex of exhibits) {
+    // Messages of this exhibit per conversation, in time order.
+    const byConv = new Map<number, MessageRecord[]>();
+    for await (const m of store.messages.iterate(caseId, { exhibitId: ex.id })) {
+      const l = byConv.get(m.conversationId) ?? [];
+      l.push(m);
+      byConv.set(m.conversationId, l);
+    }
+    for (const [convId, list] of [...byConv.entries()].sort((a, b) => a[0] - b[0])) {
+      const conv = x.conversations.get(convId)?.name ?? String(convId);
+      const codes = await loadCodes(
+        store,
+        list.map((m) => m.id),
+      );
+      if (codes === null) codesAvailable = false;
+      coverage.push(listConversation(items, { ex, conv, list, codes, marks: x.marks }));
+      done += list.length;
+      x.onProgress?.(done, total);
+    }
+  }
+  return { items, coverage, codesAvailable };
+}
+
+/** The case term list with each term's hits, and its unique hits (messages no other term hit). */
+function termReport(
+  caseId: number,
+  termList: TermListRecord | null,
+  termHits: ReadonlyMap<string, ReadonlySet<number>>,
+  termNotes: ReadonlyMap<string, string>,
+  termsOf: ReadonlyMap<number, string[]>,
+): TermReport {
+  return {
+    version: termList
+      ? `case-${caseId}/terms-v${termList.version} (${termList.createdAt} by ${termList.createdBy})`
+      : 'no case term list',
+    rows: (termList?.terms ?? []).map((t) => {
+      const ids = termHits.get(t.term) ?? new Set<number>();
+      let unique = 0;
+      for (const id of ids) if ((termsOf.get(id)?.length ?? 0) === 1) unique++;
+      return {
+        term: t.term,
+        category: t.category,
+        severity: t.severity,
+        hits: ids.size,
+        unique,
+        note: termNotes.get(t.term) ?? '',
+      };
+    }),
+  };
+}
+
+/**
+ * Lists one conversation of one exhibit: each message that may meet the disclosure test (or that
+ * the case uses) on its own, the runs between them in bulk. Returns its coverage for Appendix B.
+ */
+function listConversation(
+  items: ScheduleItem[],
+  c: {
+    readonly ex: ExhibitRecord;
+    readonly conv: string;
+    readonly list: readonly MessageRecord[];
+    readonly codes: ReadonlyMap<number, ReviewCode> | null;
+    readonly marks: Marks;
+  },
+): Coverage {
+  const { ex, conv, list, codes, marks } = c;
+  const cov: Coverage = {
+    exhibit: ex.ref,
+    conversation: conv,
+    messages: list.length,
+    flagged: 0,
+    coded: {},
+    flaggedNotCoded: 0,
+    termHits: 0,
+  };
+  let runStart = -1;
+  const flushBulk = (end: number): void => {
+    if (runStart < 0) return;
+    items.push(bulkItem(items.length + 1, list, runStart, end, ex, conv));
+    runStart = -1;
+  };
+  list.forEach((m, i) => {
+    const flag = marks.flags.get(m.id);
+    const code = codes?.get(m.id);
+    const terms = marks.termsOf.get(m.id);
+    if (flag) cov.flagged++;
+    if (code) cov.coded[code.decision] = (cov.coded[code.decision] ?? 0) + 1;
+    if (flag && !code) cov.flaggedNotCoded++;
+    if (terms) cov.termHits++;
+    const uses = marks.used.get(m.id);
+    if (!flag && !code && !terms && !uses) {
+      if (runStart < 0) runStart = i;
+      return;
+    }
+    flushBulk(i);
+    const where = `${i + 1} of exhibit ${ex.ref} ("${conv}"), #${m.id}, from ${senderOf(m)} at ${m.localText} (${m.zone}; ${m.utc})`;
+    // Key order as the schedule's columns: `rows` is returned as it is built.
+    items.push({
+      item: items.length + 1,
+      description: uses
+        ? `USED MATERIAL, not unused: message ${where}`
+        : `Message ${where}: "${clip(m.text)}"`,
+      reference: sourceOf(m, new Map([[ex.id, ex]])),
+      dates: day(m.utc, m.zone),
+      listing: uses ? 'used' : 'individual',
+      reason: uses
+        ? `used: ${uses.join('; ')}; listed here only as a cross-reference (see the charge schedule and the case record)`
+        : `may meet the disclosure test: ${disclosureReasons(flag, code, terms).join('; ')}`,
+      messages: 1,
+    });
+  });
+  flushBulk(list.length);
+  return cov;
+}
+
+/** Messages runStart..end-1 of a conversation, none flagged, coded or hit: one bulk item. */
+function bulkItem(
+  item: number,
+  list: readonly MessageRecord[],
+  runStart: number,
+  end: number,
+  ex: ExhibitRecord,
+  conv: string,
+): ScheduleItem {
+  const first = list[runStart]!;
+  const last = list[end - 1]!;
+  const zone = first.zone;
+  const from = day(first.utc, zone);
+  const to = day(last.utc, zone);
+  const run = list.slice(runStart, end);
+  const senders = new Set(run.flatMap((m) => (m.sender === null ? [] : [m.sender])));
+  const system = run.filter((m) => m.sender === null).length;
+  return {
+    item,
+    description: `${run.length === 1 ? `Message ${end}` : `Messages ${runStart + 1}–${end}`} of exhibit ${ex.ref} ("${conv}"), ${from}${from === to ? '' : `–${to}`}: ${run.length} message(s) from ${senders.size} sender(s)${system ? ` and ${system} system line(s)` : ''}, none flagged by the flagger, coded by a reviewer or hit by a case search term`,
+    reference: runReference(run, ex),
+    dates: `${from}${from === to ? '' : ` – ${to}`}`,
+    listing: 'bulk',
+    reason: 'repetitive material described in bulk: not flagged, not coded, no search-term hit',
+    messages: end - runStart,
+  };
+}
+
+function disclosureReasons(
+  flag: FlagRecord | undefined,
+  code: ReviewCode | undefined,
+  terms: readonly string[] | undefined,
+): string[] {
+  const reasons: string[] = [];
+  if (flag)
+    reasons.push(
+      `flagged (${flag.categories.map((c) => c.name).join(', ')}; score ${flag.score.toFixed(2)})`,
+    );
+  if (code)
+    reasons.push(
+      `coded "${code.decision.replace('_', ' ')}" by ${code.by}${code.categories.length ? ` (${code.categories.join(', ')})` : ''}`,
+    );
+  if (terms)
+    reasons.push(`search term${terms.length > 1 ? 's' : ''} ${terms.map((t) => `"${t}"`).join(', ')}`);
+  return reasons;
 }
 
 /** Where a bulk run is: "AB/1 lines 1–13" (first line of the first message to last line of the last). */
@@ -406,13 +369,4 @@ function runReference(run: readonly MessageRecord[], ex: ExhibitRecord): string 
     return `${ex.ref} lines ${from}–${to}`;
   }
   return `${sourceOf(first, exhibits)} to ${sourceOf(last, exhibits).replace(`${ex.ref} `, '')}`;
-}
-
-/** RFC 4180 CSV, UTF-8 with a BOM (so spreadsheet programs read emoji and accents), CRLF lines. */
-export function csv(rows: readonly (readonly string[])[]): Buffer {
-  const cell = (raw: string): string => {
-    const v = safeCell(raw); // formula injection: see cell-safety.ts
-    return /[",\r\n]/u.test(v) ? `"${v.replace(/"/gu, '""')}"` : v;
-  };
-  return Buffer.from(`\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`, 'utf8');
 }

@@ -191,6 +191,7 @@ export function eventToMessage(
     poll: j<Poll>('poll') ?? null,
     location: j<ParsedMessage['location']>('location') ?? null,
     system,
+    displayedAuthor: v('displayedAuthor') ?? null,
     source: { type: 'xml', modelId: e.id ?? `#${seq}` },
     keyId: v('keyId') ?? e.id ?? null,
     senderIdentity: j<SenderIdentity>('senderIdentity') ?? null,
