@@ -145,7 +145,7 @@ export async function ocrCase(
   const evidence = new EvidenceStore(workspace);
   const pool = await OcrPool.start({ language: options.language, workers: options.workers });
   const version = engineVersion(pool.resources);
-  const counts = { read: 0, withText: 0, failed: 0, notImages: 0, changed: 0 };
+  const counts = { read: 0, withText: 0, failed: 0, notImages: 0, changed: 0, deviceThumbnailsRead: 0 };
   try {
     const unread = (
       await store.mediaTexts.unread(caseId, {
@@ -177,6 +177,8 @@ export async function ocrCase(
       counts.read += rows.length;
       counts.withText += rows.filter((r) => r.text !== '').length;
       counts.failed += rows.filter((r) => r.error !== null).length;
+      // Only those actually read: a `.thumb` that is no image is counted with the rest of those.
+      counts.deviceThumbnailsRead += rows.filter((r) => thumbnails.only.has(r.exhibitFileId)).length;
       if (rows.length) await storeBatch(store, caseId, actor, rows);
       options.onProgress?.(at + batch.length, files.length);
     }
@@ -187,7 +189,6 @@ export async function ocrCase(
       candidates: unread.length,
       ...counts,
       deviceThumbnailsSkipped: thumbnails.skip.size,
-      deviceThumbnailsRead: files.filter((f) => thumbnails.only.has(f.id)).length,
       ms: Math.round(performance.now() - t0),
     };
   } finally {
