@@ -51,30 +51,37 @@ export function limitMissing(missing: readonly ImportNotice[]): ImportNotice[] {
   ];
 }
 
-const THUMB = /\.thumb$/i;
+/** A phone's own thumbnail file (iOS WhatsApp): `<uuid>.thumb`, `<name>.jpg.thumb`. */
+export const THUMB = /\.thumb$/i;
 
 function split(path: string): { dir: string; name: string } {
   const at = path.lastIndexOf('/');
   return { dir: path.slice(0, at + 1).toLowerCase(), name: path.slice(at + 1).toLowerCase() };
 }
 
+/** An unlinked `.thumb` and the media files of its folder it may be the thumbnail of. */
+export interface DeviceThumbnail<F extends StoredMediaFile = StoredMediaFile> {
+  readonly thumb: F;
+  /** One: its item. None: its item is absent. Several: files of its name beside it, not paired. */
+  readonly items: readonly F[];
+}
+
 /**
  * WhatsApp on iOS keeps its own thumbnail beside each media file in `Message/Media`
  * (`<jid>/a/b/<uuid>.thumb` beside `<uuid>.jpg`; also `<name>.jpg.thumb`). Such a file is the
  * thumbnail of the one media file in its folder with its name (less `.thumb`, or with any
- * extension), not a media item that no message names. Each unlinked `.thumb` is listed with the
- * item it belongs to, or with why it is paired with none (its item absent, or two files of that
- * name), under `media_device_thumbnail`; their ids are returned to keep them out of
- * `media_unreferenced`.
+ * extension). A `.thumb` that a message names is that message's media, not a device thumbnail.
+ * Shared by the import report (`deviceThumbnails`) and OCR, which does not read a thumbnail
+ * again when its item is there.
  */
-export function deviceThumbnails(
-  files: readonly StoredMediaFile[],
+export function pairDeviceThumbnails<F extends StoredMediaFile>(
+  files: readonly F[],
   linked: ReadonlySet<number>,
-): { ids: Set<number>; notices: ImportNotice[] } {
+): DeviceThumbnail<F>[] {
   const media = files.filter((f) => f.role === 'media');
   const thumbs = media.filter((f) => THUMB.test(f.pathInArchive) && !linked.has(f.id));
-  if (thumbs.length === 0) return { ids: new Set(), notices: [] };
-  const byDir = new Map<string, StoredMediaFile[]>();
+  if (thumbs.length === 0) return [];
+  const byDir = new Map<string, F[]>();
   for (const f of media) {
     if (THUMB.test(f.pathInArchive)) continue;
     const { dir } = split(f.pathInArchive);
@@ -82,13 +89,29 @@ export function deviceThumbnails(
     if (list) list.push(f);
     else byDir.set(dir, [f]);
   }
-  const lines = thumbs.map((t) => {
-    const { dir, name } = split(t.pathInArchive);
+  return thumbs.map((thumb) => {
+    const { dir, name } = split(thumb.pathInArchive);
     const full = name.replace(THUMB, '');
     const siblings = byDir.get(dir) ?? [];
     let items = siblings.filter((f) => split(f.pathInArchive).name === full);
     if (items.length === 0)
       items = siblings.filter((f) => split(f.pathInArchive).name.replace(/\.[^.]*$/, '') === full);
+    return { thumb, items };
+  });
+}
+
+/**
+ * Each unlinked `.thumb` (see `pairDeviceThumbnails`) is listed with the item it belongs to, or
+ * with why it is paired with none (its item absent, or two files of that name), under
+ * `media_device_thumbnail`; their ids are returned to keep them out of `media_unreferenced`.
+ */
+export function deviceThumbnails(
+  files: readonly StoredMediaFile[],
+  linked: ReadonlySet<number>,
+): { ids: Set<number>; notices: ImportNotice[] } {
+  const pairs = pairDeviceThumbnails(files, linked);
+  if (pairs.length === 0) return { ids: new Set(), notices: [] };
+  const lines = pairs.map(({ thumb: t, items }) => {
     const head = `${t.pathInArchive} (exhibit file ${t.id}) is WhatsApp's own thumbnail`;
     if (items.length === 1) {
       const item = items[0]!;
@@ -100,7 +123,7 @@ export function deviceThumbnails(
   const notices: ImportNotice[] = [
     {
       code: 'media_device_thumbnail',
-      message: `${thumbs.length} device thumbnail(s) (.thumb) beside the media they belong to: stored, and not counted as media named by no message`,
+      message: `${pairs.length} device thumbnail(s) (.thumb) beside the media they belong to: stored, and not counted as media named by no message`,
       line: null,
     },
     ...lines.slice(0, MEDIA_NOTICE_LIMIT).map((message) => ({
@@ -115,5 +138,5 @@ export function deviceThumbnails(
       message: `${lines.length - MEDIA_NOTICE_LIMIT} more device thumbnails (${lines.length} in all; \`scrutineer exhibit show\` lists every stored file)`,
       line: null,
     });
-  return { ids: new Set(thumbs.map((t) => t.id)), notices };
+  return { ids: new Set(pairs.map((p) => p.thumb.id)), notices };
 }

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 
 import { UsageError } from '../../domain/errors.js';
+import type { OcrCaseOutcome } from '../../media/ocr/ocr-case.js';
 import { queueOcr } from '../../media/ocr/ocr-job.js';
 import { OCR_LANGUAGES } from '../../media/ocr/resources.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
@@ -25,6 +26,20 @@ function workerCount(value: string): number {
   if (!Number.isInteger(n) || n < 1 || n > 64)
     throw new UsageError(`--workers must be a whole number from 1 to 64 (got "${value}")`);
   return n;
+}
+
+/** What the run did with a phone's own `.thumb` files, or nothing where there were none. */
+function thumbnailNote(o: OcrCaseOutcome): string {
+  const parts = [];
+  if (o.deviceThumbnailsSkipped)
+    parts.push(
+      `${o.deviceThumbnailsSkipped} device thumbnail(s) (.thumb) not read: a second, smaller copy of an image that is read itself`,
+    );
+  if (o.deviceThumbnailsRead)
+    parts.push(
+      `${o.deviceThumbnailsRead} device thumbnail(s) read as the only picture of their item (absent or no image; the pass says which)`,
+    );
+  return parts.map((p) => `, ${p}`).join('');
 }
 
 export function registerOcr(program: Command, ctx: CliContext): void {
@@ -87,6 +102,7 @@ export function registerOcr(program: Command, ctx: CliContext): void {
         ctx.io.out(
           `Read ${outcome.read} image(s) of ${outcome.candidates} media file(s) not yet read: ${outcome.withText} with text, ${outcome.failed} could not be decoded, ${outcome.notImages} not images` +
             `${outcome.changed ? `, ${outcome.changed} NOT READ because the stored copy no longer matches its hash (run \`scrutineer verify\`)` : ''}` +
+            thumbnailNote(outcome) +
             ` (${outcome.engine} ${outcome.engineVersion}, ${outcome.language}, ${(outcome.ms / 1000).toFixed(1)} s)\n`,
         );
       });

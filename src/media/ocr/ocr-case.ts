@@ -5,17 +5,19 @@
  *
  * Each file's bytes are read from the evidence store and hashed first: a file whose bytes no longer
  * match its record is not read (and is counted, for `scrutineer verify` to explain). Files that are
- * not images (by their first bytes, not their names) are skipped. Results are stored in batches,
+ * not images (by their first bytes, not their names) are skipped, and so are a phone's own thumbnails
+ * of an image that is read itself (device-thumbnails.ts). Results are stored in batches,
  * each in one transaction with its audit entry, so an interrupted run keeps what it did and the next
  * run reads only what is left.
  */
 import { createHash } from 'node:crypto';
-import { open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 
 import { EvidenceStore } from '../../evidence/evidence-store.js';
 import type { Store } from '../../store/open-store.js';
 import type { NewMediaText } from '../../store/repositories/media-texts.js';
 import type { ExhibitFileRecord } from '../../store/types.js';
+import { head, planDeviceThumbnails } from './device-thumbnails.js';
 import { engineVersion, OcrPool, type OcrResult } from './engine.js';
 import { imageType } from './image-type.js';
 import { decodeImage, textMask, type MaskKind } from './preprocess.js';
@@ -49,6 +51,10 @@ export interface OcrCaseOutcome {
   readonly notImages: number;
   /** Stored copies whose bytes no longer match their hash: not read. */
   readonly changed: number;
+  /** A phone's own thumbnails (`.thumb`) of an image that is read itself: not read again. */
+  readonly deviceThumbnailsSkipped: number;
+  /** Device thumbnails read because their item is absent or no image (their pass says so). */
+  readonly deviceThumbnailsRead: number;
   readonly ms: number;
 }
 
@@ -80,16 +86,6 @@ export async function readImage(pool: Pick<OcrPool, 'recognize'>, bytes: Buffer)
   return best;
 }
 
-async function head(path: string): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(32), 0, 32, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
 type Read = { kind: 'text'; row: NewMediaText } | { kind: 'not-image' | 'changed' };
 
 async function readFileText(
@@ -98,6 +94,8 @@ async function readFileText(
   caseId: number,
   file: ExhibitFileRecord,
   actor: string,
+  /** Why this device thumbnail is read (the only picture of its item); null for any other file. */
+  onlyPicture: string | null,
 ): Promise<Read> {
   const path = evidence.absolutePath(file.storedPath!);
   // The first bytes say whether it is an image: videos and voice notes are not read in full.
@@ -121,7 +119,7 @@ async function readFileText(
       kind: 'text',
       row: {
         ...base,
-        pass,
+        pass: onlyPicture === null ? pass : `${pass}; ${onlyPicture}`,
         confidence: result.confidence,
         text: result.text,
         words: result.words,
@@ -147,15 +145,18 @@ export async function ocrCase(
   const evidence = new EvidenceStore(workspace);
   const pool = await OcrPool.start({ language: options.language, workers: options.workers });
   const version = engineVersion(pool.resources);
-  const counts = { read: 0, withText: 0, failed: 0, notImages: 0, changed: 0 };
+  const counts = { read: 0, withText: 0, failed: 0, notImages: 0, changed: 0, deviceThumbnailsRead: 0 };
   try {
-    const files = (
+    const unread = (
       await store.mediaTexts.unread(caseId, {
         engine: pool.resources.engine,
         engineVersion: version,
         language: pool.resources.language,
       })
     ).filter((f) => f.storedPath !== null);
+    const thumbnails = await planDeviceThumbnails(store, evidence, caseId, unread);
+    // Skipped ones stay unread: a later run skips them again, unless their item has gone.
+    const files = unread.filter((f) => !thumbnails.skip.has(f.id));
     options.onProgress?.(0, files.length);
     const width = Math.max(1, options.workers ?? 1);
     for (let at = 0; at < files.length; at += BATCH) {
@@ -165,7 +166,9 @@ export async function ocrCase(
       for (let i = 0; i < batch.length; i += width)
         reads.push(
           ...(await Promise.all(
-            batch.slice(i, i + width).map((f) => readFileText(pool, evidence, caseId, f, actor)),
+            batch
+              .slice(i, i + width)
+              .map((f) => readFileText(pool, evidence, caseId, f, actor, thumbnails.only.get(f.id) ?? null)),
           )),
         );
       const rows = reads.flatMap((r) => (r.kind === 'text' ? [r.row] : []));
@@ -174,6 +177,8 @@ export async function ocrCase(
       counts.read += rows.length;
       counts.withText += rows.filter((r) => r.text !== '').length;
       counts.failed += rows.filter((r) => r.error !== null).length;
+      // Only those actually read: a `.thumb` that is no image is counted with the rest of those.
+      counts.deviceThumbnailsRead += rows.filter((r) => thumbnails.only.has(r.exhibitFileId)).length;
       if (rows.length) await storeBatch(store, caseId, actor, rows);
       options.onProgress?.(at + batch.length, files.length);
     }
@@ -181,8 +186,9 @@ export async function ocrCase(
       engine: pool.resources.engine,
       engineVersion: version,
       language: pool.resources.language,
-      candidates: files.length,
+      candidates: unread.length,
       ...counts,
+      deviceThumbnailsSkipped: thumbnails.skip.size,
       ms: Math.round(performance.now() - t0),
     };
   } finally {

@@ -200,6 +200,18 @@ export class MediaTextsRepository {
     }));
   }
 
+  /** The ids of the case's files that some message names (OCR tells a `.thumb` so named from a device thumbnail). */
+  async namedFileIds(caseId: number): Promise<Set<number>> {
+    const rows = await this.ctx.db
+      .selectFrom('messages')
+      .select('media_file_id')
+      .distinct()
+      .where('case_id', '=', caseId)
+      .where('media_file_id', 'is not', null)
+      .execute();
+    return new Set(rows.map((r) => toInt(r.media_file_id!)));
+  }
+
   async list(caseId: number): Promise<MediaTextRecord[]> {
     const rows = await this.ctx.db
       .selectFrom('media_texts')
