@@ -1,5 +1,5 @@
 /**
- * The iOS ChatStorage.sqlite reader. Why one file over 500 lines: the row mapping of each message kind (text, media, system, call, poll, location) reads the same joined row, and is kept together to stay comparable with the Android readers.
+ * The iOS ChatStorage.sqlite reader. Why one file over 500 lines: the row mapping of each message kind (text, media, system, call, poll, location) reads the same message row, and is kept together to stay comparable with the Android readers; the query and the side rows read by key are in ios-rows.ts.
  */
 import type Database from 'better-sqlite3';
 import type {
