@@ -1,5 +1,5 @@
 /**
- * The iOS ChatStorage.sqlite reader. Why one file over 500 lines: the row mapping of each message kind (text, media, system, call, poll, location) reads the same joined row, and is kept together to stay comparable with the Android readers.
+ * The iOS ChatStorage.sqlite reader. Why one file over 500 lines: the row mapping of each message kind (text, media, system, call, poll, location) reads the same message row, and is kept together to stay comparable with the Android readers; the query and the side rows read by key are in ios-rows.ts.
  */
 import type Database from 'better-sqlite3';
 import type {
@@ -12,17 +12,9 @@ import type {
 } from '../../domain/message.js';
 import type { RowAccount, RowSkipReason } from '../../domain/import-report.js';
 import { accountNotices, assertSomethingRead, RowLedger, notAChat } from './accounting.js';
-import {
-  basename,
-  isGroupJid,
-  isoUtc,
-  numberOrNull,
-  ownerFrom,
-  rowObjects,
-  stringOrNull,
-  ZoneClock,
-} from './common.js';
+import { basename, isGroupJid, isoUtc, numberOrNull, ownerFrom, stringOrNull, ZoneClock } from './common.js';
 import { withDetail, type DetailFacts } from './detail.js';
+import { colOr, hasColumn, IosRows, MEDIA, PARENT, R } from './ios-rows.js';
 import { IdentityBook, ParticipantList, type ContactInfo, type Person } from './identities.js';
 import {
   copyNotices,
@@ -78,15 +70,40 @@ interface ChatInfo {
 
 const PHONE_LIKE = /^[+\d\s().-]{6,}$/;
 
+/** Who sent a message, and the member row it joined (on a group event: whom it concerns). */
+interface Sender {
+  readonly member: Person | null;
+  readonly person: Person | null;
+}
+
+type Raw = Record<string, string | number | null>;
+
+/** A message's kind and that kind's parts, with the media item read for it. */
+interface Content {
+  kind: MessageKind;
+  media: MediaRef | null;
+  location: ParsedMessage['location'];
+  system: SystemEvent | null;
+  deletedBy: ParsedMessage['deletedBy'];
+  item: unknown[] | null;
+}
+
 /** What a location or contact card row records beyond the message's own fields. */
-function iosFacts(row: Row, kind: MessageKind, type: number | null, text: string | null): DetailFacts {
+function iosFacts(
+  item: unknown[] | null,
+  kind: MessageKind,
+  type: number | null,
+  text: string | null,
+): DetailFacts {
   if (kind === 'location') {
-    const lat = numberOrNull(row.latitude);
-    const lng = numberOrNull(row.longitude);
+    const lat = numberOrNull(item?.[MEDIA.lat]);
+    const lng = numberOrNull(item?.[MEDIA.lng]);
     return { location: { lat, lng, name: null, address: null, live: false } };
   }
-  if (type === 4)
-    return { vcards: [{ text: stringOrNull(row.vcard_text), name: stringOrNull(row.vcard_name) ?? text }] };
+  if (type === 4) {
+    const name = stringOrNull(item?.[MEDIA.vcardName]) ?? text;
+    return { vcards: [{ text: stringOrNull(item?.[MEDIA.vcardText]), name }] };
+  }
   return {};
 }
 
@@ -104,6 +121,11 @@ class IosReader implements DeviceReader {
   private unmapped = new Map<string, number>();
   /** Rows with no ZMESSAGEDATE: kept, dated at the Unix epoch, listed in a notice. */
   private undated = { count: 0, ids: [] as number[] };
+  /** ZWAGROUPMEMBER rows by Z_PK, for the member a message row joins. */
+  private readonly memberByPk = new Map<number, { jid: string | null; name: string | null }>();
+  /** The person of each member row, with the push name it was made with (issue 20: one per row was 1 %). */
+  private readonly memberPeople = new Map<number, { push: string | null; person: Person | null }>();
+  private rows: IosRows | null = null;
 
   constructor(
     private readonly copy: SqliteCopy,
@@ -164,6 +186,8 @@ class IosReader implements DeviceReader {
     for (const m of members) {
       const jid = stringOrNull(m.ZMEMBERJID);
       const name = stringOrNull(m.ZCONTACTNAME);
+      const pk = numberOrNull(m.Z_PK);
+      if (pk !== null && !this.memberByPk.has(pk)) this.memberByPk.set(pk, { jid, name });
       if (jid && name && !contacts.has(jid))
         contacts.set(jid, { number: null, displayName: name, pushName: null });
     }
@@ -191,11 +215,11 @@ class IosReader implements DeviceReader {
   }
 
   private has(table: string, column?: string): boolean {
-    return this.copy.tables.has(table) && (column === undefined || this.copy.columns(table).has(column));
+    return hasColumn(this.copy, table, column);
   }
 
   private col(table: string, alias: string, column: string, as: string): string {
-    return this.has(table, column) ? `${alias}.${column} AS ${as}` : `NULL AS ${as}`;
+    return colOr(this.copy, table, alias, column, as);
   }
 
   private memberRows(): Row[] {
@@ -264,71 +288,12 @@ class IosReader implements DeviceReader {
     }
   }
 
-  private query(): string {
-    const m = (c: string) => this.col('ZWAMESSAGE', 'm', c, c);
-    const members = this.has('ZWAGROUPMEMBER', 'ZMEMBERJID') && this.has('ZWAMESSAGE', 'ZGROUPMEMBER');
-    const mediaByItem = this.has('ZWAMEDIAITEM', 'Z_PK') && this.has('ZWAMESSAGE', 'ZMEDIAITEM');
-    const mediaByMessage = !mediaByItem && this.has('ZWAMEDIAITEM', 'ZMESSAGE');
-    const media = mediaByItem || mediaByMessage;
-    const parent = this.has('ZWAMESSAGE', 'ZPARENTMESSAGE');
-    const mi = (c: string, as: string) => (media ? this.col('ZWAMEDIAITEM', 'mi', c, as) : `NULL AS ${as}`);
-    const select = [
-      'm.Z_PK AS Z_PK',
-      'm.ZCHATSESSION AS ZCHATSESSION',
-      'm.ZISFROMME AS ZISFROMME',
-      'm.ZMESSAGEDATE AS ZMESSAGEDATE',
-      m('ZFROMJID'),
-      m('ZTEXT'),
-      m('ZMESSAGETYPE'),
-      m('ZGROUPEVENTTYPE'),
-      m('ZSTANZAID'),
-      m('ZPUSHNAME'),
-      m('ZSORT'),
-      m('ZFLAGS'),
-      m('ZMESSAGESTATUS'),
-      members ? 'gm.ZMEMBERJID AS member_jid' : 'NULL AS member_jid',
-      members ? this.col('ZWAGROUPMEMBER', 'gm', 'ZCONTACTNAME', 'member_name') : 'NULL AS member_name',
-      media ? 'mi.Z_PK AS has_media' : 'NULL AS has_media',
-      mi('ZMEDIALOCALPATH', 'media_path'),
-      mi('ZFILESIZE', 'media_size'),
-      mi('ZTITLE', 'media_title'),
-      mi('ZLATITUDE', 'latitude'),
-      mi('ZLONGITUDE', 'longitude'),
-      mi('ZVCARDNAME', 'vcard_name'),
-      mi('ZVCARDSTRING', 'vcard_text'),
-      parent ? 'p.Z_PK AS has_parent' : 'NULL AS has_parent',
-      parent ? this.col('ZWAMESSAGE', 'p', 'ZSTANZAID', 'q_key') : 'NULL AS q_key',
-      parent ? this.col('ZWAMESSAGE', 'p', 'ZTEXT', 'q_text') : 'NULL AS q_text',
-      parent ? 'p.ZISFROMME AS q_from_me' : 'NULL AS q_from_me',
-      parent ? this.col('ZWAMESSAGE', 'p', 'ZFROMJID', 'q_from') : 'NULL AS q_from',
-      parent && members ? 'pgm.ZMEMBERJID AS q_member' : 'NULL AS q_member',
-    ];
-    // Display order is ZSORT. SQLite puts NULL first; a row without one goes after those with one,
-    // by date (the plain order, which an index can serve, where no row lacks it).
-    const sortless =
-      this.has('ZWAMESSAGE', 'ZSORT') &&
-      this.db.prepare('SELECT 1 FROM ZWAMESSAGE WHERE ZSORT IS NULL LIMIT 1').get() !== undefined;
-    const order = !this.has('ZWAMESSAGE', 'ZSORT')
-      ? 'm.ZCHATSESSION, m.Z_PK'
-      : sortless
-        ? 'm.ZCHATSESSION, m.ZSORT IS NULL, m.ZSORT, m.ZMESSAGEDATE, m.Z_PK'
-        : 'm.ZCHATSESSION, m.ZSORT, m.Z_PK';
-    return [
-      `SELECT ${select.join(', ')} FROM ZWAMESSAGE m`,
-      members ? 'LEFT JOIN ZWAGROUPMEMBER gm ON gm.Z_PK = m.ZGROUPMEMBER' : '',
-      mediaByItem ? 'LEFT JOIN ZWAMEDIAITEM mi ON mi.Z_PK = m.ZMEDIAITEM' : '',
-      mediaByMessage ? 'LEFT JOIN ZWAMEDIAITEM mi ON mi.ZMESSAGE = m.Z_PK' : '',
-      parent ? 'LEFT JOIN ZWAMESSAGE p ON p.Z_PK = m.ZPARENTMESSAGE' : '',
-      parent && members ? 'LEFT JOIN ZWAGROUPMEMBER pgm ON pgm.Z_PK = p.ZGROUPMEMBER' : '',
-      `ORDER BY ${order}`,
-    ].join(' ');
-  }
-
   *messages(): Generator<DeviceMessage> {
     const label = this.options.fileName;
-    let rows: IterableIterator<Row>;
+    let rows: IterableIterator<unknown[]>;
     try {
-      rows = rowObjects(this.db.prepare(this.query()));
+      this.rows = new IosRows(this.copy);
+      rows = this.db.prepare(this.rows.messageQuery()).raw(true).iterate() as IterableIterator<unknown[]>;
     } catch (err) {
       throw sqliteFailure(label, err);
     }
@@ -336,7 +301,7 @@ class IosReader implements DeviceReader {
     let lastId: number | null = null;
     const ledger = new RowLedger('ZWAMESSAGE');
     while (true) {
-      let next: IteratorResult<Row>;
+      let next: IteratorResult<unknown[]>;
       try {
         next = rows.next();
       } catch (err) {
@@ -344,10 +309,10 @@ class IosReader implements DeviceReader {
       }
       if (next.done) break;
       const row = next.value;
-      const id = numberOrNull(row.Z_PK) as number;
+      const id = numberOrNull(row[R.id]) as number;
       if (id === lastId) continue;
       lastId = id;
-      const chatId = numberOrNull(row.ZCHATSESSION) ?? -1;
+      const chatId = numberOrNull(row[R.chat]) ?? -1;
       const chat = this.chats.get(chatId);
       if (!chat) {
         ledger.skip(this.notChats.get(chatId) ?? 'no_chat', id);
@@ -390,15 +355,23 @@ class IosReader implements DeviceReader {
     this.unmapped.set(what, (this.unmapped.get(what) ?? 0) + 1);
   }
 
-  private message(row: Row, chat: ChatInfo, seq: number): ParsedMessage {
-    const id = numberOrNull(row.Z_PK) as number;
-    const type = numberOrNull(row.ZMESSAGETYPE);
-    const eventType = numberOrNull(row.ZGROUPEVENTTYPE);
-    const fromMe = numberOrNull(row.ZISFROMME) === 1;
-    const memberJid = stringOrNull(row.member_jid);
+  /** The member row a message joined, as a person; cached per member and push name. */
+  private member(row: unknown[], rowPush: string | null): Person | null {
+    const pk = row[R.member];
+    if (typeof pk !== 'number') return null;
+    const hit = this.memberPeople.get(pk);
+    if (hit !== undefined && hit.push === rowPush) return hit.person;
+    const m = this.memberByPk.get(pk);
+    const person = m?.jid ? this.book.person(m.jid, m.name, rowPush) : null;
+    this.memberPeople.set(pk, { push: rowPush, person });
+    return person;
+  }
+
+  /** Who a message is from, and the member row it names (on a group event: whom it concerns). */
+  private sender(row: unknown[], chat: ChatInfo, type: number | null, fromMe: boolean): Sender {
     // A row's ZPUSHNAME is its sender's; on a group event the member row may be someone else.
-    const rowPush = type === 6 ? null : stringOrNull(row.ZPUSHNAME);
-    const member = memberJid ? this.book.person(memberJid, stringOrNull(row.member_name), rowPush) : null;
+    const rowPush = type === 6 ? null : stringOrNull(row[R.push]);
+    const member = this.member(row, rowPush);
     const person: Person | null = fromMe
       ? this.book.ownerPerson()
       : chat.isGroup
@@ -406,111 +379,141 @@ class IosReader implements DeviceReader {
         : chat.partner && rowPush && !chat.partner.identity.pushName
           ? this.book.person(chat.key, null, rowPush)
           : chat.partner;
-    const text = stringOrNull(row.ZTEXT);
-    const raw: Record<string, string | number | null> = { ZMESSAGETYPE: type };
-    if (eventType !== null && eventType !== 0) raw.ZGROUPEVENTTYPE = eventType;
-    const status = numberOrNull(row.ZMESSAGESTATUS);
-    if (status !== null) raw.ZMESSAGESTATUS = status;
-    const flags = numberOrNull(row.ZFLAGS);
-    if (flags !== null) raw.ZFLAGS = flags;
-    let kind: MessageKind = 'text';
-    let media: MediaRef | null = null;
-    let location: ParsedMessage['location'] = null;
-    let system: SystemEvent | null = null;
-    let deletedBy: ParsedMessage['deletedBy'] = null;
+    return { member, person };
+  }
+
+  /** A ZMESSAGETYPE 6 row: a group event, with whom it concerns. */
+  private groupEvent(eventType: number | null, who: string | null, text: string | null): SystemEvent {
+    const mapped = eventType === null ? undefined : GROUP_EVENTS.get(eventType);
+    if (mapped === undefined) this.count(`ZGROUPEVENTTYPE ${eventType ?? 'NULL'}`);
+    const type = mapped ?? 'other';
+    const targets = who === null ? [] : [who];
+    if (type === 'added' || type === 'removed')
+      return { type, actor: null, targets, value: null, previousValue: null };
+    if (type === 'left') return { type, actor: who, targets, value: null, previousValue: null };
+    return { type, actor: who, targets: [], value: type === 'created' ? text : null, previousValue: null };
+  }
+
+  /** What the row's type makes of it: its kind and the parts of that kind, with their raw columns. */
+  private content(row: unknown[], type: number | null, sender: Sender, fromMe: boolean, raw: Raw): Content {
+    const c: Content = {
+      kind: 'text',
+      media: null,
+      location: null,
+      system: null,
+      deletedBy: null,
+      item: null,
+    };
     if (type !== null && !KNOWN_TYPES.has(type)) this.count(`ZMESSAGETYPE ${type}`);
     if (type === 6) {
-      kind = 'system';
-      const mapped = eventType === null ? undefined : GROUP_EVENTS.get(eventType);
-      if (mapped === undefined) this.count(`ZGROUPEVENTTYPE ${eventType ?? 'NULL'}`);
-      const type2 = mapped ?? 'other';
-      const who = fromMe ? this.book.ownerPerson().displayName : (member?.displayName ?? null);
-      const targets = who === null ? [] : [who];
-      system =
-        type2 === 'added' || type2 === 'removed'
-          ? { type: type2, actor: null, targets, value: null, previousValue: null }
-          : type2 === 'left'
-            ? { type: type2, actor: who, targets, value: null, previousValue: null }
-            : {
-                type: type2,
-                actor: who,
-                targets: [],
-                value: type2 === 'created' ? text : null,
-                previousValue: null,
-              };
+      c.kind = 'system';
+      const who = fromMe ? this.book.ownerPerson().displayName : (sender.member?.displayName ?? null);
+      c.system = this.groupEvent(numberOrNull(row[R.event]), who, stringOrNull(row[R.text]));
     } else if (type === 10) {
-      kind = 'system';
-      system = { type: 'other', actor: null, targets: [], value: null, previousValue: null };
+      c.kind = 'system';
+      c.system = { type: 'other', actor: null, targets: [], value: null, previousValue: null };
     } else if (type === 14) {
-      kind = 'deleted';
-      deletedBy = 'sender';
+      c.kind = 'deleted';
+      c.deletedBy = 'sender';
     } else if (type === 5) {
-      kind = 'location';
-      const lat = numberOrNull(row.latitude);
-      const lng = numberOrNull(row.longitude);
+      c.kind = 'location';
+      c.item = this.item(row);
+      const lat = numberOrNull(c.item?.[MEDIA.lat]);
+      const lng = numberOrNull(c.item?.[MEDIA.lng]);
       raw.latitude = lat;
       raw.longitude = lng;
-      location = {
-        url: lat !== null && lng !== null ? `https://maps.google.com/?q=${lat},${lng}` : null,
-        live: false,
-      };
+      const url = lat !== null && lng !== null ? `https://maps.google.com/?q=${lat},${lng}` : null;
+      c.location = { url, live: false };
     } else if (type !== null && MEDIA_TYPES.has(type)) {
-      kind = 'media';
-      const path = stringOrNull(row.media_path);
-      const caption = stringOrNull(row.media_title);
-      media = { fileName: basename(path), omitted: path === null, caption };
+      c.kind = 'media';
+      c.item = this.item(row);
+      const path = stringOrNull(c.item?.[MEDIA.path]);
+      const caption = stringOrNull(c.item?.[MEDIA.title]);
+      c.media = { fileName: basename(path), omitted: path === null, caption };
       raw.file_path = path;
-      raw.file_size = numberOrNull(row.media_size);
+      raw.file_size = numberOrNull(c.item?.[MEDIA.size]);
     }
-    let replyTo: ReplyRef | null = null;
-    if (row.has_parent !== null && row.has_parent !== undefined) {
-      const qFromMe = numberOrNull(row.q_from_me) === 1;
-      const qMember = stringOrNull(row.q_member);
-      replyTo = {
-        keyId: stringOrNull(row.q_key),
-        text: stringOrNull(row.q_text),
-        senderJid: qFromMe
+    return c;
+  }
+
+  /** The media item the row joined, or null where it joined none. */
+  private item(row: unknown[]): unknown[] | null {
+    const pk = row[R.media];
+    return pk === null || pk === undefined ? null : (this.rows?.media(pk as number) ?? null);
+  }
+
+  /** The quoted message (ZPARENTMESSAGE), where the row joined one. */
+  private reply(row: unknown[], chat: ChatInfo): ReplyRef | null {
+    const pk = row[R.parent];
+    if (pk === null || pk === undefined) return null;
+    const q = this.rows?.parent(pk as number);
+    if (q === undefined) return null;
+    const qMember = stringOrNull(q[PARENT.member]);
+    return {
+      keyId: stringOrNull(q[PARENT.key]),
+      text: stringOrNull(q[PARENT.text]),
+      senderJid:
+        numberOrNull(q[PARENT.fromMe]) === 1
           ? this.ownerJid
           : qMember
             ? this.book.person(qMember).identity.jid
             : chat.isGroup
               ? null
-              : (chat.partner?.identity.jid ?? stringOrNull(row.q_from)),
-      };
-    }
-    let ms = cocoaToMs(row.ZMESSAGEDATE);
-    if (ms === null) {
-      this.undated.count++;
-      if (this.undated.ids.length < 20) this.undated.ids.push(id);
-      ms = 0;
-    }
+              : (chat.partner?.identity.jid ?? stringOrNull(q[PARENT.from])),
+    };
+  }
+
+  /** The row's instant; a row without ZMESSAGEDATE is dated at the epoch and listed. */
+  private instant(row: unknown[], id: number): number {
+    const ms = cocoaToMs(row[R.date]);
+    if (ms !== null) return ms;
+    this.undated.count++;
+    if (this.undated.ids.length < 20) this.undated.ids.push(id);
+    return 0;
+  }
+
+  private message(row: unknown[], chat: ChatInfo, seq: number): ParsedMessage {
+    const id = numberOrNull(row[R.id]) as number;
+    const type = numberOrNull(row[R.type]);
+    const eventType = numberOrNull(row[R.event]);
+    const fromMe = numberOrNull(row[R.fromMe]) === 1;
+    const sender = this.sender(row, chat, type, fromMe);
+    const text = stringOrNull(row[R.text]);
+    const raw: Raw = { ZMESSAGETYPE: type };
+    if (eventType !== null && eventType !== 0) raw.ZGROUPEVENTTYPE = eventType;
+    const status = numberOrNull(row[R.status]);
+    if (status !== null) raw.ZMESSAGESTATUS = status;
+    const flags = numberOrNull(row[R.flags]);
+    if (flags !== null) raw.ZFLAGS = flags;
+    const c = this.content(row, type, sender, fromMe, raw);
+    const { kind, media, system } = c;
+    const isSystem = kind === 'system';
     return withDetail(
       {
         seq,
-        sender: kind === 'system' ? (system?.actor ?? null) : (person?.displayName ?? null),
+        sender: isSystem ? (system?.actor ?? null) : (sender.person?.displayName ?? null),
         kind,
         text: kind === 'media' && text === null ? (media?.caption ?? '') : (text ?? ''),
-        time: this.clock.time(ms),
+        time: this.clock.time(this.instant(row, id)),
         edited: false,
         media,
         poll: null,
-        location,
+        location: c.location,
         system,
         source: { type: 'table', table: 'ZWAMESSAGE', rowId: id },
-        keyId: stringOrNull(row.ZSTANZAID),
-        senderIdentity:
-          kind === 'system'
-            ? fromMe
-              ? this.book.ownerPerson().identity
-              : (member?.identity ?? null)
-            : (person?.identity ?? null),
-        replyTo,
+        keyId: stringOrNull(row[R.stanza]),
+        senderIdentity: isSystem
+          ? fromMe
+            ? this.book.ownerPerson().identity
+            : (sender.member?.identity ?? null)
+          : (sender.person?.identity ?? null),
+        replyTo: this.reply(row, chat),
         reactions: [],
-        deletedBy,
+        deletedBy: c.deletedBy,
         editedAt: null,
         raw,
       },
-      iosFacts(row, kind, type, text),
+      iosFacts(c.item, kind, type, text),
     );
   }
 
