@@ -26,7 +26,7 @@ import {
   type RecordPerson,
   type Recommendation,
 } from '../contract/record.js';
-import { STANDARDS } from '../contract/standards.js';
+import { STANDARDS, type Standard } from '../contract/standards.js';
 
 const fail = (message: string, code = 'record_rule'): never => {
   throw new UserError(message, { code });
@@ -62,7 +62,7 @@ export function checkOrder(earlier: string | null | undefined, later: string, wh
   if (earlier && certainlyBefore(later, earlier)) fail(`dates out of order: ${what}`, 'dates_out_of_order');
 }
 
-export function checkStandard(value: string): string {
+export function checkStandard(value: string): Standard {
   const found = STANDARDS.find((s) => s.toLowerCase() === value.trim().toLowerCase());
   if (!found)
     fail(
