@@ -39,13 +39,6 @@ export function checkDate(value: string, what: string): string {
   return value;
 }
 
-/** One of a fixed list of words. */
-export function checkOneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
-  if (!(allowed as readonly string[]).includes(value))
-    fail(`${what} must be one of: ${allowed.join(', ')} (got "${value}")`, 'bad_value');
-  return value as T;
-}
-
 /** "Dates in order": `later` must not be before `earlier`. */
 /** A record date at day, month or year precision (YYYY-MM-DD, YYYY-MM or YYYY). */
 export function checkPartialDate(value: string, what: string): string {
