@@ -7,31 +7,15 @@ import { UserError } from '../domain/errors.js';
 import type { RecordWriter, RecordTable } from './record-writer.js';
 import * as rules from './rules.js';
 import type {
+  ActionInput,
   CaseDetails,
   MarkKind,
   ProgressReport,
   SubjectSettings,
-  TeamMember,
 } from '../contract/record.js';
 
-export interface CaseDetailsInput {
-  reference?: string;
-  operation?: string;
-  investigatingBody?: string;
-  mode?: string;
-  forces?: string[];
-  status?: string;
-  referralDate?: string;
-  startDate?: string;
-  evidenceSufficientDate?: string;
-  reportDate?: string;
-  team?: TeamMember[];
-  cameToLight?: string;
-  messagesAnalysed?: number;
-  /** `messagesAnalysed` is a lower bound ("more than 6,000"). */
-  messagesAnalysedMoreThan?: boolean;
-  publishable?: boolean;
-}
+/** The case's details as `record case` and the API's `case` action take them. */
+export type CaseDetailsInput = ActionInput<'case'>;
 
 /** Where a fact can be marked publishable or private (`record mark`): one table for each of MARK_KINDS. */
 export const MARKABLE = {

@@ -6,17 +6,9 @@
 import { UserError } from '../domain/errors.js';
 import type { RecordWriter } from './record-writer.js';
 import * as rules from './rules.js';
-import { RECOMMENDATION_BASIS, type RecommendationResponse } from '../contract/record.js';
+import { RECOMMENDATION_BASIS, type ActionInput, type RecommendationResponse } from '../contract/record.js';
 
-export interface RecommendationInput {
-  reference: string;
-  recipients: string[];
-  text: string;
-  rationale?: string;
-  legalBasis?: string;
-  on: string;
-  publishable?: boolean;
-}
+export type RecommendationInput = ActionInput<'recommendation'>;
 
 export function recommendation(w: RecordWriter, i: RecommendationInput) {
   return w.change('recommendation', async (repos, _record, dates) => {
@@ -66,7 +58,7 @@ export function extend(w: RecordWriter, ref: string, i: { days: number; reason: 
 export function response(
   w: RecordWriter,
   ref: string,
-  i: { on: string; text: string; response: RecommendationResponse | string },
+  i: { on: string; text: string; response: RecommendationResponse },
 ) {
   return w.change('response', async (repos, record, dates) => {
     dates.check(i.on, '--on', { partial: true });

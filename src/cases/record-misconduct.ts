@@ -6,15 +6,9 @@
  */
 import type { RecordWriter } from './record-writer.js';
 import * as rules from './rules.js';
-import type { BarredList, Outcome, Severity, TeamMember } from '../contract/record.js';
+import type { ActionInput, CaseToAnswer, Finding } from '../contract/record.js';
 
-export interface AssessInput {
-  personId: number;
-  severity: Severity;
-  on: string;
-  rationale?: string;
-  publishable?: boolean;
-}
+export type AssessInput = ActionInput<'assess'>;
 
 export function assess(w: RecordWriter, i: AssessInput) {
   return w.change('assess', async (repos, record, dates) => {
@@ -31,15 +25,7 @@ export function assess(w: RecordWriter, i: AssessInput) {
   });
 }
 
-export interface NoticeInput {
-  personId: number;
-  kind: 'reg17' | 'criminal_letter';
-  on: string;
-  conduct?: string;
-  standards?: string[];
-  severity?: Severity;
-  publishable?: boolean;
-}
+export type NoticeInput = ActionInput<'notice'>;
 
 export function notice(w: RecordWriter, i: NoticeInput) {
   return w.change('notice', async (repos, record, dates) => {
@@ -66,13 +52,7 @@ export function notice(w: RecordWriter, i: NoticeInput) {
   });
 }
 
-export interface InterviewInput {
-  personId: number;
-  on: string;
-  kind: string;
-  note?: string;
-  publishable?: boolean;
-}
+export type InterviewInput = ActionInput<'interview'>;
 
 export function interview(w: RecordWriter, i: InterviewInput) {
   return w.change('interview', async (repos, record, dates) => {
@@ -91,6 +71,7 @@ export function interview(w: RecordWriter, i: InterviewInput) {
 
 export interface AllegationInput {
   personId: number;
+  /** Any case ("discreditable conduct"): rules.checkStandard gives the exact words. */
   standard: string;
   description: string;
   messageIds: number[];
@@ -115,7 +96,7 @@ export function allegation(w: RecordWriter, i: AllegationInput) {
   });
 }
 
-export function caseToAnswer(w: RecordWriter, allegationId: number, decision: string, on: string) {
+export function caseToAnswer(w: RecordWriter, allegationId: number, decision: CaseToAnswer, on: string) {
   return w.change('case-to-answer', async (repos, record, dates) => {
     dates.check(on, '--on');
     rules.checkCaseToAnswer(record, allegationId, on);
@@ -127,16 +108,7 @@ export function caseToAnswer(w: RecordWriter, allegationId: number, decision: st
   });
 }
 
-export interface ProceedingInput {
-  kind: 'meeting' | 'hearing';
-  level: string;
-  public?: boolean;
-  startOn: string;
-  endOn?: string;
-  panel: TeamMember[];
-  heldBy?: string;
-  publishable?: boolean;
-}
+export type ProceedingInput = ActionInput<'proceeding'>;
 
 export function proceeding(w: RecordWriter, i: ProceedingInput) {
   return w.change('hearing', async (repos, record, dates) => {
@@ -165,7 +137,7 @@ export function proceeding(w: RecordWriter, i: ProceedingInput) {
 export interface FindingInput {
   allegationId: number;
   proceedingId: number;
-  finding: string;
+  finding: Finding;
   on: string;
   publishable?: boolean;
 }
@@ -185,13 +157,7 @@ export function finding(w: RecordWriter, i: FindingInput) {
   });
 }
 
-export interface OutcomeInput {
-  personId: number;
-  outcome: Outcome;
-  proceedingId: number | null;
-  on: string;
-  publishable?: boolean;
-}
+export type OutcomeInput = ActionInput<'outcome'>;
 
 export function outcome(w: RecordWriter, i: OutcomeInput) {
   return w.change('outcome', async (repos, record, dates) => {
@@ -208,13 +174,7 @@ export function outcome(w: RecordWriter, i: OutcomeInput) {
   });
 }
 
-export interface BarredInput {
-  personId: number;
-  list: BarredList;
-  reportedOn?: string;
-  reason?: string;
-  publishable?: boolean;
-}
+export type BarredInput = ActionInput<'barred'>;
 
 export function barred(w: RecordWriter, i: BarredInput) {
   return w.change('barred', async (repos, record, dates) => {

@@ -9,7 +9,7 @@ import type { Repos } from '../store/open-store.js';
 import type { RecordWriter } from './record-writer.js';
 import * as rules from './rules.js';
 import { checkCountMessages } from './rules-process.js';
-import { OFFENCE_S127 } from '../contract/record.js';
+import { OFFENCE_S127, type ActionInput, type Verdict } from '../contract/record.js';
 
 /** Participant -> person, for every identity confirmed and not since rejected (the latest decision). */
 async function confirmedIdentities(repos: Repos, caseId: number): Promise<Map<number, number>> {
@@ -20,12 +20,7 @@ async function confirmedIdentities(repos: Repos, caseId: number): Promise<Map<nu
   return out;
 }
 
-export interface ReferInput {
-  on: string;
-  prosecutor?: string;
-  exhibits: string[];
-  publishable?: boolean;
-}
+export type ReferInput = ActionInput<'refer'>;
 
 export function refer(w: RecordWriter, i: ReferInput) {
   return w.change('refer', async (repos, record, dates) => {
@@ -43,13 +38,7 @@ export function refer(w: RecordWriter, i: ReferInput) {
   });
 }
 
-export interface ChargingInput {
-  personId: number;
-  on: string;
-  decision: 'charge' | 'no_charge';
-  note?: string;
-  publishable?: boolean;
-}
+export type ChargingInput = ActionInput<'charging'>;
 
 export function chargingDecision(w: RecordWriter, i: ChargingInput) {
   return w.change('charging', async (repos, record, dates) => {
@@ -66,14 +55,7 @@ export function chargingDecision(w: RecordWriter, i: ChargingInput) {
   });
 }
 
-export interface CountInput {
-  personId: number;
-  messageIds: number[];
-  on?: string;
-  offence?: string;
-  description?: string;
-  publishable?: boolean;
-}
+export type CountInput = ActionInput<'count'>;
 
 /** A new count (proposed when `on` is absent, charged otherwise). */
 export function count(w: RecordWriter, i: CountInput) {
@@ -123,13 +105,7 @@ export function chargeCount(w: RecordWriter, countId: number, on: string) {
   });
 }
 
-export interface AppearanceInput {
-  personId: number;
-  on: string;
-  court: string;
-  purpose?: string;
-  publishable?: boolean;
-}
+export type AppearanceInput = ActionInput<'appearance'>;
 
 export function appearance(w: RecordWriter, i: AppearanceInput) {
   return w.change('appearance', async (repos, record, dates) => {
@@ -153,7 +129,7 @@ export function appearance(w: RecordWriter, i: AppearanceInput) {
   });
 }
 
-export function verdict(w: RecordWriter, countId: number, verdict: string, on: string) {
+export function verdict(w: RecordWriter, countId: number, verdict: Verdict, on: string) {
   return w.change('verdict', async (repos, record, dates) => {
     dates.check(on, '--on', { partial: true });
     rules.checkVerdict(record, countId, on);
@@ -162,12 +138,7 @@ export function verdict(w: RecordWriter, countId: number, verdict: string, on: s
   });
 }
 
-export interface SentenceInput {
-  personId: number;
-  on: string;
-  sentence: string;
-  publishable?: boolean;
-}
+export type SentenceInput = ActionInput<'sentence'>;
 
 export function sentence(w: RecordWriter, i: SentenceInput) {
   return w.change('sentence', async (repos, record, dates) => {
@@ -183,14 +154,7 @@ export function sentence(w: RecordWriter, i: SentenceInput) {
   });
 }
 
-export interface AppealInput {
-  personId: number;
-  on?: string;
-  grounds?: string;
-  outcome?: string;
-  outcomeOn?: string;
-  publishable?: boolean;
-}
+export type AppealInput = ActionInput<'appeal'>;
 
 /** Lodges an appeal (`on`), or records the outcome of the defendant's latest appeal. */
 export function appeal(w: RecordWriter, i: AppealInput) {

@@ -14,7 +14,7 @@ import * as misconduct from './record-misconduct.js';
 import * as prosecution from './record-prosecution.js';
 import { RecordWriter, citedMessageTimes, loadRecord, type RecordServiceOptions } from './record-writer.js';
 import * as rules from './rules.js';
-import type { CaseRecordData, RecommendationResponse } from '../contract/record.js';
+import type { CaseRecordData, CaseToAnswer, RecommendationResponse, Verdict } from '../contract/record.js';
 
 export { MARKABLE, type CaseDetailsInput } from './record-case.js';
 export { citedMessageTimes, loadRecord, type RecordServiceOptions } from './record-writer.js';
@@ -60,7 +60,7 @@ export class RecordService {
   notice = (i: misconduct.NoticeInput) => misconduct.notice(this.w, i);
   interview = (i: misconduct.InterviewInput) => misconduct.interview(this.w, i);
   allegation = (i: misconduct.AllegationInput) => misconduct.allegation(this.w, i);
-  caseToAnswer = (allegationId: number, decision: string, on: string) =>
+  caseToAnswer = (allegationId: number, decision: CaseToAnswer, on: string) =>
     misconduct.caseToAnswer(this.w, allegationId, decision, on);
   proceeding = (i: misconduct.ProceedingInput) => misconduct.proceeding(this.w, i);
   finding = (i: misconduct.FindingInput) => misconduct.finding(this.w, i);
@@ -73,7 +73,7 @@ export class RecordService {
   count = (i: prosecution.CountInput) => prosecution.count(this.w, i);
   chargeCount = (countId: number, on: string) => prosecution.chargeCount(this.w, countId, on);
   appearance = (i: prosecution.AppearanceInput) => prosecution.appearance(this.w, i);
-  verdict = (countId: number, verdict: string, on: string) =>
+  verdict = (countId: number, verdict: Verdict, on: string) =>
     prosecution.verdict(this.w, countId, verdict, on);
   sentence = (i: prosecution.SentenceInput) => prosecution.sentence(this.w, i);
   appeal = (i: prosecution.AppealInput) => prosecution.appeal(this.w, i);
@@ -81,7 +81,7 @@ export class RecordService {
   // Learning recommendations
   recommendation = (i: learning.RecommendationInput) => learning.recommendation(this.w, i);
   extend = (ref: string, i: { days: number; reason: string; on: string }) => learning.extend(this.w, ref, i);
-  response = (ref: string, i: { on: string; text: string; response: RecommendationResponse | string }) =>
+  response = (ref: string, i: { on: string; text: string; response: RecommendationResponse }) =>
     learning.response(this.w, ref, i);
   publishResponse = (ref: string, on: string, url?: string) => learning.publishResponse(this.w, ref, on, url);
 

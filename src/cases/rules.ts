@@ -26,7 +26,7 @@ import {
   type RecordPerson,
   type Recommendation,
 } from '../contract/record.js';
-import { STANDARDS } from '../contract/standards.js';
+import { STANDARDS, type Standard } from '../contract/standards.js';
 
 const fail = (message: string, code = 'record_rule'): never => {
   throw new UserError(message, { code });
@@ -37,13 +37,6 @@ export function checkDate(value: string, what: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/u.test(value) || !DateTime.fromISO(value).isValid)
     fail(`${what} "${value}" is not a date (YYYY-MM-DD)`, 'bad_date');
   return value;
-}
-
-/** One of a fixed list of words. */
-export function checkOneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
-  if (!(allowed as readonly string[]).includes(value))
-    fail(`${what} must be one of: ${allowed.join(', ')} (got "${value}")`, 'bad_value');
-  return value as T;
 }
 
 /** "Dates in order": `later` must not be before `earlier`. */
@@ -62,7 +55,7 @@ export function checkOrder(earlier: string | null | undefined, later: string, wh
   if (earlier && certainlyBefore(later, earlier)) fail(`dates out of order: ${what}`, 'dates_out_of_order');
 }
 
-export function checkStandard(value: string): string {
+export function checkStandard(value: string): Standard {
   const found = STANDARDS.find((s) => s.toLowerCase() === value.trim().toLowerCase());
   if (!found)
     fail(

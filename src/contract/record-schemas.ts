@@ -309,6 +309,10 @@ export const DraftBody = z.object({ markdown: z.string().min(1).max(500_000) });
 
 // The record's rows: the one description of them. src/contract/record.ts derives the types the
 // services use from these (read-only), the web app takes `CaseRecordT`.
+// A word field is its list's enum. Every stored value was checked against the same list when it
+// was written (the CLI, the API and the demo have since the record began; notice standards are
+// stored in their exact words), and the routes do not parse their replies, so a row changed by
+// hand outside a list is still served as stored (docs/record.md "Word lists").
 const date = z.string().describe('YYYY-MM-DD');
 const nDate = date.nullable();
 const Row = z.object({
@@ -326,9 +330,9 @@ export const CaseDetails = z.object({
   reference: z.string().nullable(),
   operation: z.string().nullable(),
   investigatingBody: z.string().nullable(),
-  mode: z.string().nullable(),
+  mode: z.enum(MODES).nullable(),
   forces: z.array(z.string()),
-  status: z.string().nullable(),
+  status: z.enum(CASE_STATUSES).nullable(),
   referralDate: nDate,
   startDate: nDate,
   /** The date the prosecutor had sufficient evidence: the s127(5) six-month limit runs from it. */
@@ -350,14 +354,16 @@ export const CaseDetails = z.object({
 export const RecordPerson = z.object({
   id: z.number().int(),
   name: z.string(),
-  role: z.string(),
+  role: z.enum(PERSON_ROLES),
   force: z.string().nullable(),
   rank: z.string().nullable(),
   warrantNumber: z.string().nullable(),
-  status: z.string().nullable(),
+  status: z.enum(PERSON_STATUSES).nullable(),
   barredListApplies: z.boolean().nullable(),
   /** Status from a date, oldest first (empty: the status never changed). Rules read `statusOn`. */
-  statusHistory: z.array(z.object({ status: z.string(), from: nDate, note: z.string().nullable() })),
+  statusHistory: z.array(
+    z.object({ status: z.enum(PERSON_STATUSES), from: nDate, note: z.string().nullable() }),
+  ),
   /** Employment history (force, from, to), for what links the members in the summary. */
   employment: z.array(z.object({ force: z.string(), from: nDate, to: nDate })),
 });
@@ -376,10 +382,14 @@ export const Notice = SubjectRow.extend({
   kind: z.enum(NOTICE_KINDS),
   servedOn: date,
   conduct: z.string().nullable(),
-  standards: z.array(z.string()),
+  standards: z.array(z.enum(STANDARDS)),
   severity: z.enum(SEVERITIES).nullable(),
 });
-export const Interview = SubjectRow.extend({ heldOn: date, kind: z.string(), note: z.string().nullable() });
+export const Interview = SubjectRow.extend({
+  heldOn: date,
+  kind: z.enum(INTERVIEW_KINDS),
+  note: z.string().nullable(),
+});
 export const Allegation = SubjectRow.extend({
   standard: z.enum(STANDARDS),
   description: z.string(),
@@ -416,7 +426,7 @@ export const Sentence = SubjectRow.extend({ sentencedOn: date, sentence: z.strin
 export const Appeal = SubjectRow.extend({
   lodgedOn: date,
   grounds: z.string().nullable(),
-  outcome: z.string().nullable(),
+  outcome: z.enum(APPEAL_OUTCOMES).nullable(),
   outcomeOn: nDate,
 });
 export const Proceeding = Row.extend({

@@ -12,20 +12,35 @@ import type * as S from './record-schemas.js';
 export const SEVERITIES = ['misconduct', 'gross_misconduct', 'practice_requiring_improvement'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+/**
+ * How the investigation is run: the watchdog's own (independent), directed or supervised by it, or
+ * by the force itself (local) (Police Reform Act 2002, Sch. 3 para 15; docs/record.md "CLI").
+ */
 export const MODES = ['independent', 'directed', 'supervised', 'local'] as const;
+export type Mode = (typeof MODES)[number];
+/** Where the case stands (docs/record.md "CLI", `record case --status`). */
 export const CASE_STATUSES = ['open', 'suspended', 'proceedings', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const NOTICE_KINDS = ['reg17', 'criminal_letter'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
+/** Under misconduct or criminal caution, or both (docs/record.md "CLI", `record interview --kind`). */
 export const INTERVIEW_KINDS = ['misconduct', 'criminal', 'both'] as const;
+export type InterviewKind = (typeof INTERVIEW_KINDS)[number];
 export const CHARGING_DECISIONS = ['charge', 'no_charge'] as const;
+export type ChargingDecisionWord = (typeof CHARGING_DECISIONS)[number];
 export const VERDICTS = ['convicted', 'acquitted', 'withdrawn'] as const;
 export type Verdict = (typeof VERDICTS)[number];
+/** What became of an appeal against conviction or sentence (docs/record.md "CLI", `record appeal`). */
 export const APPEAL_OUTCOMES = ['allowed', 'dismissed', 'abandoned', 'varied'] as const;
+export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
+/** The reg. 23 decision (Police (Conduct) Regulations 2020): a case to answer, and for what. */
 export const CASE_TO_ANSWER = ['misconduct', 'gross_misconduct', 'no_case'] as const;
+export type CaseToAnswer = (typeof CASE_TO_ANSWER)[number];
 export const PROCEEDING_KINDS = ['meeting', 'hearing'] as const;
 export type ProceedingKind = (typeof PROCEEDING_KINDS)[number];
 export const PROCEEDING_LEVELS = ['misconduct', 'gross_misconduct'] as const;
+export type ProceedingLevel = (typeof PROCEEDING_LEVELS)[number];
 export const FINDINGS = ['proven', 'not_proven'] as const;
 export type Finding = (typeof FINDINGS)[number];
 
@@ -71,8 +86,13 @@ export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 export const DEADLINE_STATUSES = ['open', 'met', 'met_late', 'overdue', 'not_computable'] as const;
 export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
 
+/** Only subjects have a misconduct or criminal process (docs/record.md "Rules"). */
 export const PERSON_ROLES = ['subject', 'witness', 'other'] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];
+/**
+ * Serving officer, former officer, special constable, police staff: the rules read it on the date
+ * that matters ("would have been dismissed" and the advisory list are for former officers).
+ */
 export const PERSON_STATUSES = ['serving', 'former', 'special', 'staff'] as const;
 export type PersonStatus = (typeof PERSON_STATUSES)[number];
 
@@ -169,3 +189,11 @@ export type Deadline = Shape<typeof S.Deadline>;
 export type TimelineEvent = Shape<typeof S.TimelineEvent>;
 /** Everything the record holds about one case. */
 export type CaseRecordData = Shape<typeof S.CaseRecord>;
+/**
+ * What a record action takes, as the service's input: the action's fields (defaults applied)
+ * without the `action` word, so the API, the CLI and the service share one description.
+ */
+export type ActionInput<A extends S.RecordActionT['action']> = Omit<
+  Extract<S.RecordActionT, { action: A }>,
+  'action'
+>;

@@ -51,11 +51,11 @@ export function recordCase(seed: number): RecordCase {
   const people = [1, 2, 3, 4].map((pid) => ({
     id: pid,
     name: `Officer ${pid}`,
-    role: pid === 4 ? 'witness' : 'subject',
+    role: pid === 4 ? ('witness' as const) : ('subject' as const),
     force: 'Force',
     rank: null,
     warrantNumber: null,
-    status: 'serving',
+    status: 'serving' as const,
     barredListApplies: pid === 3 ? false : r() < 0.8 ? true : null,
     statusHistory: [],
     employment: [],

@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest';
 
 import { generateSummary } from '../../src/cases/summary.js';
-import type { CaseRecordData } from '../../src/contract/record.js';
+import type { CaseRecordData, RecordPerson } from '../../src/contract/record.js';
 
 const base = { caseId: 1, publishable: true, createdAt: '', createdBy: 't' };
-const person = (id: number, name: string) => ({
+const person = (id: number, name: string): RecordPerson => ({
   id,
   name,
   role: 'subject',

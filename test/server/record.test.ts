@@ -356,6 +356,27 @@ eachBackend('Review server: case record', (backend: Backend) => {
     }
   });
 
+  it('refuses a word outside its contract list with a 400 naming the field, and writes nothing', async () => {
+    const before = (await recordAudit()).length;
+    const was = (await view()).record;
+    for (const [payload, field] of [
+      [{ action: 'case', mode: 'freelance' }, 'mode'],
+      [{ action: 'case', status: 'archived' }, 'status'],
+      [{ action: 'person', name: 'Zed', role: 'suspect' }, 'role'],
+      [{ action: 'person', name: 'Zed', role: 'witness', status: 'retired' }, 'status'],
+      [{ action: 'interview', personId, on: '2024-02-01', kind: 'informal' }, 'kind'],
+      [{ action: 'appeal', personId, outcome: 'quashed', outcomeOn: '2024-06-01' }, 'outcome'],
+      [{ action: 'notice', personId, kind: 'reg17', on: '2023-07-01', standards: ['Rudeness'] }, 'standards'],
+    ] as const) {
+      const res = await post(lead, `${url}/actions`, payload);
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(res.body, JSON.stringify(payload)).toContain(field);
+    }
+    expect((await recordAudit()).length).toBe(before);
+    const now = (await view()).record;
+    expect(now).toEqual(was);
+  });
+
   it('lets only leads (and admins) change the record', async () => {
     const payload = { action: 'progress', on: '2024-06-05' };
     expect((await post(reviewer, `${url}/actions`, payload)).statusCode).toBe(403);

@@ -3,9 +3,8 @@
  * progress reports, and marking a fact publishable or private.
  */
 import { CASE_STATUSES, MODES } from '../../../contract/record.js';
-import { checkOneOf } from '../../../cases/rules.js';
 import { UsageError, UserError } from '../../../domain/errors.js';
-import { type Sub, str, strs, bool, intArg, member, person } from './sub.js';
+import { type Sub, str, strs, bool, intArg, member, person, oneOf, picked } from './sub.js';
 import type { CliContext } from '../../context.js';
 
 /** `--messages-analysed`: "6100", "6,100" or "more than 6,000" (the number is then a lower bound). */
@@ -30,9 +29,9 @@ function caseCommand(sub: Sub, ctx: CliContext): void {
         .option('--reference <ref>')
         .option('--operation <name>')
         .option('--body <name>', 'investigating body')
-        .option('--mode <mode>', MODES.join(' | '))
+        .addOption(oneOf('--mode <mode>', MODES))
         .option('--force <force...>', 'forces involved')
-        .option('--status <status>', CASE_STATUSES.join(' | '))
+        .addOption(oneOf('--status <status>', CASE_STATUSES))
         .option('--referral-date <date>', 'referral to the investigating body')
         .option('--start-date <date>', 'investigation started')
         .option('--evidence-sufficient <date>', 'prosecutor had sufficient evidence (s127 six-month limit)')
@@ -46,15 +45,13 @@ function caseCommand(sub: Sub, ctx: CliContext): void {
         .option('--publishable', 'headline facts may appear in the public summary')
         .option('--private', 'headline facts stay out of the public summary'),
     async ({ service }, _a, o) => {
-      if (str(o, 'mode')) checkOneOf(str(o, 'mode')!, MODES, '--mode');
-      if (str(o, 'status')) checkOneOf(str(o, 'status')!, CASE_STATUSES, '--status');
       const input = {
         reference: str(o, 'reference'),
         operation: str(o, 'operation'),
         investigatingBody: str(o, 'body'),
-        mode: str(o, 'mode'),
+        mode: picked(o, 'mode', MODES),
         forces: o.force ? strs(o, 'force') : undefined,
-        status: str(o, 'status'),
+        status: picked(o, 'status', CASE_STATUSES),
         referralDate: str(o, 'referralDate'),
         startDate: str(o, 'startDate'),
         evidenceSufficientDate: str(o, 'evidenceSufficient'),

@@ -3,8 +3,7 @@
  * response, the response and its publication.
  */
 import { RESPONSES } from '../../../contract/record.js';
-import { checkOneOf } from '../../../cases/rules.js';
-import { type Sub, str, strs, bool, intArg, publishable } from './sub.js';
+import { type Sub, str, strs, bool, intArg, publishable, oneOf, picked } from './sub.js';
 
 function recommendationCommand(sub: Sub): void {
   sub(
@@ -54,12 +53,12 @@ function responseCommand(sub: Sub): void {
     (c) =>
       c
         .requiredOption('--on <date>', 'date received')
-        .requiredOption('--response <r>', RESPONSES.join(' | '))
+        .addOption(oneOf('--response <r>', RESPONSES, { required: true }))
         .requiredOption('--text <text>'),
     async (x, [ref], o) =>
       x.service.response(ref!, {
         on: str(o, 'on')!,
-        response: checkOneOf(str(o, 'response')!, RESPONSES, '--response'),
+        response: picked(o, 'response', RESPONSES)!,
         text: str(o, 'text')!,
       }),
   );

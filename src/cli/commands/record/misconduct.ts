@@ -13,8 +13,24 @@ import {
   PROCEEDING_LEVELS,
   SEVERITIES,
 } from '../../../contract/record.js';
-import { checkOneOf } from '../../../cases/rules.js';
-import { type Sub, str, strs, bool, ids, intArg, member, person, many, publishable } from './sub.js';
+import { checkStandard } from '../../../cases/rules.js';
+import {
+  type Sub,
+  str,
+  strs,
+  bool,
+  ids,
+  intArg,
+  member,
+  person,
+  many,
+  publishable,
+  oneOf,
+  picked,
+} from './sub.js';
+
+/** `--list` of `record barred`: `not_applicable` is given as `--not-applicable REASON`. */
+const LISTS = BARRED_LISTS.filter((l) => l !== 'not_applicable');
 
 function assessCommand(sub: Sub): void {
   sub(
@@ -23,14 +39,14 @@ function assessCommand(sub: Sub): void {
     (c) =>
       publishable(
         c
-          .requiredOption('--severity <s>', SEVERITIES.join(' | '))
+          .addOption(oneOf('--severity <s>', SEVERITIES, { required: true }))
           .requiredOption('--on <date>')
           .option('--rationale <text>'),
       ),
     async (x, [ref], o) =>
       x.service.assess({
         personId: person(await x.record(), ref!),
-        severity: checkOneOf(str(o, 'severity')!, SEVERITIES, '--severity'),
+        severity: picked(o, 'severity', SEVERITIES)!,
         on: str(o, 'on')!,
         rationale: str(o, 'rationale'),
         publishable: bool(o, 'publishable'),
@@ -45,20 +61,20 @@ function noticeCommand(sub: Sub): void {
     (c) =>
       publishable(
         c
-          .requiredOption('--kind <kind>', NOTICE_KINDS.join(' | '))
+          .addOption(oneOf('--kind <kind>', NOTICE_KINDS, { required: true }))
           .requiredOption('--on <date>', 'date served')
           .option('--conduct <text>', 'the conduct alleged')
           .option('--standard <standard...>', 'standards said to be breached')
-          .option('--severity <s>', SEVERITIES.join(' | ')),
+          .addOption(oneOf('--severity <s>', SEVERITIES)),
       ),
     async (x, [ref], o) =>
       x.service.notice({
         personId: person(await x.record(), ref!),
-        kind: checkOneOf(str(o, 'kind')!, NOTICE_KINDS, '--kind'),
+        kind: picked(o, 'kind', NOTICE_KINDS)!,
         on: str(o, 'on')!,
         conduct: str(o, 'conduct'),
-        standards: strs(o, 'standard'),
-        severity: str(o, 'severity') ? checkOneOf(str(o, 'severity')!, SEVERITIES, '--severity') : undefined,
+        standards: strs(o, 'standard').map(checkStandard),
+        severity: picked(o, 'severity', SEVERITIES),
         publishable: bool(o, 'publishable'),
       }),
   );
@@ -72,14 +88,14 @@ function interviewCommand(sub: Sub): void {
       publishable(
         c
           .requiredOption('--on <date>')
-          .option('--kind <kind>', INTERVIEW_KINDS.join(' | '), 'misconduct')
+          .addOption(oneOf('--kind <kind>', INTERVIEW_KINDS, { fallback: 'misconduct' }))
           .option('--note <text>'),
       ),
     async (x, [ref], o) =>
       x.service.interview({
         personId: person(await x.record(), ref!),
         on: str(o, 'on')!,
-        kind: checkOneOf(str(o, 'kind')!, INTERVIEW_KINDS, '--kind'),
+        kind: picked(o, 'kind', INTERVIEW_KINDS)!,
         note: str(o, 'note'),
         publishable: bool(o, 'publishable'),
       }),
@@ -121,9 +137,10 @@ function caseToAnswerCommand(sub: Sub): void {
   sub(
     'case-to-answer <case> <allegations...>',
     'the case-to-answer decision (reg. 23) on allegations',
-    (c) => c.requiredOption('--decision <d>', CASE_TO_ANSWER.join(' | ')).requiredOption('--on <date>'),
+    (c) =>
+      c.addOption(oneOf('--decision <d>', CASE_TO_ANSWER, { required: true })).requiredOption('--on <date>'),
     async (x, [list], o) => {
-      const decision = checkOneOf(str(o, 'decision')!, CASE_TO_ANSWER, '--decision');
+      const decision = picked(o, 'decision', CASE_TO_ANSWER)!;
       return x.service.batch(async (s) => {
         const out = [];
         for (const a of many(list))
@@ -141,8 +158,8 @@ function hearingCommand(sub: Sub): void {
     (c) =>
       publishable(
         c
-          .option('--kind <kind>', PROCEEDING_KINDS.join(' | '), 'hearing')
-          .option('--level <level>', PROCEEDING_LEVELS.join(' | '), 'gross_misconduct')
+          .addOption(oneOf('--kind <kind>', PROCEEDING_KINDS, { fallback: 'hearing' }))
+          .addOption(oneOf('--level <level>', PROCEEDING_LEVELS, { fallback: 'gross_misconduct' }))
           .requiredOption(
             '--start <date>',
             'YYYY-MM-DD, or YYYY-MM / YYYY where only the month or year is known',
@@ -155,8 +172,8 @@ function hearingCommand(sub: Sub): void {
       ),
     async (x, _a, o) =>
       x.service.proceeding({
-        kind: checkOneOf(str(o, 'kind')!, PROCEEDING_KINDS, '--kind'),
-        level: checkOneOf(str(o, 'level')!, PROCEEDING_LEVELS, '--level'),
+        kind: picked(o, 'kind', PROCEEDING_KINDS)!,
+        level: picked(o, 'level', PROCEEDING_LEVELS)!,
         public: bool(o, 'public') ? true : bool(o, 'inPrivate') ? false : undefined,
         startOn: str(o, 'start')!,
         endOn: str(o, 'end'),
@@ -175,11 +192,11 @@ function findingCommand(sub: Sub): void {
       publishable(
         c
           .requiredOption('--proceeding <id>')
-          .requiredOption('--finding <f>', FINDINGS.join(' | '))
+          .addOption(oneOf('--finding <f>', FINDINGS, { required: true }))
           .requiredOption('--on <date>'),
       ),
     async (x, [list], o) => {
-      const finding = checkOneOf(str(o, 'finding')!, FINDINGS, '--finding');
+      const finding = picked(o, 'finding', FINDINGS)!;
       const proceedingId = intArg(str(o, 'proceeding')!, '--proceeding');
       return x.service.batch(async (s) => {
         const out = [];
@@ -206,14 +223,14 @@ function outcomeCommand(sub: Sub): void {
     (c) =>
       publishable(
         c
-          .requiredOption('--outcome <o>', OUTCOMES.join(' | '))
+          .addOption(oneOf('--outcome <o>', OUTCOMES, { required: true }))
           .requiredOption('--on <date>')
           .option('--proceeding <id>'),
       ),
     async (x, [ref], o) =>
       x.service.outcome({
         personId: person(await x.record(), ref!),
-        outcome: checkOneOf(str(o, 'outcome')!, OUTCOMES, '--outcome'),
+        outcome: picked(o, 'outcome', OUTCOMES)!,
         proceedingId: str(o, 'proceeding') ? intArg(str(o, 'proceeding')!, '--proceeding') : null,
         on: str(o, 'on')!,
         publishable: bool(o, 'publishable'),
@@ -228,16 +245,14 @@ function barredCommand(sub: Sub): void {
     (c) =>
       publishable(
         c
-          .option('--list <list>', 'barred | advisory', 'barred')
+          .addOption(oneOf('--list <list>', LISTS, { fallback: 'barred' }))
           .option('--reported-on <date>')
           .option('--not-applicable <reason>', 'the barred list does not apply, and why'),
       ),
     async (x, [ref], o) =>
       x.service.barred({
         personId: person(await x.record(), ref!),
-        list: str(o, 'notApplicable')
-          ? 'not_applicable'
-          : checkOneOf(str(o, 'list')!, BARRED_LISTS, '--list'),
+        list: str(o, 'notApplicable') ? 'not_applicable' : picked(o, 'list', LISTS)!,
         reportedOn: str(o, 'reportedOn'),
         reason: str(o, 'notApplicable'),
         publishable: bool(o, 'publishable'),

@@ -3,9 +3,8 @@
  * court appearances, verdicts, sentences and appeals.
  */
 import { APPEAL_OUTCOMES, CHARGING_DECISIONS, VERDICTS } from '../../../contract/record.js';
-import { checkOneOf } from '../../../cases/rules.js';
 import { UsageError, UserError } from '../../../domain/errors.js';
-import { type Sub, str, strs, bool, ids, intArg, person, many, publishable } from './sub.js';
+import { type Sub, str, strs, bool, ids, intArg, person, many, publishable, oneOf, picked } from './sub.js';
 
 function referCommand(sub: Sub): void {
   sub(
@@ -36,14 +35,14 @@ function chargingCommand(sub: Sub): void {
       publishable(
         c
           .requiredOption('--on <date>')
-          .requiredOption('--decision <d>', CHARGING_DECISIONS.join(' | '))
+          .addOption(oneOf('--decision <d>', CHARGING_DECISIONS, { required: true }))
           .option('--note <text>'),
       ),
     async (x, [ref], o) =>
       x.service.chargingDecision({
         personId: person(await x.record(), ref!),
         on: str(o, 'on')!,
-        decision: checkOneOf(str(o, 'decision')!, CHARGING_DECISIONS, '--decision'),
+        decision: picked(o, 'decision', CHARGING_DECISIONS)!,
         note: str(o, 'note'),
         publishable: bool(o, 'publishable'),
       }),
@@ -104,9 +103,9 @@ function verdictCommand(sub: Sub): void {
   sub(
     'verdict <case> <counts...>',
     'the verdict on charged counts',
-    (c) => c.requiredOption('--verdict <v>', VERDICTS.join(' | ')).requiredOption('--on <date>'),
+    (c) => c.addOption(oneOf('--verdict <v>', VERDICTS, { required: true })).requiredOption('--on <date>'),
     async (x, [counts], o) => {
-      const verdict = checkOneOf(str(o, 'verdict')!, VERDICTS, '--verdict');
+      const verdict = picked(o, 'verdict', VERDICTS)!;
       return x.service.batch(async (s) => {
         const out = [];
         for (const c of many(counts)) out.push(await s.verdict(intArg(c, 'COUNT'), verdict, str(o, 'on')!));
@@ -140,7 +139,7 @@ function appealCommand(sub: Sub): void {
         c
           .option('--on <date>', 'date lodged')
           .option('--grounds <text>')
-          .option('--outcome <o>', APPEAL_OUTCOMES.join(' | '))
+          .addOption(oneOf('--outcome <o>', APPEAL_OUTCOMES))
           .option('--outcome-on <date>'),
       ),
     async (x, [ref], o) =>
@@ -148,7 +147,7 @@ function appealCommand(sub: Sub): void {
         personId: person(await x.record(), ref!),
         on: str(o, 'on'),
         grounds: str(o, 'grounds'),
-        outcome: str(o, 'outcome') ? checkOneOf(str(o, 'outcome')!, APPEAL_OUTCOMES, '--outcome') : undefined,
+        outcome: picked(o, 'outcome', APPEAL_OUTCOMES),
         outcomeOn: str(o, 'outcomeOn'),
         publishable: bool(o, 'publishable'),
       }),

@@ -3,7 +3,7 @@
  * opens the store, builds the record service (with --force REASON where an event's date is set) and
  * prints the result (a table, a line, or JSON with --json); and the small option parsers.
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 
 import { findPerson } from '../../../cases/people-service.js';
 import { todayInEngland } from '../../../cases/periods.js';
@@ -27,6 +27,38 @@ export type Opts = Record<string, string | string[] | boolean | undefined>;
 export const str = (o: Opts, k: string): string | undefined => o[k] as string | undefined;
 export const strs = (o: Opts, k: string): string[] => (o[k] as string[] | undefined) ?? [];
 export const bool = (o: Opts, k: string): boolean | undefined => o[k] as boolean | undefined;
+
+/** `value` if it is one of `list` (a contract word list), else a one-line usage error (exit 2). */
+export function word<T extends string>(value: string, list: readonly T[], flag: string): T {
+  if (!(list as readonly string[]).includes(value))
+    throw new UsageError(`${flag} must be one of ${list.join(', ')} (got "${value}")`);
+  return value as T;
+}
+
+/**
+ * An option that takes one word of a contract list: --help shows the choices, and any other value
+ * is refused as the command line is read (exit 2, one line), before the store is opened.
+ */
+export function oneOf<T extends string>(
+  flags: string,
+  list: readonly T[],
+  opts: { description?: string; required?: boolean; fallback?: T } = {},
+): Option {
+  const flag = flags.split(/[ ,]/u)[0]!;
+  const o = new Option(flags, opts.description ?? '')
+    .choices(list)
+    .argParser((v: string) => word(v, list, flag));
+  if (opts.fallback !== undefined) o.default(opts.fallback);
+  return opts.required ? o.makeOptionMandatory() : o;
+}
+
+/** The value of an option declared with `oneOf` under the key `k` (its flag, camelCased). */
+export function picked<T extends string>(o: Opts, k: string, list: readonly T[]): T | undefined {
+  const v = str(o, k);
+  return v === undefined
+    ? undefined
+    : word(v, list, `--${k.replace(/[A-Z]/gu, (c) => `-${c.toLowerCase()}`)}`);
+}
 
 export function ids(spec: string | undefined, what: string): number[] {
   if (!spec) return [];

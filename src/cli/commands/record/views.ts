@@ -11,10 +11,12 @@ import { responseDue, type caseDeadlines } from '../../../cases/deadlines.js';
 import { daysBetween } from '../../../cases/bank-holidays.js';
 import { isDay } from '../../../domain/partial-date.js';
 import { label, type CaseRecordData } from '../../../contract/record.js';
-import { checkOneOf } from '../../../cases/rules.js';
 import { UserError } from '../../../domain/errors.js';
 import { printTable } from '../../output.js';
-import { type Sub, str, bool, today } from './sub.js';
+
+/** `record summary --format`. */
+const FORMATS = ['md', 'html'] as const;
+import { type Sub, str, bool, today, oneOf, picked } from './sub.js';
 import type { CliContext } from '../../context.js';
 
 /** " (late by N days)" where a response received on `on` came after `due` (both days). */
@@ -162,12 +164,12 @@ function summaryCommand(sub: Sub, ctx: CliContext): void {
     'the public investigation summary: generated from publishable facts, editable until --final',
     (c) =>
       c
-        .option('--format <f>', 'md | html', 'md')
+        .addOption(oneOf('--format <f>', FORMATS, { fallback: 'md' }))
         .option('--edit <file>', 'store this Markdown file as the new draft')
         .option('--regenerate', 'start a new draft from the record, discarding edits')
         .option('--final', 'mark the latest draft final (no more edits)'),
     async (x, _a, o) => {
-      const format = checkOneOf(str(o, 'format')!, ['md', 'html'] as const, '--format');
+      const format = picked(o, 'format', FORMATS)!;
       let drafts = await x.service.drafts();
       let current = drafts.find((d) => d.final) ?? drafts.at(-1) ?? null;
       if (current?.final && (bool(o, 'regenerate') || bool(o, 'final')))

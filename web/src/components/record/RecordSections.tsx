@@ -173,7 +173,7 @@ export function SubjectsSection(p: SectionProps) {
                 .filter((i) => i.personId === s.id)
                 .map((i) => (
                   <li key={`i${i.id}`}>
-                    {day(i.heldOn)}: interviewed ({i.kind}){i.note ? `: ${i.note}` : ''}{' '}
+                    {day(i.heldOn)}: interviewed ({word(i.kind)}){i.note ? `: ${i.note}` : ''}{' '}
                     <Public on={i.publishable} />
                   </li>
                 ))}
@@ -303,7 +303,7 @@ export function CriminalSection(p: SectionProps) {
         {r.appeals.map((a) => (
           <li key={`al${a.id}`}>
             {day(a.lodgedOn)}: {nameOf(r, a.personId)} appealed{a.grounds ? ` (${a.grounds})` : ''}
-            {a.outcome ? `; ${a.outcome} on ${day(a.outcomeOn)}` : ''}
+            {a.outcome ? `; ${word(a.outcome)} on ${day(a.outcomeOn)}` : ''}
           </li>
         ))}
       </ul>
