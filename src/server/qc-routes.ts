@@ -59,6 +59,30 @@ async function itemResult(store: Store, viewer: UserRecord, outcome: QcOutcome) 
   );
 }
 
+/** The queue as `user` may see it: each item with its message, items whose message is gone left out. */
+async function listQc(
+  store: Store,
+  caseId: number,
+  query: z.infer<typeof Q.QcListQuery>,
+  user: UserRecord,
+): Promise<z.infer<typeof Q.QcListResponse>> {
+  const items = await store.qc.list(caseId, {
+    ...(query.secondable ? { status: 'pending' as const, notFirstUserId: user.id } : {}),
+    ...(query.status !== undefined ? { status: query.status } : {}),
+    limit: query.limit,
+  });
+  const rows = (await Promise.all(items.map((i) => store.threads.message(i.messageId)))).filter(
+    (r): r is MessageWithRef => r !== null,
+  );
+  const messages = new Map((await presentMessages(store, caseId, rows, user)).map((m) => [m.id, m] as const));
+  return {
+    items: items.flatMap((i) => {
+      const message = messages.get(i.messageId);
+      return message ? [{ ...presentQc(i, user), message }] : [];
+    }),
+  };
+}
+
 export function registerQcRoutes(route: Route, store: Store, _docs: RouteDoc[]): void {
   route({
     method: 'POST',
@@ -82,26 +106,7 @@ export function registerQcRoutes(route: Route, store: Store, _docs: RouteDoc[]):
     params: CaseParams,
     query: Q.QcListQuery,
     responses: { 200: Q.QcListResponse },
-    handler: async ({ caseId, query, session }) => {
-      const user = session!.user;
-      const items = await store.qc.list(caseId, {
-        ...(query.secondable ? { status: 'pending' as const, notFirstUserId: user.id } : {}),
-        ...(query.status !== undefined ? { status: query.status } : {}),
-        limit: query.limit,
-      });
-      const rows = (await Promise.all(items.map((i) => store.threads.message(i.messageId)))).filter(
-        (r): r is MessageWithRef => r !== null,
-      );
-      const messages = new Map(
-        (await presentMessages(store, caseId, rows, user)).map((m) => [m.id, m] as const),
-      );
-      return {
-        items: items.flatMap((i) => {
-          const message = messages.get(i.messageId);
-          return message ? [{ ...presentQc(i, user), message }] : [];
-        }),
-      };
-    },
+    handler: async ({ caseId, query, session }) => listQc(store, caseId, query, session!.user),
   });
 
   route({

@@ -201,72 +201,82 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/** The database a store opens, before migration. */
+interface Opened {
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
+  readonly sqlite: BetterSqlite3.Database | null;
+  readonly location: string;
+  readonly schema: string | null;
+}
+
+/** A PostgreSQL pool for the URL, its schema created where the URL names one. */
+async function openPostgres(databaseUrl: string): Promise<Opened> {
+  const target = parsePostgresUrl(databaseUrl);
+  const schema = target.schema;
+  const location = target.display;
+  const pool = new pg.Pool({
+    connectionString: target.connectionString,
+    application_name: 'scrutineer',
+    types: pgTypes,
+  });
+  // An idle client losing its connection must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  const searchPath = target.setSearchPath ? target.schema : null;
+  const db: Kysely<Database> = new Kysely<Database>({
+    dialect: new PostgresDialect({
+      pool,
+      ...(searchPath === null
+        ? {}
+        : {
+            onCreateConnection: (conn) =>
+              conn
+                .executeQuery(sql`set search_path to ${sql.id(searchPath)}`.compile(db))
+                .then(() => undefined),
+          }),
+    }),
+  });
+  try {
+    if (schema !== null) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+  } catch (error) {
+    await db.destroy();
+    throw new UserError(`Cannot reach PostgreSQL at ${location}: ${(error as Error).message}`, {
+      code: 'store_unreachable',
+    });
+  }
+  return { db, dialect: 'postgres', sqlite: null, location, schema };
+}
+
+/** The workspace's SQLite file (created if new), tuned for large single-transaction imports. */
+function openSqlite(workspace: string): Opened {
+  mkdirSync(workspace, { recursive: true });
+  const file = path.join(workspace, SQLITE_FILE_NAME);
+  const sqlite = new BetterSqlite3(file);
+  // 16 KiB pages (default 4 KiB) for a new file: fewer, fuller B-tree pages and WAL frames made a
+  // million-row import about a fifth cheaper in CPU. Ignored for an existing file.
+  sqlite.pragma('page_size = 16384');
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  // How long a write waits for another process's write lock (SCRUTINEER_SQLITE_BUSY_MS lowers it
+  // for tests); past it an import says "another import is writing to this workspace".
+  const busyMs = Number(process.env.SCRUTINEER_SQLITE_BUSY_MS ?? 10_000);
+  sqlite.pragma(`busy_timeout = ${Number.isInteger(busyMs) && busyMs >= 0 ? busyMs : 10_000}`);
+  // Whole exhibits are imported in one transaction: a larger page cache keeps index inserts in memory.
+  const cacheKiB = Number(process.env.SCRUTINEER_SQLITE_CACHE_KIB ?? 65_536);
+  sqlite.pragma(`cache_size = -${Number.isInteger(cacheKiB) && cacheKiB > 0 ? cacheKiB : 65_536}`);
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }),
+  });
+  return { db, dialect: 'sqlite', sqlite, location: file, schema: null };
+}
+
 export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   const clock = opts.now ?? (() => new Date());
   const now = () => clock().toISOString();
-  let db: Kysely<Database>;
-  let dialect: Dialect;
-  let sqlite: BetterSqlite3.Database | null = null;
-  let location: string;
-  let schema: string | null = null;
-
-  if (opts.databaseUrl) {
-    dialect = 'postgres';
-    const target = parsePostgresUrl(opts.databaseUrl);
-    schema = target.schema;
-    location = target.display;
-    const pool = new pg.Pool({
-      connectionString: target.connectionString,
-      application_name: 'scrutineer',
-      types: pgTypes,
-    });
-    // An idle client losing its connection must not crash the process; the next query reports it.
-    pool.on('error', () => undefined);
-    const searchPath = target.setSearchPath ? target.schema : null;
-    db = new Kysely<Database>({
-      dialect: new PostgresDialect({
-        pool,
-        ...(searchPath === null
-          ? {}
-          : {
-              onCreateConnection: (conn) =>
-                conn
-                  .executeQuery(sql`set search_path to ${sql.id(searchPath)}`.compile(db))
-                  .then(() => undefined),
-            }),
-      }),
-    });
-    try {
-      if (schema !== null) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
-    } catch (error) {
-      await db.destroy();
-      throw new UserError(`Cannot reach PostgreSQL at ${location}: ${(error as Error).message}`, {
-        code: 'store_unreachable',
-      });
-    }
-  } else {
-    dialect = 'sqlite';
-    mkdirSync(opts.workspace, { recursive: true });
-    const file = path.join(opts.workspace, SQLITE_FILE_NAME);
-    location = file;
-    sqlite = new BetterSqlite3(file);
-    // 16 KiB pages (default 4 KiB) for a new file: fewer, fuller B-tree pages and WAL frames made a
-    // million-row import about a fifth cheaper in CPU. Ignored for an existing file.
-    sqlite.pragma('page_size = 16384');
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('synchronous = NORMAL');
-    // How long a write waits for another process's write lock (SCRUTINEER_SQLITE_BUSY_MS lowers it
-    // for tests); past it an import says "another import is writing to this workspace".
-    const busyMs = Number(process.env.SCRUTINEER_SQLITE_BUSY_MS ?? 10_000);
-    sqlite.pragma(`busy_timeout = ${Number.isInteger(busyMs) && busyMs >= 0 ? busyMs : 10_000}`);
-    // Whole exhibits are imported in one transaction: a larger page cache keeps index inserts in memory.
-    const cacheKiB = Number(process.env.SCRUTINEER_SQLITE_CACHE_KIB ?? 65_536);
-    sqlite.pragma(`cache_size = -${Number.isInteger(cacheKiB) && cacheKiB > 0 ? cacheKiB : 65_536}`);
-    db = new Kysely<Database>({
-      dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }),
-    });
-  }
+  const { db, dialect, sqlite, location, schema } = opts.databaseUrl
+    ? await openPostgres(opts.databaseUrl)
+    : openSqlite(opts.workspace);
 
   try {
     await migrate(db, dialect, schema);

@@ -106,118 +106,148 @@ function lex(query: string): Token[] {
 export function parseSearchQuery(query: string): SearchNode {
   const tokens = lex(query);
   if (tokens.length === 0) fail(query, 'there is nothing to search for');
-  let pos = 0;
-  const peek = (): Token | undefined => tokens[pos];
-
-  const describe = (t: Token): string =>
-    t.kind === 'word' || t.kind === 'phrase' ? t.text : t.kind.toUpperCase();
-
-  function parseOr(): SearchNode {
-    const children = [parseAnd()];
-    while (peek()?.kind === 'or') {
-      pos++;
-      const next = peek();
-      if (!next || next.kind === 'rparen') fail(query, 'OR needs something after it', tokens[pos - 1]!.at);
-      children.push(parseAnd());
-    }
-    return children.length === 1 ? children[0]! : { type: 'or', children };
-  }
-
-  function parseAnd(): SearchNode {
-    const first = peek();
-    if (first?.kind === 'not')
-      fail(query, 'NOT needs something before it, e.g. police NOT training', first.at);
-    if (first?.kind === 'and' || first?.kind === 'or')
-      fail(query, `${first.kind.toUpperCase()} needs something before it`, first.at);
-    let node = parsePrimary();
-    const parts: SearchNode[] = [node];
-    for (;;) {
-      const t = peek();
-      if (!t || t.kind === 'or' || t.kind === 'rparen') break;
-      if (t.kind === 'not') {
-        pos++;
-        const next = peek();
-        if (
-          !next ||
-          next.kind === 'rparen' ||
-          next.kind === 'or' ||
-          next.kind === 'and' ||
-          next.kind === 'not'
-        )
-          fail(query, 'NOT needs a word, phrase or group after it', t.at);
-        const exclude = parsePrimary();
-        node = parts.length === 1 ? parts[0]! : { type: 'and', children: [...parts] };
-        parts.length = 0;
-        // (x NOT b) NOT c is x NOT (b OR c): one level, however long the chain.
-        parts.push(
-          node.type === 'not'
-            ? { type: 'not', include: node.include, exclude: either(node.exclude, exclude) }
-            : { type: 'not', include: node, exclude },
-        );
-        continue;
-      }
-      if (t.kind === 'and') {
-        pos++;
-        const next = peek();
-        if (!next || next.kind === 'rparen' || next.kind === 'or' || next.kind === 'and')
-          fail(query, 'AND needs something after it', t.at);
-        if (next.kind === 'not') fail(query, 'write "a NOT b" rather than "a AND NOT b"', next.at);
-      }
-      parts.push(parsePrimary());
-    }
-    return parts.length === 1 ? parts[0]! : { type: 'and', children: parts };
-  }
-
-  let parens = 0;
-  function parsePrimary(): SearchNode {
-    const t = peek();
-    if (!t) return fail(query, 'the search ends too early');
-    pos++;
-    switch (t.kind) {
-      case 'lparen': {
-        if (peek()?.kind === 'rparen') fail(query, 'the parentheses are empty', t.at);
-        if (++parens > MAX_PAREN_DEPTH)
-          fail(query, `the parentheses are nested more than ${MAX_PAREN_DEPTH} deep`, t.at);
-        const inner = parseOr();
-        parens--;
-        const close = peek();
-        if (close?.kind !== 'rparen') fail(query, 'the parenthesis is never closed', t.at);
-        pos++;
-        return inner;
-      }
-      case 'word':
-      case 'phrase': {
-        const words = searchTokens(toSearchText(t.text));
-        if (words.length === 0) {
-          fail(
-            query,
-            t.kind === 'phrase'
-              ? 'the quoted phrase has no letters, digits or emoji to search for'
-              : `"${t.text}" has no letters, digits or emoji to search for`,
-            t.at,
-          );
-        }
-        return { type: 'phrase', tokens: words, prefix: t.prefix };
-      }
-      default:
-        return fail(query, `unexpected ${describe(t)}`, t.at);
-    }
-  }
-
-  const node = parseOr();
-  const rest = peek();
-  if (rest)
-    fail(
-      query,
-      rest.kind === 'rparen' ? 'there is a ")" without a "("' : `unexpected ${describe(rest)}`,
-      rest.at,
-    );
+  const parser = new QueryParser(query, tokens);
+  const node = parser.parseOr();
+  parser.expectEnd();
   if (depth(node) > MAX_SEARCH_DEPTH)
     fail(
       query,
       `the search is nested more than ${MAX_SEARCH_DEPTH} levels deep (groups within groups); simplify it`,
     );
   return node;
+}
+
+function describe(t: Token): string {
+  return t.kind === 'word' || t.kind === 'phrase' ? t.text : t.kind.toUpperCase();
+}
+
+/** Recursive descent over the tokens: OR binds loosest, then AND (or juxtaposition) and NOT. */
+class QueryParser {
+  private pos = 0;
+  private parens = 0;
+
+  constructor(
+    private readonly query: string,
+    private readonly tokens: readonly Token[],
+  ) {}
+
+  private peek(): Token | undefined {
+    return this.tokens[this.pos];
+  }
+
+  parseOr(): SearchNode {
+    const children = [this.parseAnd()];
+    while (this.peek()?.kind === 'or') {
+      this.pos++;
+      const next = this.peek();
+      if (!next || next.kind === 'rparen')
+        fail(this.query, 'OR needs something after it', this.tokens[this.pos - 1]!.at);
+      children.push(this.parseAnd());
+    }
+    return children.length === 1 ? children[0]! : { type: 'or', children };
+  }
+
+  private parseAnd(): SearchNode {
+    const first = this.peek();
+    if (first?.kind === 'not')
+      fail(this.query, 'NOT needs something before it, e.g. police NOT training', first.at);
+    if (first?.kind === 'and' || first?.kind === 'or')
+      fail(this.query, `${first.kind.toUpperCase()} needs something before it`, first.at);
+    const parts: SearchNode[] = [this.parsePrimary()];
+    for (;;) {
+      const t = this.peek();
+      if (!t || t.kind === 'or' || t.kind === 'rparen') break;
+      if (t.kind === 'not') {
+        this.pos++;
+        const exclude = this.parseExcluded(t);
+        const node = parts.length === 1 ? parts[0]! : { type: 'and' as const, children: [...parts] };
+        parts.length = 0;
+        parts.push(excluding(node, exclude));
+        continue;
+      }
+      if (t.kind === 'and') {
+        this.pos++;
+        this.checkAfterAnd(t);
+      }
+      parts.push(this.parsePrimary());
+    }
+    return parts.length === 1 ? parts[0]! : { type: 'and', children: parts };
+  }
+
+  /** What follows a NOT: a word, phrase or group. */
+  private parseExcluded(not: Token): SearchNode {
+    const next = this.peek();
+    if (!next || next.kind === 'rparen' || next.kind === 'or' || next.kind === 'and' || next.kind === 'not')
+      fail(this.query, 'NOT needs a word, phrase or group after it', not.at);
+    return this.parsePrimary();
+  }
+
+  private checkAfterAnd(and: Token): void {
+    const next = this.peek();
+    if (!next || next.kind === 'rparen' || next.kind === 'or' || next.kind === 'and')
+      fail(this.query, 'AND needs something after it', and.at);
+    if (next.kind === 'not') fail(this.query, 'write "a NOT b" rather than "a AND NOT b"', next.at);
+  }
+
+  private parsePrimary(): SearchNode {
+    const t = this.peek();
+    if (!t) return fail(this.query, 'the search ends too early');
+    this.pos++;
+    switch (t.kind) {
+      case 'lparen':
+        return this.parseGroup(t);
+      case 'word':
+      case 'phrase':
+        return this.phrase(t);
+      default:
+        return fail(this.query, `unexpected ${describe(t)}`, t.at);
+    }
+  }
+
+  /** A parenthesised group, its "(" already taken. */
+  private parseGroup(open: Token): SearchNode {
+    if (this.peek()?.kind === 'rparen') fail(this.query, 'the parentheses are empty', open.at);
+    if (++this.parens > MAX_PAREN_DEPTH)
+      fail(this.query, `the parentheses are nested more than ${MAX_PAREN_DEPTH} deep`, open.at);
+    const inner = this.parseOr();
+    this.parens--;
+    const close = this.peek();
+    if (close?.kind !== 'rparen') fail(this.query, 'the parenthesis is never closed', open.at);
+    this.pos++;
+    return inner;
+  }
+
+  private phrase(t: Extract<Token, { kind: 'word' | 'phrase' }>): SearchNode {
+    const words = searchTokens(toSearchText(t.text));
+    if (words.length === 0) {
+      fail(
+        this.query,
+        t.kind === 'phrase'
+          ? 'the quoted phrase has no letters, digits or emoji to search for'
+          : `"${t.text}" has no letters, digits or emoji to search for`,
+        t.at,
+      );
+    }
+    return { type: 'phrase', tokens: words, prefix: t.prefix };
+  }
+
+  /** Every token must have been read: what is left is an error. */
+  expectEnd(): void {
+    const rest = this.peek();
+    if (rest)
+      fail(
+        this.query,
+        rest.kind === 'rparen' ? 'there is a ")" without a "("' : `unexpected ${describe(rest)}`,
+        rest.at,
+      );
+  }
+}
+
+/** `node NOT exclude`; (x NOT b) NOT c is x NOT (b OR c): one level, however long the chain. */
+function excluding(node: SearchNode, exclude: SearchNode): SearchNode {
+  return node.type === 'not'
+    ? { type: 'not', include: node.include, exclude: either(node.exclude, exclude) }
+    : { type: 'not', include: node, exclude };
 }
 
 function either(a: SearchNode, b: SearchNode): SearchNode {

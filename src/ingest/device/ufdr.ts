@@ -1,5 +1,7 @@
 /**
- * The UFDR reader (Cellebrite report.xml inside the .ufdr zip, streamed with saxes). Why one file over 500 lines: the SAX handlers for chats, instant messages, parties and attachments share one parse state.
+ * The UFDR reader (Cellebrite report.xml inside the .ufdr zip, streamed with saxes): the two passes
+ * and the mapping of model frames to conversations and messages. The SAX element handling is in
+ * ufdr-sax.ts.
  */
 import { DateTime } from 'luxon';
 import { SaxesParser } from 'saxes';
@@ -28,6 +30,7 @@ import type { RowAccount, RowSkipReason } from '../../domain/import-report.js';
 import { ParticipantList } from './identities.js';
 import { SyncZip, type ZipEntryInfo } from '../zip/zip-sync.js';
 import { attachmentFile, TaggedFileCollector } from './ufdr-files.js';
+import { guardReportParser, ReportSax, type ModelFrame } from './ufdr-sax.js';
 import type {
   DeviceConversation,
   DeviceMessage,
@@ -42,38 +45,9 @@ import type {
  * the zip entry, so a report of gigabytes is never held whole. Two passes: the first collects the
  * chats and their participants (skipping message bodies), the second yields the messages.
  * DOCTYPE declarations are refused outright (no entity can be declared, so none can expand).
- * Over 500 lines with reason: the streaming parser and the model mapping share their frames and
- * are kept in one file, so the two passes over report.xml read together.
  */
 
 export const UFDR_READER_VERSION = 'ufdr/1.2.0';
-
-/** A single field value longer than this is refused (a WhatsApp message is at most 65,536 chars). */
-const MAX_VALUE_CHARS = 16 * 1024 * 1024;
-const MAX_DEPTH = 256;
-
-interface ModelFrame {
-  readonly type: string;
-  readonly id: string;
-  readonly deletedState: string | null;
-  readonly line: number;
-  readonly fields: Map<string, string[]>;
-  readonly children: Map<string, ModelFrame[]>;
-  /** Ids of the tagged files its `<jumptargets>` name (`ismodel="false"`): its files in the UFDR. */
-  readonly targets: string[];
-  /** The modelField / multiModelField this model sits in, if any. */
-  readonly inField: string | null;
-}
-
-type Element =
-  | { kind: 'model'; frame: ModelFrame; skip: boolean }
-  | { kind: 'field'; name: string; values: string[] }
-  | { kind: 'modelField'; name: string }
-  | { kind: 'value' }
-  | { kind: 'modelType'; type: string }
-  | { kind: 'tagged'; name: string }
-  | { kind: 'target'; isModel: boolean }
-  | { kind: 'other' };
 
 interface ChatSummary {
   readonly id: string;
@@ -186,166 +160,16 @@ class UfdrReader implements DeviceReader {
     onChat: (chat: ModelFrame) => void,
   ): Generator<void> {
     const parser = new SaxesParser({ position: true });
-    const stack: Element[] = [];
-    const models: ModelFrame[] = [];
-    let chatTypeDepth = 0;
-    let skipDepth = 0;
-    let text: string[] | null = null;
-    let textLen = 0;
     const line = () => parser.line;
-    parser.on('error', (err) => {
-      throw this.fail(
-        `not well-formed XML (${err.message.replace(/^(?:.*?:)?\d+:\d+: /, '')})`,
-        line(),
-        'malformed_xml',
-      );
-    });
-    parser.on('doctype', () => {
-      throw this.fail(
-        'declares a DOCTYPE: refused (a DTD can declare entities that expand without bound; Cellebrite reports have none)',
-        line(),
-        'xml_doctype',
-      );
-    });
-    parser.on('xmldecl', (decl) => {
-      if (decl.encoding && !/^utf-?8$/i.test(decl.encoding)) {
-        throw this.fail(`declares encoding ${decl.encoding}; only UTF-8 is read`, line(), 'encoding');
-      }
-    });
-    const onText = (t: string) => {
-      if (this.tagged.active) {
-        if (this.tagged.onText(t) > MAX_VALUE_CHARS)
-          throw this.fail(`a value longer than ${MAX_VALUE_CHARS} characters`, line(), 'xml_limit');
-        return;
-      }
-      if (text === null) return;
-      textLen += t.length;
-      if (textLen > MAX_VALUE_CHARS)
-        throw this.fail(`a value longer than ${MAX_VALUE_CHARS} characters`, line(), 'xml_limit');
-      text.push(t);
-    };
-    parser.on('text', onText);
-    parser.on('cdata', onText);
-    parser.on('opentag', (tag) => {
-      if (stack.length >= MAX_DEPTH)
-        throw this.fail(`elements nest deeper than ${MAX_DEPTH}`, line(), 'xml_limit');
-      const name = tag.name.includes(':') ? tag.name.slice(tag.name.indexOf(':') + 1) : tag.name;
-      const attr = (k: string) => {
-        const v = tag.attributes[k];
-        return typeof v === 'string' ? v : null;
-      };
-      if (skipMessages && skipDepth === 0 && chatTypeDepth === 0 && this.tagged.open(name, attr)) {
-        stack.push({ kind: 'tagged', name });
-        return;
-      }
-      if (skipDepth > 0 || (chatTypeDepth === 0 && name !== 'modelType')) {
-        if (skipDepth > 0) skipDepth++;
-        else if (!skipMessages && name === 'model' && attr('type') === 'InstantMessage')
-          this.strays.push(attr('id') ?? `line ${line()}`);
-        stack.push({ kind: 'other' });
-        return;
-      }
-      if (name === 'modelType') {
-        const type = attr('type') ?? '';
-        if (type === 'Chat') chatTypeDepth++;
-        stack.push({ kind: 'modelType', type });
-        return;
-      }
-      const parent = stack[stack.length - 1];
-      if (name === 'model') {
-        const inField = parent?.kind === 'modelField' ? parent.name : null;
-        const frame: ModelFrame = {
-          type: attr('type') ?? '',
-          id: attr('id') ?? '',
-          deletedState: attr('deleted_state'),
-          line: line(),
-          fields: new Map(),
-          children: new Map(),
-          targets: [],
-          inField,
-        };
-        const owner = models[models.length - 1];
-        if (skipMessages && frame.type === 'InstantMessage' && owner?.type === 'Chat') {
-          skipDepth = 1;
-          stack.push({ kind: 'other' });
-          return;
-        }
-        models.push(frame);
-        stack.push({ kind: 'model', frame, skip: false });
-        return;
-      }
-      if (name === 'field' || name === 'multiField') {
-        stack.push({ kind: 'field', name: attr('name') ?? '', values: [] });
-        return;
-      }
-      if (name === 'modelField' || name === 'multiModelField') {
-        stack.push({ kind: 'modelField', name: attr('name') ?? '' });
-        return;
-      }
-      if (name === 'targetid') {
-        text = [];
-        textLen = 0;
-        stack.push({ kind: 'target', isModel: /^true$/i.test(attr('ismodel') ?? '') });
-        return;
-      }
-      if (name === 'value' && parent?.kind === 'field') {
-        text = [];
-        textLen = 0;
-        stack.push({ kind: 'value' });
-        return;
-      }
-      stack.push({ kind: 'other' });
-    });
-    parser.on('closetag', () => {
-      const el = stack.pop();
-      if (!el) return;
-      if (skipDepth > 0) {
-        skipDepth--;
-        return;
-      }
-      const top = stack[stack.length - 1];
-      switch (el.kind) {
-        case 'modelType':
-          if (el.type === 'Chat') chatTypeDepth--;
-          break;
-        case 'value':
-          if (top?.kind === 'field') top.values.push((text ?? []).join(''));
-          text = null;
-          break;
-        case 'tagged':
-          this.tagged.close(el.name);
-          break;
-        case 'target': {
-          const id = (text ?? []).join('').trim();
-          if (!el.isModel && id !== '') models[models.length - 1]?.targets.push(id);
-          text = null;
-          break;
-        }
-        case 'field': {
-          const model = models[models.length - 1];
-          if (model) {
-            const had = model.fields.get(el.name);
-            if (had) had.push(...el.values);
-            else model.fields.set(el.name, el.values);
-          }
-          break;
-        }
-        case 'model': {
-          models.pop();
-          const frame = el.frame;
-          const owner = models[models.length - 1];
-          if (frame.type === 'InstantMessage' && owner?.type === 'Chat') onMessage(owner, frame);
-          else if (frame.type === 'Chat') onChat(frame);
-          else if (owner && frame.inField !== null) {
-            const list = owner.children.get(frame.inField);
-            if (list) list.push(frame);
-            else owner.children.set(frame.inField, [frame]);
-          }
-          break;
-        }
-        default:
-          break;
-      }
+    const fail = (problem: string, at?: number, code?: string) => this.fail(problem, at, code);
+    guardReportParser(parser, fail);
+    new ReportSax(parser, {
+      skipMessages,
+      tagged: this.tagged,
+      fail,
+      onMessage,
+      onChat,
+      onStray: (id) => this.strays.push(id),
     });
     const decoder = new TextDecoder('utf-8', { fatal: true });
     try {

@@ -1,7 +1,7 @@
 /*
- * Why one file over 500 lines: both passes of the export parser (the survey, the plan decided from
- * it or from the file's start and confirmed by the rest, and the messages) share their private
- * shapes; split, each half would export the other's internals.
+ * The WhatsApp text export parser: pass 1 (the survey, the plan decided from it or from the file's
+ * start and confirmed by the rest) and the line walk of pass 2; export-messages.ts builds each
+ * message from its lines.
  */
 import { EvidenceError } from '../../domain/errors.js';
 import type {
@@ -11,8 +11,6 @@ import type {
   ReportedLine,
 } from '../../domain/import-report.js';
 import type { ParsedMessage } from '../../domain/message.js';
-import { isoDays } from '../iso-days.js';
-import { isValidDate, LocalTimeResolver } from '../local-time.js';
 import type { ExportParseOptions, ExportParseResult } from './api.js';
 import {
   chooseVariants,
@@ -21,13 +19,21 @@ import {
   type SignatureStats,
   type VariantOrder,
 } from './date-order.js';
-import { clockHour, commonEraYear, describeSignature, matchHeader, type HeaderMatch } from './header.js';
+import { describeSignature, matchHeader, type HeaderMatch } from './header.js';
 import { readBody } from './body.js';
 import { fastHeader, type FastHeader } from './fast-header.js';
 import { bufferSource, type Line, type LineSource } from './lines.js';
-import { authorEnd, namesLongestFirst, readMessage } from './message.js';
+import { authorEnd, namesLongestFirst } from './message.js';
 import { groupNamesIn, readSystemText } from './system.js';
 import { REPLAN } from '../source-reader.js';
+import {
+  continuePending,
+  MessageAssembler,
+  NoticeList,
+  openPending,
+  wallClockOf,
+  type Pending,
+} from './export-messages.js';
 
 /**
  * Recorded on every exhibit. 1.1.0: a group authoring system lines names the conversation.
@@ -41,9 +47,6 @@ import { REPLAN } from '../source-reader.js';
  * (Lord Howe Island's 30-minute change left half an hour read as missing or as happening once).
  */
 export const EXPORT_PARSER_VERSION = 'whatsapp-text/1.2.1';
-
-/** At most this many notices of one kind are listed; the rest are counted in a summary notice. */
-const NOTICE_CAP = 200;
 
 interface Survey {
   lines: number;
@@ -156,39 +159,6 @@ class Surveyor {
       groupAuthors,
       groupVoices,
     };
-  }
-}
-
-interface Pending {
-  header: HeaderMatch;
-  lineStart: number;
-  lineEnd: number;
-  byteStart: number;
-  byteEnd: number;
-  /** Body pieces after the header, with the terminators between them. */
-  parts: string[];
-  lastTerminator: string;
-}
-
-class NoticeList {
-  readonly notices: ImportNotice[] = [];
-  private readonly counts = new Map<string, number>();
-  add(notice: ImportNotice): void {
-    const n = (this.counts.get(notice.code) ?? 0) + 1;
-    this.counts.set(notice.code, n);
-    if (n <= NOTICE_CAP) this.notices.push(notice);
-  }
-  finish(): ImportNotice[] {
-    for (const [code, n] of this.counts) {
-      if (n > NOTICE_CAP) {
-        this.notices.push({
-          code: code as ImportNotice['code'],
-          message: `${n - NOTICE_CAP} more notices of this kind not listed (${n} in all)`,
-          line: null,
-        });
-      }
-    }
-    return this.notices;
   }
 }
 
@@ -329,25 +299,11 @@ export function* readExport(
   confirm: EarlyPlan['confirm'] = null,
 ): Generator<ParsedMessage, ExportReadResult, undefined> {
   const file = options.fileName;
-  const resolver = new LocalTimeResolver(options.zone);
   const { survey: sv, variants, dateOrder: order, dateOrderBasis: basis } = plan;
-  const groupNames = new Set(sv.groupNames);
-  if (options.conversationName) groupNames.add(options.conversationName);
-  if (plan.conversationName) groupNames.add(plan.conversationName);
-  const sortedNames = namesLongestFirst(groupNames);
-  const ctx = { groupNames, groupAuthors: sv.groupAuthors, groupVoices: sv.groupVoices };
-  const expected = new Set(variants.keys());
-  const fastReaders = options.fastHeaders === false ? [] : [...expected].map(fastHeader);
-  /** The export's own variants read fast; null where the general matcher must read the line. */
-  const fastRead = (text: string): HeaderMatch | null => {
-    for (const read of fastReaders) {
-      const h = read?.(text);
-      if (h) return h;
-    }
-    return null;
-  };
-
   const notices = new NoticeList();
+  const messages = assemblerFor(plan, options, notices);
+  const expected = new Set(variants.keys());
+  const fastRead = fastReaderOf(expected, options.fastHeaders !== false);
   notices.add({
     code: options.dateOrder === 'auto' ? 'date_order_inferred' : 'date_order_declared',
     message: `date order ${order}: ${basis}`,
@@ -355,147 +311,40 @@ export function* readExport(
   });
   const reported: ReportedLine[] = [];
   let pending: Pending | null = null;
-  let seq = 0;
-  let lastUtc = -Infinity;
-  let outOfOrder = 0;
-  let firstOutOfOrder: number | null = null;
-  const conversationName = plan.conversationName;
-
-  const wallClock = (h: HeaderMatch) => wallClockOf(h, variants);
-  const iso = isoDays();
-
-  const flush = (p: Pending): ParsedMessage => {
-    const h = p.header;
-    const wall = wallClock(h);
-    if (!wall) throw new Error('unreachable: header validated before it was opened');
-    const instant = resolver.resolve(wall);
-    if (instant.resolution !== 'exact') {
-      notices.add({
-        code: instant.resolution === 'ambiguous' ? 'time_ambiguous' : 'time_nonexistent',
-        message:
-          instant.resolution === 'ambiguous'
-            ? `${h.localText} occurs twice in ${options.zone} (clocks went back); read as ${new Date(instant.utcMs).toISOString()} from the file's order`
-            : `${h.localText} does not exist in ${options.zone} (clocks went forward); read as ${new Date(instant.utcMs).toISOString()}`,
-        line: p.lineStart,
-      });
-    }
-    if (instant.utcMs < lastUtc) {
-      outOfOrder++;
-      firstOutOfOrder ??= p.lineStart;
-    }
-    lastUtc = instant.utcMs;
-    const rest = p.parts.length === 0 ? '' : p.parts.join('');
-    const m = readMessage(h.rest, rest, ctx, sortedNames);
-    if (m.unknownSystem) notices.add(unknownSystemNotice(m.text, p.lineStart));
-    const time = {
-      localText: h.localText,
-      zone: options.zone,
-      utc: iso(instant.utcMs),
-      resolution: instant.resolution,
-    };
-    const source = {
-      type: 'text' as const,
-      lineStart: p.lineStart,
-      lineEnd: p.lineEnd,
-      byteStart: p.byteStart,
-      byteEnd: p.byteEnd,
-    };
-    // Written out rather than spread (this runs once per message); displayedAuthor only where set.
-    const { sender, kind, text, edited, media, poll, location, system, displayedAuthor } = m;
-    return displayedAuthor
-      ? {
-          seq: seq++,
-          sender,
-          text,
-          system,
-          kind,
-          edited,
-          media,
-          poll,
-          location,
-          displayedAuthor,
-          time,
-          source,
-        }
-      : { seq: seq++, sender, text, system, kind, edited, media, poll, location, time, source };
-  };
-
-  const open = (line: Line, h: HeaderMatch): Pending => ({
-    header: h,
-    lineStart: line.number,
-    lineEnd: line.number,
-    byteStart: line.byteStart,
-    byteEnd: line.byteEnd,
-    parts: [],
-    lastTerminator: line.terminator,
-  });
 
   for (const line of source.lines()) {
     const fast = fastRead(line.text);
     // A fast reading is what matchHeader gives with or without `expected`: the surveyor takes it.
     if (confirm && line.number > confirm.afterLine) confirm.surveyor.line(line, fast ?? undefined);
-    if (line.text.includes('\uFFFD')) {
-      notices.add({
-        code: 'encoding',
-        message:
-          'the line holds U+FFFD: bytes that are not valid text, or the replacement character itself; the original bytes are kept in the evidence copy',
-        line: line.number,
-      });
-    }
+    if (line.text.includes('\uFFFD')) notices.add(encodingNotice(line.number));
     const h = fast ?? matchHeader(line.text, expected);
-    const isHeader = h !== null && expected.has(h.signature) && wallClock(h) !== null;
+    const isHeader = h !== null && expected.has(h.signature) && wallClockOf(h, variants) !== null;
     if (isHeader) {
-      if (pending) yield flush(pending);
-      pending = open(line, h);
+      if (pending) yield messages.build(pending);
+      pending = openPending(line, h);
       continue;
     }
-    if (h !== null && pending) {
-      notices.add({
-        code: 'header_like_continuation',
-        message: expected.has(h.signature)
-          ? `a header-like line with an impossible date or time (${h.localText}) is kept as part of the message above`
-          : `a line in another header style (${describeSignature(h.signature)}) is kept as part of the message above`,
-        line: line.number,
-      });
-    }
-    if (!pending) {
-      reported.push({
-        line: line.number,
-        byteStart: line.byteStart,
-        byteEnd: line.byteEnd,
-        reason: 'before_first_header',
-        text: line.text,
-      });
-      continue;
-    }
-    pending.parts.push(pending.lastTerminator, line.text);
-    pending.lastTerminator = line.terminator;
-    pending.lineEnd = line.number;
-    pending.byteEnd = line.byteEnd;
+    if (h !== null && pending) notices.add(continuationNotice(h, expected, line.number));
+    if (pending) continuePending(pending, line);
+    else reported.push(beforeFirstHeader(line));
   }
-  if (pending) yield flush(pending);
+  if (pending) yield messages.build(pending);
   // The whole file's plan (which throws what planExport would have thrown) must be the start's.
   const whole = confirm ? derivePlan(confirm.surveyor.result(), options) : plan;
   if (whole !== plan) confirmPlan(plan, whole, file);
-  if (seq === 0) {
+  if (messages.seq === 0) {
     throw new EvidenceError(
       file,
       `no message header could be read with date order ${order}; check --date-order`,
       sv.firstHeaderLine ?? undefined,
     );
   }
-  if (outOfOrder > 0) {
-    notices.add({
-      code: 'out_of_order',
-      message: `${outOfOrder} message(s) are earlier than the message before them in the file (first at line ${firstOutOfOrder}); file order is kept`,
-      line: firstOutOfOrder,
-    });
-  }
+  messages.noteOutOfOrder();
   return {
     report: {
       kind: 'export',
       lines: whole.survey.lines,
-      messages: seq,
+      messages: messages.seq,
       reportedLines: reported,
       notices: notices.finish(),
       dateOrder: order,
@@ -503,28 +352,59 @@ export function* readExport(
       headerStyle: [...variants.keys()].map(describeSignature).join('; '),
       encoding: source.encoding,
     },
-    conversationName,
+    conversationName: plan.conversationName,
   };
 }
 
-/** The wall-clock time a header says, read in its own variant's day/month order; null if impossible. */
-function wallClockOf(h: HeaderMatch, variants: ReadonlyMap<string, VariantOrder>) {
-  const hour = clockHour(h);
-  const variant = variants.get(h.signature);
-  if (hour === null || !variant) return null;
-  const o = variant.order;
-  const [d, m, yRaw] = o === 'dmy' ? [h.a, h.b, h.c] : o === 'mdy' ? [h.b, h.a, h.c] : [h.c, h.b, h.a];
-  const year = commonEraYear(h, yRaw);
-  if (!isValidDate(year, m, d)) return null;
-  return { year, month: m, day: d, hour, minute: h.minute, second: h.second };
+/** The message builder for a plan: the group names it knows tell system lines from people's. */
+function assemblerFor(plan: ExportPlan, options: ExportParseOptions, notices: NoticeList): MessageAssembler {
+  const sv = plan.survey;
+  const groupNames = new Set(sv.groupNames);
+  if (options.conversationName) groupNames.add(options.conversationName);
+  if (plan.conversationName) groupNames.add(plan.conversationName);
+  const ctx = { groupNames, groupAuthors: sv.groupAuthors, groupVoices: sv.groupVoices };
+  return new MessageAssembler(options.zone, plan.variants, ctx, namesLongestFirst(groupNames), notices);
 }
 
-function unknownSystemNotice(text: string, line: number): ImportNotice {
-  const shown = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+/** The export's own variants read fast; null where the general matcher must read the line. */
+function fastReaderOf(expected: ReadonlySet<string>, enabled: boolean): (text: string) => HeaderMatch | null {
+  const fastReaders = enabled ? [...expected].map(fastHeader) : [];
+  return (text) => {
+    for (const read of fastReaders) {
+      const h = read?.(text);
+      if (h) return h;
+    }
+    return null;
+  };
+}
+
+function encodingNotice(line: number): ImportNotice {
   return {
-    code: 'unknown_system_text',
-    message: `a system line whose wording is not in the phrase tables is kept as a system line: ${JSON.stringify(shown)}`,
+    code: 'encoding',
+    message:
+      'the line holds U+FFFD: bytes that are not valid text, or the replacement character itself; the original bytes are kept in the evidence copy',
     line,
+  };
+}
+
+/** A header-like line that is not one of this export's headers, kept in the message above. */
+function continuationNotice(h: HeaderMatch, expected: ReadonlySet<string>, line: number): ImportNotice {
+  return {
+    code: 'header_like_continuation',
+    message: expected.has(h.signature)
+      ? `a header-like line with an impossible date or time (${h.localText}) is kept as part of the message above`
+      : `a line in another header style (${describeSignature(h.signature)}) is kept as part of the message above`,
+    line,
+  };
+}
+
+function beforeFirstHeader(line: Line): ReportedLine {
+  return {
+    line: line.number,
+    byteStart: line.byteStart,
+    byteEnd: line.byteEnd,
+    reason: 'before_first_header',
+    text: line.text,
   };
 }
 

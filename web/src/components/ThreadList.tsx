@@ -5,7 +5,7 @@ import { needsRebase, pageCount, pageStartFor } from '../lib/paging';
 import type { HighlightTerm } from '../lib/search-terms';
 import { useCaseZone } from '../lib/time';
 import { ThreadRows } from './ThreadRows';
-import { useThreadListHandle, type PendingJump } from './useThreadListHandle';
+import { useThreadListHandle, type PendingJump, type ThreadListState } from './useThreadListHandle';
 
 export interface ThreadListHandle {
   /** Scrolls so that `seq` is in view (moving the page if it is outside it). */
@@ -30,6 +30,31 @@ export interface ThreadListProps {
 }
 
 const ESTIMATE = 72;
+
+type JumpState = Pick<
+  ThreadListState,
+  'pending' | 'settleUntil' | 'settleTarget' | 'pageStart' | 'virtualizer'
+>;
+
+/** After the page moved (or on first open), put the anchor row back where it was, or scroll to the target. */
+function useFinishPendingJump(s: JumpState, count: number) {
+  const { pending, settleUntil, settleTarget, pageStart, virtualizer } = s;
+  useLayoutEffect(() => {
+    const job = pending.current;
+    if (!job) return;
+    pending.current = null;
+    settleUntil.current = performance.now() + 800;
+    settleTarget.current = job.seq;
+    const index = job.seq - pageStart;
+    if (index < 0 || index >= count) return;
+    if (job.kind === 'index') {
+      virtualizer.scrollToIndex(index, { align: job.align });
+    } else {
+      const at = virtualizer.getOffsetForIndex(index, 'start');
+      if (at) virtualizer.scrollToOffset(at[0] - job.delta);
+    }
+  }, [pageStart, count, virtualizer]);
+}
 
 /** The virtualised thread: only rows in view (plus overscan) exist in the DOM. */
 export function ThreadList(p: ThreadListProps) {
@@ -56,22 +81,7 @@ export function ThreadList(p: ThreadListProps) {
   });
   const items = virtualizer.getVirtualItems();
 
-  // After the page moved (or on first open), put the anchor row back where it was, or scroll to the target.
-  useLayoutEffect(() => {
-    const job = pending.current;
-    if (!job) return;
-    pending.current = null;
-    settleUntil.current = performance.now() + 800;
-    settleTarget.current = job.seq;
-    const index = job.seq - pageStart;
-    if (index < 0 || index >= count) return;
-    if (job.kind === 'index') {
-      virtualizer.scrollToIndex(index, { align: job.align });
-    } else {
-      const at = virtualizer.getOffsetForIndex(index, 'start');
-      if (at) virtualizer.scrollToOffset(at[0] - job.delta);
-    }
-  }, [pageStart, count, virtualizer]);
+  useFinishPendingJump({ pending, settleUntil, settleTarget, pageStart, virtualizer }, count);
 
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items[items.length - 1]?.index ?? 0;

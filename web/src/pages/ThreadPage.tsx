@@ -16,6 +16,30 @@ import { useCaseZone } from '../lib/time';
 import { caseQueryKey } from './CaseDashboardPage';
 import { ThreadLoadState, useSourceToggles } from './thread-page-parts';
 
+/**
+ * The windows of messages around what the list shows (throttled as it scrolls); the last known
+ * total is passed on so a refetch does not make the list forget its length.
+ */
+function useVisibleWindows(conversationId: number, start: number) {
+  const [range, onRange] = useThrottledRange(start);
+  const knownTotal = useRef(0);
+  const windows = useThreadWindows(conversationId, range.first, range.last, knownTotal.current);
+  if (windows.total !== null) knownTotal.current = windows.total;
+  return { windows, onRange };
+}
+
+/** The case (a link back to it) and the conversation's name; the case query is shared with the dashboard. */
+function ThreadTitle({ caseId, conversationId }: { caseId: number; conversationId: number }) {
+  const caseQ = useQuery({ queryKey: caseQueryKey(caseId), queryFn: () => getCase(caseId) });
+  const conversation = caseQ.data?.conversations.find((c) => c.id === conversationId);
+  return (
+    <h1 id="thread-title" className="thread-title">
+      <a href={href({ page: 'case', caseId })}>{caseQ.data?.case.name ?? 'Case'}</a> ›{' '}
+      {conversation?.name ?? `Conversation ${conversationId}`}
+    </h1>
+  );
+}
+
 export function ThreadPage({
   caseId,
   conversationId,
@@ -28,15 +52,10 @@ export function ThreadPage({
 }) {
   const { session } = useSession();
   const readOnly = session?.user.role === 'readonly';
-  const caseQ = useQuery({ queryKey: caseQueryKey(caseId), queryFn: () => getCase(caseId) });
-  const conversation = caseQ.data?.conversations.find((c) => c.id === conversationId);
 
   const [start] = useState(() => urlSeq ?? 0);
   const zone = useCaseZone('UTC');
-  const [range, onRange] = useThrottledRange(start);
-  const knownTotal = useRef(0);
-  const windows = useThreadWindows(conversationId, range.first, range.last, knownTotal.current);
-  if (windows.total !== null) knownTotal.current = windows.total;
+  const { windows, onRange } = useVisibleWindows(conversationId, start);
   const total = windows.total;
 
   const list = useRef<ThreadListHandle>(null);
@@ -73,10 +92,7 @@ export function ThreadPage({
   return (
     <section className="thread-page" aria-labelledby="thread-title">
       <div className="thread-main">
-        <h1 id="thread-title" className="thread-title">
-          <a href={href({ page: 'case', caseId })}>{caseQ.data?.case.name ?? 'Case'}</a> ›{' '}
-          {conversation?.name ?? `Conversation ${conversationId}`}
-        </h1>
+        <ThreadTitle caseId={caseId} conversationId={conversationId} />
         <HitNavigator caseId={caseId} conversationId={conversationId} seq={selectedSeq} />
         <ThreadToolbar
           total={total ?? 0}
