@@ -8,10 +8,8 @@
  * phrasing nobody tuned it for; the test only guards against a large regression.
  */
 
-import type { FlagCategory } from '../../../src/contract/coding.js';
 import type { FunctionalCase } from '../../../src/analysis/flagger/train/evaluate.js';
-
-type Row = [functionality: string, text: string, category?: FlagCategory];
+import { buildBlindCases, type BlindRow as Row } from './blind-build.js';
 
 const HATEFUL: Row[] = [
   ['derogation', 'Honestly the Kurds on that estate are the scum of the earth', 'race_ethnicity'],
@@ -83,22 +81,4 @@ const QUIET: Row[] = [
   ['everyday', 'Don’t care if PSD see this, I am having the last doughnut'],
 ];
 
-function build(): FunctionalCase[] {
-  const out: FunctionalCase[] = [];
-  HATEFUL.forEach(([functionality, text, category], k) =>
-    out.push({
-      id: `blind3-h${k}`,
-      functionality,
-      target: category ?? 'none',
-      text,
-      hateful: true,
-      category,
-    }),
-  );
-  QUIET.forEach(([functionality, text], k) =>
-    out.push({ id: `blind3-n${k}`, functionality, target: 'none', text, hateful: false }),
-  );
-  return out;
-}
-
-export const BLIND_CASES: readonly FunctionalCase[] = build();
+export const BLIND_CASES: readonly FunctionalCase[] = buildBlindCases('blind3', HATEFUL, QUIET);

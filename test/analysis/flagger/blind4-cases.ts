@@ -8,10 +8,8 @@
  * Content warning: hateful statements and slurs are test data here.
  */
 
-import type { FlagCategory } from '../../../src/contract/coding.js';
 import type { FunctionalCase } from '../../../src/analysis/flagger/train/evaluate.js';
-
-type Row = [functionality: string, text: string, category?: FlagCategory];
+import { buildBlindCases, type BlindRow as Row } from './blind-build.js';
 
 const HATEFUL: Row[] = [
   // race and ethnicity
@@ -212,22 +210,4 @@ const QUIET: Row[] = [
   ['everyday', 'court at 10 tomorrow, will be late in'],
 ];
 
-function build(): FunctionalCase[] {
-  const out: FunctionalCase[] = [];
-  HATEFUL.forEach(([functionality, text, category], k) =>
-    out.push({
-      id: `blind4-h${k}`,
-      functionality,
-      target: category ?? 'none',
-      text,
-      hateful: true,
-      category,
-    }),
-  );
-  QUIET.forEach(([functionality, text], k) =>
-    out.push({ id: `blind4-n${k}`, functionality, target: 'none', text, hateful: false }),
-  );
-  return out;
-}
-
-export const BLIND4_CASES: readonly FunctionalCase[] = build();
+export const BLIND4_CASES: readonly FunctionalCase[] = buildBlindCases('blind4', HATEFUL, QUIET);

@@ -14,10 +14,8 @@
  * Content warning: hateful statements and slurs are test data here.
  */
 
-import type { FlagCategory } from '../../../src/contract/coding.js';
 import type { FunctionalCase } from '../../../src/analysis/flagger/train/evaluate.js';
-
-type Row = [functionality: string, text: string, category?: FlagCategory];
+import { buildBlindCases, type BlindRow as Row } from './blind-build.js';
 
 const HATEFUL: Row[] = [
   // race and ethnicity (black people, immigrants, nationalities, Travellers)
@@ -255,22 +253,4 @@ const QUIET: Row[] = [
   ['everyday', 'good shout on that arrest earlier'],
 ];
 
-function build(): FunctionalCase[] {
-  const out: FunctionalCase[] = [];
-  HATEFUL.forEach(([functionality, text, category], k) =>
-    out.push({
-      id: `blind5-h${k}`,
-      functionality,
-      target: category ?? 'none',
-      text,
-      hateful: true,
-      category,
-    }),
-  );
-  QUIET.forEach(([functionality, text], k) =>
-    out.push({ id: `blind5-n${k}`, functionality, target: 'none', text, hateful: false }),
-  );
-  return out;
-}
-
-export const BLIND5_CASES: readonly FunctionalCase[] = build();
+export const BLIND5_CASES: readonly FunctionalCase[] = buildBlindCases('blind5', HATEFUL, QUIET);

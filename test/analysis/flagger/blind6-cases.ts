@@ -9,10 +9,8 @@
  * Content warning: hateful statements and slurs are test data here.
  */
 
-import type { FlagCategory } from '../../../src/contract/coding.js';
 import type { FunctionalCase } from '../../../src/analysis/flagger/train/evaluate.js';
-
-type Row = [functionality: string, text: string, category?: FlagCategory];
+import { buildBlindCases, type BlindRow as Row } from './blind-build.js';
 
 const HATEFUL: Row[] = [
   ['derogation_emotion', 'nothing makes me angrier than seeing immigrants', 'race_ethnicity'],
@@ -115,22 +113,4 @@ const QUIET: Row[] = [
   ['everyday', 'the kettle is only good for making tea, obviously'],
 ];
 
-function build(): FunctionalCase[] {
-  const out: FunctionalCase[] = [];
-  HATEFUL.forEach(([functionality, text, category], k) =>
-    out.push({
-      id: `blind6-h${k}`,
-      functionality,
-      target: category ?? 'none',
-      text,
-      hateful: true,
-      category,
-    }),
-  );
-  QUIET.forEach(([functionality, text], k) =>
-    out.push({ id: `blind6-n${k}`, functionality, target: 'none', text, hateful: false }),
-  );
-  return out;
-}
-
-export const BLIND6_CASES: readonly FunctionalCase[] = build();
+export const BLIND6_CASES: readonly FunctionalCase[] = buildBlindCases('blind6', HATEFUL, QUIET);
