@@ -3,6 +3,8 @@
  * share while they apply the merges of a case one after the other.
  */
 
+import type { ConductParticipant } from '../conduct/types.js';
+
 export interface ViewMessage {
   readonly id: number;
   readonly conversationId: number;
@@ -28,15 +30,8 @@ export interface ViewEvent {
   readonly value?: string | null;
 }
 
-export interface ViewParticipant {
-  readonly key: string;
-  readonly conversationId: number;
-  readonly displayName: string;
-  readonly phone?: string | null;
-  readonly jid?: string | null;
-  readonly pushName?: string | null;
-  readonly isOwner?: boolean;
-}
+/** A participant of one conversation: the conduct analysis's own shape, which the merged view feeds. */
+export type ViewParticipant = ConductParticipant;
 
 export interface ViewCode {
   readonly messageId: number;
