@@ -4,7 +4,6 @@ import { UserError } from '../domain/errors.js';
 import { presentMessages } from '../presenters/message.js';
 import { similarMessages } from '../review/similar.js';
 import type { Store } from '../store/open-store.js';
-import type { MessageWithRef } from '../store/repositories/messages.js';
 import { ApiError, caseFromParam, type Route } from './api.js';
 import { ErrorBody } from '../contract/schemas.js';
 import { SimilarParams, SimilarQuery, SimilarResponse } from '../contract/similar-schemas.js';
@@ -22,9 +21,7 @@ export function registerSimilarRoutes(route: Route, store: Store): void {
       try {
         const out = await similarMessages(store, { caseId, messageId: params.id, limit: query.limit });
         // The messages themselves, so the web app can list them (sender, time, text) without a call each.
-        const rows = (await Promise.all(out.similar.map((s) => store.threads.message(s.messageId)))).filter(
-          (r): r is MessageWithRef => r !== null,
-        );
+        const rows = await store.threads.messagesByIds(out.similar.map((s) => s.messageId));
         return { ...out, messages: await presentMessages(store, caseId, rows, session!.user) };
       } catch (error) {
         if (error instanceof UserError && error.details.code === 'no_message')

@@ -217,6 +217,16 @@ export class ThreadsRepository {
     return row ? toMessageWithRef(row) : null;
   }
 
+  /** Several messages in one query, in the order of `ids` (ids with no message left out). */
+  async messagesByIds(ids: readonly number[]): Promise<MessageWithRef[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.messagesWithRef()
+      .where('m.id', 'in', [...ids])
+      .execute();
+    const byId = new Map(rows.map((r) => [toInt(r.id), toMessageWithRef(r)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
   /** Case of a message, or null if there is no such message. */
   async seqAt(caseId: number, conversationId: number, utc: string): Promise<number | null> {
     const row = await this.ctx.db
