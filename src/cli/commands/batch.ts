@@ -17,6 +17,7 @@ import {
 } from '../../review/batches.js';
 import type { Store } from '../../store/open-store.js';
 import { presentBatch } from '../../presenters/batch.js';
+import { displayedAuthorOf } from '../../presenters/message.js';
 import type { BatchRecord } from '../../store/repositories/batches.js';
 import type { CaseRecord } from '../../store/types.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
@@ -24,7 +25,8 @@ import { printJson, printTable } from '../output.js';
 import { describeSpec, specFrom, type CreateOptions } from './batch-spec.js';
 import { operator } from './operator.js';
 import { intOption, percent } from './review-options.js';
-import { requireCase, senderLabel } from './shared.js';
+import { senderLabel } from '../../contract/sender-label.js';
+import { requireCase } from './shared.js';
 
 async function requireBatch(store: Store, value: string): Promise<BatchRecord> {
   const id = /^\d{1,9}$/u.test(value) ? Number(value) : null;
@@ -313,6 +315,7 @@ function registerBatchMessages(cmd: Command, ctx: CliContext): void {
             seq: m.seq,
             utc: m.utc,
             sender: m.sender,
+            displayedAuthor: displayedAuthorOf(m),
             kind: m.kind,
             text: m.text,
             exhibit: m.exhibitRef,
@@ -327,7 +330,7 @@ function registerBatchMessages(cmd: Command, ctx: CliContext): void {
               id: m.id,
               'conv:seq': `${m.conversationId}:${m.seq}`,
               utc: m.utc,
-              sender: senderLabel(m.sender),
+              sender: senderLabel(m.sender, m.displayedAuthor),
               text: m.text.length <= 80 ? m.text : `${m.text.slice(0, 79)}…`,
             })),
           );

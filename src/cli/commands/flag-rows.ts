@@ -1,7 +1,7 @@
 import type { Store } from '../../store/open-store.js';
 import { presentMessageLine } from '../../presenters/message.js';
 import type { CliContext } from '../context.js';
-import { senderLabel } from './shared.js';
+import { senderLabel } from '../../contract/sender-label.js';
 
 type FlagRun = NonNullable<Awaited<ReturnType<Store['flags']['run']>>>;
 
@@ -79,6 +79,7 @@ export function printFlagRows(ctx: CliContext, rows: readonly Record<string, unk
   for (const r of rows) {
     const m = r.message as {
       sender: string | null;
+      displayedAuthor: string | null;
       utc: string;
       text: string;
       exhibit: string;
@@ -88,7 +89,7 @@ export function printFlagRows(ctx: CliContext, rows: readonly Record<string, unk
     const image = r.source === 'image_text' ? (r.imageText as { text?: string }) : null;
     const shown = image ? `[text in image] ${image.text ?? ''}` : m.text;
     ctx.io.out(
-      `${(r.score as number).toFixed(2)}  ${cats.padEnd(28)} ${m.utc} ${senderLabel(m.sender)}: ${shown.replace(/\s+/g, ' ').slice(0, 100)}  <${m.exhibit} l.${m.lineStart}>\n`,
+      `${(r.score as number).toFixed(2)}  ${cats.padEnd(28)} ${m.utc} ${senderLabel(m.sender, m.displayedAuthor)}: ${shown.replace(/\s+/g, ' ').slice(0, 100)}  <${m.exhibit} l.${m.lineStart}>\n`,
     );
   }
 }

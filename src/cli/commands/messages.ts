@@ -7,7 +7,8 @@ import { presentMessageLine } from '../../presenters/message.js';
 import type { MessageFilters, MessageRecord } from '../../store/types.js';
 import { globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson } from '../output.js';
-import { requireCase, senderLabel, SYSTEM_SENDER } from './shared.js';
+import { senderLabel, SYSTEM_SENDER } from '../../contract/sender-label.js';
+import { requireCase } from './shared.js';
 
 interface MessagesOptions {
   jsonl?: boolean;

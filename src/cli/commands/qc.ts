@@ -15,7 +15,9 @@ import type { MessageWithRef } from '../../store/repositories/messages.js';
 import { actor, globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
 import { fractionOption, intOption, percent } from './review-options.js';
-import { requireCase, senderLabel } from './shared.js';
+import { senderLabel } from '../../contract/sender-label.js';
+import { displayedAuthorOf } from '../../presenters/message.js';
+import { requireCase } from './shared.js';
 
 /**
  * An item as the CLI shows it. The second review is blind and anyone with the CLI could be about to
@@ -40,7 +42,13 @@ function itemJson(q: QcDetailRecord, m: MessageWithRef | null) {
     resolution: q.resolution,
     createdAt: q.createdAt,
     updatedAt: q.updatedAt,
-    message: m && { sender: m.sender, utc: m.utc, text: m.text, exhibit: m.exhibitRef },
+    message: m && {
+      sender: m.sender,
+      displayedAuthor: displayedAuthorOf(m),
+      utc: m.utc,
+      text: m.text,
+      exhibit: m.exhibitRef,
+    },
   };
 }
 
@@ -156,7 +164,10 @@ function registerQcList(cmd: Command, ctx: CliContext): void {
           ...(limit === undefined ? {} : { limit }),
         });
         const rows = [];
-        for (const q of items) rows.push(itemJson(q, await store.threads.message(q.messageId)));
+        const messages = new Map(
+          (await store.threads.messagesByIds(items.map((q) => q.messageId))).map((m) => [m.id, m]),
+        );
+        for (const q of items) rows.push(itemJson(q, messages.get(q.messageId) ?? null));
         if (opts.json) {
           printJson(ctx.io, rows);
           return;
@@ -172,7 +183,9 @@ function registerQcList(cmd: Command, ctx: CliContext): void {
             first: r.firstDecision === null ? r.firstBy : `${r.firstBy}: ${r.firstDecision}`,
             second: r.secondBy === null ? '' : `${r.secondBy}: ${r.secondDecision ?? ''}`,
             resolution: r.resolution === null ? '' : `${r.resolvedBy ?? ''}: ${clip(r.resolution, 40)}`,
-            text: r.message ? clip(`${senderLabel(r.message.sender)}: ${r.message.text}`, 60) : '',
+            text: r.message
+              ? clip(`${senderLabel(r.message.sender, r.message.displayedAuthor)}: ${r.message.text}`, 60)
+              : '',
           })),
         );
       });

@@ -10,5 +10,3 @@ export async function requireCase(store: Store, nameOrId: string): Promise<CaseR
     });
   return found;
 }
-
-export { SYSTEM_SENDER, senderLabel } from '../../contract/sender-label.js';

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { globalOptions, withStore, type CliContext } from '../context.js';
 import { printJson, printTable } from '../output.js';
-import { requireCase, SYSTEM_SENDER } from './shared.js';
+import { SYSTEM_SENDER } from '../../contract/sender-label.js';
+import { requireCase } from './shared.js';
 
 export function registerStats(program: Command, ctx: CliContext): void {
   program
