@@ -7,7 +7,7 @@
  * figures measure how the model does on phrasings it has not seen, not on new slot fillers.
  */
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROTECTED_CATEGORIES, type FlagCategory } from '../../../contract/coding.js';
 import { repoRoot } from './data.js';
@@ -72,12 +72,12 @@ export function parseSlots(text: string): Slots {
   return { lists, groups, slurs };
 }
 
-export function parseTemplates(text: string): Template[] {
+export function parseTemplates(text: string, file = 'templates.txt'): Template[] {
   const out: Template[] = [];
-  for (const line of text.split('\n')) {
+  for (const [i, line] of text.split('\n').entries()) {
     if (line.trim() === '' || line.startsWith('#')) continue;
     const f = line.split(' | ');
-    if (f.length < 5) throw new Error(`templates.txt: bad line '${line}'`);
+    if (f.length < 5) throw new Error(`${file}:${i + 1}: bad line '${line}'`);
     const [id, label, kind, cats] = f.map((x) => x.trim()) as [string, string, string, string];
     const text = f.slice(4).join(' | ').trim();
     const [drawSpec, extraSpec] = cats.split('+');
@@ -227,11 +227,41 @@ export function buildCorpus(templates: Template[], slots: Slots, o: BuildOptions
   return out;
 }
 
+/**
+ * The first author's files (templates.txt, slots.txt) and then every other author's
+ * (templates-NAME.txt, slots-NAME.txt, in name order). Later files only append, so the dev split of
+ * earlier templates (every fifth of its kind, counted in file order) never moves. A template id or a
+ * slot name may be defined once across all files.
+ */
 export function loadCorpusSources(dir = corpusDir()): { templates: Template[]; slots: Slots } {
-  return {
-    templates: parseTemplates(readFileSync(path.join(dir, 'templates.txt'), 'utf8')),
-    slots: parseSlots(readFileSync(path.join(dir, 'slots.txt'), 'utf8')),
-  };
+  const files = readdirSync(dir).sort();
+  const named = (stem: string): string[] => [
+    `${stem}.txt`,
+    ...files.filter((f) => f.startsWith(`${stem}-`) && f.endsWith('.txt')),
+  ];
+  const templates: Template[] = [];
+  const ids = new Map<string, string>();
+  for (const file of named('templates')) {
+    for (const t of parseTemplates(readFileSync(path.join(dir, file), 'utf8'), file)) {
+      const first = ids.get(t.id);
+      if (first !== undefined) throw new Error(`${file}: template id ${t.id} is already used in ${first}`);
+      ids.set(t.id, file);
+      templates.push(t);
+    }
+  }
+  const slots: Slots = { lists: new Map(), groups: new Map(), slurs: new Map() };
+  for (const file of named('slots')) {
+    const more = parseSlots(readFileSync(path.join(dir, file), 'utf8'));
+    for (const key of ['lists', 'groups', 'slurs'] as const) {
+      for (const [name, values] of more[key] as Map<string, unknown>) {
+        if ((slots[key] as Map<string, unknown>).has(name)) {
+          throw new Error(`${file}: slot ${name} is already defined in an earlier slots file`);
+        }
+        (slots[key] as Map<string, unknown>).set(name, values);
+      }
+    }
+  }
+  return { templates, slots };
 }
 
 const HEADER = 'id\tsplit\tlabel\tcategories\tkind\ttext';
