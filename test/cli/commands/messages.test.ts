@@ -44,4 +44,34 @@ describe.each(BACKENDS)('messages: system lines written under a name, on %s', (b
       [null, 'Anna'],
     ]);
   });
+
+  it('names it the same way in a batch listing', async () => {
+    const convs = (
+      JSON.parse((await ws.cli(['--json', 'conversations', 'Unter'])).out) as {
+        conversations: { id: number }[];
+      }
+    ).conversations;
+    const made = await ws.cli([
+      '--json',
+      'batch',
+      'create',
+      'Unter',
+      '--name',
+      'Both lines',
+      '--conversation',
+      String(convs[0]!.id),
+      '--from-seq',
+      '0',
+      '--to-seq',
+      '1',
+    ]);
+    expect(made.code).toBe(0);
+    const batchId = String((JSON.parse(made.out) as { id: number }).id);
+    const text = (await ws.cli(['batch', 'messages', batchId])).out;
+    expect(text).toContain('(system) written under "Anna"');
+    const json = JSON.parse((await ws.cli(['--json', 'batch', 'messages', batchId])).out) as {
+      messages: { sender: string | null; displayedAuthor: string | null }[];
+    };
+    expect(json.messages.map((m) => m.displayedAuthor)).toEqual([null, 'Anna']);
+  });
 });
