@@ -203,8 +203,8 @@ export function messageEvent(
 }
 
 /**
- * Who the event is from: its sender; for a join or leave, who joined or left; for another system
- * line the export wrote under a member's name (an unknown notice "Anna: ‎Nachricht gelöscht"), that
+ * Who the event is from: its sender; for a join or leave, who joined or left; for another notice,
+ * who did it (the actor, when the notice names one); for another system line the export wrote under a member's name (an unknown notice "Anna: ‎Nachricht gelöscht"), that
  * member, as the phone showed it. A name that is no participant (the group's own, on its notices)
  * is not made one: it stays in the event's `scrutineer.displayedAuthor`.
  */
@@ -226,6 +226,10 @@ function eventParticipant(
   if (m.participantId !== null && people.pid.has(m.participantId)) return people.pid.get(m.participantId)!;
   if (m.sender !== null) return people.nameRef(m.sender);
   if (member !== null) return /^you$/iu.test(member) ? people.custodian : people.nameRef(member);
+  // Any other notice with a named actor ("Anna changed the subject", "Ben made Anna an admin") is
+  // that actor's act: a reviewer filtering the RSMF by participant must find it under them.
+  const actor = sys?.actor ?? null;
+  if (actor !== null) return /^you$/iu.test(actor) ? people.custodian : people.nameRef(actor);
   const author = displayedAuthor(m);
   return author === null ? undefined : people.known(author);
 }
