@@ -721,16 +721,41 @@ function lookupKey(lex: LexiconIndex, t: Token): { key: string; via: Match['via'
  */
 export function matchTokens(lex: LexiconIndex, input: Token[]): { tokens: Token[]; matches: Match[] } {
   // Most messages need no re-tokenising: reuse the input array unless a token is joined or split.
-  let needs = false;
+  const tokens = needsRetokenising(lex, input) ? retokenise(lex, input) : input;
+  const matches: Match[] = [];
+  const n = tokens.length;
+  let i = 0;
+  while (i < n) {
+    const t = tokens[i]!;
+    const found = matchable(lex, t) ? findKey(lex, t) : undefined;
+    if (found !== undefined) {
+      const matched = firstFitting(lex, tokens, i, candidates(lex, t, found.key));
+      if (matched !== undefined) {
+        matches.push({ i, j: i + matched.keys.length, roles: matched.roles, via: found.via });
+        i += matched.keys.length;
+        continue;
+      }
+    }
+    i++;
+  }
+  return { tokens, matches };
+}
+
+/** Whether any word may be split or a spaced-out join undone (the cheap test before copying the list). */
+function needsRetokenising(lex: LexiconIndex, input: Token[]): boolean {
   for (const t of input) {
     if (t.kind !== TK_WORD) continue;
     if (t.synthetic === 'joined' || (t.key.length >= 6 && t.masked !== true && !lex.phrases.has(t.key))) {
-      needs = true;
-      break;
+      return true;
     }
   }
-  const tokens: Token[] = needs ? [] : input;
-  for (const t of needs ? input : []) {
+  return false;
+}
+
+/** A copy of the tokens with unknown run-together words split and spaced-out runs that spell nothing undone. */
+function retokenise(lex: LexiconIndex, input: Token[]): Token[] {
+  const tokens: Token[] = [];
+  for (const t of input) {
     if (t.kind !== TK_WORD) {
       tokens.push(t);
       continue;
@@ -758,69 +783,62 @@ export function matchTokens(lex: LexiconIndex, input: Token[]): { tokens: Token[
     }
     tokens.push(t);
   }
+  return tokens;
+}
 
-  const matches: Match[] = [];
-  const n = tokens.length;
-  let i = 0;
-  while (i < n) {
-    const t = tokens[i]!;
-    if (t.kind === TK_EMOJI && (t.emoji?.role !== undefined || !lex.phrases.has(t.key))) {
-      i++;
-      continue;
-    }
-    if (t.kind !== TK_WORD && t.kind !== TK_EMOJI) {
-      i++;
-      continue;
-    }
-    let found = lookupKey(lex, t);
-    if (found === undefined && t.masked !== true) {
-      const fk = cachedFuzzy(lex, t.key);
-      if (fk !== undefined) found = { key: fk, via: 'fuzzy' };
-    }
-    if (found === undefined) {
-      i++;
-      continue;
-    }
-    let cands = lex.phrases.get(found.key)!;
-    let matched: Phrase | undefined;
-    // A chat abbreviation that is also police shorthand ("DA" read as "the"): try the form as written.
-    if (t.raw !== undefined && t.raw !== found.key && lex.phrases.has(t.raw)) {
-      cands = [...lex.phrases.get(t.raw)!, ...cands].sort((x, y) => y.keys.length - x.keys.length);
-    }
-    cands = guardCandidates(lex, t, cands);
-    for (const ph of cands) {
-      if (i + ph.keys.length > n) continue;
-      let ok = true;
-      for (let k = 1; k < ph.keys.length; k++) {
-        const u = tokens[i + k]!;
-        if (
-          (u.kind !== TK_WORD && u.kind !== TK_EMOJI) ||
-          (u.key !== ph.keys[k] && u.alt !== ph.keys[k] && u.raw !== ph.keys[k])
-        ) {
-          // Later words of a phrase may be misspelt too ("black poeple").
-          if (
-            u.kind === TK_WORD &&
-            u.key.length >= 4 &&
-            !lex.phrases.has(u.key) &&
-            cachedFuzzy(lex, u.key) === ph.keys[k]
-          ) {
-            continue;
-          }
-          ok = false;
-          break;
-        }
-      }
-      if (ok) {
-        matched = ph;
-        break;
-      }
-    }
-    if (matched === undefined) {
-      i++;
-      continue;
-    }
-    matches.push({ i, j: i + matched.keys.length, roles: matched.roles, via: found.via });
-    i += matched.keys.length;
+/**
+ * Whether a phrase may start at this token: words, and emoji that are terms themselves (an emoji with a
+ * role is read by the rules, not matched here).
+ */
+function matchable(lex: LexiconIndex, t: Token): boolean {
+  if (t.kind === TK_EMOJI) return t.emoji?.role === undefined && lex.phrases.has(t.key);
+  return t.kind === TK_WORD;
+}
+
+/** The phrase key this token starts: as written (exact, leet, mask) or, failing that, one edit away. */
+function findKey(lex: LexiconIndex, t: Token): { key: string; via: Match['via'] } | undefined {
+  const found = lookupKey(lex, t);
+  if (found !== undefined || t.masked === true) return found;
+  const fk = cachedFuzzy(lex, t.key);
+  return fk !== undefined ? { key: fk, via: 'fuzzy' } : undefined;
+}
+
+/** The phrases to try at this token, longest first, after the guards. */
+function candidates(lex: LexiconIndex, t: Token, key: string): Phrase[] {
+  let cands = lex.phrases.get(key)!;
+  // A chat abbreviation that is also police shorthand ("DA" read as "the"): try the form as written.
+  if (t.raw !== undefined && t.raw !== key && lex.phrases.has(t.raw)) {
+    cands = [...lex.phrases.get(t.raw)!, ...cands].sort((x, y) => y.keys.length - x.keys.length);
   }
-  return { tokens, matches };
+  return guardCandidates(lex, t, cands);
+}
+
+/** The first candidate whose later words follow token `i`. */
+function firstFitting(lex: LexiconIndex, tokens: Token[], i: number, cands: Phrase[]): Phrase | undefined {
+  for (const ph of cands) {
+    if (i + ph.keys.length <= tokens.length && phraseFollows(lex, tokens, i, ph)) return ph;
+  }
+  return undefined;
+}
+
+/** Whether the tokens after `i` carry the phrase's later words (each as written or one edit away). */
+function phraseFollows(lex: LexiconIndex, tokens: Token[], i: number, ph: Phrase): boolean {
+  for (let k = 1; k < ph.keys.length; k++) {
+    const u = tokens[i + k]!;
+    const want = ph.keys[k];
+    if ((u.kind === TK_WORD || u.kind === TK_EMOJI) && (u.key === want || u.alt === want || u.raw === want)) {
+      continue;
+    }
+    // Later words of a phrase may be misspelt too ("black poeple").
+    if (
+      u.kind === TK_WORD &&
+      u.key.length >= 4 &&
+      !lex.phrases.has(u.key) &&
+      cachedFuzzy(lex, u.key) === want
+    ) {
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
