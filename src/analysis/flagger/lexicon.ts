@@ -310,70 +310,87 @@ const CONTENT_ROLES: ReadonlySet<RoleType> = new Set([
   'case',
 ]);
 
-function buildBaseLexicon(options: {
-  extraTerms?: readonly CaseTermInput[];
-  caseVersion?: string;
-  fuzzyStop?: readonly string[];
-  segStop?: readonly string[];
-  squeezeStop?: readonly string[];
-}): LexiconIndex {
-  const L = LEXICON;
-  const abbreviations = new Map(Object.entries(L.abbreviations));
-  const phrases = new Map<string, Phrase[]>();
-  const contentKeys = new Set<string>();
-  const vocab = new Set<string>();
-  const maskable = new Map<number, string[]>();
-  const rawSingles = new Set<string>();
-  const byJoined = new Map<string, Phrase>();
+/**
+ * The base index while it is being filled: `addTerm` writes into it from each term list. The lists
+ * are added in a fixed order (identity first), which decides the order of phrases and roles.
+ */
+interface LexiconBuild {
+  readonly abbreviations: ReadonlyMap<string, string>;
+  readonly phrases: Map<string, Phrase[]>;
+  readonly contentKeys: Set<string>;
+  readonly vocab: Set<string>;
+  /** Single-word content terms by length, for `*`-masked matching. */
+  readonly maskable: Map<number, string[]>;
+  readonly rawSingles: Set<string>;
+  /** Phrases by their joined keys, so a term reached twice adds a role to one phrase. */
+  readonly byJoined: Map<string, Phrase>;
+}
 
-  const add = (
-    term: string,
-    role: Omit<Role, 'term'>,
-    abbr: ReadonlyMap<string, string> = abbreviations,
-  ): void => {
-    for (const t of expandTerm(term)) {
-      const keys = termKeys(t, abbr);
-      if (keys.length === 0) continue;
-      const first = keys[0]!;
-      let list = phrases.get(first);
-      if (list === undefined) {
-        list = [];
-        phrases.set(first, list);
-      }
-      const joined = keys.join(' ');
-      let ph = byJoined.get(joined);
-      if (ph === undefined) {
-        ph = { keys, roles: [] };
-        list.push(ph);
-        byJoined.set(joined, ph);
-      }
-      // The same term can reach a list twice (an abbreviation and its expansion): keep one role.
-      if (!ph.roles.some((r) => r.type === role.type && r.category === role.category))
-        ph.roles.push({ ...role, term: t });
-      for (const k of keys) vocab.add(k);
-      if (keys.length === 1 && CONTENT_ROLES.has(role.type) && !role.contextual) contentKeys.add(first);
-      if (keys.length === 1 && (FUZZY_ROLES.has(role.type) || role.type === 'sexual')) {
-        const raw = t.toLowerCase().replace(/[^a-z]/g, '');
-        if (!rawSingles.has(raw) && raw.length >= 3) {
-          rawSingles.add(raw);
-          let arr = maskable.get(raw.length);
-          if (arr === undefined) maskable.set(raw.length, (arr = []));
-          arr.push(raw);
-        }
-      }
+/** Adds a term (and its expansions) with a role: the phrase, its vocabulary and its content/mask keys. */
+function addTerm(
+  b: LexiconBuild,
+  term: string,
+  role: Omit<Role, 'term'>,
+  abbr: ReadonlyMap<string, string> = b.abbreviations,
+): void {
+  for (const t of expandTerm(term)) {
+    const keys = termKeys(t, abbr);
+    if (keys.length === 0) continue;
+    const first = keys[0]!;
+    let list = b.phrases.get(first);
+    if (list === undefined) {
+      list = [];
+      b.phrases.set(first, list);
     }
-  };
-  const benignOf = (map: Record<string, string[]> | undefined, term: string): string[][] | undefined => {
-    const b = map?.[term];
-    if (b === undefined || b.length === 0 || b[0] === '*') return undefined;
-    return b.map((x) => termKeys(x, abbreviations));
-  };
-  const contextualOf = (map: Record<string, string[]> | undefined, term: string): boolean =>
-    map?.[term]?.[0] === '*';
+    const joined = keys.join(' ');
+    let ph = b.byJoined.get(joined);
+    if (ph === undefined) {
+      ph = { keys, roles: [] };
+      list.push(ph);
+      b.byJoined.set(joined, ph);
+    }
+    // The same term can reach a list twice (an abbreviation and its expansion): keep one role.
+    if (!ph.roles.some((r) => r.type === role.type && r.category === role.category))
+      ph.roles.push({ ...role, term: t });
+    for (const k of keys) b.vocab.add(k);
+    if (keys.length === 1 && CONTENT_ROLES.has(role.type) && !role.contextual) b.contentKeys.add(first);
+    if (keys.length === 1 && (FUZZY_ROLES.has(role.type) || role.type === 'sexual')) addMaskable(b, t);
+  }
+}
 
+/** A single-word term's letters, once, under its length (what `*`-masked words are matched against). */
+function addMaskable(b: LexiconBuild, term: string): void {
+  const raw = term.toLowerCase().replace(/[^a-z]/g, '');
+  if (!b.rawSingles.has(raw) && raw.length >= 3) {
+    b.rawSingles.add(raw);
+    let arr = b.maskable.get(raw.length);
+    if (arr === undefined) b.maskable.set(raw.length, (arr = []));
+    arr.push(raw);
+  }
+}
+
+/** A term's benign contexts as key lists; none when it has none or is marked contextual (`*`). */
+function benignOf(
+  b: LexiconBuild,
+  map: Record<string, string[]> | undefined,
+  term: string,
+): string[][] | undefined {
+  const list = map?.[term];
+  if (list === undefined || list.length === 0 || list[0] === '*') return undefined;
+  return list.map((x) => termKeys(x, b.abbreviations));
+}
+
+/** A term marked `*` in a benign map is derogatory only in context, not a slur by itself. */
+function contextualOf(map: Record<string, string[]> | undefined, term: string): boolean {
+  return map?.[term]?.[0] === '*';
+}
+
+/** Group names, slurs and insult-only slurs: the terms that name a protected group. */
+function addGroupTerms(b: LexiconBuild): void {
+  const L = LEXICON;
   for (const g of L.identity) {
     for (const t of g.terms) {
-      add(t, {
+      addTerm(b, t, {
         type: 'identity',
         category: g.category as FlagCategory,
         group: g.group,
@@ -387,12 +404,12 @@ function buildBaseLexicon(options: {
     for (const raw of s.terms) {
       for (const t of expandTerm(raw)) {
         const contextual = contextualOf(s.benign, t);
-        add(t, {
+        addTerm(b, t, {
           type: contextual ? 'derog' : 'slur',
           category: s.category as FlagCategory,
           severity: mild.has(t) ? 1 : s.severity,
           kind: contextual ? 'derogatory' : undefined,
-          benign: benignOf(s.benign, t),
+          benign: benignOf(b, s.benign, t),
           contextual,
           reclaimable: reclaim.has(t),
         });
@@ -401,7 +418,7 @@ function buildBaseLexicon(options: {
   }
   for (const [category, terms] of Object.entries(L.insultOnlySlurs)) {
     for (const t of terms) {
-      add(t, {
+      addTerm(b, t, {
         type: 'slur',
         category: category as FlagCategory,
         severity: 2,
@@ -410,18 +427,23 @@ function buildBaseLexicon(options: {
       });
     }
   }
+}
+
+/** Derogatory words and coded phrases, then the cue words the rules read around them. */
+function addDerogatoryAndCueTerms(b: LexiconBuild): void {
+  const L = LEXICON;
   for (const d of L.derogatory) {
     const onlyFor = d.categories as FlagCategory[] | undefined;
-    for (const t of d.terms) add(t, { type: 'derog', severity: d.severity, kind: d.kind, onlyFor });
+    for (const t of d.terms) addTerm(b, t, { type: 'derog', severity: d.severity, kind: d.kind, onlyFor });
   }
   // Coded phrases: stereotypes and exclusions that name their target by themselves ("go back where you
   // came from", "get back in the kitchen", "so gay"), most only with a context cue nearby.
   for (const c of L.coded) {
-    const cues = c.cues === undefined ? undefined : codedCues(c.cues, abbreviations);
-    const benign = c.benign?.flatMap(expandTerm).map((b) => termKeys(b, abbreviations));
+    const cues = c.cues === undefined ? undefined : codedCues(c.cues, b.abbreviations);
+    const benign = c.benign?.flatMap(expandTerm).map((x) => termKeys(x, b.abbreviations));
     const notBefore = c.notBefore === undefined ? undefined : new Set(c.notBefore.map((w) => squeeze(w)));
     for (const t of c.terms) {
-      add(t, {
+      addTerm(b, t, {
         type: 'coded',
         category: c.category as FlagCategory,
         severity: c.severity,
@@ -431,31 +453,39 @@ function buildBaseLexicon(options: {
       });
     }
   }
-  for (const h of L.hateVerbs) for (const t of h.terms) add(t, { type: 'hateVerb', severity: h.severity });
+  for (const h of L.hateVerbs)
+    for (const t of h.terms) addTerm(b, t, { type: 'hateVerb', severity: h.severity });
   for (const h of L.threats)
-    for (const t of h.terms) add(t, { type: 'threat', severity: h.severity, kind: h.kind });
-  for (const t of L.positive.terms) add(t, { type: 'positive' });
-  for (const t of L.positive.negatable) add(t, { type: 'negatable' });
-  for (const t of L.negators) add(t, { type: 'negator' });
-  for (const t of L.intensifiers) add(t, { type: 'intensifier' });
-  for (const t of L.counterReport) add(t, { type: 'report' });
-  for (const t of L.strongCounter) add(t, { type: 'report', kind: 'strong' });
-  for (const t of L.condemn) add(t, { type: 'condemn' });
-  for (const t of L.weakCondemn) add(t, { type: 'condemn', kind: 'weak' });
-  for (const t of L.selfRef) add(t, { type: 'selfRef' });
-  for (const t of L.pronouns) add(t, { type: 'pronoun' });
+    for (const t of h.terms) addTerm(b, t, { type: 'threat', severity: h.severity, kind: h.kind });
+  for (const t of L.positive.terms) addTerm(b, t, { type: 'positive' });
+  for (const t of L.positive.negatable) addTerm(b, t, { type: 'negatable' });
+  for (const t of L.negators) addTerm(b, t, { type: 'negator' });
+  for (const t of L.intensifiers) addTerm(b, t, { type: 'intensifier' });
+  for (const t of L.counterReport) addTerm(b, t, { type: 'report' });
+  for (const t of L.strongCounter) addTerm(b, t, { type: 'report', kind: 'strong' });
+  for (const t of L.condemn) addTerm(b, t, { type: 'condemn' });
+  for (const t of L.weakCondemn) addTerm(b, t, { type: 'condemn', kind: 'weak' });
+  for (const t of L.selfRef) addTerm(b, t, { type: 'selfRef' });
+  for (const t of L.pronouns) addTerm(b, t, { type: 'pronoun' });
+}
+
+/** Profanity, sexual content, other derogatory terms, victim blaming and the police/person context words. */
+function addOtherTerms(b: LexiconBuild): void {
+  const L = LEXICON;
   for (const p of L.profanity)
-    for (const t of p.terms) add(t, { type: 'profanity', category: 'profanity', severity: p.severity });
+    for (const t of p.terms)
+      addTerm(b, t, { type: 'profanity', category: 'profanity', severity: p.severity });
   for (const p of L.sexual)
-    for (const t of p.terms) add(t, { type: 'sexual', category: 'sexual_content', severity: p.severity });
+    for (const t of p.terms)
+      addTerm(b, t, { type: 'sexual', category: 'sexual_content', severity: p.severity });
   for (const o of L.otherDerogatory) {
     for (const raw of o.terms) {
       for (const t of expandTerm(raw)) {
-        add(t, {
+        addTerm(b, t, {
           type: 'other',
           category: 'other_derogatory',
           severity: o.severity,
-          benign: benignOf(o.benign, t),
+          benign: benignOf(b, o.benign, t),
         });
       }
     }
@@ -464,33 +494,26 @@ function buildBaseLexicon(options: {
     const mild = new Set((v.mild ?? []).flatMap(expandTerm));
     for (const raw of v.terms) {
       for (const t of expandTerm(raw)) {
-        add(t, {
+        addTerm(b, t, {
           type: 'victimBlame',
           category: 'victims_of_crime',
           severity: mild.has(t) ? 1 : v.severity,
-          benign: benignOf(v.benign, t),
+          benign: benignOf(b, v.benign, t),
           pairOnly: v.pairOnly === true ? true : undefined,
         });
       }
     }
   }
   // Police shorthand is matched as written: "DA" is domestic abuse here, not chat spelling of "the".
-  for (const t of L.victimContext) add(t, { type: 'victimContext' }, NO_ABBREVIATIONS);
-  for (const t of L.laughter) add(t, { type: 'laugh' });
-  for (const t of L.police.terms) add(t, { type: 'police' });
-  for (const t of L.personNouns) add(t, { type: 'person' });
-  // Longest phrase first: the matcher takes the first that fits (stable: list order otherwise).
-  for (const list of phrases.values()) list.sort((a, b) => b.keys.length - a.keys.length);
-  const functionWords = new Set(L.functionWords.map((w) => squeeze(w)));
-  for (const w of functionWords) vocab.add(w);
-  for (const [k, v] of abbreviations) {
-    if (!v.includes(' ')) vocab.add(squeeze(k));
-  }
+  for (const t of L.victimContext) addTerm(b, t, { type: 'victimContext' }, NO_ABBREVIATIONS);
+  for (const t of L.laughter) addTerm(b, t, { type: 'laugh' });
+  for (const t of L.police.terms) addTerm(b, t, { type: 'police' });
+  for (const t of L.personNouns) addTerm(b, t, { type: 'person' });
+}
 
-  const fuzzyStop = new Set(options.fuzzyStop ?? []);
+/** SymSpell-style deletion index: every one-letter deletion of a key (4+ letters) points back to it. */
+function deletionIndex(fuzzyKeys: ReadonlySet<string>): Map<string, string> {
   const deletes = new Map<string, string>();
-  // Person nouns are matched fuzzily too ("black poeple"), but do not count as content on their own.
-  const fuzzyKeys = new Set([...contentKeys, ...L.personNouns.map(squeeze)]);
   for (const k of fuzzyKeys) {
     if (k.length < 4) continue;
     for (let p = 0; p < k.length; p++) {
@@ -498,25 +521,64 @@ function buildBaseLexicon(options: {
       if (!deletes.has(d) && !fuzzyKeys.has(d)) deletes.set(d, k);
     }
   }
-  // First words of multi-word group/hate phrases ("black" of "black people") count as content for splitting.
+  return deletes;
+}
+
+/** First words of multi-word group/hate phrases ("black" of "black people"): content for splitting. */
+function phraseHeadsOf(phrases: ReadonlyMap<string, Phrase[]>): Set<string> {
   const phraseHeads = new Set<string>();
   for (const [first, list] of phrases) {
     if (list.some((ph) => ph.keys.length > 1 && ph.roles.some((r) => CONTENT_ROLES.has(r.type))))
       phraseHeads.add(first);
   }
+  return phraseHeads;
+}
+
+function buildBaseLexicon(options: {
+  extraTerms?: readonly CaseTermInput[];
+  caseVersion?: string;
+  fuzzyStop?: readonly string[];
+  segStop?: readonly string[];
+  squeezeStop?: readonly string[];
+}): LexiconIndex {
+  const L = LEXICON;
+  const abbreviations = new Map(Object.entries(L.abbreviations));
+  const b: LexiconBuild = {
+    abbreviations,
+    phrases: new Map(),
+    contentKeys: new Set(),
+    vocab: new Set(),
+    maskable: new Map(),
+    rawSingles: new Set(),
+    byJoined: new Map(),
+  };
+  // The order of these three decides phrase and role order: keep it.
+  addGroupTerms(b);
+  addDerogatoryAndCueTerms(b);
+  addOtherTerms(b);
+  const { phrases, contentKeys, vocab } = b;
+  // Longest phrase first: the matcher takes the first that fits (stable: list order otherwise).
+  for (const list of phrases.values()) list.sort((x, y) => y.keys.length - x.keys.length);
+  const functionWords = new Set(L.functionWords.map((w) => squeeze(w)));
+  for (const w of functionWords) vocab.add(w);
+  for (const [k, v] of abbreviations) {
+    if (!v.includes(' ')) vocab.add(squeeze(k));
+  }
+  // Person nouns are matched fuzzily too ("black poeple"), but do not count as content on their own.
+  const fuzzyKeys = new Set([...contentKeys, ...L.personNouns.map(squeeze)]);
   return {
     phrases,
     contentKeys,
     fuzzyKeys,
-    phraseHeads,
+    phraseHeads: phraseHeadsOf(phrases),
     vocab,
-    deletes,
-    maskable,
+    deletes: deletionIndex(fuzzyKeys),
+    maskable: b.maskable,
     abbreviations,
     functionWords,
     personNouns: new Set(L.personNouns.map(squeeze)),
     adjIdentity: new Set(L.adjIdentity.map(squeeze)),
-    fuzzyStop,
+    fuzzyStop: new Set(options.fuzzyStop ?? []),
     segStop: new Set(options.segStop ?? []),
     squeezeStop: new Set(options.squeezeStop ?? []),
     guard: GUARD,
@@ -721,16 +783,41 @@ function lookupKey(lex: LexiconIndex, t: Token): { key: string; via: Match['via'
  */
 export function matchTokens(lex: LexiconIndex, input: Token[]): { tokens: Token[]; matches: Match[] } {
   // Most messages need no re-tokenising: reuse the input array unless a token is joined or split.
-  let needs = false;
+  const tokens = needsRetokenising(lex, input) ? retokenise(lex, input) : input;
+  const matches: Match[] = [];
+  const n = tokens.length;
+  let i = 0;
+  while (i < n) {
+    const t = tokens[i]!;
+    const found = matchable(lex, t) ? findKey(lex, t) : undefined;
+    if (found !== undefined) {
+      const matched = firstFitting(lex, tokens, i, candidates(lex, t, found.key));
+      if (matched !== undefined) {
+        matches.push({ i, j: i + matched.keys.length, roles: matched.roles, via: found.via });
+        i += matched.keys.length;
+        continue;
+      }
+    }
+    i++;
+  }
+  return { tokens, matches };
+}
+
+/** Whether any word may be split or a spaced-out join undone (the cheap test before copying the list). */
+function needsRetokenising(lex: LexiconIndex, input: Token[]): boolean {
   for (const t of input) {
     if (t.kind !== TK_WORD) continue;
     if (t.synthetic === 'joined' || (t.key.length >= 6 && t.masked !== true && !lex.phrases.has(t.key))) {
-      needs = true;
-      break;
+      return true;
     }
   }
-  const tokens: Token[] = needs ? [] : input;
-  for (const t of needs ? input : []) {
+  return false;
+}
+
+/** A copy of the tokens with unknown run-together words split and spaced-out runs that spell nothing undone. */
+function retokenise(lex: LexiconIndex, input: Token[]): Token[] {
+  const tokens: Token[] = [];
+  for (const t of input) {
     if (t.kind !== TK_WORD) {
       tokens.push(t);
       continue;
@@ -758,69 +845,62 @@ export function matchTokens(lex: LexiconIndex, input: Token[]): { tokens: Token[
     }
     tokens.push(t);
   }
+  return tokens;
+}
 
-  const matches: Match[] = [];
-  const n = tokens.length;
-  let i = 0;
-  while (i < n) {
-    const t = tokens[i]!;
-    if (t.kind === TK_EMOJI && (t.emoji?.role !== undefined || !lex.phrases.has(t.key))) {
-      i++;
-      continue;
-    }
-    if (t.kind !== TK_WORD && t.kind !== TK_EMOJI) {
-      i++;
-      continue;
-    }
-    let found = lookupKey(lex, t);
-    if (found === undefined && t.masked !== true) {
-      const fk = cachedFuzzy(lex, t.key);
-      if (fk !== undefined) found = { key: fk, via: 'fuzzy' };
-    }
-    if (found === undefined) {
-      i++;
-      continue;
-    }
-    let cands = lex.phrases.get(found.key)!;
-    let matched: Phrase | undefined;
-    // A chat abbreviation that is also police shorthand ("DA" read as "the"): try the form as written.
-    if (t.raw !== undefined && t.raw !== found.key && lex.phrases.has(t.raw)) {
-      cands = [...lex.phrases.get(t.raw)!, ...cands].sort((x, y) => y.keys.length - x.keys.length);
-    }
-    cands = guardCandidates(lex, t, cands);
-    for (const ph of cands) {
-      if (i + ph.keys.length > n) continue;
-      let ok = true;
-      for (let k = 1; k < ph.keys.length; k++) {
-        const u = tokens[i + k]!;
-        if (
-          (u.kind !== TK_WORD && u.kind !== TK_EMOJI) ||
-          (u.key !== ph.keys[k] && u.alt !== ph.keys[k] && u.raw !== ph.keys[k])
-        ) {
-          // Later words of a phrase may be misspelt too ("black poeple").
-          if (
-            u.kind === TK_WORD &&
-            u.key.length >= 4 &&
-            !lex.phrases.has(u.key) &&
-            cachedFuzzy(lex, u.key) === ph.keys[k]
-          ) {
-            continue;
-          }
-          ok = false;
-          break;
-        }
-      }
-      if (ok) {
-        matched = ph;
-        break;
-      }
-    }
-    if (matched === undefined) {
-      i++;
-      continue;
-    }
-    matches.push({ i, j: i + matched.keys.length, roles: matched.roles, via: found.via });
-    i += matched.keys.length;
+/**
+ * Whether a phrase may start at this token: words, and emoji that are terms themselves (an emoji with a
+ * role is read by the rules, not matched here).
+ */
+function matchable(lex: LexiconIndex, t: Token): boolean {
+  if (t.kind === TK_EMOJI) return t.emoji?.role === undefined && lex.phrases.has(t.key);
+  return t.kind === TK_WORD;
+}
+
+/** The phrase key this token starts: as written (exact, leet, mask) or, failing that, one edit away. */
+function findKey(lex: LexiconIndex, t: Token): { key: string; via: Match['via'] } | undefined {
+  const found = lookupKey(lex, t);
+  if (found !== undefined || t.masked === true) return found;
+  const fk = cachedFuzzy(lex, t.key);
+  return fk !== undefined ? { key: fk, via: 'fuzzy' } : undefined;
+}
+
+/** The phrases to try at this token, longest first, after the guards. */
+function candidates(lex: LexiconIndex, t: Token, key: string): Phrase[] {
+  let cands = lex.phrases.get(key)!;
+  // A chat abbreviation that is also police shorthand ("DA" read as "the"): try the form as written.
+  if (t.raw !== undefined && t.raw !== key && lex.phrases.has(t.raw)) {
+    cands = [...lex.phrases.get(t.raw)!, ...cands].sort((x, y) => y.keys.length - x.keys.length);
   }
-  return { tokens, matches };
+  return guardCandidates(lex, t, cands);
+}
+
+/** The first candidate whose later words follow token `i`. */
+function firstFitting(lex: LexiconIndex, tokens: Token[], i: number, cands: Phrase[]): Phrase | undefined {
+  for (const ph of cands) {
+    if (i + ph.keys.length <= tokens.length && phraseFollows(lex, tokens, i, ph)) return ph;
+  }
+  return undefined;
+}
+
+/** Whether the tokens after `i` carry the phrase's later words (each as written or one edit away). */
+function phraseFollows(lex: LexiconIndex, tokens: Token[], i: number, ph: Phrase): boolean {
+  for (let k = 1; k < ph.keys.length; k++) {
+    const u = tokens[i + k]!;
+    const want = ph.keys[k];
+    if ((u.kind === TK_WORD || u.kind === TK_EMOJI) && (u.key === want || u.alt === want || u.raw === want)) {
+      continue;
+    }
+    // Later words of a phrase may be misspelt too ("black poeple").
+    if (
+      u.kind === TK_WORD &&
+      u.key.length >= 4 &&
+      !lex.phrases.has(u.key) &&
+      cachedFuzzy(lex, u.key) === want
+    ) {
+      continue;
+    }
+    return false;
+  }
+  return true;
 }

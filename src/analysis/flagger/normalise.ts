@@ -430,201 +430,246 @@ function finishWord(buf: WordBuf, abbreviations: ReadonlyMap<string, string>): T
  * Split text into normalised tokens. `abbreviations` maps chat spellings to words (`ppl` → `people`).
  * Spaced-out letters are joined into one candidate token (with `parts` so the caller can undo it).
  */
+/**
+ * What one `tokenize` call carries between its scanning steps. One object per message, handed to each
+ * step, so the steps need no closures and the per-character loop allocates nothing for bookkeeping.
+ */
+interface Scan {
+  readonly text: string;
+  readonly n: number;
+  readonly abbreviations: ReadonlyMap<string, string>;
+  readonly tokens: Token[];
+  /** The word being built, if any. */
+  buf: WordBuf | undefined;
+}
+
 export function tokenize(text: string, abbreviations: ReadonlyMap<string, string> = new Map()): Token[] {
-  const tokens: Token[] = [];
-  const n = text.length;
-  let buf: WordBuf | undefined;
-
-  const flush = (): void => {
-    if (buf === undefined) return;
-    const t = finishWord(buf, abbreviations);
-    if (t !== undefined) tokens.push(t);
-    buf = undefined;
-  };
-
+  const s: Scan = { text, n: text.length, abbreviations, tokens: [], buf: undefined };
+  const n = s.n;
   let i = 0;
   while (i < n) {
     const c0 = text.charCodeAt(i);
-    // Fast path for runs of ASCII letters (most chat text): one slice instead of per-character appends.
-    if ((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90)) {
-      let k = i + 1;
-      while (k < n) {
-        const c = text.charCodeAt(k);
-        if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) k++;
-        else break;
-      }
-      const run = text.slice(i, k).toLowerCase();
-      if (buf === undefined) buf = { chars: run, start: i, end: k, letters: k - i, digits: 0, symbols: 0 };
-      else {
-        buf.chars += run;
-        buf.letters += k - i;
-        buf.end = k;
-      }
-      i = k;
-      continue;
-    }
-    let cp = c0;
-    let width = 1;
-    if (c0 >= 0xd800 && c0 <= 0xdbff && i + 1 < n) {
-      const c1 = text.charCodeAt(i + 1);
-      if (c1 >= 0xdc00 && c1 <= 0xdfff) {
-        cp = (c0 - 0xd800) * 0x400 + (c1 - 0xdc00) + 0x10000;
-        width = 2;
-      }
-    }
-    // Lone surrogates are treated as separators: they carry no text.
-    const lone = width === 1 && c0 >= 0xd800 && c0 <= 0xdfff;
+    // Fast path for runs of ASCII letters (most chat text), kept inline in the loop.
+    if ((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90)) i = scanAsciiLetters(s, i);
+    else i = scanCodePoint(s, i, c0);
+  }
+  flushWord(s);
+  return joinSpaced(s.tokens, text);
+}
 
-    // Letter-shaped emoji used to spell words ("f🅰️g", "🅿️🅰️K ℹ️") are letters, not pictures.
-    const emojiLetter = lone ? undefined : letterEmoji(cp);
-    if (emojiLetter !== undefined) {
-      if (buf === undefined) buf = { chars: '', start: i, end: i, letters: 0, digits: 0, symbols: 0 };
-      buf.chars += emojiLetter;
-      buf.letters++;
-      i += width;
-      // Swallow the emoji presentation selector.
-      if (i < n && text.charCodeAt(i) === 0xfe0f) i++;
-      buf.end = i;
-      continue;
-    }
-    if (!lone && isPictographic(cp)) {
-      flush();
-      const start = i;
-      let key = String.fromCodePoint(cp);
-      const base = key;
-      let tone = 0;
-      i += width;
-      const isFlag = cp >= 0x1f1e6 && cp <= 0x1f1ff;
-      if (isFlag && i < n) {
-        const nx = text.codePointAt(i)!;
-        if (nx >= 0x1f1e6 && nx <= 0x1f1ff) {
-          key += String.fromCodePoint(nx);
-          i += 2;
-        }
-      }
-      // Consume modifiers and ZWJ-joined parts: one emoji cluster is one token.
-      while (i < n) {
-        const nx = text.codePointAt(i)!;
-        const w = nx > 0xffff ? 2 : 1;
-        if (nx === 0xfe0f || nx === 0xfe0e || nx === 0x20e3) {
-          i += w;
-        } else if (isSkinTone(nx)) {
-          tone = nx;
-          i += w;
-        } else if (nx >= 0xe0020 && nx <= 0xe007f) {
-          key += String.fromCodePoint(nx);
-          i += w;
-        } else if (nx === 0x200d && i + 1 < n) {
-          const after = text.codePointAt(i + 1)!;
-          if (isPictographic(after) || after === 0x2640 || after === 0x2642 || after === 0x26a7) {
-            key += '\u200d' + String.fromCodePoint(after);
-            i += 1 + (after > 0xffff ? 2 : 1);
-          } else break;
-        } else break;
-      }
-      let info = EMOJI_MAP.get(key);
-      // A ZWJ sequence we do not know keeps its base's meaning only for gender variants (🙋‍♀️), not
-      // for professions or activities (👩‍🔬 is a scientist first).
-      if (info === undefined && key !== base) {
-        const rest = key.slice(base.length);
-        if (!rest.includes('\u200d') || /^\u200d[\u2640\u2642]$/u.test(rest)) info = EMOJI_MAP.get(base);
-      }
-      if ((tone === 0x1f3ff || tone === 0x1f3fe) && DARK_TONE_PERSONS.has(base)) info = BLACK_IDENTITY;
-      else if (
-        tone === 0x1f3fd &&
-        DARK_TONE_PERSONS.has(base) &&
-        (info === undefined || info.role === undefined)
-      ) {
-        info = BROWN_IDENTITY;
-      }
-      // A country flag stands for its people (HatemojiBuild: "Death to all 🇸🇦"); the UK's own flags
-      // and the EU's are too common in ordinary chat to count.
-      if (isFlag && key.length === 4 && info === undefined && !HOME_FLAGS.has(key)) info = FLAG_IDENTITY;
-      const name = info?.name ?? 'emoji' + (cp & 0xffff).toString(16);
-      const normName = name.replace(/ /g, '_');
-      const tok = makeToken(normName, normName, start, i, TK_EMOJI);
-      if (info !== undefined) tok.emoji = info;
-      tokens.push(tok);
-      continue;
-    }
+/** Ends the word being built, if any, and keeps it when it makes a token. */
+function flushWord(s: Scan): void {
+  if (s.buf === undefined) return;
+  const t = finishWord(s.buf, s.abbreviations);
+  if (t !== undefined) s.tokens.push(t);
+  s.buf = undefined;
+}
 
-    const ch = lone ? '\ufffd' : width === 2 ? text.slice(i, i + 2) : text[i]!;
-    const folded = lone ? NOT_LETTER : foldCodePoint(cp);
-    if (folded === '') {
-      // Invisible character: skip without breaking the word.
-      i += width;
-      continue;
+/** A run of ASCII letters from `i`: one slice instead of per-character appends. Returns the next index. */
+function scanAsciiLetters(s: Scan, i: number): number {
+  const text = s.text;
+  const n = s.n;
+  let k = i + 1;
+  while (k < n) {
+    const c = text.charCodeAt(k);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) k++;
+    else break;
+  }
+  const run = text.slice(i, k).toLowerCase();
+  const buf = s.buf;
+  if (buf === undefined) s.buf = { chars: run, start: i, end: k, letters: k - i, digits: 0, symbols: 0 };
+  else {
+    buf.chars += run;
+    buf.letters += k - i;
+    buf.end = k;
+  }
+  return k;
+}
+
+/** The word being built, started at `i` when there is none. */
+function wordAt(s: Scan, i: number): WordBuf {
+  return (s.buf ??= { chars: '', start: i, end: i, letters: 0, digits: 0, symbols: 0 });
+}
+
+/**
+ * One code point at `i` that is not an ASCII letter: a letter-shaped emoji, an emoji cluster, a folded
+ * letter, an invisible character, or something that may end the word. Returns the next index.
+ */
+function scanCodePoint(s: Scan, i: number, c0: number): number {
+  const text = s.text;
+  let cp = c0;
+  let width = 1;
+  if (c0 >= 0xd800 && c0 <= 0xdbff && i + 1 < s.n) {
+    const c1 = text.charCodeAt(i + 1);
+    if (c1 >= 0xdc00 && c1 <= 0xdfff) {
+      cp = (c0 - 0xd800) * 0x400 + (c1 - 0xdc00) + 0x10000;
+      width = 2;
     }
-    if (folded !== NOT_LETTER) {
-      if (buf === undefined) {
-        buf = { chars: '', start: i, end: i, letters: 0, digits: 0, symbols: 0 };
-      }
-      buf.chars += folded;
-      buf.letters++;
-      buf.end = i + width;
-      i += width;
-      continue;
+  }
+  // Lone surrogates are treated as separators: they carry no text.
+  const lone = width === 1 && c0 >= 0xd800 && c0 <= 0xdfff;
+
+  // Letter-shaped emoji used to spell words ("f🅰️g", "🅿️🅰️K ℹ️") are letters, not pictures.
+  const emojiLetter = lone ? undefined : letterEmoji(cp);
+  if (emojiLetter !== undefined) {
+    const buf = wordAt(s, i);
+    buf.chars += emojiLetter;
+    buf.letters++;
+    i += width;
+    // Swallow the emoji presentation selector.
+    if (i < s.n && text.charCodeAt(i) === 0xfe0f) i++;
+    buf.end = i;
+    return i;
+  }
+  if (!lone && isPictographic(cp)) {
+    flushWord(s);
+    return scanEmoji(s, i, cp, width);
+  }
+
+  const ch = lone ? '\ufffd' : width === 2 ? text.slice(i, i + 2) : text[i]!;
+  const folded = lone ? NOT_LETTER : foldCodePoint(cp);
+  // Invisible character: skip without breaking the word.
+  if (folded === '') return i + width;
+  if (folded !== NOT_LETTER) {
+    const buf = wordAt(s, i);
+    buf.chars += folded;
+    buf.letters++;
+    buf.end = i + width;
+    return i + width;
+  }
+  return scanNonLetter(s, i, cp, width, ch);
+}
+
+/**
+ * An emoji cluster starting with pictograph `cp` at `start`: modifiers, skin tones, flag pairs, tags and
+ * ZWJ-joined parts make one token. Returns the index after the cluster.
+ */
+function scanEmoji(s: Scan, start: number, cp: number, width: number): number {
+  const text = s.text;
+  const n = s.n;
+  let key = String.fromCodePoint(cp);
+  const base = key;
+  let tone = 0;
+  let i = start + width;
+  const isFlag = cp >= 0x1f1e6 && cp <= 0x1f1ff;
+  if (isFlag && i < n) {
+    const nx = text.codePointAt(i)!;
+    if (nx >= 0x1f1e6 && nx <= 0x1f1ff) {
+      key += String.fromCodePoint(nx);
+      i += 2;
     }
-    // Digits and leet symbols join a word (they may stand for letters).
-    const isDigit = cp >= 48 && cp <= 57;
-    if (isDigit || LEET_SYMBOLS.has(ch)) {
-      const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-      const nextIsWordish =
-        (next >= 97 && next <= 122) || (next >= 65 && next <= 90) || (next >= 48 && next <= 57);
-      if (buf !== undefined || isDigit || nextIsWordish || ch === '@' || ch === '$') {
-        if (buf === undefined) buf = { chars: '', start: i, end: i, letters: 0, digits: 0, symbols: 0 };
-        buf.chars += ch;
-        buf.end = i + 1;
-        i += 1;
-        continue;
-      }
+  }
+  // Consume modifiers and ZWJ-joined parts: one emoji cluster is one token.
+  while (i < n) {
+    const nx = text.codePointAt(i)!;
+    const w = nx > 0xffff ? 2 : 1;
+    if (nx === 0xfe0f || nx === 0xfe0e || nx === 0x20e3) {
+      i += w;
+    } else if (isSkinTone(nx)) {
+      tone = nx;
+      i += w;
+    } else if (nx >= 0xe0020 && nx <= 0xe007f) {
+      key += String.fromCodePoint(nx);
+      i += w;
+    } else if (nx === 0x200d && i + 1 < n) {
+      const after = text.codePointAt(i + 1)!;
+      if (isPictographic(after) || after === 0x2640 || after === 0x2642 || after === 0x26a7) {
+        key += '\u200d' + String.fromCodePoint(after);
+        i += 1 + (after > 0xffff ? 2 : 1);
+      } else break;
+    } else break;
+  }
+  const info = emojiMeaning(key, base, tone, isFlag);
+  const name = info?.name ?? 'emoji' + (cp & 0xffff).toString(16);
+  const normName = name.replace(/ /g, '_');
+  const tok = makeToken(normName, normName, start, i, TK_EMOJI);
+  if (info !== undefined) tok.emoji = info;
+  s.tokens.push(tok);
+  return i;
+}
+
+/** What an emoji cluster means: its own entry, its base's for gender variants, or a skin-tone/flag identity. */
+function emojiMeaning(key: string, base: string, tone: number, isFlag: boolean): EmojiInfo | undefined {
+  let info = EMOJI_MAP.get(key);
+  // A ZWJ sequence we do not know keeps its base's meaning only for gender variants (🙋‍♀️), not
+  // for professions or activities (👩‍🔬 is a scientist first).
+  if (info === undefined && key !== base) {
+    const rest = key.slice(base.length);
+    if (!rest.includes('\u200d') || /^\u200d[\u2640\u2642]$/u.test(rest)) info = EMOJI_MAP.get(base);
+  }
+  if ((tone === 0x1f3ff || tone === 0x1f3fe) && DARK_TONE_PERSONS.has(base)) info = BLACK_IDENTITY;
+  else if (
+    tone === 0x1f3fd &&
+    DARK_TONE_PERSONS.has(base) &&
+    (info === undefined || info.role === undefined)
+  ) {
+    info = BROWN_IDENTITY;
+  }
+  // A country flag stands for its people (HatemojiBuild: "Death to all 🇸🇦"); the UK's own flags
+  // and the EU's are too common in ordinary chat to count.
+  if (isFlag && key.length === 4 && info === undefined && !HOME_FLAGS.has(key)) info = FLAG_IDENTITY;
+  return info;
+}
+
+/**
+ * A character that is not a letter (`ch`, code point `cp`): a digit or leet symbol that joins the word,
+ * an apostrophe that is dropped inside it, or a separator that ends it. Returns the next index.
+ */
+function scanNonLetter(s: Scan, i: number, cp: number, width: number, ch: string): number {
+  const text = s.text;
+  const n = s.n;
+  // Digits and leet symbols join a word (they may stand for letters).
+  const isDigit = cp >= 48 && cp <= 57;
+  if (isDigit || LEET_SYMBOLS.has(ch)) {
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+    const nextIsWordish =
+      (next >= 97 && next <= 122) || (next >= 65 && next <= 90) || (next >= 48 && next <= 57);
+    if (s.buf !== undefined || isDigit || nextIsWordish || ch === '@' || ch === '$') {
+      const buf = wordAt(s, i);
+      buf.chars += ch;
+      buf.end = i + 1;
+      return i + 1;
     }
+  }
+  if (APOSTROPHES.has(ch) && s.buf !== undefined && i + 1 < n) {
     // Possessive or contracted 's is dropped ("people's" → "people", "that's" → "that").
-    if (
-      APOSTROPHES.has(ch) &&
-      buf !== undefined &&
-      i + 1 < n &&
-      (text[i + 1] === 's' || text[i + 1] === 'S')
-    ) {
+    if (text[i + 1] === 's' || text[i + 1] === 'S') {
       const after = i + 2 < n ? foldCodePoint(text.charCodeAt(i + 2)) : NOT_LETTER;
       if (after === NOT_LETTER) {
-        buf.poss = true;
-        buf.end = i;
-        i += 2;
-        continue;
+        s.buf.poss = true;
+        s.buf.end = i;
+        return i + 2;
       }
     }
     // Apostrophe inside a word is dropped ("don't" → "dont").
-    if (APOSTROPHES.has(ch) && buf !== undefined && i + 1 < n) {
-      const nf = foldCodePoint(text.charCodeAt(i + 1));
-      if (nf !== NOT_LETTER && nf !== '') {
-        i += 1;
-        continue;
-      }
-    }
-    // Separator or punctuation: end the word.
-    const prevTok = buf !== undefined ? finishWord(buf, abbreviations) : undefined;
-    buf = undefined;
-    if (prevTok !== undefined) tokens.push(prevTok);
-    if (SENTENCE_END.has(ch) && !(ch === '.' && isSpacedDot(text, i))) {
-      const last = tokens[tokens.length - 1];
-      if (last === undefined || last.kind !== TK_END || last.end !== i) {
-        tokens.push(makeToken(ch === '?' ? '?' : '.', ch === '?' ? '?' : '.', i, i + 1, TK_END));
-      } else {
-        last.end = i + 1;
-      }
-    } else if (
-      CLAUSE_MARKS.has(ch) &&
-      (i + 1 >= n || text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 10)
-    ) {
-      tokens.push(makeToken(',', ',', i, i + 1, TK_COMMA));
-    } else if (QUOTES.has(ch)) {
-      tokens.push(makeToken('"', '"', i, i + 1, TK_QUOTE));
-    }
-    i += width;
+    const nf = foldCodePoint(text.charCodeAt(i + 1));
+    if (nf !== NOT_LETTER && nf !== '') return i + 1;
   }
-  flush();
-  return joinSpaced(tokens, text);
+  // Separator or punctuation: end the word.
+  flushWord(s);
+  pushMark(s, i, ch);
+  return i + width;
+}
+
+/** The token a separator makes, if any: sentence end (merged with one just before), clause break or quote. */
+function pushMark(s: Scan, i: number, ch: string): void {
+  const text = s.text;
+  const tokens = s.tokens;
+  if (SENTENCE_END.has(ch) && !(ch === '.' && isSpacedDot(text, i))) {
+    const last = tokens[tokens.length - 1];
+    if (last === undefined || last.kind !== TK_END || last.end !== i) {
+      tokens.push(makeToken(ch === '?' ? '?' : '.', ch === '?' ? '?' : '.', i, i + 1, TK_END));
+    } else {
+      last.end = i + 1;
+    }
+  } else if (
+    CLAUSE_MARKS.has(ch) &&
+    (i + 1 >= s.n || text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 10)
+  ) {
+    tokens.push(makeToken(',', ',', i, i + 1, TK_COMMA));
+  } else if (QUOTES.has(ch)) {
+    tokens.push(makeToken('"', '"', i, i + 1, TK_QUOTE));
+  }
 }
 
 /** A '.' between two single letters ("s.p.a.c.e") is a spacer, not a sentence end. */

@@ -1,14 +1,14 @@
 import type { RowSkipReason } from '../../domain/import-report.js';
-import type {
-  MediaRef,
-  MessageKind,
-  ParsedMessage,
-  Poll,
-  Reaction,
-  ReplyRef,
-  SystemEvent,
-} from '../../domain/message.js';
+import type { ParsedMessage, Reaction, ReplyRef, SystemEvent } from '../../domain/message.js';
 import { notAChat } from './accounting.js';
+import {
+  locationContent,
+  mediaContent,
+  sideRow,
+  type RawColumns,
+  type RowContent,
+  type RowView,
+} from './android-content.js';
 import {
   KNOWN_TYPES,
   MEDIA_TYPES,
@@ -17,18 +17,8 @@ import {
   type ConversationSet,
   type Row,
 } from './android-core.js';
-import {
-  LOCATION,
-  M,
-  MEDIA,
-  messageQuery,
-  QUOTED,
-  REVOKED,
-  SIDE,
-  SideRows,
-  type SideName,
-} from './android-rows.js';
-import { basename, isoUtc, numberOrNull, stringOrNull } from './common.js';
+import { LOCATION, M, MEDIA, messageQuery, QUOTED, REVOKED, SIDE, SideRows } from './android-rows.js';
+import { isoUtc, numberOrNull, stringOrNull } from './common.js';
 import type { Person } from './identities.js';
 import { withDetail, type DetailFacts } from './detail.js';
 import { requireColumns } from './open-copy.js';
@@ -312,103 +302,106 @@ export class CurrentSource {
     const { ctx } = this;
     const id = numberOrNull(v[M.id]) as number;
     const bits = v[M.side] as number;
-    const sideRow = (name: SideName) => ((bits & SIDE[name]) !== 0 ? side.rows.get(name, id) : undefined);
     const type = numberOrNull(v[M.type]);
     const fromMe = numberOrNull(v[M.fromMe]) === 1;
     const senderRow = this.personForRow(v[M.sender]);
     const person = ctx.sender(fromMe, chat, senderRow);
     const text = stringOrNull(v[M.text]);
-    const raw: Record<string, string | number | null> = { message_type: type };
+    const raw: RawColumns = { message_type: type };
     if (senderRow && senderRow.rawJid !== senderRow.identity.jid) raw.sender_lid = senderRow.rawJid;
     const status = numberOrNull(v[M.status]);
     if (status !== null) raw.status = status;
-    const revoked = sideRow('revoked');
-    const loc = sideRow('location');
-    const mediaRow = sideRow('media');
-    const lat = loc ? (loc[LOCATION.lat] ?? null) : null;
-    let kind: MessageKind = 'text';
-    let media: MediaRef | null = null;
-    let poll: Poll | null = null;
-    let location: ParsedMessage['location'] = null;
-    let system: SystemEvent | null = null;
-    let deletedBy: ParsedMessage['deletedBy'] = null;
-    let body = text ?? '';
+    const r: RowView = {
+      id,
+      bits,
+      type,
+      text,
+      revoked: sideRow(side.rows, bits, id, 'revoked'),
+      loc: sideRow(side.rows, bits, id, 'location'),
+      mediaRow: sideRow(side.rows, bits, id, 'media'),
+    };
     if (type !== null && !KNOWN_TYPES.has(type)) ctx.countUnmapped(`message_type ${type}`);
-    if (type === 7) {
-      kind = 'system';
-      const action = numberOrNull(sideRow('system')?.[0] ?? null);
-      raw.action_type = action;
-      const old = stringOrNull(sideRow('valueChange')?.[0] ?? null);
-      if (old !== null) raw.old_data = old;
-      system = ctx.systemEvent(action, person, side.systemTargets(id), text, old, 'action_type');
-    } else if (type === 15 || type === 64) {
-      kind = 'deleted';
-      deletedBy = type === 64 || numberOrNull(revoked?.[REVOKED.admin]) !== null ? 'admin' : 'sender';
-    } else if (revoked) {
-      kind = 'deleted';
-      deletedBy = numberOrNull(revoked[REVOKED.admin]) !== null ? 'admin' : 'sender';
-    } else if (type === 5 || type === 16 || lat !== null) {
-      kind = 'location';
-      const latN = numberOrNull(lat);
-      const lngN = numberOrNull(loc?.[LOCATION.lng]);
-      raw.latitude = latN;
-      raw.longitude = lngN;
-      const place = stringOrNull(loc?.[LOCATION.place]);
-      if (place !== null) raw.place_name = place;
-      const url = stringOrNull(loc?.[LOCATION.url]);
-      location = {
-        url: url ?? (latN !== null && lngN !== null ? `https://maps.google.com/?q=${latN},${lngN}` : null),
-        live: type === 16 || (numberOrNull(loc?.[LOCATION.live]) ?? 0) > 0,
-      };
-    } else if (type === 66 || (bits & SIDE.poll) !== 0) {
-      kind = 'poll';
-      poll = { question: text ?? '', options: side.pollOptions(id) };
-    } else if ((type !== null && MEDIA_TYPES.has(type)) || mediaRow) {
-      kind = 'media';
-      const path = stringOrNull(mediaRow?.[MEDIA.path]);
-      const caption = stringOrNull(mediaRow?.[MEDIA.caption]) ?? text;
-      if (text === null && caption !== null) body = caption;
-      media = {
-        fileName: stringOrNull(mediaRow?.[MEDIA.name]) ?? basename(path),
-        omitted: path === null,
-        caption,
-      };
-      raw.mime_type = stringOrNull(mediaRow?.[MEDIA.mime]);
-      raw.file_size = numberOrNull(mediaRow?.[MEDIA.size]);
-      raw.file_hash = stringOrNull(mediaRow?.[MEDIA.hash]);
-      raw.file_path = path;
-    }
-    const revokedKey = revoked?.[REVOKED.keyId];
+    const c = this.content(r, person, side, raw);
+    const revokedKey = r.revoked?.[REVOKED.keyId];
     if (revokedKey !== null && revokedKey !== undefined) raw.revoked_key_id = stringOrNull(revokedKey);
-    const quoted = sideRow('quoted');
+    const quoted = sideRow(side.rows, bits, id, 'quoted');
     const replyTo = quoted ? this.reply(quoted, chat) : null;
-    const edit = sideRow('edit');
+    const edit = sideRow(side.rows, bits, id, 'edit');
     const editedTs = numberOrNull(edit?.[0]);
     const edited = edit !== undefined;
     const ts = ctx.timestamp(v[M.timestamp], 'message', id);
     return withDetail(
       {
         seq,
-        sender: kind === 'system' ? (system?.actor ?? null) : (person?.displayName ?? null),
-        kind,
-        text: body,
+        sender: c.kind === 'system' ? (c.system?.actor ?? null) : (person?.displayName ?? null),
+        kind: c.kind,
+        text: c.body,
         time: ctx.clock.time(ts),
         edited,
-        media,
-        poll,
-        location,
-        system,
+        media: c.media,
+        poll: c.poll,
+        location: c.location,
+        system: c.system,
         source: { type: 'table', table: 'message', rowId: id },
         keyId: stringOrNull(v[M.keyId]),
         senderIdentity: person?.identity ?? null,
         replyTo,
         reactions: side.reactionParents.has(id) ? side.reactions(id) : [],
-        deletedBy,
+        deletedBy: c.deletedBy,
         editedAt: edited && editedTs !== null && editedTs > 0 ? isoUtc(editedTs) : null,
         raw,
       },
-      this.facts(id, type, text, loc, mediaRow, side),
+      this.facts(id, type, text, r.loc, r.mediaRow, side),
     );
+  }
+
+  /**
+   * What the row is (system event, deleted, location, poll, media, else text) and that kind's own
+   * fields, in this order of precedence; the kind's source columns go into `raw`.
+   */
+  private content(r: RowView, person: Person | null, side: Side, raw: RawColumns): RowContent {
+    const { type, text, revoked, loc } = r;
+    const lat = loc ? (loc[LOCATION.lat] ?? null) : null;
+    const c: RowContent = {
+      kind: 'text',
+      body: text ?? '',
+      media: null,
+      poll: null,
+      location: null,
+      system: null,
+      deletedBy: null,
+    };
+    if (type === 7) {
+      c.kind = 'system';
+      c.system = this.systemContent(r, person, side, raw);
+    } else if (type === 15 || type === 64) {
+      c.kind = 'deleted';
+      c.deletedBy = type === 64 || numberOrNull(revoked?.[REVOKED.admin]) !== null ? 'admin' : 'sender';
+    } else if (revoked) {
+      c.kind = 'deleted';
+      c.deletedBy = numberOrNull(revoked[REVOKED.admin]) !== null ? 'admin' : 'sender';
+    } else if (type === 5 || type === 16 || lat !== null) {
+      c.kind = 'location';
+      c.location = locationContent(type, lat, loc, raw);
+    } else if (type === 66 || (r.bits & SIDE.poll) !== 0) {
+      c.kind = 'poll';
+      c.poll = { question: text ?? '', options: side.pollOptions(r.id) };
+    } else if ((type !== null && MEDIA_TYPES.has(type)) || r.mediaRow) {
+      c.kind = 'media';
+      c.media = mediaContent(r.mediaRow, text, raw);
+      // A media message without its own text shows its caption.
+      if (text === null && c.media.caption !== null) c.body = c.media.caption;
+    }
+    return c;
+  }
+
+  /** A system row (type 7): its action and old value from the side tables, as an event. */
+  private systemContent(r: RowView, person: Person | null, side: Side, raw: RawColumns): SystemEvent {
+    const action = numberOrNull(sideRow(side.rows, r.bits, r.id, 'system')?.[0] ?? null);
+    raw.action_type = action;
+    const old = stringOrNull(sideRow(side.rows, r.bits, r.id, 'valueChange')?.[0] ?? null);
+    if (old !== null) raw.old_data = old;
+    return this.ctx.systemEvent(action, person, side.systemTargets(r.id), r.text, old, 'action_type');
   }
 
   /** The message a reply quotes, from its message_quoted row. */
