@@ -176,12 +176,19 @@ export interface BuildOptions {
   exclude?: readonly string[];
 }
 
-export const normaliseForOverlap = (t: string): string =>
-  t
+/**
+ * Letters and spaces only, lower case, so that punctuation and case do not hide a test sentence. A
+ * sentence with no letters at all (emoji only) is compared as written instead: stripped, it would be
+ * the empty string and match every emoji-only line of the corpus.
+ */
+export const normaliseForOverlap = (t: string): string => {
+  const letters = t
     .toLowerCase()
     .replace(/[^a-z ]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
+  return letters !== '' ? letters : t.toLowerCase().replace(/\s+/g, ' ').trim();
+};
 
 export function buildCorpus(templates: Template[], slots: Slots, o: BuildOptions = {}): CorpusLine[] {
   const perTemplate = o.perTemplate ?? 100;
