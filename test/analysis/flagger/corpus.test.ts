@@ -7,6 +7,8 @@ import {
   loadCorpusSources,
   normaliseForOverlap,
   obfuscateWord,
+  parseSlots,
+  parseTemplates,
   PROTECTED,
   readCorpus,
   seeded,
@@ -60,6 +62,20 @@ describe('domain corpus (data/flagger)', () => {
       expect(kinds.has(k), k).toBe(true);
     }
     expect(lines.some((l) => l.kind.endsWith('+obfuscated'))).toBe(true);
+  });
+
+  it('leaves out an emoji-only test sentence as written, not every emoji-only line', () => {
+    const templates = parseTemplates(
+      ['e1 | 1 | emoji | race_ethnicity | 🏳️‍🌈 = 🤮', 'e2 | 1 | emoji | race_ethnicity | ☪️ ➡️ 🚮'].join('\n'),
+    );
+    const slots = parseSlots('@GROUP race_ethnicity: Xs/X\n@SLUR race_ethnicity: ys/y');
+    const kept = (exclude: string[]) =>
+      buildCorpus(templates, slots, { exclude, obfuscateShare: 0 }).map((l) => l.text.replace(/[.!]$/u, ''));
+    expect(new Set(kept([]))).toEqual(new Set(['🏳️‍🌈 = 🤮', '☪️ ➡️ 🚮']));
+    // A test sentence with no letters removes only itself (it was the empty string and removed both).
+    expect(new Set(kept(['🏳️‍🌈 = 🤮']))).toEqual(new Set(['☪️ ➡️ 🚮']));
+    // A sentence with letters is still compared by its letters, whatever the punctuation and case.
+    expect(normaliseForOverlap('Women are VERMIN!!')).toBe(normaliseForOverlap('women are vermin'));
   });
 
   it('keeps the dev split apart by whole template, never by line', () => {

@@ -178,8 +178,8 @@ export interface BuildOptions {
 
 /**
  * Letters and spaces only, lower case, so that punctuation and case do not hide a test sentence. A
- * sentence with no letters at all (emoji only) is compared as written instead: stripped, it would be
- * the empty string and match every emoji-only line of the corpus.
+ * sentence with no letters at all (emoji only) is compared by its emoji (ASCII punctuation and spacing
+ * aside) instead: stripped to letters, it would be the empty string and match every emoji-only line of the corpus.
  */
 export const normaliseForOverlap = (t: string): string => {
   const letters = t
@@ -187,7 +187,11 @@ export const normaliseForOverlap = (t: string): string => {
     .replace(/[^a-z ]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return letters !== '' ? letters : t.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (letters !== '') return letters;
+  return t
+    .replace(/[!-/:-@[-`{-~]/g, '') // ASCII punctuation, as for letters; the emoji stay
+    .replace(/\s+/g, ' ')
+    .trim();
 };
 
 export function buildCorpus(templates: Template[], slots: Slots, o: BuildOptions = {}): CorpusLine[] {
