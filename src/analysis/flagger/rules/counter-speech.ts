@@ -56,7 +56,145 @@ function judgedSaying(ctx: RuleContext): string | undefined {
   return undefined;
 }
 
+const phrases = (list: string[]): string[][] => list.map((p) => p.split(' ').map(squeeze));
+/** Who holds a view: "if you think …", "anyone who says …". */
+const HOLDER_FRAMES = phrases([
+  'if you think',
+  'if you believe',
+  'if you say',
+  'if you reckon',
+  'if you genuinely think',
+  'if you honestly think',
+  'if you really think',
+  'anyone who says',
+  'anyone who thinks',
+  'anyone who believes',
+  'anybody who says',
+  'anybody who thinks',
+  'people who say',
+  'people who think',
+  'whoever says',
+  'whoever thinks',
+  'those who say',
+  'those who think',
+]);
+/** What the message says of whoever holds the view: they do not belong in the job. */
+const HOLDER_JUDGEMENTS = phrases([
+  'should not be in',
+  'shouldnt be in',
+  'should not be wearing',
+  'shouldnt be wearing',
+  'should not be a',
+  'shouldnt be a',
+  'have no business',
+  'has no business',
+  'have no place',
+  'has no place',
+  'no place in',
+  'in the wrong job',
+  'wrong job',
+  'should leave',
+  'should resign',
+  'should be sacked',
+  'needs sacking',
+  'need sacking',
+  'are the problem',
+  'is the problem',
+  'are part of the problem',
+  'are a disgrace',
+  'is a disgrace',
+  'hand your warrant card',
+  'hand in your warrant card',
+  'not fit to wear',
+  'not fit to be',
+]);
+
+interface Holder {
+  frame: string;
+  judgement: string;
+  /** Tokens between the frame and the judgement hold the view. */
+  from: number;
+  to: number;
+}
+
+/** Length of the first phrase of `list` starting at token k, or 0. */
+function phraseAt(ctx: RuleContext, k: number, list: string[][]): number {
+  for (const ph of list) {
+    let ok = true;
+    for (let q = 0; q < ph.length; q++) {
+      const t = ctx.tokens[k + q];
+      if (t === undefined || t.kind !== TK_WORD || t.key !== ph[q] || ctx.sentOf[k + q] !== ctx.sentOf[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return ph.length;
+  }
+  return 0;
+}
+
+/** "If you think X are thieves you should not be in this job": the view, framed and then judged. */
+function judgedHolder(ctx: RuleContext): Holder | undefined {
+  for (let k = 0; k < ctx.n; k++) {
+    const fl = phraseAt(ctx, k, HOLDER_FRAMES);
+    if (fl === 0) continue;
+    const fe = k + fl;
+    // The view takes at least two words; the judgement follows it in the same sentence.
+    for (let q = fe + 2; q < ctx.n && ctx.sentOf[q] === ctx.sentOf[k]; q++) {
+      const jl = phraseAt(ctx, q, HOLDER_JUDGEMENTS);
+      if (jl === 0) continue;
+      return {
+        frame: ctx.slice(k, fe),
+        judgement: ctx.slice(q, q + jl),
+        from: ctx.tokens[fe]!.start,
+        to: ctx.tokens[q]!.start,
+      };
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * "If you think Muslims are decent people you should not be in this job": the holder of a good view
+ * of a group is the one judged, so the message attacks the group.
+ */
+export function scornedPraise(ctx: RuleContext): void {
+  if (!ctx.positive) return;
+  const holder = judgedHolder(ctx);
+  if (holder === undefined) return;
+  if (ctx.hits.some((h) => h.flaggable)) return;
+  const tg = ctx.targets.find(
+    (t) => !t.weak && t.category !== 'victims_of_crime' && ctx.tokens[t.i]!.start >= holder.from,
+  );
+  if (tg === undefined || ctx.tokens[tg.i]!.start >= holder.to) return;
+  const start = ctx.tokens[tg.i]!.start;
+  const end = ctx.tokens[ctx.n - 1]!.end;
+  ctx.push({
+    category: tg.category,
+    score: 0.7,
+    start,
+    end,
+    term: ctx.text.slice(start, end),
+    reason: `scorn for a good view of '${tg.term}' ('${holder.frame} … ${holder.judgement}')`,
+    flaggable: true,
+  });
+  ctx.positive = false;
+}
+
 function counterSpeech(ctx: RuleContext): { reason: string; factor: number } | undefined {
+  const holder = judgedHolder(ctx);
+  if (
+    holder !== undefined &&
+    ctx.hits.every(
+      (h) => !h.flaggable || h.mitigated !== undefined || (h.start >= holder.from && h.start < holder.to),
+    )
+  ) {
+    return {
+      reason: `counter-speech: whoever holds the view is judged ('${holder.frame} … ${holder.judgement}')`,
+      factor: 0.3,
+    };
+  }
   const judged = judgedSaying(ctx);
   if (judged !== undefined) {
     return { reason: `counter-speech: the message condemns what was said ('${judged}')`, factor: 0.3 };

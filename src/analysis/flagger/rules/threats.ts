@@ -28,7 +28,7 @@ const IMPERATIVE_LEAD = new Set([
   'must',
 ]);
 
-function intentCue(ctx: RuleContext, u: Unit): boolean {
+export function intentCue(ctx: RuleContext, u: Unit): boolean {
   const { tokens } = ctx;
   for (let k = u.i - 1; k >= Math.max(u.clause, u.i - 8); k--) {
     const t = tokens[k]!;
@@ -44,7 +44,7 @@ function intentCue(ctx: RuleContext, u: Unit): boolean {
  * A slur for a protected group in the threat's sentence names its target ("the old codgers should be
  * shot"): mild slurs do not flag on their own, a threat against them does.
  */
-function slurTarget(ctx: RuleContext, u: Unit): Target | undefined {
+export function slurTarget(ctx: RuleContext, u: Unit): Target | undefined {
   for (const v of ctx.units) {
     if (v.sent !== u.sent || v === u || Math.abs(v.i - u.i) > THREAT_WINDOW) continue;
     const s = has(v, 'slur');
@@ -57,6 +57,45 @@ function slurTarget(ctx: RuleContext, u: Unit): Target | undefined {
   return undefined;
 }
 
+/** "tried to torch", "attempted to burn": an account of an attempt, whatever cue stands before it. */
+const ATTEMPT = new Set(['tried', 'attempted', 'trying', 'attempting', 'managed'].map(squeeze));
+
+function attemptAccount(ctx: RuleContext, u: Unit): boolean {
+  if (u.i < 2) return false;
+  const to = ctx.tokens[u.i - 1]!;
+  const verb = ctx.tokens[u.i - 2]!;
+  return to.kind === TK_WORD && to.key === 'to' && verb.kind === TK_WORD && ATTEMPT.has(verb.key);
+}
+
+/** "shoot them a message", "fire the gay officers an email": sending, not shooting. */
+const SENDING_VERBS = new Set(['shoot', 'fire', 'ping'].map(squeeze));
+const SENT_THINGS = new Set(
+  [
+    'message',
+    'msg',
+    'email',
+    'text',
+    'txt',
+    'line',
+    'note',
+    'dm',
+    'pm',
+    'whatsapp',
+    'invite',
+    'reminder',
+    'link',
+  ].map(squeeze),
+);
+
+function sending(ctx: RuleContext, u: Unit): boolean {
+  if (!SENDING_VERBS.has(ctx.tokens[u.i]!.key)) return false;
+  for (let k = u.j; k < Math.min(ctx.n, u.j + 7) && ctx.sentOf[k] === u.sent; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === TK_WORD && SENT_THINGS.has(t.key)) return true;
+  }
+  return false;
+}
+
 const DEATH_ACCOUNT = new Set(['have', 'has', 'had', 'nearly', 'almost', 'who', 'that', 'and', 'then']);
 
 function reportedDeath(ctx: RuleContext, u: Unit): boolean {
@@ -66,12 +105,15 @@ function reportedDeath(ctx: RuleContext, u: Unit): boolean {
 }
 
 export function threatRule(ctx: RuleContext, u: Unit, r: Role): void {
-  const near = ctx.nearestTarget(u, THREAT_WINDOW, false) ?? slurTarget(ctx, u);
+  // A place of a group ("torch the next Muslim shop") is the group's, after any people named.
+  const near =
+    ctx.nearestTarget(u, THREAT_WINDOW, false) ?? slurTarget(ctx, u) ?? ctx.placeTarget(u, THREAT_WINDOW);
   // "Saw the Albanians at the protest. Should have drowned the lot": the group of a sentence before.
   const tg = near ?? ctx.earlierTarget(u);
   if (r.kind !== 'strong' && !intentCue(ctx, u)) return;
   // "would have died", "nearly died", "the lad who died": an account of a death, not a wish for one.
   if (reportedDeath(ctx, u)) return;
+  if (attemptAccount(ctx, u) || sending(ctx, u)) return;
   // "hang out with", "shoot hoops": not threats.
   const next = ctx.tokens[u.j];
   if (next !== undefined && next.kind === TK_WORD && (next.key === 'out' || next.key === 'around')) return;

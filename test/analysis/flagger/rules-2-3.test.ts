@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { createFlagger } from '../../../src/analysis/flagger/index.js';
+
+// Engine 2.3 rules for the known gaps (docs/flagger.md, Known gaps): each class with sentences written
+// for it (our own words, written and measured before the rules) and innocent twins that must stay quiet.
+// 2.2.0 got 72 of the 96 right; the misses are what the 2.3 rules were written for.
+const flagger = createFlagger();
+const flagged = (t: string): boolean => flagger.classify(t).flagged;
+
+function cases(hateful: string[], quiet: string[]): void {
+  it.each(hateful)('flags: %s', (t) => expect(flagged(t)).toBe(true));
+  it.each(quiet)('leaves alone: %s', (t) => expect(flagged(t)).toBe(false));
+}
+
+describe('gapped threats: a threat verb, the group, then the rest of the verb', () => {
+  cases(
+    [
+      'knock that trans woman out',
+      'torch the next Muslim shop',
+      "I'd happily run every one of those refugees over",
+      'gonna batter that gay lad from the custody suite',
+      'someone should burn every synagogue in the town down',
+      "I'd love to put that Pakistani shopkeeper through the window",
+      'we should bomb every last mosque in Bradford',
+      "I'd gladly shoot each and every one of those asylum seekers",
+      'run that lesbian couple off the road',
+      "I'll smash the next wheelchair user who blocks the aisle",
+      "let's stab a few of the Romanians at the car wash",
+      'deck the next tranny that walks in',
+      "I'd knock every one of those gypsies out cold",
+      'somebody should run the next Lithuanian driver off the road',
+      "I'd put every Albanian in this town through a wall",
+      "let's beat the gay lads up after the match",
+    ],
+    [
+      "knock on that trans woman's door, she reported a burglary",
+      'suspect tried to torch the Muslim shop last night, CID attending',
+      'the van ran over every one of those cones',
+      'someone tried to burn the synagogue down, forensics on scene',
+      'we should protect every mosque in Bradford tonight',
+      "I'd happily run every one of those refugees to the hospital",
+      'shoot the gay officers a message about the rota',
+      'who knocked that trans woman out? suspect still outstanding',
+      "I'd gladly drive each of those asylum seekers to the hearing",
+      'we should check every last mosque in Bradford for the missing boy',
+      'put the Romanian caller through to the control room',
+      'beat the Polish team in the quiz last night, well done lads',
+      'run the Somali witness over to the CPS office',
+    ],
+  );
+});
+
+describe('emoji for a group, for the verb and for the description', () => {
+  cases(
+    [
+      '🐒🐒 all over the estate again',
+      '🏳️‍🌈 should be 🔥',
+      '🐒 on the high street again, lock up your bikes',
+      '👳 = 💣',
+      '🏳️‍⚧️ 🤮',
+      '✡️ 🐀',
+      '🏳️‍🌈 🔫',
+      'more 🐒 moving in next door, house prices down again',
+      '🏳️‍⚧️ should be 🔪',
+      'I want to 🔪 every 🏳️‍⚧️ I see',
+      'all 👳 are 💣',
+      '🧕 = 🐷',
+      'gonna 👊 the next 🏳️‍🌈 that walks in',
+      '🐒🐒 moved in across the road, there goes the neighbourhood',
+    ],
+    [
+      '🐒 enclosure at the zoo was great with the kids',
+      '🏳️‍🌈 flags up for Pride, well done team',
+      'monkeys 🐒🐒 got into the bins at the safari park',
+      'the kids loved the 🐒🐒 at the zoo',
+      'Pride was 🔥 this year 🏳️‍🌈',
+      '🏳️‍⚧️ support group meets on Thursday ❤️',
+      'the gorilla 🦍 at the zoo is called Kumbuka',
+    ],
+  );
+});
+
+describe('implicit derogation the lists missed', () => {
+  cases(
+    [
+      // "Is there a single X who is not a <crime word>?": the negation makes the slur universal.
+      'is there a single Romanian who is not a thief?',
+      "is there a single Somali in this town who isn't a drug dealer?",
+      "Is there one Albanian who isn't a criminal?",
+      "Name a single Traveller who isn't a thief",
+      "never met a Romanian who wasn't on the take",
+      "I've yet to meet an Albanian who isn't dealing",
+      // A woman put down for speaking.
+      "she's pretty enough, shame she has to open her mouth",
+      'new female sergeant, shame she has to open her mouth',
+      'shame she has to open her mouth, ruins it every time',
+      // A place of a group that should be destroyed.
+      'that mosque wants bulldozing',
+      'the travellers site on Mill Lane wants bulldozing',
+      'that synagogue needs burning down',
+      // Group nature: "can't help themselves", "you can always tell", "all look the same".
+      "Pakistanis can't help themselves",
+      "gay men just can't help themselves around kids",
+      "women drivers can't help themselves, always on the phone",
+      'you can always tell a Jew',
+      'you can always tell a lesbian by the haircut',
+      'they all look the same, these Chinese',
+      'Chinese people all look the same',
+      'Nigerians all look the same to me',
+    ],
+    [
+      'is there a single officer who is not on leave this week?',
+      'is there a single Romanian interpreter free tonight?',
+      'not every Romanian is a thief',
+      'the Romanian who was not a thief gave the wallet back',
+      'shame she has to go to court tomorrow',
+      "she's lovely, shame she has to leave the team",
+      'she was told to keep her mouth shut in interview by her solicitor',
+      'that old police station wants bulldozing',
+      'the old church wants bulldozing, it is falling down',
+      'you can always tell a good detective by their notes',
+      'these forms all look the same',
+      'the Chinese takeaway menus all look the same',
+    ],
+  );
+});
+
+describe('counter-speech: judging whoever holds the view, and reporting a quoted slur', () => {
+  cases(
+    [
+      'If you ask me Romanians are thieves',
+      '"paki" is what they are, report me if you like',
+      'Romanians are thieves, if you think otherwise you should not be in this job',
+      'If you think Muslims are decent people you should not be in this job',
+    ],
+    [
+      'If you think Romanians are thieves you should not be in this job',
+      'If you believe gay people are perverts you have no business in the police',
+      'He called her a "paki" in the canteen, I will be reporting it',
+      'Someone wrote "tranny" on her locker. I\'m reporting it to PSD.',
+      'anyone who says Muslims are terrorists should not be wearing the uniform',
+      'he said "the blacks are animals" in the briefing and I am reporting him',
+      'If you think the rota is fair you should not be in this job',
+      'Whoever wrote "Pakis out" on the van, I\'m reporting you',
+      'someone shouted "go back to Africa" at the victim, I will be reporting it as a hate crime',
+    ],
+  );
+});
