@@ -54,6 +54,37 @@ for (const [verb, seqs] of Object.entries(PHRASAL)) {
 /** Verb to particle, at most: "run every one of those refugees over" has six words between. */
 const MAX_GAP = 9;
 const PROTECTED: ReadonlySet<FlagCategory> = new Set(PROTECTED_CATEGORIES);
+const PAST_WORDS = new Set(['yesterday', 'ago', 'overnight', 'earlier'].map(squeeze));
+const PAST_AFTER_LAST = new Set(
+  [
+    'night',
+    'week',
+    'month',
+    'year',
+    'weekend',
+    'time',
+    'monday',
+    'tuesday',
+    'wednesday',
+    'thursday',
+    'friday',
+    'saturday',
+    'sunday',
+  ].map(squeeze),
+);
+
+/** "last night", "yesterday": "someone set the mosque alight last night" is an account ("set" is also past). */
+function pastTime(ctx: RuleContext, sent: number): boolean {
+  for (let k = ctx.sentStart[sent]!; k < ctx.n && ctx.sentOf[k] === sent; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind !== TK_WORD) continue;
+    if (PAST_WORDS.has(t.key)) return true;
+    const next = ctx.tokens[k + 1];
+    if (t.key === 'last' && next !== undefined && next.kind === TK_WORD && PAST_AFTER_LAST.has(next.key))
+      return true;
+  }
+  return false;
+}
 
 /** The completion of `seqs` starting at token k, as the index after it, or -1. */
 function completionAt(ctx: RuleContext, k: number, seqs: string[][][]): number {
@@ -105,7 +136,7 @@ export function gappedThreatRule(ctx: RuleContext): void {
       const verb: Unit = { i: v, j: v + 1, roles: [], via: 'exact', sent: sentOf[v]!, clause: clauseOf[v]! };
       const tg = gapTarget(ctx, verb, k);
       if (tg === undefined) break;
-      if (!intentCue(ctx, verb)) break;
+      if (!intentCue(ctx, verb) || pastTime(ctx, verb.sent)) break;
       const pseudo: Unit = { ...verb, j: end };
       ctx.groupHit(
         pseudo,

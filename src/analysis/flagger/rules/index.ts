@@ -15,6 +15,7 @@
 import type { LexiconIndex, Match, Role } from '../lexicon.js';
 import type { Token } from '../normalise.js';
 import { caseTermRule } from './case-terms.js';
+import { exceptionChallengeRule } from './challenges.js';
 import { codedRule } from './coded.js';
 import { RuleContext } from './context.js';
 import { counterSpeechRule, scornedPraise } from './counter-speech.js';
@@ -132,6 +133,7 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
   mockeryRule(ctx, victims);
   gappedExclusionRule(ctx);
   gappedThreatRule(ctx);
+  exceptionChallengeRule(ctx);
   jokeRule(ctx, victims);
   counterSpeechRule(ctx);
   scornedPraise(ctx);
