@@ -216,3 +216,50 @@ describe('second round: the same classes in new words', () => {
     ],
   );
 });
+
+// Third round, HatemojiCheck's kinds in our own words: an emoji for the group, for the verb, for the
+// description, and their quiet twins. 32 of 34 right before the two fixes that followed: an emoji that
+// opens a clause is an imperative only before its object ("🔥 alarm at the mosque" is no threat), and a
+// group emoji before a thing it labels is no target ("♿ access at the station is rubbish").
+describe('third round: emoji for the group, the verb and the description', () => {
+  cases(
+    [
+      'I hate 🏳️‍⚧️',
+      '🏳️‍🌈 are disgusting',
+      'kill all 🧕',
+      'I want to 🔫 every gay person',
+      "I'm going to 🔪 the next Muslim I see",
+      'women are 🐀',
+      'gay people are 🤮',
+      'Jews are 💩',
+      'disabled people are 🗑️',
+      'trans people make me 🤮',
+      'Muslims = 🐍',
+      'all ♿ people are 🤡',
+      'black people 🐒🐒',
+      'immigrants are 🦠',
+      '🏳️‍🌈 people should be 🔥 alive',
+      'gonna 🔫 those 🏳️‍⚧️ freaks',
+      "I'd 👊 any 🏳️‍🌈 who looked at me",
+      'women belong in the 🍳',
+      'Muslims 🚫 in this country',
+      '🕌 should be 💣',
+    ],
+    [
+      'gay people are not 🐀',
+      'I ❤️ 🏳️‍🌈',
+      '🏳️‍⚧️ people are 👍',
+      'Muslims are 🔥 at cricket',
+      'women are 💪',
+      'trans people are not 🤮, they are people',
+      'my 🐀 escaped from its cage again',
+      'the 🐍 at the reptile house was huge',
+      '🍳 breakfast at the canteen is back',
+      '🚫 parking on the double yellows outside the mosque',
+      '🔥 alarm at the mosque again, false alarm',
+      "saw a 🤡 at the kids' party, disabled lad loved it",
+      '♿ access at the station is rubbish',
+      'the 💩 emoji is what he sent the Muslim victim, crime report raised',
+    ],
+  );
+});

@@ -28,6 +28,12 @@ const IMPERATIVE_LEAD = new Set([
   'must',
 ]);
 
+const IMPERATIVE_OBJECT = new Set(
+  ['all', 'the', 'them', 'every', 'those', 'these', 'that', 'this', 'each', 'any', 'em', 'him', 'her'].map(
+    squeeze,
+  ),
+);
+
 export function intentCue(ctx: RuleContext, u: Unit): boolean {
   const { tokens } = ctx;
   for (let k = u.i - 1; k >= Math.max(u.clause, u.i - 8); k--) {
@@ -37,7 +43,17 @@ export function intentCue(ctx: RuleContext, u: Unit): boolean {
   // Imperative: the threat opens its clause ("kill all ...", "just shoot them").
   let k = u.clause;
   while (k < u.i && tokens[k]!.kind === TK_WORD && IMPERATIVE_LEAD.has(tokens[k]!.key)) k++;
-  return k === u.i;
+  if (k !== u.i) return false;
+  // An emoji opening a clause is an imperative only before its object ("🔥 all mosques"); before a
+  // plain word it labels it ("🔥 alarm at the mosque").
+  if (u.via !== 'emoji') return true;
+  const next = tokens[u.j];
+  return (
+    next === undefined ||
+    next.kind !== TK_WORD ||
+    IMPERATIVE_OBJECT.has(next.key) ||
+    ctx.targetAt[u.j] !== undefined
+  );
 }
 
 /**
