@@ -263,3 +263,35 @@ describe('third round: emoji for the group, the verb and the description', () =>
     ],
   );
 });
+
+// Fourth round, counter-speech: a quoted slur the sender says they are reporting (2.2.0 flagged
+// "'paki' in the group chat again. I will be reporting it."), more ways of judging whoever holds a
+// view, and the hateful twins. 17 of 21 right before the fixes that followed.
+describe('fourth round: quoted and reported, and judged holders', () => {
+  cases(
+    [
+      '"faggot" fits him perfectly lol',
+      'he\'s a "paki" and always will be',
+      "I'll be reporting for duty, the faggots can wait",
+      'report me then, Muslims are vermin',
+      'I will be reporting nothing, gays are disgusting',
+      'if you think about it, Somalis are all scroungers',
+      'people who think gay officers are equal have no place in this force',
+    ],
+    [
+      '"faggot" was written on his locker. I will be reporting it',
+      "'paki' in the group chat again. I will be reporting it.",
+      'Just saw "tranny" on the whiteboard, I will be reporting it',
+      '"spastic" - said in the briefing by a sergeant. I\'ll be reporting it',
+      'Whoever posted "dirty gypos" in here, I\'ll be reporting it to PSD',
+      '"go back to your own country" was shouted at her. I will be reporting it',
+      'the word "poof" was used in the canteen today, I will be reporting it',
+      "he keeps calling the new DC a 'dyke', I will be reporting it",
+      '"Muslims are vermin" - that\'s what was posted, I will be reporting it',
+      'If you think Somalis are all on benefits you need to have a word with yourself',
+      "if you believe women can't police you are a disgrace to the uniform",
+      'people who think trans women are men have no place in this force',
+      'anyone who calls gay officers poofs should be sacked',
+    ],
+  );
+});

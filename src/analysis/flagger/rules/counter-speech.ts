@@ -9,7 +9,7 @@
 import { LEXICON } from '../lexicon.js';
 import { squeeze, TK_END, TK_QUOTE, TK_WORD, type Token } from '../normalise.js';
 import type { RuleContext } from './context.js';
-import { has, type Unit } from './types.js';
+import { has, type Hit, type Unit } from './types.js';
 
 const DISMISS_CONDEMN: string[][] = LEXICON.dismissCondemn.map((p) => p.split(' ').map(squeeze));
 
@@ -107,6 +107,32 @@ const HOLDER_JUDGEMENTS = phrases([
   'hand in your warrant card',
   'not fit to wear',
   'not fit to be',
+  'have a word with yourself',
+  'need your head testing',
+  'want your head testing',
+  'need your head checking',
+  'should be ashamed',
+]);
+
+/** The sender reporting what was said: "I will be reporting it", "I've reported it". */
+const FIRST_PERSON_REPORT = phrases([
+  'i will be reporting',
+  'ill be reporting',
+  'i am reporting',
+  'im reporting',
+  'i will report',
+  'ill report',
+  'i have reported',
+  'ive reported',
+  'i reported',
+  'reporting it',
+  'reported it',
+  'report it to',
+  'reporting this',
+  'reporting him',
+  'reporting her',
+  'reporting them',
+  'reporting you',
 ]);
 
 interface Holder {
@@ -163,7 +189,8 @@ export function scornedPraise(ctx: RuleContext): void {
   if (!ctx.positive) return;
   const holder = judgedHolder(ctx);
   if (holder === undefined) return;
-  if (ctx.hits.some((h) => h.flaggable)) return;
+  // A hateful view ("If you think X are thieves …") was lowered by counter-speech: not praise.
+  if (ctx.hits.some((h) => h.flaggable && (h.mitigated === undefined || h.end <= holder.to))) return;
   const tg = ctx.targets.find(
     (t) => !t.weak && t.category !== 'victims_of_crime' && ctx.tokens[t.i]!.start >= holder.from,
   );
@@ -182,18 +209,46 @@ export function scornedPraise(ctx: RuleContext): void {
   ctx.positive = false;
 }
 
+/**
+ * '"paki" in the group chat again. I will be reporting it': every hit is a quoted word or phrase and
+ * the sender says they are reporting it. A quotation with no report ('"faggot" fits him') and a report
+ * with no quotation ("I will be reporting nothing, gays are …") are not mentions.
+ */
+function reportedQuote(ctx: RuleContext, hits: readonly Hit[]): string | undefined {
+  const quoted: [number, number][] = [];
+  let open = -1;
+  for (let k = 0; k < ctx.n; k++) {
+    if (ctx.tokens[k]!.kind !== TK_QUOTE) continue;
+    if (open < 0) open = k;
+    else {
+      quoted.push([ctx.tokens[open]!.start, ctx.tokens[k]!.end]);
+      open = -1;
+    }
+  }
+  if (quoted.length === 0) return undefined;
+  if (!hits.every((h) => quoted.some(([a, b]) => h.start >= a && h.end <= b))) return undefined;
+  for (let k = 0; k < ctx.n; k++) {
+    const len = phraseAt(ctx, k, FIRST_PERSON_REPORT);
+    if (len > 0) return ctx.slice(k, k + len);
+  }
+  return undefined;
+}
+
 function counterSpeech(ctx: RuleContext): { reason: string; factor: number } | undefined {
+  const live = ctx.hits.filter((h) => h.flaggable && h.mitigated === undefined);
   const holder = judgedHolder(ctx);
-  if (
-    holder !== undefined &&
-    ctx.hits.every(
-      (h) => !h.flaggable || h.mitigated !== undefined || (h.start >= holder.from && h.start < holder.to),
-    )
-  ) {
+  // Every hit starts in the view. A hit that reaches into the judgement ("have no place" read as aimed
+  // at the group) is about the holder, so it is lowered too; a good view of the group judged this way
+  // is then hate (`scornedPraise`).
+  if (holder !== undefined && live.every((h) => h.start >= holder.from && h.start < holder.to)) {
     return {
       reason: `counter-speech: whoever holds the view is judged ('${holder.frame} … ${holder.judgement}')`,
       factor: 0.3,
     };
+  }
+  const reported = reportedQuote(ctx, live);
+  if (reported !== undefined) {
+    return { reason: `quoted and reported by the sender ('${reported}')`, factor: 0.4 };
   }
   const judged = judgedSaying(ctx);
   if (judged !== undefined) {
