@@ -135,6 +135,9 @@ const FIRST_PERSON_REPORT = phrases([
   'reporting you',
 ]);
 
+/** Most tokens from the end of the frame to the judgement. */
+const HOLDER_SPAN = 30;
+
 interface Holder {
   frame: string;
   judgement: string;
@@ -166,7 +169,8 @@ function judgedHolder(ctx: RuleContext): Holder | undefined {
     if (fl === 0) continue;
     const fe = k + fl;
     // The view takes at least two words; the judgement follows it in the same sentence.
-    for (let q = fe + 2; q < ctx.n && ctx.sentOf[q] === ctx.sentOf[k]; q++) {
+    // Bounded, so a long message with many frames stays linear.
+    for (let q = fe + 2; q < Math.min(ctx.n, fe + HOLDER_SPAN) && ctx.sentOf[q] === ctx.sentOf[k]; q++) {
       const jl = phraseAt(ctx, q, HOLDER_JUDGEMENTS);
       if (jl === 0) continue;
       return {

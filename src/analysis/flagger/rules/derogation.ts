@@ -75,7 +75,8 @@ function universalChallenge(ctx: RuleContext, u: Unit, tg: Target): boolean {
     if (v !== undefined && has(v, 'negator') !== undefined) negated = true;
   }
   if (!negated) return false;
-  const start = ctx.sentStart[u.sent]!;
+  // The challenge opens the phrase that names the group ("is there a single Somali in this town …").
+  const start = Math.max(ctx.sentStart[u.sent]!, tg.i - 6);
   return ctx.phraseIn(CHALLENGES, start, tg.i, u, true) !== undefined;
 }
 

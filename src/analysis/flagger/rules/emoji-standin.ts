@@ -87,25 +87,35 @@ const ANIMAL_CUES = new Set(
   ].map(squeeze),
 );
 
+const SEEN = new WeakMap<RuleContext, string | null>();
+
+/** The word that places the emoji among people, or null when there is none or an animal word. */
+function peopleCue(ctx: RuleContext): string | null {
+  let people: string | null = null;
+  for (let k = 0; k < ctx.n; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind !== TK_WORD) continue;
+    if (ANIMAL_CUES.has(t.key)) return null;
+    // "all over the estate": "over" only after "all".
+    if (people === null && (PEOPLE_CUES.has(t.key) || (t.key === 'over' && ctx.tokens[k - 1]?.key === 'all')))
+      people = t.norm;
+  }
+  return people;
+}
+
 export function emojiStandIn(ctx: RuleContext, u: Unit): void {
   const e = ctx.tokens[u.i]!.emoji;
   if (e === undefined || !STAND_INS.has(e.name)) return;
   // One hit for "🐒🐒".
   const prev = u.i > 0 ? ctx.tokens[u.i - 1] : undefined;
   if (prev !== undefined && prev.kind === TK_EMOJI && prev.emoji?.name === e.name) return;
-  let people: string | undefined;
-  for (let k = 0; k < ctx.n; k++) {
-    const t = ctx.tokens[k]!;
-    if (t.kind !== TK_WORD) continue;
-    if (ANIMAL_CUES.has(t.key)) return;
-    // "all over the estate": "over" only after "all".
-    if (
-      people === undefined &&
-      (PEOPLE_CUES.has(t.key) || (t.key === 'over' && ctx.tokens[k - 1]?.key === 'all'))
-    )
-      people = t.norm;
+  // One look at the message's words, however many emoji it has.
+  let people = SEEN.get(ctx);
+  if (people === undefined) {
+    people = peopleCue(ctx);
+    SEEN.set(ctx, people);
   }
-  if (people === undefined) return;
+  if (people === null) return;
   const s = ctx.span(u);
   ctx.push({
     category: 'race_ethnicity',

@@ -74,8 +74,13 @@ const PAST_AFTER_LAST = new Set(
 );
 
 /** "last night", "yesterday": "someone set the mosque alight last night" is an account ("set" is also past). */
-function pastTime(ctx: RuleContext, sent: number): boolean {
-  for (let k = ctx.sentStart[sent]!; k < ctx.n && ctx.sentOf[k] === sent; k++) {
+function pastTime(ctx: RuleContext, v: number): boolean {
+  const sent = ctx.sentOf[v]!;
+  for (
+    let k = Math.max(ctx.sentStart[sent]!, v - 20);
+    k < Math.min(ctx.n, v + 20) && ctx.sentOf[k] === sent;
+    k++
+  ) {
     const t = ctx.tokens[k]!;
     if (t.kind !== TK_WORD) continue;
     if (PAST_WORDS.has(t.key)) return true;
@@ -136,7 +141,7 @@ export function gappedThreatRule(ctx: RuleContext): void {
       const verb: Unit = { i: v, j: v + 1, roles: [], via: 'exact', sent: sentOf[v]!, clause: clauseOf[v]! };
       const tg = gapTarget(ctx, verb, k);
       if (tg === undefined) break;
-      if (!intentCue(ctx, verb) || pastTime(ctx, verb.sent)) break;
+      if (!intentCue(ctx, verb) || pastTime(ctx, v)) break;
       const pseudo: Unit = { ...verb, j: end };
       ctx.groupHit(
         pseudo,

@@ -61,7 +61,12 @@ export function intentCue(ctx: RuleContext, u: Unit): boolean {
  * shot"): mild slurs do not flag on their own, a threat against them does.
  */
 export function slurTarget(ctx: RuleContext, u: Unit): Target | undefined {
-  for (const v of ctx.units) {
+  // Only the units in the window (a scan of every unit made long messages quadratic).
+  const lo = Math.max(0, u.i - THREAT_WINDOW);
+  const hi = Math.min(ctx.n, u.i + THREAT_WINDOW + 1);
+  for (let k = lo; k < hi; k++) {
+    const v = ctx.unitAt[k];
+    if (v === undefined || v.i !== k) continue;
     if (v.sent !== u.sent || v === u || Math.abs(v.i - u.i) > THREAT_WINDOW) continue;
     const s = has(v, 'slur');
     if (s?.category === undefined || !PROTECTED.has(s.category)) continue;
