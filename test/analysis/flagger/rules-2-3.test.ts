@@ -295,3 +295,47 @@ describe('fourth round: quoted and reported, and judged holders', () => {
     ],
   );
 });
+
+// Fifth round, precision: the quiet twins of the new rules and terms, and new hateful wordings. 19 of
+// 30 right before the fixes that followed (a thing of theirs as the object: "knock the Romanian lad's
+// statement out"; a noun after a clause-opening threat word: "torch batteries"; "spot a" needs the
+// group word straight after; an inquest or court is no put-down; estates and streets are places; "knock
+// … about"; "put their windows through"). Still flagged, left out: "gay officers can't help themselves
+// from volunteering at Pride, good on them" (the praise after it is not read).
+describe('fifth round: quiet twins of the new rules, and new wordings', () => {
+  cases(
+    [
+      'that whole Somali estate wants bulldozing',
+      "I'd drive every one of those pikeys out of town",
+      "let's knock a few Pakistanis about",
+      "someone should put that Muslim family's windows through",
+      "never met a Muslim who wasn't a liar",
+      "Romanians just can't help themselves, it's in their genes",
+      'pity she has to open her mouth, women should be seen not heard',
+      '🐒🐒 on the bus again, smells like a zoo',
+    ],
+    [
+      "it's in their nature to help, the Sikh volunteers fed half the town",
+      'kindness is in their genes, that Polish family next door',
+      'you can always tell a Muslim officer when Ramadan starts, they look shattered',
+      "the Muslim lad couldn't help himself, he was crying at the memorial",
+      'you can always spot a Jewish holiday by the empty synagogue car park',
+      'the Muslim shop wants a new sign',
+      'torch batteries for the Muslim shop search, bring spares',
+      'the traveller site needs a new water supply',
+      "knock the Romanian lad's statement out by lunch please",
+      "run the Somali family's address over the PNC",
+      'put the Polish lad through to the front desk',
+      'set the gay liaison officer up with a desk',
+      "can someone beat the Jewish community leader's record at the fun run",
+      'throw the Muslim family a leaving party',
+      'kick the trans awareness training off on Monday',
+      "finish the Albanian interpreter's paperwork off please",
+      '🐒 emoji sent to the black victim, hate crime report raised',
+      'he posted 🐒🐒 under her photo, racist abuse logged',
+      'is there a single Muslim officer who is not on nights this week?',
+      "never met a Sikh who wasn't generous",
+      'shame she has to open her mouth at the inquest, it will upset her',
+    ],
+  );
+});

@@ -84,6 +84,12 @@ const PLACE_NOUNS = new Set(
     'stalls',
     'barbers',
     'salon',
+    'estate',
+    'estates',
+    'flats',
+    'street',
+    'area',
+    'quarter',
   ].map(squeeze),
 );
 

@@ -81,15 +81,27 @@ function universalChallenge(ctx: RuleContext, u: Unit, tg: Target): boolean {
 }
 
 const TELL_TERMS = new Set(
-  ['you can always tell a', 'you can always tell an', 'can always tell a', 'can always tell an'].map((t) =>
-    t.split(' ').map(squeeze).join(' '),
-  ),
+  [
+    'you can always tell a',
+    'you can always tell an',
+    'can always tell a',
+    'can always tell an',
+    'you can always spot a',
+    'can always spot a',
+    'you can always spot an',
+  ].map((t) => t.split(' ').map(squeeze).join(' ')),
 );
 const INFORM = new Set(['about', 'to', 'that', 'when', 'if', 'what', 'where', 'how'].map(squeeze));
 
-/** "you can always tell a Muslim colleague about it": telling someone something, not spotting them. */
+/**
+ * "you can always tell a Muslim colleague about it": telling someone something, not spotting them;
+ * also when the group word is not the one told or spotted.
+ */
 function tellsSomething(ctx: RuleContext, u: Unit, r: Role, tg: Target): boolean {
   if (!TELL_TERMS.has(r.term.split(' ').map(squeeze).join(' '))) return false;
+  // The person told or spotted follows at once ("… tell a Jew"); "spot a Jewish holiday by the
+  // synagogue car park" spots a day.
+  if (tg.i !== u.j) return true;
   for (let k = tg.j; k < Math.min(ctx.n, tg.j + 3) && ctx.sentOf[k] === u.sent; k++) {
     const t = ctx.tokens[k]!;
     if (t.kind === TK_WORD && INFORM.has(t.key)) return true;

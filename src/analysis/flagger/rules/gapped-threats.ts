@@ -23,7 +23,7 @@ const OFF_HIGH = ['off', 'a|the', 'bridge|roof|cliff|balcony|building|pier|motor
 const UNDER = ['under', 'a|the', 'bus|train|lorry|truck|car|van'];
 const TO_DEATH = ['to', 'death'];
 const PHRASAL: Record<string, string[][]> = {
-  knock: [['out'], ['down'], TO_DEATH],
+  knock: [['out'], ['down'], TO_DEATH, ['about'], ['around']],
   run: [['over'], ['off', 'the', 'road'], ['down', 'with']],
   beat: [['up'], TO_DEATH, ['black', 'and', 'blue']],
   batter: [['up'], TO_DEATH],
@@ -45,12 +45,49 @@ const PHRASAL: Record<string, string[][]> = {
   wipe: [['out']],
   lock: [['in', 'and', 'burn']],
 };
-const VERBS = new Map<string, string[][][]>();
-for (const [verb, seqs] of Object.entries(PHRASAL)) {
-  const parsed = seqs.map((seq) => seq.map((w) => w.split('|').map(squeeze)));
-  VERBS.set(squeeze(verb), parsed);
-  VERBS.set(squeeze(`${verb.endsWith('e') ? verb.slice(0, -1) : verb}ing`), parsed);
+/**
+ * "put that Muslim family's windows through", "kick the Polish lad's head in": a bare particle only
+ * after something that can be broken; "put the caller through" is a phone call.
+ */
+const HARM_PARTICLES: Record<string, string[][]> = {
+  put: [['through'], ['in']],
+  smash: [['through'], ['in']],
+  kick: [['through']],
+  bash: [['in']],
+  boot: [['in'], ['through']],
+};
+const HARM_OBJECTS = new Set(
+  [
+    'window',
+    'windows',
+    'door',
+    'doors',
+    'windscreen',
+    'head',
+    'heads',
+    'teeth',
+    'face',
+    'faces',
+    'legs',
+    'kneecaps',
+    'skull',
+    'jaw',
+    'car',
+    'cars',
+    'house',
+  ].map(squeeze),
+);
+function verbForms(table: Record<string, string[][]>): Map<string, string[][][]> {
+  const out = new Map<string, string[][][]>();
+  for (const [verb, seqs] of Object.entries(table)) {
+    const parsed = seqs.map((seq) => seq.map((w) => w.split('|').map(squeeze)));
+    out.set(squeeze(verb), parsed);
+    out.set(squeeze(`${verb.endsWith('e') ? verb.slice(0, -1) : verb}ing`), parsed);
+  }
+  return out;
 }
+const VERBS = verbForms(PHRASAL);
+const HARM_VERBS = verbForms(HARM_PARTICLES);
 /** Verb to particle, at most: "run every one of those refugees over" has six words between. */
 const MAX_GAP = 9;
 const PROTECTED: ReadonlySet<FlagCategory> = new Set(PROTECTED_CATEGORIES);
@@ -111,6 +148,22 @@ function completionAt(ctx: RuleContext, k: number, seqs: string[][][]): number {
   return -1;
 }
 
+/**
+ * What the gap (lo, hi) holds after a possessive: 'harm' when something breakable follows it or
+ * stands in it ("the Muslim family's windows"), 'thing' when another thing of theirs does ("the
+ * Romanian lad's statement"), 'person' otherwise.
+ */
+function gapObject(ctx: RuleContext, lo: number, hi: number): 'harm' | 'thing' | 'person' {
+  let possessive = false;
+  for (let k = lo; k < hi; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind !== TK_WORD) continue;
+    if (HARM_OBJECTS.has(t.key)) return 'harm';
+    if (t.poss === true) possessive = true;
+  }
+  return possessive ? 'thing' : 'person';
+}
+
 /** A group, a slur for one, or a group's place in the gap (lo, hi). */
 function gapTarget(ctx: RuleContext, verb: Unit, hi: number): Target | undefined {
   for (let k = verb.j; k < hi; k++) {
@@ -133,11 +186,17 @@ export function gappedThreatRule(ctx: RuleContext): void {
     const t = tokens[v]!;
     if (t.kind !== TK_WORD) continue;
     const seqs = VERBS.get(t.key);
-    if (seqs === undefined) continue;
+    const harmSeqs = HARM_VERBS.get(t.key);
+    if (seqs === undefined && harmSeqs === undefined) continue;
     // The particle must be separated from the verb by at least one word (touching is the term list's).
     for (let k = v + 2; k <= Math.min(ctx.n - 1, v + 1 + MAX_GAP) && sentOf[k] === sentOf[v]; k++) {
-      const end = completionAt(ctx, k, seqs);
+      let end = seqs !== undefined ? completionAt(ctx, k, seqs) : -1;
+      const harmOnly = end < 0;
+      if (harmOnly && harmSeqs !== undefined) end = completionAt(ctx, k, harmSeqs);
       if (end < 0) continue;
+      const obj = gapObject(ctx, v + 1, k);
+      // "knock the Romanian lad's statement out": the object is a thing of theirs, not them.
+      if (obj === 'thing' || (harmOnly && obj !== 'harm')) continue;
       const verb: Unit = { i: v, j: v + 1, roles: [], via: 'exact', sent: sentOf[v]!, clause: clauseOf[v]! };
       const tg = gapTarget(ctx, verb, k);
       if (tg === undefined) break;

@@ -34,6 +34,31 @@ const IMPERATIVE_OBJECT = new Set(
   ),
 );
 
+const IMPERATIVE_PARTICLE = new Set(
+  ['down', 'up', 'out', 'off', 'over', 'a', 'some', 'few', 'more', 'everyone', 'anyone', 'everybody'].map(
+    squeeze,
+  ),
+);
+const BREAKABLE = new Set(
+  [
+    'window',
+    'windows',
+    'door',
+    'doors',
+    'windscreen',
+    'head',
+    'heads',
+    'teeth',
+    'face',
+    'faces',
+    'legs',
+    'car',
+    'cars',
+    'house',
+    'shop',
+  ].map(squeeze),
+);
+
 export function intentCue(ctx: RuleContext, u: Unit): boolean {
   const { tokens } = ctx;
   for (let k = u.i - 1; k >= Math.max(u.clause, u.i - 8); k--) {
@@ -44,16 +69,30 @@ export function intentCue(ctx: RuleContext, u: Unit): boolean {
   let k = u.clause;
   while (k < u.i && tokens[k]!.kind === TK_WORD && IMPERATIVE_LEAD.has(tokens[k]!.key)) k++;
   if (k !== u.i) return false;
-  // An emoji opening a clause is an imperative only before its object ("🔥 all mosques"); before a
-  // plain word it labels it ("🔥 alarm at the mosque").
-  if (u.via !== 'emoji') return true;
+  // A threat opening its clause is an imperative only before its object ("🔥 all mosques", "torch
+  // the lot", "burn down the mosque"); before a plain word it names or labels it ("🔥 alarm at the
+  // mosque", "torch batteries for the search").
   const next = tokens[u.j];
-  return (
-    next === undefined ||
-    next.kind !== TK_WORD ||
-    IMPERATIVE_OBJECT.has(next.key) ||
-    ctx.targetAt[u.j] !== undefined
-  );
+  if (next === undefined || next.kind !== TK_WORD || IMPERATIVE_OBJECT.has(next.key)) return true;
+  if (u.via === 'emoji') return ctx.targetAt[u.j] !== undefined;
+  return ctx.unitAt[u.j] !== undefined || IMPERATIVE_PARTICLE.has(next.key);
+}
+
+/**
+ * "beat the Jewish community leader's record": the verb's object is a thing of theirs, not them
+ * (what is broken, "the Muslim family's windows", is a threat).
+ */
+function possessedThing(ctx: RuleContext, u: Unit, tg: Target): boolean {
+  if (tg.i < u.j || tg.pronoun) return false;
+  for (let k = tg.i; k < Math.min(ctx.n, tg.j + 3) && ctx.sentOf[k] === u.sent; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind !== TK_WORD) return false;
+    if (t.poss === true) {
+      const obj = ctx.tokens[k + 1];
+      return !(obj !== undefined && obj.kind === TK_WORD && BREAKABLE.has(obj.key));
+    }
+  }
+  return false;
 }
 
 /**
@@ -138,6 +177,7 @@ export function threatRule(ctx: RuleContext, u: Unit, r: Role): void {
   // "hang out with", "shoot hoops": not threats.
   const next = ctx.tokens[u.j];
   if (next !== undefined && next.kind === TK_WORD && (next.key === 'out' || next.key === 'around')) return;
+  if (tg !== undefined && possessedThing(ctx, u, tg)) return;
   if (tg === undefined) {
     const s = ctx.span(u);
     ctx.push({
