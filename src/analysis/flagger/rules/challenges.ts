@@ -22,6 +22,7 @@ const OPENERS: string[][] = [
   'name one',
   'name a single',
 ].map((p) => p.split(' ').map(squeeze));
+const OPENER_VERBS = new Set(OPENERS.map((p) => p[0]!));
 const RELATIVES = new Set(['who', 'that', 'whos'].map(squeeze));
 const VIRTUES = new Set(
   [
@@ -53,6 +54,10 @@ export function exceptionChallengeRule(ctx: RuleContext): void {
   for (const tg of ctx.targets) {
     if (tg.weak || tg.pronoun || tg.category === 'victims_of_crime') continue;
     const start = ctx.sentStart[ctx.sentOf[tg.i]!]!;
+    let verb = false;
+    for (let k = Math.max(start, tg.i - 4); k < tg.i; k++)
+      if (OPENER_VERBS.has(ctx.tokens[k]!.key)) verb = true;
+    if (!verb) continue;
     const opener = ctx.phraseIn(OPENERS, Math.max(start, tg.i - 4), tg.i, NOWHERE, false);
     if (opener === undefined) continue;
     let rel = -1;

@@ -146,8 +146,17 @@ interface Holder {
   to: number;
 }
 
+/** First words of each phrase list, so most tokens are passed over with one look-up. */
+const FIRST_WORDS = new WeakMap<string[][], Set<string>>();
+
 /** Length of the first phrase of `list` starting at token k, or 0. */
 function phraseAt(ctx: RuleContext, k: number, list: string[][]): number {
+  let first = FIRST_WORDS.get(list);
+  if (first === undefined) {
+    first = new Set(list.map((ph) => ph[0]!));
+    FIRST_WORDS.set(list, first);
+  }
+  if (!first.has(ctx.tokens[k]!.key)) return 0;
   for (const ph of list) {
     let ok = true;
     for (let q = 0; q < ph.length; q++) {

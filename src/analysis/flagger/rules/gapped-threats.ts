@@ -180,6 +180,15 @@ function gapTarget(ctx: RuleContext, verb: Unit, hi: number): Target | undefined
   return place !== undefined && place.i >= verb.j && place.j <= hi ? place : undefined;
 }
 
+function unitInReach(ctx: RuleContext, v: number): boolean {
+  for (let k = v + 1; k < Math.min(ctx.n, v + 1 + MAX_GAP); k++) {
+    if (ctx.targetAt[k] !== undefined) return true;
+    const u = ctx.unitAt[k];
+    if (u !== undefined && (has(u, 'slur') !== undefined || has(u, 'identity') !== undefined)) return true;
+  }
+  return false;
+}
+
 export function gappedThreatRule(ctx: RuleContext): void {
   const { tokens, sentOf, clauseOf } = ctx;
   for (let v = 0; v < ctx.n; v++) {
@@ -188,6 +197,8 @@ export function gappedThreatRule(ctx: RuleContext): void {
     const seqs = VERBS.get(t.key);
     const harmSeqs = HARM_VERBS.get(t.key);
     if (seqs === undefined && harmSeqs === undefined) continue;
+    // Cheap first: no group word, slur or group place in reach, no threat ("put the kettle on").
+    if (!unitInReach(ctx, v)) continue;
     // The particle must be separated from the verb by at least one word (touching is the term list's).
     for (let k = v + 2; k <= Math.min(ctx.n - 1, v + 1 + MAX_GAP) && sentOf[k] === sentOf[v]; k++) {
       let end = seqs !== undefined ? completionAt(ctx, k, seqs) : -1;
