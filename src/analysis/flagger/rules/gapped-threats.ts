@@ -14,7 +14,7 @@
 import { PROTECTED_CATEGORIES, type FlagCategory } from '../../../contract/coding.js';
 import { squeeze, TK_WORD } from '../normalise.js';
 import type { RuleContext } from './context.js';
-import { intentCue } from './threats.js';
+import { intentCue, pastTime } from './threats.js';
 import { has, type Target, type Unit } from './types.js';
 
 /** Alternatives per word are separated by "|". */
@@ -24,7 +24,7 @@ const UNDER = ['under', 'a|the', 'bus|train|lorry|truck|car|van'];
 const TO_DEATH = ['to', 'death'];
 const PHRASAL: Record<string, string[][]> = {
   knock: [['out'], ['down'], TO_DEATH, ['about'], ['around']],
-  run: [['over'], ['off', 'the', 'road'], ['down', 'with']],
+  run: [['over'], ['off', 'the', 'road|estate|site|street|patch'], ['out', 'of', 'town'], ['down', 'with']],
   beat: [['up'], TO_DEATH, ['black', 'and', 'blue']],
   batter: [['up'], TO_DEATH],
   kick: [['up'], TO_DEATH, ['in'], ['to', 'pieces']],
@@ -91,42 +91,6 @@ const HARM_VERBS = verbForms(HARM_PARTICLES);
 /** Verb to particle, at most: "run every one of those refugees over" has six words between. */
 const MAX_GAP = 9;
 const PROTECTED: ReadonlySet<FlagCategory> = new Set(PROTECTED_CATEGORIES);
-const PAST_WORDS = new Set(['yesterday', 'ago', 'overnight', 'earlier'].map(squeeze));
-const PAST_AFTER_LAST = new Set(
-  [
-    'night',
-    'week',
-    'month',
-    'year',
-    'weekend',
-    'time',
-    'monday',
-    'tuesday',
-    'wednesday',
-    'thursday',
-    'friday',
-    'saturday',
-    'sunday',
-  ].map(squeeze),
-);
-
-/** "last night", "yesterday": "someone set the mosque alight last night" is an account ("set" is also past). */
-function pastTime(ctx: RuleContext, v: number): boolean {
-  const sent = ctx.sentOf[v]!;
-  for (
-    let k = Math.max(ctx.sentStart[sent]!, v - 20);
-    k < Math.min(ctx.n, v + 20) && ctx.sentOf[k] === sent;
-    k++
-  ) {
-    const t = ctx.tokens[k]!;
-    if (t.kind !== TK_WORD) continue;
-    if (PAST_WORDS.has(t.key)) return true;
-    const next = ctx.tokens[k + 1];
-    if (t.key === 'last' && next !== undefined && next.kind === TK_WORD && PAST_AFTER_LAST.has(next.key))
-      return true;
-  }
-  return false;
-}
 
 /** The completion of `seqs` starting at token k, as the index after it, or -1. */
 function completionAt(ctx: RuleContext, k: number, seqs: string[][][]): number {

@@ -156,6 +156,43 @@ function sending(ctx: RuleContext, u: Unit): boolean {
   return false;
 }
 
+const PAST_WORDS = new Set(['yesterday', 'ago', 'overnight', 'earlier'].map(squeeze));
+const PAST_AFTER_LAST = new Set(
+  [
+    'night',
+    'week',
+    'month',
+    'year',
+    'weekend',
+    'time',
+    'monday',
+    'tuesday',
+    'wednesday',
+    'thursday',
+    'friday',
+    'saturday',
+    'sunday',
+  ].map(squeeze),
+);
+
+/** "last night", "yesterday": "someone set the mosque alight last night" is an account ("set" is also past). */
+export function pastTime(ctx: RuleContext, v: number): boolean {
+  const sent = ctx.sentOf[v]!;
+  for (
+    let k = Math.max(ctx.sentStart[sent]!, v - 20);
+    k < Math.min(ctx.n, v + 20) && ctx.sentOf[k] === sent;
+    k++
+  ) {
+    const t = ctx.tokens[k]!;
+    if (t.kind !== TK_WORD) continue;
+    if (PAST_WORDS.has(t.key)) return true;
+    const next = ctx.tokens[k + 1];
+    if (t.key === 'last' && next !== undefined && next.kind === TK_WORD && PAST_AFTER_LAST.has(next.key))
+      return true;
+  }
+  return false;
+}
+
 const DEATH_ACCOUNT = new Set(['have', 'has', 'had', 'nearly', 'almost', 'who', 'that', 'and', 'then']);
 
 function reportedDeath(ctx: RuleContext, u: Unit): boolean {
@@ -166,8 +203,9 @@ function reportedDeath(ctx: RuleContext, u: Unit): boolean {
 
 export function threatRule(ctx: RuleContext, u: Unit, r: Role): void {
   // A place of a group ("torch the next Muslim shop") is the group's, after any people named.
-  const near =
-    ctx.nearestTarget(u, THREAT_WINDOW, false) ?? slurTarget(ctx, u) ?? ctx.placeTarget(u, THREAT_WINDOW);
+  const person = ctx.nearestTarget(u, THREAT_WINDOW, false) ?? slurTarget(ctx, u);
+  const place = person === undefined ? ctx.placeTarget(u, THREAT_WINDOW) : undefined;
+  const near = person ?? place;
   // "Saw the Albanians at the protest. Should have drowned the lot": the group of a sentence before.
   const tg = near ?? ctx.earlierTarget(u);
   if (r.kind !== 'strong' && !intentCue(ctx, u)) return;
@@ -178,6 +216,9 @@ export function threatRule(ctx: RuleContext, u: Unit, r: Role): void {
   const next = ctx.tokens[u.j];
   if (next !== undefined && next.kind === TK_WORD && (next.key === 'out' || next.key === 'around')) return;
   if (tg !== undefined && possessedThing(ctx, u, tg)) return;
+  // A group's place is a target only of a threat with intent: "someone set fire to the Muslim shop
+  // last week" is an account (strong phrases need no cue for people, they do for property).
+  if (place !== undefined && tg === place && (!intentCue(ctx, u) || pastTime(ctx, u.i))) return;
   if (tg === undefined) {
     const s = ctx.span(u);
     ctx.push({
