@@ -277,6 +277,8 @@ describe('fourth round: quoted and reported, and judged holders', () => {
       'I will be reporting nothing, gays are disgusting',
       'if you think about it, Somalis are all scroungers',
       'people who think gay officers are equal have no place in this force',
+      'I will be reporting for duty tomorrow, "faggots" everywhere in that nick',
+      'if you think about it, Somalis are scroungers, anyone who says otherwise is naive',
     ],
     [
       '"faggot" was written on his locker. I will be reporting it',
@@ -292,6 +294,7 @@ describe('fourth round: quoted and reported, and judged holders', () => {
       "if you believe women can't police you are a disgrace to the uniform",
       'people who think trans women are men have no place in this force',
       'anyone who calls gay officers poofs should be sacked',
+      'if you think about it, anyone who says Somalis are scroungers should be sacked',
     ],
   );
 });

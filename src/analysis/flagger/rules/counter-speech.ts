@@ -135,6 +135,8 @@ const FIRST_PERSON_REPORT = phrases([
   'reporting you',
 ]);
 
+const NOT_A_REPORT = new Set(['for', 'in', 'back', 'sick', 'on'].map(squeeze));
+
 /** Most tokens from the end of the frame to the judgement. */
 const HOLDER_SPAN = 30;
 
@@ -189,7 +191,8 @@ function judgedHolder(ctx: RuleContext): Holder | undefined {
         to: ctx.tokens[q]!.start,
       };
     }
-    return undefined;
+    // "if you think about it …" judges no one: a later frame may.
+    k = fe - 1;
   }
   return undefined;
 }
@@ -242,7 +245,11 @@ function reportedQuote(ctx: RuleContext, hits: readonly Hit[]): string | undefin
   if (!hits.every((h) => quoted.some(([a, b]) => h.start >= a && h.end <= b))) return undefined;
   for (let k = 0; k < ctx.n; k++) {
     const len = phraseAt(ctx, k, FIRST_PERSON_REPORT);
-    if (len > 0) return ctx.slice(k, k + len);
+    if (len === 0) continue;
+    // "I will be reporting for duty", "reporting in at six": not a report of what was said.
+    const next = ctx.tokens[k + len];
+    if (next !== undefined && next.kind === TK_WORD && NOT_A_REPORT.has(next.key)) continue;
+    return ctx.slice(k, k + len);
   }
   return undefined;
 }
