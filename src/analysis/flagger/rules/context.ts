@@ -40,6 +40,58 @@ const GROUP_QUANTIFIERS = new Set(
 );
 /** A subject-less fragment this short ("Vermin, honestly.") is about what came before it. */
 const FRAGMENT_WORDS = 5;
+/**
+ * Places and property of a group ("the Muslim shop", "the traveller site"): no people are named, so
+ * they are no target for descriptions, but burning or bulldozing them is a threat against the group.
+ */
+const PLACE_NOUNS = new Set(
+  [
+    'shop',
+    'shops',
+    'site',
+    'sites',
+    'camp',
+    'camps',
+    'bar',
+    'bars',
+    'club',
+    'clubs',
+    'church',
+    'churches',
+    'temple',
+    'temples',
+    'school',
+    'schools',
+    'centre',
+    'center',
+    'restaurant',
+    'restaurants',
+    'takeaway',
+    'takeaways',
+    'business',
+    'businesses',
+    'house',
+    'houses',
+    'home',
+    'homes',
+    'caravan',
+    'caravans',
+    'cafe',
+    'butchers',
+    'grocers',
+    'market',
+    'stall',
+    'stalls',
+    'barbers',
+    'salon',
+    'estate',
+    'estates',
+    'flats',
+    'street',
+    'area',
+    'quarter',
+  ].map(squeeze),
+);
 
 // Scratch buffers reused across calls (the engine is synchronous and single-threaded per process).
 const BUFFERS: Int32Array[] = [
@@ -179,6 +231,34 @@ export class RuleContext {
       }
     }
     return best;
+  }
+
+  /**
+   * A place or property of a group in the unit's sentence, within `window` tokens ("torch the next
+   * Muslim shop", "the traveller site … wants bulldozing"), as a target of the group's category.
+   */
+  placeTarget(u: Unit, window: number): Target | undefined {
+    const lo = Math.max(0, u.i - window);
+    const hi = Math.min(this.n - 1, u.j + window);
+    for (let k = lo; k < hi; k++) {
+      const v = this.unitAt[k];
+      if (v === undefined || v.i !== k || v.sent !== u.sent || v === u) continue;
+      const id = has(v, 'identity');
+      if (id?.category === undefined || id.weak === true || id.category === 'victims_of_crime') continue;
+      const next = this.tokens[v.j];
+      if (next === undefined || next.kind !== TK_WORD || !PLACE_NOUNS.has(next.key)) continue;
+      const term = this.slice(v.i, v.j + 1);
+      return {
+        i: v.i,
+        j: v.j + 1,
+        category: id.category,
+        group: id.group ?? id.category,
+        weak: false,
+        pronoun: false,
+        term,
+      };
+    }
+    return undefined;
   }
 
   /**

@@ -15,11 +15,13 @@
 import type { LexiconIndex, Match, Role } from '../lexicon.js';
 import type { Token } from '../normalise.js';
 import { caseTermRule } from './case-terms.js';
+import { exceptionChallengeRule } from './challenges.js';
 import { codedRule } from './coded.js';
 import { RuleContext } from './context.js';
-import { counterSpeechRule } from './counter-speech.js';
+import { counterSpeechRule, scornedPraise } from './counter-speech.js';
 import { derogationRule } from './derogation.js';
 import { gappedExclusionRule } from './exclusion.js';
+import { gappedThreatRule } from './gapped-threats.js';
 import { hateVerbRule } from './hate-verbs.js';
 import { jokeRule } from './jokes.js';
 import { negatedPositiveRule, positiveRule } from './positives.js';
@@ -130,8 +132,11 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
   for (const u of ctx.units) for (const r of u.roles) applyRole(ctx, u, r, victims);
   mockeryRule(ctx, victims);
   gappedExclusionRule(ctx);
+  gappedThreatRule(ctx);
+  exceptionChallengeRule(ctx);
   jokeRule(ctx, victims);
   counterSpeechRule(ctx);
+  scornedPraise(ctx);
   return {
     hits: ctx.hits,
     negativeCue: unattachedNegativeCue(ctx),

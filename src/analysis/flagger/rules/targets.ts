@@ -36,6 +36,48 @@ const SPEECH_NOUNS = new Set(
   ].map(squeeze),
 );
 
+/**
+ * Things a group emoji can label ("♿ access", "🏳️‍🌈 flags", "♿ parking bays"): then the emoji is an
+ * adjective, not the people. Other words after it leave it a noun ("♿🥜", "🏳️‍🌈 are disgusting").
+ */
+const EMOJI_THINGS = new Set(
+  [
+    'access',
+    'parking',
+    'bay',
+    'bays',
+    'space',
+    'spaces',
+    'toilet',
+    'toilets',
+    'loo',
+    'ramp',
+    'ramps',
+    'entrance',
+    'lift',
+    'badge',
+    'badges',
+    'flag',
+    'flags',
+    'lanyard',
+    'lanyards',
+    'sticker',
+    'stickers',
+    'network',
+    'month',
+    'parade',
+    'event',
+    'events',
+    'crossing',
+    'pin',
+    'pins',
+    'symbol',
+    'sign',
+    'signs',
+    'emoji',
+  ].map(squeeze),
+);
+
 /** "<speech noun> about <group>": the group term at `i` is the subject of the talk. */
 function aboutSpeech(ctx: RuleContext, i: number): boolean {
   const { tokens, sentOf } = ctx;
@@ -82,6 +124,10 @@ function groupTargets(ctx: RuleContext): Identity {
       ) {
         continue;
       }
+    }
+    if (u.j - u.i === 1 && tokens[u.i]!.kind === TK_EMOJI && u.j < n) {
+      const next = tokens[u.j]!;
+      if (next.kind === TK_WORD && sentOf[u.j] === u.sent && EMOJI_THINGS.has(next.key)) continue;
     }
     // "women's football", "Muslims' shops": a possessive before a thing names the thing — but
     // "black people's lives", "women's brains" still speak of the people.

@@ -28,7 +28,38 @@ const IMPERATIVE_LEAD = new Set([
   'must',
 ]);
 
-function intentCue(ctx: RuleContext, u: Unit): boolean {
+const IMPERATIVE_OBJECT = new Set(
+  ['all', 'the', 'them', 'every', 'those', 'these', 'that', 'this', 'each', 'any', 'em', 'him', 'her'].map(
+    squeeze,
+  ),
+);
+
+const IMPERATIVE_PARTICLE = new Set(
+  ['down', 'up', 'out', 'off', 'over', 'a', 'some', 'few', 'more', 'everyone', 'anyone', 'everybody'].map(
+    squeeze,
+  ),
+);
+const BREAKABLE = new Set(
+  [
+    'window',
+    'windows',
+    'door',
+    'doors',
+    'windscreen',
+    'head',
+    'heads',
+    'teeth',
+    'face',
+    'faces',
+    'legs',
+    'car',
+    'cars',
+    'house',
+    'shop',
+  ].map(squeeze),
+);
+
+export function intentCue(ctx: RuleContext, u: Unit): boolean {
   const { tokens } = ctx;
   for (let k = u.i - 1; k >= Math.max(u.clause, u.i - 8); k--) {
     const t = tokens[k]!;
@@ -37,15 +68,44 @@ function intentCue(ctx: RuleContext, u: Unit): boolean {
   // Imperative: the threat opens its clause ("kill all ...", "just shoot them").
   let k = u.clause;
   while (k < u.i && tokens[k]!.kind === TK_WORD && IMPERATIVE_LEAD.has(tokens[k]!.key)) k++;
-  return k === u.i;
+  if (k !== u.i) return false;
+  // A threat opening its clause is an imperative only before its object ("🔥 all mosques", "torch
+  // the lot", "burn down the mosque"); before a plain word it names or labels it ("🔥 alarm at the
+  // mosque", "torch batteries for the search").
+  const next = tokens[u.j];
+  if (next === undefined || next.kind !== TK_WORD || IMPERATIVE_OBJECT.has(next.key)) return true;
+  if (u.via === 'emoji') return ctx.targetAt[u.j] !== undefined;
+  return ctx.unitAt[u.j] !== undefined || IMPERATIVE_PARTICLE.has(next.key);
+}
+
+/**
+ * "beat the Jewish community leader's record": the verb's object is a thing of theirs, not them
+ * (what is broken, "the Muslim family's windows", is a threat).
+ */
+function possessedThing(ctx: RuleContext, u: Unit, tg: Target): boolean {
+  if (tg.i < u.j || tg.pronoun) return false;
+  for (let k = tg.i; k < Math.min(ctx.n, tg.j + 3) && ctx.sentOf[k] === u.sent; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind !== TK_WORD) return false;
+    if (t.poss === true) {
+      const obj = ctx.tokens[k + 1];
+      return !(obj !== undefined && obj.kind === TK_WORD && BREAKABLE.has(obj.key));
+    }
+  }
+  return false;
 }
 
 /**
  * A slur for a protected group in the threat's sentence names its target ("the old codgers should be
  * shot"): mild slurs do not flag on their own, a threat against them does.
  */
-function slurTarget(ctx: RuleContext, u: Unit): Target | undefined {
-  for (const v of ctx.units) {
+export function slurTarget(ctx: RuleContext, u: Unit): Target | undefined {
+  // Only the units in the window (a scan of every unit made long messages quadratic).
+  const lo = Math.max(0, u.i - THREAT_WINDOW);
+  const hi = Math.min(ctx.n, u.i + THREAT_WINDOW + 1);
+  for (let k = lo; k < hi; k++) {
+    const v = ctx.unitAt[k];
+    if (v === undefined || v.i !== k) continue;
     if (v.sent !== u.sent || v === u || Math.abs(v.i - u.i) > THREAT_WINDOW) continue;
     const s = has(v, 'slur');
     if (s?.category === undefined || !PROTECTED.has(s.category)) continue;
@@ -57,6 +117,82 @@ function slurTarget(ctx: RuleContext, u: Unit): Target | undefined {
   return undefined;
 }
 
+/** "tried to torch", "attempted to burn": an account of an attempt, whatever cue stands before it. */
+const ATTEMPT = new Set(['tried', 'attempted', 'trying', 'attempting', 'managed'].map(squeeze));
+
+function attemptAccount(ctx: RuleContext, u: Unit): boolean {
+  if (u.i < 2) return false;
+  const to = ctx.tokens[u.i - 1]!;
+  const verb = ctx.tokens[u.i - 2]!;
+  return to.kind === TK_WORD && to.key === 'to' && verb.kind === TK_WORD && ATTEMPT.has(verb.key);
+}
+
+/** "shoot them a message", "fire the gay officers an email": sending, not shooting. */
+const SENDING_VERBS = new Set(['shoot', 'fire', 'ping'].map(squeeze));
+const SENT_THINGS = new Set(
+  [
+    'message',
+    'msg',
+    'email',
+    'text',
+    'txt',
+    'line',
+    'note',
+    'dm',
+    'pm',
+    'whatsapp',
+    'invite',
+    'reminder',
+    'link',
+  ].map(squeeze),
+);
+
+function sending(ctx: RuleContext, u: Unit): boolean {
+  if (!SENDING_VERBS.has(ctx.tokens[u.i]!.key)) return false;
+  for (let k = u.j; k < Math.min(ctx.n, u.j + 7) && ctx.sentOf[k] === u.sent; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === TK_WORD && SENT_THINGS.has(t.key)) return true;
+  }
+  return false;
+}
+
+const PAST_WORDS = new Set(['yesterday', 'ago', 'overnight', 'earlier'].map(squeeze));
+const PAST_AFTER_LAST = new Set(
+  [
+    'night',
+    'week',
+    'month',
+    'year',
+    'weekend',
+    'time',
+    'monday',
+    'tuesday',
+    'wednesday',
+    'thursday',
+    'friday',
+    'saturday',
+    'sunday',
+  ].map(squeeze),
+);
+
+/** "last night", "yesterday": "someone set the mosque alight last night" is an account ("set" is also past). */
+export function pastTime(ctx: RuleContext, v: number): boolean {
+  const sent = ctx.sentOf[v]!;
+  for (
+    let k = Math.max(ctx.sentStart[sent]!, v - 20);
+    k < Math.min(ctx.n, v + 20) && ctx.sentOf[k] === sent;
+    k++
+  ) {
+    const t = ctx.tokens[k]!;
+    if (t.kind !== TK_WORD) continue;
+    if (PAST_WORDS.has(t.key)) return true;
+    const next = ctx.tokens[k + 1];
+    if (t.key === 'last' && next !== undefined && next.kind === TK_WORD && PAST_AFTER_LAST.has(next.key))
+      return true;
+  }
+  return false;
+}
+
 const DEATH_ACCOUNT = new Set(['have', 'has', 'had', 'nearly', 'almost', 'who', 'that', 'and', 'then']);
 
 function reportedDeath(ctx: RuleContext, u: Unit): boolean {
@@ -66,15 +202,23 @@ function reportedDeath(ctx: RuleContext, u: Unit): boolean {
 }
 
 export function threatRule(ctx: RuleContext, u: Unit, r: Role): void {
-  const near = ctx.nearestTarget(u, THREAT_WINDOW, false) ?? slurTarget(ctx, u);
+  // A place of a group ("torch the next Muslim shop") is the group's, after any people named.
+  const person = ctx.nearestTarget(u, THREAT_WINDOW, false) ?? slurTarget(ctx, u);
+  const place = person === undefined ? ctx.placeTarget(u, THREAT_WINDOW) : undefined;
+  const near = person ?? place;
   // "Saw the Albanians at the protest. Should have drowned the lot": the group of a sentence before.
   const tg = near ?? ctx.earlierTarget(u);
   if (r.kind !== 'strong' && !intentCue(ctx, u)) return;
   // "would have died", "nearly died", "the lad who died": an account of a death, not a wish for one.
   if (reportedDeath(ctx, u)) return;
+  if (attemptAccount(ctx, u) || sending(ctx, u)) return;
   // "hang out with", "shoot hoops": not threats.
   const next = ctx.tokens[u.j];
   if (next !== undefined && next.kind === TK_WORD && (next.key === 'out' || next.key === 'around')) return;
+  if (tg !== undefined && possessedThing(ctx, u, tg)) return;
+  // A group's place is a target only of a threat with intent: "someone set fire to the Muslim shop
+  // last week" is an account (strong phrases need no cue for people, they do for property).
+  if (place !== undefined && tg === place && (!intentCue(ctx, u) || pastTime(ctx, u.i))) return;
   if (tg === undefined) {
     const s = ctx.span(u);
     ctx.push({
