@@ -30,11 +30,12 @@ import {
 export const MODEL_VERSION = 'fasttext-mlp/2.2.0';
 
 /**
- * Share of the corpus dev hard negatives the model alone may flag at its threshold: 8 % (2.2.0; was
- * 6 %) keeps the whole flagger near 6 % of them flagged, under the issue's 10 %, for about 3 points of
- * dev recall (docs/flagger.md, "Model 2.2 search").
+ * Share of the corpus dev hard negatives the model alone may flag at its threshold. 8 % and 10 % were
+ * measured (docs/flagger.md, "Model 2.2 search"): about 3 and 6 points of corpus dev recall, nothing on
+ * HatemojiBuild validation, and the new false flags fall on negation, non-protected targets and
+ * victim support, the kinds HateCheck's non-hateful cases are made of. So 6 % stays.
  */
-export const MAX_FP_RATE = 0.08;
+export const MAX_FP_RATE = 0.06;
 
 /** Deterministic PRNG (mulberry32). */
 export function rng(seed: number): () => number {
