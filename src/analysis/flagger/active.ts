@@ -15,11 +15,13 @@
  */
 
 import { createHash } from 'node:crypto';
-import { createPipeline, type Pipeline } from './index.js';
+import { committedModel, createPipeline, type Pipeline } from './index.js';
 import { DEFAULT_FEATURES, featurize, hashString } from './model.js';
+import { forwardHidden, type NeuralModel } from './neural.js';
 
 /** 1.1.0: the case's term list feeds the fit (one feature per case term found, and one for any). */
-export const ACTIVE_VERSION = 'case-rerank/1.1.0';
+/** 1.2.0: the flagger model's hidden layer and category logits are dense features of the fit. */
+export const ACTIVE_VERSION = 'case-rerank/1.2.0';
 const BITS = 18;
 const MASK = (1 << BITS) - 1;
 const CASE_TERM_WEIGHT = 8;
@@ -44,15 +46,29 @@ export interface CaseIndex {
   byId: Map<string, number>;
   feats: Int32Array[];
   baseLogit: Float64Array;
+  /** The model whose hidden layer gave `dense`. */
+  model: string;
+  /** Dense features per message (row-major, `denseDim` each): standardised over the case. */
+  dense: Float32Array;
+  denseDim: number;
 }
 
 export interface RerankParams {
   epochs: number;
   learningRate: number;
   l2: number;
+  /** AdaGrad step of the dense (hidden-layer and category) weights. */
+  denseRate: number;
+  denseL2: number;
 }
 
-export const DEFAULT_RERANK: RerankParams = { epochs: 8, learningRate: 0.4, l2: 1e-4 };
+export const DEFAULT_RERANK: RerankParams = {
+  epochs: 8,
+  learningRate: 0.4,
+  l2: 1e-4,
+  denseRate: 0.2,
+  denseL2: 1e-3,
+};
 
 export interface RerankRun {
   version: string;
@@ -75,11 +91,21 @@ const logit = (p: number): number => {
 export function indexCase(
   messages: readonly CaseMessage[],
   pipeline: Pipeline = createPipeline(),
+  model: NeuralModel = committedModel(),
 ): CaseIndex {
   const ids: string[] = [];
   const byId = new Map<string, number>();
   const feats: Int32Array[] = [];
   const baseLogit = new Float64Array(messages.length);
+  // Dense features: the model's hidden layer and its category logits (the offensive head is already
+  // in the flagger's score). They are what the model learned about hostility towards groups, so codes
+  // on one author's wording lift another's where no n-gram is shared.
+  const H = model.hidden;
+  const K = model.heads.length;
+  const denseDim = H + K - 1;
+  const dense = new Float32Array(messages.length * denseDim);
+  const hidden = new Float32Array(H);
+  const logits = new Float32Array(K);
   messages.forEach((m, k) => {
     ids.push(m.id);
     byId.set(m.id, k);
@@ -98,8 +124,34 @@ export function indexCase(
     }
     feats.push(own);
     baseLogit[k] = logit(m.score);
+    forwardHidden(model, tokens, logits, hidden);
+    const row = k * denseDim;
+    dense.set(hidden, row);
+    dense.set(logits.subarray(1), row + H);
   });
-  return { ids, byId, feats, baseLogit };
+  standardise(dense, messages.length, denseDim);
+  return { ids, byId, feats, baseLogit, model: model.version, dense, denseDim };
+}
+
+/**
+ * Each dense column to mean 0 and unit spread over the case, clipped, then scaled by 1/√dim so the
+ * dense part of a message is of about unit size, like its n-grams (a dead unit becomes 0).
+ */
+function standardise(x: Float32Array, n: number, dim: number): void {
+  const scale = 1 / Math.sqrt(dim);
+  for (let d = 0; d < dim; d++) {
+    let sum = 0;
+    for (let k = 0; k < n; k++) sum += x[k * dim + d]!;
+    const mean = n > 0 ? sum / n : 0;
+    let ss = 0;
+    for (let k = 0; k < n; k++) ss += (x[k * dim + d]! - mean) ** 2;
+    const sd = n > 0 ? Math.sqrt(ss / n) : 0;
+    const inv = sd > 1e-6 ? scale / sd : 0;
+    for (let k = 0; k < n; k++) {
+      const z = (x[k * dim + d]! - mean) * inv;
+      x[k * dim + d] = Math.max(-4 * scale, Math.min(4 * scale, z));
+    }
+  }
 }
 
 function sha(x: unknown): string {
@@ -108,8 +160,22 @@ function sha(x: unknown): string {
 
 interface Fitted {
   w: Float64Array;
+  v: Float64Array;
   a: number;
   b: number;
+}
+
+/** The per-case model's logit for message `k`. */
+function logitOf(index: CaseIndex, m: Fitted, k: number): number {
+  const f = index.feats[k]!;
+  const inv = f.length > 0 ? 1 / Math.sqrt(f.length) : 0;
+  let s = 0;
+  for (let i = 0; i < f.length; i++) s += m.w[f[i]!]!;
+  let z = m.b + m.a * index.baseLogit[k]! + s * inv;
+  const D = index.denseDim;
+  const row = k * D;
+  for (let d = 0; d < D; d++) z += m.v[d]! * index.dense[row + d]!;
+  return z;
 }
 
 /** The codes a run learns from: the last decision per message, sorted by id; outside ids ignored. */
@@ -127,6 +193,9 @@ function fit(index: CaseIndex, learnedFrom: RerankRun['learnedFrom'], params: Re
   const negatives = learnedFrom.length - positives;
   const w = new Float64Array(1 << BITS);
   const g2 = new Float64Array(1 << BITS).fill(1e-6);
+  const D = index.denseDim;
+  const v = new Float64Array(D);
+  const gv2 = new Float64Array(D).fill(1e-6);
   let a = 1;
   let b = 0;
   let ga2 = 1e-6;
@@ -135,16 +204,24 @@ function fit(index: CaseIndex, learnedFrom: RerankRun['learnedFrom'], params: Re
   const wPos = positives > 0 ? learnedFrom.length / (2 * positives) : 1;
   const wNeg = negatives > 0 ? learnedFrom.length / (2 * negatives) : 1;
   const rows = learnedFrom.map((c) => ({ k: index.byId.get(c.messageId)!, y: c.offensive ? 1 : 0 }));
-  if (positives === 0 || negatives === 0) return { w, a, b };
+  const model: Fitted = { w, v, a, b };
+  if (positives === 0 || negatives === 0) return model;
   for (let e = 0; e < params.epochs; e++) {
     // A fixed, data-independent order per epoch (rotation), so the run is reproducible.
     for (let r = 0; r < rows.length; r++) {
       const { k, y } = rows[(r + e * 7919) % rows.length]!;
       const f = index.feats[k]!;
       const inv = f.length > 0 ? 1 / Math.sqrt(f.length) : 0;
-      let z = b + a * index.baseLogit[k]!;
-      for (let i = 0; i < f.length; i++) z += w[f[i]!]! * inv;
+      model.a = a;
+      model.b = b;
+      const z = logitOf(index, model, k);
       const g = (1 / (1 + Math.exp(-z)) - y) * (y === 1 ? wPos : wNeg);
+      const row = k * D;
+      for (let d = 0; d < D; d++) {
+        const gd = g * index.dense[row + d]! + params.denseL2 * v[d]!;
+        gv2[d]! += gd * gd;
+        v[d]! -= (params.denseRate * gd) / Math.sqrt(gv2[d]!);
+      }
       for (let i = 0; i < f.length; i++) {
         const j = f[i]!;
         const gj = g * inv + params.l2 * w[j]!;
@@ -158,7 +235,9 @@ function fit(index: CaseIndex, learnedFrom: RerankRun['learnedFrom'], params: Re
       b -= (params.learningRate * g) / Math.sqrt(gb2);
     }
   }
-  return { w, a, b };
+  model.a = a;
+  model.b = b;
+  return model;
 }
 
 /** Every message not in `skip`, highest score first (ties by position in the case). */
@@ -167,10 +246,7 @@ function rank(index: CaseIndex, m: Fitted, skip: ReadonlySet<string>): { id: str
   for (let k = 0; k < index.ids.length; k++) {
     const id = index.ids[k]!;
     if (skip.has(id)) continue;
-    const f = index.feats[k]!;
-    const inv = f.length > 0 ? 1 / Math.sqrt(f.length) : 0;
-    let z = m.b + m.a * index.baseLogit[k]!;
-    for (let i = 0; i < f.length; i++) z += m.w[f[i]!]! * inv;
+    const z = logitOf(index, m, k);
     ranking.push({ id, score: Math.round((1 / (1 + Math.exp(-z))) * 1e6) / 1e6 });
   }
   const pos = new Map(index.ids.map((id, k) => [id, k]));
@@ -191,7 +267,14 @@ function runOf(
     learnedFrom,
     positives,
     negatives: learnedFrom.length - positives,
-    inputSha256: sha({ v: ACTIVE_VERSION, params, learnedFrom, ids: index.ids, base: [...index.baseLogit] }),
+    inputSha256: sha({
+      v: ACTIVE_VERSION,
+      model: index.model,
+      params,
+      learnedFrom,
+      ids: index.ids,
+      base: [...index.baseLogit],
+    }),
     ranking,
     rankingSha256: sha(ranking),
   };

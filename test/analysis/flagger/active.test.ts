@@ -94,11 +94,15 @@ describe("the case's term list feeds the re-rank", () => {
   });
 
   it('lifts a message with another case term above one without', () => {
-    const withTerms = rerank(indexCase(msgs, terms), codes).ranking.map((r) => r.id);
-    expect(withTerms.indexOf('m0')).toBeLessThan(withTerms.indexOf('d0'));
-    // Without the list "moonpie" and "dave" are just names: nothing sets them apart.
+    const withTerms = rerank(indexCase(msgs, terms), codes).ranking;
+    expect(withTerms.map((r) => r.id).indexOf('m0')).toBeLessThan(withTerms.map((r) => r.id).indexOf('d0'));
+    // Without the list "moonpie" and "dave" are just names: only the model's hidden layer (which reads
+    // an unknown word a little differently from a common name) sets them apart, by less than the list.
     const without = rerank(indexCase(msgs), codes).ranking;
-    const score = (id: string) => without.find((r) => r.id === id)!.score;
-    expect(Math.abs(score('m0') - score('d0'))).toBeLessThan(0.02);
+    const gap = (run: typeof without) => {
+      const score = (id: string) => run.find((r) => r.id === id)!.score;
+      return score('m0') - score('d0');
+    };
+    expect(Math.abs(gap(without))).toBeLessThan(gap(withTerms) / 2);
   });
 });
