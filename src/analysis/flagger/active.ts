@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { committedModel, createPipeline, type Pipeline } from './index.js';
 import { DEFAULT_FEATURES, featurize, hashString } from './model.js';
 import { forwardHidden, type NeuralModel } from './neural.js';
+import { TK_EMOJI, TK_NUM, TK_WORD } from './normalise.js';
 
 /** 1.1.0: the case's term list feeds the fit (one feature per case term found, and one for any). */
 /** 1.2.0: the flagger model's hidden layer and category logits are dense features of the fit. */
@@ -51,6 +52,8 @@ export interface CaseIndex {
   /** Dense features per message (row-major, `denseDim` each): standardised over the case. */
   dense: Float32Array;
   denseDim: number;
+  /** Per message, the first message with the same words (itself when none before; -1 for no words). */
+  same: Int32Array;
 }
 
 export interface RerankParams {
@@ -60,6 +63,8 @@ export interface RerankParams {
   /** AdaGrad step of the dense (hidden-layer and category) weights. */
   denseRate: number;
   denseL2: number;
+  /** Logit shift per code on a message with the same words (+ offensive, − not). */
+  duplicateShift: number;
 }
 
 export const DEFAULT_RERANK: RerankParams = {
@@ -68,6 +73,7 @@ export const DEFAULT_RERANK: RerankParams = {
   l2: 1e-4,
   denseRate: 0.2,
   denseL2: 1e-3,
+  duplicateShift: 4,
 };
 
 export interface RerankRun {
@@ -78,7 +84,7 @@ export interface RerankRun {
   positives: number;
   negatives: number;
   inputSha256: string;
-  /** Unreviewed messages, highest first (ties by position in the case). */
+  /** Unreviewed messages, highest first (ties by position in the case; uncoded repeats deferred). */
   ranking: { id: string; score: number }[];
   rankingSha256: string;
 }
@@ -106,6 +112,8 @@ export function indexCase(
   const dense = new Float32Array(messages.length * denseDim);
   const hidden = new Float32Array(H);
   const logits = new Float32Array(K);
+  const same = new Int32Array(messages.length);
+  const firstWith = new Map<string, number>();
   messages.forEach((m, k) => {
     ids.push(m.id);
     byId.set(m.id, k);
@@ -123,6 +131,15 @@ export function indexCase(
       for (let r = 0; r < CASE_TERM_WEIGHT; r++) own[at++] = h;
     }
     feats.push(own);
+    const key = tokens
+      .filter((t) => t.kind === TK_WORD || t.kind === TK_EMOJI || t.kind === TK_NUM)
+      .map((t) => t.key)
+      .join(' ');
+    if (key === '') same[k] = -1;
+    else {
+      if (!firstWith.has(key)) firstWith.set(key, k);
+      same[k] = firstWith.get(key)!;
+    }
     baseLogit[k] = logit(m.score);
     forwardHidden(model, tokens, logits, hidden);
     const row = k * denseDim;
@@ -130,7 +147,7 @@ export function indexCase(
     dense.set(logits.subarray(1), row + H);
   });
   standardise(dense, messages.length, denseDim);
-  return { ids, byId, feats, baseLogit, model: model.version, dense, denseDim };
+  return { ids, byId, feats, baseLogit, model: model.version, dense, denseDim, same };
 }
 
 /**
@@ -240,18 +257,43 @@ function fit(index: CaseIndex, learnedFrom: RerankRun['learnedFrom'], params: Re
   return model;
 }
 
-/** Every message not in `skip`, highest score first (ties by position in the case). */
-function rank(index: CaseIndex, m: Fitted, skip: ReadonlySet<string>): { id: string; score: number }[] {
-  const ranking: { id: string; score: number }[] = [];
+/**
+ * Every message not in `skip`, highest score first (ties by position in the case), except that the
+ * repeated copies of a text not yet coded wait behind their first copy (below).
+ */
+function rank(
+  index: CaseIndex,
+  m: Fitted,
+  skip: ReadonlySet<string>,
+  learnedFrom: RerankRun['learnedFrom'],
+  params: RerankParams,
+): { id: string; score: number }[] {
+  // Codes on a message count for every message with the same words ("lol", "on my way", a forwarded
+  // joke): once one copy is coded, the others follow that code (a logit shift per code) instead of
+  // filling the next batches.
+  const net = new Map<number, number>();
+  for (const c of learnedFrom) {
+    const g = index.same[index.byId.get(c.messageId)!]!;
+    if (g >= 0) net.set(g, (net.get(g) ?? 0) + (c.offensive ? 1 : -1));
+  }
+  // Of a text no one has coded yet, the first uncoded copy (in case order) keeps its place and the other
+  // copies are ordered as if their logit were `duplicateShift` lower (their score is not changed), so a
+  // batch is not forty copies of one line; the next run places them by the code their copy got.
+  const seen = new Set<number>();
+  const rows: { id: string; score: number; key: number; k: number }[] = [];
   for (let k = 0; k < index.ids.length; k++) {
     const id = index.ids[k]!;
     if (skip.has(id)) continue;
-    const z = logitOf(index, m, k);
-    ranking.push({ id, score: Math.round((1 / (1 + Math.exp(-z))) * 1e6) / 1e6 });
+    const g = index.same[k]!;
+    const coded = g >= 0 && net.has(g);
+    const repeat = g >= 0 && !coded && seen.has(g);
+    if (g >= 0) seen.add(g);
+    const z = logitOf(index, m, k) + params.duplicateShift * (coded ? net.get(g)! : 0);
+    const score = Math.round((1 / (1 + Math.exp(-z))) * 1e6) / 1e6;
+    rows.push({ id, score, key: repeat ? z - params.duplicateShift : z, k });
   }
-  const pos = new Map(index.ids.map((id, k) => [id, k]));
-  ranking.sort((x, y) => y.score - x.score || pos.get(x.id)! - pos.get(y.id)!);
-  return ranking;
+  rows.sort((x, y) => y.key - x.key || x.k - y.k);
+  return rows.map(({ id, score }) => ({ id, score }));
 }
 
 function runOf(
@@ -288,7 +330,12 @@ export function rerank(
 ): RerankRun {
   const learnedFrom = decisions(index, codes);
   const decided = new Set(learnedFrom.map((c) => c.messageId));
-  return runOf(index, learnedFrom, params, rank(index, fit(index, learnedFrom, params), decided));
+  return runOf(
+    index,
+    learnedFrom,
+    params,
+    rank(index, fit(index, learnedFrom, params), decided, learnedFrom, params),
+  );
 }
 
 /**
@@ -320,5 +367,10 @@ export function moreLikeThis(index: CaseIndex, messageId: string, contrast = 50)
   ]);
   // The contrast sample stands in for "ordinary" but is not coded: it is ranked like every other message.
   const model = fit(index, learnedFrom, DEFAULT_RERANK);
-  return runOf(index, learnedFrom, DEFAULT_RERANK, rank(index, model, new Set([messageId])));
+  return runOf(
+    index,
+    learnedFrom,
+    DEFAULT_RERANK,
+    rank(index, model, new Set([messageId]), learnedFrom, DEFAULT_RERANK),
+  );
 }
