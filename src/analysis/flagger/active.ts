@@ -69,7 +69,7 @@ export interface RerankParams {
 
 export const DEFAULT_RERANK: RerankParams = {
   epochs: 8,
-  learningRate: 0.4,
+  learningRate: 0.2,
   l2: 1e-4,
   denseRate: 0.2,
   denseL2: 1e-3,
