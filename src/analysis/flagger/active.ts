@@ -5,8 +5,13 @@
  * and re-scores every message not yet reviewed, so priority batches, "next flag" and the queue follow
  * what this case's reviewers have found (a nickname for a victim, the group's own slang, a running
  * joke). The per-case model is a logistic regression over the flagger's hashed word and character
- * n-grams plus the flagger's own score as one more input, started from "trust the flagger" (weight 1
- * on its logit, 0 elsewhere): with no codes the ranking is the flagger's, and every code moves it.
+ * n-grams (a case's exact wording), the flagger model's hidden layer and category logits (what the
+ * model learned about hostility, which carries over to wording no code has seen) and the flagger's own
+ * score, started from "trust the flagger" (weight 1 on its logit, 0 elsewhere): with no codes the
+ * ranking is the flagger's, and every code moves it.
+ *
+ * The model read is the committed one (its version is in `inputSha256`): a ranking reproduces with the
+ * same model, messages, scores and codes.
  *
  * Every run is a record: the engine version, the codes it learned from (message ids and decisions,
  * sorted), a SHA-256 over its inputs and one over its ranking. The same codes and messages always
@@ -20,8 +25,11 @@ import { DEFAULT_FEATURES, featurize, hashString } from './model.js';
 import { forwardHidden, type NeuralModel } from './neural.js';
 import { TK_EMOJI, TK_NUM, TK_WORD } from './normalise.js';
 
-/** 1.1.0: the case's term list feeds the fit (one feature per case term found, and one for any). */
-/** 1.2.0: the flagger model's hidden layer and category logits are dense features of the fit. */
+/**
+ * 1.1.0: the case's term list feeds the fit (one feature per case term found, and one for any).
+ * 1.2.0: the flagger model's hidden layer and category logits are dense features of the fit; copies of
+ * a text follow the codes on any copy, and uncoded copies wait behind the first.
+ */
 export const ACTIVE_VERSION = 'case-rerank/1.2.0';
 const BITS = 18;
 const MASK = (1 << BITS) - 1;
