@@ -5,8 +5,13 @@
  * and re-scores every message not yet reviewed, so priority batches, "next flag" and the queue follow
  * what this case's reviewers have found (a nickname for a victim, the group's own slang, a running
  * joke). The per-case model is a logistic regression over the flagger's hashed word and character
- * n-grams plus the flagger's own score as one more input, started from "trust the flagger" (weight 1
- * on its logit, 0 elsewhere): with no codes the ranking is the flagger's, and every code moves it.
+ * n-grams (a case's exact wording), the flagger model's hidden layer and category logits (what the
+ * model learned about hostility, which carries over to wording no code has seen) and the flagger's own
+ * score, started from "trust the flagger" (weight 1 on its logit, 0 elsewhere): with no codes the
+ * ranking is the flagger's, and every code moves it.
+ *
+ * The model read is the committed one (its version is in `inputSha256`): a ranking reproduces with the
+ * same model, messages, scores and codes.
  *
  * Every run is a record: the engine version, the codes it learned from (message ids and decisions,
  * sorted), a SHA-256 over its inputs and one over its ranking. The same codes and messages always
@@ -15,11 +20,17 @@
  */
 
 import { createHash } from 'node:crypto';
-import { createPipeline, type Pipeline } from './index.js';
+import { committedModel, createPipeline, type Pipeline } from './index.js';
 import { DEFAULT_FEATURES, featurize, hashString } from './model.js';
+import { forwardHidden, type NeuralModel } from './neural.js';
+import { TK_EMOJI, TK_NUM, TK_WORD } from './normalise.js';
 
-/** 1.1.0: the case's term list feeds the fit (one feature per case term found, and one for any). */
-export const ACTIVE_VERSION = 'case-rerank/1.1.0';
+/**
+ * 1.1.0: the case's term list feeds the fit (one feature per case term found, and one for any).
+ * 1.2.0: the flagger model's hidden layer and category logits are dense features of the fit; copies of
+ * a text follow the codes on any copy, and uncoded copies wait behind the first.
+ */
+export const ACTIVE_VERSION = 'case-rerank/1.2.0';
 const BITS = 18;
 const MASK = (1 << BITS) - 1;
 const CASE_TERM_WEIGHT = 8;
@@ -44,15 +55,34 @@ export interface CaseIndex {
   byId: Map<string, number>;
   feats: Int32Array[];
   baseLogit: Float64Array;
+  /** The model whose hidden layer gave `dense`. */
+  model: string;
+  /** Dense features per message (row-major, `denseDim` each): standardised over the case. */
+  dense: Float32Array;
+  denseDim: number;
+  /** Per message, the first message with the same words (itself when none before; -1 for no words). */
+  same: Int32Array;
 }
 
 export interface RerankParams {
   epochs: number;
   learningRate: number;
   l2: number;
+  /** AdaGrad step of the dense (hidden-layer and category) weights. */
+  denseRate: number;
+  denseL2: number;
+  /** Logit shift per code on a message with the same words (+ offensive, − not). */
+  duplicateShift: number;
 }
 
-export const DEFAULT_RERANK: RerankParams = { epochs: 8, learningRate: 0.4, l2: 1e-4 };
+export const DEFAULT_RERANK: RerankParams = {
+  epochs: 8,
+  learningRate: 0.2,
+  l2: 1e-4,
+  denseRate: 0.2,
+  denseL2: 1e-3,
+  duplicateShift: 4,
+};
 
 export interface RerankRun {
   version: string;
@@ -62,7 +92,7 @@ export interface RerankRun {
   positives: number;
   negatives: number;
   inputSha256: string;
-  /** Unreviewed messages, highest first (ties by position in the case). */
+  /** Unreviewed messages, highest first (ties by position in the case; uncoded repeats deferred). */
   ranking: { id: string; score: number }[];
   rankingSha256: string;
 }
@@ -75,11 +105,23 @@ const logit = (p: number): number => {
 export function indexCase(
   messages: readonly CaseMessage[],
   pipeline: Pipeline = createPipeline(),
+  model: NeuralModel = committedModel(),
 ): CaseIndex {
   const ids: string[] = [];
   const byId = new Map<string, number>();
   const feats: Int32Array[] = [];
   const baseLogit = new Float64Array(messages.length);
+  // Dense features: the model's hidden layer and its category logits (the offensive head is already
+  // in the flagger's score). They are what the model learned about hostility towards groups, so codes
+  // on one author's wording lift another's where no n-gram is shared.
+  const H = model.hidden;
+  const K = model.heads.length;
+  const denseDim = H + K - 1;
+  const dense = new Float32Array(messages.length * denseDim);
+  const hidden = new Float32Array(H);
+  const logits = new Float32Array(K);
+  const same = new Int32Array(messages.length);
+  const firstWith = new Map<string, number>();
   messages.forEach((m, k) => {
     ids.push(m.id);
     byId.set(m.id, k);
@@ -97,9 +139,44 @@ export function indexCase(
       for (let r = 0; r < CASE_TERM_WEIGHT; r++) own[at++] = h;
     }
     feats.push(own);
+    const key = tokens
+      .filter((t) => t.kind === TK_WORD || t.kind === TK_EMOJI || t.kind === TK_NUM)
+      .map((t) => t.key)
+      .join(' ');
+    if (key === '') same[k] = -1;
+    else {
+      if (!firstWith.has(key)) firstWith.set(key, k);
+      same[k] = firstWith.get(key)!;
+    }
     baseLogit[k] = logit(m.score);
+    forwardHidden(model, tokens, logits, hidden);
+    const row = k * denseDim;
+    dense.set(hidden, row);
+    dense.set(logits.subarray(1), row + H);
   });
-  return { ids, byId, feats, baseLogit };
+  standardise(dense, messages.length, denseDim);
+  return { ids, byId, feats, baseLogit, model: model.version, dense, denseDim, same };
+}
+
+/**
+ * Each dense column to mean 0 and unit spread over the case, clipped, then scaled by 1/√dim so the
+ * dense part of a message is of about unit size, like its n-grams (a dead unit becomes 0).
+ */
+function standardise(x: Float32Array, n: number, dim: number): void {
+  const scale = 1 / Math.sqrt(dim);
+  for (let d = 0; d < dim; d++) {
+    let sum = 0;
+    for (let k = 0; k < n; k++) sum += x[k * dim + d]!;
+    const mean = n > 0 ? sum / n : 0;
+    let ss = 0;
+    for (let k = 0; k < n; k++) ss += (x[k * dim + d]! - mean) ** 2;
+    const sd = n > 0 ? Math.sqrt(ss / n) : 0;
+    const inv = sd > 1e-6 ? scale / sd : 0;
+    for (let k = 0; k < n; k++) {
+      const z = (x[k * dim + d]! - mean) * inv;
+      x[k * dim + d] = Math.max(-4 * scale, Math.min(4 * scale, z));
+    }
+  }
 }
 
 function sha(x: unknown): string {
@@ -108,8 +185,22 @@ function sha(x: unknown): string {
 
 interface Fitted {
   w: Float64Array;
+  v: Float64Array;
   a: number;
   b: number;
+}
+
+/** The per-case model's logit for message `k`. */
+function logitOf(index: CaseIndex, m: Fitted, k: number): number {
+  const f = index.feats[k]!;
+  const inv = f.length > 0 ? 1 / Math.sqrt(f.length) : 0;
+  let s = 0;
+  for (let i = 0; i < f.length; i++) s += m.w[f[i]!]!;
+  let z = m.b + m.a * index.baseLogit[k]! + s * inv;
+  const D = index.denseDim;
+  const row = k * D;
+  for (let d = 0; d < D; d++) z += m.v[d]! * index.dense[row + d]!;
+  return z;
 }
 
 /** The codes a run learns from: the last decision per message, sorted by id; outside ids ignored. */
@@ -127,6 +218,9 @@ function fit(index: CaseIndex, learnedFrom: RerankRun['learnedFrom'], params: Re
   const negatives = learnedFrom.length - positives;
   const w = new Float64Array(1 << BITS);
   const g2 = new Float64Array(1 << BITS).fill(1e-6);
+  const D = index.denseDim;
+  const v = new Float64Array(D);
+  const gv2 = new Float64Array(D).fill(1e-6);
   let a = 1;
   let b = 0;
   let ga2 = 1e-6;
@@ -135,16 +229,24 @@ function fit(index: CaseIndex, learnedFrom: RerankRun['learnedFrom'], params: Re
   const wPos = positives > 0 ? learnedFrom.length / (2 * positives) : 1;
   const wNeg = negatives > 0 ? learnedFrom.length / (2 * negatives) : 1;
   const rows = learnedFrom.map((c) => ({ k: index.byId.get(c.messageId)!, y: c.offensive ? 1 : 0 }));
-  if (positives === 0 || negatives === 0) return { w, a, b };
+  const model: Fitted = { w, v, a, b };
+  if (positives === 0 || negatives === 0) return model;
   for (let e = 0; e < params.epochs; e++) {
     // A fixed, data-independent order per epoch (rotation), so the run is reproducible.
     for (let r = 0; r < rows.length; r++) {
       const { k, y } = rows[(r + e * 7919) % rows.length]!;
       const f = index.feats[k]!;
       const inv = f.length > 0 ? 1 / Math.sqrt(f.length) : 0;
-      let z = b + a * index.baseLogit[k]!;
-      for (let i = 0; i < f.length; i++) z += w[f[i]!]! * inv;
+      model.a = a;
+      model.b = b;
+      const z = logitOf(index, model, k);
       const g = (1 / (1 + Math.exp(-z)) - y) * (y === 1 ? wPos : wNeg);
+      const row = k * D;
+      for (let d = 0; d < D; d++) {
+        const gd = g * index.dense[row + d]! + params.denseL2 * v[d]!;
+        gv2[d]! += gd * gd;
+        v[d]! -= (params.denseRate * gd) / Math.sqrt(gv2[d]!);
+      }
       for (let i = 0; i < f.length; i++) {
         const j = f[i]!;
         const gj = g * inv + params.l2 * w[j]!;
@@ -158,24 +260,48 @@ function fit(index: CaseIndex, learnedFrom: RerankRun['learnedFrom'], params: Re
       b -= (params.learningRate * g) / Math.sqrt(gb2);
     }
   }
-  return { w, a, b };
+  model.a = a;
+  model.b = b;
+  return model;
 }
 
-/** Every message not in `skip`, highest score first (ties by position in the case). */
-function rank(index: CaseIndex, m: Fitted, skip: ReadonlySet<string>): { id: string; score: number }[] {
-  const ranking: { id: string; score: number }[] = [];
+/**
+ * Every message not in `skip`, highest score first (ties by position in the case), except that the
+ * repeated copies of a text not yet coded wait behind their first copy (below).
+ */
+function rank(
+  index: CaseIndex,
+  m: Fitted,
+  skip: ReadonlySet<string>,
+  learnedFrom: RerankRun['learnedFrom'],
+  params: RerankParams,
+): { id: string; score: number }[] {
+  // Codes on a message count for every message with the same words ("lol", "on my way", a forwarded
+  // joke): once one copy is coded, the others follow that code (a logit shift per code) instead of
+  // filling the next batches.
+  const net = new Map<number, number>();
+  for (const c of learnedFrom) {
+    const g = index.same[index.byId.get(c.messageId)!]!;
+    if (g >= 0) net.set(g, (net.get(g) ?? 0) + (c.offensive ? 1 : -1));
+  }
+  // Of a text no one has coded yet, the first uncoded copy (in case order) keeps its place and the other
+  // copies are ordered as if their logit were `duplicateShift` lower (their score is not changed), so a
+  // batch is not forty copies of one line; the next run places them by the code their copy got.
+  const seen = new Set<number>();
+  const rows: { id: string; score: number; key: number; k: number }[] = [];
   for (let k = 0; k < index.ids.length; k++) {
     const id = index.ids[k]!;
     if (skip.has(id)) continue;
-    const f = index.feats[k]!;
-    const inv = f.length > 0 ? 1 / Math.sqrt(f.length) : 0;
-    let z = m.b + m.a * index.baseLogit[k]!;
-    for (let i = 0; i < f.length; i++) z += m.w[f[i]!]! * inv;
-    ranking.push({ id, score: Math.round((1 / (1 + Math.exp(-z))) * 1e6) / 1e6 });
+    const g = index.same[k]!;
+    const coded = g >= 0 && net.has(g);
+    const repeat = g >= 0 && !coded && seen.has(g);
+    if (g >= 0) seen.add(g);
+    const z = logitOf(index, m, k) + params.duplicateShift * (coded ? net.get(g)! : 0);
+    const score = Math.round((1 / (1 + Math.exp(-z))) * 1e6) / 1e6;
+    rows.push({ id, score, key: repeat ? z - params.duplicateShift : z, k });
   }
-  const pos = new Map(index.ids.map((id, k) => [id, k]));
-  ranking.sort((x, y) => y.score - x.score || pos.get(x.id)! - pos.get(y.id)!);
-  return ranking;
+  rows.sort((x, y) => y.key - x.key || x.k - y.k);
+  return rows.map(({ id, score }) => ({ id, score }));
 }
 
 function runOf(
@@ -191,7 +317,14 @@ function runOf(
     learnedFrom,
     positives,
     negatives: learnedFrom.length - positives,
-    inputSha256: sha({ v: ACTIVE_VERSION, params, learnedFrom, ids: index.ids, base: [...index.baseLogit] }),
+    inputSha256: sha({
+      v: ACTIVE_VERSION,
+      model: index.model,
+      params,
+      learnedFrom,
+      ids: index.ids,
+      base: [...index.baseLogit],
+    }),
     ranking,
     rankingSha256: sha(ranking),
   };
@@ -205,7 +338,12 @@ export function rerank(
 ): RerankRun {
   const learnedFrom = decisions(index, codes);
   const decided = new Set(learnedFrom.map((c) => c.messageId));
-  return runOf(index, learnedFrom, params, rank(index, fit(index, learnedFrom, params), decided));
+  return runOf(
+    index,
+    learnedFrom,
+    params,
+    rank(index, fit(index, learnedFrom, params), decided, learnedFrom, params),
+  );
 }
 
 /**
@@ -237,5 +375,10 @@ export function moreLikeThis(index: CaseIndex, messageId: string, contrast = 50)
   ]);
   // The contrast sample stands in for "ordinary" but is not coded: it is ranked like every other message.
   const model = fit(index, learnedFrom, DEFAULT_RERANK);
-  return runOf(index, learnedFrom, DEFAULT_RERANK, rank(index, model, new Set([messageId])));
+  return runOf(
+    index,
+    learnedFrom,
+    DEFAULT_RERANK,
+    rank(index, model, new Set([messageId]), learnedFrom, DEFAULT_RERANK),
+  );
 }

@@ -136,14 +136,16 @@ function modelCategories(model: NeuralModel, logits: Float32Array): { name: Flag
 
 let sharedModel: NeuralModel | undefined;
 
+/** The committed model, decoded once per process (the per-case re-ranker reads its hidden layer). */
+export function committedModel(): NeuralModel {
+  return (sharedModel ??= loadNeural(modelData as NeuralModelFile));
+}
+
 export function createFlagger(options: FlaggerOptions = {}): Flagger {
   const pipeline = createPipeline(options);
   // The committed model is decoded once per process and shared by every flagger (case lists differ,
   // the model does not).
-  const model =
-    options.model !== undefined
-      ? loadNeural(options.model)
-      : (sharedModel ??= loadNeural(modelData as NeuralModelFile));
+  const model = options.model !== undefined ? loadNeural(options.model) : committedModel();
   const logits = new Float32Array(model.heads.length);
   const version: FlagVersion = {
     engine: FLAGGER_VERSION,

@@ -254,4 +254,20 @@ export function forward(m: NeuralModel, tokens: readonly Token[], out: Float32Ar
   return { logits: out, p };
 }
 
+/**
+ * Forward pass that also copies the hidden layer's activations (`m.hidden` of them, after the leaky
+ * ReLU) into `hidden`, a buffer the caller owns and reuses: the per-case re-ranker (active.ts) learns
+ * on these dense features, which carry over between wordings where hashed n-grams do not.
+ */
+export function forwardHidden(
+  m: NeuralModel,
+  tokens: readonly Token[],
+  out: Float32Array,
+  hidden: Float32Array,
+): NeuralOutput {
+  const r = forward(m, tokens, out);
+  hidden.set(hBuf.subarray(0, m.hidden));
+  return r;
+}
+
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
