@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateDemoChat } from '../../../demo/generate-chat.js';
-import { indexCase, rerank, type CaseIndex, type ReviewCode } from '../active.js';
+import { indexCase, rerank, type CaseIndex, type RerankParams, type ReviewCode } from '../active.js';
 import type { Flagger, Pipeline } from '../index.js';
 import { fnv, seeded, type CorpusLine } from './corpus.js';
 import { repoRoot } from './data.js';
@@ -107,7 +107,7 @@ export function simulateReview(
   msgs: readonly SimMessage[],
   scores: readonly number[],
   pipeline: Pipeline,
-  o: { active: boolean; batch?: number; maxShare?: number; index?: CaseIndex },
+  o: { active: boolean; batch?: number; maxShare?: number; index?: CaseIndex; params?: RerankParams },
 ): ReviewPoint[] {
   const batch = o.batch ?? 65;
   const maxShare = o.maxShare ?? 0.3;
@@ -133,7 +133,7 @@ export function simulateReview(
       if (y) found++;
     }
     points.push({ reviewedShare: codes.length / msgs.length, foundShare: found / total });
-    if (o.active) order = rerank(index, codes).ranking.map((x) => x.id);
+    if (o.active) order = rerank(index, codes, o.params).ranking.map((x) => x.id);
     else order = order.slice(batch);
   }
   return points;
