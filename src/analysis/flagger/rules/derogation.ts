@@ -4,10 +4,11 @@
  */
 
 import type { Role } from '../lexicon.js';
-import { TK_WORD } from '../normalise.js';
+import { squeeze, TK_WORD } from '../normalise.js';
 import type { RuleContext } from './context.js';
+import { singularTheyBetween } from './targets.js';
 import { THREAT_CUES } from './threats.js';
-import { has, type Unit } from './types.js';
+import { has, type Target, type Unit } from './types.js';
 
 const WORD_WINDOW = 8;
 const EMOJI_WINDOW = 4;
@@ -32,7 +33,57 @@ function normativeCueBefore(ctx: RuleContext, u: Unit): boolean {
   return cue;
 }
 
+/** What an exclusion aimed at hate itself names ("#NoPlaceForHate", "no room for racism"). */
+export const HATE_NOUNS = new Set(
+  [
+    'hate',
+    'hatred',
+    'racism',
+    'bigotry',
+    'sexism',
+    'misogyny',
+    'homophobia',
+    'transphobia',
+    'biphobia',
+    'ableism',
+    'islamophobia',
+    'antisemitism',
+    'xenophobia',
+    'discrimination',
+    'prejudice',
+    'abuse',
+    'harassment',
+    'intolerance',
+  ].map(squeeze),
+);
+/** Subjects of their own that a description in a later clause is about ("…, it's lazy and cruel"). */
+const THING_SUBJECTS = new Set(['it', 'its', 'that', 'thats', 'this', 'thiss', 'which'].map(squeeze));
+
+/** "no place for hate": the exclusion is aimed at hate, not at the group nearby. */
+function aimedAtHate(ctx: RuleContext, u: Unit): boolean {
+  const next = ctx.tokens[u.j];
+  return next !== undefined && next.kind === TK_WORD && HATE_NOUNS.has(next.key);
+}
+
+/**
+ * "stop using asylum seekers as a punchline, it's lazy": the description's clause opens with a subject
+ * of its own ("it", "that"), and the group sits in an earlier clause.
+ */
+function ownSubject(ctx: RuleContext, u: Unit, tg: Target): boolean {
+  if (tg.i >= u.clause || u.clause === ctx.sentStart[u.sent]) return false;
+  const t = ctx.tokens[u.clause]!;
+  return t.kind === TK_WORD && THING_SUBJECTS.has(t.key) && u.i - u.clause <= 3;
+}
+
+/** "shitty legends", "fucking heroes": a swear word right before praise intensifies it. */
+function intensifiesPraise(ctx: RuleContext, u: Unit): boolean {
+  const v = ctx.unitAt[u.j];
+  return v !== undefined && (has(v, 'positive') !== undefined || has(v, 'negatable') !== undefined);
+}
+
 export function derogationRule(ctx: RuleContext, u: Unit, r: Role): void {
+  if (r.kind === 'implicit' && aimedAtHate(ctx, u)) return;
+  if (has(u, 'profanity') !== undefined && intensifiesPraise(ctx, u)) return;
   const emoji = u.via === 'emoji';
   const near = ctx.nearestTarget(u, emoji ? EMOJI_WINDOW : WORD_WINDOW, (r.severity ?? 2) >= 3);
   const tg = near ?? ctx.earlierTarget(u);
@@ -40,6 +91,9 @@ export function derogationRule(ctx: RuleContext, u: Unit, r: Role): void {
   const earlier = near === undefined;
   // A group term that is itself the description ("gay" in "that's so gay") is not a target.
   if (tg.i >= u.i && tg.j <= u.j) return;
+  if (!earlier && ownSubject(ctx, u, tg)) return;
+  // "a new Roma lad … they've already taken over the fantasy league": a group trope said of one person.
+  if (r.kind === 'implicit' && tg.i < u.i && singularTheyBetween(ctx, tg.i, u.i)) return;
   // A swear word as the description must sit in the same clause as the group: "Holy shit,
   // Muslims are amazing" is not a description.
   // Across sentences only with a quantifier: "Don't talk to me about Jews. Bunch of idiots".

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { createFlagger } from '../../../src/analysis/flagger/index.js';
+
+// Rules that fired on innocent lines by the corpus's second wave of authors. Each class is tested in
+// its innocent form (no rule span may make it hostile) and in the hateful form the rules must still
+// catch. Sentences are our own paraphrases of the classes, not corpus lines.
+const flagger = createFlagger();
+const HOSTILE = /slur|derogatory|dehumanising|hatred|threat|exclusionary|negated positive/;
+
+/** Rule spans that still count against the message (not lowered by any mitigation). */
+function ruleHits(text: string): string[] {
+  return flagger
+    .classify(text)
+    .spans.filter((s) => !s.reason.startsWith('model:') && HOSTILE.test(s.reason))
+    .filter((s) => !/negated by|counter-speech|reclaimed|quotation|mention/.test(s.reason))
+    .map((s) => `${s.text}: ${s.reason}`);
+}
+
+function expectQuiet(text: string): void {
+  expect(ruleHits(text)).toEqual([]);
+}
+
+function expectCaught(text: string): void {
+  expect(ruleHits(text).length).toBeGreaterThan(0);
+  expect(flagger.classify(text).flagged).toBe(true);
+}
+
+describe('reclaimed self-reference of "crip"', () => {
+  it.each([
+    'Proud crip here, the ramp at the new station is a joke lol',
+    'speaking as a proper crip, the lift has been broken for a week',
+    'as a crip myself I think the new parking bays are great',
+  ])('innocent: %s', expectQuiet);
+  it.each([
+    'look at that crip limping about, pathetic',
+    'you crip, shift out of the way',
+    'crips like him should stay at home',
+  ])('hateful: %s', expectCaught);
+});
+
+describe('guard list: seasonal words and names are not slurs through fuzzy spelling', () => {
+  it.each([
+    'Secret santa this year, ten pound limit',
+    'santas grotto at the shopping centre needs a scene guard',
+    'Tanya from the front desk has the keys',
+    'saing that, the CAD is still open',
+  ])('innocent: %s', (text) => {
+    expect(flagger.classify(text).spans.filter((s) => /slur|dehumanising/.test(s.reason))).toEqual([]);
+  });
+});
+
+describe('counter-speech: a quotation judged or unwanted, a reported belief rejected', () => {
+  it.each([
+    '"Somalis are parasites" is not an opinion, it is hate',
+    '"women are vermin" isn\'t banter, that\'s bigotry',
+    'Muted him. nobody needs "gays are degenerates" in their feed',
+    'my uncle reckons Poles are only good for fruit picking, which is complete rubbish',
+    'people think Muslims are all terrorists. Total nonsense.',
+  ])('innocent: %s', expectQuiet);
+  it.each([
+    '"Somalis are parasites" is not an opinion, it\'s a fact',
+    '"Somalis are parasites" is my opinion and I stand by it',
+    'people reckon Poles are only good for fruit picking, and they are right',
+    'my uncle reckons Muslims are vermin, which is spot on',
+    'people think Muslims are vermin, which is not rubbish at all',
+  ])('hateful: %s', expectCaught);
+});
+
+describe('singular they after one person named by a group word', () => {
+  it.each([
+    'a new Polish lad joined the shift and they have already taken over the tea rota',
+    'new Roma lad started today. They have taken over already',
+  ])('innocent: %s', expectQuiet);
+  it.each([
+    'the Roma have already taken over the estate',
+    'a Roma family moved in and they have already taken over the street',
+    'there is a new Roma lad at work and they are all thieves',
+    'There is a gay officer on my shift. cannot stand them.',
+  ])('hateful: %s', expectCaught);
+});
+
+describe('a positive that opens its own clause is not negated by an earlier one', () => {
+  it.each([
+    'we never had an interpreter for Somalis at this station before, great that there is one now',
+    'never had a women-only changing room here, good to see one finally',
+  ])('innocent: %s', expectQuiet);
+  it.each([
+    'Somalis are never good at anything',
+    'Somalis, never good for anything',
+    'we never had Somalis on the team, good thing too',
+  ])('hateful: %s', expectCaught);
+});
+
+describe('hashtags and hate as a noun', () => {
+  it.each([
+    'Women deserve to feel safe at work #NoPlaceForHate',
+    'Reported. nobody needs "women are predators" on their timeline #NoPlaceForHate',
+    'stop the hate against gay people',
+  ])('innocent: %s', expectQuiet);
+  it.each(['No place for women on the response team', 'I hate gays', 'we have no place for gays here'])(
+    'hateful: %s',
+    expectCaught,
+  );
+});
+
+describe('a description with a subject of its own, swearing that intensifies praise, offence names', () => {
+  it.each([
+    'stop using asylum seekers as a punchline, it is lazy and it is cruel',
+    'women drivers are shitty legends and I will not hear otherwise',
+    'Criminal damage call, the witness was an old person, statement done',
+  ])('innocent: %s', expectQuiet);
+  it.each([
+    'asylum seekers are lazy',
+    'asylum seekers, they are lazy and cruel',
+    'women drivers are shitty',
+    'old people are criminals',
+  ])('hateful: %s', expectCaught);
+});
