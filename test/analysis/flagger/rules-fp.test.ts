@@ -116,3 +116,20 @@ describe('a description with a subject of its own, swearing that intensifies pra
     'old people are criminals',
   ])('hateful: %s', expectCaught);
 });
+
+describe('second pass: one person named by a group word alone, self-introduction, hashtags, offence calls', () => {
+  it.each([
+    "there's a new lass in a hijab on our shift and they've already taken over the tea rota",
+    'Pr*ud crip here, the lift is broken again',
+    'blocked. nobody needs "refugees are invaders" on their feed #RefugeesWelcome',
+    'Assault call, the witness was a Sikh man, statement taken',
+  ])('innocent: %s', expectQuiet);
+  it.each([
+    'met a few Asians at the party, honestly they were a waste of air',
+    "Don't send a female officer, they're useless in a fight",
+    'never trust a Roma lad, they have taken over everything round here',
+    'crip here again, get him out of the shop',
+    'refugees are not welcome here #RefugeesNotWelcome',
+    'we should assault the gays',
+  ])('hateful: %s', expectCaught);
+});

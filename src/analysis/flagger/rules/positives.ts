@@ -5,7 +5,7 @@
 
 import { squeeze, TK_WORD } from '../normalise.js';
 import type { RuleContext } from './context.js';
-import type { Unit } from './types.js';
+import { has, type Unit } from './types.js';
 
 const WORD_WINDOW = 8;
 
@@ -30,11 +30,34 @@ function opensClause(ctx: RuleContext, u: Unit): boolean {
   return true;
 }
 
+/** Char offset of the '#' when token `k` is part of a hashtag ("#RefugeesWelcome"), else -1. */
+function hashtagStart(ctx: RuleContext, k: number): number {
+  const { text } = ctx;
+  const start = ctx.tokens[k]!.start;
+  for (let c = start; c >= Math.max(0, start - 40); c--) {
+    const ch = text[c]!;
+    if (ch === '#') return c;
+    if (/\s/.test(ch)) return -1;
+  }
+  return -1;
+}
+
+/** A hashtag is a statement of its own: only a negator inside it ("#NotWelcome") negates it. */
+function negatorInHashtag(ctx: RuleContext, u: Unit, tag: number): string | undefined {
+  for (let k = u.i - 1; k >= 0 && ctx.tokens[k]!.start >= tag; k--) {
+    const v = ctx.unitAt[k];
+    if (v !== undefined && has(v, 'negator') !== undefined) return ctx.slice(v.i, v.j);
+  }
+  return undefined;
+}
+
 /** A "negatable" positive ("human", "respect"): hate when negated, praise otherwise. */
 export function negatedPositiveRule(ctx: RuleContext, u: Unit): void {
   const tg = ctx.nearestTarget(u, WORD_WINDOW, false);
   if (tg === undefined) return;
-  const neg = opensClause(ctx, u) ? ctx.negatedBy(u) : ctx.negatedBy(u, tg);
+  const tag = hashtagStart(ctx, u.i);
+  const neg =
+    tag >= 0 ? negatorInHashtag(ctx, u, tag) : opensClause(ctx, u) ? ctx.negatedBy(u) : ctx.negatedBy(u, tg);
   if (neg !== undefined) {
     ctx.groupHit(u, tg, 0.76, `negated positive statement '${neg} … ${ctx.span(u).term}'`, undefined);
   } else {

@@ -163,12 +163,53 @@ const THEY_FORMS = new Set(
   ['they', 'them', 'their', 'theirs', 'theyre', 'theyd', 'theyll', 'theyve', 'themselves'].map(squeeze),
 );
 
+const ARTICLES = new Set(['a', 'an', 'one'].map(squeeze));
+const QUANTIFIERS = new Set(
+  ['few', 'lot', 'couple', 'bunch', 'load', 'group', 'handful', 'number', 'gang', 'pair', 'crowd'].map(
+    squeeze,
+  ),
+);
+
+function articleBefore(ctx: RuleContext, ref: Target): boolean {
+  for (let k = ref.i - 1; k >= Math.max(0, ref.i - 2) && ctx.sentOf[k] === ctx.sentOf[ref.i]; k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === TK_WORD && ARTICLES.has(t.key)) {
+      // "a few Asians", "a lot of them": a quantifier, not one person.
+      const after = ctx.tokens[k + 1]!;
+      return !(after.kind === TK_WORD && QUANTIFIERS.has(after.key));
+    }
+  }
+  return false;
+}
+
+/**
+ * One particular person ("there's a new …", "the … at my work", "met a …"), not any one of the group:
+ * "Don't send a female officer, they're useless" is generic they and speaks of the group.
+ */
+const SPECIFIC = new Set(
+  ['new', 'theres', 'there', 'met', 'saw', 'the', 'this', 'that', 'my', 'our', 'his', 'her'].map(squeeze),
+);
+function specific(ctx: RuleContext, ref: Target): boolean {
+  for (let k = ref.i - 1; k >= Math.max(0, ref.i - 4) && ctx.sentOf[k] === ctx.sentOf[ref.i]; k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === TK_WORD && SPECIFIC.has(t.key)) return true;
+  }
+  return false;
+}
+
 function singularThey(ctx: RuleContext, ref: Target, u: Unit): boolean {
   const { tokens, n } = ctx;
   if (u.j - u.i !== 1 || !THEY_FORMS.has(tokens[u.i]!.key)) return false;
   const k = u.j;
   const next = ref.j < n ? tokens[ref.j]! : undefined;
-  if (next === undefined || next.kind !== TK_WORD || !SINGULAR_PERSONS.has(next.key)) return false;
+  const nextWord = next !== undefined && next.kind === TK_WORD ? next.key : undefined;
+  if (nextWord === undefined || !SINGULAR_PERSONS.has(nextWord)) {
+    // "a new woman in a burka": an article before a group word that no plural noun ("family",
+    // "lads") follows names one person.
+    if (nextWord !== undefined && ctx.lex.personNouns.has(nextWord)) return false;
+    if (!articleBefore(ctx, ref)) return false;
+  }
+  if (!specific(ctx, ref)) return false;
   const after = k < n ? tokens[k]! : undefined;
   return !(after !== undefined && after.kind === TK_WORD && PLURAL_AFTER.has(after.key));
 }
