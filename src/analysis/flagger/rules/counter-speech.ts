@@ -306,9 +306,17 @@ function rejectedBelief(ctx: RuleContext): { from: number; to: number; why: stri
   return undefined;
 }
 
+const HOSTILE_ROLES = ['derog', 'hateVerb', 'threat', 'slur'] as const;
+
 function lowerBetween(ctx: RuleContext, from: number, to: number, reason: string): void {
   const start = ctx.tokens[from]!.start;
   const end = ctx.tokens[to]!.end;
+  // The hostile words are inside what is rejected: the model alone must not flag the message either
+  // (even where no rule found the group the words are aimed at).
+  for (let k = from; k < to; k++) {
+    const v = ctx.unitAt[k];
+    if (v !== undefined && HOSTILE_ROLES.some((r) => has(v, r) !== undefined)) ctx.mitigated = true;
+  }
   for (const h of ctx.hits) {
     if (!h.flaggable || h.mitigated !== undefined || h.start < start || h.start >= end) continue;
     h.score *= 0.3;
