@@ -133,3 +133,21 @@ describe('second pass: one person named by a group word alone, self-introduction
     'we should assault the gays',
   ])('hateful: %s', expectCaught);
 });
+
+describe('recall from the second wave: ADHD and dyslexia as groups, fumigating, strays, double negation', () => {
+  it.each([
+    'the cell needs fumigating after the last prisoner',
+    'people with ADHD are brilliant at spotting patterns',
+    'my uncle reckons people with ADHD are only good for making the tea, which is total rubbish',
+    'I have met Muslims who were not thieves',
+  ])('innocent: %s', expectQuiet);
+  it.each([
+    'you can always tell when Syrians have been in the van, it needs fumigating after',
+    'treat Eastern Europeans like stray cats, feed them once and they never leave',
+    'say what you like, gays take more out of this country than they put in',
+    'people with ADHD are only good for making the tea',
+    'people with dyslexia are all the same, feral',
+    'never met a person with ADHD who was not useless',
+    "never met a Muslim who wasn't a thief",
+  ])('hateful: %s', expectCaught);
+});

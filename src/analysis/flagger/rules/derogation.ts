@@ -91,7 +91,8 @@ export function derogationRule(ctx: RuleContext, u: Unit, r: Role): void {
   const earlier = near === undefined;
   // A group term that is itself the description ("gay" in "that's so gay") is not a target.
   if (tg.i >= u.i && tg.j <= u.j) return;
-  if (!earlier && ownSubject(ctx, u, tg)) return;
+  // Dehumanising words still dehumanise when said of a thing the group touched ("…, it needs fumigating").
+  if (!earlier && r.kind !== 'dehumanising' && ownSubject(ctx, u, tg)) return;
   // "a new Roma lad … they've already taken over the fantasy league": a group trope said of one person.
   if (r.kind === 'implicit' && tg.i < u.i && singularTheyBetween(ctx, tg.i, u.i)) return;
   // A swear word as the description must sit in the same clause as the group: "Holy shit,
@@ -121,5 +122,39 @@ export function derogationRule(ctx: RuleContext, u: Unit, r: Role): void {
     ctx.groupHit(u, tg, base * 0.9, `${what} (group named in an earlier sentence)`, ctx.negatedBy(u));
     return;
   }
-  ctx.groupHit(u, tg, base, what, ctx.negatedBy(u, tg, kind === 'implicit'));
+  let neg = ctx.negatedBy(u, tg, kind === 'implicit');
+  if (neg !== undefined && doubleNegation(ctx, u, tg)) neg = undefined;
+  ctx.groupHit(u, tg, base, what, neg);
+}
+
+const RELATIVE = new Set(['who', 'that', 'which'].map(squeeze));
+
+/**
+ * "Never met a Muslim who wasn't a thief", "not one of them that isn't lazy": a negated relative
+ * clause under a negation before the group is a claim about all of them, not a denial.
+ */
+function doubleNegation(ctx: RuleContext, u: Unit, tg: Target): boolean {
+  if (tg.i >= u.i) return false;
+  const { tokens, unitAt, sentOf } = ctx;
+  let inner = -1;
+  for (let k = u.i - 1; k >= tg.j; k--) {
+    const v = unitAt[k];
+    if (v !== undefined && has(v, 'negator') !== undefined) {
+      inner = v.i;
+      break;
+    }
+  }
+  if (inner < 1) return false;
+  // "who wasn't", "who was not", "that is not".
+  let relative = false;
+  for (let k = inner - 1; k >= Math.max(tg.j, inner - 2); k--) {
+    const t = tokens[k]!;
+    if (t.kind === TK_WORD && RELATIVE.has(t.key)) relative = true;
+  }
+  if (!relative) return false;
+  for (let k = tg.i - 1; k >= Math.max(0, tg.i - 6) && sentOf[k] === u.sent; k--) {
+    const v = unitAt[k];
+    if (v !== undefined && has(v, 'negator') !== undefined) return true;
+  }
+  return false;
 }
