@@ -151,3 +151,16 @@ describe('recall from the second wave: ADHD and dyslexia as groups, fumigating, 
     "never met a Muslim who wasn't a thief",
   ])('hateful: %s', expectCaught);
 });
+
+describe('guard list from the real pipeline, Mormons as a group, "pretend to be" as a negator', () => {
+  it.each([
+    'Ricky Hayes rang about the warrant for the Somali lad',
+    'the Mormons from the church came to help with the flood',
+    'the kids pretend to be Sikh warriors in the school play, lovely',
+  ])('innocent: %s', expectQuiet);
+  it.each([
+    'Mormons are morons',
+    'Mormons should be shot',
+    "Hindus can pretend to be human beings all they like. they're not",
+  ])('hateful: %s', expectCaught);
+});
