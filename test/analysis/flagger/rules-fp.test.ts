@@ -164,3 +164,21 @@ describe('guard list from the real pipeline, Mormons as a group, "pretend to be"
     "Hindus can pretend to be human beings all they like. they're not",
   ])('hateful: %s', expectCaught);
 });
+
+describe('implicit tropes listed from author F misses', () => {
+  it.each([
+    "it's us or them at the pub quiz, the other table aren't winning",
+    'the new printer slows the whole team down, stick it in the back office',
+    'the sergeant on our team is at home with the kids this week',
+    'no word of a lie, the Sikh lads on nights are the best team we have',
+  ])('innocent: %s', expectQuiet);
+  it.each([
+    "Kurds aren't really people like we are",
+    "it's us or them now, and Somalis aren't us",
+    'wheelchair users slow the whole team down, stick them in the back office',
+    "Sikhs can't be properly British, not really",
+    'female sergeants should be at home with the kids, not out on patrol',
+    'no word of a lie gays should not be allowed to adopt',
+    'bisexuals spread like damp',
+  ])('hateful: %s', expectCaught);
+});
