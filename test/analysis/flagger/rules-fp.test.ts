@@ -182,3 +182,20 @@ describe('implicit tropes listed from author F misses', () => {
     'bisexuals spread like damp',
   ])('hateful: %s', expectCaught);
 });
+
+describe('author B and E misses: told to stop being, "not gonna lie", listed tropes', () => {
+  it.each([
+    'Somalis are not lazy, stop being so ignorant',
+    'you need to stop being so ignorant about Somalis',
+    'Muslims stopped being a target of that gang years ago',
+    'no lie, Somalis are not thieves',
+    'Muslims have made this country better',
+  ])('innocent: %s', expectQuiet);
+  it.each([
+    'Kurds want to be accepted? then they should stop being so smelly',
+    'not gonna lie Somalis are the lowest of the low',
+    'Not one Muslim has ever made this country better',
+    'The new family at number 9 are Arabs. say goodbye to house prices.',
+    'sorry but Turks always play the victim, always have',
+  ])('hateful: %s', expectCaught);
+});

@@ -123,11 +123,35 @@ export function derogationRule(ctx: RuleContext, u: Unit, r: Role): void {
     return;
   }
   let neg = ctx.negatedBy(u, tg, kind === 'implicit');
-  if (neg !== undefined && doubleNegation(ctx, u, tg)) neg = undefined;
+  if (neg !== undefined && (doubleNegation(ctx, u, tg) || toldToStop(ctx, u))) neg = undefined;
   ctx.groupHit(u, tg, base, what, neg);
 }
 
 const RELATIVE = new Set(['who', 'that', 'which'].map(squeeze));
+const STOP_CUES = new Set(
+  ['should', 'need', 'needs', 'to', 'must', 'just', 'gota', 'gotta', 'then'].map(squeeze),
+);
+
+/**
+ * "then they should stop being so smelly", "stop being so lazy": telling a group to stop being
+ * something says they are it ("stopped being" is still a negation).
+ */
+function toldToStop(ctx: RuleContext, u: Unit): boolean {
+  const { tokens, targetAt } = ctx;
+  for (let k = u.i - 1; k >= Math.max(1, u.i - 3); k--) {
+    const t = tokens[k]!;
+    if (t.kind !== TK_WORD || t.key !== 'being') continue;
+    const stop = tokens[k - 1]!;
+    if (stop.kind !== TK_WORD || stop.key !== 'stop') return false;
+    // The group (or a pronoun for it) is who should stop; a bare "stop being so ignorant" speaks to
+    // the reader.
+    const cue = tokens[k - 2];
+    if (cue === undefined || cue.kind !== TK_WORD || !STOP_CUES.has(cue.key)) return false;
+    for (let q = k - 2; q >= Math.max(0, k - 5); q--) if (targetAt[q] !== undefined) return true;
+    return false;
+  }
+  return false;
+}
 
 /**
  * "Never met a Muslim who wasn't a thief", "not one of them that isn't lazy": a negated relative
