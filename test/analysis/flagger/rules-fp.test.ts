@@ -199,3 +199,14 @@ describe('author B and E misses: told to stop being, "not gonna lie", listed tro
     'sorry but Turks always play the victim, always have',
   ])('hateful: %s', expectCaught);
 });
+
+describe('author C misses: "there goes the street", "a nest of"', () => {
+  it.each([
+    'found a wasps nest of all places at the mosque car park',
+    'new family moved in, there goes the street party, they are lovely',
+  ])('innocent: %s', expectQuiet);
+  it.each([
+    'Somali family moved in on my road, there goes the street',
+    'cleared a nest of Roma out of the underpass',
+  ])('hateful: %s', expectCaught);
+});
