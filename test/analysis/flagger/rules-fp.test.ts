@@ -210,3 +210,17 @@ describe('author C misses: "there goes the street", "a nest of"', () => {
     'cleared a nest of Roma out of the underpass',
   ])('hateful: %s', expectCaught);
 });
+
+describe('sympathy and praise phrases raise the bar for the model alone', () => {
+  it.each([
+    "we'd miss the Poles on this shift if they left, they hold the place together!",
+    'unpopular opinion: Somalis get a rough deal from the papers',
+  ])('innocent: %s', (text) => {
+    const r = flagger.classify(text);
+    expectQuiet(text);
+    // The model alone needs (1 + t) / 2 here, as for any positive statement about a group.
+    for (const s of r.spans.filter((x) => x.reason.startsWith('model:')))
+      expect(Number(/threshold ([0-9.]+)/.exec(s.reason)?.[1])).toBeGreaterThan(0.9);
+  });
+  it.each(['Somalis get a rough deal? good, they deserve worse, scroungers'])('hateful: %s', expectCaught);
+});
