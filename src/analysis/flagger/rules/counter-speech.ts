@@ -307,6 +307,7 @@ function rejectedBelief(ctx: RuleContext): { from: number; to: number; why: stri
 }
 
 const HOSTILE_ROLES = ['derog', 'hateVerb', 'threat', 'slur'] as const;
+const MAX_QUOTES = 64;
 
 function lowerBetween(ctx: RuleContext, from: number, to: number, reason: string): void {
   const start = ctx.tokens[from]!.start;
@@ -332,7 +333,8 @@ function lowerBetween(ctx: RuleContext, from: number, to: number, reason: string
  * rejects ("…, which is total rubbish"). Only the hits inside that statement are lowered.
  */
 function quotedOrRejected(ctx: RuleContext): void {
-  for (const [open, close] of quotePairs(ctx)) {
+  // Each judged quotation walks the hit list: a bounded number keeps huge messages linear.
+  for (const [open, close] of quotePairs(ctx).slice(0, MAX_QUOTES)) {
     const after = judgedAfter(ctx, close);
     const before = after === undefined ? unwantedBefore(ctx, open) : undefined;
     const why = after ?? before;
