@@ -224,3 +224,11 @@ describe('sympathy and praise phrases raise the bar for the model alone', () => 
   });
   it.each(['Somalis get a rough deal? good, they deserve worse, scroungers'])('hateful: %s', expectCaught);
 });
+
+describe('a quotation followed by police action is a record of what was said', () => {
+  it.each([
+    'Suspect said "all women on response are trash", charged with a public order offence',
+    'he shouted "Somalis are vermin", arrested for racially aggravated public order',
+  ])('innocent: %s', expectQuiet);
+  it.each(['"all women on response are trash" and I stand by it'])('hateful: %s', expectCaught);
+});

@@ -145,6 +145,18 @@ const IS_NOUNS = keys([
 ]);
 /** Endorsement after the judgement ("… is not an opinion, it's a fact"). */
 const ENDORSE = keys(['fact', 'facts', 'truth', 'true', 'right', 'correct', 'spot']);
+/** What officers did about a quotation ("charged with", "arrested for", "reported to PSD"). */
+const POLICE_ACTION = keys([
+  'charged',
+  'arrested',
+  'cautioned',
+  'reported',
+  'summonsed',
+  'nicked',
+  'interviewed',
+  'recorded',
+  'logged',
+]);
 /** Negated wanting before a quotation ("nobody needs \"…\" on their timeline"). */
 const WANT = keys(['need', 'needs', 'want', 'wants', 'wanted', 'see', 'hear', 'read']);
 const WANT_NEG = keys(['nobody', 'noone', 'no', 'dont', 'doesnt', 'never', 'not']);
@@ -178,6 +190,8 @@ function wordsFrom(ctx: RuleContext, from: number, max: number): string[] {
 function judgedAfter(ctx: RuleContext, close: number): string | undefined {
   const w = wordsFrom(ctx, close + 1, 12);
   if (w.some((x) => ENDORSE.has(x))) return undefined;
+  // "Suspect said \"…\", charged with a public order offence": the police acted on what was said.
+  if (w.slice(0, 4).some((x) => POLICE_ACTION.has(x))) return 'police action after it';
   let k = 0;
   while (k < w.length && k < 3 && JUDGE_COPULA.has(w[k]!)) k++;
   if (k === 0) return undefined;
