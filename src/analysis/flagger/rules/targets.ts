@@ -186,8 +186,9 @@ const QUANTIFIERS = new Set(
   ),
 );
 
+/** "a new Muslim woman": an article up to three words before the group word. */
 function articleBefore(ctx: RuleContext, ref: Target): boolean {
-  for (let k = ref.i - 1; k >= Math.max(0, ref.i - 2) && ctx.sentOf[k] === ctx.sentOf[ref.i]; k--) {
+  for (let k = ref.i - 1; k >= Math.max(0, ref.i - 3) && ctx.sentOf[k] === ctx.sentOf[ref.i]; k--) {
     const t = ctx.tokens[k]!;
     if (t.kind === TK_WORD && ARTICLES.has(t.key)) {
       // "a few Asians", "a lot of them": a quantifier, not one person.
