@@ -7,7 +7,7 @@
  */
 
 import { LEXICON } from '../lexicon.js';
-import { squeeze, TK_END, TK_QUOTE, TK_WORD, type Token } from '../normalise.js';
+import { squeeze, TK_COMMA, TK_END, TK_QUOTE, TK_WORD, type Token } from '../normalise.js';
 import type { RuleContext } from './context.js';
 import { has, type Hit, type Unit } from './types.js';
 
@@ -311,8 +311,271 @@ function counterSpeech(ctx: RuleContext): { reason: string; factor: number } | u
   return undefined;
 }
 
+const keys = (words: string[]): Set<string> => new Set(words.map(squeeze));
+/** Copulas that judge a quotation ("\"…\" is not an opinion", "\"…\", that's hate"). */
+const JUDGE_COPULA = keys(['is', 'was', 'isnt', 'wasnt', 'its', 'thats', 'that', 'it', 'just']);
+const JUDGE_NEG = keys(['not', 'isnt', 'wasnt', 'never', 'aint']);
+const JUDGE_FILLER = keys(['a', 'an', 'just', 'simply', 'pure', 'plain', 'total', 'utter', 'is', 'being']);
+/** What a quotation is said not to be ("is not an opinion", "isn't banter"). */
+const NOT_NOUNS = keys([
+  'opinion',
+  'joke',
+  'debate',
+  'view',
+  'argument',
+  'free',
+  'funny',
+  'ok',
+  'okay',
+  'acceptable',
+  'fine',
+  'normal',
+  'harmless',
+  'humour',
+  'comedy',
+  'criticism',
+  'concern',
+]);
+/** What a quotation is said to be ("it's hate", "that's bigotry"). */
+const IS_NOUNS = keys([
+  'hate',
+  'hatred',
+  'bigotry',
+  'bigoted',
+  'racism',
+  'sexism',
+  'misogyny',
+  'homophobia',
+  'transphobia',
+  'ableism',
+  'abuse',
+  'vile',
+  'disgusting',
+  'hateful',
+  'dehumanising',
+  'dangerous',
+  'poison',
+]);
+/** Endorsement after the judgement ("… is not an opinion, it's a fact"). */
+const ENDORSE = keys(['fact', 'facts', 'truth', 'true', 'right', 'correct', 'spot']);
+/** What officers did about a quotation ("charged with", "arrested for", "reported to PSD"). */
+const POLICE_ACTION = keys([
+  'charged',
+  'arrested',
+  'cautioned',
+  'reported',
+  'summonsed',
+  'nicked',
+  'interviewed',
+  'recorded',
+  'logged',
+]);
+/** Negated wanting before a quotation ("nobody needs \"…\" on their timeline"). */
+const WANT = keys(['need', 'needs', 'want', 'wants', 'wanted', 'see', 'hear', 'read']);
+const WANT_NEG = keys(['nobody', 'noone', 'no', 'dont', 'doesnt', 'never', 'not']);
+
+/** Pairs of quote marks [open, close] as token indices. */
+function quotePairs(ctx: RuleContext): [number, number][] {
+  const pairs: [number, number][] = [];
+  let open = -1;
+  for (let k = 0; k < ctx.n; k++) {
+    if (ctx.tokens[k]!.kind !== TK_QUOTE) continue;
+    if (open < 0) open = k;
+    else {
+      pairs.push([open, k]);
+      open = -1;
+    }
+  }
+  return pairs;
+}
+
+/** Words of the sentence from token `from`, up to `max` of them (keys). */
+function wordsFrom(ctx: RuleContext, from: number, max: number): string[] {
+  const out: string[] = [];
+  for (let k = from; k < ctx.n && out.length < max; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === TK_WORD) out.push(t.key);
+  }
+  return out;
+}
+
+/** "\"…\" is not an opinion", "\"…\", that's hate": the text after the quotation judges it. */
+function judgedAfter(ctx: RuleContext, close: number): string | undefined {
+  const w = wordsFrom(ctx, close + 1, 12);
+  if (w.some((x) => ENDORSE.has(x))) return undefined;
+  // "Suspect said \"…\", charged with a public order offence": the police acted on what was said.
+  if (w.slice(0, 4).some((x) => POLICE_ACTION.has(x))) return 'police action after it';
+  let k = 0;
+  while (k < w.length && k < 3 && JUDGE_COPULA.has(w[k]!)) k++;
+  if (k === 0) return undefined;
+  let neg = JUDGE_NEG.has(w[k - 1]!);
+  if (k < w.length && JUDGE_NEG.has(w[k]!)) {
+    neg = true;
+    k++;
+  }
+  while (k < w.length && JUDGE_FILLER.has(w[k]!)) k++;
+  const noun = w[k];
+  if (noun === undefined) return undefined;
+  if (neg ? NOT_NOUNS.has(noun) : IS_NOUNS.has(noun)) return w.slice(0, k + 1).join(' ');
+  return undefined;
+}
+
+/** "nobody needs \"…\"", "don't want to see \"…\"": negated wanting just before the quotation. */
+function unwantedBefore(ctx: RuleContext, open: number): string | undefined {
+  const { tokens } = ctx;
+  for (let k = open - 1; k >= Math.max(0, open - 4); k--) {
+    const t = tokens[k]!;
+    if (t.kind !== TK_WORD) return undefined;
+    if (!WANT.has(t.key)) continue;
+    for (let q = k - 1; q >= Math.max(0, k - 3); q--) {
+      const p = tokens[q]!;
+      if (p.kind !== TK_WORD) break;
+      const v = ctx.unitAt[q];
+      if (WANT_NEG.has(p.key) || (v !== undefined && has(v, 'negator') !== undefined))
+        return ctx.slice(q, k + 1);
+    }
+  }
+  return undefined;
+}
+
+/** Belief verbs that report a view rather than state it ("people reckon …"). */
+const BELIEF = keys([
+  'reckon',
+  'reckons',
+  'reckoned',
+  'think',
+  'thinks',
+  'thought',
+  'believe',
+  'believes',
+  'say',
+  'says',
+  'said',
+  'claim',
+  'claims',
+  'assume',
+  'assumes',
+  'apparently',
+  'supposedly',
+  'allegedly',
+]);
+const REJECT_LEAD = keys([
+  'which',
+  'thats',
+  'that',
+  'its',
+  'this',
+  'is',
+  'was',
+  'total',
+  'utter',
+  'complete',
+  'absolute',
+  'just',
+  'a',
+  'load',
+  'of',
+  'pure',
+]);
+const REJECT = keys([
+  'rubbish',
+  'nonsense',
+  'bollocks',
+  'garbage',
+  'tosh',
+  'codswallop',
+  'drivel',
+  'bs',
+  'bullshit',
+  'myth',
+  'lie',
+  'lies',
+  'untrue',
+  'false',
+  'wrong',
+  'crap',
+  'twaddle',
+]);
+
+/** How far after the belief verb its rejection may come (bounded: linear time on long messages). */
+const BELIEF_REACH = 30;
+const BARE_REJECT = keys([
+  'rubbish',
+  'nonsense',
+  'bollocks',
+  'codswallop',
+  'tosh',
+  'drivel',
+  'bullshit',
+  'twaddle',
+]);
+
+/**
+ * "people reckon X are only good for …, which is total rubbish": a reported belief that the same
+ * sentence then rejects. Returns the token span [from, to) of the belief and the rejection's text.
+ */
+function rejectedBelief(ctx: RuleContext): { from: number; to: number; why: string } | undefined {
+  const { tokens } = ctx;
+  for (let b = 0; b < ctx.n; b++) {
+    const t = tokens[b]!;
+    if (t.kind !== TK_WORD || !BELIEF.has(t.key)) continue;
+    for (let k = b + 2; k < Math.min(ctx.n, b + BELIEF_REACH) && ctx.sentOf[k]! <= ctx.sentOf[b]! + 1; k++) {
+      if (tokens[k - 1]!.kind !== TK_COMMA && tokens[k - 1]!.kind !== TK_END) continue;
+      // After a comma or full stop: "which is (total) rubbish", "that's a myth", "nonsense".
+      let q = k;
+      while (q < ctx.n && tokens[q]!.kind === TK_WORD && REJECT_LEAD.has(tokens[q]!.key) && q - k < 5) q++;
+      const r = tokens[q];
+      // A bare "wrong" or "false" after a comma may be anything ("…, wrong or not"): it needs a lead.
+      if (r !== undefined && r.kind === TK_WORD && REJECT.has(r.key) && (q > k || BARE_REJECT.has(r.key)))
+        return { from: b, to: k, why: ctx.slice(k, q + 1) };
+    }
+  }
+  return undefined;
+}
+
+const HOSTILE_ROLES = ['derog', 'hateVerb', 'threat', 'slur'] as const;
+const MAX_QUOTES = 64;
+
+function lowerBetween(ctx: RuleContext, from: number, to: number, reason: string): void {
+  const start = ctx.tokens[from]!.start;
+  const end = ctx.tokens[to]!.end;
+  // The hostile words are inside what is rejected: the model alone must not flag the message either
+  // (even where no rule found the group the words are aimed at).
+  for (let k = from; k < to; k++) {
+    const v = ctx.unitAt[k];
+    if (v !== undefined && HOSTILE_ROLES.some((r) => has(v, r) !== undefined)) ctx.mitigated = true;
+  }
+  for (const h of ctx.hits) {
+    if (!h.flaggable || h.mitigated !== undefined || h.start < start || h.start >= end) continue;
+    h.score *= 0.3;
+    h.mitigated = reason;
+    h.reason = `${h.reason}; ${reason}`;
+    ctx.mitigated = true;
+  }
+}
+
+/**
+ * Counter-speech aimed at one quoted or reported statement: a quotation judged after it ("is not an
+ * opinion, it's hate") or unwanted before it ("nobody needs \"…\""), and a reported belief the sentence
+ * rejects ("…, which is total rubbish"). Only the hits inside that statement are lowered.
+ */
+function quotedOrRejected(ctx: RuleContext): void {
+  // Each judged quotation walks the hit list: a bounded number keeps huge messages linear.
+  for (const [open, close] of quotePairs(ctx).slice(0, MAX_QUOTES)) {
+    const after = judgedAfter(ctx, close);
+    const before = after === undefined ? unwantedBefore(ctx, open) : undefined;
+    const why = after ?? before;
+    if (why !== undefined)
+      lowerBetween(ctx, open, close, `counter-speech: the quotation is judged ('${why}')`);
+  }
+  const rej = rejectedBelief(ctx);
+  if (rej !== undefined)
+    lowerBetween(ctx, rej.from, rej.to, `counter-speech: a reported belief rejected ('${rej.why}')`);
+}
+
 /** Lowers every unmitigated flaggable hit when the message is counter-speech. */
 export function counterSpeechRule(ctx: RuleContext): void {
+  quotedOrRejected(ctx);
   const flaggableHits = ctx.hits.filter((h) => h.flaggable && h.mitigated === undefined);
   if (flaggableHits.length === 0) return;
   const why = counterSpeech(ctx);

@@ -7,6 +7,7 @@ import type { Role } from '../lexicon.js';
 import { squeeze, TK_WORD } from '../normalise.js';
 import type { RuleContext } from './context.js';
 import { emojiStandIn } from './emoji-standin.js';
+import { singularTheyBetween } from './targets.js';
 import { THREAT_CUES } from './threats.js';
 import { has, type Target, type Unit } from './types.js';
 
@@ -109,7 +110,57 @@ function tellsSomething(ctx: RuleContext, u: Unit, r: Role, tg: Target): boolean
   return false;
 }
 
+/** What an exclusion aimed at hate itself names ("#NoPlaceForHate", "no room for racism"). */
+export const HATE_NOUNS = new Set(
+  [
+    'hate',
+    'hatred',
+    'racism',
+    'bigotry',
+    'sexism',
+    'misogyny',
+    'homophobia',
+    'transphobia',
+    'biphobia',
+    'ableism',
+    'islamophobia',
+    'antisemitism',
+    'xenophobia',
+    'discrimination',
+    'prejudice',
+    'abuse',
+    'harassment',
+    'intolerance',
+  ].map(squeeze),
+);
+/** Subjects of their own that a description in a later clause is about ("…, it's lazy and cruel"). */
+const THING_SUBJECTS = new Set(['it', 'its', 'that', 'thats', 'this', 'thiss', 'which'].map(squeeze));
+
+/** "no place for hate": the exclusion is aimed at hate, not at the group nearby. */
+function aimedAtHate(ctx: RuleContext, u: Unit): boolean {
+  const next = ctx.tokens[u.j];
+  return next !== undefined && next.kind === TK_WORD && HATE_NOUNS.has(next.key);
+}
+
+/**
+ * "stop using asylum seekers as a punchline, it's lazy": the description's clause opens with a subject
+ * of its own ("it", "that"), and the group sits in an earlier clause.
+ */
+function ownSubject(ctx: RuleContext, u: Unit, tg: Target): boolean {
+  if (tg.i >= u.clause || u.clause === ctx.sentStart[u.sent]) return false;
+  const t = ctx.tokens[u.clause]!;
+  return t.kind === TK_WORD && THING_SUBJECTS.has(t.key) && u.i - u.clause <= 3;
+}
+
+/** "shitty legends", "fucking heroes": a swear word right before praise intensifies it. */
+function intensifiesPraise(ctx: RuleContext, u: Unit): boolean {
+  const v = ctx.unitAt[u.j];
+  return v !== undefined && (has(v, 'positive') !== undefined || has(v, 'negatable') !== undefined);
+}
+
 export function derogationRule(ctx: RuleContext, u: Unit, r: Role): void {
+  if (r.kind === 'implicit' && aimedAtHate(ctx, u)) return;
+  if (has(u, 'profanity') !== undefined && intensifiesPraise(ctx, u)) return;
   const emoji = u.via === 'emoji';
   const near = ctx.nearestTarget(u, emoji ? EMOJI_WINDOW : WORD_WINDOW, (r.severity ?? 2) >= 3);
   const tg = near ?? ctx.earlierTarget(u);
@@ -121,6 +172,10 @@ export function derogationRule(ctx: RuleContext, u: Unit, r: Role): void {
   const earlier = near === undefined;
   // A group term that is itself the description ("gay" in "that's so gay") is not a target.
   if (tg.i >= u.i && tg.j <= u.j) return;
+  // Dehumanising words still dehumanise when said of a thing the group touched ("…, it needs fumigating").
+  if (!earlier && r.kind !== 'dehumanising' && ownSubject(ctx, u, tg)) return;
+  // "a new Roma lad … they've already taken over the fantasy league": a group trope said of one person.
+  if (r.kind === 'implicit' && tg.i < u.i && singularTheyBetween(ctx, tg.i, u.i)) return;
   // A swear word as the description must sit in the same clause as the group: "Holy shit,
   // Muslims are amazing" is not a description.
   // Across sentences only with a quantifier: "Don't talk to me about Jews. Bunch of idiots".
@@ -149,6 +204,63 @@ export function derogationRule(ctx: RuleContext, u: Unit, r: Role): void {
     ctx.groupHit(u, tg, base * 0.9, `${what} (group named in an earlier sentence)`, ctx.negatedBy(u));
     return;
   }
-  const neg = universalChallenge(ctx, u, tg) ? undefined : ctx.negatedBy(u, tg, kind === 'implicit');
+  let neg = universalChallenge(ctx, u, tg) ? undefined : ctx.negatedBy(u, tg, kind === 'implicit');
+  if (neg !== undefined && (doubleNegation(ctx, u, tg) || toldToStop(ctx, u))) neg = undefined;
   ctx.groupHit(u, tg, base, what, neg);
+}
+
+const RELATIVE = new Set(['who', 'that', 'which'].map(squeeze));
+const STOP_CUES = new Set(
+  ['should', 'need', 'needs', 'to', 'must', 'just', 'gota', 'gotta', 'then'].map(squeeze),
+);
+
+/**
+ * "then they should stop being so smelly", "stop being so lazy": telling a group to stop being
+ * something says they are it ("stopped being" is still a negation).
+ */
+function toldToStop(ctx: RuleContext, u: Unit): boolean {
+  const { tokens, targetAt } = ctx;
+  for (let k = u.i - 1; k >= Math.max(1, u.i - 3); k--) {
+    const t = tokens[k]!;
+    if (t.kind !== TK_WORD || t.key !== 'being') continue;
+    const stop = tokens[k - 1]!;
+    if (stop.kind !== TK_WORD || stop.key !== 'stop') return false;
+    // The group (or a pronoun for it) is who should stop; a bare "stop being so ignorant" speaks to
+    // the reader.
+    const cue = tokens[k - 2];
+    if (cue === undefined || cue.kind !== TK_WORD || !STOP_CUES.has(cue.key)) return false;
+    for (let q = k - 2; q >= Math.max(0, k - 5); q--) if (targetAt[q] !== undefined) return true;
+    return false;
+  }
+  return false;
+}
+
+/**
+ * "Never met a Muslim who wasn't a thief", "not one of them that isn't lazy": a negated relative
+ * clause under a negation before the group is a claim about all of them, not a denial.
+ */
+function doubleNegation(ctx: RuleContext, u: Unit, tg: Target): boolean {
+  if (tg.i >= u.i) return false;
+  const { tokens, unitAt, sentOf } = ctx;
+  let inner = -1;
+  for (let k = u.i - 1; k >= tg.j; k--) {
+    const v = unitAt[k];
+    if (v !== undefined && has(v, 'negator') !== undefined) {
+      inner = v.i;
+      break;
+    }
+  }
+  if (inner < 1) return false;
+  // "who wasn't", "who was not", "that is not".
+  let relative = false;
+  for (let k = inner - 1; k >= Math.max(tg.j, inner - 2); k--) {
+    const t = tokens[k]!;
+    if (t.kind === TK_WORD && RELATIVE.has(t.key)) relative = true;
+  }
+  if (!relative) return false;
+  for (let k = tg.i - 1; k >= Math.max(0, tg.i - 6) && sentOf[k] === u.sent; k--) {
+    const v = unitAt[k];
+    if (v !== undefined && has(v, 'negator') !== undefined) return true;
+  }
+  return false;
 }

@@ -1,6 +1,7 @@
 /** Expressions of hatred or disgust ("hate", "can't stand", 🤮) aimed at a target in the sentence. */
 
 import type { Role } from '../lexicon.js';
+import { squeeze, TK_WORD } from '../normalise.js';
 import type { RuleContext } from './context.js';
 import type { Unit } from './types.js';
 
@@ -27,7 +28,21 @@ const DIRECT_VERBS = new Set([
   'yuk',
 ]);
 
+/** Words before "hate" that make it a noun ("no place for hate", "stop the hate"), not a feeling. */
+const NOUN_BEFORE = new Set(
+  ['for', 'against', 'no', 'of', 'the', 'end', 'stop', 'spread', 'spreading', 'tackle', 'zero', 'anti'].map(
+    squeeze,
+  ),
+);
+
+function hateAsNoun(ctx: RuleContext, u: Unit, r: Role): boolean {
+  if (r.term !== 'hate' || u.i === 0) return false;
+  const prev = ctx.tokens[u.i - 1]!;
+  return prev.kind === TK_WORD && NOUN_BEFORE.has(prev.key);
+}
+
 export function hateVerbRule(ctx: RuleContext, u: Unit, r: Role): void {
+  if (hateAsNoun(ctx, u, r)) return;
   const tg = ctx.nearestTarget(u, u.via === 'emoji' ? EMOJI_WINDOW + 2 : WORD_WINDOW, false);
   if (tg === undefined) return;
   // Swearing used as a verb ("fuck X", "screw X") must be aimed straight at the group: "Fuck

@@ -53,6 +53,17 @@ function slurMitigation(ctx: RuleContext, u: Unit, r: Role): string | undefined 
         return `reclaimed/self-referential use ('${ctx.slice(v.i, v.j)}')`;
       }
     }
+    // "Proud crip here, …": a sentence that opens by introducing the writer as one ("here" ends the
+    // phrase; "crip here again" is someone else).
+    const next = u.j < ctx.n ? ctx.tokens[u.j]! : undefined;
+    if (
+      next !== undefined &&
+      next.kind === TK_WORD &&
+      next.key === 'here' &&
+      u.i - ctx.sentStart[u.sent]! <= 2 &&
+      ctx.tokens[u.j + 1]?.kind !== TK_WORD
+    )
+      return `reclaimed/self-referential use ('${ctx.slice(u.i, u.j + 1)}')`;
     // In-group, affectionate use ("Nigga please, you know I love you bro"): a reclaimable slur in a
     // message that is warm and attacks no one.
     let warm = false;

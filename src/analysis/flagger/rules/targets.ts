@@ -8,7 +8,7 @@ import type { FlagCategory } from '../../../contract/coding.js';
 import { LEXICON } from '../lexicon.js';
 import { squeeze, TK_EMOJI, TK_WORD } from '../normalise.js';
 import type { RuleContext } from './context.js';
-import { has, type RuleOutcome, type Target } from './types.js';
+import { has, type RuleOutcome, type Target, type Unit } from './types.js';
 
 const ADJ_BREAKERS = new Set(LEXICON.adjBreakers.map(squeeze));
 const NOT_TARGET = new Set(LEXICON.notTarget.map(squeeze));
@@ -169,6 +169,133 @@ function groupTargets(ctx: RuleContext): Identity {
   return { identityPresent, identityCategories: [...identityCategories], identitySpan };
 }
 
+/**
+ * One person named by a group adjective ("a new Roma lad", "the Polish woman"): a plural pronoun after
+ * it is singular they, so what it says is about that person, not the group.
+ */
+const SINGULAR_PERSONS = new Set(
+  [
+    'lad',
+    'lass',
+    'man',
+    'woman',
+    'guy',
+    'bloke',
+    'fella',
+    'chap',
+    'girl',
+    'boy',
+    'kid',
+    'person',
+    'colleague',
+    'neighbour',
+    'friend',
+    'mate',
+    'student',
+    'officer',
+    'recruit',
+    'probationer',
+    'teenager',
+    'lady',
+    'gentleman',
+    'worker',
+    'member',
+    'driver',
+    'copper',
+    'cop',
+    'nurse',
+    'doctor',
+    'teacher',
+    'sergeant',
+    'detective',
+    'constable',
+    'inspector',
+    'employee',
+    'tenant',
+    'resident',
+    'patient',
+    'customer',
+    'lodger',
+  ].map(squeeze),
+);
+/** "they all", "them lot": the pronoun speaks of many, whoever was named before. */
+const PLURAL_AFTER = new Set(['all', 'lot', 'every'].map(squeeze));
+/** Only these can be singular they ("those", "that lot", "you people" always mean a group). */
+const THEY_FORMS = new Set(
+  ['they', 'them', 'their', 'theirs', 'theyre', 'theyd', 'theyll', 'theyve', 'themselves'].map(squeeze),
+);
+
+const ARTICLES = new Set(['a', 'an', 'one'].map(squeeze));
+const QUANTIFIERS = new Set(
+  ['few', 'lot', 'couple', 'bunch', 'load', 'group', 'handful', 'number', 'gang', 'pair', 'crowd'].map(
+    squeeze,
+  ),
+);
+
+/** "a new Muslim woman": an article up to three words before the group word. */
+function articleBefore(ctx: RuleContext, ref: Target): boolean {
+  for (let k = ref.i - 1; k >= Math.max(0, ref.i - 3) && ctx.sentOf[k] === ctx.sentOf[ref.i]; k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === TK_WORD && ARTICLES.has(t.key)) {
+      // "a few Asians", "a lot of them": a quantifier, not one person.
+      const after = ctx.tokens[k + 1]!;
+      return !(after.kind === TK_WORD && QUANTIFIERS.has(after.key));
+    }
+  }
+  return false;
+}
+
+/**
+ * One particular person ("there's a new …", "the … at my work", "met a …"), not any one of the group:
+ * "Don't send a female officer, they're useless" is generic they and speaks of the group.
+ */
+const SPECIFIC = new Set(
+  ['new', 'theres', 'there', 'met', 'saw', 'the', 'this', 'that', 'my', 'our', 'his', 'her'].map(squeeze),
+);
+function specific(ctx: RuleContext, ref: Target): boolean {
+  for (let k = ref.i - 1; k >= Math.max(0, ref.i - 4) && ctx.sentOf[k] === ctx.sentOf[ref.i]; k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === TK_WORD && SPECIFIC.has(t.key)) return true;
+  }
+  return false;
+}
+
+function singularThey(ctx: RuleContext, ref: Target, u: Unit): boolean {
+  const { tokens, n } = ctx;
+  if (u.j - u.i !== 1 || !THEY_FORMS.has(tokens[u.i]!.key)) return false;
+  const k = u.j;
+  const next = ref.j < n ? tokens[ref.j]! : undefined;
+  const nextWord = next !== undefined && next.kind === TK_WORD ? next.key : undefined;
+  if (nextWord === undefined || !SINGULAR_PERSONS.has(nextWord)) {
+    // "a new woman in a burka": an article before a group word that no plural noun ("family",
+    // "lads") follows names one person.
+    if (nextWord !== undefined && ctx.lex.personNouns.has(nextWord)) return false;
+    if (!articleBefore(ctx, ref)) return false;
+  }
+  if (!specific(ctx, ref)) return false;
+  const after = k < n ? tokens[k]! : undefined;
+  return !(after !== undefined && after.kind === TK_WORD && PLURAL_AFTER.has(after.key));
+}
+
+const SINGULAR = new WeakMap<RuleContext, Set<number>>();
+function singular(ctx: RuleContext): Set<number> {
+  let s = SINGULAR.get(ctx);
+  if (s === undefined) SINGULAR.set(ctx, (s = new Set<number>()));
+  return s;
+}
+
+/**
+ * Is there a singular they between token `from` and token `to` ("a new Roma lad … they've …")? A
+ * group trope said of it ("taken over") speaks of one person; hatred of that person for who they are
+ * ("can't stand them") still counts, so only the rules for group tropes ask.
+ */
+export function singularTheyBetween(ctx: RuleContext, from: number, to: number): boolean {
+  const s = SINGULAR.get(ctx);
+  if (s === undefined) return false;
+  for (let k = from; k < to; k++) if (s.has(k)) return true;
+  return false;
+}
+
 /** Pronouns refer to the latest strong group term before them, or the first one after. */
 function referBack(ctx: RuleContext): void {
   const { n, targets, targetAt } = ctx;
@@ -182,6 +309,7 @@ function referBack(ctx: RuleContext): void {
     while (p + 1 < strongTargets.length && strongTargets[p + 1]!.i < u.i) p++;
     const prev = strongTargets[p]!;
     const ref = prev.i < u.i ? prev : strongTargets[0]!;
+    if (ref.i < u.i && singularThey(ctx, ref, u)) singular(ctx).add(u.i);
     const tg: Target = {
       i: u.i,
       j: u.j,
