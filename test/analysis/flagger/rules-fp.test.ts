@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createFlagger } from '../../../src/analysis/flagger/index.js';
+import { rulesOnlyFlagger } from './rules-only.js';
 
 // Rules that fired on innocent lines by the corpus's second wave of authors. Each class is tested in
 // its innocent form (no rule span may make it hostile) and in the hateful form the rules must still
 // catch. Sentences are our own paraphrases of the classes, not corpus lines.
-const flagger = createFlagger();
+const flagger = rulesOnlyFlagger();
 const HOSTILE = /slur|derogatory|dehumanising|hatred|threat|exclusionary|negated positive/;
 
 /** Rule spans that still count against the message (not lowered by any mitigation). */
