@@ -10,6 +10,7 @@
  * the data itself is in terms/*.json.
  */
 
+import auxData from './model/aux.json' with { type: 'json' };
 import guardData from './terms/guard.json' with { type: 'json' };
 import lexiconData from './terms/lexicon.json' with { type: 'json' };
 import { makeToken, squeeze, TK_EMOJI, TK_WORD, type Token } from './normalise.js';
@@ -229,6 +230,11 @@ export interface LexiconIndex {
   guard: ReadonlySet<string>;
   /** The same words squeezed: the fall-backs (one edit, splitting) work on squeezed keys. */
   guardKeys: ReadonlySet<string>;
+  /**
+   * Common words of chat (as written; `common` in model/aux.json, built at training time): a token that
+   * is one, or is one edit or one mask from one, is ambiguous, and a fall-back must not read it as a term.
+   */
+  common: ReadonlySet<string>;
   version: string;
   /** Memo of obfuscation look-ups: chat vocabulary repeats, so most tokens are looked up once. */
   fuzzyCache: Map<string, string | null>;
@@ -252,6 +258,14 @@ export const GUARD: ReadonlySet<string> = new Set(
  * is never a slur, a hostile description or a case term by accident of spelling.
  */
 const GUARD_KEEPS: ReadonlySet<RoleType> = new Set<RoleType>(['identity', 'police', 'person']);
+
+/**
+ * Common chat words that lie near a term (`buildAux`): read from the committed aux file here rather than
+ * from the pipeline's, so that a pipeline built with empty stop lists (training, tests) still sees them.
+ */
+const COMMON_RAW: readonly string[] = (auxData as { common?: string[] }).common ?? [];
+// As written, not squeezed: squeezing makes false neighbours ("glass" → "glas" is one edit from "gyas").
+const COMMON: ReadonlySet<string> = new Set(COMMON_RAW);
 
 /**
  * A token whose lookup went through a fall-back that changed the word ("need" squeezed to "ned") or
@@ -583,6 +597,7 @@ function buildBaseLexicon(options: {
     squeezeStop: new Set(options.squeezeStop ?? []),
     guard: GUARD,
     guardKeys: new Set([...GUARD].map(squeeze)),
+    common: COMMON,
     version: L.version,
     fuzzyCache: new Map(),
     segCache: new Map(),
@@ -656,8 +671,36 @@ export function buildLexicon(options: {
   return { ...base, phrases, contentKeys, vocab, phraseHeads, fuzzyCache: new Map(), segCache: new Map() };
 }
 
-/** One-edit lookup (missing, extra, swapped or substituted letter) against content terms. */
+/**
+ * One-edit lookup (missing, extra, swapped or substituted letter) against content terms. Nothing when
+ * the token is itself a common word ("santa") or is also one edit from a common word that is not a
+ * term ("sarts" is "starts" as much as "tarts", "thik" is "think"): an ambiguous spelling is no slur.
+ */
 export function fuzzyKey(lex: LexiconIndex, key: string): string | undefined {
+  if (lex.common.has(key)) return undefined;
+  const k = fuzzyTerm(lex, key);
+  if (k === undefined || nearCommon(lex, key, k)) return undefined;
+  return k;
+}
+
+/** Whether some common word other than `term`, and not a term itself, is one edit from `key`. */
+function nearCommon(lex: LexiconIndex, key: string, term: string): boolean {
+  if (lex.common.size === 0) return false;
+  const hit = (w: string): boolean =>
+    w !== term && w.length >= 4 && lex.common.has(w) && !lex.contentKeys.has(w);
+  const A = 'abcdefghijklmnopqrstuvwxyz';
+  for (let p = 0; p <= key.length; p++) {
+    if (p < key.length && hit(key.slice(0, p) + key.slice(p + 1))) return true;
+    if (p + 1 < key.length && hit(key.slice(0, p) + key[p + 1]! + key[p]! + key.slice(p + 2))) return true;
+    for (const c of A) {
+      if (hit(key.slice(0, p) + c + key.slice(p))) return true;
+      if (p < key.length && c !== key[p] && hit(key.slice(0, p) + c + key.slice(p + 1))) return true;
+    }
+  }
+  return false;
+}
+
+function fuzzyTerm(lex: LexiconIndex, key: string): string | undefined {
   if (
     key.length < 3 ||
     key.length > 16 ||
@@ -712,9 +755,28 @@ function maskMatch(lex: LexiconIndex, norm: string): string | undefined {
         break;
       }
     }
-    if (ok) return squeeze(c);
+    if (ok) return maskAmbiguous(lex, norm, c) ? undefined : squeeze(c);
   }
   return undefined;
+}
+
+/**
+ * A mask that a common word fits as well ("t*at" is "that", "who*e" is "whole") is ambiguous unless a
+ * vowel of the term is under the stars: that is how swear words are starred ("wh*re", "c**t"), while a
+ * starred consonant in an ordinary word is a typo or a random mask.
+ */
+function maskAmbiguous(lex: LexiconIndex, norm: string, term: string): boolean {
+  let hiddenVowel = false;
+  for (let i = 0; i < norm.length; i++) if (norm[i] === '*' && /[aeiouy]/.test(term[i]!)) hiddenVowel = true;
+  if (hiddenVowel) return false;
+  if (lex.common.size === 0) return false;
+  for (const w of COMMON_RAW) {
+    if (w.length !== norm.length || w === term || lex.contentKeys.has(squeeze(w))) continue;
+    let ok = true;
+    for (let i = 0; i < norm.length && ok; i++) if (norm[i] !== '*' && norm[i] !== w[i]) ok = false;
+    if (ok) return true;
+  }
+  return false;
 }
 
 /**
@@ -857,8 +919,15 @@ function matchable(lex: LexiconIndex, t: Token): boolean {
   return t.kind === TK_WORD;
 }
 
+const NUMBER_LIKE = /^\d+(?:s|st|nd|rd|th|ish|yo|yrs?|k|m|am|pm|p|mph|kg|ml|hrs?|mins?)?$/;
+
 /** The phrase key this token starts: as written (exact, leet, mask) or, failing that, one edit away. */
 function findKey(lex: LexiconIndex, t: Token): { key: string; via: Match['via'] } | undefined {
+  // A number, an age band or an ordinal ("40s", "3rd", "20yo") is read as written: its leet letters
+  // ("40s" → "aos") are no word, and one edit from them is a slur ("abos").
+  if (t.alt !== undefined && NUMBER_LIKE.test(t.alt)) {
+    return lex.phrases.has(t.alt) ? { key: t.alt, via: 'exact' } : undefined;
+  }
   const found = lookupKey(lex, t);
   if (found !== undefined || t.masked === true) return found;
   const fk = cachedFuzzy(lex, t.key);

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { createFlagger, type FlagResult } from '../../../src/analysis/flagger/index.js';
+
+// False flags on the new authors' dev templates (B…O): spelling fall-backs that read ordinary words as
+// slurs, laughter emoji read as threats, police terms ("hate crime") read as hatred, victims in a report
+// read as targets, and slurs quoted in a report or named to condemn them. Each class is tested in its
+// innocent form and in a hateful form that must still flag.
+const flagger = createFlagger();
+
+/** Flagged on rule evidence (the model alone may still flag a message; these tests are about the rules). */
+function ruleFlagged(r: FlagResult): boolean {
+  return r.flagged && !r.spans.some((s) => s.reason.startsWith('model:'));
+}
+
+/** Spans that a spelling fall-back produced. */
+function fallbackSpans(r: FlagResult): string[] {
+  return r.spans.filter((s) => /seen through (fuzzy|mask)/.test(s.reason)).map((s) => s.text);
+}
+
+describe('spelling fall-backs: an ambiguous or numeric token is no slur', () => {
+  it.each([
+    // One edit from a common word as well as from a term.
+    'The council are clueless, tht pothole has been there a year',
+    'Ramadan sarts tomorrow, custody have moved meal times for anyone fasting',
+    'the next person who pakrs across my drive is getting a ticket',
+    'before you know it the whoe street is round here',
+    'the lads deserve better than us laughing, pak it in',
+    'Fucking roa is a shambles again, who wrote this',
+    'I just thik it skips the stop that the gay lot from the centre use',
+    'saing a trans woman is a fantasy is the sort of comment that ends careers',
+    'bisexuals can hold hansd on the high street like anyone else',
+    'Teenagers trn out to vote more than anyone',
+    // A common word itself.
+    'Secret santa rule this year: ten quid limit',
+    // Masks that a common word fits with a consonant under the star.
+    'the idea t*at we finish on time is a joke',
+    'the new system slows the who*e team down',
+    // Numbers and age bands.
+    'SUSPECT IC5 MALE, 40S, NAVY TRACKSUIT, LAST SEEN HEADING TOWARDS BRIXTON',
+    'two males in their 20s and a woman in her 30s, 3rd call tonight',
+  ])('%s', (text) => {
+    const r = flagger.classify(text);
+    expect(fallbackSpans(r)).toEqual([]);
+    expect(r.spans.filter((s) => s.reason.startsWith('slur'))).toEqual([]);
+  });
+
+  it.each([
+    // Misspellings that are one edit from a term and from no common word.
+    ['whroe', 'she is a dirty whroe'],
+    ['sluut', 'what a sluut she is'],
+    ['gyas', 'gyas are vermin'],
+    ['muslms', 'muslms are vermin'],
+    // Starred vowels: how swear words are masked, even where a common word fits ("where").
+    ['wh*re', 'she is a wh*re'],
+    ['sl*t', 'you filthy sl*t'],
+    ['p*ki', 'get that p*ki out of here'],
+  ])('still reads %s', (token, text) => {
+    const r = flagger.classify(text);
+    expect(ruleFlagged(r)).toBe(true);
+    expect(r.spans.some((s) => s.text.includes(token))).toBe(true);
+  });
+});
