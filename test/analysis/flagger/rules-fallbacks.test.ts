@@ -60,3 +60,49 @@ describe('spelling fall-backs: an ambiguous or numeric token is no slur', () => 
     expect(r.spans.some((s) => s.text.includes(token))).toBe(true);
   });
 });
+
+describe('a skull with laughter is laughter, not a death threat', () => {
+  it.each([
+    "Who's meeting the Muslim lot at the front desk? I'm stuck in custody 😂💀!",
+    'the Albanian interpreter turned up in a onesie 😭💀',
+    'Polish lads beat us at five-a-side again 💀🤣🤣',
+  ])('%s', (text) => {
+    const r = flagger.classify(text);
+    expect(r.spans.filter((s) => s.category === 'violence_threat')).toEqual([]);
+    expect(ruleFlagged(r)).toBe(false);
+  });
+
+  it.each(['Muslims 💀', 'all the Albanians 💀💀💀', 'every Jew should be 💀'])(
+    '%s stays a threat',
+    (text) => {
+      const r = flagger.classify(text);
+      expect(ruleFlagged(r)).toBe(true);
+      expect(r.spans.some((s) => s.category === 'violence_threat')).toBe(true);
+    },
+  );
+
+  it('laughing skulls next to a victim are mockery', () => {
+    const r = flagger.classify('another DV 😂💀');
+    expect(r.spans.some((s) => /laughter or mockery/.test(s.reason))).toBe(true);
+  });
+});
+
+describe('police terms with "hate" in them express no hatred', () => {
+  it.each([
+    'Race hate report from an Afghan, statement taken, CCTV seized, keeping him updated',
+    'hate report from the Polish family on Elm Road, PCSO attending',
+    'racial hate incident outside the mosque, Muslim lad spat at, suspect outstanding',
+    'hate crime reported by a Jewish couple, crime number to follow',
+  ])('%s', (text) => {
+    const r = flagger.classify(text);
+    expect(r.spans.filter((s) => /hatred/.test(s.reason))).toEqual([]);
+    expect(ruleFlagged(r)).toBe(false);
+  });
+
+  it.each(['I hate Afghans', 'race hate report done, honestly I hate Somalis'])(
+    '%s is still hatred',
+    (text) => {
+      expect(ruleFlagged(flagger.classify(text))).toBe(true);
+    },
+  );
+});
