@@ -40,7 +40,8 @@ export type RoleType =
   | 'person'
   | 'case'
   | 'anger'
-  | 'coded';
+  | 'coded'
+  | 'sympathy';
 
 export interface Role {
   type: RoleType;
@@ -154,6 +155,8 @@ interface RawLexicon {
   strongCounter: string[];
   notTarget: string[];
   possessedPeople: string[];
+  /** Sympathy phrases ("terrible what happened", "awful for them"): no rule reads them as hostile. */
+  sympathy: { terms: string[] };
 }
 
 export const LEXICON = lexiconData as unknown as RawLexicon;
@@ -368,7 +371,9 @@ function addTerm(
       ph.roles.push({ ...role, term: t });
     for (const k of keys) b.vocab.add(k);
     if (keys.length === 1 && CONTENT_ROLES.has(role.type) && !role.contextual) b.contentKeys.add(first);
-    if (keys.length === 1 && (FUZZY_ROLES.has(role.type) || role.type === 'sexual')) addMaskable(b, t);
+    // Reporting verbs too: a starred "sh*uted" still frames a quoted slur as something said.
+    if (keys.length === 1 && (FUZZY_ROLES.has(role.type) || role.type === 'sexual' || role.type === 'report'))
+      addMaskable(b, t);
   }
 }
 
@@ -522,6 +527,7 @@ function addOtherTerms(b: LexiconBuild): void {
   for (const t of L.victimContext) addTerm(b, t, { type: 'victimContext' }, NO_ABBREVIATIONS);
   for (const t of L.laughter) addTerm(b, t, { type: 'laugh' });
   for (const t of L.police.terms) addTerm(b, t, { type: 'police' });
+  for (const t of L.sympathy.terms) addTerm(b, t, { type: 'sympathy' });
   for (const t of L.personNouns) addTerm(b, t, { type: 'person' });
 }
 

@@ -106,3 +106,46 @@ describe('police terms with "hate" in them express no hatred', () => {
     },
   );
 });
+
+describe('victims in a report are not targets', () => {
+  it.each([
+    'Hope the Irishman whose car got t0rched on Elm Road gets the insurance sorted quick, awful for them.',
+    'hope the Polish lad who was stabbed outside the chippy pulls through',
+    'terrible what happened at the mosque on Derby Road, extra patrols on tonight',
+    'awful what happened to the Romanian family, their windows went in again',
+    'A man who said he would set the dog on them if an old dear moved onto his street was jailed today',
+    'Criminal damage call, the witness was an old person, statement done',
+  ])('%s', (text) => {
+    const r = flagger.classify(text);
+    expect(ruleFlagged(r)).toBe(false);
+  });
+
+  it.each([
+    'hope the Irish get torched',
+    'I want every Jew who lives here shot',
+    "I'll set the dogs on the gypsies if they come near",
+    'the Romanians are terrible, send them back',
+    'Muslims are awful for this country',
+  ])('%s still flags', (text) => {
+    expect(ruleFlagged(flagger.classify(text))).toBe(true);
+  });
+});
+
+describe('a slur quoted in a report or named to condemn it', () => {
+  it.each([
+    'DP sh*uted "wog" at me while I cuffed him, all on bodycam',
+    'DP shouted "wog" at me while I cuffed him, all on bodycam',
+    'mate, calling the new custody sergeant a slut in a work group is misconduct. delete it!',
+    'calling her a slut in the group chat is gross misconduct',
+  ])('%s', (text) => {
+    expect(ruleFlagged(flagger.classify(text))).toBe(false);
+  });
+
+  it.each([
+    'the new custody sergeant is a slut',
+    'mate, the new custody sergeant is a slut, misconduct my arse',
+    'that wog in cell 4 is kicking off again',
+  ])('%s still flags', (text) => {
+    expect(ruleFlagged(flagger.classify(text))).toBe(true);
+  });
+});

@@ -28,10 +28,18 @@ const IMPERATIVE_LEAD = new Set([
   'must',
 ]);
 
+const RELATIVE = new Set(['who', 'whose', 'which', 'that', 'whom']);
+const PAST_AUX = new Set(['got', 'was', 'were', 'had', 'been', 'gotten']);
+
 function intentCue(ctx: RuleContext, u: Unit): boolean {
   const { tokens } = ctx;
+  // "Hope the Irishman whose car got torched …": a past passive in a relative clause reports what
+  // happened to someone; the wish before it is about the main clause ("Hope the Irishman … gets …").
+  const prev = u.i > 0 ? tokens[u.i - 1]! : undefined;
+  const pastReport = prev !== undefined && prev.kind === TK_WORD && PAST_AUX.has(prev.key);
   for (let k = u.i - 1; k >= Math.max(u.clause, u.i - 8); k--) {
     const t = tokens[k]!;
+    if (pastReport && t.kind === TK_WORD && RELATIVE.has(t.key)) break;
     if (t.kind === TK_WORD && THREAT_CUES.has(t.key)) return true;
   }
   // Imperative: the threat opens its clause ("kill all ...", "just shoot them").
