@@ -292,12 +292,18 @@ function guardCandidates(lex: LexiconIndex, t: Token, cands: Phrase[]): Phrase[]
   return out;
 }
 
-function cachedFuzzy(lex: LexiconIndex, key: string): string | undefined {
-  const c = lex.fuzzyCache.get(key);
+/**
+ * `written` is the token's letters before squeezing: the common-word check reads the word as typed
+ * ("trnny" is no word; its squeezed "trny" is one letter from "tiny").
+ */
+function cachedFuzzy(lex: LexiconIndex, key: string, written?: string): string | undefined {
+  const as = written !== undefined && written !== key && /^[a-z]+$/.test(written) ? written : undefined;
+  const memo = as === undefined ? key : `${key} ${as}`;
+  const c = lex.fuzzyCache.get(memo);
   if (c !== undefined) return c ?? undefined;
-  const r = fuzzyKey(lex, key);
+  const r = fuzzyKey(lex, key, as);
   if (lex.fuzzyCache.size >= CACHE_LIMIT) lex.fuzzyCache.clear();
-  lex.fuzzyCache.set(key, r ?? null);
+  lex.fuzzyCache.set(memo, r ?? null);
   return r;
 }
 
@@ -682,21 +688,54 @@ export function buildLexicon(options: {
  * the token is itself a common word ("santa") or is also one edit from a common word that is not a
  * term ("sarts" is "starts" as much as "tarts", "thik" is "think"): an ambiguous spelling is no slur.
  */
-export function fuzzyKey(lex: LexiconIndex, key: string): string | undefined {
-  if (lex.common.has(key)) return undefined;
+export function fuzzyKey(lex: LexiconIndex, key: string, written = key): string | undefined {
+  if (lex.common.has(key) || lex.common.has(written)) return undefined;
   const k = fuzzyTerm(lex, key);
-  if (k === undefined || nearCommon(lex, key, k)) return undefined;
+  if (k === undefined) return undefined;
+  // A misread group word costs little (it needs a description to count), a misread slur flags on its
+  // own: only hostile terms, or any term from a token of three letters ("roa"), must be unambiguous.
+  if ((key.length <= 3 || hostile(lex, k)) && nearCommon(lex, written, k)) return undefined;
   return k;
 }
 
-/** Whether some common word other than `term`, and not a term itself, is one edit from `key`. */
+const HOSTILE: ReadonlySet<RoleType> = new Set<RoleType>([
+  'slur',
+  'derog',
+  'hateVerb',
+  'threat',
+  'profanity',
+  'other',
+  'coded',
+  'victimBlame',
+  'sexual',
+  'case',
+]);
+
+/**
+ * Whether a term key is hostile by itself (a slur, a threat …) rather than a group name. Longer phrases
+ * it starts do not count: "trans freak" is hostile for its second word, which must still follow.
+ */
+function hostile(lex: LexiconIndex, k: string): boolean {
+  return (lex.phrases.get(k) ?? []).some(
+    (ph) => ph.keys.length === 1 && ph.roles.some((r) => HOSTILE.has(r.type)),
+  );
+}
+
+/**
+ * Whether a common word other than `term` is one missing, swapped or substituted letter from `key`.
+ * Not an extra letter: dropping one from the token to reach a word ("fmale" → "male") is the rarer
+ * typo, and would hide many misspelt group words. Words that are terms, person nouns or group names
+ * themselves never make a spelling ambiguous ("ofifcer" is "officer" either way).
+ */
 function nearCommon(lex: LexiconIndex, key: string, term: string): boolean {
   if (lex.common.size === 0) return false;
-  const hit = (w: string): boolean =>
-    w !== term && w.length >= 4 && lex.common.has(w) && !lex.contentKeys.has(w);
+  const hit = (w: string): boolean => {
+    if (w.length < 4 || !lex.common.has(w)) return false;
+    const k = squeeze(w);
+    return k !== term && !lex.fuzzyKeys.has(k) && !namesPeople(lex, k);
+  };
   const A = 'abcdefghijklmnopqrstuvwxyz';
   for (let p = 0; p <= key.length; p++) {
-    if (p < key.length && hit(key.slice(0, p) + key.slice(p + 1))) return true;
     if (p + 1 < key.length && hit(key.slice(0, p) + key[p + 1]! + key[p]! + key.slice(p + 2))) return true;
     for (const c of A) {
       if (hit(key.slice(0, p) + c + key.slice(p))) return true;
@@ -704,6 +743,12 @@ function nearCommon(lex: LexiconIndex, key: string, term: string): boolean {
     }
   }
   return false;
+}
+
+function namesPeople(lex: LexiconIndex, w: string): boolean {
+  return (lex.phrases.get(w) ?? []).some(
+    (ph) => ph.keys.length === 1 && ph.roles.some((r) => r.type === 'identity' || r.type === 'person'),
+  );
 }
 
 function fuzzyTerm(lex: LexiconIndex, key: string): string | undefined {
@@ -892,7 +937,7 @@ function retokenise(lex: LexiconIndex, input: Token[]): Token[] {
     }
     const known = lex.phrases.has(t.key) || (t.alt !== undefined && lex.phrases.has(t.alt));
     // A one-edit spelling of a term beats splitting: "disalbed" is "disabled", not "dis al bed".
-    if (!known && t.key.length >= 6 && t.masked !== true && cachedFuzzy(lex, t.key) === undefined) {
+    if (!known && t.key.length >= 6 && t.masked !== true && cachedFuzzy(lex, t.key, t.norm) === undefined) {
       const pieces = cachedSegment(lex, t.key);
       if (pieces !== undefined) {
         for (const p of pieces) {
@@ -905,7 +950,7 @@ function retokenise(lex: LexiconIndex, input: Token[]): Token[] {
     }
     if (t.synthetic === 'joined' && !known && t.parts !== undefined) {
       // A spaced-out run that spells nothing we know: keep the letters as they were.
-      const fk = cachedFuzzy(lex, t.key);
+      const fk = cachedFuzzy(lex, t.key, t.norm);
       if (fk === undefined || t.key.length < 5) {
         tokens.push(...t.parts);
         continue;
@@ -936,7 +981,7 @@ function findKey(lex: LexiconIndex, t: Token): { key: string; via: Match['via'] 
   }
   const found = lookupKey(lex, t);
   if (found !== undefined || t.masked === true) return found;
-  const fk = cachedFuzzy(lex, t.key);
+  const fk = cachedFuzzy(lex, t.key, t.norm);
   return fk !== undefined ? { key: fk, via: 'fuzzy' } : undefined;
 }
 
@@ -971,7 +1016,7 @@ function phraseFollows(lex: LexiconIndex, tokens: Token[], i: number, ph: Phrase
       u.kind === TK_WORD &&
       u.key.length >= 4 &&
       !lex.phrases.has(u.key) &&
-      cachedFuzzy(lex, u.key) === want
+      cachedFuzzy(lex, u.key, u.norm) === want
     ) {
       continue;
     }

@@ -10,7 +10,7 @@ import type { FlagCategory } from '../../../contract/coding.js';
 import { LEXICON, type LexiconIndex, type Match } from '../lexicon.js';
 import { squeeze, TK_COMMA, TK_EMOJI, TK_END, TK_WORD, type Token } from '../normalise.js';
 import { has, type Hit, type Span, type Target, type Unit } from './types.js';
-import { emojiRoles, laughingSkull } from './units.js';
+import { emojiRoles } from './units.js';
 
 const CLAUSE_BREAKS = new Set(LEXICON.clauseBreaks.map(squeeze));
 const DESTINATIONS = new Set(LEXICON.removal.destinations.map(squeeze));
@@ -129,7 +129,7 @@ export class RuleContext {
       }
       const tok = tokens[t]!;
       if (tok.kind === TK_EMOJI) {
-        const roles = emojiRoles(tok, laughingSkull(text, tokens, t));
+        const roles = emojiRoles(tok);
         if (roles.length > 0)
           this.units.push({
             i: t,

@@ -9,6 +9,7 @@ import { LEXICON, type Role } from '../lexicon.js';
 import { squeeze, TK_WORD } from '../normalise.js';
 import { benignContext, type RuleContext } from './context.js';
 import { has, type Target, type Unit } from './types.js';
+import { laughingSkull } from './units.js';
 
 export const THREAT_CUES = new Set(LEXICON.threatCues.map(squeeze));
 const THREAT_WINDOW = 10;
@@ -76,7 +77,9 @@ function reportedDeath(ctx: RuleContext, u: Unit): boolean {
 export function threatRule(ctx: RuleContext, u: Unit, r: Role): void {
   const near = ctx.nearestTarget(u, THREAT_WINDOW, false) ?? slurTarget(ctx, u);
   // "Saw the Albanians at the protest. Should have drowned the lot": the group of a sentence before.
-  const tg = near ?? ctx.earlierTarget(u);
+  // Not for a skull among laughing emoji: "…at the front desk? I'm stuck in custody 😂💀" is dying of
+  // laughter about the sender's own day (next to the group it names, "🇵🇰 ✈️ bye bye 😂💀", it stays).
+  const tg = near ?? (laughingSkull(ctx.text, ctx.tokens, u.i) ? undefined : ctx.earlierTarget(u));
   if (r.kind !== 'strong' && !intentCue(ctx, u)) return;
   // "would have died", "nearly died", "the lad who died": an account of a death, not a wish for one.
   if (reportedDeath(ctx, u)) return;

@@ -13,8 +13,7 @@ const LOUDLY_CRYING = '\u{1F62D}';
 
 /**
  * Whether the skull 💀 at token `i` sits in a run of emoji with laughter (😂 🤣) or 😭: "I'm dead",
- * dying of laughter ("stuck in custody 😂💀"), not a death threat. A skull on its own ("Muslims 💀") or
- * next to other emoji keeps its threat reading.
+ * dying of laughter ("stuck in custody 😂💀"), not a death threat aimed back at a group named earlier.
  */
 export function laughingSkull(text: string, tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;
@@ -28,11 +27,10 @@ export function laughingSkull(text: string, tokens: readonly Token[], i: number)
   return false;
 }
 
-export function emojiRoles(t: Token, laughing = false): Role[] {
+export function emojiRoles(t: Token): Role[] {
   const e = t.emoji;
   if (e === undefined || e.role === undefined) return [];
   const term = e.name;
-  if (laughing) return [{ type: 'laugh', term }];
   switch (e.role) {
     case 'identity':
       return [{ type: 'identity', category: e.category as FlagCategory, group: e.group, term }];
