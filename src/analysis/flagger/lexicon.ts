@@ -268,7 +268,11 @@ const GUARD_KEEPS: ReadonlySet<RoleType> = new Set<RoleType>(['identity', 'polic
  */
 const COMMON_RAW: readonly string[] = (auxData as { common?: string[] }).common ?? [];
 // As written, not squeezed: squeezing makes false neighbours ("glass" → "glas" is one edit from "gyas").
-const COMMON: ReadonlySet<string> = new Set(COMMON_RAW);
+// With the guard list's common words ("santa", "digger"): a spelling one edit from one is ambiguous too.
+const COMMON: ReadonlySet<string> = new Set([
+  ...COMMON_RAW,
+  ...((guardData as GuardFile).common as string[]),
+]);
 
 /**
  * A token whose lookup went through a fall-back that changed the word ("need" squeezed to "ned") or

@@ -30,8 +30,9 @@ describe('spelling fall-backs: an ambiguous or numeric token is no slur', () => 
     'saing a trans woman is a fantasy is the sort of comment that ends careers',
     'bisexuals can hold hansd on the high street like anyone else',
     'Teenagers trn out to vote more than anyone',
-    // A common word itself.
+    // A common word itself, or one edit from one that the guard list holds.
     'Secret santa rule this year: ten quid limit',
+    'secret sanat rule this year: ten quid limit',
     // Masks that a common word fits with a consonant under the star.
     'the idea t*at we finish on time is a joke',
     'the new system slows the who*e team down',
@@ -68,20 +69,24 @@ describe('a skull with laughter is laughter, not a death threat', () => {
   it.each([
     "Who's meeting the Muslim lot at the front desk? I'm stuck in custody 😂💀!",
     'Albanian interpreter booked for 3am. Of course I drew the short straw 😭💀',
+    "who's meeting the transgender group at the front desk? I'm stuck in custody 💀💀💀!",
   ])('%s', (text) => {
     const r = flagger.classify(text);
     expect(r.spans.filter((s) => s.category !== 'violence_threat' && /threat/.test(s.reason))).toEqual([]);
     expect(ruleFlagged(r)).toBe(false);
   });
 
-  it.each(['Muslims 💀', 'all the Albanians 💀💀💀', 'every Jew should be 💀', '🇵🇰 ➡️ ✈️ bye bye 😂💀'])(
-    '%s stays a threat',
-    (text) => {
-      const r = flagger.classify(text);
-      expect(ruleFlagged(r)).toBe(true);
-      expect(r.spans.some((s) => s.category === 'violence_threat')).toBe(true);
-    },
-  );
+  it.each([
+    'Muslims 💀',
+    'all the Albanians 💀💀💀',
+    'every Jew should be 💀',
+    '🇵🇰 ➡️ ✈️ bye bye 😂💀',
+    'Saw the Albanians at the protest. 💀💀💀',
+  ])('%s stays a threat', (text) => {
+    const r = flagger.classify(text);
+    expect(ruleFlagged(r)).toBe(true);
+    expect(r.spans.some((s) => s.category === 'violence_threat')).toBe(true);
+  });
 });
 
 describe('police terms with "hate" in them express no hatred', () => {
@@ -112,6 +117,7 @@ describe('victims in a report are not targets', () => {
     'awful what happened to the Romanian family, their windows went in again',
     'A man who said he would set the dog on them if an old dear moved onto his street was jailed today',
     'Criminal damage call, the witness was an old person, statement done',
+    'Assault call, the witness was a gay officer, statement done ✨.',
   ])('%s', (text) => {
     const r = flagger.classify(text);
     expect(ruleFlagged(r)).toBe(false);
@@ -120,6 +126,7 @@ describe('victims in a report are not targets', () => {
   it.each([
     'hope the Irish get torched',
     'I want every Jew who lives here shot',
+    'we should assault the gays',
     "I'll set the dogs on the gypsies if they come near",
     'the Romanians are terrible, send them back',
     'Muslims are awful for this country',

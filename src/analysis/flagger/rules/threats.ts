@@ -74,12 +74,24 @@ function reportedDeath(ctx: RuleContext, u: Unit): boolean {
   return t.key === 'died' && prev !== undefined && prev.kind === TK_WORD && DEATH_ACCOUNT.has(prev.key);
 }
 
+/** A skull among laughing emoji, or in a sentence with words of its own. */
+function ownSkull(ctx: RuleContext, u: Unit): boolean {
+  const t = ctx.tokens[u.i]!;
+  if (u.via !== 'emoji' || t.emoji?.name !== 'skull') return false;
+  if (laughingSkull(ctx.text, ctx.tokens, u.i)) return true;
+  for (let k = ctx.sentStart[u.sent]!; k < ctx.n && ctx.sentOf[k] === u.sent; k++) {
+    if (ctx.tokens[k]!.kind === TK_WORD) return true;
+  }
+  return false;
+}
+
 export function threatRule(ctx: RuleContext, u: Unit, r: Role): void {
   const near = ctx.nearestTarget(u, THREAT_WINDOW, false) ?? slurTarget(ctx, u);
   // "Saw the Albanians at the protest. Should have drowned the lot": the group of a sentence before.
-  // Not for a skull among laughing emoji: "…at the front desk? I'm stuck in custody 😂💀" is dying of
-  // laughter about the sender's own day (next to the group it names, "🇵🇰 ✈️ bye bye 😂💀", it stays).
-  const tg = near ?? (laughingSkull(ctx.text, ctx.tokens, u.i) ? undefined : ctx.earlierTarget(u));
+  // Not for a skull that reacts to its own sentence or laughs: "…at the front desk? I'm stuck in custody
+  // 💀💀" is "I'm dead" about the sender's own day. A skull alone after the group's sentence still reaches
+  // it, and next to the group it names ("🇵🇰 ✈️ bye bye 😂💀") it stays a threat.
+  const tg = near ?? (ownSkull(ctx, u) ? undefined : ctx.earlierTarget(u));
   if (r.kind !== 'strong' && !intentCue(ctx, u)) return;
   // "would have died", "nearly died", "the lad who died": an account of a death, not a wish for one.
   if (reportedDeath(ctx, u)) return;
