@@ -141,6 +141,8 @@ describe('a slur quoted in a report or named to condemn it', () => {
     'DP shouted "wog" at me while I cuffed him, all on bodycam',
     'mate, calling the new custody sergeant a slut in a work group is misconduct. delete it!',
     'calling her a slut in the group chat is gross misconduct',
+    'mate, calli*g the new DI a slag in a work group is misconduct. delete it',
+    'IP states the suspect called her a hoe and spat at her, hate crime qualifier added',
   ])('%s', (text) => {
     expect(ruleFlagged(flagger.classify(text))).toBe(false);
   });

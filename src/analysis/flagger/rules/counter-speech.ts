@@ -38,6 +38,16 @@ const COPULA = new Set(['is', 'was', 'its', 'thats'].map(squeeze));
 /** Words that may come before the act of saying and leave it opening the sentence ("mate, calling …"). */
 const VOCATIVE = new Set(['mate', 'lads', 'guys', 'folks', 'team', 'sarge', 'honestly', 'seriously', 'tbh']);
 
+/** The act of saying at token `k`, as written or starred ("calli*g", matched as the reporting verb). */
+function saying(ctx: RuleContext, k: number): boolean {
+  const t = ctx.tokens[k]!;
+  if (SAYING.has(t.key)) return true;
+  const u = ctx.unitAt[k];
+  return (
+    t.masked === true && u !== undefined && u.i === k && SAYING.has(squeeze(has(u, 'report')?.term ?? ''))
+  );
+}
+
 /** Whether token `k` opens its sentence, after at most a vocative and a comma ("mate, calling her …"). */
 function opensSentence(ctx: RuleContext, k: number): boolean {
   const start = ctx.sentStart[ctx.sentOf[k]!]!;
@@ -59,7 +69,7 @@ function judgedSaying(ctx: RuleContext): string | undefined {
   const { tokens, unitAt } = ctx;
   for (let k = 0; k < ctx.n; k++) {
     const t = tokens[k]!;
-    if (t.kind !== TK_WORD || !SAYING.has(t.key) || !opensSentence(ctx, k)) continue;
+    if (t.kind !== TK_WORD || !saying(ctx, k) || !opensSentence(ctx, k)) continue;
     for (let q = k + 3; q < ctx.n && ctx.sentOf[q] === ctx.sentOf[k]; q++) {
       if (tokens[q]!.kind !== TK_WORD || !COPULA.has(tokens[q]!.key)) continue;
       for (let r = q + 1; r < Math.min(ctx.n, q + 4); r++) {
