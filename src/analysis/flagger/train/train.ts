@@ -177,11 +177,13 @@ export async function trainFlagger(options: TrainOptions = {}): Promise<TrainRep
   const outDir = options.outDir ?? path.join(repoRoot(), 'src', 'analysis', 'flagger', 'model');
   const t0 = Date.now();
   const base = createPipeline({ aux: { version: 'none', fuzzyStop: [], segStop: [], squeezeStop: [] } });
-  const aux = buildAux(base.lex);
+  // The corpus first: its quiet train lines decide which words are common (`buildAux`).
+  const corpus = writeCorpus(options.exclude);
+  const quiet = corpus.filter((l) => l.split === 'train' && l.label === 0).map((l) => l.text);
+  const aux = buildAux(base.lex, quiet);
   log(`aux: ${aux.fuzzyStop.length} fuzzy stop words, ${aux.segStop.length} split stop words`);
   const pipeline = createPipeline({ aux });
 
-  const corpus = writeCorpus(options.exclude);
   const loaded = options.corpusOnly === true ? { docs: [] as Doc[], files: {} } : loadData();
   const { docs, files } = loaded;
   const heldoutCount = docs.filter((d) => d.split === 'heldout').length;
