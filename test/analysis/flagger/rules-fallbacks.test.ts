@@ -155,3 +155,11 @@ describe('a slur quoted in a report or named to condemn it', () => {
     expect(ruleFlagged(flagger.classify(text))).toBe(true);
   });
 });
+
+describe('a skull after a joke frame is the laugh', () => {
+  it('how many … who cares 💀💀 is a joke at the group', () => {
+    const r = flagger.classify('how many Polish lads to change a lightbulb? who cares 💀💀');
+    expect(ruleFlagged(r)).toBe(true);
+    expect(r.spans.some((s) => /joke or disclaimer/.test(s.reason))).toBe(true);
+  });
+});
