@@ -10,6 +10,7 @@
  * the data itself is in terms/*.json.
  */
 
+import auxData from './model/aux.json' with { type: 'json' };
 import guardData from './terms/guard.json' with { type: 'json' };
 import lexiconData from './terms/lexicon.json' with { type: 'json' };
 import { makeToken, squeeze, TK_EMOJI, TK_WORD, type Token } from './normalise.js';
@@ -39,7 +40,8 @@ export type RoleType =
   | 'person'
   | 'case'
   | 'anger'
-  | 'coded';
+  | 'coded'
+  | 'sympathy';
 
 export interface Role {
   type: RoleType;
@@ -153,6 +155,8 @@ interface RawLexicon {
   strongCounter: string[];
   notTarget: string[];
   possessedPeople: string[];
+  /** Sympathy phrases ("terrible what happened", "awful for them"): no rule reads them as hostile. */
+  sympathy: { terms: string[] };
 }
 
 export const LEXICON = lexiconData as unknown as RawLexicon;
@@ -229,6 +233,11 @@ export interface LexiconIndex {
   guard: ReadonlySet<string>;
   /** The same words squeezed: the fall-backs (one edit, splitting) work on squeezed keys. */
   guardKeys: ReadonlySet<string>;
+  /**
+   * Common words of chat (as written; `common` in model/aux.json, built at training time): a token that
+   * is one, or is one edit or one mask from one, is ambiguous, and a fall-back must not read it as a term.
+   */
+  common: ReadonlySet<string>;
   version: string;
   /** Memo of obfuscation look-ups: chat vocabulary repeats, so most tokens are looked up once. */
   fuzzyCache: Map<string, string | null>;
@@ -254,6 +263,18 @@ export const GUARD: ReadonlySet<string> = new Set(
 const GUARD_KEEPS: ReadonlySet<RoleType> = new Set<RoleType>(['identity', 'police', 'person']);
 
 /**
+ * Common chat words that lie near a term (`buildAux`): read from the committed aux file here rather than
+ * from the pipeline's, so that a pipeline built with empty stop lists (training, tests) still sees them.
+ */
+const COMMON_RAW: readonly string[] = (auxData as { common?: string[] }).common ?? [];
+// As written, not squeezed: squeezing makes false neighbours ("glass" → "glas" is one edit from "gyas").
+// With the guard list's common words ("santa", "digger"): a spelling one edit from one is ambiguous too.
+const COMMON: ReadonlySet<string> = new Set([
+  ...COMMON_RAW,
+  ...((guardData as GuardFile).common as string[]),
+]);
+
+/**
  * A token whose lookup went through a fall-back that changed the word ("need" squeezed to "ned") or
  * that is on the guard list may start only phrases that really begin with that word, and on its own
  * keeps only its neutral readings. Returns the candidates that survive.
@@ -275,12 +296,18 @@ function guardCandidates(lex: LexiconIndex, t: Token, cands: Phrase[]): Phrase[]
   return out;
 }
 
-function cachedFuzzy(lex: LexiconIndex, key: string): string | undefined {
-  const c = lex.fuzzyCache.get(key);
+/**
+ * `written` is the token's letters before squeezing: the common-word check reads the word as typed
+ * ("trnny" is no word; its squeezed "trny" is one letter from "tiny").
+ */
+function cachedFuzzy(lex: LexiconIndex, key: string, written?: string): string | undefined {
+  const as = written !== undefined && written !== key && /^[a-z]+$/.test(written) ? written : undefined;
+  const memo = as === undefined ? key : `${key} ${as}`;
+  const c = lex.fuzzyCache.get(memo);
   if (c !== undefined) return c ?? undefined;
-  const r = fuzzyKey(lex, key);
+  const r = fuzzyKey(lex, key, as);
   if (lex.fuzzyCache.size >= CACHE_LIMIT) lex.fuzzyCache.clear();
-  lex.fuzzyCache.set(key, r ?? null);
+  lex.fuzzyCache.set(memo, r ?? null);
   return r;
 }
 
@@ -354,7 +381,9 @@ function addTerm(
       ph.roles.push({ ...role, term: t });
     for (const k of keys) b.vocab.add(k);
     if (keys.length === 1 && CONTENT_ROLES.has(role.type) && !role.contextual) b.contentKeys.add(first);
-    if (keys.length === 1 && (FUZZY_ROLES.has(role.type) || role.type === 'sexual')) addMaskable(b, t);
+    // Reporting verbs too: a starred "sh*uted" still frames a quoted slur as something said.
+    if (keys.length === 1 && (FUZZY_ROLES.has(role.type) || role.type === 'sexual' || role.type === 'report'))
+      addMaskable(b, t);
   }
 }
 
@@ -508,6 +537,7 @@ function addOtherTerms(b: LexiconBuild): void {
   for (const t of L.victimContext) addTerm(b, t, { type: 'victimContext' }, NO_ABBREVIATIONS);
   for (const t of L.laughter) addTerm(b, t, { type: 'laugh' });
   for (const t of L.police.terms) addTerm(b, t, { type: 'police' });
+  for (const t of L.sympathy.terms) addTerm(b, t, { type: 'sympathy' });
   for (const t of L.personNouns) addTerm(b, t, { type: 'person' });
 }
 
@@ -583,6 +613,7 @@ function buildBaseLexicon(options: {
     squeezeStop: new Set(options.squeezeStop ?? []),
     guard: GUARD,
     guardKeys: new Set([...GUARD].map(squeeze)),
+    common: COMMON,
     version: L.version,
     fuzzyCache: new Map(),
     segCache: new Map(),
@@ -656,8 +687,75 @@ export function buildLexicon(options: {
   return { ...base, phrases, contentKeys, vocab, phraseHeads, fuzzyCache: new Map(), segCache: new Map() };
 }
 
-/** One-edit lookup (missing, extra, swapped or substituted letter) against content terms. */
-export function fuzzyKey(lex: LexiconIndex, key: string): string | undefined {
+/**
+ * One-edit lookup (missing, extra, swapped or substituted letter) against content terms. Nothing when
+ * the token is itself a common word ("santa") or is also one edit from a common word that is not a
+ * term ("sarts" is "starts" as much as "tarts", "thik" is "think"): an ambiguous spelling is no slur.
+ */
+export function fuzzyKey(lex: LexiconIndex, key: string, written = key): string | undefined {
+  if (lex.common.has(key) || lex.common.has(written)) return undefined;
+  const k = fuzzyTerm(lex, key);
+  if (k === undefined) return undefined;
+  // A misread group word costs little (it needs a description to count), a misread slur flags on its
+  // own: only hostile terms, or any term from a token of three letters ("roa"), must be unambiguous.
+  if ((key.length <= 3 || hostile(lex, k)) && nearCommon(lex, written, k)) return undefined;
+  return k;
+}
+
+const HOSTILE: ReadonlySet<RoleType> = new Set<RoleType>([
+  'slur',
+  'derog',
+  'hateVerb',
+  'threat',
+  'profanity',
+  'other',
+  'coded',
+  'victimBlame',
+  'sexual',
+  'case',
+]);
+
+/**
+ * Whether a term key is hostile by itself (a slur, a threat …) rather than a group name. Longer phrases
+ * it starts do not count: "trans freak" is hostile for its second word, which must still follow.
+ */
+function hostile(lex: LexiconIndex, k: string): boolean {
+  return (lex.phrases.get(k) ?? []).some(
+    (ph) => ph.keys.length === 1 && ph.roles.some((r) => HOSTILE.has(r.type)),
+  );
+}
+
+/**
+ * Whether a common word other than `term` is one missing, swapped or substituted letter from `key`.
+ * Not an extra letter: dropping one from the token to reach a word ("fmale" → "male") is the rarer
+ * typo, and would hide many misspelt group words. Words that are terms, person nouns or group names
+ * themselves never make a spelling ambiguous ("ofifcer" is "officer" either way).
+ */
+function nearCommon(lex: LexiconIndex, key: string, term: string): boolean {
+  if (lex.common.size === 0) return false;
+  const hit = (w: string): boolean => {
+    if (w.length < 4 || !lex.common.has(w)) return false;
+    const k = squeeze(w);
+    return k !== term && !lex.fuzzyKeys.has(k) && !namesPeople(lex, k);
+  };
+  const A = 'abcdefghijklmnopqrstuvwxyz';
+  for (let p = 0; p <= key.length; p++) {
+    if (p + 1 < key.length && hit(key.slice(0, p) + key[p + 1]! + key[p]! + key.slice(p + 2))) return true;
+    for (const c of A) {
+      if (hit(key.slice(0, p) + c + key.slice(p))) return true;
+      if (p < key.length && c !== key[p] && hit(key.slice(0, p) + c + key.slice(p + 1))) return true;
+    }
+  }
+  return false;
+}
+
+function namesPeople(lex: LexiconIndex, w: string): boolean {
+  return (lex.phrases.get(w) ?? []).some(
+    (ph) => ph.keys.length === 1 && ph.roles.some((r) => r.type === 'identity' || r.type === 'person'),
+  );
+}
+
+function fuzzyTerm(lex: LexiconIndex, key: string): string | undefined {
   if (
     key.length < 3 ||
     key.length > 16 ||
@@ -712,9 +810,28 @@ function maskMatch(lex: LexiconIndex, norm: string): string | undefined {
         break;
       }
     }
-    if (ok) return squeeze(c);
+    if (ok) return maskAmbiguous(lex, norm, c) ? undefined : squeeze(c);
   }
   return undefined;
+}
+
+/**
+ * A mask that a common word fits as well ("t*at" is "that", "who*e" is "whole") is ambiguous unless a
+ * vowel of the term is under the stars: that is how swear words are starred ("wh*re", "c**t"), while a
+ * starred consonant in an ordinary word is a typo or a random mask.
+ */
+function maskAmbiguous(lex: LexiconIndex, norm: string, term: string): boolean {
+  let hiddenVowel = false;
+  for (let i = 0; i < norm.length; i++) if (norm[i] === '*' && /[aeiouy]/.test(term[i]!)) hiddenVowel = true;
+  if (hiddenVowel) return false;
+  if (lex.common.size === 0) return false;
+  for (const w of COMMON_RAW) {
+    if (w.length !== norm.length || w === term || lex.contentKeys.has(squeeze(w))) continue;
+    let ok = true;
+    for (let i = 0; i < norm.length && ok; i++) if (norm[i] !== '*' && norm[i] !== w[i]) ok = false;
+    if (ok) return true;
+  }
+  return false;
 }
 
 /**
@@ -824,7 +941,7 @@ function retokenise(lex: LexiconIndex, input: Token[]): Token[] {
     }
     const known = lex.phrases.has(t.key) || (t.alt !== undefined && lex.phrases.has(t.alt));
     // A one-edit spelling of a term beats splitting: "disalbed" is "disabled", not "dis al bed".
-    if (!known && t.key.length >= 6 && t.masked !== true && cachedFuzzy(lex, t.key) === undefined) {
+    if (!known && t.key.length >= 6 && t.masked !== true && cachedFuzzy(lex, t.key, t.norm) === undefined) {
       const pieces = cachedSegment(lex, t.key);
       if (pieces !== undefined) {
         for (const p of pieces) {
@@ -837,7 +954,7 @@ function retokenise(lex: LexiconIndex, input: Token[]): Token[] {
     }
     if (t.synthetic === 'joined' && !known && t.parts !== undefined) {
       // A spaced-out run that spells nothing we know: keep the letters as they were.
-      const fk = cachedFuzzy(lex, t.key);
+      const fk = cachedFuzzy(lex, t.key, t.norm);
       if (fk === undefined || t.key.length < 5) {
         tokens.push(...t.parts);
         continue;
@@ -857,11 +974,18 @@ function matchable(lex: LexiconIndex, t: Token): boolean {
   return t.kind === TK_WORD;
 }
 
+const NUMBER_LIKE = /^\d+(?:s|st|nd|rd|th|ish|yo|yrs?|k|m|am|pm|p|mph|kg|ml|hrs?|mins?)?$/;
+
 /** The phrase key this token starts: as written (exact, leet, mask) or, failing that, one edit away. */
 function findKey(lex: LexiconIndex, t: Token): { key: string; via: Match['via'] } | undefined {
+  // A number, an age band or an ordinal ("40s", "3rd", "20yo") is read as written: its leet letters
+  // ("40s" → "aos") are no word, and one edit from them is a slur ("abos").
+  if (t.alt !== undefined && NUMBER_LIKE.test(t.alt)) {
+    return lex.phrases.has(t.alt) ? { key: t.alt, via: 'exact' } : undefined;
+  }
   const found = lookupKey(lex, t);
   if (found !== undefined || t.masked === true) return found;
-  const fk = cachedFuzzy(lex, t.key);
+  const fk = cachedFuzzy(lex, t.key, t.norm);
   return fk !== undefined ? { key: fk, via: 'fuzzy' } : undefined;
 }
 
@@ -896,7 +1020,7 @@ function phraseFollows(lex: LexiconIndex, tokens: Token[], i: number, ph: Phrase
       u.kind === TK_WORD &&
       u.key.length >= 4 &&
       !lex.phrases.has(u.key) &&
-      cachedFuzzy(lex, u.key) === want
+      cachedFuzzy(lex, u.key, u.norm) === want
     ) {
       continue;
     }

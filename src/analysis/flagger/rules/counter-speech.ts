@@ -35,6 +35,32 @@ function dismissed(tokens: readonly Token[], u: Unit): boolean {
 const SAYING = new Set(['saying', 'calling', 'telling'].map(squeeze));
 const COPULA = new Set(['is', 'was', 'its', 'thats'].map(squeeze));
 
+/** Words that may come before the act of saying and leave it opening the sentence ("mate, calling …"). */
+const VOCATIVE = new Set(['mate', 'lads', 'guys', 'folks', 'team', 'sarge', 'honestly', 'seriously', 'tbh']);
+
+/** The act of saying at token `k`, as written or starred ("calli*g", matched as the reporting verb). */
+function saying(ctx: RuleContext, k: number): boolean {
+  const t = ctx.tokens[k]!;
+  if (SAYING.has(t.key)) return true;
+  const u = ctx.unitAt[k];
+  return (
+    t.masked === true && u !== undefined && u.i === k && SAYING.has(squeeze(has(u, 'report')?.term ?? ''))
+  );
+}
+
+/** Whether token `k` opens its sentence, after at most a vocative and a comma ("mate, calling her …"). */
+function opensSentence(ctx: RuleContext, k: number): boolean {
+  const start = ctx.sentStart[ctx.sentOf[k]!]!;
+  if (start === k) return true;
+  const first = ctx.tokens[start]!;
+  return (
+    k - start === 2 &&
+    first.kind === TK_WORD &&
+    VOCATIVE.has(first.key) &&
+    ctx.tokens[start + 1]!.norm === ','
+  );
+}
+
 /**
  * "Saying X are scum is disgusting", "Calling them vermin was vile": a sentence that opens with the act
  * of saying and then judges that act with a hostile word after "is"/"was".
@@ -43,7 +69,7 @@ function judgedSaying(ctx: RuleContext): string | undefined {
   const { tokens, unitAt } = ctx;
   for (let k = 0; k < ctx.n; k++) {
     const t = tokens[k]!;
-    if (t.kind !== TK_WORD || !SAYING.has(t.key) || ctx.sentStart[ctx.sentOf[k]!] !== k) continue;
+    if (t.kind !== TK_WORD || !saying(ctx, k) || !opensSentence(ctx, k)) continue;
     for (let q = k + 3; q < ctx.n && ctx.sentOf[q] === ctx.sentOf[k]; q++) {
       if (tokens[q]!.kind !== TK_WORD || !COPULA.has(tokens[q]!.key)) continue;
       for (let r = q + 1; r < Math.min(ctx.n, q + 4); r++) {

@@ -6,7 +6,7 @@
  */
 
 import { LEXICON } from '../lexicon.js';
-import { squeeze } from '../normalise.js';
+import { squeeze, TK_EMOJI } from '../normalise.js';
 import type { RuleContext } from './context.js';
 import type { Unit } from './types.js';
 import type { VictimState } from './victims.js';
@@ -16,6 +16,13 @@ const DISCLAIMERS: string[][] = LEXICON.jokeFrames.disclaimers.map((p) => p.spli
 /** No unit: the frames are looked for in the whole message. */
 const NOWHERE: Unit = { i: -1, j: -1, roles: [], via: 'exact', sent: -1, clause: 0 };
 
+/** A 💀 in the message: after a joke frame it is "dying of laughter", the punchline's laugh. */
+function skull(ctx: RuleContext): boolean {
+  return ctx.tokens.some(
+    (t) => t.kind === TK_EMOJI && ctx.text.slice(t.start, t.end).startsWith('\u{1F480}'),
+  );
+}
+
 export function jokeRule(ctx: RuleContext, victims: VictimState): void {
   const tg = ctx.targets.find((t) => !t.weak && !t.pronoun && t.category !== 'victims_of_crime');
   if (tg === undefined) return;
@@ -23,7 +30,7 @@ export function jokeRule(ctx: RuleContext, victims: VictimState): void {
   if (ctx.hits.some((h) => h.flaggable && h.mitigated === undefined && h.category === tg.category)) return;
   const frame =
     ctx.phraseIn(DISCLAIMERS, 0, ctx.n, NOWHERE, false) ??
-    (victims.hasLaughAnywhere ? ctx.phraseIn(JOKES, 0, ctx.n, NOWHERE, false) : undefined);
+    (victims.hasLaughAnywhere || skull(ctx) ? ctx.phraseIn(JOKES, 0, ctx.n, NOWHERE, false) : undefined);
   if (frame === undefined) return;
   const s = { start: ctx.tokens[tg.i]!.start, end: ctx.tokens[tg.j - 1]!.end };
   ctx.push({

@@ -9,6 +9,7 @@ import { LEXICON, type Role } from '../lexicon.js';
 import { squeeze, TK_WORD } from '../normalise.js';
 import { benignContext, type RuleContext } from './context.js';
 import { has, type Target, type Unit } from './types.js';
+import { laughingSkull } from './units.js';
 
 export const THREAT_CUES = new Set(LEXICON.threatCues.map(squeeze));
 const THREAT_WINDOW = 10;
@@ -59,10 +60,18 @@ const BREAKABLE = new Set(
   ].map(squeeze),
 );
 
+const RELATIVE = new Set(['who', 'whose', 'which', 'that', 'whom']);
+const PAST_AUX = new Set(['got', 'was', 'were', 'had', 'been', 'gotten']);
+
 export function intentCue(ctx: RuleContext, u: Unit): boolean {
   const { tokens } = ctx;
+  // "Hope the Irishman whose car got torched …": a past passive in a relative clause reports what
+  // happened to someone; the wish before it is about the main clause ("Hope the Irishman … gets …").
+  const prev = u.i > 0 ? tokens[u.i - 1]! : undefined;
+  const pastReport = prev !== undefined && prev.kind === TK_WORD && PAST_AUX.has(prev.key);
   for (let k = u.i - 1; k >= Math.max(u.clause, u.i - 8); k--) {
     const t = tokens[k]!;
+    if (pastReport && t.kind === TK_WORD && RELATIVE.has(t.key)) break;
     if (t.kind === TK_WORD && THREAT_CUES.has(t.key)) return true;
   }
   // Imperative: the threat opens its clause ("kill all ...", "just shoot them").
@@ -201,13 +210,27 @@ function reportedDeath(ctx: RuleContext, u: Unit): boolean {
   return t.key === 'died' && prev !== undefined && prev.kind === TK_WORD && DEATH_ACCOUNT.has(prev.key);
 }
 
+/** A skull among laughing emoji, or in a sentence with words of its own. */
+function ownSkull(ctx: RuleContext, u: Unit): boolean {
+  const t = ctx.tokens[u.i]!;
+  if (u.via !== 'emoji' || t.emoji?.name !== 'skull') return false;
+  if (laughingSkull(ctx.text, ctx.tokens, u.i)) return true;
+  for (let k = ctx.sentStart[u.sent]!; k < ctx.n && ctx.sentOf[k] === u.sent; k++) {
+    if (ctx.tokens[k]!.kind === TK_WORD) return true;
+  }
+  return false;
+}
+
 export function threatRule(ctx: RuleContext, u: Unit, r: Role): void {
   // A place of a group ("torch the next Muslim shop") is the group's, after any people named.
   const person = ctx.nearestTarget(u, THREAT_WINDOW, false) ?? slurTarget(ctx, u);
   const place = person === undefined ? ctx.placeTarget(u, THREAT_WINDOW) : undefined;
   const near = person ?? place;
   // "Saw the Albanians at the protest. Should have drowned the lot": the group of a sentence before.
-  const tg = near ?? ctx.earlierTarget(u);
+  // Not for a skull that reacts to its own sentence or laughs: "…at the front desk? I'm stuck in custody
+  // 💀💀" is "I'm dead" about the sender's own day. A skull alone after the group's sentence still reaches
+  // it, and next to the group it names ("🇵🇰 ✈️ bye bye 😂💀") it stays a threat.
+  const tg = near ?? (ownSkull(ctx, u) ? undefined : ctx.earlierTarget(u));
   if (r.kind !== 'strong' && !intentCue(ctx, u)) return;
   // "would have died", "nearly died", "the lad who died": an account of a death, not a wish for one.
   if (reportedDeath(ctx, u)) return;

@@ -2,11 +2,30 @@
 
 import type { FlagCategory } from '../../../contract/coding.js';
 import { LEXICON, type Role } from '../lexicon.js';
-import { squeeze, type Token } from '../normalise.js';
+import { squeeze, TK_EMOJI, type Token } from '../normalise.js';
 
 const CIGARETTE_BENIGN: string[][] = (
   LEXICON.slurs.find((s) => s.category === 'sexual_orientation')?.benign?.['fag'] ?? []
 ).map((b) => b.split(' ').map(squeeze));
+
+const SKULL = '\u{1F480}';
+const LOUDLY_CRYING = '\u{1F62D}';
+
+/**
+ * Whether the skull 💀 at token `i` sits in a run of emoji with laughter (😂 🤣) or 😭: "I'm dead",
+ * dying of laughter ("stuck in custody 😂💀"), not a death threat aimed back at a group named earlier.
+ */
+export function laughingSkull(text: string, tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (!text.slice(t.start, t.end).startsWith(SKULL)) return false;
+  const laughs = (k: number): boolean => {
+    const u = tokens[k]!;
+    return u.emoji?.role === 'laugh' || text.slice(u.start, u.end).startsWith(LOUDLY_CRYING);
+  };
+  for (let k = i - 1; k >= 0 && tokens[k]!.kind === TK_EMOJI; k--) if (laughs(k)) return true;
+  for (let k = i + 1; k < tokens.length && tokens[k]!.kind === TK_EMOJI; k++) if (laughs(k)) return true;
+  return false;
+}
 
 export function emojiRoles(t: Token): Role[] {
   const e = t.emoji;

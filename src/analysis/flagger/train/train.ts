@@ -15,7 +15,7 @@ import type { FlagCategory } from '../../../contract/coding.js';
 import { fuzzyKey, segment, type LexiconIndex } from '../lexicon.js';
 import type { NeuralModelFile } from '../neural.js';
 import { squeeze } from '../normalise.js';
-import { writeCorpus, type CorpusLine } from './corpus.js';
+import { readCorpus, writeCorpus, type CorpusLine } from './corpus.js';
 import { loadData, repoRoot, type Doc, type LoadedData } from './data.js';
 import { FIRST_NAMES } from './first-names.js';
 import {
@@ -55,7 +55,7 @@ export function rng(seed: number): () => number {
  * dependency) is scanned once here; only the words that collide are kept (shipping the whole list would
  * cost megabytes).
  */
-export function buildAux(lex: LexiconIndex): AuxFile {
+export function buildAux(lex: LexiconIndex, corpusText?: readonly string[]): AuxFile & { common: string[] } {
   const require = createRequire(import.meta.url);
   let words: string[] = [];
   try {
@@ -72,21 +72,87 @@ export function buildAux(lex: LexiconIndex): AuxFile {
       for (const r of ph.roles) for (const w of r.term.toLowerCase().split(/[^a-z]+/)) rawTerms.add(w);
     }
   }
+  // The stop lists are what the fall-backs do without the common-word check (it is applied at run time).
+  const plain: LexiconIndex = { ...lex, common: new Set() };
   for (const w of [...words, ...FIRST_NAMES]) {
     if (!/^[a-z]+$/.test(w)) continue;
     const key = squeeze(w);
     // "need" squeezes to "ned", "too" to "to": a dictionary word must not match a term through squeezing.
     if (key !== w && !rawTerms.has(w) && lex.phrases.has(key)) squeezeStop.add(w);
     if (lex.vocab.has(key)) continue;
-    if (fuzzyKey(lex, key) !== undefined) fuzzyStop.add(key);
-    if (key.length >= 6 && segment(lex, key) !== undefined) segStop.add(key);
+    if (fuzzyKey(plain, key) !== undefined) fuzzyStop.add(key);
+    if (key.length >= 6 && segment(plain, key) !== undefined) segStop.add(key);
   }
+  const common = commonNearTerms(lex, new Set(words), corpusText ?? quietTrainText());
   return {
     version: `aux/${words.length}-words+${FIRST_NAMES.length}-names`,
     fuzzyStop: [...fuzzyStop].sort(),
     segStop: [...segStop].sort(),
     squeezeStop: [...squeezeStop].sort(),
+    common,
   };
+}
+
+/** The quiet (label 0) train lines of the domain corpus: what ordinary police chat sounds like. */
+function quietTrainText(): string[] {
+  try {
+    return readCorpus()
+      .filter((l) => l.split === 'train' && l.label === 0)
+      .map((l) => l.text);
+  } catch {
+    return [];
+  }
+}
+
+/** How often a dictionary word must occur in quiet chat to count as common. */
+const COMMON_MIN_COUNT = 5;
+
+/**
+ * Common words that a misspelling of a term could also be ("sarts": starts/tarts, "t*at": that/twat):
+ * dictionary words of four or more letters seen at least `COMMON_MIN_COUNT` times in the quiet train
+ * lines, not terms themselves, within two edits of a one-edit or maskable term (only those can make a
+ * spelling ambiguous, so only those are committed). A frequency list and not the dictionary, because
+ * the dictionary holds rare words ("omen") that would make every misspelling ambiguous ("wmen").
+ */
+export function commonNearTerms(
+  lex: LexiconIndex,
+  dictionary: ReadonlySet<string>,
+  quietText: readonly string[],
+): string[] {
+  const counts = new Map<string, number>();
+  for (const text of quietText) {
+    for (const w of text
+      .toLowerCase()
+      .replace(/['’]/g, '')
+      .split(/[^a-z]+/)) {
+      if (w.length >= 4) counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+  }
+  const terms = [...lex.fuzzyKeys, ...[...lex.maskable.values()].flat()];
+  const out: string[] = [];
+  for (const [w, n] of counts) {
+    if (n < COMMON_MIN_COUNT || (dictionary.size > 0 && !dictionary.has(w))) continue;
+    if (lex.contentKeys.has(squeeze(w))) continue;
+    if (terms.some((t) => Math.abs(t.length - w.length) <= 2 && editDistance(t, w) <= 2)) out.push(w);
+  }
+  return out.sort();
+}
+
+/** Levenshtein distance with adjacent swaps (optimal string alignment). */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
 }
 
 export interface TrainOptions {
@@ -178,9 +244,12 @@ export function buildTrainingSet(
 }
 
 /** The normalise → match pipeline with freshly built obfuscation stop lists. */
-function buildPipeline(log: (s: string) => void): { aux: AuxFile; pipeline: Pipeline } {
+function buildPipeline(
+  log: (s: string) => void,
+  quiet: readonly string[],
+): { aux: AuxFile; pipeline: Pipeline } {
   const base = createPipeline({ aux: { version: 'none', fuzzyStop: [], segStop: [], squeezeStop: [] } });
-  const aux = buildAux(base.lex);
+  const aux = buildAux(base.lex, quiet);
   log(`aux: ${aux.fuzzyStop.length} fuzzy stop words, ${aux.segStop.length} split stop words`);
   return { aux, pipeline: createPipeline({ aux }) };
 }
@@ -254,8 +323,10 @@ export async function trainFlagger(options: TrainOptions = {}): Promise<TrainRep
   };
   const outDir = options.outDir ?? path.join(repoRoot(), 'src', 'analysis', 'flagger', 'model');
   const t0 = Date.now();
-  const { aux, pipeline } = buildPipeline(log);
+  // The corpus first: its quiet train lines decide which words are common (`buildAux`).
   const corpus = writeCorpus(options.exclude);
+  const quiet = corpus.filter((l) => l.split === 'train' && l.label === 0).map((l) => l.text);
+  const { aux, pipeline } = buildPipeline(log, quiet);
   const { docs, files } = options.corpusOnly === true ? { docs: [] as Doc[], files: [] } : loadData();
   const ex: ToExample = (text, label, cats, w) =>
     toNeuralExample(pipeline.tokens(text), label, cats, w, params.bucketBits);
