@@ -232,3 +232,18 @@ describe('a quotation followed by police action is a record of what was said', (
   ])('innocent: %s', expectQuiet);
   it.each(['"all women on response are trash" and I stand by it'])('hateful: %s', expectCaught);
 });
+
+describe('a reported view judged after it (session 7 integration)', () => {
+  it('lowers what someone said when the sentence then judges it', () => {
+    expect(
+      flagger.classify(
+        'Someone on my feed said people with ADHD are a burden on everyone around them, what a rotten thing to post.',
+      ).flagged,
+    ).toBe(false);
+    expect(flagger.classify('people say Muslims are scum, what a racist thing to say').flagged).toBe(false);
+  });
+  it('keeps the view flagged when what follows is no judgement of it', () => {
+    expect(flagger.classify('he said Muslims are scum, so what').flagged).toBe(true);
+    expect(flagger.classify('Muslims are scum, what a surprise').flagged).toBe(true);
+  });
+});

@@ -477,6 +477,9 @@ const BELIEF = keys([
   'say',
   'says',
   'said',
+  'saying',
+  'posted',
+  'posts',
   'claim',
   'claims',
   'assume',
@@ -502,6 +505,10 @@ const REJECT_LEAD = keys([
   'load',
   'of',
   'pure',
+  'what',
+  'such',
+  'so',
+  'an',
 ]);
 const REJECT = keys([
   'rubbish',
@@ -521,6 +528,16 @@ const REJECT = keys([
   'wrong',
   'crap',
   'twaddle',
+  // A judgement of what was said ("…, what a rotten thing to post", "…, so outdated").
+  'rotten',
+  'outdated',
+  'shameful',
+  'disgraceful',
+  'bigoted',
+  'racist',
+  'sexist',
+  'homophobic',
+  'ignorant',
 ]);
 
 /** How far after the belief verb its rejection may come (bounded: linear time on long messages). */
