@@ -3,13 +3,14 @@ import { createFlagger } from '../../../src/analysis/flagger/index.js';
 import { evaluateFunctional } from '../../../src/analysis/flagger/train/evaluate.js';
 import { BLIND7_CASES } from './blind7-cases.js';
 
-// The seventh-round blind set was written by an author who never ran the flagger on it, to measure the
-// current engine and the next on wording nobody tuned on. These thresholds are placeholders: the lead
-// engineer sets them after the first measurement, and they only guard against a large regression.
+// Written blind by a new author (session 7) and measured twice, never tuned on: engine 2.2.0 flagged
+// 170/213 hateful (78.4 % with the right category) and left 154/168 quiet alone; engine 2.3.0 with the
+// fourteen-author model 185/213 (84.5 %) and 155/168 (docs/flagger.md). This guards against a large
+// regression only.
 describe('seventh-round blind set', () => {
   const r = evaluateFunctional(createFlagger(), BLIND7_CASES);
   it('flags most hateful cases and leaves most quiet ones alone', () => {
-    expect(r.hatefulFlaggedRate).toBeGreaterThanOrEqual(0.5);
-    expect(r.nonHatefulUnflaggedRate).toBeGreaterThanOrEqual(0.5);
+    expect(r.hatefulFlaggedRate).toBeGreaterThanOrEqual(0.8);
+    expect(r.nonHatefulUnflaggedRate).toBeGreaterThanOrEqual(0.88);
   });
 });
