@@ -247,3 +247,10 @@ describe('a reported view judged after it (session 7 integration)', () => {
     expect(flagger.classify('Muslims are scum, what a surprise').flagged).toBe(true);
   });
 });
+
+describe('"sent packing" as exclusion (session 7 acceptance)', () => {
+  it('reads a group to be sent packing as exclusion, a burglar sent packing as an account', () => {
+    expect(flagger.classify('Polish people should be sent packing').flagged).toBe(true);
+    expect(flagger.classify('the burglar got sent packing by the homeowner').flagged).toBe(false);
+  });
+});

@@ -7,7 +7,7 @@
  * Readable for colour-blind users: consecutive colours differ in lightness as well as hue (three
  * lightness levels, which survive any colour-vision deficiency), each sender also gets a mark (a
  * shape) shown beside the name, and the name itself is always written: colour is never the only cue.
- * Every colour is dark enough for text on white (contrast ≥ 4.5:1).
+ * Every colour is dark enough for text on white and on the selection's tint (contrast ≥ 4.5:1).
  */
 import { createContext, useContext } from 'react';
 
@@ -81,18 +81,34 @@ function apart(a: readonly Rgb[], b: readonly Rgb[]): number {
 }
 
 /**
- * Enough for 50 senders: from OKLCH candidates dark enough for text on white, each next colour is
+ * Enough for 50 senders: from OKLCH candidates dark enough for text on every background a name is on, each next colour is
  * the one farthest (for normal and colour-blind vision alike) from all chosen before it. Computed
  * once; the order is fixed, so a case's colours never change between sessions.
  */
 export const PALETTE_SIZE = 60;
+
+/**
+ * The darkest background a sender's name is written on: the selected message's tint (styles.css
+ * `--selected`, #dbe9f7), darker than the white bubbles, the page and the owner's green. Checked
+ * against white only, a lighter colour of the palette fell below 4.5:1 on a selected message (axe,
+ * session 7); every colour now passes on all of them.
+ */
+const BACKGROUND_Y = (() => {
+  const lin = (v: number) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  const [r, g, b] = [0xdb, 0xe9, 0xf7].map((x) => lin(x / 255)) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+})();
 function buildPalette(): string[] {
   const candidates: { hex: string; views: Rgb[] }[] = [];
   for (const l of [0.34, 0.41, 0.48, 0.55]) {
     for (const c of [0.08, 0.13, 0.18]) {
       for (let h = 0; h < 360; h += 6) {
         const rgb = oklchLinear(l, c, h);
-        if (!rgb || 1.05 / (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2] + 0.05) < 4.5) continue;
+        if (
+          !rgb ||
+          (BACKGROUND_Y + 0.05) / (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2] + 0.05) < 4.5
+        )
+          continue;
         candidates.push({ hex: hex(rgb), views: [lab(rgb), ...CVD.map((m) => lab(simulate(m, rgb)))] });
       }
     }
