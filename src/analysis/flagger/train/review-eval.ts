@@ -4,8 +4,8 @@
  * only (the first author's templates taught the rules and the first model, so theirs are the easier
  * test). Each case is reviewed in flagger order, with the per-case re-ranker learning from the codes
  * only (no help from repeated messages), and with the re-ranker as shipped (codes on one copy of a
- * repeated message move the others: the demo's everyday chat repeats a few hundred texts, so this
- * alone finds the rest once each text is coded, which says little about the learning).
+ * repeated message move the others). The everyday chat is mostly distinct texts (simulate.ts), so
+ * the repeated-message rule cannot find the rest by elimination.
  */
 import { DEFAULT_RERANK } from '../active.js';
 import type { Flagger, Pipeline } from '../index.js';

@@ -2,8 +2,8 @@
  * A generated case for the evaluation's simulated review: 6,500 chat messages, of which 150 are
  * offensive lines from the corpus DEV templates (phrasings the model never trained on), 40 are hard
  * negatives from the dev templates (counter-speech, reports of what a suspect said, false friends,
- * jargon, negation, reclaimed use, victim support), and the rest are the demo chat's everyday
- * messages (its own offensive incidents left out). Then a reviewer codes in priority order, using the
+ * jargon, negation, reclaimed use, victim support), and the rest everyday chat: the dev templates'
+ * everyday lines, then the demo chat's messages (its own offensive incidents left out). Then a reviewer codes in priority order, using the
  * truth labels, with or without the per-case re-ranking of ../active.ts after every batch.
  */
 
@@ -80,12 +80,22 @@ export function generateEvalCase(
     40,
     r,
   );
-  const filler: string[] = [];
-  for (let s = 1; filler.length < size; s++) filler.push(...everyday(s, incidents));
+  // Everyday chat: the corpus's dev "everyday" lines (every author's, never trained on, each once) and
+  // then the demo chat's messages, which repeat a few hundred texts as real groups do ("on way",
+  // "lol"). The demo alone made a case of ~455 distinct texts, where a re-ranker that lets one code
+  // stand for every copy of a text finds the rest by elimination.
+  const varied = sample(
+    dev.filter((l) => l.label === 0 && l.kind.split('+')[0] === 'everyday').map((l) => l.text),
+    size - 190,
+    r,
+  );
+  const demo: string[] = [];
+  for (let s = 1; demo.length < size; s++) demo.push(...everyday(s, incidents));
+  const filler = [...varied, ...sample(demo, size - 190 - varied.length, r)];
   const msgs: SimMessage[] = [
     ...offensive.map((l) => ({ id: '', text: l.text, offensive: true, hardNegative: false })),
     ...hard.map((l) => ({ id: '', text: l.text, offensive: false, hardNegative: true })),
-    ...sample(filler, size - 190, r).map((text) => ({ id: '', text, offensive: false, hardNegative: false })),
+    ...filler.map((text) => ({ id: '', text, offensive: false, hardNegative: false })),
   ];
   // A fixed pseudo-random order (hash of text and position), ids in that order.
   const keyed = msgs.map((m, k) => ({ m, key: fnv(`${k}:${m.text}`) }));
