@@ -9,6 +9,7 @@ import { BLIND4_CASES } from './blind4-cases.js';
 import { BLIND5_CASES } from './blind5-cases.js';
 import { BLIND6_CASES } from './blind6-cases.js';
 import { BLIND7_CASES } from './blind7-cases.js';
+import { BLIND8_CASES } from './blind8-cases.js';
 import { BLIND_CASES } from './blind-cases.js';
 import { FUNCTIONAL_CASES } from './functional-cases.js';
 import { POLICE_IMPLICIT_CASES } from './police-implicit-cases.js';
@@ -21,5 +22,6 @@ export const HELD_BACK_SUITES: readonly FunctionalCase[] = [
   ...BLIND5_CASES,
   ...BLIND6_CASES,
   ...BLIND7_CASES,
+  ...BLIND8_CASES,
   ...BATTERY_CASES,
 ];

@@ -1,0 +1,450 @@
+/**
+ * Eighth-round blind check, written on 6 Dec 2026 by a new, independent author who had read none of
+ * the engine (src/analysis/flagger/), its data (data/flagger/) or the other case files: only the format
+ * of blind6-cases.ts and blind-build.ts. Written in one sitting, in the register of a seized WhatsApp
+ * group of UK police officers (shorthand, typos, lower case, emoji, replies), and never run before it
+ * was committed, so its first measurement is an honest figure on text nobody tuned on. The corpus
+ * build leaves these sentences out (scripts/flagger/train.ts, through suites.ts).
+ *
+ * 150 hateful lines spread roughly as a real group's would be (race, religion, women, sexual
+ * orientation, gender identity, disability, age, victims of crime, other people) and 100 quiet lines:
+ * 40 hard negatives (counter-speech, reports of what a suspect said, slang false friends, jargon,
+ * victim support, negation) and 60 ordinary messages of the same group.
+ *
+ * Content warning: hateful statements, slurs and victim blaming are test data here.
+ */
+
+import type { FunctionalCase } from '../../../src/analysis/flagger/train/evaluate.js';
+import { buildBlindCases, type BlindRow as Row } from './blind-build.js';
+
+const HATEFUL: Row[] = [
+  // race and ethnicity
+  [
+    'explicit',
+    'another stabbing on the estate. always the somalis, animals the lot of them',
+    'race_ethnicity',
+  ],
+  ['slur', 'paki shop on the high st been robbed again, cant say im bothered 😂', 'race_ethnicity'],
+  ['slur', 'stop n search on three niggers in a golf, all had weed, shocker', 'race_ethnicity'],
+  ['emoji', 'new lad on B relief is from ghana 🐒🍌', 'race_ethnicity'],
+  ['reply', 'typical 🙄 the romanians again, cant leave anything in a car round there', 'race_ethnicity'],
+  [
+    'implicit',
+    'IP said the suspect was "foreign looking" so thats half of luton then 😂 same difference',
+    'race_ethnicity',
+  ],
+  [
+    'opinion',
+    'honestly the asians round here dont want to integrate, they want to take over',
+    'race_ethnicity',
+  ],
+  ['question', 'why is it every cannabis farm we raid is albanians? breed like rats', 'race_ethnicity'],
+  ['threat', 'if that black c*nt spits at me again in custody hes going down the stairs', 'race_ethnicity'],
+  ['explicit', 'eastern europeans are just thieves with worse haircuts', 'race_ethnicity'],
+  ['slur', 'chinky takeaway on station rd done for no licence again lol', 'race_ethnicity'],
+  ['slur', 'got a wog in cell 4 screaming about his human rights', 'race_ethnicity'],
+  ['implicit', 'the new DC speaks good english for one of them i suppose', 'race_ethnicity'],
+  ['joke', 'bodycam on for the black lads or theyll say we were racist 🙄 tbf we are 😂😂', 'race_ethnicity'],
+  [
+    'explicit',
+    'PC Okafor only got in on the diversity quota, cant write a statement to save his life',
+    'race_ethnicity',
+  ],
+  ['dehumanising', 'the nigerians in flat 9 live like pigs, whole block stinks of them', 'race_ethnicity'],
+  ['explicit', 'send them all back on the next boat honestly, small boats my arse', 'race_ethnicity'],
+  ['slur', 'coon in the back of the van kept kicking the cage', 'race_ethnicity'],
+  [
+    'implicit',
+    'all the pakis on that road are married to their cousins lol explains a lot 🧬',
+    'race_ethnicity',
+  ],
+  ['emoji', 'asylum hotel called us again 🦍🦍🦍', 'race_ethnicity'],
+  ['reply', 'lol course he was black 🙄', 'race_ethnicity'],
+  ['question', 'anyone else think the blacks do all the knife crime in this city?', 'race_ethnicity'],
+  [
+    'opinion',
+    'the poles were fine til they started breeding, now the whole town is foreign',
+    'race_ethnicity',
+  ],
+  [
+    'threat',
+    'swear down if another migrant mouths off at the hotel im giving him a proper hiding',
+    'race_ethnicity',
+  ],
+  ['slur', 'spotted the jungle bunny from the robbery on cctv, same hoodie', 'race_ethnicity'],
+
+  // religion
+  ['explicit', 'ramadan again so expect every muzzie in the area to be moody and useless', 'religion'],
+  ['slur', 'raghead at the mosque gave me grief about my boots on his carpet', 'religion'],
+  ['implicit', 'beard and a backpack on the 8am train, do i ring CT or just shoot first 😂', 'religion'],
+  ['explicit', 'jews run the IOPC, thats why we always get done', 'religion'],
+  ['joke', 'the sikh lad on response has his own built in crash helmet 😂😂', 'religion'],
+  ['emoji', 'muslims double parked outside friday prayers again 🐐🤮', 'religion'],
+  [
+    'question',
+    'why do we have to take our shoes off for the muslims when they wont respect our laws?',
+    'religion',
+  ],
+  ['opinion', 'islam is a disease and this town has caught it', 'religion'],
+  ['threat', 'if that imam gives evidence against us someone should burn his mosque down', 'religion'],
+  ['reply', 'another muzzie wife beater, what a surprise 🙄', 'religion'],
+  ['implicit', 'the jewish landlord wont fix the heating, no shock there, tight as they come 💰', 'religion'],
+  ['slur', 'bunch of kikes moaning about the cordon outside the synagogue', 'religion'],
+  ['explicit', 'muslim men are all groomers, rotherham proved it', 'religion'],
+  ['dehumanising', 'the hindus by the temple breed like rabbits', 'religion'],
+  [
+    'joke',
+    'muslim PCSO asked for a prayer room, told him cell 5 is free 😂 thats where his lot end up anyway',
+    'religion',
+  ],
+
+  // women
+  ['explicit', 'women shouldnt be on response full stop, cant even restrain a teenager', 'sex_women'],
+  ['slur', 'the new sarge is a stuck up bitch, needs a good seeing to', 'sex_women'],
+  ['implicit', 'shes only on the firearms course cos she was shagging the inspector', 'sex_women'],
+  ['joke', 'what do you call a female PC in a fight? a witness 😂😂', 'sex_women'],
+  ['emoji', 'new probie on C relief 🍑🍒 im volunteering to tutor her', 'sex_women'],
+  ['reply', 'lol women drivers 🙄 course she hit the bollard', 'sex_women'],
+  ['opinion', 'tbh women get promoted for having tits not brains', 'sex_women'],
+  ['slur', 'that slag on the front counter wouldnt let me in without my pass', 'sex_women'],
+  ['question', 'why do we let women be custody sgts when they cry at everything?', 'sex_women'],
+  ['threat', 'if that mouthy cow from PSD goes near my locker again shell get a slap', 'sex_women'],
+  ['explicit', 'her in the control room is a typical woman, all emotion no brain', 'sex_women'],
+  ['implicit', 'she went off sick again, must be that time of the month 🩸😂', 'sex_women'],
+  ['slur', 'the DI is a frigid old bint', 'sex_women'],
+  ['joke', 'female officers are great, someone has to make the tea in CID ☕😂', 'sex_women'],
+  ['emoji', 'women on the front line 🤡🤡', 'sex_women'],
+  ['opinion', 'all these women making complaints about the sgt are gold diggers after a payout', 'sex_women'],
+  ['explicit', 'women are too thick for traffic, cant even park the BMW', 'sex_women'],
+  ['slur', 'the bird from the council is a proper dozy tart', 'sex_women'],
+  ['dehumanising', 'shes just a pair of legs in a uniform, nothing between the ears', 'sex_women'],
+  ['implicit', 'get back in the kitchen love, leave the arrests to the men 👊', 'sex_women'],
+  ['reply', 'another whinging woman off with stress 🙄', 'sex_women'],
+  ['threat', 'the next woman who puts a grievance in on me gets followed home', 'sex_women'],
+
+  // sexual orientation
+  ['slur', 'the DS is a massive poof, wouldnt trust him to back me up', 'sexual_orientation'],
+  ['slur', 'that queer from the LGBT liaison wants us all in rainbow laces 🤮', 'sexual_orientation'],
+  ['explicit', 'gays shouldnt be in the job, cant have them in the changing rooms', 'sexual_orientation'],
+  ['joke', 'dont drop the soap in the locker room, daves on shift 😂🏳️‍🌈', 'sexual_orientation'],
+  ['emoji', 'new PC is a bit 🍑🏳️‍🌈 if you know what i mean, backs to the wall lads', 'sexual_orientation'],
+  [
+    'implicit',
+    'he spends a lot of time with the DV unit girls for a bloke... light on his feet 💅',
+    'sexual_orientation',
+  ],
+  ['reply', 'lol course hes a faggot', 'sexual_orientation'],
+  ['question', 'why do the dykes always end up in dog section?', 'sexual_orientation'],
+  ['opinion', 'being gay is a mental illness and the force pays for the parade', 'sexual_orientation'],
+  ['threat', 'any bender tries it on with me in custody gets the baton', 'sexual_orientation'],
+  ['explicit', 'lesbians are just women no bloke wanted', 'sexual_orientation'],
+  ['slur', 'pride on saturday, whos volunteering to police the fudgepackers 🙄', 'sexual_orientation'],
+  [
+    'implicit',
+    'pride duty again, bring the hand sanitiser lads 🤢 dont touch anything',
+    'sexual_orientation',
+  ],
+  [
+    'explicit',
+    'two men kissing at the bus stop, should be able to nick them for being disgusting',
+    'sexual_orientation',
+  ],
+
+  // gender identity
+  ['slur', 'tranny in cell 2 wants a female search, yeah right mate', 'gender_identity'],
+  ['explicit', 'trans women are blokes in dresses, im not searching that', 'gender_identity'],
+  ['implicit', 'we have to call it "she" now apparently, stubble and all 🙄', 'gender_identity'],
+  ['joke', 'asked the trans prisoner for pronouns, went with "it" 😂', 'gender_identity'],
+  ['emoji', 'new civvy in HR is a bloke in a wig 🤡💄', 'gender_identity'],
+  ['reply', 'lol a "woman" 🙄 with size 12 boots', 'gender_identity'],
+  [
+    'opinion',
+    'the trans stuff is a mental illness, we shouldnt be indulging it with training days',
+    'gender_identity',
+  ],
+  [
+    'question',
+    'why waste a morning on non binary awareness when theyre all attention seekers?',
+    'gender_identity',
+  ],
+  ['threat', 'if that shemale kicks off on the wing again im not being gentle', 'gender_identity'],
+  ['slur', 'ladyboy at the massage parlour raid, lads were gutted 🤣', 'gender_identity'],
+  ['explicit', 'trans people are perverts, keep them out of the female cells', 'gender_identity'],
+  [
+    'implicit',
+    'misper is "they/them", 16, just confused and after attention, no rush on it',
+    'gender_identity',
+  ],
+
+  // disability
+  ['slur', 'some retard in a corsa rear ended the area car', 'disability'],
+  ['slur', 'the witness is a proper mong, statement took 3 hours', 'disability'],
+  ['explicit', 'the autistic ones always waste our time, cant give a straight answer', 'disability'],
+  ['joke', 'S136 on the bridge again, the nutter wanted a flying lesson 😂', 'disability'],
+  ['implicit', 'third S136 tonight, the loonies are out, must be a full moon 🌕', 'disability'],
+  [
+    'emoji',
+    'bloke in the wheelchair at the front counter 🦽🤡 wanted to report his scooter nicked',
+    'disability',
+  ],
+  ['reply', 'typical spacker 🙄', 'disability'],
+  ['opinion', 'dyslexic officers should be binned, cant even write a pocketbook', 'disability'],
+  ['question', 'why do we make reasonable adjustments for a cripple who cant chase anyone?', 'disability'],
+  ['threat', 'if that schizo bites me again im tasering him on the spot', 'disability'],
+  ['explicit', 'deaf people just pretend not to hear so they dont get nicked', 'disability'],
+  ['slur', 'PC Harris and his ADHD bollocks, hes just thick as mince', 'disability'],
+  [
+    'implicit',
+    'the downs kid from the care home went "missing" again, prob found a biscuit tin lol',
+    'disability',
+  ],
+  ['dehumanising', 'the psych ward should be a kennel, they are animals in there', 'disability'],
+
+  // age
+  ['explicit', 'the old dears in the village are a waste of space, ringing us about kids on bikes', 'age'],
+  ['joke', 'misper is 84, check the bingo hall and the crem 😂', 'age'],
+  ['implicit', 'sarge is 58, should be put out to pasture, cant even work the new radios 👴', 'age'],
+  ['slur', 'some old coffin dodger reported his bins stolen again', 'age'],
+  ['emoji', 'boomers at the neighbourhood meeting 🦖🦖 moaning about parking', 'age'],
+  ['opinion', 'teenagers today are all scrotes, lock the lot up', 'age'],
+  ['reply', 'lol wrinklies should lose their licence at 70, another one in the hedge', 'age'],
+  ['question', 'why do we waste time on old codgers who forget where they parked?', 'age'],
+
+  // victims of crime
+  [
+    'victim_blame',
+    'rape report from freshers night, she was steaming and went home with him, thats regret not rape',
+    'victims_of_crime',
+  ],
+  ['victim_blame', 'DV at no 14 again, if she keeps going back she must like it', 'victims_of_crime'],
+  ['victim_mock', 'misper found in the canal, bloated like a whale 😂', 'victims_of_crime'],
+  [
+    'victim_mock',
+    'sudden death in flat 3, been there a fortnight, the cat had a go at him lol 😂',
+    'victims_of_crime',
+  ],
+  [
+    'victim_blame',
+    'self harmer in custody again, should let her get on with it, saves paperwork',
+    'victims_of_crime',
+  ],
+  [
+    'victim_blame',
+    'shes reported him for the 6th time, wasting our time, she winds him up',
+    'victims_of_crime',
+  ],
+  [
+    'victim_mock',
+    'jumper on the M6 bridge, lads had a sweepstake on whether he would 😂',
+    'victims_of_crime',
+  ],
+  ['victim_blame', 'what did she expect dressed like that walking home at 2am', 'victims_of_crime'],
+  ['victim_blame', 'burglary victim left the back door open, deserved it tbh', 'victims_of_crime'],
+  [
+    'victim_mock',
+    'the RTC casualty was still twitching, someone got it on bodycam, send it to the group 😂',
+    'victims_of_crime',
+  ],
+  [
+    'victim_mock',
+    'DV victim rang 999 crying again, put her on hold and went for a kebab 😂',
+    'victims_of_crime',
+  ],
+  [
+    'victim_blame',
+    'them grooming victims were little slags anyway, knew what they were doing',
+    'victims_of_crime',
+  ],
+  [
+    'victim_blame',
+    'misper is 15 from the care home, shell turn up when shes done shagging about, not wasting a car on it',
+    'victims_of_crime',
+  ],
+  ['implicit', 'another "rape" allegation after a tinder date 🙄', 'victims_of_crime'],
+  ['emoji', 'the hanging in the park 🪢🤣🤣', 'victims_of_crime'],
+  ['reply', 'lol the DV victim had it coming tbh', 'victims_of_crime'],
+  ['victim_mock', 'overdose in the hostel, one less for us to deal with 🎉', 'victims_of_crime'],
+  ['joke', 'the one on the tracks this morning, late for his own funeral 😂', 'victims_of_crime'],
+  ['victim_blame', 'domestic at the pub, she gobbed off so he slapped her, fair enough', 'victims_of_crime'],
+  [
+    'victim_mock',
+    'kid in the interview suite wouldnt stop crying, should charge her with wasting our time',
+    'victims_of_crime',
+  ],
+  [
+    'question',
+    'why bother taking rape statements off drunk girls when they all lie anyway?',
+    'victims_of_crime',
+  ],
+  [
+    'victim_blame',
+    'stalking victim needs to stop posting where she is on insta then doesnt she',
+    'victims_of_crime',
+  ],
+  [
+    'victim_mock',
+    'shared the pics from the fatal on the A38 with the lads, head came clean off 😂😂',
+    'victims_of_crime',
+  ],
+  ['opinion', 'half these DV "victims" are liars after a council house', 'victims_of_crime'],
+  ['threat', 'if the IP keeps ringing about her ex ill nick her for wasting police time', 'victims_of_crime'],
+
+  // other people: homeless, addicts, sex workers, Travellers, claimants
+  ['explicit', 'smackheads under the bridge again, should just hose them down', 'other_derogatory'],
+  ['slur', 'pikeys on the rec again, count the lawnmowers lads', 'other_derogatory'],
+  [
+    'explicit',
+    'the homeless bloke in the doorway by boots stinks of piss, waste of oxygen',
+    'other_derogatory',
+  ],
+  [
+    'joke',
+    'gypos have moved on to the industrial estate, lock up your tarmac and your daughters 😂',
+    'other_derogatory',
+  ],
+  ['implicit', 'working girls on the canal path, no ones gonna miss one if she goes in', 'other_derogatory'],
+  ['emoji', 'benefit scroungers queuing at the jobcentre 🐖🐖', 'other_derogatory'],
+  ['reply', 'another tramp 🙄 bin him', 'other_derogatory'],
+  ['opinion', 'dole scum only have kids to get bigger houses', 'other_derogatory'],
+  ['question', 'why do we even take reports off prozzies, they are all liars', 'other_derogatory'],
+  ['threat', 'next junkie who needles me gets his teeth kicked in', 'other_derogatory'],
+  ['slur', 'crackhead whore on the corner tried it on with me 🤮', 'other_derogatory'],
+  ['explicit', 'the travellers in the layby are thieving vermin, every last one', 'other_derogatory'],
+  ['dehumanising', 'rough sleepers are like pigeons, feed them and they never leave', 'other_derogatory'],
+  ['implicit', 'sudden death at the hostel, just a druggie, no need for a proper scene', 'other_derogatory'],
+  ['slur', 'chav central on the estate, all on benefits in trackies, absolute scum', 'other_derogatory'],
+];
+
+const QUIET: Row[] = [
+  // counter-speech: quotes the hate to condemn it
+  [
+    'counter_speech',
+    'just read what johnno put in the other group about the somali lads. thats racist and its going to PSD',
+  ],
+  [
+    'counter_speech',
+    'can we stop calling the DV victims "liars" in here please, its not on and its not true',
+  ],
+  ['counter_speech', 'whoever put the monkey emoji under Kwames photo, not funny, delete it'],
+  ['counter_speech', 'calling the new sarge a bitch for doing her job says more about you mate'],
+  ['counter_speech', 'lads "mong" and "retard" arent words we use. my lad has downs'],
+  ['counter_speech', 'saying she was asking for it because of her skirt is exactly why victims dont report'],
+  [
+    'counter_speech',
+    'people keep saying the travellers nick everything, the burglaries on the rec were two local lads',
+  ],
+  ['counter_speech', 'no one in here should be joking about the jumper on the bridge, he was someones son'],
+  // reports of what a suspect or prisoner said
+  ['report', 'suspect called the victim a paki and a terrorist, charged racially aggravated s4 POA'],
+  [
+    'report',
+    'IP says the neighbour shouted "go back to your own country" at her kids, taking a statement now',
+  ],
+  [
+    'report',
+    'prisoner spent the whole booking in calling me a black bitch, all on bodycam for the hate crime file',
+  ],
+  ['report', 'hate crime report: swastika and "jews out" sprayed on the synagogue wall, scene photographed'],
+  [
+    'report',
+    'victim states offender called him a faggot before the assault, flagging as homophobic hate crime',
+  ],
+  ['report', 'drunk in cell 6 shouting that all women are whores, keep an eye he may self harm'],
+  ['report', 'witness heard the defendant say the trans woman "deserved a kicking", its in the MG11'],
+  // slang false friends
+  ['false_friend', 'anyone got fags? im gasping and the garage is shut'],
+  ['false_friend', 'he was on a three day bender, found him asleep in a skip'],
+  ['false_friend', 'faggots and peas in the canteen today, get in'],
+  ['false_friend', 'nigel from the front office is retiring friday, card is in the sergeants room'],
+  ['false_friend', 'fraud squad took a statement from the exec about the niger delta contracts'],
+  ['false_friend', 'the custard tart from greggs is class, grab me one'],
+  ['false_friend', 'the bitch from dog section found the stash under the floorboards, good girl 🐕'],
+  ['false_friend', 'spotted dick for pudding 😂 the canteen is on form today'],
+  ['false_friend', 'fancy a pint at the black horse after earlies?'],
+  // police jargon
+  ['jargon', 'IP is safe and well, misper closed, grading down'],
+  ['jargon', 'S136 on the bridge, hes calm now, waiting on the AMHP'],
+  ['jargon', 'RTC on the A34 slip, one casualty, road closed, need a unit for the cordon'],
+  ['jargon', 'DV risk assessment done, DASH high, referral to MARAC'],
+  ['jargon', 'PSD want my bodycam from saturday, no idea why, anyone else get an email?'],
+  ['jargon', 'obs on the detainee in 7 every 30 mins, hes been drinking'],
+  // victim support
+  ['victim_support', 'the DV victim from tuesday rang to say thank you, proper made my day'],
+  [
+    'victim_support',
+    'sat with the mum of the misper for 3 hours, poor woman. anyone know a good support service?',
+  ],
+  ['victim_support', 'rape victim did her ABE today, brave as anything, lets get this one to court'],
+  ['victim_support', 'the lad who self harmed in custody is ok, went to A&E with him, nice kid actually'],
+  ['victim_support', 'IP in the stalking job is terrified, can we do extra passing patrols on her street'],
+  ['victim_support', 'sudden death today was an old fella on his own, nobody knew for weeks. hug your nan'],
+  // negation
+  ['negation', 'not saying the somali community are the problem at all, it was one family'],
+  ['negation', 'i never said women cant do the job, i said the kit doesnt fit her'],
+  ['negation', 'being gay has nothing to do with it, he was nicked for the drink drive'],
+  ['negation', 'theres no such thing as a perfect victim, she still gets our best'],
+
+  // ordinary messages of the same group
+  ['everyday', 'whos on earlies tomorrow, can someone swap with me'],
+  ['everyday', 'overtime for the football on saturday if anyone wants it'],
+  ['everyday', 'van 2 has a flat again, fleet said monday'],
+  ['everyday', 'court at 10 at the crown, sat in the witness room since 9 and now warned off 🙄'],
+  ['everyday', 'anyone want a greggs? going now'],
+  ['everyday', 'custody is rammed, 40 min wait to book in'],
+  ['everyday', 'villa won 3-1 get in 🦁'],
+  ['everyday', 'nightshift number 4, my body is a ruin'],
+  ['everyday', 'whos pinched my radio charger'],
+  ['everyday', 'radio battery dead again, ring me on the work phone'],
+  ['everyday', 'sarge wants everyones pocketbooks in by friday for inspection'],
+  ['everyday', 'cake in the parade room for Mos birthday 🎂'],
+  ['everyday', 'the coffee machine is broken, this is now a critical incident'],
+  ['everyday', 'just done 14 hours and they want me back at 7'],
+  ['everyday', 'does the canteen do a veggie option on tuesdays'],
+  ['everyday', 'first arrest for the new probie today, well done Priya 👏'],
+  ['everyday', 'on leave from monday, sunshine here i come ☀️'],
+  ['everyday', 'spurs lost again, i give up'],
+  ['everyday', 'lad at the front counter handed in a wallet with 300 quid in it, nice to see'],
+  ['everyday', 'any chance someone can take my 2pm statement, im stuck at the hospital'],
+  ['everyday', 'the satnav in the area car sent us into a field again 😂'],
+  ['everyday', 'taser refresher is thursday, dont forget'],
+  ['everyday', 'who ate my yoghurt from the fridge, you animals'],
+  ['everyday', 'paperwork from last nights job took longer than the job itself'],
+  ['everyday', 'the drunk in cell 3 has been singing oasis for an hour, not even badly'],
+  ['everyday', 'pay rise is 2%, thanks a lot home office'],
+  ['everyday', 'fed rep meeting at 4 about the rota changes'],
+  ['everyday', 'whos doing the kebab run tonight'],
+  ['everyday', '999 call from a woman whose cat was stuck on the shed roof. fire brigade said no 😂'],
+  ['everyday', 'the van smells like a wet dog and regret'],
+  ['everyday', 'my kid has chickenpox so i might be late'],
+  ['everyday', 'the new boots are killing me, blisters on blisters'],
+  ['everyday', 'the printer in CID has jammed again, who do we sacrifice to fix it'],
+  ['everyday', 'got soaked on the scene guard for 6 hours, cheers for the tea whoever brought it'],
+  ['everyday', 'anyone got a spare notebook, mine is full'],
+  ['everyday', 'quiz night at the club friday, need a 4th'],
+  ['everyday', 'the duty solicitor has been 2 hours, interview at 6 now'],
+  ['everyday', 'third sudden death this week, im starting to think its me 😅'],
+  ['everyday', 'the custody nurse is a legend, sorted my cut hand too'],
+  ['everyday', 'england game on in the canteen, dont tell the inspector'],
+  ['everyday', 'lol the burglar left his phone at the scene with his own face as the lockscreen'],
+  ['everyday', 'anyone know a decent mechanic near the nick'],
+  ['everyday', 'fire alarm test at 11, dont panic'],
+  ['everyday', 'PACE clock runs out at 4, need the CPS decision asap'],
+  ['everyday', 'cannot believe they moved parade to 6:45'],
+  ['everyday', 'whoever parked across the back gate, move it pls'],
+  ['everyday', 'new sarge seems sound, actually listens'],
+  ['everyday', 'someone left the van with no fuel, again'],
+  ['everyday', 'is the gym at HQ open on sundays?'],
+  ['everyday', 'morning all, nothing overnight except a loose horse on the bypass 🐴'],
+  ['everyday', 'loose horse caught, owner very apologetic'],
+  ['everyday', 'my mrs says one more rest day cancelled and shes changing the locks 😂'],
+  ['everyday', 'pizza at the nick for the end of the op, well earned lads and lasses'],
+  ['everyday', 'just chased a shoplifter on foot, im getting too old for this 😂'],
+  ['everyday', 'bank holiday rota is up, check your dates'],
+  ['everyday', 'the new IT system logged me out 3 times mid statement'],
+  ['everyday', 'ha the shoplifter tried to leg it in crocs'],
+  ['everyday', 'hope the inspectors op goes well tomorrow, she deserves a win'],
+  ['everyday', 'got the call for the promotion board, bricking it'],
+  ['everyday', 'chippy closes at 10, whos in'],
+];
+
+export const BLIND8_CASES: readonly FunctionalCase[] = buildBlindCases('b8', HATEFUL, QUIET);
