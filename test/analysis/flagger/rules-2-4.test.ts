@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { rulesOnlyFlagger } from './rules-only.js';
+
+// Engine 2.4: counter-speech that judges a reported view without a comma or a listed judgement. Each
+// class is tested in its innocent form and in the hateful form the rules must still catch. Sentences
+// are our own paraphrases of the classes, not corpus lines.
+const flagger = rulesOnlyFlagger();
+
+function flagged(text: string): boolean {
+  return flagger.classify(text).flagged;
+}
+
+describe('a named view judged after "is" ("the idea that … is outdated")', () => {
+  it.each([
+    'the notion that mothers belong in the kitchen is so outdated',
+    'The i d e a that wives belong in the kitchen is frankly nonsense',
+    'the idae tht girlfriends belong in the kitchen was always rubbish',
+  ])('quiet: %s', (t) => expect(flagged(t)).toBe(false));
+  it.each([
+    'wives belong in the kitchen',
+    'the idea that women can run a shift is outdated, they belong in the kitchen',
+  ])('caught: %s', (t) => expect(flagged(t)).toBe(true));
+});
+
+describe('a reported saying rebuked in the next sentence', () => {
+  it.each([
+    'My neighbour keeps saying Somalis should be strung up. I told him he needs help',
+    'her dad said Somalis should be strung up. told him he was out of order',
+  ])('quiet: %s', (t) => expect(flagged(t)).toBe(false));
+  it.each([
+    'Somalis should be strung up',
+    'My neighbour keeps saying Somalis should be strung up. I told him he is spot on',
+  ])('caught: %s', (t) => expect(flagged(t)).toBe(true));
+});
+
+describe('a denied clause ("nobody gets to decide that …")', () => {
+  it.each([
+    "no one gets to decide that female officers aren't decent human beings",
+    "who are you to say female officers aren't decent human beings",
+  ])('quiet: %s', (t) => expect(flagged(t)).toBe(false));
+  it.each([
+    "female officers aren't decent human beings",
+    "nobody gets to decide the rota, female officers aren't decent human beings",
+  ])('caught: %s', (t) => expect(flagged(t)).toBe(true));
+});
+
+describe('a reported belief rejected with a spaced or starred "what a"', () => {
+  it.each([
+    'someone on my feed s*id amputees are a burden on everyone, w h a t a rotten thing to post',
+    'a bloke posted people with ADHD are a burden on everyone, wht a rotten thing to say',
+  ])('quiet: %s', (t) => expect(flagged(t)).toBe(false));
+  it('caught: the bare view', () => expect(flagged('amputees are a burden on everyone')).toBe(true));
+});
