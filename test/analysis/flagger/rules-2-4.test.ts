@@ -51,3 +51,11 @@ describe('a reported belief rejected with a spaced or starred "what a"', () => {
   ])('quiet: %s', (t) => expect(flagged(t)).toBe(false));
   it('caught: the bare view', () => expect(flagged('amputees are a burden on everyone')).toBe(true));
 });
+
+describe('a starred common word is not a slur', () => {
+  it.each(['the council are useless, th*t pothole has been there a year', 'wh*t time is the briefing'])(
+    'quiet: %s',
+    (t) => expect(flagged(t)).toBe(false),
+  );
+  it('caught: a starred slur after an insult cue', () => expect(flagged('you th*t')).toBe(true));
+});
