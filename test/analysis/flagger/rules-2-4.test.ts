@@ -59,3 +59,30 @@ describe('a starred common word is not a slur', () => {
   );
   it('caught: a starred slur after an insult cue', () => expect(flagged('you th*t')).toBe(true));
 });
+
+describe('"the wrong <thing>" condemns nothing', () => {
+  it('caught: a slur beside a wrong parcel', () =>
+    expect(flagged('the spastic on reception sent the wrong parcel again')).toBe(true));
+  it('quiet: saying it is judged wrong', () =>
+    expect(flagged('calling him a spastic is the wrong thing to do')).toBe(false));
+});
+
+describe('everyday sexism and ableism (listed, aimed at a group)', () => {
+  it.each([
+    "women aren't wired for running a shift",
+    "female officers can't hold their own on nights",
+    'she only made sergeant for the quota',
+    'she only got the post because they needed a woman on the board',
+    "he's faking the wheelchair again",
+    'blind people want locking up somewhere',
+    "people with epilepsy shouldn't be having children",
+    'autistic people are like wild animals',
+  ])('caught: %s', (t) => expect(flagged(t)).toBe(true));
+  it.each([
+    "the old radio isn't wired for the new handsets",
+    'she can hold her own on any shift',
+    'we needed a woman on the search team for the female prisoner',
+    'the burglars want locking up',
+    "he's not faking anything, the scans show it",
+  ])('quiet: %s', (t) => expect(flagged(t)).toBe(false));
+});

@@ -280,6 +280,19 @@ function reportedQuote(ctx: RuleContext, hits: readonly Hit[]): string | undefin
   return undefined;
 }
 
+/** "sent the wrong invoice", "a wrong turn": "wrong" before a noun picks a thing, it condemns nothing. */
+function wrongThing(ctx: RuleContext, u: Unit): boolean {
+  if (u.j !== u.i + 1 || ctx.tokens[u.i]!.key !== 'wrong') return false;
+  const prev = ctx.tokens[u.i - 1];
+  const next = ctx.tokens[u.j];
+  return (
+    prev?.kind === TK_WORD &&
+    (prev.key === 'the' || prev.key === 'a') &&
+    next?.kind === TK_WORD &&
+    ctx.unitAt[u.j] === undefined
+  );
+}
+
 function counterSpeech(ctx: RuleContext): { reason: string; factor: number } | undefined {
   const live = ctx.hits.filter((h) => h.flaggable && h.mitigated === undefined);
   const holder = judgedHolder(ctx);
@@ -307,7 +320,7 @@ function counterSpeech(ctx: RuleContext): { reason: string; factor: number } | u
   for (const u of ctx.units) {
     if (ctx.predicateUnits.has(u)) continue;
     const c = has(u, 'condemn');
-    if (c !== undefined && !dismissed(ctx.tokens, u)) {
+    if (c !== undefined && !dismissed(ctx.tokens, u) && !wrongThing(ctx, u)) {
       if (c.kind === 'weak') weak ??= ctx.span(u).term;
       else condemn ??= ctx.span(u).term;
     }
