@@ -86,3 +86,15 @@ describe('everyday sexism and ableism (listed, aimed at a group)', () => {
     "he's not faking anything, the scans show it",
   ])('quiet: %s', (t) => expect(flagged(t)).toBe(false));
 });
+
+describe('"nothing in X says …" denies the clause, however "nothing" is typed', () => {
+  it.each([
+    "Nohting in the research says women aren't wired for command",
+    "no*hing in science says female officers aren't wired for firearms",
+    'people reckon gay officers are only good for admin, w*ich is total rubbish',
+  ])('quiet: %s', (t) => expect(flagged(t)).toBe(false));
+  it.each([
+    "women aren't wired for command",
+    "nothing says it like the stats, women aren't wired for command",
+  ])('caught: %s', (t) => expect(flagged(t)).toBe(true));
+});

@@ -503,6 +503,8 @@ const BELIEF = keys([
 ]);
 /** Belief verbs as they are starred ("s*id"): matched by `maskFits`, so squeezed as written. */
 const MASKED_BELIEF = ['said', 'says', 'think', 'thinks', 'reckons', 'posted', 'claims'];
+/** Lead words as they are starred ("w*ich is total rubbish"). */
+const MASKED_LEAD = ['which', 'thats', 'what'];
 const REJECT_LEAD = keys([
   // "what a" typed fast or spaced out ("wht a", "w h a t a" joins to "whata").
   'wht',
@@ -589,7 +591,9 @@ function rejectedBelief(ctx: RuleContext): { from: number; to: number; why: stri
       while (
         q < ctx.n &&
         tokens[q]!.kind === TK_WORD &&
-        (REJECT_LEAD.has(tokens[q]!.key) || tokens[q]!.key.length === 1) &&
+        (REJECT_LEAD.has(tokens[q]!.key) ||
+          tokens[q]!.key.length === 1 ||
+          MASKED_LEAD.some((w) => maskFits(tokens[q]!, w))) &&
         q - k < 7
       )
         q++;
@@ -710,10 +714,51 @@ const DENIED_FRAMES = phrases([
   'who is she to say',
 ]);
 
+/** "nothing", also starred or typed in a hurry ("no*hing", "nohting", "nothng"). */
+function nothingLike(t: Token): boolean {
+  if (t.kind !== TK_WORD) return false;
+  if (t.key === 'nothing' || maskFits(t, 'nothing')) return true;
+  const k = t.key;
+  if (!k.startsWith('no') || k.length < 6 || k.length > 8) return false;
+  // Same letters as "nothing" but for one dropped, swapped or replaced letter.
+  const a = [...k].sort().join('');
+  const b = [...'nothing'].sort().join('');
+  if (a === b) return true;
+  let i = 0;
+  let j = 0;
+  let miss = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+    } else {
+      miss++;
+      if (a.length < b.length) j++;
+      else {
+        i++;
+        j++;
+      }
+    }
+  }
+  return miss + (b.length - j) + (a.length - i) <= 1;
+}
+const SAYS = keys(['says', 'said', 'proves', 'shows', 'suggests']);
+
+/** "nothing in biology says …": "nothing", at most four words, then "says"; the frame's length, or 0. */
+function nothingSays(ctx: RuleContext, k: number): number {
+  if (!nothingLike(ctx.tokens[k]!)) return 0;
+  for (let q = k + 1; q < Math.min(ctx.n, k + 6) && ctx.sentOf[q] === ctx.sentOf[k]; q++) {
+    const t = ctx.tokens[q]!;
+    if (t.kind !== TK_WORD) return 0;
+    if (SAYS.has(t.key)) return q + 1 - k;
+  }
+  return 0;
+}
+
 /** The rest of the clause after a denying frame. */
 function deniedClause(ctx: RuleContext): { from: number; to: number; why: string } | undefined {
   for (let k = 0; k < ctx.n; k++) {
-    const fl = phraseAt(ctx, k, DENIED_FRAMES);
+    const fl = phraseAt(ctx, k, DENIED_FRAMES) || nothingSays(ctx, k);
     if (fl === 0) continue;
     let e = k + fl;
     // To the clause's end: "nobody gets to decide anything here, X are …" denies nothing after the comma.
