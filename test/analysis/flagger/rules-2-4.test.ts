@@ -98,3 +98,14 @@ describe('"nothing in X says …" denies the clause, however "nothing" is typed'
     "nothing says it like the stats, women aren't wired for command",
   ])('caught: %s', (t) => expect(flagged(t)).toBe(true));
 });
+
+describe('a quoted shout followed by a charge further on', () => {
+  it('quiet', () =>
+    expect(
+      flagged(
+        'suspect yelled "you spastic" at the nurse, caught on bodycam, charged with a public order offence',
+      ),
+    ).toBe(false));
+  it('caught: no charge', () =>
+    expect(flagged('"you spastic" at the nurse, caught on bodycam, brilliant')).toBe(true));
+});

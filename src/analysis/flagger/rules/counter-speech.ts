@@ -443,7 +443,9 @@ function judgedAfter(ctx: RuleContext, close: number): string | undefined {
   const w = wordsFrom(ctx, close + 1, 12);
   if (w.some((x) => ENDORSE.has(x))) return undefined;
   // "Suspect said \"…\", charged with a public order offence": the police acted on what was said.
-  if (w.slice(0, 4).some((x) => POLICE_ACTION.has(x))) return 'police action after it';
+  // Further on only as a charge ("…\" at the carer, it's on bodycam, charged with …").
+  if (w.some((x, i) => POLICE_ACTION.has(x) && (i < 4 || w[i + 1] === 'with' || w[i + 1] === 'for')))
+    return 'police action after it';
   let k = 0;
   while (k < w.length && k < 3 && JUDGE_COPULA.has(w[k]!)) k++;
   if (k === 0) return undefined;
