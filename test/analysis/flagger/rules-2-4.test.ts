@@ -109,3 +109,14 @@ describe('a quoted shout followed by a charge further on', () => {
   it('caught: no charge', () =>
     expect(flagged('"you spastic" at the nurse, caught on bodycam, brilliant')).toBe(true));
 });
+
+describe('a court report of what someone said', () => {
+  it('quiet', () =>
+    expect(
+      flagged('A man who said he would burn their house down if a Muslim family moved in was jailed today'),
+    ).toBe(false));
+  it.each([
+    'burn their house down if a Muslim family moves in',
+    'the bloke who said Muslims should be burnt out was jailed. he should get a medal. burn them all',
+  ])('caught: %s', (t) => expect(flagged(t)).toBe(true));
+});

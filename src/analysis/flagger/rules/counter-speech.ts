@@ -827,10 +827,51 @@ function rebukedSaying(ctx: RuleContext): { from: number; to: number; why: strin
   return undefined;
 }
 
+/** What a court or the police did to whoever said it ("… was jailed today", "has been charged"). */
+const PUNISHED = keys([
+  'jailed',
+  'convicted',
+  'sentenced',
+  'charged',
+  'fined',
+  'cautioned',
+  'arrested',
+  'locked',
+]);
+const PUNISHED_AUX = keys(['was', 'were', 'been', 'is', 'got', 'gets', 'being']);
+const SAID = keys(['said', 'says', 'posted', 'shouted', 'threatened', 'told', 'wrote', 'tweeted']);
+
+/**
+ * "A man who said he would burn their house down … was jailed today": a news report of what someone
+ * said, then what was done to them for it (same sentence). Returns the span of what was said.
+ */
+function punishedSaying(ctx: RuleContext): { from: number; to: number; why: string } | undefined {
+  const { tokens } = ctx;
+  for (let b = 1; b < ctx.n; b++) {
+    const t = tokens[b]!;
+    const who = tokens[b - 1]!;
+    // "who said", "that posted": the speaker is the subject of the report.
+    if (
+      t.kind !== TK_WORD ||
+      !SAID.has(t.key) ||
+      who.kind !== TK_WORD ||
+      (who.key !== 'who' && who.key !== 'that')
+    )
+      continue;
+    for (let k = b + 3; k < Math.min(ctx.n, b + BELIEF_REACH) && ctx.sentOf[k] === ctx.sentOf[b]; k++) {
+      const p = tokens[k]!;
+      if (p.kind !== TK_WORD || !PUNISHED.has(p.key) || !PUNISHED_AUX.has(tokens[k - 1]!.key)) continue;
+      return { from: b + 1, to: k - 1, why: ctx.slice(k - 1, k + 1) };
+    }
+  }
+  return undefined;
+}
+
 const HOSTILE_ROLES = ['derog', 'hateVerb', 'threat', 'slur'] as const;
 const MAX_QUOTES = 64;
 
-function lowerBetween(ctx: RuleContext, from: number, to: number, reason: string): void {
+/** `within`: only hits that also end inside the span (a report's later sentences may be the sender's own). */
+function lowerBetween(ctx: RuleContext, from: number, to: number, reason: string, within = false): void {
   const start = ctx.tokens[from]!.start;
   const end = ctx.tokens[to]!.end;
   // The hostile words are inside what is rejected: the model alone must not flag the message either
@@ -841,6 +882,7 @@ function lowerBetween(ctx: RuleContext, from: number, to: number, reason: string
   }
   for (const h of ctx.hits) {
     if (!h.flaggable || h.mitigated !== undefined || h.start < start || h.start >= end) continue;
+    if (within && h.end > end) continue;
     h.score *= 0.3;
     h.mitigated = reason;
     h.reason = `${h.reason}; ${reason}`;
@@ -862,9 +904,21 @@ function quotedOrRejected(ctx: RuleContext): void {
     if (why !== undefined)
       lowerBetween(ctx, open, close, `counter-speech: the quotation is judged ('${why}')`);
   }
+  const punished = punishedSaying(ctx);
+  // A court report: what was said is the offence, whether or not a listed word names it ("put a brick
+  // through their window"), so the model alone must not flag it on its likeness to threats either.
+  if (punished !== undefined) ctx.mitigated = true;
   const rej = rejectedBelief(ctx) ?? judgedIdea(ctx) ?? rebukedSaying(ctx);
   if (rej !== undefined)
     lowerBetween(ctx, rej.from, rej.to, `counter-speech: a reported belief rejected ('${rej.why}')`);
+  else if (punished !== undefined)
+    lowerBetween(
+      ctx,
+      punished.from,
+      punished.to,
+      `mention: a court report of what was said ('${punished.why}')`,
+      true,
+    );
   const denied = deniedClause(ctx);
   if (denied !== undefined)
     lowerBetween(ctx, denied.from, denied.to, `counter-speech: the view is denied ('${denied.why}')`);
