@@ -120,3 +120,9 @@ describe('a court report of what someone said', () => {
     'the bloke who said Muslims should be burnt out was jailed. he should get a medal. burn them all',
   ])('caught: %s', (t) => expect(flagged(t)).toBe(true));
 });
+
+describe('wanting to be a better friend or ally to a group is praise', () => {
+  it('quiet', () => expect(flagged('how do I become a better ally to Travellers?')).toBe(false));
+  it('caught: the hateful form', () =>
+    expect(flagged('I will never be a better friend to Travellers, they are vermin')).toBe(true));
+});
