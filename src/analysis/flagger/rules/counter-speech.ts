@@ -4,6 +4,10 @@
  * ("racist", "out of order") that is not dismissed. Institutional cue words ("PSD", "report", "HR",
  * "wrong") only support one of those; on their own they never lower a score (a chat that mentions a
  * report for an RTC is not counter-speech; issue 14).
+ *
+ * Over 500 lines on purpose: every form of counter-speech (framed holders, judged quotations, rejected
+ * and rebuked beliefs, denied clauses, court reports) shares the phrase matcher and word lists here,
+ * and splitting them would make two modules import each other. A split by form is the next step.
  */
 
 import { LEXICON } from '../lexicon.js';
