@@ -4,6 +4,10 @@
  * ("racist", "out of order") that is not dismissed. Institutional cue words ("PSD", "report", "HR",
  * "wrong") only support one of those; on their own they never lower a score (a chat that mentions a
  * report for an RTC is not counter-speech; issue 14).
+ *
+ * Over 500 lines on purpose: every form of counter-speech (framed holders, judged quotations, rejected
+ * and rebuked beliefs, denied clauses, court reports) shares the phrase matcher and word lists here,
+ * and splitting them would make two modules import each other. A split by form is the next step.
  */
 
 import { LEXICON } from '../lexicon.js';
@@ -280,6 +284,19 @@ function reportedQuote(ctx: RuleContext, hits: readonly Hit[]): string | undefin
   return undefined;
 }
 
+/** "sent the wrong invoice", "a wrong turn": "wrong" before a noun picks a thing, it condemns nothing. */
+function wrongThing(ctx: RuleContext, u: Unit): boolean {
+  if (u.j !== u.i + 1 || ctx.tokens[u.i]!.key !== 'wrong') return false;
+  const prev = ctx.tokens[u.i - 1];
+  const next = ctx.tokens[u.j];
+  return (
+    prev?.kind === TK_WORD &&
+    (prev.key === 'the' || prev.key === 'a') &&
+    next?.kind === TK_WORD &&
+    ctx.unitAt[u.j] === undefined
+  );
+}
+
 function counterSpeech(ctx: RuleContext): { reason: string; factor: number } | undefined {
   const live = ctx.hits.filter((h) => h.flaggable && h.mitigated === undefined);
   const holder = judgedHolder(ctx);
@@ -307,7 +324,7 @@ function counterSpeech(ctx: RuleContext): { reason: string; factor: number } | u
   for (const u of ctx.units) {
     if (ctx.predicateUnits.has(u)) continue;
     const c = has(u, 'condemn');
-    if (c !== undefined && !dismissed(ctx.tokens, u)) {
+    if (c !== undefined && !dismissed(ctx.tokens, u) && !wrongThing(ctx, u)) {
       if (c.kind === 'weak') weak ??= ctx.span(u).term;
       else condemn ??= ctx.span(u).term;
     }
@@ -430,7 +447,9 @@ function judgedAfter(ctx: RuleContext, close: number): string | undefined {
   const w = wordsFrom(ctx, close + 1, 12);
   if (w.some((x) => ENDORSE.has(x))) return undefined;
   // "Suspect said \"…\", charged with a public order offence": the police acted on what was said.
-  if (w.slice(0, 4).some((x) => POLICE_ACTION.has(x))) return 'police action after it';
+  // Further on only as a charge ("…\" at the carer, it's on bodycam, charged with …").
+  if (w.some((x, i) => POLICE_ACTION.has(x) && (i < 4 || w[i + 1] === 'with' || w[i + 1] === 'for')))
+    return 'police action after it';
   let k = 0;
   while (k < w.length && k < 3 && JUDGE_COPULA.has(w[k]!)) k++;
   if (k === 0) return undefined;
@@ -488,7 +507,15 @@ const BELIEF = keys([
   'supposedly',
   'allegedly',
 ]);
+/** Belief verbs as they are starred ("s*id"): matched by `maskFits`, so squeezed as written. */
+const MASKED_BELIEF = ['said', 'says', 'think', 'thinks', 'reckons', 'posted', 'claims'];
+/** Lead words as they are starred ("w*ich is total rubbish"). */
+const MASKED_LEAD = ['which', 'thats', 'what'];
 const REJECT_LEAD = keys([
+  // "what a" typed fast or spaced out ("wht a", "w h a t a" joins to "whata").
+  'wht',
+  'wat',
+  'whata',
   'which',
   'thats',
   'that',
@@ -561,16 +588,284 @@ function rejectedBelief(ctx: RuleContext): { from: number; to: number; why: stri
   const { tokens } = ctx;
   for (let b = 0; b < ctx.n; b++) {
     const t = tokens[b]!;
-    if (t.kind !== TK_WORD || !BELIEF.has(t.key)) continue;
+    if (t.kind !== TK_WORD || !(BELIEF.has(t.key) || MASKED_BELIEF.some((w) => maskFits(t, w)))) continue;
     for (let k = b + 2; k < Math.min(ctx.n, b + BELIEF_REACH) && ctx.sentOf[k]! <= ctx.sentOf[b]! + 1; k++) {
       if (tokens[k - 1]!.kind !== TK_COMMA && tokens[k - 1]!.kind !== TK_END) continue;
       // After a comma or full stop: "which is (total) rubbish", "that's a myth", "nonsense".
       let q = k;
-      while (q < ctx.n && tokens[q]!.kind === TK_WORD && REJECT_LEAD.has(tokens[q]!.key) && q - k < 5) q++;
+      // Spaced letters ("w h a t a rotten") stay single-letter tokens here: they count as lead words.
+      while (
+        q < ctx.n &&
+        tokens[q]!.kind === TK_WORD &&
+        (REJECT_LEAD.has(tokens[q]!.key) ||
+          tokens[q]!.key.length === 1 ||
+          MASKED_LEAD.some((w) => maskFits(tokens[q]!, w))) &&
+        q - k < 7
+      )
+        q++;
       const r = tokens[q];
       // A bare "wrong" or "false" after a comma may be anything ("…, wrong or not"): it needs a lead.
-      if (r !== undefined && r.kind === TK_WORD && REJECT.has(r.key) && (q > k || BARE_REJECT.has(r.key)))
+      // Spaced letters join the article to the word ("wht a r o t t e n" reads "wht aroten").
+      const rk =
+        r?.key.startsWith('a') === true && q > k && REJECT.has(r.key.slice(1)) ? r.key.slice(1) : r?.key;
+      if (
+        r !== undefined &&
+        r.kind === TK_WORD &&
+        rk !== undefined &&
+        REJECT.has(rk) &&
+        (q > k || BARE_REJECT.has(rk))
+      )
         return { from: b, to: k, why: ctx.slice(k, q + 1) };
+    }
+  }
+  return undefined;
+}
+
+/** "the idea that …", "the notion that …": a view named as a thing, judged after it. */
+const IDEA_FRAMES = phrases([
+  'the idea that',
+  'the notion that',
+  'the belief that',
+  'the claim that',
+  'the view that',
+  'the assumption that',
+  'this idea that',
+  'this notion that',
+]);
+/** Degree words between the copula and the judgement ("is so outdated", "is frankly nonsense"). */
+const IDEA_DEGREE = keys([
+  'always',
+  'so',
+  'very',
+  'really',
+  'frankly',
+  'honestly',
+  'completely',
+  'totally',
+  'well',
+]);
+
+/** "that" as typed in a hurry or starred ("tht", "thta", "t*at"). */
+const THAT_LIKE = keys(['that', 'tht', 'tat', 'thta', 'taht', 'thst', 'thet']);
+
+/** Whether a starred token could be `word` ("s*id" for "said"): same length, stars for letters. */
+function maskFits(t: Token, word: string): boolean {
+  if (t.masked !== true || t.key.length !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if (t.key[i] !== '*' && t.key[i] !== word[i]) return false;
+  return true;
+}
+
+/** "the i*ea tht …", "the idae that …": "the/this", one word, then a "that" (frame length, or 0). */
+function looseIdeaFrame(ctx: RuleContext, k: number): number {
+  const [a, b] = [ctx.tokens[k], ctx.tokens[k + 1]];
+  if (a === undefined || b === undefined) return 0;
+  if (a.kind !== TK_WORD || (a.key !== 'the' && a.key !== 'this') || b.kind !== TK_WORD) return 0;
+  // "the i d e a that": spaced letters stay single-letter tokens at this stage.
+  let m = k + 2;
+  if (b.key.length === 1)
+    while (m < ctx.n && ctx.tokens[m]!.kind === TK_WORD && ctx.tokens[m]!.key.length === 1) m++;
+  const c = ctx.tokens[m];
+  if (c === undefined || c.kind !== TK_WORD || !(THAT_LIKE.has(c.key) || maskFits(c, 'that'))) return 0;
+  return ctx.sentOf[m] === ctx.sentOf[k] ? m + 1 - k : 0;
+}
+
+/**
+ * "the idea that X belong in the kitchen is so outdated": the named view, then "is/was" and a
+ * rejection in the same sentence (no comma needed). Returns the view's token span.
+ */
+function judgedIdea(ctx: RuleContext): { from: number; to: number; why: string } | undefined {
+  const { tokens } = ctx;
+  for (let k = 0; k < ctx.n; k++) {
+    const fl = phraseAt(ctx, k, IDEA_FRAMES) || looseIdeaFrame(ctx, k);
+    if (fl === 0) continue;
+    const fe = k + fl;
+    for (let q = fe + 2; q < Math.min(ctx.n, fe + BELIEF_REACH) && ctx.sentOf[q] === ctx.sentOf[k]; q++) {
+      const t = tokens[q]!;
+      if (t.kind !== TK_WORD || (t.key !== 'is' && t.key !== 'was')) continue;
+      let r = q + 1;
+      while (
+        r < ctx.n &&
+        tokens[r]!.kind === TK_WORD &&
+        (REJECT_LEAD.has(tokens[r]!.key) || IDEA_DEGREE.has(tokens[r]!.key)) &&
+        r - q < 5
+      )
+        r++;
+      const w = tokens[r];
+      if (w !== undefined && w.kind === TK_WORD && (REJECT.has(w.key) || IS_NOUNS.has(w.key)))
+        return { from: fe, to: q, why: ctx.slice(k, fe) + ' … ' + ctx.slice(q, r + 1) };
+    }
+    k = fe - 1;
+  }
+  return undefined;
+}
+
+/** "nobody gets to decide that …", "who are you to say …": the clause after it is denied. */
+const DENIED_FRAMES = phrases([
+  'nobody gets to decide',
+  'no one gets to decide',
+  'noone gets to decide',
+  'nobody gets to say',
+  'no one gets to say',
+  'noone gets to say',
+  'nobody gets to tell',
+  'no one gets to tell',
+  'nobody has the right to say',
+  'no one has the right to say',
+  'nobody has the right to decide',
+  'no one has the right to decide',
+  'who are you to say',
+  'who are you to decide',
+  'who are they to say',
+  'who is he to say',
+  'who is she to say',
+]);
+
+/** "nothing", also starred or typed in a hurry ("no*hing", "nohting", "nothng"). */
+function nothingLike(t: Token): boolean {
+  if (t.kind !== TK_WORD) return false;
+  if (t.key === 'nothing' || maskFits(t, 'nothing')) return true;
+  const k = t.key;
+  if (!k.startsWith('no') || k.length < 6 || k.length > 8) return false;
+  // Same letters as "nothing" but for one dropped, swapped or replaced letter.
+  const a = [...k].sort().join('');
+  const b = [...'nothing'].sort().join('');
+  if (a === b) return true;
+  let i = 0;
+  let j = 0;
+  let miss = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+    } else {
+      miss++;
+      if (a.length < b.length) j++;
+      else {
+        i++;
+        j++;
+      }
+    }
+  }
+  return miss + (b.length - j) + (a.length - i) <= 1;
+}
+const SAYS = keys(['says', 'said', 'proves', 'shows', 'suggests']);
+
+/** "nothing in biology says …": "nothing", at most four words, then "says"; the frame's length, or 0. */
+function nothingSays(ctx: RuleContext, k: number): number {
+  if (!nothingLike(ctx.tokens[k]!)) return 0;
+  for (let q = k + 1; q < Math.min(ctx.n, k + 6) && ctx.sentOf[q] === ctx.sentOf[k]; q++) {
+    const t = ctx.tokens[q]!;
+    if (t.kind !== TK_WORD) return 0;
+    if (SAYS.has(t.key)) return q + 1 - k;
+  }
+  return 0;
+}
+
+/** The rest of the clause after a denying frame. */
+function deniedClause(ctx: RuleContext): { from: number; to: number; why: string } | undefined {
+  for (let k = 0; k < ctx.n; k++) {
+    const fl = phraseAt(ctx, k, DENIED_FRAMES) || nothingSays(ctx, k);
+    if (fl === 0) continue;
+    let e = k + fl;
+    // To the clause's end: "nobody gets to decide anything here, X are …" denies nothing after the comma.
+    while (e < ctx.n && ctx.sentOf[e] === ctx.sentOf[k] && ctx.tokens[e]!.kind !== TK_COMMA) e++;
+    return { from: k + fl, to: e - 1, why: ctx.slice(k, k + fl) };
+  }
+  return undefined;
+}
+
+/**
+ * What the sender told whoever said it ("I told him he needs help", "told her she was out of order"):
+ * a rebuke in the sentence after a reported saying.
+ */
+const REBUKES = phrases([
+  'needs help',
+  'need help',
+  'needs his head testing',
+  'needs her head testing',
+  'needs his head checking',
+  'needs her head checking',
+  'needs to grow up',
+  'need to grow up',
+  'out of order',
+  'out of line',
+  'bang out of order',
+  'was wrong',
+  'is wrong',
+  'was bang wrong',
+  'to wind his neck in',
+  'to wind her neck in',
+  'to pack it in',
+  'to shut up',
+  'to stop',
+  'to grow up',
+  'should be ashamed',
+  'a disgrace',
+  'a bigot',
+  'a racist',
+  'a dinosaur',
+  'disgusting',
+  'not on',
+]);
+const TOLD = keys(['told', 'tell', 'telling']);
+const TOLD_WHO = keys(['him', 'her', 'them', 'he', 'she', 'they', 'uncle', 'dad', 'mum', 'mate']);
+
+/** "My uncle keeps saying X. I told him he needs help": the reported saying, rebuked next sentence. */
+function rebukedSaying(ctx: RuleContext): { from: number; to: number; why: string } | undefined {
+  const { tokens } = ctx;
+  for (let b = 0; b < ctx.n; b++) {
+    const t = tokens[b]!;
+    if (t.kind !== TK_WORD || !BELIEF.has(t.key)) continue;
+    const sb = ctx.sentOf[b]!;
+    for (let k = b + 2; k < Math.min(ctx.n, b + BELIEF_REACH) && ctx.sentOf[k]! <= sb + 1; k++) {
+      if (ctx.sentOf[k] !== sb + 1 || !TOLD.has(tokens[k]!.key) || tokens[k]!.kind !== TK_WORD) continue;
+      const who = tokens[k + 1];
+      if (who === undefined || who.kind !== TK_WORD || !TOLD_WHO.has(who.key)) continue;
+      for (let q = k + 2; q < Math.min(ctx.n, k + 10) && ctx.sentOf[q] === sb + 1; q++) {
+        const rl = phraseAt(ctx, q, REBUKES);
+        if (rl === 0) continue;
+        return { from: b + 1, to: ctx.sentStart[sb + 1]!, why: ctx.slice(k, q + rl) };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** What a court or the police did to whoever said it ("… was jailed today", "has been charged"). */
+const PUNISHED = keys([
+  'jailed',
+  'convicted',
+  'sentenced',
+  'charged',
+  'fined',
+  'cautioned',
+  'arrested',
+  'locked',
+]);
+const PUNISHED_AUX = keys(['was', 'were', 'been', 'is', 'got', 'gets', 'being']);
+const SAID = keys(['said', 'says', 'posted', 'shouted', 'threatened', 'told', 'wrote', 'tweeted']);
+
+/**
+ * "A man who said he would burn their house down … was jailed today": a news report of what someone
+ * said, then what was done to them for it (same sentence). Returns the span of what was said.
+ */
+function punishedSaying(ctx: RuleContext): { from: number; to: number; why: string } | undefined {
+  const { tokens } = ctx;
+  for (let b = 1; b < ctx.n; b++) {
+    const t = tokens[b]!;
+    const who = tokens[b - 1]!;
+    // "who said", "that posted": the speaker is the subject of the report.
+    if (
+      t.kind !== TK_WORD ||
+      !SAID.has(t.key) ||
+      who.kind !== TK_WORD ||
+      (who.key !== 'who' && who.key !== 'that')
+    )
+      continue;
+    for (let k = b + 3; k < Math.min(ctx.n, b + BELIEF_REACH) && ctx.sentOf[k] === ctx.sentOf[b]; k++) {
+      const p = tokens[k]!;
+      if (p.kind !== TK_WORD || !PUNISHED.has(p.key) || !PUNISHED_AUX.has(tokens[k - 1]!.key)) continue;
+      return { from: b + 1, to: k - 1, why: ctx.slice(k - 1, k + 1) };
     }
   }
   return undefined;
@@ -579,7 +874,8 @@ function rejectedBelief(ctx: RuleContext): { from: number; to: number; why: stri
 const HOSTILE_ROLES = ['derog', 'hateVerb', 'threat', 'slur'] as const;
 const MAX_QUOTES = 64;
 
-function lowerBetween(ctx: RuleContext, from: number, to: number, reason: string): void {
+/** `within`: only hits that also end inside the span (a report's later sentences may be the sender's own). */
+function lowerBetween(ctx: RuleContext, from: number, to: number, reason: string, within = false): void {
   const start = ctx.tokens[from]!.start;
   const end = ctx.tokens[to]!.end;
   // The hostile words are inside what is rejected: the model alone must not flag the message either
@@ -590,6 +886,7 @@ function lowerBetween(ctx: RuleContext, from: number, to: number, reason: string
   }
   for (const h of ctx.hits) {
     if (!h.flaggable || h.mitigated !== undefined || h.start < start || h.start >= end) continue;
+    if (within && h.end > end) continue;
     h.score *= 0.3;
     h.mitigated = reason;
     h.reason = `${h.reason}; ${reason}`;
@@ -611,9 +908,24 @@ function quotedOrRejected(ctx: RuleContext): void {
     if (why !== undefined)
       lowerBetween(ctx, open, close, `counter-speech: the quotation is judged ('${why}')`);
   }
-  const rej = rejectedBelief(ctx);
+  const punished = punishedSaying(ctx);
+  // A court report: what was said is the offence, whether or not a listed word names it ("put a brick
+  // through their window"), so the model alone must not flag it on its likeness to threats either.
+  if (punished !== undefined) ctx.mitigated = true;
+  const rej = rejectedBelief(ctx) ?? judgedIdea(ctx) ?? rebukedSaying(ctx);
   if (rej !== undefined)
     lowerBetween(ctx, rej.from, rej.to, `counter-speech: a reported belief rejected ('${rej.why}')`);
+  else if (punished !== undefined)
+    lowerBetween(
+      ctx,
+      punished.from,
+      punished.to,
+      `mention: a court report of what was said ('${punished.why}')`,
+      true,
+    );
+  const denied = deniedClause(ctx);
+  if (denied !== undefined)
+    lowerBetween(ctx, denied.from, denied.to, `counter-speech: the view is denied ('${denied.why}')`);
 }
 
 /** Lowers every unmitigated flaggable hit when the message is counter-speech. */

@@ -85,9 +85,24 @@ function slurMitigation(ctx: RuleContext, u: Unit, r: Role): string | undefined 
   return undefined;
 }
 
+/** Common words a starred token may stand for as well as a slur ("th*t pothole" is "that"). */
+const FUNCTION_WORDS = ['that', 'this', 'what', 'them', 'then', 'than', 'they', 'with', 'when', 'were'];
+
+/** A starred token that also spells a common word, with no insult cue before it ("you t*at" stays). */
+function maskedCommonWord(ctx: RuleContext, u: Unit): boolean {
+  if (u.via !== 'mask' || u.j !== u.i + 1) return false;
+  const t = ctx.tokens[u.i]!;
+  const fits = (w: string): boolean =>
+    t.norm.length === w.length && [...w].every((c, i) => t.norm[i] === '*' || t.norm[i] === c);
+  if (!FUNCTION_WORDS.some(fits)) return false;
+  const prev = u.i > 0 ? ctx.tokens[u.i - 1]! : undefined;
+  return !(prev !== undefined && prev.kind === TK_WORD && INSULT_CUES.has(prev.key));
+}
+
 export function slurRule(ctx: RuleContext, u: Unit, r: Role, victims: VictimState): void {
   const { tokens } = ctx;
   if (benignContext(tokens, u, r.benign)) return;
+  if (maskedCommonWord(ctx, u)) return;
   if (u.j === u.i + 1 && benignContext(tokens, u, BENIGN_BY_NORM.get(tokens[u.i]!.norm))) return;
   if (r.insultOnly === true && !usedAsInsult(ctx, u)) return;
   const s = ctx.span(u);
