@@ -30,7 +30,7 @@ import { TK_EMOJI, TK_NUM, TK_WORD } from './normalise.js';
  * 1.2.0: the flagger model's hidden layer and category logits are dense features of the fit; copies of
  * a text follow the codes on any copy, and uncoded copies wait behind the first.
  */
-export const ACTIVE_VERSION = 'case-rerank/1.2.0';
+export const ACTIVE_VERSION = 'case-rerank/1.2.1';
 const BITS = 18;
 const MASK = (1 << BITS) - 1;
 const CASE_TERM_WEIGHT = 8;
@@ -71,6 +71,13 @@ export interface RerankParams {
   /** AdaGrad step of the dense (hidden-layer and category) weights. */
   denseRate: number;
   denseL2: number;
+  /**
+   * Codes before the dense features get their full step (`denseRate` × codes / ramp until then): with a
+   * handful of codes a case's exact wording is the better evidence, and the model's 43 features, scaled
+   * over a case, can outvote it (one code on "Bluebell … state of her" lifted "on my way" above the other
+   * Bluebell line). Under the first batch of a priority review (65), so a review past it is unchanged.
+   */
+  denseRamp: number;
   /** Logit shift per code on a message with the same words (+ offensive, − not). */
   duplicateShift: number;
 }
@@ -81,6 +88,7 @@ export const DEFAULT_RERANK: RerankParams = {
   l2: 1e-4,
   denseRate: 0.2,
   denseL2: 1e-3,
+  denseRamp: 40,
   duplicateShift: 4,
 };
 
@@ -231,6 +239,7 @@ function fit(index: CaseIndex, learnedFrom: RerankRun['learnedFrom'], params: Re
   const rows = learnedFrom.map((c) => ({ k: index.byId.get(c.messageId)!, y: c.offensive ? 1 : 0 }));
   const model: Fitted = { w, v, a, b };
   if (positives === 0 || negatives === 0) return model;
+  const denseRate = params.denseRate * Math.min(1, learnedFrom.length / params.denseRamp);
   for (let e = 0; e < params.epochs; e++) {
     // A fixed, data-independent order per epoch (rotation), so the run is reproducible.
     for (let r = 0; r < rows.length; r++) {
@@ -245,7 +254,7 @@ function fit(index: CaseIndex, learnedFrom: RerankRun['learnedFrom'], params: Re
       for (let d = 0; d < D; d++) {
         const gd = g * index.dense[row + d]! + params.denseL2 * v[d]!;
         gv2[d]! += gd * gd;
-        v[d]! -= (params.denseRate * gd) / Math.sqrt(gv2[d]!);
+        v[d]! -= (denseRate * gd) / Math.sqrt(gv2[d]!);
       }
       for (let i = 0; i < f.length; i++) {
         const j = f[i]!;
