@@ -36,7 +36,7 @@ export function BatchPage({ caseId, batchId }: { caseId: number; batchId: number
   const left = batch?.left ?? messages.filter((m) => !m.reviewed).length;
 
   const [status, setStatus] = useState<string | null>(null);
-  const { index, select, next, nextFlagged } = useBatchCursor(
+  const { index, select, next, prev, nextFlagged } = useBatchCursor(
     messages,
     messagesQ.hasNextPage,
     loadMore,
@@ -78,7 +78,7 @@ export function BatchPage({ caseId, batchId }: { caseId: number; batchId: number
       case 'next':
         return void next(index);
       case 'prev':
-        return select(Math.max(0, index - 1));
+        return prev();
       case 'offensive':
         return void saveSelected('offensive');
       case 'unsure':

@@ -37,15 +37,22 @@ export function useBatchCursor(
   report: (status: string) => void,
 ) {
   const [index, setIndex] = useState(0);
+  // The selection as of the last move, ahead of the render: two key presses handled before React
+  // re-renders (and re-binds the key listener) both pass the index of the same render, and the second
+  // move was lost (a reviewer's j j moved one message; the long-batch browser test under load).
+  const current = useRef(0);
   // Where j presses made while the next page loads are heading, so that none is lost.
   const pendingMove = useRef<number | null>(null);
   const select = useCallback((i: number) => {
     pendingMove.current = null;
+    current.current = i;
     setIndex(i);
   }, []);
 
-  /** Moves to the message after `from`, loading the next page first when `from` is the last loaded. */
-  async function next(from: number) {
+  /** Moves to the message after `from` (or after the selection, if a move got there first), loading
+   * the next page first when that is the last loaded. */
+  async function next(fromIndex: number) {
+    const from = Math.max(fromIndex, current.current);
     const waiting = pendingMove.current;
     if (waiting === null && from + 1 < messages.length) return select(from + 1);
     if (waiting === null && !hasNextPage) return;
@@ -62,7 +69,8 @@ export function useBatchCursor(
     }
   }
 
-  async function nextFlagged(from: number) {
+  async function nextFlagged(fromIndex: number) {
+    const from = Math.max(fromIndex, current.current);
     let all: readonly Message[] = messages;
     let more = hasNextPage;
     for (let pages = 0; ; pages++) {
@@ -80,5 +88,8 @@ export function useBatchCursor(
     }
   }
 
-  return { index, select, next, nextFlagged };
+  /** One back from the selection as of the last move (not the rendered one: see `current`). */
+  const prev = useCallback(() => select(Math.max(0, current.current - 1)), [select]);
+
+  return { index, select, next, prev, nextFlagged };
 }
