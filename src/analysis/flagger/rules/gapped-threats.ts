@@ -14,7 +14,7 @@
 import { PROTECTED_CATEGORIES, type FlagCategory } from '../../../contract/coding.js';
 import { squeeze, TK_WORD } from '../normalise.js';
 import type { RuleContext } from './context.js';
-import { intentCue, pastTime } from './threats.js';
+import { BREAKABLE, intentCue, pastTime } from './threats.js';
 import { has, type Target, type Unit } from './types.js';
 
 /** Alternatives per word are separated by "|". */
@@ -56,27 +56,6 @@ const HARM_PARTICLES: Record<string, string[][]> = {
   bash: [['in']],
   boot: [['in'], ['through']],
 };
-const HARM_OBJECTS = new Set(
-  [
-    'window',
-    'windows',
-    'door',
-    'doors',
-    'windscreen',
-    'head',
-    'heads',
-    'teeth',
-    'face',
-    'faces',
-    'legs',
-    'kneecaps',
-    'skull',
-    'jaw',
-    'car',
-    'cars',
-    'house',
-  ].map(squeeze),
-);
 function verbForms(table: Record<string, string[][]>): Map<string, string[][][]> {
   const out = new Map<string, string[][][]>();
   for (const [verb, seqs] of Object.entries(table)) {
@@ -122,7 +101,7 @@ function gapObject(ctx: RuleContext, lo: number, hi: number): 'harm' | 'thing' |
   for (let k = lo; k < hi; k++) {
     const t = ctx.tokens[k]!;
     if (t.kind !== TK_WORD) continue;
-    if (HARM_OBJECTS.has(t.key)) return 'harm';
+    if (BREAKABLE.has(t.key)) return 'harm';
     if (t.poss === true) possessive = true;
   }
   return possessive ? 'thing' : 'person';

@@ -40,7 +40,12 @@ const IMPERATIVE_PARTICLE = new Set(
     squeeze,
   ),
 );
-const BREAKABLE = new Set(
+/**
+ * Things a threat is done to that stand for the person (their head, their windows, their shop): "put
+ * their windows through" and "knock his teeth out" are threats to the owner. One list for the
+ * threat rules here and the gapped ones (gapped-threats.ts).
+ */
+export const BREAKABLE = new Set(
   [
     'window',
     'windows',
@@ -53,6 +58,9 @@ const BREAKABLE = new Set(
     'face',
     'faces',
     'legs',
+    'kneecaps',
+    'skull',
+    'jaw',
     'car',
     'cars',
     'house',
