@@ -51,6 +51,11 @@ export interface ModelContext {
  * "lol", "typical", "again?" are replies whose meaning is in the message they answer.
  */
 const MIN_WORDS_MODEL_ALONE = 3;
+const UNTARGETED: ReadonlySet<FlagCategory> = new Set<FlagCategory>([
+  'profanity',
+  'violence_threat',
+  'sexual_content',
+]);
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
@@ -79,7 +84,10 @@ export function combine(
   }
   const t = Math.min(0.99, Math.max(0.05, modelThreshold));
   const tModel = outcome.mitigated || outcome.positive ? (1 + t) / 2 : t;
-  const anyEvidence = outcome.hits.length > 0 || outcome.identityPresent;
+  // Swearing, a threat with no one named and sexual words say nothing of whom a short reply is about:
+  // "💀💀💀" (laughter) and "fuck off" answer another message, as "lol" does.
+  const anyEvidence =
+    outcome.identityPresent || outcome.hits.some((h) => h.flaggable || !UNTARGETED.has(h.category));
   const modelMay = anyEvidence || context.words >= MIN_WORDS_MODEL_ALONE;
   const modelPart = modelMay ? modelBand(modelP, tModel) : Math.min(modelBand(modelP, tModel), NON_FLAG_CAP);
 

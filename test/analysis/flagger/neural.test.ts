@@ -29,6 +29,13 @@ describe('the trained model in the flagger', () => {
     }
   });
 
+  it('counts untargeted swearing or a threat emoji as no evidence in a short reply', () => {
+    // "💀💀💀" is laughter and the model scored it 0.89; the rules' untargeted-threat span let it through.
+    for (const t of ['💀💀💀', 'fuck off', '🔪🔪']) expect(flagger.classify(t).flagged, t).toBe(false);
+    // A group named, even by an emoji, still lets the model (and the rules) speak.
+    expect(flagger.classify('🏳️‍🌈🤮').flagged).toBe(true);
+  });
+
   it('gives the same result from the word cache as on first sight', () => {
     const text = 'Nobody wants Albanians on this estate, scum the lot of them';
     const fresh = createFlagger().classify(text);
