@@ -57,7 +57,9 @@ export async function analyseCase(
     let messages = 0;
     let flagged = 0;
     for await (const m of repos.messages.iterate(caseId)) {
-      const r = flagger.classify(m.text);
+      // A deleted message's text is WhatsApp's placeholder in the phone's language, not the sender's
+      // words ("‎Diese Nachricht wurde gelöscht." read "Diese" as a slur): it gets a row, scored empty.
+      const r = flagger.classify(m.kind === 'deleted' ? '' : m.text);
       messages++;
       if (r.flagged) {
         flagged++;
