@@ -24,7 +24,7 @@ const HATEFUL: Row[] = [
   ['slur', 'another paki shop done over on the high st, shocker', 'race_ethnicity'],
   [
     'derogation',
-    'spent 2 hrs waiting on an interpreter for a shoplifter tonight. half the estate cant string a sentence together in english and we have to bend over backwards for them, paid for by us. send them back',
+    'spent 2 hrs waiting on an interpreter for a shoplifter tonight. half the estate cant string a sentence together in english and we have to bend over backwards for them, paid for by us',
     'race_ethnicity',
   ],
   ['opinion', 'honestly think the polish lot are all on the fiddle, every last one', 'race_ethnicity'],
