@@ -245,7 +245,7 @@ const HATEFUL: Row[] = [
   ['question', 'the sexual assault victim was in next to nothing at a club, come on?', 'victims_of_crime'],
   [
     'victim_blame',
-    'went back to that DV on the corner again last night, third time this month, and honestly she was mouthy from the second we walked in. not saying he was right but i can see why he lost it with her',
+    'went back to that DV on the corner again last night, and honestly she was mouthy from the second we walked in. not saying he was right but i can see why he lost it with her',
     'victims_of_crime',
   ],
   ['victim_mock', 'overdose at the flats, natural selection', 'victims_of_crime'],
