@@ -12,7 +12,8 @@ import modelData from './model/neural-model.json' with { type: 'json' };
 import { combine, FLAG_THRESHOLD, type FlagSpan } from './combine.js';
 import { isFlagCategory, type FlagCategory } from '../../contract/coding.js';
 import { buildLexicon, LEXICON_VERSION, matchTokens, type LexiconIndex } from './lexicon.js';
-import { forward, loadNeural, type NeuralModel, type NeuralModelFile } from './neural.js';
+import { forwardEnsemble, loadEnsemble, type Ensemble, type EnsembleFile } from './ensemble.js';
+import type { NeuralModel } from './neural.js';
 import { EMOJI_VERSION, TK_WORD, tokenize, type Token } from './normalise.js';
 import { applyRules, type RuleOutcome } from './rules/index.js';
 
@@ -69,7 +70,7 @@ export interface FlaggerOptions {
   extraTerms?: readonly CaseTerm[];
   termListVersion?: string;
   /** For training and tests: use this model instead of the committed one. */
-  model?: NeuralModelFile;
+  model?: EnsembleFile;
   aux?: AuxFile;
 }
 
@@ -125,7 +126,7 @@ export function createPipeline(options: FlaggerOptions = {}): Pipeline {
 }
 
 /** Category heads of the model, strongest first (the offensive head, index 0, is not a category). */
-function modelCategories(model: NeuralModel, logits: Float32Array): { name: FlagCategory; p: number }[] {
+function modelCategories(model: Ensemble, logits: Float32Array): { name: FlagCategory; p: number }[] {
   const out: { name: FlagCategory; p: number }[] = [];
   for (let c = 1; c < model.heads.length; c++) {
     const name = model.heads[c]!;
@@ -134,18 +135,23 @@ function modelCategories(model: NeuralModel, logits: Float32Array): { name: Flag
   return out.sort((a, b) => b.p - a.p);
 }
 
-let sharedModel: NeuralModel | undefined;
+let sharedModel: Ensemble | undefined;
 
-/** The committed model, decoded once per process (the per-case re-ranker reads its hidden layer). */
+/** The committed model, decoded once per process. */
+export function committedEnsemble(): Ensemble {
+  return (sharedModel ??= loadEnsemble(modelData as unknown as EnsembleFile));
+}
+
+/** The committed model's first network, whose hidden layer the per-case re-ranker reads (active.ts). */
 export function committedModel(): NeuralModel {
-  return (sharedModel ??= loadNeural(modelData as NeuralModelFile));
+  return committedEnsemble().members[0]!;
 }
 
 export function createFlagger(options: FlaggerOptions = {}): Flagger {
   const pipeline = createPipeline(options);
   // The committed model is decoded once per process and shared by every flagger (case lists differ,
   // the model does not).
-  const model = options.model !== undefined ? loadNeural(options.model) : committedModel();
+  const model = options.model !== undefined ? loadEnsemble(options.model) : committedEnsemble();
   const logits = new Float32Array(model.heads.length);
   const version: FlagVersion = {
     engine: FLAGGER_VERSION,
@@ -162,7 +168,7 @@ export function createFlagger(options: FlaggerOptions = {}): Flagger {
     classify(text: string): FlagResult {
       const input = typeof text === 'string' ? text : '';
       const { tokens, outcome } = pipeline.analyse(input);
-      const { p } = forward(model, tokens, logits);
+      const p = forwardEnsemble(model, tokens, logits);
       let words = 0;
       for (const t of tokens) if (t.kind === TK_WORD) words++;
       const c = combine(outcome, p, model.threshold, {

@@ -4,9 +4,9 @@
  * happens to score (a retrain moves model-alone flags by several points, docs/flagger.md).
  */
 import { createFlagger, type Flagger } from '../../../src/analysis/flagger/index.js';
-import type { NeuralModelFile } from '../../../src/analysis/flagger/neural.js';
+import type { EnsembleFile } from '../../../src/analysis/flagger/ensemble.js';
 import modelData from '../../../src/analysis/flagger/model/neural-model.json' with { type: 'json' };
 
 export function rulesOnlyFlagger(): Flagger {
-  return createFlagger({ model: { ...(modelData as NeuralModelFile), threshold: 2 } });
+  return createFlagger({ model: { ...(modelData as unknown as EnsembleFile), threshold: 2 } });
 }
