@@ -34,6 +34,49 @@ function normativeCueBefore(ctx: RuleContext, u: Unit): boolean {
   return cue;
 }
 
+/**
+ * What is done to people, or befalls them, in a simile that pities rather than derides: "refugees
+ * were treated like cattle", "pensioners dropping like flies in the heat". "should be treated like
+ * cattle" (a normative cue) and "treat them like stray cats" (an order) still dehumanise.
+ */
+const SUFFERED_SIMILE = new Set(
+  [
+    'treated',
+    'treating',
+    'herded',
+    'packed',
+    'crammed',
+    'rounded',
+    'kept',
+    'shipped',
+    'transported',
+    'caged',
+    'slaughtered',
+    'butchered',
+    'dying',
+    'died',
+    'dropping',
+    'dropped',
+    'falling',
+    'fell',
+    'exploited',
+    'used',
+  ].map(squeeze),
+);
+const LIKE = squeeze('like');
+
+/** "asylum seekers were treated like cattle": the simile says how they suffered, not what they are. */
+function sufferedSimile(ctx: RuleContext, u: Unit, r: Role): boolean {
+  if (r.kind !== 'dehumanising') return false;
+  const first = ctx.tokens[u.i]!;
+  if (first.kind !== TK_WORD || first.key !== LIKE) return false;
+  for (let k = u.i - 1; k >= Math.max(u.clause, u.i - 4); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === TK_WORD && SUFFERED_SIMILE.has(t.key)) return !normativeCueBefore(ctx, { ...u, i: k });
+  }
+  return false;
+}
+
 /** Challenges to find one exception ("is there a single …", "never met a …"). */
 const CHALLENGES: string[][] = [
   'is there',
@@ -189,6 +232,7 @@ export function derogationRule(ctx: RuleContext, u: Unit, r: Role): void {
   // "send them back to custody", "they go back to the holding centre": a place, not exclusion.
   if (r.kind === 'implicit' && ctx.toDestination(u)) return;
   if (tellsSomething(ctx, u, r, tg)) return;
+  if (sufferedSimile(ctx, u, r)) return;
   const kind = r.kind ?? 'derogatory';
   const base = kind === 'dehumanising' ? 0.88 : (r.severity ?? 2) <= 1 ? 0.55 : 0.78;
   const term = ctx.span(u).term;
