@@ -28,7 +28,7 @@ import {
   type NeuralTrainResult,
 } from './neural-train.js';
 
-export const MODEL_VERSION = 'fasttext-mlp-mean5/3.0.0';
+export const MODEL_VERSION = 'fasttext-mlp/3.0.0';
 
 /**
  * The members' seeds, fixed before any of them was measured (1414 was the single model's; the others
