@@ -229,6 +229,44 @@ function ownSkull(ctx: RuleContext, u: Unit): boolean {
   return false;
 }
 
+const CONDITION = new Set(['if', 'unless', 'till', 'until', 'once', 'when'].map(squeeze));
+
+/**
+ * Indifference to a group's harm ("I wouldn't lose any sleep", "wouldn't shed a tear") is a death wish
+ * only about a condition ("if they all vanished …"): "I wouldn't lose any sleep about leaving them with
+ * the FLO" is trust.
+ */
+const INDIFFERENCE = new Set([
+  'wouldnt lose any sleep',
+  'wouldnt lose sleep',
+  'wouldnt shed a tear',
+  'not shed a tear',
+]);
+
+function conditionBefore(ctx: RuleContext, u: Unit): boolean {
+  for (let k = u.i - 1; k >= ctx.sentStart[u.sent]!; k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === TK_WORD && CONDITION.has(t.key)) return true;
+  }
+  return false;
+}
+
+/**
+ * A negation before a condition does not reach a threat inside it: "X would stop complaining pretty
+ * quick if someone battered a few of them" wishes the beating ("stop" is the consequence, not a
+ * denial). A negation inside the condition still counts ("if nobody touches them …").
+ */
+function threatNegation(ctx: RuleContext, u: Unit, tg: Target | undefined): string | undefined {
+  for (let k = u.i - 1; k >= Math.max(u.clause, u.i - 8); k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === TK_WORD && CONDITION.has(t.key)) {
+      const inner: Unit = { ...u, clause: k + 1 };
+      return ctx.negatedBy(inner, tg !== undefined && tg.i > k ? tg : undefined);
+    }
+  }
+  return ctx.negatedBy(u, tg);
+}
+
 export function threatRule(ctx: RuleContext, u: Unit, r: Role): void {
   // A place of a group ("torch the next Muslim shop") is the group's, after any people named.
   const person = ctx.nearestTarget(u, THREAT_WINDOW, false) ?? slurTarget(ctx, u);
@@ -240,6 +278,7 @@ export function threatRule(ctx: RuleContext, u: Unit, r: Role): void {
   // it, and next to the group it names ("🇵🇰 ✈️ bye bye 😂💀") it stays a threat.
   const tg = near ?? (ownSkull(ctx, u) ? undefined : ctx.earlierTarget(u));
   if (r.kind !== 'strong' && !intentCue(ctx, u)) return;
+  if (INDIFFERENCE.has(r.term) && !conditionBefore(ctx, u)) return;
   // "would have died", "nearly died", "the lad who died": an account of a death, not a wish for one.
   if (reportedDeath(ctx, u)) return;
   if (attemptAccount(ctx, u) || sending(ctx, u)) return;
@@ -265,7 +304,7 @@ export function threatRule(ctx: RuleContext, u: Unit, r: Role): void {
   }
   if (near === undefined) {
     const what = `threat of violence '${ctx.span(u).term}' (group named in an earlier sentence)`;
-    ctx.groupHit(u, tg, 0.92 * 0.9, what, ctx.negatedBy(u), 'violence_threat');
+    ctx.groupHit(u, tg, 0.92 * 0.9, what, threatNegation(ctx, u, undefined), 'violence_threat');
     return;
   }
   ctx.groupHit(
@@ -273,7 +312,7 @@ export function threatRule(ctx: RuleContext, u: Unit, r: Role): void {
     tg,
     0.92,
     `threat of violence '${ctx.span(u).term}'`,
-    ctx.negatedBy(u, tg),
+    threatNegation(ctx, u, tg),
     'violence_threat',
   );
 }
