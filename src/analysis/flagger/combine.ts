@@ -20,6 +20,12 @@ const NON_FLAG_CAP = 0.45;
 const MAX_SPANS = 200;
 /** Categories the model may name for a message it flags on its own. */
 const MODEL_FLAG_CATEGORIES: ReadonlySet<FlagCategory> = new Set<FlagCategory>(GROUP_CATEGORIES);
+/**
+ * Kinds of offence the model may name beside the target of a message it flags on its own. Its
+ * `sexual_content` head is left out: on dev it was right on 27 % of the lines it named (the corpus labels
+ * sexual content sparsely), against 73 % for threats.
+ */
+const MODEL_KIND_CATEGORIES: ReadonlySet<FlagCategory> = new Set<FlagCategory>(['violence_threat']);
 
 export interface FlagSpan {
   start: number;
@@ -122,6 +128,11 @@ export function combine(
     bump(c, score);
     for (const n of named)
       if (n.name !== c) bump(n.name, Math.min(score, FLAG_THRESHOLD + (n.p - 0.5) * 0.4));
+    // A threat the model recognised names `violence_threat` beside the target (681 of the dev threats
+    // flagged by the model alone named none: dev category recall 0.32 → 0.51, precision 0.73 both).
+    for (const k of modelCats)
+      if (MODEL_KIND_CATEGORIES.has(k.name) && k.p >= 0.5)
+        bump(k.name, Math.min(score, FLAG_THRESHOLD + (k.p - 0.5) * 0.4));
     const reason = `model: resembles offensive examples (p=${round(modelP)}, threshold ${round(tModel)})`;
     const at = outcome.identitySpan ?? { start: 0, end: context.textLength, term: '' };
     spans.push({ start: at.start, end: at.end, text: at.term, category: c, reason });
