@@ -238,11 +238,15 @@ export function buildCorpus(templates: Template[], slots: Slots, o: BuildOptions
   return out;
 }
 
+/** Letters before the number of a template id: "B", "T", "AA" (the first author's are lower case). */
+const idLetters = (id: string): string => /^[A-Za-z]*/.exec(id)![0];
+
 /**
  * The first author's files (templates.txt, slots.txt) and then every other author's
- * (templates-NAME.txt, slots-NAME.txt, in name order). Later files only append, so the dev split of
- * earlier templates (every fifth of its kind, counted in file order) never moves. A template id or a
- * slot name may be defined once across all files.
+ * (templates-NAME.txt, slots-NAME.txt) in the order they joined, which is the order of their id letters
+ * (B … Z, then AA, AB …), not of their names: a new author whose name sorts early ("abi") must not
+ * shift the dev split of earlier authors' templates (every fifth of its kind, counted in this order).
+ * A template id or a slot name may be defined once across all files.
  */
 export function loadCorpusSources(dir = corpusDir()): { templates: Template[]; slots: Slots } {
   const files = readdirSync(dir).sort();
@@ -250,12 +254,19 @@ export function loadCorpusSources(dir = corpusDir()): { templates: Template[]; s
     `${stem}.txt`,
     ...files.filter((f) => f.startsWith(`${stem}-`) && f.endsWith('.txt')),
   ];
+  const byFile = named('templates').map((file) => ({
+    file,
+    list: parseTemplates(readFileSync(path.join(dir, file), 'utf8'), file),
+  }));
+  const key = (list: Template[]): string => idLetters(list[0]?.id ?? '');
+  const [first, ...others] = byFile;
+  others.sort((a, b) => key(a.list).length - key(b.list).length || key(a.list).localeCompare(key(b.list)));
   const templates: Template[] = [];
   const ids = new Map<string, string>();
-  for (const file of named('templates')) {
-    for (const t of parseTemplates(readFileSync(path.join(dir, file), 'utf8'), file)) {
-      const first = ids.get(t.id);
-      if (first !== undefined) throw new Error(`${file}: template id ${t.id} is already used in ${first}`);
+  for (const { file, list } of [first!, ...others]) {
+    for (const t of list) {
+      const seen = ids.get(t.id);
+      if (seen !== undefined) throw new Error(`${file}: template id ${t.id} is already used in ${seen}`);
       ids.set(t.id, file);
       templates.push(t);
     }
