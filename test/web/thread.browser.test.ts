@@ -97,4 +97,31 @@ describe.skipIf(!haveChromium())('thread view on a million-message conversation 
     await page.keyboard.press('j');
     await page.locator('[data-seq="500001"] [aria-current="true"]').waitFor();
   });
+
+  it('moves from the selection as of the last key press, not the rendered one (j j moves two)', async () => {
+    const selectedIs = async (seq: number) => {
+      await page.locator(`[data-seq="${seq}"] [aria-current="true"]`).waitFor();
+      expect(await page.locator('[aria-current="true"]').count()).toBe(1);
+    };
+    await selectedIs(500001);
+    // Both presses are handled before React re-renders (and re-binds the key listener), as a burst
+    // of presses is under load: the second used to move from the rendered selection, undoing the first.
+    await pressAtOnce(page, ['j', 'j']);
+    await selectedIs(500003);
+    await pressAtOnce(page, ['k', 'k']);
+    await selectedIs(500001);
+    await pressAtOnce(page, ['ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowUp', 'j', 'j', 'j', 'j', 'j', 'j']);
+    await selectedIs(500009);
+    // f looks for the next flag after the message j has just selected (500010, itself flagged).
+    await pressAtOnce(page, ['j', 'f']);
+    await selectedIs(500023);
+    expect(await page.getByTestId('flag-score').textContent()).toBe('0.91');
+  });
 });
+
+/** Key presses dispatched one after another in one task: none is rendered before the next is handled. */
+async function pressAtOnce(page: Page, keys: readonly string[]): Promise<void> {
+  await page.evaluate((ks) => {
+    for (const key of ks) document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+  }, keys);
+}

@@ -44,6 +44,7 @@ export function useThreadActions({
   total,
   selected,
   selectedSeq,
+  selectedRef,
   readOnly,
   zone,
   coding,
@@ -56,6 +57,8 @@ export function useThreadActions({
   total: number | null;
   selected: Message | undefined;
   selectedSeq: number;
+  /** The selection as of the last move, ahead of the render: what j, k and f move from (see useCursor). */
+  selectedRef: RefObject<number>;
   readOnly: boolean;
   zone: string;
   coding: ReturnType<typeof useCoding>;
@@ -82,7 +85,7 @@ export function useThreadActions({
   }
 
   async function goNextFlag() {
-    const seq = await nextFlag(conversationId, selectedSeq);
+    const seq = await nextFlag(conversationId, selectedRef.current);
     if (seq === null) setStatus('No further flagged messages in this conversation.');
     else select(seq, 'center');
   }
@@ -98,9 +101,9 @@ export function useThreadActions({
     if (total === null || total === 0) return;
     switch (k) {
       case 'next':
-        return select(Math.min(total - 1, selectedSeq + 1), 'auto');
+        return select(Math.min(total - 1, selectedRef.current + 1), 'auto');
       case 'prev':
-        return select(Math.max(0, selectedSeq - 1), 'auto');
+        return select(Math.max(0, selectedRef.current - 1), 'auto');
       case 'offensive':
         return void saveSelected('offensive');
       case 'unsure':

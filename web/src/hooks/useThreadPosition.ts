@@ -77,7 +77,6 @@ export function useThreadAddress({
   const select = useCallback(
     (seq: number, scroll: 'auto' | 'center' | null = null, fromUrl = false) => {
       setSelectedSeq(seq);
-      selectedRef.current = seq;
       if (scroll === 'center') {
         // A jump: start fetching the target's windows now rather than once the list has moved.
         for (const w of new Set([

@@ -8,6 +8,7 @@ import { ThreadList, type ThreadListHandle } from '../components/ThreadList';
 import { ThreadToolbar } from '../components/ThreadToolbar';
 import { useSession } from '../hooks/session';
 import { useCoding } from '../hooks/useCoding';
+import { useCursor } from '../hooks/useCursor';
 import { useHighlightTerms, useThreadActions } from '../hooks/useThreadActions';
 import { useQuotes, useThreadAddress, useThrottledRange } from '../hooks/useThreadPosition';
 import { useThreadWindows } from '../hooks/useThreadWindows';
@@ -59,9 +60,8 @@ export function ThreadPage({
   const total = windows.total;
 
   const list = useRef<ThreadListHandle>(null);
-  const [selectedSeq, setSelectedSeq] = useState(start);
-  const selectedRef = useRef(start);
-  selectedRef.current = selectedSeq;
+  // The selection shown, and the selection as of the last move, which moves go from (see useCursor).
+  const { at: selectedSeq, latest: selectedRef, moveTo: setSelectedSeq } = useCursor(start);
   const selected = windows.get(selectedSeq);
 
   const { allSources, setAllSources, toggleSource, sourceShown } = useSourceToggles();
@@ -80,6 +80,7 @@ export function ThreadPage({
     total,
     selected,
     selectedSeq,
+    selectedRef,
     readOnly,
     zone,
     coding,

@@ -1,7 +1,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { batchMessagesKey, batchMessagesPage } from '../api/batches';
 import type { Message } from '../api/types';
+import { useCursor } from '../hooks/useCursor';
 
 /** Pages `f` loads at most, looking for the next flagged message, before it asks to be pressed again. */
 const FLAG_SEARCH_PAGES = 20;
@@ -36,18 +37,17 @@ export function useBatchCursor(
   loadMore: () => Promise<{ all: readonly Message[]; more: boolean }>,
   report: (status: string) => void,
 ) {
-  const [index, setIndex] = useState(0);
-  // The selection as of the last move, ahead of the render: two key presses handled before React
-  // re-renders (and re-binds the key listener) both pass the index of the same render, and the second
-  // move was lost (a reviewer's j j moved one message; the long-batch browser test under load).
-  const current = useRef(0);
+  // `current`: the selection as of the last move, which moves go from (see useCursor).
+  const { at: index, latest: current, moveTo } = useCursor(0);
   // Where j presses made while the next page loads are heading, so that none is lost.
   const pendingMove = useRef<number | null>(null);
-  const select = useCallback((i: number) => {
-    pendingMove.current = null;
-    current.current = i;
-    setIndex(i);
-  }, []);
+  const select = useCallback(
+    (i: number) => {
+      pendingMove.current = null;
+      moveTo(i);
+    },
+    [moveTo],
+  );
 
   /** Moves to the message after `from` (or after the selection, if a move got there first), loading
    * the next page first when that is the last loaded. */
