@@ -68,3 +68,19 @@ describe('character put-downs said of a group ("a bad lot", "deadbeats", "drag t
     'the chancer who nicked the bike got charged today',
   ])('quiet: %s', (t) => expect(categoryOf(t)).toBeUndefined());
 });
+
+describe('a singular nationality noun names a person (engine 2.5)', () => {
+  it.each([
+    ['that Indian is a thief, every time', 'race_ethnicity'],
+    ['the Russian lad in cell 4 is vermin', 'race_ethnicity'],
+    ['every Kurd is a criminal, no exceptions', 'race_ethnicity'],
+    ['the Filipino on nights is thick as mince', 'race_ethnicity'],
+  ])('caught: %s', (t, cat) => expect(categoryOf(t)).toBe(cat));
+  it.each([
+    'Indian takeaway on the high street shut early',
+    'Russian roulette with the custody rota again',
+    'the Turk on Elm Road rang about a burglary',
+    'Palestinian flag at the protest, all peaceful',
+    'the Hungarian interpreter is booked for 2pm',
+  ])('quiet: %s', (t) => expect(categoryOf(t)).toBeUndefined());
+});
