@@ -219,7 +219,7 @@ export interface LexiconIndex {
   /** Deletion index for one-edit matching: deletion variant → content key. */
   deletes: Map<string, string>;
   /** Unsqueezed content words by length, for `*`-masked tokens. */
-  maskable: Map<number, string[]>;
+  maskable: Map<number, MaskTerm[]>;
   abbreviations: Map<string, string>;
   functionWords: Set<string>;
   personNouns: Set<string>;
@@ -347,7 +347,7 @@ interface LexiconBuild {
   readonly contentKeys: Set<string>;
   readonly vocab: Set<string>;
   /** Single-word content terms by length, for `*`-masked matching. */
-  readonly maskable: Map<number, string[]>;
+  readonly maskable: Map<number, MaskTerm[]>;
   readonly rawSingles: Set<string>;
   /** Phrases by their joined keys, so a term reached twice adds a role to one phrase. */
   readonly byJoined: Map<string, Phrase>;
@@ -383,18 +383,29 @@ function addTerm(
     if (keys.length === 1 && CONTENT_ROLES.has(role.type) && !role.contextual) b.contentKeys.add(first);
     // Reporting verbs too: a starred "sh*uted" still frames a quoted slur as something said.
     if (keys.length === 1 && (FUZZY_ROLES.has(role.type) || role.type === 'sexual' || role.type === 'report'))
-      addMaskable(b, t);
+      addMaskable(b, t, first);
   }
 }
 
+/**
+ * A single-word term's letters as written, and the phrase key they lead to: a masked word is matched
+ * against the letters, and the key is what the phrase table holds. They differ where the term is an
+ * abbreviation or spelling the normaliser rewrites ("wimmin" is found under "women"); returning the
+ * squeezed letters instead crashed the flagger on "wimm*n" (no phrase under "wimin").
+ */
+export interface MaskTerm {
+  raw: string;
+  key: string;
+}
+
 /** A single-word term's letters, once, under its length (what `*`-masked words are matched against). */
-function addMaskable(b: LexiconBuild, term: string): void {
+function addMaskable(b: LexiconBuild, term: string, key: string): void {
   const raw = term.toLowerCase().replace(/[^a-z]/g, '');
   if (!b.rawSingles.has(raw) && raw.length >= 3) {
     b.rawSingles.add(raw);
     let arr = b.maskable.get(raw.length);
     if (arr === undefined) b.maskable.set(raw.length, (arr = []));
-    arr.push(raw);
+    arr.push({ raw, key });
   }
 }
 
@@ -801,16 +812,16 @@ function maskMatch(lex: LexiconIndex, norm: string): string | undefined {
   let visible = 0;
   for (let i = 0; i < norm.length; i++) if (norm[i] !== '*') visible++;
   if (visible < 1 || norm.length - visible > Math.max(2, norm.length - 2)) return undefined;
-  for (const c of cands) {
+  for (const { raw, key } of cands) {
     let ok = true;
     for (let i = 0; i < norm.length; i++) {
       const ch = norm[i]!;
-      if (ch !== '*' && ch !== c[i]) {
+      if (ch !== '*' && ch !== raw[i]) {
         ok = false;
         break;
       }
     }
-    if (ok) return maskAmbiguous(lex, norm, c) ? undefined : squeeze(c);
+    if (ok) return maskAmbiguous(lex, norm, raw) ? undefined : key;
   }
   return undefined;
 }
@@ -991,7 +1002,7 @@ function findKey(lex: LexiconIndex, t: Token): { key: string; via: Match['via'] 
 
 /** The phrases to try at this token, longest first, after the guards. */
 function candidates(lex: LexiconIndex, t: Token, key: string): Phrase[] {
-  let cands = lex.phrases.get(key)!;
+  let cands = lex.phrases.get(key) ?? [];
   // A chat abbreviation that is also police shorthand ("DA" read as "the"): try the form as written.
   if (t.raw !== undefined && t.raw !== key && lex.phrases.has(t.raw)) {
     cands = [...lex.phrases.get(t.raw)!, ...cands].sort((x, y) => y.keys.length - x.keys.length);

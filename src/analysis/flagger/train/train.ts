@@ -136,7 +136,7 @@ export function commonNearTerms(
       if (w.length >= 4) counts.set(w, (counts.get(w) ?? 0) + 1);
     }
   }
-  const terms = [...lex.fuzzyKeys, ...[...lex.maskable.values()].flat()];
+  const terms = [...lex.fuzzyKeys, ...[...lex.maskable.values()].flat().map((m) => m.raw)];
   const out: string[] = [];
   for (const [w, n] of counts) {
     if (n < COMMON_MIN_COUNT || (dictionary.size > 0 && !dictionary.has(w))) continue;
