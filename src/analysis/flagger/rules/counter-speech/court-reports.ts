@@ -46,5 +46,116 @@ export function punishedSaying(ctx: RuleContext): Statement | undefined {
       return { from: b + 1, to: k - 1, why: ctx.slice(k - 1, k + 1) };
     }
   }
+  return recordedSaying(ctx);
+}
+
+/** Someone other than the sender, who said it in a police record ("DP kept calling …", "suspect shouted"). */
+const SPEAKER = keys([
+  'suspect',
+  'dp',
+  'prisoner',
+  'detainee',
+  'offender',
+  'defendant',
+  'accused',
+  'male',
+  'female',
+  'man',
+  'woman',
+  'he',
+  'she',
+  'they',
+  'caller',
+  'neighbour',
+  'passenger',
+  'driver',
+  'someone',
+  'somebody',
+  'drunk',
+]);
+/** Between the speaker and the verb ("kept shouting", "was heard saying", "had been calling"). */
+const SPEAKER_AUX = keys([
+  'kept',
+  'keeps',
+  'keep',
+  'was',
+  'were',
+  'had',
+  'has',
+  'been',
+  'started',
+  'heard',
+  'then',
+]);
+const SPOKE = keys([
+  'said',
+  'says',
+  'say',
+  'saying',
+  'shouted',
+  'shouting',
+  'shouts',
+  'called',
+  'calling',
+  'calls',
+  'told',
+  'telling',
+  'posted',
+  'posting',
+  'screamed',
+  'screaming',
+  'yelled',
+  'yelling',
+  'chanted',
+  'chanting',
+  'wrote',
+  'tweeted',
+]);
+/** What was done with it on the record ("arrested for s5", "quoted in the MG11", "on bodycam"). */
+const RECORDED = keys([
+  'jailed',
+  'convicted',
+  'sentenced',
+  'charged',
+  'charge',
+  'fined',
+  'cautioned',
+  'arrested',
+  'remanded',
+  'recorded',
+  'quoted',
+  'statement',
+  'mg11',
+  'bodycam',
+  'logged',
+  'custody',
+  's5',
+  's4a',
+  'cps',
+]);
+
+/**
+ * "DP kept calling the nurse a …, quoted in full in the custody record", "suspect shouted that … ,
+ * arrested for s5": a third party's words reported with what the police did or wrote down. Returns the
+ * span of what was said (to the end of its sentence or up to the record word).
+ */
+function recordedSaying(ctx: RuleContext): Statement | undefined {
+  const { tokens } = ctx;
+  let cue = -1;
+  for (let k = 0; k < ctx.n; k++) if (tokens[k]!.kind === TK_WORD && RECORDED.has(tokens[k]!.key)) cue = k;
+  if (cue < 0) return undefined;
+  for (let b = 1; b < ctx.n; b++) {
+    const t = tokens[b]!;
+    if (t.kind !== TK_WORD || !SPOKE.has(t.key)) continue;
+    let s = b - 1;
+    while (s > 0 && s > b - 3 && tokens[s]!.kind === TK_WORD && SPEAKER_AUX.has(tokens[s]!.key)) s--;
+    const who = tokens[s]!;
+    if (who.kind !== TK_WORD || !SPEAKER.has(who.key) || cue <= b) continue;
+    const sent = ctx.sentOf[b]!;
+    let to = b + 1;
+    while (to < ctx.n && ctx.sentOf[to] === sent && to !== cue) to++;
+    if (to - b < 2 || to - b > BELIEF_REACH) continue;
+    return { from: b + 1, to, why: `${ctx.slice(s, b + 1)} … ${tokens[cue]!.norm}` };
+  }
   return undefined;
 }

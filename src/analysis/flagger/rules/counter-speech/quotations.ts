@@ -16,13 +16,46 @@ const COPULA = new Set(['is', 'was', 'its', 'thats'].map(squeeze));
 /** Words that may come before the act of saying and leave it opening the sentence ("mate, calling …"). */
 const VOCATIVE = new Set(['mate', 'lads', 'guys', 'folks', 'team', 'sarge', 'honestly', 'seriously', 'tbh']);
 
+/** What the act of saying is judged to be ("… is a sacking offence", "… is embarrassing"). */
+const ACT_JUDGED = new Set(
+  [
+    'embarrassing',
+    'insulting',
+    'misconduct',
+    'sackable',
+    'sacking',
+    'unprofessional',
+    'cringe',
+    'cringey',
+    'pathetic',
+    'dehumanising',
+    'degrading',
+    'demeaning',
+  ].map(squeeze),
+);
+
+/** Whether `a` is `b` with one letter missing, extra or swapped ("callng", "sying", "sayign"). */
+function oneSlip(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1 || a.length < 4) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length)
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  return a.length < b.length ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
+}
+
 /** The act of saying at token `k`, as written or starred ("calli*g", matched as the reporting verb). */
 function saying(ctx: RuleContext, k: number): boolean {
   const t = ctx.tokens[k]!;
   if (SAYING.has(t.key)) return true;
+  if ([...SAYING].some((w) => oneSlip(t.key, w))) return true;
   const u = ctx.unitAt[k];
+  // Starred ("calli*g") or misspelt ("callng", "sying"): the reporting verb the matcher read.
   return (
-    t.masked === true && u !== undefined && u.i === k && SAYING.has(squeeze(has(u, 'report')?.term ?? ''))
+    u !== undefined &&
+    (t.masked === true || u.via === 'fuzzy') &&
+    u.i === k &&
+    SAYING.has(squeeze(has(u, 'report')?.term ?? ''))
   );
 }
 
@@ -31,10 +64,11 @@ function opensSentence(ctx: RuleContext, k: number): boolean {
   const start = ctx.sentStart[ctx.sentOf[k]!]!;
   if (start === k) return true;
   const first = ctx.tokens[start]!;
+  // A vocative or a name ("Sarah, saying …"): one word, then a comma.
   return (
     k - start === 2 &&
     first.kind === TK_WORD &&
-    VOCATIVE.has(first.key) &&
+    (VOCATIVE.has(first.key) || ctx.unitAt[start] === undefined) &&
     ctx.tokens[start + 1]!.norm === ','
   );
 }
@@ -54,6 +88,8 @@ export function judgedSaying(ctx: RuleContext): string | undefined {
         const v = unitAt[r];
         if (v !== undefined && (has(v, 'condemn') !== undefined || has(v, 'derog') !== undefined))
           return `${t.norm} … ${ctx.slice(q, v.j)}`;
+        if (tokens[r]!.kind === TK_WORD && ACT_JUDGED.has(tokens[r]!.key))
+          return `${t.norm} … ${ctx.slice(q, r + 1)}`;
       }
     }
   }
