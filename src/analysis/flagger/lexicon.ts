@@ -128,6 +128,16 @@ interface RawLexicon {
   dismissCondemn: string[];
   /** Joke frames ("why did the …") and disclaimers ("I'm not racist but"), for the joke rule. */
   jokeFrames: { jokes: string[]; disclaimers: string[] };
+  /** Knowing tags said of a group ("X, what else", "say no more"), for the insinuation rule (engine 2.5). */
+  insinuation: {
+    tags: string[];
+    cued: string[];
+    knowing: string[];
+    knowingEnds: string[];
+    always: string[];
+    rhetorical: string[];
+    reason: string[];
+  };
   selfRef: string[];
   pronouns: string[];
   profanity: { severity: number; terms: string[] }[];

@@ -23,6 +23,7 @@ import { derogationRule } from './derogation.js';
 import { gappedExclusionRule } from './exclusion.js';
 import { gappedThreatRule } from './gapped-threats.js';
 import { hateVerbRule } from './hate-verbs.js';
+import { insinuationRule } from './insinuation.js';
 import { jokeRule } from './jokes.js';
 import { negatedPositiveRule, positiveRule } from './positives.js';
 import { slurRule } from './slurs.js';
@@ -135,6 +136,7 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
   gappedThreatRule(ctx);
   exceptionChallengeRule(ctx);
   jokeRule(ctx, victims);
+  insinuationRule(ctx);
   counterSpeechRule(ctx);
   scornedPraise(ctx);
   return {
