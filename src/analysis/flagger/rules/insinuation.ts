@@ -246,6 +246,8 @@ function reasonGroup(ctx: RuleContext, s: number): Target | undefined {
 
 export function insinuationRule(ctx: RuleContext): void {
   if (!ctx.targets.some(usable)) return;
+  // Praise closed the same way is no insinuation: "the Sikh lads ran the charity drive, legends. enough said".
+  if (ctx.positive || ctx.units.some((v) => has(v, 'positive') !== undefined)) return;
   for (let s = 0; s < ctx.n; s++) {
     const t = ctx.tokens[s]!;
     if (t.kind !== TK_WORD) continue;

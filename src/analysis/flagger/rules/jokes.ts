@@ -16,9 +16,7 @@ const DISCLAIMERS: string[][] = LEXICON.jokeFrames.disclaimers.map((p) => p.spli
 const FRAMES = LEXICON.jokeFrames as {
   subjectFrames?: string[];
   countTails?: string[];
-  insinuations?: string[];
 };
-const INSINUATIONS: string[][] = (FRAMES.insinuations ?? []).map((p) => p.split(' ').map(squeeze));
 const SUBJECT_FRAMES: string[][] = (FRAMES.subjectFrames ?? []).map((p) => p.split(' ').map(squeeze));
 const COUNT_TAILS: string[][] = (FRAMES.countTails ?? []).map((p) => p.split(' ').map(squeeze));
 const HOW_MANY = ['how', 'many'];
@@ -90,26 +88,6 @@ function frameSubject(ctx: RuleContext): Target | undefined {
   return undefined;
 }
 
-/**
- * An insinuation that closes the message after a group is named ("caller's a Jamaican. say no more",
- * "Afghans. need I say more."): the group is the whole explanation. Only at the end, so the offer
- * "say no more, I'll drive the Polish interpreter" is not one, and never after praise.
- */
-function insinuation(ctx: RuleContext, tg: Target): string | undefined {
-  // "the Sikh lads ran the charity drive, legends. enough said": praise closed the same way.
-  if (ctx.positive || ctx.units.some((v) => has(v, 'positive') !== undefined)) return undefined;
-  for (let s = tg.j; s < ctx.n; s++) {
-    for (const ph of INSINUATIONS) {
-      if (!phraseAt(ctx, s, ph)) continue;
-      let closing = true;
-      for (let k = s + ph.length; k < ctx.n && closing; k++)
-        if (ctx.tokens[k]!.kind === TK_WORD) closing = false;
-      if (closing) return ctx.slice(s, s + ph.length);
-    }
-  }
-  return undefined;
-}
-
 export function jokeRule(ctx: RuleContext, victims: VictimState): void {
   const laugh = victims.hasLaughAnywhere || skull(ctx);
   const tg =
@@ -120,7 +98,6 @@ export function jokeRule(ctx: RuleContext, victims: VictimState): void {
   if (ctx.hits.some((h) => h.flaggable && h.mitigated === undefined && h.category === tg.category)) return;
   const frame =
     ctx.phraseIn(DISCLAIMERS, 0, ctx.n, NOWHERE, false) ??
-    insinuation(ctx, tg) ??
     (laugh ? ctx.phraseIn(JOKES, 0, ctx.n, NOWHERE, false) : undefined);
   if (frame === undefined) return;
   const s = { start: ctx.tokens[tg.i]!.start, end: ctx.tokens[tg.j - 1]!.end };
