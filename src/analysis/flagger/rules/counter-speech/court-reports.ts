@@ -4,10 +4,11 @@
  * the offence, not the sender's view.
  */
 
-import { TK_WORD } from '../../normalise.js';
+import { squeeze, TK_WORD } from '../../normalise.js';
 import type { RuleContext } from '../context.js';
 import { BELIEF_REACH } from './beliefs.js';
 import { keys, type Statement } from './match.js';
+import { reportedPost } from './reactions.js';
 
 /** What a court or the police did to whoever said it ("… was jailed today", "has been charged"). */
 const PUNISHED = keys([
@@ -46,7 +47,7 @@ export function punishedSaying(ctx: RuleContext): Statement | undefined {
       return { from: b + 1, to: k - 1, why: ctx.slice(k - 1, k + 1) };
     }
   }
-  return recordedSaying(ctx);
+  return recordedSaying(ctx) ?? reportedPost(ctx);
 }
 
 /** Someone other than the sender, who said it in a police record ("DP kept calling …", "suspect shouted"). */
@@ -133,6 +134,12 @@ const RECORDED = keys([
   's4a',
   'cps',
 ]);
+/** A court or hearing as the one that heard it ("court hears the defendant called …"): before or after. */
+const COURT = keys(['court', 'jury', 'magistrates', 'tribunal', 'hearing', 'trial', 'inquest', 'panel']);
+const COURT_HEARD = keys(['hears', 'heard', 'told', 'was', 'were']);
+/** "she had been called …", "he was called …": the passive reports what someone was called. */
+const CALLED = squeeze('called');
+const PASSIVE_AUX = keys(['was', 'were', 'been', 'being', 'got', 'get', 'gets']);
 
 /**
  * "DP kept calling the nurse a …, quoted in full in the custody record", "suspect shouted that … ,
@@ -142,20 +149,32 @@ const RECORDED = keys([
 function recordedSaying(ctx: RuleContext): Statement | undefined {
   const { tokens } = ctx;
   let cue = -1;
-  for (let k = 0; k < ctx.n; k++) if (tokens[k]!.kind === TK_WORD && RECORDED.has(tokens[k]!.key)) cue = k;
-  if (cue < 0) return undefined;
+  // The court as the one that heard it ("court hears", "the jury was told"): it may come first.
+  let court = -1;
+  for (let k = 0; k < ctx.n; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== TK_WORD) continue;
+    if (RECORDED.has(t.key)) cue = k;
+    if (court < 0 && COURT.has(t.key) && COURT_HEARD.has(tokens[k + 1]?.key ?? '')) court = k;
+  }
   for (let b = 1; b < ctx.n; b++) {
     const t = tokens[b]!;
     if (t.kind !== TK_WORD || !SPOKE.has(t.key)) continue;
     let s = b - 1;
     while (s > 0 && s > b - 3 && tokens[s]!.kind === TK_WORD && SPEAKER_AUX.has(tokens[s]!.key)) s--;
     const who = tokens[s]!;
-    if (who.kind !== TK_WORD || !SPEAKER.has(who.key) || cue <= b) continue;
+    if (who.kind !== TK_WORD || !SPEAKER.has(who.key)) continue;
+    // "she had been called a …": the passive reports what she was called, no record needed.
+    const passive = t.key === CALLED && PASSIVE_AUX.has(tokens[b - 1]!.key) && s < b - 1;
+    const heard = court >= 0 && court < b && ctx.sentOf[court] === ctx.sentOf[b];
+    if (!passive && !heard && cue <= b) continue;
     const sent = ctx.sentOf[b]!;
     let to = b + 1;
-    while (to < ctx.n && ctx.sentOf[to] === sent && to !== cue) to++;
+    while (to < ctx.n && ctx.sentOf[to] === sent && (to !== cue || cue <= b)) to++;
+    to = Math.min(to, ctx.n - 1);
     if (to - b < 2 || to - b > BELIEF_REACH) continue;
-    return { from: b + 1, to, why: `${ctx.slice(s, b + 1)} … ${tokens[cue]!.norm}` };
+    const why = heard ? ctx.slice(court, court + 2) : passive ? 'passive' : tokens[cue]!.norm;
+    return { from: b + 1, to, why: `${ctx.slice(s, b + 1)} … ${why}` };
   }
   return undefined;
 }

@@ -6,6 +6,7 @@
 import { TK_COMMA, TK_WORD, type Token } from '../../normalise.js';
 import type { RuleContext } from '../context.js';
 import { keys, maskFits, phraseAt, phrases, type Statement } from './match.js';
+import { reactedSaying } from './reactions.js';
 
 /** "nobody gets to decide that …", "who are you to say …": the clause after it is denied. */
 const DENIED_FRAMES = phrases([
@@ -79,5 +80,6 @@ export function deniedClause(ctx: RuleContext): Statement | undefined {
     while (e < ctx.n && ctx.sentOf[e] === ctx.sentOf[k] && ctx.tokens[e]!.kind !== TK_COMMA) e++;
     return { from: k + fl, to: e - 1, why: ctx.slice(k, k + fl) };
   }
-  return undefined;
+  // The sender's own reaction to the saying ("stpo saying …", "sick of hearing people say …").
+  return reactedSaying(ctx);
 }

@@ -6,7 +6,8 @@
  */
 
 import type { RuleContext } from '../context.js';
-import { phraseAt, phrases } from './match.js';
+import { squeeze, TK_WORD } from '../../normalise.js';
+import { keys, oneSlip, phraseAt, phrases } from './match.js';
 
 /** Who holds a view: "if you think …", "anyone who says …". */
 const HOLDER_FRAMES = phrases([
@@ -63,7 +64,47 @@ const HOLDER_JUDGEMENTS = phrases([
   'want your head testing',
   'need your head checking',
   'should be ashamed',
+  // The sender's own warning or rule for whoever does it (engine 2.5, second round).
+  'unfollow me',
+  'unfriend me',
+  'block me',
+  'need to log off',
+  'needs to log off',
+  'im reporting',
+  'i am reporting',
+  'ill report',
+  'i will report',
+  'ill be reporting',
+  'i will be reporting',
+  'going to psd',
+  'goes to psd',
+  'straight to psd',
 ]);
+
+/** "if you (still / ever / keep) call …": a second-person frame around a verb of saying or hating. */
+const IF_YOU_FILLER = keys(['still', 'ever', 'keep', 're', 'are', 'really', 'genuinely', 'honestly']);
+const IF_YOU_VERBS = ['call', 'calling', 'say', 'saying', 'post', 'posting', 'hate', 'hating', 'think'].map(
+  squeeze,
+);
+const HATE = keys(['hate', 'hating']);
+
+/** Length of an "if you … <verb>" frame at k (the verb may be typed with one letter slipped), or 0. */
+function ifYouFrame(ctx: RuleContext, k: number): number {
+  const { tokens } = ctx;
+  // "if you're still calling": "you're" is joined to "youre" by normalisation.
+  const you = tokens[k + 1]?.key;
+  if (tokens[k]!.key !== 'if' || (you !== 'you' && you !== 'youre')) return 0;
+  let q = k + 2;
+  while (q < Math.min(ctx.n, k + 5) && IF_YOU_FILLER.has(tokens[q]!.key)) q++;
+  const v = tokens[q];
+  if (v === undefined || v.kind !== TK_WORD || ctx.sentOf[q] !== ctx.sentOf[k]) return 0;
+  const fits = IF_YOU_VERBS.includes(v.key) || IF_YOU_VERBS.some((w) => oneSlip(v.key, w));
+  // "cll" (squeezed "cl"): "call" typed short.
+  const short = v.key === 'cl';
+  if (!fits && !short) return 0;
+  // "if you hate X": the hate verb is read as a hit aimed at X, so it stays in the view.
+  return HATE.has(v.key) ? q - k : q + 1 - k;
+}
 
 /** Most tokens from the end of the frame to the judgement. */
 const HOLDER_SPAN = 30;
@@ -79,7 +120,7 @@ interface Holder {
 /** "If you think X are thieves you should not be in this job": the view, framed and then judged. */
 export function judgedHolder(ctx: RuleContext): Holder | undefined {
   for (let k = 0; k < ctx.n; k++) {
-    const fl = phraseAt(ctx, k, HOLDER_FRAMES);
+    const fl = phraseAt(ctx, k, HOLDER_FRAMES) || ifYouFrame(ctx, k);
     if (fl === 0) continue;
     const fe = k + fl;
     // The view takes at least two words; the judgement follows it in the same sentence.

@@ -42,6 +42,16 @@ export function phraseAt(ctx: RuleContext, k: number, list: string[][]): number 
   return 0;
 }
 
+/** Whether `a` is `b` with one letter missing, extra or swapped ("callng", "sying", "sayign"). */
+export function oneSlip(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1 || a.length < 4) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length)
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  return a.length < b.length ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
+}
+
 /** Whether a starred token could be `word` ("s*id" for "said"): same length, stars for letters. */
 export function maskFits(t: Token, word: string): boolean {
   if (t.masked !== true || t.key.length !== word.length) return false;

@@ -8,7 +8,8 @@
 import { squeeze, TK_WORD } from '../../normalise.js';
 import type { RuleContext } from '../context.js';
 import { has, type Hit } from '../types.js';
-import { keys, phraseAt, phrases, quotePairs } from './match.js';
+import { disbeliefAfter } from './reactions.js';
+import { keys, oneSlip, phraseAt, phrases, quotePairs } from './match.js';
 
 const SAYING = new Set(['saying', 'calling', 'telling'].map(squeeze));
 const COPULA = new Set(['is', 'was', 'its', 'thats'].map(squeeze));
@@ -33,16 +34,6 @@ const ACT_JUDGED = new Set(
     'demeaning',
   ].map(squeeze),
 );
-
-/** Whether `a` is `b` with one letter missing, extra or swapped ("callng", "sying", "sayign"). */
-function oneSlip(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1 || a.length < 4) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length)
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  return a.length < b.length ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
-}
 
 /** The act of saying at token `k`, as written or starred ("calli*g", matched as the reporting verb). */
 function saying(ctx: RuleContext, k: number): boolean {
@@ -223,6 +214,9 @@ export function judgedAfter(ctx: RuleContext, close: number): string | undefined
   // Further on only as a charge ("…\" at the carer, it's on bodycam, charged with …").
   if (w.some((x, i) => POLICE_ACTION.has(x) && (i < 4 || w[i + 1] === 'with' || w[i + 1] === 'for')))
     return 'police action after it';
+  // '"…" imagine typing this', '"…" in a work chat. wow': disbelief that anyone wrote it.
+  const disbelief = disbeliefAfter(w);
+  if (disbelief !== undefined) return disbelief;
   let k = 0;
   while (k < w.length && k < 3 && JUDGE_COPULA.has(w[k]!)) k++;
   if (k === 0) return undefined;
