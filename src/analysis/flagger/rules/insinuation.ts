@@ -246,8 +246,9 @@ function reasonGroup(ctx: RuleContext, s: number): Target | undefined {
 
 export function insinuationRule(ctx: RuleContext): void {
   if (!ctx.targets.some(usable)) return;
-  // Praise closed the same way is no insinuation: "the Sikh lads ran the charity drive, legends. enough said".
-  if (ctx.positive || ctx.units.some((v) => has(v, 'positive') !== undefined)) return;
+  // Praise closed by a tag is no insinuation: "the Sikh lads ran the charity drive, legends. enough said"
+  // (a rhetorical question still is: "when did it become normal to let …").
+  const praised = ctx.positive || ctx.units.some((v) => has(v, 'positive') !== undefined);
   for (let s = 0; s < ctx.n; s++) {
     const t = ctx.tokens[s]!;
     if (t.kind !== TK_WORD) continue;
@@ -260,7 +261,7 @@ export function insinuationRule(ctx: RuleContext): void {
         return;
       }
     }
-    if (ctx.question[sent] === 1 || negatedBefore(ctx, s)) continue;
+    if (praised || ctx.question[sent] === 1 || negatedBefore(ctx, s)) continue;
     len = phraseAt(ctx, s, TAGS);
     if (len > 0 && closesClause(ctx, s + len, sent)) {
       const tg = groupFor(ctx, s, s + len, true);
