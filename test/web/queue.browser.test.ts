@@ -200,6 +200,23 @@ describe.skipIf(skipReason !== null)(
       expect(demo.pageErrors).toEqual([]);
     }, 240_000);
 
+    it('a coding key codes the message the cursor has moved to, not the rendered one (j o)', async () => {
+      const side = page.getByRole('complementary', { name: 'Selected message' });
+      await pressAtOnce(page, Array<string>(9).fill('k'));
+      await side.getByRole('heading', { name: new RegExp(`^${LONG_SIZE - 9} of ${LONG_SIZE}`) }).waitFor();
+      const from = LONG_SIZE - 10;
+      // Both presses are handled before React re-renders: o used to code the message j moved from.
+      await pressAtOnce(page, ['j', 'o']);
+      const coded = page.locator(`.batch-list [data-index="${from + 1}"] [data-testid="decision"]`);
+      await coded.waitFor();
+      expect(await coded.textContent()).toMatch(/^offensive/iu);
+      const left = page.locator(`.batch-list [data-index="${from}"] [data-testid="decision"]`);
+      expect(await left.count()).toBe(0);
+      await side.getByRole('heading', { name: new RegExp(`^${from + 2} of ${LONG_SIZE}`) }).waitFor();
+      await expect.poll(async () => page.getByTestId('batch-left').textContent()).toBe(String(LONG_SIZE - 2));
+      expect(demo.pageErrors).toEqual([]);
+    });
+
     it('the dashboard coverage has risen by the batch', async () => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
       await page.getByRole('heading', { name: 'Conversations' }).waitFor();
@@ -218,6 +235,14 @@ describe.skipIf(skipReason !== null)(
     });
   },
 );
+
+/** Key presses dispatched one after another in one task: none is rendered before the next is handled. */
+async function pressAtOnce(page: Page, keys: readonly string[]): Promise<void> {
+  // A script string, as the other browser tests pass: the test project has no DOM types.
+  await page.evaluate(
+    `${JSON.stringify(keys)}.forEach((key) => document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true })))`,
+  );
+}
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');

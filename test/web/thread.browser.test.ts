@@ -117,6 +117,18 @@ describe.skipIf(!haveChromium())('thread view on a million-message conversation 
     await selectedIs(500023);
     expect(await page.getByTestId('flag-score').textContent()).toBe('0.91');
   });
+
+  it('codes the message the cursor has moved to, not the rendered one (j o codes the next)', async () => {
+    await page.locator('[data-seq="500023"] [aria-current="true"]').waitFor();
+    // Both presses are handled before React re-renders: o used to code the message j moved from.
+    await pressAtOnce(page, ['j', 'o']);
+    await page.locator('[data-seq="500024"] [data-testid="decision"]').waitFor();
+    // Message ids are seq + 1 in the synthetic API.
+    expect(api.codes.get(500025)?.decision).toBe('offensive');
+    expect(api.codes.has(500024)).toBe(false);
+    expect(await page.locator('[data-seq="500023"] [data-testid="decision"]').count()).toBe(0);
+    expect(await page.locator('[data-seq="500024"] [aria-current="true"]').count()).toBe(1);
+  });
 });
 
 /** Key presses dispatched one after another in one task: none is rendered before the next is handled. */

@@ -14,6 +14,7 @@ import { decisionLabel } from '../lib/format';
 import { loadHighlight, saveHighlight, termsFromQuery } from '../lib/search-terms';
 import { zonedToUtc } from '../lib/time';
 import type { useCoding } from './useCoding';
+import { useActAtCursor } from './useCursor';
 import { useThreadKeys, type ThreadKey } from './useThreadKeys';
 import type { Select } from './useThreadPosition';
 
@@ -97,6 +98,25 @@ export function useThreadActions({
     else select(seq, 'center');
   }
 
+  // Keys that act on the selected message act on the one the cursor has moved to (see useActAtCursor).
+  const atSelected = useActAtCursor<ThreadKey>(
+    selectedSeq,
+    () => selectedRef.current,
+    selected !== undefined,
+    (k) => {
+      switch (k) {
+        case 'offensive':
+          return void saveSelected('offensive');
+        case 'unsure':
+          return void saveSelected('unsure');
+        case 'not_offensive':
+          return void saveSelected('not_offensive', true);
+        case 'source':
+          return toggleSource(selectedSeq);
+      }
+    },
+  );
+
   const onKey = (k: ThreadKey) => {
     if (total === null || total === 0) return;
     switch (k) {
@@ -105,17 +125,14 @@ export function useThreadActions({
       case 'prev':
         return select(Math.max(0, selectedRef.current - 1), 'auto');
       case 'offensive':
-        return void saveSelected('offensive');
       case 'unsure':
-        return void saveSelected('unsure');
       case 'not_offensive':
-        return void saveSelected('not_offensive', true);
+      case 'source':
+        return atSelected(k);
       case 'reviewed':
         return void markVisible();
       case 'flag':
         return void goNextFlag();
-      case 'source':
-        return toggleSource(selectedSeq);
     }
   };
   useThreadKeys(onKey, !coding.conflict);

@@ -8,6 +8,7 @@ import { ConflictDialog } from '../components/ConflictDialog';
 import { QueryState } from '../components/QueryState';
 import { useSession } from '../hooks/session';
 import { useCoding } from '../hooks/useCoding';
+import { useActAtCursor } from '../hooks/useCursor';
 import { useThreadKeys, type ThreadKey } from '../hooks/useThreadKeys';
 import { decisionLabel } from '../lib/format';
 import { href } from '../lib/router';
@@ -36,7 +37,7 @@ export function BatchPage({ caseId, batchId }: { caseId: number; batchId: number
   const left = batch?.left ?? messages.filter((m) => !m.reviewed).length;
 
   const [status, setStatus] = useState<string | null>(null);
-  const { index, select, next, prev, nextFlagged } = useBatchCursor(
+  const { index, heading, select, next, prev, nextFlagged } = useBatchCursor(
     messages,
     messagesQ.hasNextPage,
     loadMore,
@@ -72,13 +73,9 @@ export function BatchPage({ caseId, batchId }: { caseId: number; batchId: number
     [],
   );
 
-  const onKey = (k: ThreadKey) => {
-    if (messages.length === 0) return;
+  // Keys that act on the selected message act on the one the cursor has moved to (see useActAtCursor).
+  const atSelected = useActAtCursor<ThreadKey>(index, heading, selected !== undefined, (k) => {
     switch (k) {
-      case 'next':
-        return void next(index);
-      case 'prev':
-        return prev();
       case 'offensive':
         return void saveSelected('offensive');
       case 'unsure':
@@ -87,10 +84,26 @@ export function BatchPage({ caseId, batchId }: { caseId: number; batchId: number
         return void saveSelected('not_offensive', true);
       case 'reviewed':
         return void markSelected();
-      case 'flag':
-        return void nextFlagged(index);
       case 'source':
         return selected && toggleSource(selected.id);
+    }
+  });
+
+  const onKey = (k: ThreadKey) => {
+    if (messages.length === 0) return;
+    switch (k) {
+      case 'next':
+        return void next(index);
+      case 'prev':
+        return prev();
+      case 'flag':
+        return void nextFlagged(index);
+      case 'offensive':
+      case 'unsure':
+      case 'not_offensive':
+      case 'reviewed':
+      case 'source':
+        return atSelected(k);
     }
   };
   useThreadKeys(onKey, !coding.conflict);

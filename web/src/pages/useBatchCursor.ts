@@ -91,5 +91,8 @@ export function useBatchCursor(
   /** One back from the selection as of the last move (not the rendered one: see `current`). */
   const prev = useCallback(() => select(Math.max(0, current.current - 1)), [select]);
 
-  return { index, select, next, prev, nextFlagged };
+  /** Where the cursor is heading: a move waiting for the next page, or else the last move's. */
+  const heading = useCallback(() => pendingMove.current ?? current.current, []);
+
+  return { index, heading, select, next, prev, nextFlagged };
 }
