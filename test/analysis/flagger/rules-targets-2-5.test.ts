@@ -93,3 +93,13 @@ describe('a name ending in \'s before a verb ("people with Down\'s are …")', (
     "women's football is on tonight, two officers at the ground",
   ])('quiet: %s', (t) => expect(flagged(t)).toBe(false));
 });
+
+describe('talk about a group in quotes ("the \'jokes\' about …") describes the talk', () => {
+  it.each([
+    "two officers sacked over the 'jokes' about travellers in the group chat",
+    'final written warning for the "banter" about teenagers on the van',
+  ])('quiet: %s', (t) => expect(flagged(t)).toBe(false));
+  it.each([["travellers are a 'joke', the lot of them", 'race_ethnicity']])('caught: %s', (t, cat) =>
+    expect(categories(t)).toContain(cat),
+  );
+});

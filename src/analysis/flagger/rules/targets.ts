@@ -83,7 +83,9 @@ function aboutSpeech(ctx: RuleContext, i: number): boolean {
   const { tokens, sentOf } = ctx;
   if (i < 2 || sentOf[i - 2] !== sentOf[i]) return false;
   const a = tokens[i - 1]!;
-  const b = tokens[i - 2]!;
+  let b = tokens[i - 2]!;
+  // "the 'jokes' about …": a closing quote between the talk and "about".
+  if (b.kind !== TK_WORD && i >= 3 && sentOf[i - 3] === sentOf[i]) b = tokens[i - 3]!;
   return a.kind === TK_WORD && a.key === 'about' && b.kind === TK_WORD && SPEECH_NOUNS.has(b.key);
 }
 
