@@ -83,7 +83,9 @@ function aboutSpeech(ctx: RuleContext, i: number): boolean {
   const { tokens, sentOf } = ctx;
   if (i < 2 || sentOf[i - 2] !== sentOf[i]) return false;
   const a = tokens[i - 1]!;
-  const b = tokens[i - 2]!;
+  let b = tokens[i - 2]!;
+  // "the 'jokes' about …": a closing quote between the talk and "about".
+  if (b.kind !== TK_WORD && i >= 3 && sentOf[i - 3] === sentOf[i]) b = tokens[i - 3]!;
   return a.kind === TK_WORD && a.key === 'about' && b.kind === TK_WORD && SPEECH_NOUNS.has(b.key);
 }
 
@@ -91,7 +93,216 @@ function aboutSpeech(ctx: RuleContext, i: number): boolean {
 export function findTargets(ctx: RuleContext): Identity {
   const identity = groupTargets(ctx);
   referBack(ctx);
+  anyOneOf(ctx);
   return identity;
+}
+
+/** "any Romanian", "the next traveller": one member of a group, whoever it is. */
+const GENERIC = new Set(['any', 'every', 'next', 'another'].map(squeeze));
+/** Singular pronouns that can refer back to that member ("… I'll stab him"). */
+const SINGULAR_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'hes', 'shes'].map(squeeze));
+/** How far after the group word such a pronoun is read as the member (a conditional and its result). */
+const ANY_WINDOW = 12;
+
+/**
+ * "any Romanian comes near my car I'll stab him", "the next Somali in my van, I'll batter her": a
+ * singular group word after "any", "every", "next" or "another" is any member of the group, and a
+ * he/him/she/her after it in the sentence is that member, so what is done to it is done to the group.
+ */
+function anyOneOf(ctx: RuleContext): void {
+  const { tokens, n, sentOf, targets, targetAt } = ctx;
+  const groups = targets.filter(
+    (t) =>
+      !t.weak &&
+      !t.pronoun &&
+      t.i > 0 &&
+      tokens[t.i - 1]!.kind === TK_WORD &&
+      GENERIC.has(tokens[t.i - 1]!.key),
+  );
+  for (const g of groups) {
+    const hi = Math.min(n, g.j + ANY_WINDOW);
+    for (let k = g.j; k < hi && sentOf[k] === sentOf[g.i]; k++) {
+      const t = tokens[k]!;
+      if (t.kind !== TK_WORD || !SINGULAR_PRONOUNS.has(t.key) || targetAt[k] !== undefined) continue;
+      const tg: Target = {
+        i: k,
+        j: k + 1,
+        category: g.category,
+        group: g.group,
+        weak: false,
+        pronoun: true,
+        term: `${ctx.slice(k, k + 1)} (= ${g.term})`,
+      };
+      targets.push(tg);
+      targetAt[k] = tg;
+    }
+  }
+}
+
+/**
+ * Plural people a weak group word can name ("female detectives", "Asian lads", "black officers"): the
+ * pair is the group. Police descriptions stay weak: "IC1 female", "asian male, 30s", "two asian males"
+ * (a sex word after the group word describes, it does not name a group).
+ */
+const PLURAL_PEOPLE = new Set(
+  [
+    'people',
+    'persons',
+    'men',
+    'women',
+    'guys',
+    'kids',
+    'children',
+    'families',
+    'folk',
+    'folks',
+    'lads',
+    'lasses',
+    'boys',
+    'girls',
+    'blokes',
+    'fellas',
+    'chaps',
+    'ladies',
+    'students',
+    'doctors',
+    'nurses',
+    'teachers',
+    'neighbours',
+    'neighbors',
+    'colleagues',
+    'friends',
+    'workers',
+    'parents',
+    'mothers',
+    'fathers',
+    'teenagers',
+    'youths',
+    'adults',
+    'residents',
+    'tenants',
+    'drivers',
+    'bosses',
+    'managers',
+    'officers',
+    'cops',
+    'coppers',
+    'detectives',
+    'constables',
+    'sergeants',
+    'sarges',
+    'skippers',
+    'inspectors',
+    'supers',
+    'pcs',
+    'dcs',
+    'dss',
+    'dis',
+    'pcsos',
+    'specials',
+    'probationers',
+    'probies',
+    'recruits',
+    'trainees',
+    'paramedics',
+    'firefighters',
+    'solicitors',
+    'barristers',
+    'judges',
+    'magistrates',
+    'controllers',
+    'dispatchers',
+    'staff',
+    'shopkeepers',
+    'cabbies',
+    'landlords',
+  ].map(squeeze),
+);
+/** Words after a group adjective that make it a noun ("every Sikh I've met", "the gay next door"). */
+const NOUN_AFTER = new Set(
+  ['ive', 'id', 'youve', 'youd', 'weve', 'wed', 'theyve', 'theyd', 'hes', 'shes', 'ill'].map(squeeze),
+);
+
+const DOOR = squeeze('door');
+/** Verbs after "any <group word>" that make the word a person ("any Romanian comes near …"). */
+const MEMBER_VERBS = new Set(
+  [
+    'comes',
+    'goes',
+    'gets',
+    'tries',
+    'looks',
+    'says',
+    'walks',
+    'turns',
+    'steps',
+    'starts',
+    'thinks',
+    'wants',
+    'moves',
+    'touches',
+    'talks',
+    'does',
+    'dares',
+    'knows',
+    'reckons',
+    'calls',
+    'rings',
+    'asks',
+    'shows',
+    'sits',
+    'stands',
+    'kicks',
+    'gives',
+    'opens',
+    'parks',
+    'drives',
+  ].map(squeeze),
+);
+function genericBefore(ctx: RuleContext, i: number): boolean {
+  const prev = i > 0 ? ctx.tokens[i - 1]! : undefined;
+  return prev !== undefined && prev.kind === TK_WORD && GENERIC.has(prev.key);
+}
+/**
+ * A verb after a possessive-looking term: the 's belongs to the name ("people with Down's are …",
+ * "a Jehovah's Witness"), not to a thing owned.
+ */
+const AFTER_NAME = new Set(
+  [
+    'are',
+    'is',
+    'were',
+    'was',
+    'arent',
+    'isnt',
+    'werent',
+    'wasnt',
+    'should',
+    'shouldnt',
+    'can',
+    'cant',
+    'cannot',
+    'will',
+    'wont',
+    'never',
+    'always',
+    'all',
+    'who',
+    'dont',
+    'deserve',
+    'belong',
+  ].map(squeeze),
+);
+
+/** A one-word weak group term followed by a plural person noun in the same sentence: its end. */
+function namedPlural(ctx: RuleContext, u: Unit): number | undefined {
+  const { tokens, n, sentOf, unitAt } = ctx;
+  if (u.j - u.i !== 1 || u.j >= n || tokens[u.i]!.kind !== TK_WORD) return undefined;
+  const next = tokens[u.j]!;
+  if (next.kind !== TK_WORD || sentOf[u.j] !== u.sent || !PLURAL_PEOPLE.has(next.key)) return undefined;
+  const nu = unitAt[u.j];
+  if (nu !== undefined && has(nu, 'identity') !== undefined) return undefined;
+  return u.j + 1;
 }
 
 function groupTargets(ctx: RuleContext): Identity {
@@ -102,9 +313,13 @@ function groupTargets(ctx: RuleContext): Identity {
   for (const u of ctx.units) {
     const r = has(u, 'identity');
     if (r === undefined || r.category === undefined) continue;
+    // "female detectives", "Asian lads": a weak group word before plural people names the group.
+    const plural = r.weak === true ? namedPlural(ctx, u) : undefined;
+    const end = plural ?? u.j;
     // An identity adjective before a thing ("Chinese food", "gay bar") names no people; a group emoji
     // is a noun ("♿🥜" are disabled people, not a disabled thing).
     if (
+      plural === undefined &&
       u.j - u.i === 1 &&
       tokens[u.i]!.kind !== TK_EMOJI &&
       lex.adjIdentity.has(tokens[u.i]!.key) &&
@@ -120,7 +335,10 @@ function groupTargets(ctx: RuleContext): Identity {
         nu === undefined &&
         !lex.functionWords.has(next.key) &&
         !lex.personNouns.has(next.key) &&
-        !ADJ_BREAKERS.has(next.key)
+        !ADJ_BREAKERS.has(next.key) &&
+        !NOUN_AFTER.has(next.key) &&
+        !(MEMBER_VERBS.has(next.key) && genericBefore(ctx, u.i)) &&
+        !(next.key === 'next' && u.j + 1 < n && tokens[u.j + 1]!.key === DOOR)
       ) {
         continue;
       }
@@ -131,10 +349,15 @@ function groupTargets(ctx: RuleContext): Identity {
     }
     // "women's football", "Muslims' shops": a possessive before a thing names the thing — but
     // "black people's lives", "women's brains" still speak of the people.
-    const last = tokens[u.j - 1]!;
-    if (last.poss === true && u.j < n) {
-      const next = tokens[u.j]!;
-      if (next.kind === TK_WORD && !POSSESSED_PEOPLE.has(next.key) && !lex.personNouns.has(next.key))
+    const last = tokens[end - 1]!;
+    if (last.poss === true && end < n) {
+      const next = tokens[end]!;
+      if (
+        next.kind === TK_WORD &&
+        !POSSESSED_PEOPLE.has(next.key) &&
+        !lex.personNouns.has(next.key) &&
+        !AFTER_NAME.has(next.key)
+      )
         continue;
     }
     // "that rant about Muslims was shameful", "jokes about Jews are not banter": what is described
@@ -142,28 +365,28 @@ function groupTargets(ctx: RuleContext): Identity {
     if (aboutSpeech(ctx, u.i)) continue;
     // "women haters", "gay bashers", "trans rights": the people meant are not the group.
     if (
-      u.j < n &&
-      tokens[u.j]!.kind === TK_WORD &&
-      NOT_TARGET.has(tokens[u.j]!.key) &&
-      sentOf[u.j] === u.sent
+      end < n &&
+      tokens[end]!.kind === TK_WORD &&
+      NOT_TARGET.has(tokens[end]!.key) &&
+      sentOf[end] === u.sent
     )
       continue;
     const tg: Target = {
       i: u.i,
-      j: u.j,
+      j: end,
       category: r.category,
       group: r.group ?? r.category,
-      weak: r.weak === true,
+      weak: r.weak === true && plural === undefined,
       pronoun: false,
-      term: ctx.slice(u.i, u.j),
+      term: ctx.slice(u.i, end),
     };
     targets.push(tg);
-    for (let k = u.i; k < u.j; k++) targetAt[k] = tg;
+    for (let k = u.i; k < end; k++) targetAt[k] = tg;
     // Victims are targets for the rules, but the model was never trained on them: no model-only flags.
     if (!tg.weak && tg.category !== 'victims_of_crime') {
       identityPresent = true;
       identityCategories.add(tg.category);
-      identitySpan ??= { start: tokens[u.i]!.start, end: tokens[u.j - 1]!.end, term: tg.term };
+      identitySpan ??= { start: tokens[u.i]!.start, end: tokens[end - 1]!.end, term: tg.term };
     }
   }
   return { identityPresent, identityCategories: [...identityCategories], identitySpan };
