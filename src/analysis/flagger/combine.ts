@@ -7,7 +7,10 @@
  *   implicit derogation no list can hold ("only good for making the tea").
  * - Rules give spans and explanations; they never pull the model's score down on their own. Where the
  *   rules found the statement negated, condemned or reclaimed, the model must be surer to flag alone
- *   (its threshold rises half way to 1), because those are the cases a bag of n-grams misreads.
+ *   (its threshold rises three quarters of the way to 1), because those are the cases a bag of n-grams
+ *   misreads: on the corpus dev lines where the rules found them and flagged nothing, three in four of
+ *   the model's flags at half way were innocent (engine 2.5: half way → three quarters, dev innocent
+ *   lines flagged 6.3 → 5.8 %, recall 0.722 → 0.721).
  * - Untargeted profanity, sexual content and threats with no target are reported with low scores
  *   (≤ 0.45) by the rules; only the model, having seen them in context, may flag such a message.
  */
@@ -89,7 +92,7 @@ export function combine(
     else ruleOther = Math.max(ruleOther, s);
   }
   const t = Math.min(0.99, Math.max(0.05, modelThreshold));
-  const tModel = outcome.mitigated || outcome.positive ? (1 + t) / 2 : t;
+  const tModel = outcome.mitigated || outcome.positive ? (3 + t) / 4 : t;
   // Swearing, a threat with no one named and sexual words say nothing of whom a short reply is about:
   // "💀💀💀" (laughter) and "fuck off" answer another message, as "lol" does.
   const anyEvidence =

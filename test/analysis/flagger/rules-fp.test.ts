@@ -218,7 +218,7 @@ describe('sympathy and praise phrases raise the bar for the model alone', () => 
   ])('innocent: %s', (text) => {
     const r = flagger.classify(text);
     expectQuiet(text);
-    // The model alone needs (1 + t) / 2 here, as for any positive statement about a group.
+    // The model alone needs (3 + t) / 4 here, as for any positive statement about a group.
     for (const s of r.spans.filter((x) => x.reason.startsWith('model:')))
       expect(Number(/threshold ([0-9.]+)/.exec(s.reason)?.[1])).toBeGreaterThan(0.9);
   });
