@@ -907,6 +907,8 @@ function lookupKey(lex: LexiconIndex, t: Token): { key: string; via: Match['via'
   if (lex.phrases.has(t.key)) return { key: t.key, via: 'exact' };
   if (t.alt !== undefined && lex.phrases.has(t.alt)) return { key: t.alt, via: 'leet' };
   if (t.raw !== undefined && lex.phrases.has(t.raw)) return { key: t.raw, via: 'exact' };
+  const poss = possKey(t);
+  if (poss !== undefined && lex.phrases.has(poss)) return { key: poss, via: 'exact' };
   if (t.masked === true) {
     const m = maskMatch(lex, t.norm);
     if (m !== undefined) return { key: m, via: 'mask' };
@@ -1028,6 +1030,15 @@ function firstFitting(lex: LexiconIndex, tokens: Token[], i: number, cands: Phra
   return undefined;
 }
 
+/**
+ * The key of a word whose 's the tokeniser dropped, with its s back ("it's" → "its", "Jehovah's" →
+ * "jehovahs"): the lists are written without apostrophes ("its a zoo", "jehovahs witnesses"), so
+ * without this a listed phrase never matched the way most people type it.
+ */
+function possKey(t: Token): string | undefined {
+  return t.poss === true && t.kind === TK_WORD ? squeeze(`${t.key}s`) : undefined;
+}
+
 /** Whether the tokens after `i` carry the phrase's later words (each as written or one edit away). */
 function phraseFollows(lex: LexiconIndex, tokens: Token[], i: number, ph: Phrase): boolean {
   for (let k = 1; k < ph.keys.length; k++) {
@@ -1036,6 +1047,7 @@ function phraseFollows(lex: LexiconIndex, tokens: Token[], i: number, ph: Phrase
     if ((u.kind === TK_WORD || u.kind === TK_EMOJI) && (u.key === want || u.alt === want || u.raw === want)) {
       continue;
     }
+    if (u.poss === true && possKey(u) === want) continue;
     // Later words of a phrase may be misspelt too ("black poeple").
     if (
       u.kind === TK_WORD &&

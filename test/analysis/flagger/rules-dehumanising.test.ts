@@ -84,3 +84,14 @@ describe('a singular nationality noun names a person (engine 2.5)', () => {
     'the Hungarian interpreter is booked for 2pm',
   ])('quiet: %s', (t) => expect(categoryOf(t)).toBeUndefined());
 });
+
+describe("a listed phrase typed with an apostrophe ('s) is found (engine 2.5)", () => {
+  it.each([
+    ["the Somalis moved in next door, it's a zoo", 'race_ethnicity'],
+    ["Jehovah's Witnesses are vermin", 'religion'],
+  ])('caught: %s', (t, cat) => expect(categoryOf(t)).toBe(cat));
+  it.each([
+    "it's a zoo in custody tonight, three fights already",
+    "the lad's car was towed from the retail park",
+  ])('quiet: %s', (t) => expect(categoryOf(t)).toBeUndefined());
+});
