@@ -110,3 +110,17 @@ describe('a disclaimer that announces the hate ("can\'t say it in the briefing b
     "can't say Muslims are scum in a work chat, mate, that's misconduct",
   ])('quiet: %s', (t) => expect(flagged(t)).toBe(false));
 });
+
+describe('police shorthand and schemes read as written (acceptance pass, session 8)', () => {
+  it.each([
+    // "s4a" has the key "sa" (leet) and must still count as what the police did with the words.
+    'DP kept shouting that Poles are vermin the whole way in, further s4a',
+    // National Ugly Mugs is the sex-worker safety scheme, and the online hate team a police unit.
+    'Ugly Mugs alert came through for the sex workers on Station Road, please read',
+    'tweet saying Muslims are vermin passed to the online hate team',
+  ])('quiet: %s', (t) => expect(flagged(t)).toBe(false));
+  it.each([
+    ['sex workers are ugly', 'victims_of_crime'],
+    ['Muslims are vermin, hate team can do one', 'religion'],
+  ])('caught: %s', (t, cat) => expect(categories(t)).toContain(cat));
+});

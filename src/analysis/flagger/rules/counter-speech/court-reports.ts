@@ -154,7 +154,8 @@ function recordedSaying(ctx: RuleContext): Statement | undefined {
   for (let k = 0; k < ctx.n; k++) {
     const t = tokens[k]!;
     if (t.kind !== TK_WORD) continue;
-    if (RECORDED.has(t.key)) cue = k;
+    // Shorthand with digits is read as written: "s4a" has the key "sa" (leet) and the form "s4a".
+    if (RECORDED.has(t.key) || (t.alt !== undefined && RECORDED.has(t.alt))) cue = k;
     if (court < 0 && COURT.has(t.key) && COURT_HEARD.has(tokens[k + 1]?.key ?? '')) court = k;
   }
   for (let b = 1; b < ctx.n; b++) {
@@ -173,7 +174,7 @@ function recordedSaying(ctx: RuleContext): Statement | undefined {
     while (to < ctx.n && ctx.sentOf[to] === sent && (to !== cue || cue <= b)) to++;
     to = Math.min(to, ctx.n - 1);
     if (to - b < 2 || to - b > BELIEF_REACH) continue;
-    const why = heard ? ctx.slice(court, court + 2) : passive ? 'passive' : tokens[cue]!.norm;
+    const why = heard ? ctx.slice(court, court + 2) : passive ? 'passive' : ctx.slice(cue, cue + 1);
     return { from: b + 1, to, why: `${ctx.slice(s, b + 1)} … ${why}` };
   }
   return undefined;
