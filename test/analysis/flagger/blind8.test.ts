@@ -5,7 +5,7 @@ import { BLIND8_CASES } from './blind8-cases.js';
 
 // Written blind in police chat register (session 7, second wave) and never tuned on: engine 2.2.0
 // flagged 88/150 and left 93/100 alone, 2.3.0 102/150 and 93/100, 2.4.0 102/150 (61.3 % with the right
-// category) and 94/100, 2.5.0 118/150 (73.3 % with the right category) and 93/100 (docs/flagger.md).
+// category) and 94/100, 2.5.0 120/150 (74.0 % with the right category) and 94/100 (docs/flagger.md).
 // This guards against a large regression only.
 describe('eighth-round blind set', () => {
   const r = evaluateFunctional(createFlagger(), BLIND8_CASES);
