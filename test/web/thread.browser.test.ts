@@ -129,6 +129,19 @@ describe.skipIf(!haveChromium())('thread view on a million-message conversation 
     expect(await page.locator('[data-seq="500023"] [data-testid="decision"]').count()).toBe(0);
     expect(await page.locator('[data-seq="500024"] [aria-current="true"]').count()).toBe(1);
   });
+
+  it('codes the message f lands on when a key is pressed before the server answers (f o)', async () => {
+    await page.keyboard.press('j');
+    await page.locator('[data-seq="500025"] [aria-current="true"]').waitFor();
+    // o is handled while f still waits for the server: it used to code the message f moved from.
+    await pressAtOnce(page, ['f', 'o']);
+    // The next flagged message after 500025 (every seq % 13 === 4 is flagged); ids are seq + 1.
+    await page.locator('[data-seq="500036"] [data-testid="decision"]').waitFor();
+    expect(api.codes.get(500037)?.decision).toBe('offensive');
+    expect(api.codes.has(500026)).toBe(false);
+    expect(await page.locator('[data-seq="500025"] [data-testid="decision"]').count()).toBe(0);
+    expect(await page.locator('[data-seq="500036"] [aria-current="true"]').count()).toBe(1);
+  });
 });
 
 /** Key presses dispatched one after another in one task: none is rendered before the next is handled. */

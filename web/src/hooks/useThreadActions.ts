@@ -14,7 +14,7 @@ import { decisionLabel } from '../lib/format';
 import { loadHighlight, saveHighlight, termsFromQuery } from '../lib/search-terms';
 import { zonedToUtc } from '../lib/time';
 import type { useCoding } from './useCoding';
-import { useActAtCursor } from './useCursor';
+import { useActAtCursor, usePendingMove } from './useCursor';
 import { useThreadKeys, type ThreadKey } from './useThreadKeys';
 import type { Select } from './useThreadPosition';
 
@@ -85,23 +85,28 @@ export function useThreadActions({
     setStatus(`Messages ${v.first + 1}–${v.last + 1} marked reviewed, nothing of note (${marked} marked)`);
   }
 
+  // f and a date jump wait on the server for where they go: marked under way meanwhile, so that a
+  // coding key pressed before the answer codes the message they land on (see usePendingMove).
+  const serverMove = usePendingMove();
+  const center = (seq: number) => select(seq, 'center');
+
   async function goNextFlag() {
-    const seq = await nextFlag(conversationId, selectedRef.current);
+    const from = selectedRef.current;
+    const seq = await serverMove.run(() => nextFlag(conversationId, from), center);
     if (seq === null) setStatus('No further flagged messages in this conversation.');
-    else select(seq, 'center');
   }
 
   async function jumpToDate(isoDate: string) {
     // Midnight in the case's zone, the zone every time on the page is shown in.
-    const seq = await seqAt(conversationId, zonedToUtc(isoDate, '00:00', zone));
+    const at = zonedToUtc(isoDate, '00:00', zone);
+    const seq = await serverMove.run(() => seqAt(conversationId, at), center);
     if (seq === null) setStatus(`No messages on or after ${isoDate} (${zone}).`);
-    else select(seq, 'center');
   }
 
   // Keys that act on the selected message act on the one the cursor has moved to (see useActAtCursor).
   const atSelected = useActAtCursor<ThreadKey>(
     selectedSeq,
-    () => selectedRef.current,
+    () => serverMove.pending.current ?? selectedRef.current,
     selected !== undefined,
     (k) => {
       switch (k) {
@@ -120,9 +125,12 @@ export function useThreadActions({
   const onKey = (k: ThreadKey) => {
     if (total === null || total === 0) return;
     switch (k) {
+      // A move by key overtakes one still waiting on the server.
       case 'next':
+        serverMove.cancel();
         return select(Math.min(total - 1, selectedRef.current + 1), 'auto');
       case 'prev':
+        serverMove.cancel();
         return select(Math.max(0, selectedRef.current - 1), 'auto');
       case 'offensive':
       case 'unsure':

@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef } from 'react';
 import { batchMessagesKey, batchMessagesPage } from '../api/batches';
 import type { Message } from '../api/types';
-import { useCursor } from '../hooks/useCursor';
+import { useCursor, usePendingMove, type Heading } from '../hooks/useCursor';
 
 /** Pages `f` loads at most, looking for the next flagged message, before it asks to be pressed again. */
 const FLAG_SEARCH_PAGES = 20;
@@ -41,12 +41,16 @@ export function useBatchCursor(
   const { at: index, latest: current, moveTo } = useCursor(0);
   // Where j presses made while the next page loads are heading, so that none is lost.
   const pendingMove = useRef<number | null>(null);
+  // An f still loading pages to find the next flagged message (see usePendingMove).
+  const flagMove = usePendingMove();
+  const { cancel: cancelFlagMove } = flagMove;
   const select = useCallback(
     (i: number) => {
       pendingMove.current = null;
+      cancelFlagMove();
       moveTo(i);
     },
-    [moveTo],
+    [moveTo, cancelFlagMove],
   );
 
   /** Moves to the message after `from` (or after the selection, if a move got there first), loading
@@ -57,6 +61,7 @@ export function useBatchCursor(
     if (waiting === null && from + 1 < messages.length) return select(from + 1);
     if (waiting === null && !hasNextPage) return;
     const want = (waiting ?? from) + 1;
+    cancelFlagMove();
     pendingMove.current = want;
     try {
       const { all } = await loadMore();
@@ -69,30 +74,46 @@ export function useBatchCursor(
     }
   }
 
+  /** To the next flagged message after `from`: at once if it is loaded, else once the pages that
+   * hold it are in (marked as under way meanwhile, so that keys pressed then act where it lands). */
   async function nextFlagged(fromIndex: number) {
     const from = Math.max(fromIndex, current.current);
-    let all: readonly Message[] = messages;
-    let more = hasNextPage;
-    for (let pages = 0; ; pages++) {
-      const i = all.findIndex((m, j) => j > from && m.flag?.flagged);
-      if (i >= 0) return select(i);
-      if (!more) return report('No further flagged messages in this batch.');
-      if (pages === FLAG_SEARCH_PAGES) {
-        return report(`No flagged message in the next ${all.length - from - 1}; press f to look further.`);
-      }
-      try {
-        ({ all, more } = await loadMore());
-      } catch (err) {
-        return report(`Could not load more: ${err instanceof Error ? err.message : String(err)}`);
-      }
+    const after = (all: readonly Message[]) => all.findIndex((m, j) => j > from && m.flag?.flagged);
+    const loaded = after(messages);
+    if (loaded >= 0) return select(loaded);
+    if (!hasNextPage) return report('No further flagged messages in this batch.');
+    pendingMove.current = null;
+    let nothing = 'No further flagged messages in this batch.';
+    let to: number | null | undefined;
+    try {
+      to = await flagMove.run(async () => {
+        for (let pages = 1; ; pages++) {
+          const { all, more } = await loadMore();
+          const i = after(all);
+          if (i >= 0) return i;
+          if (!more) return null;
+          if (pages === FLAG_SEARCH_PAGES) {
+            nothing = `No flagged message in the next ${all.length - from - 1}; press f to look further.`;
+            return null;
+          }
+        }
+      }, select);
+    } catch (err) {
+      return report(`Could not load more: ${err instanceof Error ? err.message : String(err)}`);
     }
+    if (to === null) report(nothing);
   }
 
   /** One back from the selection as of the last move (not the rendered one: see `current`). */
   const prev = useCallback(() => select(Math.max(0, current.current - 1)), [select]);
 
-  /** Where the cursor is heading: a move waiting for the next page, or else the last move's. */
-  const heading = useCallback(() => pendingMove.current ?? current.current, []);
+  /** Where the cursor is heading: a move waiting for the next page, or an f still looking for the
+   * next flagged message, or else the last move's. */
+  const { pending: flagPending } = flagMove;
+  const heading = useCallback(
+    (): Heading => pendingMove.current ?? flagPending.current ?? current.current,
+    [flagPending],
+  );
 
   return { index, heading, select, next, prev, nextFlagged };
 }
