@@ -1047,7 +1047,7 @@ function phraseFollows(lex: LexiconIndex, tokens: Token[], i: number, ph: Phrase
     if ((u.kind === TK_WORD || u.kind === TK_EMOJI) && (u.key === want || u.alt === want || u.raw === want)) {
       continue;
     }
-    if (u.poss === true && possKey(u) === want) continue;
+    if (possKey(u) === want) continue;
     // Later words of a phrase may be misspelt too ("black poeple").
     if (
       u.kind === TK_WORD &&

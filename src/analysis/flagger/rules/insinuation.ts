@@ -12,17 +12,17 @@
 import { LEXICON } from '../lexicon.js';
 import { squeeze, TK_COMMA, TK_EMOJI, TK_END, TK_WORD } from '../normalise.js';
 import type { RuleContext } from './context.js';
+import { phraseAt, phrases } from './phrase-match.js';
 import { has, type Target } from './types.js';
 
-const keys = (ps: string[]): string[][] => ps.map((p) => p.split(' ').map(squeeze));
 const L = LEXICON.insinuation;
-const TAGS = keys(L.tags);
-const CUED = keys(L.cued);
-const KNOWING = keys(L.knowing);
-const KNOWING_ENDS = keys(L.knowingEnds);
-const ALWAYS = keys(L.always);
-const REASON = keys(L.reason);
-const RHETORICAL = keys(L.rhetorical);
+const TAGS = phrases(L.tags);
+const CUED = phrases(L.cued);
+const KNOWING = phrases(L.knowing);
+const KNOWING_ENDS = phrases(L.knowingEnds);
+const ALWAYS = phrases(L.always);
+const REASON = phrases(L.reason);
+const RHETORICAL = phrases(L.rhetorical);
 /** Words that may follow a tag and still leave it closing its clause ("what else innit"). */
 const TRAILERS = new Set(
   ['innit', 'init', 'lol', 'lolz', 'mate', 'eh', 'really', 'then', 'again', 'tbh', 'honestly', 'though'].map(
@@ -49,25 +49,6 @@ function adjacent(ctx: RuleContext, tg: Target, s: number): boolean {
     if (kind === TK_END || kind === TK_COMMA) breaks++;
   }
   return breaks <= 1;
-}
-
-/** Length of the longest listed phrase starting at token s (in its sentence), or 0. */
-function phraseAt(ctx: RuleContext, s: number, phrases: string[][]): number {
-  let best = 0;
-  const sent = ctx.sentOf[s];
-  for (const ph of phrases) {
-    if (ph.length <= best) continue;
-    let ok = true;
-    for (let k = 0; k < ph.length; k++) {
-      const t = ctx.tokens[s + k];
-      if (t === undefined || t.kind !== TK_WORD || ctx.sentOf[s + k] !== sent || t.key !== ph[k]) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) best = ph.length;
-  }
-  return best;
 }
 
 /** Does the clause end at token e (end, punctuation, emoji, a new sentence, or a trailer word)? */

@@ -6,19 +6,20 @@
  */
 
 import { LEXICON } from '../lexicon.js';
-import { squeeze, TK_EMOJI, TK_WORD } from '../normalise.js';
+import { TK_EMOJI, TK_WORD } from '../normalise.js';
 import type { RuleContext } from './context.js';
+import { phrases } from './phrase-match.js';
 import { has, type Target, type Unit } from './types.js';
 import type { VictimState } from './victims.js';
 
-const JOKES: string[][] = LEXICON.jokeFrames.jokes.map((p) => p.split(' ').map(squeeze));
-const DISCLAIMERS: string[][] = LEXICON.jokeFrames.disclaimers.map((p) => p.split(' ').map(squeeze));
+const JOKES = phrases(LEXICON.jokeFrames.jokes);
+const DISCLAIMERS = phrases(LEXICON.jokeFrames.disclaimers);
 const FRAMES = LEXICON.jokeFrames as {
   subjectFrames?: string[];
   countTails?: string[];
 };
-const SUBJECT_FRAMES: string[][] = (FRAMES.subjectFrames ?? []).map((p) => p.split(' ').map(squeeze));
-const COUNT_TAILS: string[][] = (FRAMES.countTails ?? []).map((p) => p.split(' ').map(squeeze));
+const SUBJECT_FRAMES = phrases(FRAMES.subjectFrames ?? []);
+const COUNT_TAILS = phrases(FRAMES.countTails ?? []);
 const HOW_MANY = ['how', 'many'];
 /** Words between a frame and its subject ("why did the old …", "what do you call two …"). */
 const SUBJECT_GAP = 3;

@@ -1,10 +1,10 @@
 /**
- * Counter-speech, the shared matchers: phrase and word lists squeezed like the tokens, a phrase matcher
- * that stays within one sentence, starred-word fitting and quotation pairs. Every form of counter-speech
+ * Counter-speech, the shared matchers: the rules' phrase lists and matcher (`../phrase-match.ts`),
+ * one-letter slips, starred-word fitting and quotation pairs. Every form of counter-speech
  * (`quotations`, `holders`, `beliefs`, `denied`, `court-reports`) reads the message through these.
  */
 
-import { squeeze, TK_QUOTE, TK_WORD, type Token } from '../../normalise.js';
+import { TK_QUOTE, type Token } from '../../normalise.js';
 import type { RuleContext } from '../context.js';
 
 /** A reported statement as token indices (`from` to `to`) and the words that reject, deny or punish it. */
@@ -14,33 +14,7 @@ export interface Statement {
   why: string;
 }
 
-export const phrases = (list: string[]): string[][] => list.map((p) => p.split(' ').map(squeeze));
-export const keys = (words: string[]): Set<string> => new Set(words.map(squeeze));
-
-/** First words of each phrase list, so most tokens are passed over with one look-up. */
-const FIRST_WORDS = new WeakMap<string[][], Set<string>>();
-
-/** Length of the first phrase of `list` starting at token k, or 0. */
-export function phraseAt(ctx: RuleContext, k: number, list: string[][]): number {
-  let first = FIRST_WORDS.get(list);
-  if (first === undefined) {
-    first = new Set(list.map((ph) => ph[0]!));
-    FIRST_WORDS.set(list, first);
-  }
-  if (!first.has(ctx.tokens[k]!.key)) return 0;
-  for (const ph of list) {
-    let ok = true;
-    for (let q = 0; q < ph.length; q++) {
-      const t = ctx.tokens[k + q];
-      if (t === undefined || t.kind !== TK_WORD || t.key !== ph[q] || ctx.sentOf[k + q] !== ctx.sentOf[k]) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) return ph.length;
-  }
-  return 0;
-}
+export { keys, phraseAt, phrases } from '../phrase-match.js';
 
 /** Whether `a` is `b` with one letter missing, extra or swapped ("callng", "sying", "sayign"). */
 export function oneSlip(a: string, b: string): boolean {
