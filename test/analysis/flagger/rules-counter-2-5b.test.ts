@@ -115,12 +115,15 @@ describe('police shorthand and schemes read as written (acceptance pass, session
   it.each([
     // "s4a" has the key "sa" (leet) and must still count as what the police did with the words.
     'DP kept shouting that Poles are vermin the whole way in, further s4a',
+    // A speech verb typed with its g dropped (outside-in pass, session 8).
+    "DP kept callin' the nurse a p*ki, further s4a",
     // National Ugly Mugs is the sex-worker safety scheme, and the online hate team a police unit.
     'Ugly Mugs alert came through for the sex workers on Station Road, please read',
     'tweet saying Muslims are vermin passed to the online hate team',
   ])('quiet: %s', (t) => expect(flagged(t)).toBe(false));
   it.each([
     ['sex workers are ugly', 'victims_of_crime'],
+    ["he was shoutin' that Poles are vermin lol", 'race_ethnicity'],
     ['Muslims are vermin, hate team can do one', 'religion'],
   ])('caught: %s', (t, cat) => expect(categories(t)).toContain(cat));
 });

@@ -21,6 +21,8 @@ describe('a weak group word before plural people ("female sergeants", "Asian sho
     ['black coppers are thick as mince', 'race_ethnicity'],
     ['white lads round here are vermin', 'race_ethnicity'],
     ['female inspectors are pathetic, every one of them', 'sex_women'],
+    // Rank abbreviations as typed (outside-in pass, session 8).
+    ['FEMALE SGTS R A WASTE OF SPACE LOL', 'sex_women'],
   ])('caught: %s', (t, cat) => expect(categories(t)).toContain(cat));
   it.each([
     'IC1 female, 5ft 6, dark jacket, last seen on the high street',
@@ -29,6 +31,7 @@ describe('a weak group word before plural people ("female sergeants", "Asian sho
     'white vans are useless on this estate',
     'black bins are disgusting after the weekend',
     'female probationers start on Monday, make them welcome',
+    'female sgts on the rota tonight',
     'the suspect said Asian shopkeepers are crooks, it is on the interview tape',
   ])('quiet: %s', (t) => expect(flagged(t)).toBe(false));
 });

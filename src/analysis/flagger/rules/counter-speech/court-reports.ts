@@ -112,6 +112,8 @@ const SPOKE = keys([
   'wrote',
   'tweeted',
 ]);
+/** A speech verb, also with its g dropped the way it is typed ("callin'", "shoutin'"). */
+const spoke = (key: string): boolean => SPOKE.has(key) || (key.endsWith('in') && SPOKE.has(`${key}g`));
 /** What was done with it on the record ("arrested for s5", "quoted in the MG11", "on bodycam"). */
 const RECORDED = keys([
   'jailed',
@@ -160,7 +162,7 @@ function recordedSaying(ctx: RuleContext): Statement | undefined {
   }
   for (let b = 1; b < ctx.n; b++) {
     const t = tokens[b]!;
-    if (t.kind !== TK_WORD || !SPOKE.has(t.key)) continue;
+    if (t.kind !== TK_WORD || !spoke(t.key)) continue;
     let s = b - 1;
     while (s > 0 && s > b - 3 && tokens[s]!.kind === TK_WORD && SPEAKER_AUX.has(tokens[s]!.key)) s--;
     const who = tokens[s]!;
