@@ -14,9 +14,10 @@
  * it), emoji_positive_with_hate (hate, then laughing or heart emoji), emoji_leet (an emoji stands for
  * letters inside a slur) and emoji_threat (a threat told in emoji). emoji_threat lines must be
  * reported as violence_threat; every other hateful line, emoji_verb included (the group is the point
- * there), as the group's category (immigrants as race_ethnicity). 90 quiet lines, 15 for each of emoji_positive,
- * emoji_neutral_identity, emoji_literal, emoji_counter, emoji_negated and emoji_nongroup. Mostly short
- * general posts; about a quarter in the register of a UK police response team's WhatsApp group.
+ * there), as the group's category (immigrants as race_ethnicity). 90 quiet lines, 15 for each of
+ * emoji_positive, emoji_neutral_identity, emoji_literal, emoji_counter, emoji_negated and
+ * emoji_nongroup. Mostly short general posts; about a quarter in the register of a UK police response
+ * team's WhatsApp group.
  *
  * Content warning: slurs, dehumanising insults, threats and hateful statements are test data here.
  */
