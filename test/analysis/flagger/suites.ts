@@ -12,6 +12,7 @@ import { BLIND7_CASES } from './blind7-cases.js';
 import { BLIND8_CASES } from './blind8-cases.js';
 import { BLIND9_CASES } from './blind9-cases.js';
 import { BLIND10_CASES } from './blind10-cases.js';
+import { BLIND11_CASES } from './blind11-cases.js';
 import { BLIND_CASES } from './blind-cases.js';
 import { FUNCTIONAL_CASES } from './functional-cases.js';
 import { POLICE_IMPLICIT_CASES } from './police-implicit-cases.js';
@@ -27,5 +28,6 @@ export const HELD_BACK_SUITES: readonly FunctionalCase[] = [
   ...BLIND8_CASES,
   ...BLIND9_CASES,
   ...BLIND10_CASES,
+  ...BLIND11_CASES,
   ...BATTERY_CASES,
 ];
