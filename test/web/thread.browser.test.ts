@@ -177,6 +177,20 @@ describe.skipIf(!haveChromium())('thread view on a million-message conversation 
     expect(api.codes.size).toBe(codes);
   });
 
+  it('opens a quoted message, and a key pressed as it opens codes the quoted message', async () => {
+    await openAt(page, 500030);
+    // 500029 quotes 500026 (every seq % 23 === 9 quotes the message three before); ids are seq + 1.
+    // The quote is looked up as a move under way (usePendingMove), as f is: the key is held for it.
+    await page.evaluate(
+      `document.querySelector('[data-seq="500029"] .quote button').click();
+       document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'o', bubbles: true }))`,
+    );
+    await selectedIs(page, 500026);
+    await page.locator('[data-seq="500026"] [data-testid="decision"]').waitFor();
+    expect(api.codes.get(500027)?.decision).toBe('offensive');
+    expect(api.codes.has(500031)).toBe(false);
+  });
+
   it('a click while a save waits is not overtaken by the save moving on (n, click)', async () => {
     await openAt(page, 500030);
     const answer = await holdAnswer(page, '**/api/messages/*/code');
