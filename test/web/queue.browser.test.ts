@@ -217,6 +217,48 @@ describe.skipIf(skipReason !== null)(
       expect(demo.pageErrors).toEqual([]);
     });
 
+    it('a click while n saves is not overtaken by n moving on (the latest choice wins)', async () => {
+      const side = page.getByRole('complementary', { name: 'Selected message' });
+      const row = (i: number) => page.locator(`.batch-list [data-index="${i}"]`);
+      const click = (i: number) =>
+        row(i)
+          .locator('.bubble, .system-event')
+          .first()
+          .click({ position: { x: 6, y: 6 } });
+      const coded = LONG_SIZE - 12;
+      const chosen = LONG_SIZE - 15;
+      await click(coded);
+      await side.getByRole('heading', { name: new RegExp(`^${coded + 1} of ${LONG_SIZE}`) }).waitFor();
+      // The save is held at the server until the reviewer has clicked another message.
+      let asked = () => {};
+      const askedP = new Promise<void>((r) => (asked = r));
+      let open = () => {};
+      const gate = new Promise<void>((r) => (open = r));
+      const codeUrl = '**/api/messages/*/code';
+      await page.route(codeUrl, async (route) => {
+        asked();
+        await gate;
+        await route.continue();
+      });
+      await page.keyboard.press('n');
+      await askedP;
+      await click(chosen);
+      await side.getByRole('heading', { name: new RegExp(`^${chosen + 1} of ${LONG_SIZE}`) }).waitFor();
+      const answered = page.waitForResponse(codeUrl);
+      open();
+      await answered;
+      await page.unroute(codeUrl);
+      await row(coded).locator('[data-testid="decision"]').waitFor();
+      // n moved on from the message it coded once saved: it used to take the cursor from the click.
+      await page.evaluate(
+        'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300))))',
+      );
+      await side.getByRole('heading', { name: new RegExp(`^${chosen + 1} of ${LONG_SIZE}`) }).waitFor();
+      expect(await row(chosen).locator('[aria-current="true"]').count()).toBe(1);
+      expect(await page.locator('.batch-list [aria-current="true"]').count()).toBe(1);
+      expect(demo.pageErrors).toEqual([]);
+    });
+
     it('the dashboard coverage has risen by the batch', async () => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
       await page.getByRole('heading', { name: 'Conversations' }).waitFor();

@@ -142,7 +142,120 @@ describe.skipIf(!haveChromium())('thread view on a million-message conversation 
     expect(await page.locator('[data-seq="500025"] [data-testid="decision"]').count()).toBe(0);
     expect(await page.locator('[data-seq="500036"] [aria-current="true"]').count()).toBe(1);
   });
+
+  // The latest explicit choice wins: a click made while f or a date jump waits on the server cancels
+  // it, and a coding key pressed before the click (meant for where the move would land) is dropped.
+  it('a click on another message while f waits cancels it and drops the key held for it (f o, click)', async () => {
+    await openAt(page, 500036);
+    const codes = api.codes.size;
+    const answer = await holdAnswer(page, '**/api/conversations/1/next-flag?*');
+    await pressAtOnce(page, ['f', 'o']);
+    await answer.asked;
+    await clickMessage(page, 500033);
+    await selectedIs(page, 500033);
+    // The next flag after 500036 is 500049: the answer used to move the cursor there and code it.
+    await answer.release();
+    await settle(page);
+    await selectedIs(page, 500033);
+    expect(api.codes.size).toBe(codes);
+    expect(await page.locator('[data-seq="500033"] [data-testid="decision"]').count()).toBe(0);
+  });
+
+  it('a click while a date jump waits cancels it and drops the key held for it', async () => {
+    await openAt(page, 500036);
+    const codes = api.codes.size;
+    const answer = await holdAnswer(page, '**/api/conversations/1/seq?*');
+    await page.getByLabel(/Jump to date/).fill('2021-02-01');
+    await page.getByRole('button', { name: 'Go', exact: true }).click();
+    await answer.asked;
+    await pressAtOnce(page, ['o']);
+    await clickMessage(page, 500035);
+    await selectedIs(page, 500035);
+    await answer.release();
+    await settle(page);
+    await selectedIs(page, 500035);
+    expect(api.codes.size).toBe(codes);
+  });
+
+  it('opens a quoted message, and a key pressed as it opens codes the quoted message', async () => {
+    await openAt(page, 500030);
+    // 500029 quotes 500026 (every seq % 23 === 9 quotes the message three before); ids are seq + 1.
+    // The quote is looked up as a move under way (usePendingMove), as f is: the key is held for it.
+    await page.evaluate(
+      `document.querySelector('[data-seq="500029"] .quote button').click();
+       document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'o', bubbles: true }))`,
+    );
+    await selectedIs(page, 500026);
+    await page.locator('[data-seq="500026"] [data-testid="decision"]').waitFor();
+    expect(api.codes.get(500027)?.decision).toBe('offensive');
+    expect(api.codes.has(500031)).toBe(false);
+  });
+
+  it('a click while a save waits is not overtaken by the save moving on (n, click)', async () => {
+    await openAt(page, 500030);
+    const answer = await holdAnswer(page, '**/api/messages/*/code');
+    await page.keyboard.press('n');
+    await answer.asked;
+    await clickMessage(page, 500038);
+    await selectedIs(page, 500038);
+    // n saves, then moves on from the message it coded: it used to move to 500031 after the click.
+    await answer.release();
+    await page.locator('[data-seq="500030"] [data-testid="decision"]').waitFor();
+    expect(api.codes.get(500031)?.decision).toBe('not_offensive');
+    await settle(page);
+    await selectedIs(page, 500038);
+  });
 });
+
+async function selectedIs(page: Page, seq: number): Promise<void> {
+  await page.locator(`[data-seq="${seq}"] [aria-current="true"]`).waitFor();
+  expect(await page.locator('[aria-current="true"]').count()).toBe(1);
+}
+
+/** The address moves the open thread (no reload): the selection there, its neighbours drawn. */
+async function openAt(page: Page, seq: number): Promise<void> {
+  await page.evaluate(`location.hash = '#/cases/1/conversations/1?seq=${seq}'`);
+  await selectedIs(page, seq);
+  await page.locator(`[data-seq="${seq - 8}"] .bubble:not(.placeholder)`).waitFor();
+  await page.locator(`[data-seq="${seq + 8}"] .bubble:not(.placeholder)`).waitFor();
+}
+
+/** A click on a message's bubble, clear of its links (a quoted reply, the source line). */
+async function clickMessage(page: Page, seq: number): Promise<void> {
+  await page.locator(`[data-seq="${seq}"] .bubble`).click({ position: { x: 6, y: 6 } });
+}
+
+/**
+ * Holds the server's answers to requests matching `url` until `release`, which lets them through
+ * and resolves once the page has the answer: `asked` resolves when the first request arrives.
+ */
+async function holdAnswer(page: Page, url: string) {
+  let asked = () => {};
+  const askedP = new Promise<void>((r) => (asked = r));
+  let open = () => {};
+  const gate = new Promise<void>((r) => (open = r));
+  await page.route(url, async (route) => {
+    asked();
+    await gate;
+    await route.continue();
+  });
+  return {
+    asked: askedP,
+    release: async () => {
+      const answered = page.waitForResponse(url);
+      open();
+      await answered;
+      await page.unroute(url);
+    },
+  };
+}
+
+/** Lets the page handle what it has been given: a few frames and a short wait, for a check that nothing happens. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(
+    'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300))))',
+  );
+}
 
 /** Key presses dispatched one after another in one task: none is rendered before the next is handled. */
 async function pressAtOnce(page: Page, keys: readonly string[]): Promise<void> {

@@ -32,8 +32,10 @@ export type Heading = number | PendingMove;
  * ("f o") is held for where the move lands rather than applied to the message it leaves (see
  * useActAtCursor). `pending` is the move under way (the page's `heading` returns it while set);
  * `run` makes one: `find` asks the server, `go` moves there; it resolves to where it went, or `null`
- * if nowhere, or `undefined` if another move overtook it (`cancel`, or a later `run`). It re-renders
- * the page when the move ends, so that held keys are applied or dropped even if the cursor stays put.
+ * if nowhere, or `undefined` if another move overtook it (`cancel`, or a later `run`): every other
+ * move a page makes (a click, j/k, the address) must `cancel` it, or the answer moves the cursor away
+ * from the message the reviewer has just chosen. It re-renders the page when the move ends, so that
+ * held keys are applied or dropped even if the cursor stays put.
  * The one way both pages wait on the server for a move.
  */
 export function usePendingMove(): {
@@ -43,6 +45,9 @@ export function usePendingMove(): {
 } {
   const pending = useRef<PendingMove | null>(null);
   const [, setEnded] = useState(0);
+  // Overtaken by a move the reviewer chose meanwhile (a click, j/k, the address): the latest choice
+  // wins. Keys held for this move are dropped (landed = null), not applied where the cursor now is:
+  // they were pressed before that choice, for the message this move would have landed on.
   const cancel = useCallback(() => {
     const p = pending.current;
     if (!p) return;

@@ -14,7 +14,7 @@ import { decisionLabel } from '../lib/format';
 import { loadHighlight, saveHighlight, termsFromQuery } from '../lib/search-terms';
 import { zonedToUtc } from '../lib/time';
 import type { useCoding } from './useCoding';
-import { useActAtCursor, usePendingMove } from './useCursor';
+import { useActAtCursor, type usePendingMove } from './useCursor';
 import { useThreadKeys, type ThreadKey } from './useThreadKeys';
 import type { Select } from './useThreadPosition';
 
@@ -53,6 +53,7 @@ export function useThreadActions({
   select,
   setStatus,
   toggleSource,
+  serverMove,
 }: {
   conversationId: number;
   total: number | null;
@@ -67,13 +68,20 @@ export function useThreadActions({
   select: Select;
   setStatus: (s: string) => void;
   toggleSource: (seq: number) => void;
+  /** f and a date jump wait on the server for where they go: marked under way meanwhile, so that a
+   * coding key pressed before the answer codes the message they land on (see usePendingMove). The
+   * page's one pending move: `select` cancels it (any other move is the reviewer's later choice). */
+  serverMove: ReturnType<typeof usePendingMove>;
 }) {
   async function saveSelected(decision?: Decision, advance = false) {
     if (!selected) return;
     const d = await coding.decide(decision);
     if (!d) return;
     setStatus(`Message ${selected.seq + 1}: ${decisionLabel(d)} saved`);
-    if (advance && total !== null && selected.seq + 1 < total) select(selected.seq + 1, 'auto');
+    // n moves on from the message it coded, unless the reviewer has chosen another while it saved
+    // (a click, j/k, f): the latest choice wins, and moving on from here would leave it.
+    const stayed = selectedRef.current === selected.seq && serverMove.pending.current === null;
+    if (advance && stayed && total !== null && selected.seq + 1 < total) select(selected.seq + 1, 'auto');
   }
 
   async function markVisible() {
@@ -85,9 +93,6 @@ export function useThreadActions({
     setStatus(`Messages ${v.first + 1}–${v.last + 1} marked reviewed, nothing of note (${marked} marked)`);
   }
 
-  // f and a date jump wait on the server for where they go: marked under way meanwhile, so that a
-  // coding key pressed before the answer codes the message they land on (see usePendingMove).
-  const serverMove = usePendingMove();
   const center = (seq: number) => select(seq, 'center');
 
   async function goNextFlag() {
@@ -125,12 +130,10 @@ export function useThreadActions({
   const onKey = (k: ThreadKey) => {
     if (total === null || total === 0) return;
     switch (k) {
-      // A move by key overtakes one still waiting on the server.
+      // A move by key overtakes one still waiting on the server (`select` cancels it).
       case 'next':
-        serverMove.cancel();
         return select(Math.min(total - 1, selectedRef.current + 1), 'auto');
       case 'prev':
-        serverMove.cancel();
         return select(Math.max(0, selectedRef.current - 1), 'auto');
       case 'offensive':
       case 'unsure':

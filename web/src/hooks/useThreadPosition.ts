@@ -10,6 +10,7 @@ import { getWindow, WINDOW_SIZE } from '../api/messages';
 import type { Message, MessageWindow } from '../api/types';
 import type { ThreadListHandle } from '../components/ThreadList';
 import { setAddress } from '../lib/router';
+import type { usePendingMove } from './useCursor';
 import { windowKey } from './useThreadWindows';
 
 export interface Range {
@@ -58,6 +59,7 @@ export function useThreadAddress({
   list,
   selectedRef,
   setSelectedSeq,
+  overtake,
 }: {
   caseId: number;
   conversationId: number;
@@ -65,6 +67,11 @@ export function useThreadAddress({
   list: RefObject<ThreadListHandle | null>;
   selectedRef: MutableRefObject<number>;
   setSelectedSeq: (seq: number) => void;
+  /** Cancels a move still waiting on the server (usePendingMove's `cancel`): every selection made
+   * here is the reviewer's latest choice (a click, j/k, the position slider, the address), and the
+   * server's answer must not move the cursor away from it. A move that lands selects through here
+   * too, once it is no longer pending, so it cancels nothing. */
+  overtake: () => void;
 }): Select {
   const qc = useQueryClient();
   // The address follows the selection (so a reload or a shared link opens there). Moving by j/k
@@ -76,6 +83,7 @@ export function useThreadAddress({
   useEffect(() => () => clearTimeout(urlTimer.current ?? undefined), []);
   const select = useCallback(
     (seq: number, scroll: 'auto' | 'center' | null = null, fromUrl = false) => {
+      overtake();
       setSelectedSeq(seq);
       if (scroll === 'center') {
         // A jump: start fetching the target's windows now rather than once the list has moved.
@@ -110,7 +118,7 @@ export function useThreadAddress({
         setAddress(route, 'replace');
       }, 400);
     },
-    [qc, caseId, conversationId],
+    [qc, caseId, conversationId, overtake],
   );
 
   // The address drives the page: a ?seq= typed or linked, or Back/Forward, moves the open thread.
@@ -124,12 +132,17 @@ export function useThreadAddress({
   return select;
 }
 
-/** Quoted replies: the quoted message found (looking back a few windows) and opened; its sender named. */
+/**
+ * Quoted replies: the quoted message found (looking back a few windows) and opened; its sender named.
+ * The look-up may wait on the server, so it runs as a pending move (`run`, usePendingMove's): a click
+ * or key move meanwhile overtakes it, and a coding key pressed meanwhile is held for the quote.
+ */
 export function useQuotes(
   conversationId: number,
   selectedRef: MutableRefObject<number>,
   select: Select,
   setStatus: (s: string) => void,
+  run: ReturnType<typeof usePendingMove>['run'],
 ) {
   const qc = useQueryClient();
   const openQuote = useCallback(
@@ -141,23 +154,25 @@ export function useQuotes(
         }
         return undefined;
       };
-      let m = find();
-      // A quoted message is usually close above the reply: look back a few windows.
-      for (
-        let w = Math.floor(selectedRef.current / WINDOW_SIZE) - 1, n = 0;
-        !m && w >= 0 && n < 10;
-        w--, n++
-      ) {
-        await qc.fetchQuery({
-          queryKey: windowKey(conversationId, w),
-          queryFn: () => getWindow(conversationId, w * WINDOW_SIZE, WINDOW_SIZE),
-        });
-        m = find();
-      }
-      if (m) select(m.seq, 'center');
-      else setStatus('The quoted message was not found near this reply.');
+      const from = selectedRef.current;
+      const seq = await run(
+        async () => {
+          let m = find();
+          // A quoted message is usually close above the reply: look back a few windows.
+          for (let w = Math.floor(from / WINDOW_SIZE) - 1, n = 0; !m && w >= 0 && n < 10; w--, n++) {
+            await qc.fetchQuery({
+              queryKey: windowKey(conversationId, w),
+              queryFn: () => getWindow(conversationId, w * WINDOW_SIZE, WINDOW_SIZE),
+            });
+            m = find();
+          }
+          return m ? m.seq : null;
+        },
+        (to) => select(to, 'center'),
+      );
+      if (seq === null) setStatus('The quoted message was not found near this reply.');
     },
-    [qc, conversationId, select],
+    [qc, conversationId, select, run],
   );
 
   const onOpenQuote = useCallback((keyId: string) => void openQuote(keyId), [openQuote]);

@@ -52,7 +52,7 @@ export function BatchPage({ caseId, batchId }: { caseId: number; batchId: number
     const d = await coding.decide(decision);
     if (!d) return;
     setStatus(`${at + 1} of ${total}: ${decisionLabel(d)} saved`);
-    if (advance) await next(at);
+    if (advance) await moveOn(at);
   }
 
   async function markSelected() {
@@ -60,7 +60,13 @@ export function BatchPage({ caseId, batchId }: { caseId: number; batchId: number
     const at = index;
     if ((await coding.markRun(selected.conversationId, selected.seq, selected.seq)) === null) return;
     setStatus(`${at + 1} of ${total}: reviewed, nothing of note`);
-    await next(at);
+    await moveOn(at);
+  }
+
+  /** n and r move on from the message they saved, unless the reviewer has chosen another while it
+   * saved (a click, j/k, f): the latest choice wins, and moving on from `at` would leave it. */
+  async function moveOn(at: number) {
+    if (heading() === at) await next(at);
   }
 
   const toggleSource = useCallback(

@@ -8,7 +8,7 @@ import { ThreadList, type ThreadListHandle } from '../components/ThreadList';
 import { ThreadToolbar } from '../components/ThreadToolbar';
 import { useSession } from '../hooks/session';
 import { useCoding } from '../hooks/useCoding';
-import { useCursor } from '../hooks/useCursor';
+import { useCursor, usePendingMove } from '../hooks/useCursor';
 import { useHighlightTerms, useThreadActions } from '../hooks/useThreadActions';
 import { useQuotes, useThreadAddress, useThrottledRange } from '../hooks/useThreadPosition';
 import { useThreadWindows } from '../hooks/useThreadWindows';
@@ -73,8 +73,26 @@ export function ThreadPage({
     { selected, readOnly, report: setStatus },
   );
 
-  const select = useThreadAddress({ caseId, conversationId, urlSeq, list, selectedRef, setSelectedSeq });
-  const { onOpenQuote, quotedSender } = useQuotes(conversationId, selectedRef, select, setStatus);
+  // The page's moves that wait on the server (f, a date jump, an opened quote; see usePendingMove):
+  // any other selection (a click, j/k, the position slider, the address) cancels the one under way,
+  // so that its answer does not move the cursor away from the message the reviewer has just chosen.
+  const serverMove = usePendingMove();
+  const select = useThreadAddress({
+    caseId,
+    conversationId,
+    urlSeq,
+    list,
+    selectedRef,
+    setSelectedSeq,
+    overtake: serverMove.cancel,
+  });
+  const { onOpenQuote, quotedSender } = useQuotes(
+    conversationId,
+    selectedRef,
+    select,
+    setStatus,
+    serverMove.run,
+  );
   const act = useThreadActions({
     conversationId,
     total,
@@ -88,6 +106,7 @@ export function ThreadPage({
     select,
     setStatus,
     toggleSource,
+    serverMove,
   });
 
   return (
