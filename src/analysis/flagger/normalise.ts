@@ -73,6 +73,8 @@ export interface EmojiInfo {
   role?: string;
   group?: string;
   category?: string;
+  /** A group stand-in only before a word for people ("🚤 people"), the thing itself otherwise. */
+  peopleOnly?: boolean;
 }
 
 interface EmojiFile {
@@ -292,6 +294,68 @@ function letterEmoji(cp: number): string | undefined {
   if (cp === 0x2139) return 'i'; // ℹ️
   if (cp === 0x24c2) return 'm'; // Ⓜ️
   return undefined;
+}
+
+/**
+ * Emoji that look like a letter when typed inside a word ("w⭕men", "mu💲lims", "imm❗grants"). Circles
+ * and balls read as "o"; a lone regional indicator (🇮, not part of a flag) reads as its letter.
+ */
+const EMOJI_SHAPES = new Map<number, string>([
+  [0x2b55, 'o'], // ⭕
+  [0x26aa, 'o'], // ⚪
+  [0x26ab, 'o'], // ⚫
+  [0x1f534, 'o'], // 🔴
+  [0x1f535, 'o'], // 🔵
+  [0x1f7e0, 'o'],
+  [0x1f7e1, 'o'],
+  [0x1f7e2, 'o'],
+  [0x1f7e3, 'o'],
+  [0x1f7e4, 'o'],
+  [0x1f518, 'o'], // 🔘
+  [0x1f369, 'o'], // 🍩
+  [0x26bd, 'o'], // ⚽
+  [0x1f3c0, 'o'], // 🏀
+  [0x1f315, 'o'], // 🌕
+  [0x1f311, 'o'], // 🌑
+  [0x1f4bf, 'o'], // 💿
+  [0x1f4c0, 'o'], // 📀
+  [0x274c, 'x'], // ❌
+  [0x2716, 'x'], // ✖
+  [0x274e, 'x'], // ❎
+  [0x2757, 'i'], // ❗
+  [0x2755, 'i'], // ❕
+  [0x2763, 'i'], // ❣
+  [0x271d, 't'], // ✝
+  [0x1f4b2, 's'], // 💲
+  [0x26a1, 's'], // ⚡ (the SS rune shape)
+]);
+
+/**
+ * An emoji typed between letters with no space ("f💩gs", "w⭕men", "k🔫ll"): it stands for a letter
+ * there, not for its picture. A letter-shaped one is that letter; any other is a mask ("*"), matched
+ * like "f*gs". Only between ASCII letters, so "love ❤️ you" and "done✅" keep their emoji.
+ * Returns the letter and the index after the emoji (with its selectors and skin tone).
+ */
+function emojiInWord(
+  text: string,
+  i: number,
+  cp: number,
+  width: number,
+): { letter: string; end: number } | undefined {
+  let k = i + width;
+  while (k < text.length) {
+    const c = text.codePointAt(k)!;
+    if (c === 0xfe0f || c === 0xfe0e) k++;
+    else if (isSkinTone(c)) k += 2;
+    else break;
+  }
+  if (k >= text.length) return undefined;
+  const next = text.charCodeAt(k);
+  if (!((next >= 97 && next <= 122) || (next >= 65 && next <= 90))) return undefined;
+  const prev = text.charCodeAt(i - 1);
+  if (!((prev >= 97 && prev <= 122) || (prev >= 65 && prev <= 90))) return undefined;
+  if (cp >= 0x1f1e6 && cp <= 0x1f1ff) return { letter: String.fromCharCode(97 + cp - 0x1f1e6), end: k };
+  return { letter: EMOJI_SHAPES.get(cp) ?? '*', end: k };
 }
 
 let pictographic: RegExp | undefined;
@@ -521,7 +585,20 @@ function scanCodePoint(s: Scan, i: number, c0: number): number {
     buf.end = i;
     return i;
   }
+  // A dark skin-tone swatch on its own ("🏿🏿 are …") is the colour standing for Black people.
+  if (!lone && (cp === 0x1f3fe || cp === 0x1f3ff)) {
+    flushWord(s);
+    return scanEmoji(s, i, cp, width);
+  }
   if (!lone && isPictographic(cp)) {
+    const inWord = s.buf !== undefined && s.buf.letters > 0 ? emojiInWord(text, i, cp, width) : undefined;
+    if (inWord !== undefined) {
+      const buf = s.buf!;
+      buf.chars += inWord.letter;
+      if (inWord.letter !== '*') buf.letters++;
+      buf.end = inWord.end;
+      return inWord.end;
+    }
     flushWord(s);
     return scanEmoji(s, i, cp, width);
   }
@@ -590,6 +667,7 @@ function scanEmoji(s: Scan, start: number, cp: number, width: number): number {
 
 /** What an emoji cluster means: its own entry, its base's for gender variants, or a skin-tone/flag identity. */
 function emojiMeaning(key: string, base: string, tone: number, isFlag: boolean): EmojiInfo | undefined {
+  if (base === '\u{1F3FE}' || base === '\u{1F3FF}') return BLACK_IDENTITY;
   let info = EMOJI_MAP.get(key);
   // A ZWJ sequence we do not know keeps its base's meaning only for gender variants (🙋‍♀️), not
   // for professions or activities (👩‍🔬 is a scientist first).
@@ -597,7 +675,9 @@ function emojiMeaning(key: string, base: string, tone: number, isFlag: boolean):
     const rest = key.slice(base.length);
     if (!rest.includes('\u200d') || /^\u200d[\u2640\u2642]$/u.test(rest)) info = EMOJI_MAP.get(base);
   }
-  if ((tone === 0x1f3ff || tone === 0x1f3fe) && DARK_TONE_PERSONS.has(base)) info = BLACK_IDENTITY;
+  // A faith the emoji names stays its meaning with any skin tone (🧕🏿 is a Muslim woman first).
+  const faith = info?.category === 'religion';
+  if ((tone === 0x1f3ff || tone === 0x1f3fe) && DARK_TONE_PERSONS.has(base) && !faith) info = BLACK_IDENTITY;
   else if (
     tone === 0x1f3fd &&
     DARK_TONE_PERSONS.has(base) &&

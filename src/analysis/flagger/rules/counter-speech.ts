@@ -13,6 +13,7 @@
  *   - `beliefs.ts`: a reported belief rejected, a named idea judged, a saying rebuked;
  *   - `denied.ts`: a clause denied ("nobody gets to decide that …");
  *   - `court-reports.ts`: what a court or the police did to whoever said it;
+ *   - `emoji-reactions.ts`: anger or disapproval by emoji at hate framed as someone else's words;
  *   - `match.ts`: the phrase matcher and list helpers they share.
  */
 
@@ -22,6 +23,7 @@ import type { RuleContext } from './context.js';
 import { judgedIdea, rebukedSaying, rejectedBelief } from './counter-speech/beliefs.js';
 import { punishedSaying } from './counter-speech/court-reports.js';
 import { deniedClause } from './counter-speech/denied.js';
+import { emojiReactions } from './counter-speech/emoji-reactions.js';
 import { judgedHolder } from './counter-speech/holders.js';
 import { quotePairs } from './counter-speech/match.js';
 import { judgedAfter, judgedSaying, reportedQuote, unwantedBefore } from './counter-speech/quotations.js';
@@ -170,6 +172,14 @@ function quotedOrRejected(ctx: RuleContext): void {
       punished.from,
       punished.to,
       `mention: a court report of what was said ('${punished.why}')`,
+      true,
+    );
+  for (const r of emojiReactions(ctx))
+    lowerBetween(
+      ctx,
+      r.from,
+      r.to,
+      `counter-speech: the sender reacts to what was said with '${r.why}'`,
       true,
     );
   const denied = deniedClause(ctx);

@@ -205,7 +205,10 @@ export function derogationRule(ctx: RuleContext, u: Unit, r: Role): void {
   if (r.kind === 'implicit' && aimedAtHate(ctx, u)) return;
   if (has(u, 'profanity') !== undefined && intensifiesPraise(ctx, u)) return;
   const emoji = u.via === 'emoji';
-  const near = ctx.nearestTarget(u, emoji ? EMOJI_WINDOW : WORD_WINDOW, (r.severity ?? 2) >= 3);
+  const strong = (r.severity ?? 2) >= 3;
+  const near =
+    ctx.nearestTarget(u, emoji ? EMOJI_WINDOW : WORD_WINDOW, strong) ??
+    (emoji ? predicateSubject(ctx, u, strong) : undefined);
   const tg = near ?? ctx.earlierTarget(u);
   if (tg === undefined) {
     // "🐒🐒 all over the estate again": the emoji is the group as well as the description.
@@ -251,6 +254,65 @@ export function derogationRule(ctx: RuleContext, u: Unit, r: Role): void {
   let neg = universalChallenge(ctx, u, tg) ? undefined : ctx.negatedBy(u, tg, kind === 'implicit');
   if (neg !== undefined && (doubleNegation(ctx, u, tg) || toldToStop(ctx, u))) neg = undefined;
   ctx.groupHit(u, tg, base, what, neg);
+}
+
+/** Verbs that make an emoji after them the predicate ("… are 🐀", "… smell like 💩", "… look like 🐒"). */
+const EMOJI_COPULAS = new Set(
+  ['are', 'r', 'is', 'were', 'was', 'be', 'being', 'like', 'as', 'become', 'becoming', 'turned'].map(squeeze),
+);
+/** Words that may come between the copula and the emoji ("are just 🐀", "are all absolute 🗑️"). */
+const EMOJI_FILLERS = new Set(
+  [
+    'just',
+    'all',
+    'proper',
+    'absolute',
+    'total',
+    'complete',
+    'such',
+    'basically',
+    'literally',
+    'nothing',
+    'but',
+    'a',
+    'an',
+    'bunch',
+    'of',
+    'load',
+    'pack',
+    'like',
+    'fucking',
+    'bloody',
+    'real',
+    'right',
+    'utter',
+    'them',
+  ].map(squeeze),
+);
+
+/**
+ * An emoji as the predicate of its clause ("the trans lot who moved in downstairs are just 🐀"): the
+ * clause's subject is its target even beyond the emoji's window of four tokens, as a word's would be.
+ */
+function predicateSubject(ctx: RuleContext, u: Unit, allowWeak: boolean): Target | undefined {
+  const { tokens } = ctx;
+  // "… is 🐐" is praise (the greatest of all time), whatever 🐐 means next to a group.
+  if (tokens[u.i]!.emoji?.name === 'goat') return undefined;
+  let k = u.i - 1;
+  while (k >= u.clause && k >= u.i - 4 && tokens[k]!.kind === TK_WORD && EMOJI_FILLERS.has(tokens[k]!.key))
+    k--;
+  const cop = tokens[k];
+  if (k < u.clause || cop === undefined || cop.kind !== TK_WORD || !EMOJI_COPULAS.has(cop.key))
+    return undefined;
+  const tg = ctx.nearestTarget(u, 2 * WORD_WINDOW, allowWeak);
+  if (tg === undefined || tg.j > k || tg.i < u.clause) return undefined;
+  // "that gay officers recruitment video is 🐐": the group only describes the subject, a thing.
+  let q = tg.j;
+  while (q < k && tokens[q]!.kind === TK_WORD && ctx.lex.personNouns.has(tokens[q]!.key)) q++;
+  const next = tokens[q]!;
+  if (q < k && next.kind === TK_WORD && ctx.targetAt[q] === undefined && !ctx.lex.functionWords.has(next.key))
+    return undefined;
+  return tg;
 }
 
 const RELATIVE = new Set(['who', 'that', 'which'].map(squeeze));

@@ -2,10 +2,12 @@
  * Gapped exclusion: a removal verb, then a group term or a pronoun for one, then "back/home/packing"
  * ("send the Albanians back", "ship the lot of them home"); "send/put" only with "back". Never when a
  * destination follows ("put the Romanians back in the van").
+ * Also the slogan: a sentence that is only the group and "out" ("Muslims out", "🇵🇰 out 🇬🇧") or "ban"
+ * and the group ("ban 🕌", "ban all Somalis"), with nothing but emoji around it.
  */
 
 import { LEXICON } from '../lexicon.js';
-import { squeeze, TK_WORD } from '../normalise.js';
+import { squeeze, TK_EMOJI, TK_END, TK_WORD } from '../normalise.js';
 import type { RuleContext } from './context.js';
 import type { Hit, Target, Unit } from './types.js';
 
@@ -43,10 +45,46 @@ function removalAround(ctx: RuleContext, tg: Target): Unit | undefined {
   return { i: vk, j: ek + 1, roles: [], via: 'exact', sent: sentOf[vk]!, clause: clauseOf[vk]! };
 }
 
+const SLOGAN_LEAD = new Set(['all', 'the'].map(squeeze));
+const SLOGAN_TAIL = new Set(['out'].map(squeeze));
+
+/**
+ * "Muslims out", "all 🇵🇰 out now", "ban 🕌": the sentence holds the group, "out" after it or "ban"
+ * before it, and otherwise only emoji (no verb: "Muslims out in force at the vigil" is a report).
+ */
+function sloganAround(ctx: RuleContext, tg: Target): Unit | undefined {
+  const { tokens, sentOf, clauseOf } = ctx;
+  const sent = sentOf[tg.i]!;
+  const start = ctx.sentStart[sent]!;
+  let end = tg.j;
+  while (end < ctx.n && sentOf[end] === sent) end++;
+  const skip = (k: number): boolean => tokens[k]!.kind === TK_EMOJI || tokens[k]!.kind === TK_END;
+  // Before the group: emoji, then "ban", then "all/the".
+  let k = tg.i - 1;
+  while (k >= start && tokens[k]!.kind === TK_WORD && SLOGAN_LEAD.has(tokens[k]!.key)) k--;
+  const ban = k >= start && tokens[k]!.kind === TK_WORD && tokens[k]!.key === 'ban';
+  let from = ban ? k : k + 1;
+  for (let q = ban ? k - 1 : k; q >= start; q--) if (!skip(q)) return undefined;
+  // After the group: "out" (unless it was "ban"), "now", then emoji.
+  let q = tg.j;
+  let out = false;
+  while (q < end && tokens[q]!.kind === TK_WORD && SLOGAN_TAIL.has(tokens[q]!.key)) {
+    if (tokens[q]!.key === 'out') out = true;
+    q++;
+  }
+  if (ban === out) return undefined;
+  // "girls out 🥂", "ladies out tonight": a night out, not a removal.
+  if (out && (tg.category === 'sex_women' || tg.category === 'age')) return undefined;
+  const to = q;
+  for (; q < end; q++) if (!skip(q)) return undefined;
+  if (from > tg.i) from = tg.i;
+  return { i: from, j: to, roles: [], via: 'exact', sent, clause: clauseOf[from]! };
+}
+
 export function gappedExclusionRule(ctx: RuleContext): void {
   for (const tg of ctx.targets) {
     if (tg.weak || tg.category === 'victims_of_crime') continue;
-    const pseudo = removalAround(ctx, tg);
+    const pseudo = removalAround(ctx, tg) ?? (tg.pronoun ? undefined : sloganAround(ctx, tg));
     if (pseudo === undefined) continue;
     const neg = ctx.negatedBy(pseudo, tg, true);
     const s = ctx.span(pseudo);

@@ -3,7 +3,7 @@
  * hate; un-negated they tell the combiner that the model alone must not flag the message.
  */
 
-import { squeeze, TK_WORD } from '../normalise.js';
+import { squeeze, TK_EMOJI, TK_END, TK_WORD } from '../normalise.js';
 import type { RuleContext } from './context.js';
 import { has, type Unit } from './types.js';
 
@@ -51,6 +51,26 @@ function negatorInHashtag(ctx: RuleContext, u: Unit, tag: number): string | unde
   return undefined;
 }
 
+/**
+ * "women should never be in charge 💯💯", "X should all go 🙏": an emoji run closing a sentence of words
+ * agrees with what the sentence says; it praises no one. Only the sentence's own words may tell the
+ * combiner that the group is spoken of well.
+ */
+function closingAgreement(ctx: RuleContext, u: Unit): boolean {
+  if (u.via !== 'emoji') return false;
+  for (let k = u.j; k < ctx.n && ctx.sentOf[k] === u.sent; k++) {
+    const kind = ctx.tokens[k]!.kind;
+    if (kind !== TK_EMOJI && kind !== TK_END) return false;
+  }
+  let words = 0;
+  for (let k = u.i - 1; k >= ctx.sentStart[u.sent]!; k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === TK_WORD) words++;
+    else if (t.kind !== TK_EMOJI) continue;
+  }
+  return words >= 3;
+}
+
 /** A "negatable" positive ("human", "respect"): hate when negated, praise otherwise. */
 export function negatedPositiveRule(ctx: RuleContext, u: Unit): void {
   const tg = ctx.nearestTarget(u, WORD_WINDOW, false);
@@ -60,12 +80,13 @@ export function negatedPositiveRule(ctx: RuleContext, u: Unit): void {
     tag >= 0 ? negatorInHashtag(ctx, u, tag) : opensClause(ctx, u) ? ctx.negatedBy(u) : ctx.negatedBy(u, tg);
   if (neg !== undefined) {
     ctx.groupHit(u, tg, 0.76, `negated positive statement '${neg} … ${ctx.span(u).term}'`, undefined);
-  } else {
+  } else if (!closingAgreement(ctx, u)) {
     ctx.positive = true;
   }
 }
 
 export function positiveRule(ctx: RuleContext, u: Unit): void {
   const tg = ctx.nearestTarget(u, WORD_WINDOW, false);
-  if (tg !== undefined && ctx.negatedBy(u, tg) === undefined) ctx.positive = true;
+  if (tg !== undefined && ctx.negatedBy(u, tg) === undefined && !closingAgreement(ctx, u))
+    ctx.positive = true;
 }

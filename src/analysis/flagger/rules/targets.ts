@@ -297,6 +297,11 @@ const AFTER_NAME = new Set(
   ].map(squeeze),
 );
 
+/** Words for the people a small-boat emoji stands for ("the 🚤 lot", "🚤 arrivals"). */
+const PEOPLE_AFTER_BOAT = new Set(
+  ['lot', 'crowd', 'arrivals', 'invaders', 'brigade', 'gang', 'mob', 'migrants', 'scroungers'].map(squeeze),
+);
+
 /** A one-word weak group term followed by a plural person noun in the same sentence: its end. */
 function namedPlural(ctx: RuleContext, u: Unit): number | undefined {
   const { tokens, n, sentOf, unitAt } = ctx;
@@ -349,6 +354,16 @@ function groupTargets(ctx: RuleContext): Identity {
     if (u.j - u.i === 1 && tokens[u.i]!.kind === TK_EMOJI && u.j < n) {
       const next = tokens[u.j]!;
       if (next.kind === TK_WORD && sentOf[u.j] === u.sent && EMOJI_THINGS.has(next.key)) continue;
+    }
+    // "🚤 people", "the 🚤 lot": a small boat stands for its passengers only before a word for people.
+    if (tokens[u.i]!.emoji?.peopleOnly === true) {
+      const next = tokens[u.j];
+      if (
+        next === undefined ||
+        next.kind !== TK_WORD ||
+        !(PLURAL_PEOPLE.has(next.key) || PEOPLE_AFTER_BOAT.has(next.key) || lex.personNouns.has(next.key))
+      )
+        continue;
     }
     // "women's football", "Muslims' shops": a possessive before a thing names the thing — but
     // "black people's lives", "women's brains" still speak of the people.

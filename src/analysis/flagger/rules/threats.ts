@@ -6,7 +6,7 @@
 
 import { PROTECTED_CATEGORIES, type FlagCategory } from '../../../contract/coding.js';
 import { LEXICON, type Role } from '../lexicon.js';
-import { squeeze, TK_WORD } from '../normalise.js';
+import { squeeze, TK_EMOJI, TK_WORD } from '../normalise.js';
 import { benignContext, type RuleContext } from './context.js';
 import { has, type Target, type Unit } from './types.js';
 import { laughingSkull } from './units.js';
@@ -231,6 +231,92 @@ function ownSkull(ctx: RuleContext, u: Unit): boolean {
 
 const CONDITION = new Set(['if', 'unless', 'till', 'until', 'once', 'when'].map(squeeze));
 
+/** Emoji that point the group at what follows ("🏳️‍🌈 ➡️ 🔥", "🕌👉🔥") or fuel it (⛽🔥). */
+const POINTERS = ['\u{1F449}', '\u27A1', '\u23E9', '\u2B95', '\u26FD', '\u{1F3AF}'];
+
+/**
+ * "🏳️‍🌈 ➡️ 🔥", "🕌 ⛽🔥", "muslims 🔥💀": a threat verb emoji (🔥 is also praise) that needs an intent
+ * cue has one in its own emoji run: a pointer or fuel before it, or a weapon or death emoji beside it.
+ * Praise in the run ("Pride 🔥❤️") keeps it praise.
+ */
+function sequenceThreat(ctx: RuleContext, u: Unit): boolean {
+  if (u.via !== 'emoji') return false;
+  let a = u.i;
+  let b = u.i;
+  while (a > 0 && ctx.tokens[a - 1]!.kind === TK_EMOJI) a--;
+  while (b + 1 < ctx.n && ctx.tokens[b + 1]!.kind === TK_EMOJI) b++;
+  let cue = false;
+  for (let k = a; k <= b; k++) {
+    if (k === u.i) continue;
+    const t = ctx.tokens[k]!;
+    const role = t.emoji?.role;
+    if (role === 'positive' || role === 'laugh') return false;
+    if (role === 'threat' && !laughingSkull(ctx.text, ctx.tokens, k)) cue = true;
+    if (k < u.i && POINTERS.some((p) => ctx.text.startsWith(p, t.start))) cue = true;
+  }
+  return cue;
+}
+
+/** Words after which an emoji is a verb ("to 🔫", "be 🔥", "get 👊"). */
+const VERB_BEFORE = new Set(['be', 'get', 'got', 'been', 'being', 'to', 'gets', 'getting'].map(squeeze));
+
+/** Words after a threat emoji that leave it a verb or a threat of its own: objects, times, laughter. */
+const AFTER_THREAT_EMOJI = new Set(
+  [
+    'em',
+    'everyone',
+    'everybody',
+    'anyone',
+    'someone',
+    'somebody',
+    'both',
+    'whole',
+    'rest',
+    'next',
+    'today',
+    'tonight',
+    'tomorrow',
+    'asap',
+    'alive',
+    'dead',
+    'sight',
+    'time',
+    'lol',
+    'haha',
+    'lmao',
+    'please',
+    'pls',
+    'mate',
+    'lads',
+  ].map(squeeze),
+);
+
+/**
+ * "arrested for the 🔪 attack", "cooking 🔪 lessons", "the 🔫 amnesty bin": a weapon emoji straight
+ * before a plain noun labels it (a knife attack, a gun amnesty) and threatens no one. Before an
+ * object ("🔪 every …", "🔫 them", "👊 that gay bloke") or a group it is the verb.
+ */
+function labelsNoun(ctx: RuleContext, u: Unit): boolean {
+  if (u.via !== 'emoji') return false;
+  const next = ctx.tokens[u.j];
+  if (next === undefined || next.kind !== TK_WORD || ctx.sentOf[u.j] !== u.sent) return false;
+  if (ctx.targetAt[u.j] !== undefined) return false;
+  // Only a noun written straight after it: "🧕 + 💣 = sorted" is a sum, not a "bomb sorted".
+  if (!/^\s*$/.test(ctx.text.slice(ctx.tokens[u.i]!.end, next.start))) return false;
+  // "should be 🔥 alive", "want to 🔫 …": after a cue or an auxiliary the emoji is the verb.
+  const prev = ctx.tokens[u.i - 1];
+  if (prev !== undefined && prev.kind === TK_WORD && (THREAT_CUES.has(prev.key) || VERB_BEFORE.has(prev.key)))
+    return false;
+  // "the 🔪 attack": a threat noun after it is judged on its own (it needs an intent cue).
+  const v = ctx.unitAt[u.j];
+  if (v !== undefined) return v.roles.every((r) => r.type === 'threat');
+  return (
+    !ctx.lex.functionWords.has(next.key) &&
+    !AFTER_THREAT_EMOJI.has(next.key) &&
+    !ctx.lex.personNouns.has(next.key)
+  );
+}
+
 /**
  * Indifference to a group's harm ("I wouldn't lose any sleep", "wouldn't shed a tear") is a death wish
  * only about a condition ("if they all vanished …"): "I wouldn't lose any sleep about leaving them with
@@ -277,7 +363,7 @@ export function threatRule(ctx: RuleContext, u: Unit, r: Role): void {
   // 💀💀" is "I'm dead" about the sender's own day. A skull alone after the group's sentence still reaches
   // it, and next to the group it names ("🇵🇰 ✈️ bye bye 😂💀") it stays a threat.
   const tg = near ?? (ownSkull(ctx, u) ? undefined : ctx.earlierTarget(u));
-  if (r.kind !== 'strong' && !intentCue(ctx, u)) return;
+  if (r.kind !== 'strong' && !intentCue(ctx, u) && !sequenceThreat(ctx, u)) return;
   if (INDIFFERENCE.has(r.term) && !conditionBefore(ctx, u)) return;
   // "would have died", "nearly died", "the lad who died": an account of a death, not a wish for one.
   if (reportedDeath(ctx, u)) return;
@@ -286,6 +372,7 @@ export function threatRule(ctx: RuleContext, u: Unit, r: Role): void {
   const next = ctx.tokens[u.j];
   if (next !== undefined && next.kind === TK_WORD && (next.key === 'out' || next.key === 'around')) return;
   if (tg !== undefined && possessedThing(ctx, u, tg)) return;
+  if (labelsNoun(ctx, u)) return;
   // A group's place is a target only of a threat with intent: "someone set fire to the Muslim shop
   // last week" is an account (strong phrases need no cue for people, they do for property).
   if (place !== undefined && tg === place && (!intentCue(ctx, u) || pastTime(ctx, u.i))) return;
