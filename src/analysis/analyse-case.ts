@@ -6,6 +6,31 @@ import { createFlagger, type CaseTerm } from './flagger/index.js';
 import { flagImageTexts, type ImageTextFlagCounts } from '../media/flag-image-text.js';
 
 const BATCH = 2_000;
+/** Messages before a message that the flagger reads with it (in-context.ts): the reply's own thread. */
+const CONTEXT_MESSAGES = 2;
+/** Further back than this, a message is no longer what a reply answers. */
+const CONTEXT_WINDOW_MS = 30 * 60_000;
+
+/** The last few messages of each conversation, for reading a reply after what it answers. */
+class RecentMessages {
+  private readonly byConversation = new Map<number, { text: string; at: number }[]>();
+
+  /** Texts sent within the window before `utc` in the conversation, oldest first. */
+  before(conversationId: number, utc: string): string[] {
+    const at = Date.parse(utc);
+    const recent = this.byConversation.get(conversationId) ?? [];
+    return recent
+      .filter((r) => Number.isNaN(at) || Number.isNaN(r.at) || (at >= r.at && at - r.at <= CONTEXT_WINDOW_MS))
+      .map((r) => r.text);
+  }
+
+  add(conversationId: number, utc: string, text: string): void {
+    const recent = this.byConversation.get(conversationId) ?? [];
+    recent.push({ text, at: Date.parse(utc) });
+    if (recent.length > CONTEXT_MESSAGES) recent.shift();
+    this.byConversation.set(conversationId, recent);
+  }
+}
 
 export interface AnalyseOutcome {
   readonly run: AnalysisRunRecord;
@@ -54,12 +79,17 @@ export async function analyseCase(
     });
     const byCategory: Record<string, number> = {};
     let batch: NewFlag[] = [];
+    const recent = new RecentMessages();
     let messages = 0;
     let flagged = 0;
     for await (const m of repos.messages.iterate(caseId)) {
       // A deleted message's text is WhatsApp's placeholder in the phone's language, not the sender's
       // words ("‎Diese Nachricht wurde gelöscht." read "Diese" as a slur): it gets a row, scored empty.
-      const r = flagger.classify(m.kind === 'deleted' ? '' : m.text);
+      const text = m.kind === 'deleted' ? '' : m.text;
+      // A reply is read after the messages it answers (engine 2.6): "send the lot of them back" names
+      // its group only in the message before. System notices are no one's words.
+      const r = flagger.classifyInContext(text, recent.before(m.conversationId, m.utc));
+      if (m.kind !== 'system' && text !== '') recent.add(m.conversationId, m.utc, text);
       messages++;
       if (r.flagged) {
         flagged++;

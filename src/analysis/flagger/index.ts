@@ -16,6 +16,7 @@ import { forwardEnsemble, loadEnsemble, type Ensemble, type EnsembleFile } from 
 import type { NeuralModel } from './neural.js';
 import { EMOJI_VERSION, TK_WORD, tokenize, type Token } from './normalise.js';
 import { applyRules, type RuleOutcome } from './rules/index.js';
+import { hitsFromContext, joined, mayReferBack, victimsBefore } from './in-context.js';
 
 export { FLAG_THRESHOLD };
 export type { FlagSpan };
@@ -56,6 +57,12 @@ export interface FlagResult {
 
 export interface Flagger {
   classify(text: string): FlagResult;
+  /**
+   * Classify a message read after the messages just before it in its conversation (`before`, oldest
+   * first; in-context.ts): a reply that attacks a group named in the message it answers is flagged
+   * with that group. Without `before`, or when the message is flagged alone, the same as `classify`.
+   */
+  classifyInContext(text: string, before: readonly string[]): FlagResult;
   readonly version: FlagVersion;
 }
 
@@ -163,30 +170,49 @@ export function createFlagger(options: FlaggerOptions = {}): Flagger {
     version.caseTerms = options.termListVersion ?? 'unversioned';
   }
   Object.freeze(version);
+  const result = (input: string, tokens: readonly Token[], outcome: RuleOutcome, p: number): FlagResult => {
+    let words = 0;
+    for (const t of tokens) if (t.kind === TK_WORD) words++;
+    const c = combine(outcome, p, model.threshold, {
+      cats: () => modelCategories(model, logits),
+      textLength: input.length,
+      words,
+    });
+    return {
+      score: c.score,
+      flagged: c.flagged,
+      categories: c.categories,
+      // A model-only flag spans the whole message; its text is filled in here, where the text is.
+      spans: c.spans.some((sp) => sp.text === '')
+        ? c.spans.map((sp) => (sp.text === '' ? { ...sp, text: input.slice(sp.start, sp.end) } : sp))
+        : c.spans,
+      modelScore: c.modelScore,
+      version,
+    };
+  };
   return {
     version,
     classify(text: string): FlagResult {
       const input = typeof text === 'string' ? text : '';
       const { tokens, outcome } = pipeline.analyse(input);
+      return result(input, tokens, outcome, forwardEnsemble(model, tokens, logits));
+    },
+    classifyInContext(text: string, before: readonly string[]): FlagResult {
+      const input = typeof text === 'string' ? text : '';
+      const { tokens, outcome } = pipeline.analyse(input);
       const p = forwardEnsemble(model, tokens, logits);
-      let words = 0;
-      for (const t of tokens) if (t.kind === TK_WORD) words++;
-      const c = combine(outcome, p, model.threshold, {
-        cats: () => modelCategories(model, logits),
-        textLength: input.length,
-        words,
-      });
-      return {
-        score: c.score,
-        flagged: c.flagged,
-        categories: c.categories,
-        // A model-only flag spans the whole message; its text is filled in here, where the text is.
-        spans: c.spans.some((sp) => sp.text === '')
-          ? c.spans.map((sp) => (sp.text === '' ? { ...sp, text: input.slice(sp.start, sp.end) } : sp))
-          : c.spans,
-        modelScore: c.modelScore,
-        version,
-      };
+      const alone = result(input, tokens, outcome, p);
+      // Flagged alone or not, the message before can name whom it attacks ("animals the lot" after
+      // "3 Pakistani lads in custody": the model alone flags it, with no group or a guessed one).
+      if (before.length === 0 || !mayReferBack(tokens)) return alone;
+      for (let k = before.length - 1; k >= 0; k--) {
+        const pair = joined(before[k]!, input);
+        if (victimsBefore(pipeline.tokens(before[k]!))) continue;
+        const extra = hitsFromContext(pipeline.analyse(pair.text).outcome, pair.text, pair.offset, outcome);
+        if (extra.length > 0)
+          return result(input, tokens, { ...outcome, hits: [...outcome.hits, ...extra] }, p);
+      }
+      return alone;
     },
   };
 }
