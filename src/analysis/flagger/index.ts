@@ -22,7 +22,7 @@ export { FLAG_THRESHOLD };
 export type { FlagSpan };
 
 /** Bump when normalisation, rules or the combiner change behaviour. */
-export const FLAGGER_VERSION = 'scrutineer-flagger/2.5.0';
+export const FLAGGER_VERSION = 'scrutineer-flagger/2.6.0';
 
 export type CaseTermSeverity = 1 | 2 | 3 | 'low' | 'medium' | 'high';
 
