@@ -125,11 +125,14 @@ export function hitsFromContext(
   pairText: string,
   offset: number,
   own: RuleOutcome,
+  before: { victimsBefore: boolean },
 ): Hit[] {
   const seen = new Set(own.hits.filter((h) => h.flaggable).map((h) => `${h.start}:${h.end}:${h.category}`));
   const out: Hit[] = [];
   for (const h of pair.hits) {
     if (!h.flaggable || h.score < FLAG_THRESHOLD || h.end <= offset) continue;
+    // Victims named before: an insult is for whoever hurt them, but mocking the victims is still found.
+    if (before.victimsBefore && h.category !== 'victims_of_crime') continue;
     if (!plural(pairText.slice(offset))) continue;
     const start = Math.max(0, h.start - offset);
     const end = h.end - offset;

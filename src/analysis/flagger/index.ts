@@ -207,8 +207,9 @@ export function createFlagger(options: FlaggerOptions = {}): Flagger {
       if (before.length === 0 || !mayReferBack(tokens)) return alone;
       for (let k = before.length - 1; k >= 0; k--) {
         const pair = joined(before[k]!, input);
-        if (victimsBefore(pipeline.tokens(before[k]!))) continue;
-        const extra = hitsFromContext(pipeline.analyse(pair.text).outcome, pair.text, pair.offset, outcome);
+        const extra = hitsFromContext(pipeline.analyse(pair.text).outcome, pair.text, pair.offset, outcome, {
+          victimsBefore: victimsBefore(pipeline.tokens(before[k]!)),
+        });
         if (extra.length > 0)
           return result(input, tokens, { ...outcome, hits: [...outcome.hits, ...extra] }, p);
       }

@@ -13,6 +13,7 @@ import { BLIND8_CASES } from './blind8-cases.js';
 import { BLIND9_CASES } from './blind9-cases.js';
 import { BLIND10_CASES } from './blind10-cases.js';
 import { BLIND11_CASES } from './blind11-cases.js';
+import { BLIND12_CASES } from './blind12-cases.js';
 import { BLIND_CASES } from './blind-cases.js';
 import { FUNCTIONAL_CASES } from './functional-cases.js';
 import { POLICE_IMPLICIT_CASES } from './police-implicit-cases.js';
@@ -29,5 +30,15 @@ export const HELD_BACK_SUITES: readonly FunctionalCase[] = [
   ...BLIND9_CASES,
   ...BLIND10_CASES,
   ...BLIND11_CASES,
+  // The context set's replies and the messages before them, as texts (their own shape is ContextCase).
+  ...BLIND12_CASES.flatMap((c) =>
+    [...c.before, c.reply].map((text, k) => ({
+      id: `${c.id}-${k}`,
+      functionality: c.functionality,
+      target: 'none',
+      text,
+      hateful: false,
+    })),
+  ),
   ...BATTERY_CASES,
 ];
