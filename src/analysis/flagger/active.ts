@@ -331,26 +331,52 @@ function rank(
   return diversify(index, rows, learnedFrom, params).map(({ id, score }) => ({ id, score }));
 }
 
-/** The distinct features of a message, sorted (for overlaps by merging). */
-function featureSet(f: Int32Array): Int32Array {
-  return Int32Array.from(new Set(f)).sort();
+/** Per index, each message's distinct features, sorted (for overlaps by merging); made when first asked. */
+const featureSets = new WeakMap<CaseIndex, (Int32Array | undefined)[]>();
+
+function featureSet(index: CaseIndex, k: number): Int32Array {
+  let sets = featureSets.get(index);
+  if (sets === undefined) featureSets.set(index, (sets = []));
+  return (sets[k] ??= Int32Array.from(new Set(index.feats[k]!)).sort());
 }
 
-/** |a ∩ b| / |a ∪ b| of two sorted sets. */
-function jaccard(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
-  let common = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i]! === b[j]!) {
-      common++;
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
+/**
+ * Sets of features, looked up by feature: whether a new set overlaps one of them by more than `max`
+ * (Jaccard, |a ∩ b| / |a ∪ b|), counting shared features through the postings instead of merging pairs.
+ */
+class NearSets {
+  private readonly postings = new Map<number, number[]>();
+  private readonly sizes: number[] = [];
+  private counts = new Int32Array(16);
+
+  constructor(private readonly max: number) {}
+
+  add(set: Int32Array): void {
+    const m = this.sizes.length;
+    this.sizes.push(set.length);
+    for (let i = 0; i < set.length; i++) {
+      const list = this.postings.get(set[i]!);
+      if (list === undefined) this.postings.set(set[i]!, [m]);
+      else list.push(m);
+    }
   }
-  const union = a.length + b.length - common;
-  return union > 0 ? common / union : 0;
+
+  near(set: Int32Array): boolean {
+    const n = this.sizes.length;
+    if (n === 0 || set.length === 0) return false;
+    if (this.counts.length < n) this.counts = new Int32Array(2 * n);
+    const counts = this.counts;
+    counts.fill(0, 0, n);
+    for (let i = 0; i < set.length; i++) {
+      const list = this.postings.get(set[i]!);
+      if (list !== undefined) for (const m of list) counts[m]!++;
+    }
+    for (let m = 0; m < n; m++) {
+      const common = counts[m]!;
+      if (common > 0 && common > this.max * (set.length + this.sizes[m]! - common)) return true;
+    }
+    return false;
+  }
 }
 
 /**
@@ -371,13 +397,11 @@ function diversify<T extends { k: number; coded: boolean }>(
 ): T[] {
   const W = params.diversityWindow;
   if (W <= 0 || learnedFrom.length === 0) return [...rows];
-  const near = (set: Int32Array, others: readonly Int32Array[]): boolean =>
-    others.some((h) => jaccard(set, h) > params.diversityMax);
-  const offensive = learnedFrom
-    .filter((c) => c.offensive)
-    .map((c) => featureSet(index.feats[index.byId.get(c.messageId)!]!));
+  const offensive = new NearSets(params.diversityMax);
+  for (const c of learnedFrom)
+    if (c.offensive) offensive.add(featureSet(index, index.byId.get(c.messageId)!));
   const head: T[] = [];
-  const headSets: Int32Array[] = [];
+  const headSets = new NearSets(params.diversityMax);
   const waiting: T[] = [];
   // Bounded look-ahead: the head takes lines from the top of the ranking only (a quarter of it, at most
   // twenty windows), never from its bottom; in a small case a window would otherwise reach lines the
@@ -386,11 +410,11 @@ function diversify<T extends { k: number; coded: boolean }>(
   let r = 0;
   for (; r < reach && head.length < W; r++) {
     const row = rows[r]!;
-    const set = featureSet(index.feats[row.k]!);
-    if (!row.coded && near(set, headSets) && !near(set, offensive)) waiting.push(row);
+    const set = featureSet(index, row.k);
+    if (!row.coded && headSets.near(set) && !offensive.near(set)) waiting.push(row);
     else {
       head.push(row);
-      headSets.push(set);
+      headSets.add(set);
     }
   }
   return [...head, ...waiting, ...rows.slice(r)];
