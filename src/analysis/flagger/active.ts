@@ -395,7 +395,8 @@ function diversify<T extends { k: number; coded: boolean }>(
   learnedFrom: RerankRun['learnedFrom'],
   params: RerankParams,
 ): T[] {
-  const W = params.diversityWindow;
+  // Parameters stored by a run before 1.3.0 have no window: no diversity, as then.
+  const W = (params.diversityWindow as number | undefined) ?? 0;
   if (W <= 0 || learnedFrom.length === 0) return [...rows];
   const offensive = new NearSets(params.diversityMax);
   for (const c of learnedFrom)
