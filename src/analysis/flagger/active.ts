@@ -29,8 +29,11 @@ import { TK_EMOJI, TK_NUM, TK_WORD } from './normalise.js';
  * 1.1.0: the case's term list feeds the fit (one feature per case term found, and one for any).
  * 1.2.0: the flagger model's hidden layer and category logits are dense features of the fit; copies of
  * a text follow the codes on any copy, and uncoded copies wait behind the first.
+ * 1.3.0: the head of the ranking (its first 65) holds no two near-duplicates (n-gram sets more than 30 %
+ * alike): the variants of a line wait behind the first, so one code on it teaches the fit about all of
+ * them instead of a batch of forty variants being coded one by one. "More like this" keeps them.
  */
-export const ACTIVE_VERSION = 'case-rerank/1.2.1';
+export const ACTIVE_VERSION = 'case-rerank/1.3.0';
 const BITS = 18;
 const MASK = (1 << BITS) - 1;
 const CASE_TERM_WEIGHT = 8;
@@ -80,6 +83,16 @@ export interface RerankParams {
   denseRamp: number;
   /** Logit shift per code on a message with the same words (+ offensive, − not). */
   duplicateShift: number;
+  /**
+   * The first this many of a ranking hold no two near-duplicates (0: off): a batch of a priority review
+   * (65), and more than the 20 codes between automatic re-ranks.
+   */
+  diversityWindow: number;
+  /**
+   * Near-duplicates: a Jaccard overlap of the two messages' n-gram sets above this ("why is the bit
+   * about the van so true tho 😭😭" and "… the CAD …", a line with a typo or a word spaced out).
+   */
+  diversityMax: number;
 }
 
 export const DEFAULT_RERANK: RerankParams = {
@@ -90,7 +103,12 @@ export const DEFAULT_RERANK: RerankParams = {
   denseL2: 1e-3,
   denseRamp: 40,
   duplicateShift: 4,
+  diversityWindow: 65,
+  diversityMax: 0.3,
 };
+
+/** "More like this" asks for the near-duplicates of its example: no diversity there. */
+export const SIMILAR_RERANK: RerankParams = { ...DEFAULT_RERANK, diversityWindow: 0 };
 
 export interface RerankRun {
   version: string;
@@ -297,7 +315,7 @@ function rank(
   // copies are ordered as if their logit were `duplicateShift` lower (their score is not changed), so a
   // batch is not forty copies of one line; the next run places them by the code their copy got.
   const seen = new Set<number>();
-  const rows: { id: string; score: number; key: number; k: number }[] = [];
+  const rows: { id: string; score: number; key: number; k: number; coded: boolean }[] = [];
   for (let k = 0; k < index.ids.length; k++) {
     const id = index.ids[k]!;
     if (skip.has(id)) continue;
@@ -307,10 +325,100 @@ function rank(
     if (g >= 0) seen.add(g);
     const z = logitOf(index, m, k) + params.duplicateShift * (coded ? net.get(g)! : 0);
     const score = Math.round((1 / (1 + Math.exp(-z))) * 1e6) / 1e6;
-    rows.push({ id, score, key: repeat ? z - params.duplicateShift : z, k });
+    rows.push({ id, score, key: repeat ? z - params.duplicateShift : z, k, coded });
   }
   rows.sort((x, y) => y.key - x.key || x.k - y.k);
-  return rows.map(({ id, score }) => ({ id, score }));
+  return diversify(index, rows, learnedFrom, params).map(({ id, score }) => ({ id, score }));
+}
+
+/** Per index, each message's distinct features, sorted (for overlaps by merging); made when first asked. */
+const featureSets = new WeakMap<CaseIndex, (Int32Array | undefined)[]>();
+
+function featureSet(index: CaseIndex, k: number): Int32Array {
+  let sets = featureSets.get(index);
+  if (sets === undefined) featureSets.set(index, (sets = []));
+  return (sets[k] ??= Int32Array.from(new Set(index.feats[k]!)).sort());
+}
+
+/**
+ * Sets of features, looked up by feature: whether a new set overlaps one of them by more than `max`
+ * (Jaccard, |a ∩ b| / |a ∪ b|), counting shared features through the postings instead of merging pairs.
+ */
+class NearSets {
+  private readonly postings = new Map<number, number[]>();
+  private readonly sizes: number[] = [];
+  private counts = new Int32Array(16);
+
+  constructor(private readonly max: number) {}
+
+  add(set: Int32Array): void {
+    const m = this.sizes.length;
+    this.sizes.push(set.length);
+    for (let i = 0; i < set.length; i++) {
+      const list = this.postings.get(set[i]!);
+      if (list === undefined) this.postings.set(set[i]!, [m]);
+      else list.push(m);
+    }
+  }
+
+  near(set: Int32Array): boolean {
+    const n = this.sizes.length;
+    if (n === 0 || set.length === 0) return false;
+    if (this.counts.length < n) this.counts = new Int32Array(2 * n);
+    const counts = this.counts;
+    counts.fill(0, 0, n);
+    for (let i = 0; i < set.length; i++) {
+      const list = this.postings.get(set[i]!);
+      if (list !== undefined) for (const m of list) counts[m]!++;
+    }
+    for (let m = 0; m < n; m++) {
+      const common = counts[m]!;
+      if (common > 0 && common > this.max * (set.length + this.sizes[m]! - common)) return true;
+    }
+    return false;
+  }
+}
+
+/**
+ * The first `diversityWindow` of the ranking without near-duplicates: going down the ranking, a message
+ * whose n-gram set overlaps one already taken by more than `diversityMax` waits, and the waiting ones
+ * follow the head in their order, before the rest (their scores are not changed).
+ *
+ * Why: a seized chat repeats a line with small changes (a typo, another place name, a word spaced out),
+ * and those variants score alike, so a batch was filled with forty of one line. One code on the first
+ * teaches the fit about the others (they share its n-grams); the rest of the batch then goes to lines
+ * the codes have not reached. Only the messages' own text decides; no code is needed.
+ */
+function diversify<T extends { k: number; coded: boolean }>(
+  index: CaseIndex,
+  rows: readonly T[],
+  learnedFrom: RerankRun['learnedFrom'],
+  params: RerankParams,
+): T[] {
+  // Parameters stored by a run before 1.3.0 have no window: no diversity, as then.
+  const W = (params.diversityWindow as number | undefined) ?? 0;
+  if (W <= 0 || learnedFrom.length === 0) return [...rows];
+  const offensive = new NearSets(params.diversityMax);
+  for (const c of learnedFrom)
+    if (c.offensive) offensive.add(featureSet(index, index.byId.get(c.messageId)!));
+  const head: T[] = [];
+  const headSets = new NearSets(params.diversityMax);
+  const waiting: T[] = [];
+  // Bounded look-ahead: the head takes lines from the top of the ranking only (a quarter of it, at most
+  // twenty windows), never from its bottom; in a small case a window would otherwise reach lines the
+  // fit ranks last (the copies of a line coded not offensive).
+  const reach = Math.min(20 * W, Math.ceil(rows.length / 4));
+  let r = 0;
+  for (; r < reach && head.length < W; r++) {
+    const row = rows[r]!;
+    const set = featureSet(index, row.k);
+    if (!row.coded && headSets.near(set) && !offensive.near(set)) waiting.push(row);
+    else {
+      head.push(row);
+      headSets.add(set);
+    }
+  }
+  return [...head, ...waiting, ...rows.slice(r)];
 }
 
 function runOf(
@@ -383,11 +491,11 @@ export function moreLikeThis(index: CaseIndex, messageId: string, contrast = 50)
     ...sample.map((id) => ({ messageId: id, offensive: false })),
   ]);
   // The contrast sample stands in for "ordinary" but is not coded: it is ranked like every other message.
-  const model = fit(index, learnedFrom, DEFAULT_RERANK);
+  const model = fit(index, learnedFrom, SIMILAR_RERANK);
   return runOf(
     index,
     learnedFrom,
-    DEFAULT_RERANK,
-    rank(index, model, new Set([messageId]), learnedFrom, DEFAULT_RERANK),
+    SIMILAR_RERANK,
+    rank(index, model, new Set([messageId]), learnedFrom, SIMILAR_RERANK),
   );
 }

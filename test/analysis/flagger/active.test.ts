@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { indexCase, moreLikeThis, rerank, type CaseMessage } from '../../../src/analysis/flagger/active.js';
+import {
+  DEFAULT_RERANK,
+  indexCase,
+  moreLikeThis,
+  rerank,
+  type CaseMessage,
+} from '../../../src/analysis/flagger/active.js';
 import { createPipeline } from '../../../src/analysis/flagger/index.js';
 
 // A case where the flagger cannot know the group's own nickname for a victim ("tinkerbell"): the
@@ -132,5 +138,73 @@ describe('repeated messages', () => {
       { messageId: 'e0', offensive: false },
     ]).ranking.map((r) => r.id);
     expect(off.slice(0, 9).every((id) => id.startsWith('r'))).toBe(true);
+  });
+});
+
+describe('near-duplicates in the head of a re-rank (1.3.0)', () => {
+  // A made-up word of six letters per number (a fixed pseudo-random sequence): distinct lines share
+  // almost no n-grams.
+  let seed = 12345;
+  const letter = (): string => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return String.fromCharCode(97 + (seed % 26));
+  };
+  const words = Array.from({ length: 1100 }, () => Array.from({ length: 6 }, letter).join(''));
+  const word = (n: number): string => words[n]!;
+  const places = ['van', 'CAD', 'canteen', 'sarge', 'BWV dock', 'station car', 'pursuit policy', 'radio'];
+  const msgs: CaseMessage[] = [];
+  // One line in forty variants (another place, a typo, an exclamation mark), all scored alike.
+  for (let k = 0; k < 40; k++) {
+    const place = places[k % places.length]!;
+    const text = `why is the bit ${k % 3 === 0 ? 'abuot' : 'about'} the ${place} so true tho 😭😭${k % 2 ? '!' : ''}`;
+    msgs.push({ id: `v${k}`, text, score: 0.5 });
+  }
+  for (let k = 0; k < 20; k++)
+    msgs.push({ id: `d${k}`, text: `${word(k)} ${word(k + 100)} ${word(k + 200)}`, score: 0.3 });
+  for (let k = 0; k < 300; k++)
+    msgs.push({ id: `f${k}`, text: `${word(k + 300)} ${word(k + 700)}`, score: 0.05 });
+  msgs.push({ id: 'hit', text: 'the new sergeant is a useless cow', score: 0.9 });
+  const idx = indexCase(msgs);
+  const codes = [
+    { messageId: 'hit', offensive: true },
+    { messageId: 'f0', offensive: false },
+  ];
+
+  it('takes one variant of a line no one has coded, then the other lines', () => {
+    const top = rerank(idx, codes)
+      .ranking.slice(0, 21)
+      .map((r) => r.id);
+    expect(top.filter((id) => id.startsWith('v'))).toHaveLength(1);
+    expect(top.filter((id) => id.startsWith('d'))).toHaveLength(20);
+    // Without it, the variants fill the head (their scores are alike and the highest).
+    const plain = rerank(idx, codes, { ...DEFAULT_RERANK, diversityWindow: 0 }).ranking.slice(0, 21);
+    expect(plain.filter((r) => r.id.startsWith('v')).length).toBeGreaterThan(10);
+  });
+
+  it('changes the order only, and the waiting variants follow the head', () => {
+    const run = rerank(idx, codes);
+    const plain = rerank(idx, codes, { ...DEFAULT_RERANK, diversityWindow: 0 });
+    const score = (r: typeof run, id: string) => r.ranking.find((x) => x.id === id)!.score;
+    expect(score(run, 'v7')).toBe(score(plain, 'v7'));
+    const order = run.ranking.map((r) => r.id);
+    // The head here is the lines among the top quarter of the ranking (a small case); the 39 waiting
+    // variants come straight after it, in their order.
+    const at = order.flatMap((id, i) => (id.startsWith('v') ? [i] : []));
+    expect(at[0]).toBe(0);
+    expect(at[1]).toBeGreaterThan(20);
+    expect(at.slice(1).every((p, i) => p === at[1]! + i)).toBe(true);
+  });
+
+  it('does not hold back the variants of a line coded offensive', () => {
+    const run = rerank(idx, [...codes, { messageId: 'v0', offensive: true }]);
+    const top = run.ranking.slice(0, 21).map((r) => r.id);
+    expect(top.filter((id) => id.startsWith('v')).length).toBeGreaterThan(15);
+  });
+
+  it('keeps the ranking of no codes the flagger order', () => {
+    const order = rerank(idx, [])
+      .ranking.slice(0, 5)
+      .map((r) => r.id);
+    expect(order).toEqual(['hit', 'v0', 'v1', 'v2', 'v3']);
   });
 });

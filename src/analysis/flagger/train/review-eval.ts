@@ -5,7 +5,9 @@
  * test). Each case is reviewed in flagger order, with the per-case re-ranker learning from the codes
  * only (no help from repeated messages), and with the re-ranker as shipped (codes on one copy of a
  * repeated message move the others). The everyday chat is mostly distinct texts (simulate.ts), so
- * the repeated-message rule cannot find the rest by elimination.
+ * the repeated-message rule cannot find the rest by elimination. Both re-ranked columns keep near-
+ * duplicates of uncoded lines out of the head of each ranking (active.ts 1.3.0): an order decided by
+ * the messages' text alone, so a code still moves other messages only through the fit.
  */
 import { DEFAULT_RERANK } from '../active.js';
 import type { Flagger, Pipeline } from '../index.js';
