@@ -821,7 +821,16 @@ function maskMatch(lex: LexiconIndex, norm: string): string | undefined {
   if (cands === undefined) return undefined;
   let visible = 0;
   for (let i = 0; i < norm.length; i++) if (norm[i] !== '*') visible++;
-  if (visible < 1 || norm.length - visible > Math.max(2, norm.length - 2)) return undefined;
+  if (visible < 1) return undefined;
+  const hidden = norm.length - visible;
+  // All but one or two letters starred ("c***", "p***"): only a slur that alone fits.
+  if (hidden > Math.max(2, norm.length - 2)) return heavyMask(lex, norm, cands, true);
+  // More than half ("f**", "a**", "f****t"): a term that alone fits (the first that fit was taken before,
+  // and "f** off" read as "fag").
+  if (2 * hidden > norm.length) {
+    const k = heavyMask(lex, norm, cands, false);
+    return k === undefined || maskAmbiguous(lex, norm, k.raw) ? undefined : k.key;
+  }
   for (const { raw, key } of cands) {
     let ok = true;
     for (let i = 0; i < norm.length; i++) {
@@ -834,6 +843,49 @@ function maskMatch(lex: LexiconIndex, norm: string): string | undefined {
     if (ok) return maskAmbiguous(lex, norm, raw) ? undefined : key;
   }
   return undefined;
+}
+
+/** Whether the visible letters of a masked word are those of `raw` (same length). */
+function fitsMask(norm: string, raw: string): boolean {
+  for (let i = 0; i < norm.length; i++) if (norm[i] !== '*' && norm[i] !== raw[i]) return false;
+  return true;
+}
+
+/**
+ * The one listed term a word with most letters starred fits ("f****t" is faggot); with `slur`, only if it
+ * is a slur ("c***"). Two fits ("p***": paki, poof; "f**": fag, fuk …; "a**": abo, ass) are ambiguous.
+ */
+function heavyMask(
+  lex: LexiconIndex,
+  norm: string,
+  cands: readonly MaskTerm[],
+  slur: true,
+): string | undefined;
+function heavyMask(
+  lex: LexiconIndex,
+  norm: string,
+  cands: readonly MaskTerm[],
+  slur: false,
+): MaskTerm | undefined;
+function heavyMask(
+  lex: LexiconIndex,
+  norm: string,
+  cands: readonly MaskTerm[],
+  slur: boolean,
+): string | MaskTerm | undefined {
+  let hit: MaskTerm | undefined;
+  let cat: string | undefined;
+  for (const c of cands) {
+    if (!fitsMask(norm, c.raw)) continue;
+    // Two spellings of one slur ("faggot", "faggit") are one fit.
+    const cats = new Set(slurRoles(lex, c.key).map((r) => r.category));
+    const one = cats.size === 1 ? [...cats][0] : undefined;
+    if (hit !== undefined && hit.key !== c.key && (one === undefined || one !== cat)) return undefined;
+    hit ??= c;
+    cat ??= one;
+  }
+  if (hit === undefined || !slur) return hit;
+  return slurRoles(lex, hit.key).length > 0 ? hit.key : undefined;
 }
 
 /**
@@ -902,13 +954,162 @@ export function segment(lex: LexiconIndex, key: string): string[] | undefined {
   return pieces;
 }
 
+/**
+ * Keys an inflected word may come from, by the regular rules of English spelling (on squeezed keys, so
+ * a doubled consonant is already one): plural -s and -es ("biatches"), -ies from -y, -ie, -ey and -i
+ * ("gimpies", "pakies"), -ie for -y or -i ("pakie"), and the adjective endings -y and -ish ("faggy",
+ * "faggish"). A key ending in -es is tried without its s too ("dykes"). Not -ey: "spicey" and "hooey"
+ * are spellings of words, not of "spic" and "hoe".
+ */
+export function inflectionRoots(key: string, adjective = true): string[] {
+  const n = key.length;
+  if (n < 4) return [];
+  const out: string[] = [];
+  if (key.endsWith('ies')) {
+    const b = key.slice(0, -3);
+    out.push(b + 'y', b + 'ie', b + 'ey', b + 'i');
+  } else if (key.endsWith('s')) {
+    out.push(key.slice(0, -1));
+    // -es only after the letters English adds it to: "spices" is no plural of "spic".
+    if (key.endsWith('es') && /(?:[xzo]|ch|sh)$/.test(key.slice(0, -2))) out.push(key.slice(0, -2));
+  } else if (key.endsWith('ie')) {
+    const b = key.slice(0, -2);
+    out.push(b + 'y', b + 'i', b + 'ey');
+  } else if (key.endsWith('y') && !/[aeiouy]$/.test(key.slice(0, -1))) {
+    // -y for -ie ("aspy", "roasty"), then the adjective ("faggy", "dyky").
+    const b = key.slice(0, -1);
+    out.push(b + 'ie', b + 'i');
+    if (adjective) out.push(b, b + 'e');
+  } else if (adjective && key.endsWith('ish') && n >= 6) {
+    const b = key.slice(0, -3);
+    out.push(b, b + 'e');
+  }
+  return out.filter((r) => r.length >= 3);
+}
+
+/** A word of the lists (as one word), a function word, a common or a guarded word: it means itself. */
+function ownWord(lex: LexiconIndex, t: Token): boolean {
+  return (
+    (lex.phrases.get(t.key) ?? []).some((ph) => ph.keys.length === 1) ||
+    lex.functionWords.has(t.key) ||
+    lex.common.has(t.norm) ||
+    lex.guard.has(t.norm) ||
+    lex.guardKeys.has(t.key)
+  );
+}
+
+/**
+ * The slur a symbol at the word's edge spells (`n1gg@` → nigga, `chinkie$` → chinkies, `@spie` →
+ * aspie), unless the word without it means something itself ("jihad!", "fag$" is read as "fag").
+ */
+function edgeSlur(lex: LexiconIndex, t: Token, edge: string): string | undefined {
+  if (t.kind !== TK_WORD || t.key.length < 2 || ownWord(lex, t)) return undefined;
+  // A '!' (the only edge symbol read as i) is mostly punctuation: not after a dictionary word ("jihad!").
+  if (edge.endsWith('i') && !t.norm.endsWith('i') && (lex.fuzzyStop.has(t.key) || lex.segStop.has(t.key)))
+    return undefined;
+  const key = squeeze(edge);
+  if (slurRoles(lex, key).length > 0 && spellings(lex, key).some((w) => keepsLetters(edge, w, key.length)))
+    return key;
+  return lex.phrases.has(key) ? undefined : inflectedSlur(lex, key, edge, true);
+}
+
+/**
+ * The slur a key is an inflection of (the first reading that is one: "heeby" is "heeb" or "hebe"). `written` is the word's letters
+ * before squeezing: the root's letters must all be there, as often as the listed term has them ("cony" is
+ * no form of "coon", though both squeeze to "con"). Adjective endings only for slurs that are not mild:
+ * a mild one is an ordinary word too ("dwarfish").
+ */
+function inflectedSlur(
+  lex: LexiconIndex,
+  key: string,
+  written: string,
+  adjective: boolean,
+): string | undefined {
+  const adjForm = adjective && /(?:ish|[^aeiouy]y)$/.test(key);
+  for (const r of inflectionRoots(key, adjective)) {
+    const roles = slurRoles(lex, r);
+    if (roles.length === 0) continue;
+    if (adjForm && !/(?:ie|i)$/.test(r) && !roles.some((x) => (x.severity ?? 0) >= 2)) continue;
+    let stem = 0;
+    while (stem < r.length && r[stem] === key[stem]) stem++;
+    if (!spellings(lex, r).some((w) => keepsLetters(written, w, stem))) continue;
+    return r;
+  }
+  return undefined;
+}
+
+const SPELLINGS = new WeakMap<ReadonlyMap<number, MaskTerm[]>, Map<string, string[]>>();
+
+/** Every one-word spelling the lists hold under a key ("kaffir" and "kafir" under "kafir"). */
+function spellings(lex: LexiconIndex, key: string): string[] {
+  let byKey = SPELLINGS.get(lex.maskable);
+  if (byKey === undefined) {
+    byKey = new Map();
+    for (const list of lex.maskable.values()) {
+      for (const m of list) {
+        const arr = byKey.get(m.key);
+        if (arr === undefined) byKey.set(m.key, [m.raw]);
+        else arr.push(m.raw);
+      }
+    }
+    SPELLINGS.set(lex.maskable, byKey);
+  }
+  return byKey.get(key) ?? [];
+}
+
+/**
+ * Whether the first `runs` runs of letters of `term` are in `written`, each at least as long ("faggish"
+ * keeps the "fag" of "fag"; "cony" drops an o of "coon").
+ */
+function keepsLetters(written: string, term: string, runs: number): boolean {
+  let i = 0;
+  let j = 0;
+  for (let r = 0; r < runs; r++) {
+    const c = term[i];
+    if (c === undefined || written[j] !== c) return false;
+    const a = i;
+    while (term[i] === c) i++;
+    const b = j;
+    while (written[j] === c) j++;
+    if (j - b < i - a) return false;
+  }
+  return true;
+}
+
+/** The slur roles of a single word under this key (not insult-only ones: "cowish" is no insult). */
+function slurRoles(lex: LexiconIndex, k: string): Role[] {
+  const out: Role[] = [];
+  for (const ph of lex.phrases.get(k) ?? []) {
+    if (ph.keys.length !== 1) continue;
+    for (const r of ph.roles) if (r.type === 'slur' && r.insultOnly !== true) out.push(r);
+  }
+  return out;
+}
+
+/**
+ * A listed slur in an inflected form the lists do not hold (`p1kies`, `biatches`, `faggish`). Slurs only,
+ * and only when the word is not one of the lists or a common word; an adjective in -y or -ish only
+ * when it is no dictionary word either ("spicy" is not a form of "spic").
+ */
+function slurSpelling(lex: LexiconIndex, t: Token): { key: string; via: Match['via'] } | undefined {
+  if (t.kind !== TK_WORD || t.masked === true || t.synthetic === 'split') return undefined;
+  if (lex.vocab.has(t.key) || ownWord(lex, t) || lex.squeezeStop.has(t.norm)) return undefined;
+  const r = inflectedSlur(lex, t.key, t.norm, true);
+  return r === undefined ? undefined : { key: r, via: t.alt === undefined ? 'exact' : 'leet' };
+}
+
 /** Does the token, exactly or through an obfuscation fall-back, start any phrase? */
 function lookupKey(lex: LexiconIndex, t: Token): { key: string; via: Match['via'] } | undefined {
+  // Before the word as written: "nigg@" is no "nig" of "nig nog".
+  const edge = t.edge === undefined ? undefined : edgeSlur(lex, t, t.edge);
+  if (edge !== undefined) return { key: edge, via: 'leet' };
   if (lex.phrases.has(t.key)) return { key: t.key, via: 'exact' };
   if (t.alt !== undefined && lex.phrases.has(t.alt)) return { key: t.alt, via: 'leet' };
   if (t.raw !== undefined && lex.phrases.has(t.raw)) return { key: t.raw, via: 'exact' };
   const poss = possKey(t);
   if (poss !== undefined && lex.phrases.has(poss)) return { key: poss, via: 'exact' };
+  const sp = slurSpelling(lex, t);
+  if (sp !== undefined) return sp;
   if (t.masked === true) {
     const m = maskMatch(lex, t.norm);
     if (m !== undefined) return { key: m, via: 'mask' };
@@ -962,7 +1163,10 @@ function retokenise(lex: LexiconIndex, input: Token[]): Token[] {
       tokens.push(t);
       continue;
     }
-    const known = lex.phrases.has(t.key) || (t.alt !== undefined && lex.phrases.has(t.alt));
+    const known =
+      lex.phrases.has(t.key) ||
+      (t.alt !== undefined && lex.phrases.has(t.alt)) ||
+      (t.key.length >= 6 && slurSpelling(lex, t) !== undefined);
     // A one-edit spelling of a term beats splitting: "disalbed" is "disabled", not "dis al bed".
     if (!known && t.key.length >= 6 && t.masked !== true && cachedFuzzy(lex, t.key, t.norm) === undefined) {
       const pieces = cachedSegment(lex, t.key);

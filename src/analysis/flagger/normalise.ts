@@ -30,6 +30,12 @@ export interface Token {
   key: string;
   /** Key of the form before leetspeak mapping, where it differs (`ic3` stays findable). */
   alt?: string;
+  /**
+   * The word's letters (not squeezed) with a symbol at its edge read as a letter (`n1gg@` → `nigga`,
+   * `@spie` → `aspie`), where the tokeniser dropped it as punctuation or a mention marker. Only slurs
+   * are looked up under it.
+   */
+  edge?: string;
   start: number;
   end: number;
   kind: number;
@@ -56,6 +62,7 @@ export function makeToken(norm: string, key: string, start: number, end: number,
     norm,
     key,
     alt: undefined,
+    edge: undefined,
     start,
     end,
     kind,
@@ -427,14 +434,20 @@ interface WordBuf {
   symbols: number;
 }
 
+/** Symbols that may stand for a word's last letter (`n1gg@`, `f4g$`, `pak!`): read so only for slurs. */
+const EDGE_LETTERS: Readonly<Record<string, string>> = { '@': 'a', $: 's', '!': 'i' };
+
 function finishWord(buf: WordBuf, abbreviations: ReadonlyMap<string, string>): Token | undefined {
   let raw = buf.chars;
   // Trailing symbols are punctuation, not leet ("hate!!", "what?!").
+  let trail = '';
   while (raw.length > 0 && LEET_SYMBOLS.has(raw[raw.length - 1]!) && raw[raw.length - 1] !== '*') {
+    trail = raw[raw.length - 1]!;
     raw = raw.slice(0, -1);
   }
   // Leading '@' is a mention/handle marker; leading '#' a hashtag: keep the word.
-  if (raw.startsWith('@') || raw.startsWith('#')) raw = raw.slice(1);
+  const lead = raw.startsWith('@');
+  if (lead || raw.startsWith('#')) raw = raw.slice(1);
   if (raw.length === 0) return undefined;
   let hasLetter = false;
   let hasDigit = false;
@@ -484,6 +497,15 @@ function finishWord(buf: WordBuf, abbreviations: ReadonlyMap<string, string>): T
   const key = laugh ?? squeeze(norm);
   const tok = makeToken(norm, key, buf.start, buf.end, TK_WORD);
   if (alt !== undefined && alt !== key) tok.alt = alt;
+  // The first symbol after the word, or an '@' before it, may be a letter in disguise ("n1gg@!!"): kept
+  // as a second reading. A mention is read so only when three letters or more follow ("@bo" is Bo).
+  const last = EDGE_LETTERS[trail];
+  if ((last !== undefined || (lead && raw.length >= 3)) && hasLetter && !masked) {
+    let mapped = '';
+    for (let i = 0; i < raw.length; i++) mapped += LEET[raw[i]!] ?? raw[i]!;
+    const edge = (lead ? 'a' : '') + mapped + (last ?? '');
+    if (squeeze(edge) !== key) tok.edge = edge;
+  }
   if (masked) tok.masked = true;
   if (before !== undefined) tok.raw = before;
   if (buf.poss === true) tok.poss = true;
