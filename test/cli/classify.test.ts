@@ -42,6 +42,25 @@ describe('scrutineer classify', () => {
     expect('immigrants are vermin'.slice(span.start, span.end)).toBe(span.text);
   });
 
+  it('reads a message after the messages before it when a JSONL line gives them', async () => {
+    const reply = "they're all the same";
+    const rows = await run(
+      [
+        JSON.stringify({ id: 'alone', text: reply }),
+        JSON.stringify({
+          id: 'ctx',
+          text: reply,
+          before: ['on my way', 'two romanians brought in for the tesco job'],
+        }),
+        JSON.stringify({ id: 'odd', text: reply, before: [42, null] }),
+      ].join('\n'),
+      { jsonl: true },
+    );
+    expect(rows.map((r) => r.flagged)).toEqual([false, true, false]);
+    const cats = rows[1]!.categories as { name: string }[];
+    expect(cats[0]!.name).toBe('race_ethnicity');
+  });
+
   it('accepts plain text lines without --jsonl (id = line number) and CRLF', async () => {
     const rows = await run('hello\r\n{"text":"x"}\r\n', {});
     expect(rows.map((r) => r.id)).toEqual([1, 2]);

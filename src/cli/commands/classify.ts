@@ -1,7 +1,9 @@
 /**
  * `scrutineer classify [FILE] --jsonl`: run the flagger over messages, one result line per input line.
  *
- * Input: JSONL lines `{"id"?, "text"}` or plain text lines (id = 1-based line number); stdin if no FILE.
+ * Input: JSONL lines `{"id"?, "text", "before"?}` or plain text lines (id = 1-based line number); stdin
+ * if no FILE. `before`, the messages just before this one in its conversation (oldest first; strings,
+ * the last two read), has the message read after them as the case analysis does (engine 2.6).
  * Output: one JSON line per input line, in order:
  *   {"id","score","flagged","categories":[{"name","score"}],"spans":[{"start","end","text","category","reason"}],"version"}
  * A line that is not valid JSON, or JSON without a string `text`, is classified as plain text, so every
@@ -24,7 +26,11 @@ export interface ClassifyOptions {
 interface Parsed {
   id: string | number;
   text: string;
+  before?: string[];
 }
+
+/** The case analysis reads a message after at most this many before it (analyse-case.ts). */
+const MAX_BEFORE = 2;
 
 export function parseLine(line: string, lineNo: number, jsonl: boolean): Parsed {
   // Strip a trailing CR from CRLF files; keep everything else exactly as given.
@@ -33,9 +39,11 @@ export function parseLine(line: string, lineNo: number, jsonl: boolean): Parsed 
     try {
       const obj = JSON.parse(raw) as unknown;
       if (obj !== null && typeof obj === 'object' && typeof (obj as { text?: unknown }).text === 'string') {
-        const o = obj as { id?: unknown; text: string };
+        const o = obj as { id?: unknown; text: string; before?: unknown };
         const id = typeof o.id === 'string' || typeof o.id === 'number' ? o.id : lineNo;
-        return { id, text: o.text };
+        if (!Array.isArray(o.before)) return { id, text: o.text };
+        const before = o.before.filter((b): b is string => typeof b === 'string').slice(-MAX_BEFORE);
+        return { id, text: o.text, before };
       }
     } catch {
       // Not JSON: fall through and treat the line as plain text.
@@ -45,7 +53,7 @@ export function parseLine(line: string, lineNo: number, jsonl: boolean): Parsed 
 }
 
 export function resultLine(flagger: Flagger, p: Parsed): string {
-  const r = flagger.classify(p.text);
+  const r = p.before === undefined ? flagger.classify(p.text) : flagger.classifyInContext(p.text, p.before);
   return JSON.stringify({
     id: p.id,
     score: r.score,
