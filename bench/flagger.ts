@@ -102,6 +102,20 @@ export async function benchFlagger(): Promise<{ name: string; rows: Record<strin
   }
   const wallMs = performance.now() - wall0;
   const perSec = Math.round((n / cpuMs) * 1000);
+  // The case analysis reads each message after the two before it (engine 2.6): same sample, in order.
+  let nc = 0;
+  const cpuC = process.cpuUsage();
+  let cpuCMs = 0;
+  while (cpuCMs < 1500) {
+    for (let k = 0; k < 5_000; k++) {
+      const i = (nc + k) % SAMPLE.length;
+      flagger.classifyInContext(SAMPLE[i]!, i >= 2 ? [SAMPLE[i - 2]!, SAMPLE[i - 1]!] : []);
+    }
+    nc += 5_000;
+    const c = process.cpuUsage(cpuC);
+    cpuCMs = (c.user + c.system) / 1000;
+  }
+  const perSecContext = Math.round((nc / cpuCMs) * 1000);
   const perWallSec = Math.round((n / wallMs) * 1000);
   const big = 'the lads said women are vermin and then went for a pint 🍺 '.repeat(17_000);
   const tb = performance.now();
@@ -114,6 +128,10 @@ export async function benchFlagger(): Promise<{ name: string; rows: Record<strin
       { metric: 'extra flagger with case terms (ms)', value: Math.round(caseLoadMs * 10) / 10 },
       { metric: 'short messages / CPU-second (one core)', value: perSec },
       { metric: 'short messages / wall-clock second (single thread)', value: perWallSec },
+      {
+        metric: 'short messages / CPU-second, read after the two before (case analysis)',
+        value: perSecContext,
+      },
       { metric: 'mean message length (chars)', value: Math.round(chars / n) },
       { metric: `one ${Math.round(big.length / 1000)} kB message (ms)`, value: Math.round(bigMs) },
     ],

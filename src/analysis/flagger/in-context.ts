@@ -91,6 +91,14 @@ export function mayReferBack(tokens: readonly Token[]): boolean {
   return words > 0 && words <= MAX_REPLY_WORDS && (pointer || words <= FRAGMENT_WORDS);
 }
 
+/**
+ * Whether a message names a group (or a victim) that a reply could point back at: without one, the
+ * pair needs no reading.
+ */
+export function namesSomeone(outcome: RuleOutcome): boolean {
+  return outcome.identityPresent || outcome.hits.some((h) => h.category === 'victims_of_crime');
+}
+
 /** Whether the message before speaks of the group as victims (its tokens). */
 export function victimsBefore(tokens: readonly Token[]): boolean {
   return tokens.some((t) => t.kind === TK_WORD && VICTIM_CUES.has(t.key));

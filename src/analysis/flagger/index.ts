@@ -16,7 +16,7 @@ import { forwardEnsemble, loadEnsemble, type Ensemble, type EnsembleFile } from 
 import type { NeuralModel } from './neural.js';
 import { EMOJI_VERSION, TK_WORD, tokenize, type Token } from './normalise.js';
 import { applyRules, type RuleOutcome } from './rules/index.js';
-import { hitsFromContext, joined, mayReferBack, victimsBefore } from './in-context.js';
+import { hitsFromContext, joined, mayReferBack, namesSomeone, victimsBefore } from './in-context.js';
 
 export { FLAG_THRESHOLD };
 export type { FlagSpan };
@@ -142,6 +142,14 @@ function modelCategories(model: Ensemble, logits: Float32Array): { name: FlagCat
   return out.sort((a, b) => b.p - a.p);
 }
 
+/** What a message says as the message before a reply (in-context.ts). */
+interface BeforeInfo {
+  /** It names a group or a victim. */
+  names: boolean;
+  /** It speaks of them as victims. */
+  victims: boolean;
+}
+
 let sharedModel: Ensemble | undefined;
 
 /** The committed model, decoded once per process. */
@@ -170,6 +178,20 @@ export function createFlagger(options: FlaggerOptions = {}): Flagger {
     version.caseTerms = options.termListVersion ?? 'unversioned';
   }
   Object.freeze(version);
+  // What a message says as the message before a reply; a case analysis asks for each twice in a row.
+  const seenBefore = new Map<string, BeforeInfo>();
+  const remember = (text: string, tokens: readonly Token[], outcome: RuleOutcome): BeforeInfo => {
+    const info = { names: namesSomeone(outcome), victims: victimsBefore(tokens) };
+    if (seenBefore.size >= 64) seenBefore.clear();
+    seenBefore.set(text, info);
+    return info;
+  };
+  const beforeInfo = (text: string): BeforeInfo => {
+    const info = seenBefore.get(text);
+    if (info !== undefined) return info;
+    const { tokens, outcome } = pipeline.analyse(text);
+    return remember(text, tokens, outcome);
+  };
   const result = (input: string, tokens: readonly Token[], outcome: RuleOutcome, p: number): FlagResult => {
     let words = 0;
     for (const t of tokens) if (t.kind === TK_WORD) words++;
@@ -202,13 +224,18 @@ export function createFlagger(options: FlaggerOptions = {}): Flagger {
       const { tokens, outcome } = pipeline.analyse(input);
       const p = forwardEnsemble(model, tokens, logits);
       const alone = result(input, tokens, outcome, p);
+      // This message is the one before the next two: read once, here.
+      remember(input, tokens, outcome);
       // Flagged alone or not, the message before can name whom it attacks ("animals the lot" after
       // "3 Pakistani lads in custody": the model alone flags it, with no group or a guessed one).
       if (before.length === 0 || !mayReferBack(tokens)) return alone;
       for (let k = before.length - 1; k >= 0; k--) {
+        // Most messages before name no group: no pair to read (and each is looked at once, cached).
+        const b = beforeInfo(before[k]!);
+        if (!b.names) continue;
         const pair = joined(before[k]!, input);
         const extra = hitsFromContext(pipeline.analyse(pair.text).outcome, pair.text, pair.offset, outcome, {
-          victimsBefore: victimsBefore(pipeline.tokens(before[k]!)),
+          victimsBefore: b.victims,
         });
         if (extra.length > 0)
           return result(input, tokens, { ...outcome, hits: [...outcome.hits, ...extra] }, p);
