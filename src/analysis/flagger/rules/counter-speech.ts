@@ -21,7 +21,7 @@ import { LEXICON } from '../lexicon.js';
 import { squeeze, TK_END, TK_QUOTE, TK_WORD, type Token } from '../normalise.js';
 import type { RuleContext } from './context.js';
 import { judgedIdea, rebukedSaying, rejectedBelief } from './counter-speech/beliefs.js';
-import { punishedSaying } from './counter-speech/court-reports.js';
+import { endorsed, punishedSaying } from './counter-speech/court-reports.js';
 import { deniedClause } from './counter-speech/denied.js';
 import { emojiReactions } from './counter-speech/emoji-reactions.js';
 import { judgedHolder } from './counter-speech/holders.js';
@@ -104,13 +104,14 @@ function counterSpeech(ctx: RuleContext): { reason: string; factor: number } | u
   }
   let quotes = 0;
   for (const t of ctx.tokens) if (t.kind === TK_QUOTE) quotes++;
-  if (strong !== undefined) {
+  // "caller says …. Can't blame him, …": the sender sides with what was said, so it is theirs too.
+  if (strong !== undefined && !endorsed(ctx, 0)) {
     return {
       reason: `counter-speech or mention: '${strong}' frames it as something said, not said by the sender`,
       factor: condemn !== undefined || weak !== undefined ? 0.3 : 0.45,
     };
   }
-  if (condemn !== undefined) {
+  if (condemn !== undefined && !endorsed(ctx, 0)) {
     return { reason: `counter-speech: the message condemns it ('${condemn}')`, factor: 0.3 };
   }
   if (report !== undefined && quotes >= 2) {
@@ -162,7 +163,7 @@ function quotedOrRejected(ctx: RuleContext): void {
   const punished = punishedSaying(ctx);
   // A court report: what was said is the offence, whether or not a listed word names it ("put a brick
   // through their window"), so the model alone must not flag it on its likeness to threats either.
-  if (punished !== undefined) ctx.mitigated = true;
+  if (punished !== undefined && punished.local !== true) ctx.mitigated = true;
   const rej = rejectedBelief(ctx) ?? judgedIdea(ctx) ?? rebukedSaying(ctx);
   if (rej !== undefined)
     lowerBetween(ctx, rej.from, rej.to, `counter-speech: a reported belief rejected ('${rej.why}')`);

@@ -27,6 +27,12 @@ const HOLDER_FRAMES = phrases([
   'people who think',
   'whoever says',
   'whoever thinks',
+  // Session 9: the past tense, as police chat answers a remark made earlier ("whoever said …").
+  'whoever said',
+  'anyone who said',
+  'anybody who said',
+  'whoever reckons',
+  'anyone who reckons',
   'those who say',
   'those who think',
 ]);
@@ -79,6 +85,12 @@ const HOLDER_JUDGEMENTS = phrases([
   'going to psd',
   'goes to psd',
   'straight to psd',
+  // A counter-example from the job (session 9): "… has never worked with Sarah on a Friday".
+  'never worked with',
+  'has never worked with',
+  'have never worked with',
+  'has clearly never worked',
+  'has obviously never worked',
 ]);
 
 /** "if you (still / ever / keep) call …": a second-person frame around a verb of saying or hating. */

@@ -12,6 +12,11 @@ export interface Statement {
   from: number;
   to: number;
   why: string;
+  /**
+   * Read from weaker evidence (a record speaker with no record word, a speaker far back): only the
+   * hits inside are lowered, the message as a whole is not marked mitigated for the model.
+   */
+  local?: boolean;
 }
 
 export { keys, phraseAt, phrases } from '../phrase-match.js';
