@@ -97,7 +97,8 @@ export function combine(
   // "💀💀💀" (laughter) and "fuck off" answer another message, as "lol" does.
   const anyEvidence =
     outcome.identityPresent || outcome.hits.some((h) => h.flaggable || !UNTARGETED.has(h.category));
-  const modelMay = anyEvidence || context.words >= MIN_WORDS_MODEL_ALONE;
+  // A factual arrest report naming the group (rules/arrest-report.ts) is never the model's alone.
+  const modelMay = outcome.arrestReport !== true && (anyEvidence || context.words >= MIN_WORDS_MODEL_ALONE);
   const modelPart = modelMay ? modelBand(modelP, tModel) : Math.min(modelBand(modelP, tModel), NON_FLAG_CAP);
 
   let score: number;

@@ -14,6 +14,7 @@
 
 import type { LexiconIndex, Match, Role } from '../lexicon.js';
 import type { Token } from '../normalise.js';
+import { arrestReport } from './arrest-report.js';
 import { caseTermRule } from './case-terms.js';
 import { exceptionChallengeRule } from './challenges.js';
 import { codedRule } from './coded.js';
@@ -146,6 +147,7 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
     identityCategories: identity.identityCategories,
     positive: ctx.positive,
     mitigated: ctx.mitigated,
+    arrestReport: arrestReport(ctx),
     identitySpan: identity.identitySpan,
   };
 }

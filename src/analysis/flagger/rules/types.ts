@@ -30,6 +30,8 @@ export interface RuleOutcome {
   mitigated: boolean;
   /** A description, hate verb, threat or hostile emoji is present but attached to no group term. */
   negativeCue: boolean;
+  /** Only a factual arrest or custody report naming a group (arrest-report.ts): not the model's alone. */
+  arrestReport?: boolean;
   /** Position of the first group term (for model evidence spans). */
   identitySpan?: { start: number; end: number; term: string };
 }
