@@ -39,8 +39,14 @@ describe('joke frames at a group’s expense', () => {
     ['how do you stop a gay man from drowning? take your foot off his head 😂', 'sexual_orientation'],
     ['what do you tell a woman with two black eyes? nothing, you already told her twice 😂', 'sex_women'],
     ['whats the best thing about dating a jewish girl? she wont spend your money 🤣', 'religion'],
-    ['how many women does it take to change a lightbulb? none they just sit in the dark and cry 😂', 'sex_women'],
-    ['i would tell you a joke about the disabled but it wouldnt go down well... neither do they lol', 'disability'],
+    [
+      'how many women does it take to change a lightbulb? none they just sit in the dark and cry 😂',
+      'sex_women',
+    ],
+    [
+      'i would tell you a joke about the disabled but it wouldnt go down well... neither do they lol',
+      'disability',
+    ],
     ['not saying the new neighbours are romanian but my bike has already gone 😂', 'race_ethnicity'],
   ])('%s', (text, category) => {
     expect(flaggedAs(text, category)).toBe(true);
