@@ -136,6 +136,19 @@ function repeated(ctx: RuleContext, tg: Target): boolean {
   return false;
 }
 
+/** An "another / more" that no group follows within a few words ("another bigot", "more paperwork"). */
+function otherRepeat(ctx: RuleContext): boolean {
+  for (let k = 0; k < ctx.n; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind !== TK_WORD || t.key === 'again' || !REPEATS.has(t.key)) continue;
+    let group = false;
+    for (let q = k + 1; q <= Math.min(ctx.n - 1, k + REPEAT_GAP) && !group; q++)
+      group = ctx.targetAt[q] !== undefined && !ctx.targetAt[q]!.pronoun;
+    if (!group) return true;
+  }
+  return false;
+}
+
 /** A weak group word names people only before a person noun ("Asian lads", not "Asian food"). */
 function people(ctx: RuleContext, tg: Target): boolean {
   if (!tg.weak) return true;
@@ -187,9 +200,13 @@ function sarcasticPraise(ctx: RuleContext): boolean {
   if (opener === undefined && tag === undefined) return false;
   // Praise outside the frame means it ("great, another Muslim officer joined, welcome brother").
   for (const u of ctx.units) if (!inFrame.has(u.i) && has(u, 'positive') !== undefined) return false;
+  // "Oh great, another bigot in the replies telling us X are …, just what we needed": the one more is
+  // someone else, and the sarcasm is at them, not at the group.
+  const elsewhere = otherRepeat(ctx);
   for (const tg of ctx.targets) {
     if (tg.pronoun || tg.category === 'victims_of_crime' || !people(ctx, tg)) continue;
     const rep = repeated(ctx, tg);
+    if (!rep && elsewhere) continue;
     const byOpener = opener !== undefined && openerSents.has(ctx.sentOf[tg.i]!);
     if (!((rep && (byOpener || tag !== undefined)) || (byOpener && tag !== undefined))) continue;
     if (ctx.hits.some((h) => h.flaggable && h.mitigated === undefined && h.category === tg.category))
