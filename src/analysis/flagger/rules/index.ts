@@ -25,7 +25,7 @@ import { gappedExclusionRule } from './exclusion.js';
 import { gappedThreatRule } from './gapped-threats.js';
 import { hateVerbRule } from './hate-verbs.js';
 import { insinuationRule } from './insinuation.js';
-import { jokeRule } from './jokes.js';
+import { jokeRule, jokeShaped } from './jokes.js';
 import { negatedPositiveRule, positiveRule } from './positives.js';
 import { slurRule } from './slurs.js';
 import { findTargets } from './targets.js';
@@ -71,8 +71,9 @@ function anyEvidence(tokens: Token[], matches: Match[]): boolean {
       else if (r.type === 'victimContext') victimCtx = true;
     }
   }
-  // Laughter only matters next to an offence or victim.
-  if (laugh && victimCtx) return true;
+  // Laughter only matters next to an offence or victim, or after a joke frame (a joke about the job
+  // is read so that the model must be surer of it: jokes.ts).
+  if (laugh && (victimCtx || jokeShaped(tokens))) return true;
   for (const t of tokens) if (t.emoji !== undefined && t.emoji.role !== undefined) return true;
   return false;
 }

@@ -43,6 +43,25 @@ function usedAsInsult(ctx: RuleContext, u: Unit): boolean {
   );
 }
 
+/** Words before a slur that make it a third person talked about ("the tranny in cell 4"). */
+const THIRD_PERSON = new Set(
+  ['the', 'that', 'this', 'those', 'these', 'a', 'an', 'some', 'resident'].map(squeeze),
+);
+
+/**
+ * Laughter at a third person the slur names ("lol the tranny in cell 4 wants a female search, good luck
+ * with that 🤣", "our resident dyke is getting married, to who tho 😂"): the joke's praise words
+ * ("good luck", "married") are not the warmth of in-group address ("love you bro").
+ */
+function laughedAt(ctx: RuleContext, u: Unit): boolean {
+  const prev = u.i > 0 ? ctx.tokens[u.i - 1]! : undefined;
+  if (prev === undefined || prev.kind !== TK_WORD || !THIRD_PERSON.has(prev.key)) return false;
+  // The slur as the person, not before a thing it describes ("the dyke march", "the dyke bar").
+  const next = ctx.tokens[u.j];
+  if (next !== undefined && next.kind === TK_WORD && !ctx.lex.functionWords.has(next.key)) return false;
+  return ctx.units.some((v) => has(v, 'laugh') !== undefined);
+}
+
 /** Why this use of a slur is not an attack (reclaimed, affectionate, mentioned under negation), if so. */
 function slurMitigation(ctx: RuleContext, u: Unit, r: Role): string | undefined {
   const { unitAt, sentOf } = ctx;
@@ -73,7 +92,8 @@ function slurMitigation(ctx: RuleContext, u: Unit, r: Role): string | undefined 
       if (v !== u && (has(v, 'derog') || has(v, 'hateVerb') || has(v, 'threat') || has(v, 'slur')))
         hostile = true;
     }
-    if (warm && !hostile) return 'affectionate/in-group use (warm message, no hostile words)';
+    if (warm && !hostile && !laughedAt(ctx, u))
+      return 'affectionate/in-group use (warm message, no hostile words)';
   }
   // "No one deserves to be called a …", "never call anyone a …": a mention under negation.
   for (let k = u.i - 1; k >= Math.max(u.clause, u.i - 4); k--) {
