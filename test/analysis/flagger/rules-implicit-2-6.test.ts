@@ -6,7 +6,7 @@ import { createFlagger } from '../../../src/analysis/flagger/index.js';
 // generalisations, in sentences of our own in police WhatsApp register over every group, each with quiet
 // twins (the same shapes about the job, one person, a team or a place, or a group said kindly). The whole
 // flagger is used, as the blind sets are scored. Before the change (engine 2.6.0, terms 1.7.0) 67 of
-// these 78 were right; the 20 written after the change are the last block, run once untouched.
+// these 78 were right; the 20 written after the change are the last two blocks, run once untouched.
 const flagger = createFlagger();
 
 function flaggedAs(text: string, category: string): boolean {
@@ -63,6 +63,8 @@ describe('stereotypes, loaded questions, tide verbs and generalisations said of 
     ['all female skippers are useless under pressure', 'sex_women'],
     ['trans officers are never out of occ health, funny that', 'gender_identity'],
     ['never met a female DS who could run a job', 'sex_women'],
+    ["is there a single Somali here who isn't on the fiddle?", 'race_ethnicity'],
+    ['never met an albanian who wasnt on the take', 'race_ethnicity'],
     ['not one woman on this shift can drive the carrier', 'sex_women'],
   ])('%s', (text, category) => {
     expect(flaggedAs(text, category)).toBe(true);
@@ -108,6 +110,40 @@ describe('the same shapes about the job, a person, a team or a place, or a group
     ['the albanian male was on the rob again last night, arrested'],
     ['two polish lads on the fiddle at the car wash, HMRC job'],
     ['volunteers pour in to help search for the missing girl'],
+  ])('%s', (text) => {
+    expect(quiet(text)).toBe(true);
+  });
+});
+
+// The 20 written after the change and run once untouched: 15/20 right (14/20 before the change). The
+// five wrong stay out of this file and are listed in docs/flagger.md: 'hindus are all tight, never put a
+// penny in …', 'is there a single person on PIP … who's actually disabled?', 'none of the trans lot can
+// take a bit of banter', 'gay officers are always on the phone to the federation …' (missed) and 'another
+// learner behind the wheel who cant reverse, bless him' (the model alone, before the change too).
+describe('written after the change, run once: flagged', () => {
+  it.each([
+    ['another lithuanian behind the wheel who cant reverse, shock', 'race_ethnicity'],
+    ['why is it always the female skippers who go off sick when its busy?', 'sex_women'],
+    ['the kurds swarm every car wash in the county', 'race_ethnicity'],
+    ["pensioners are all the same, ring 999 cos the telly's not working", 'age'],
+    ['you know how the irish are, every one of them on the take', 'race_ethnicity'],
+    ['since when do the jews give anything away for free', 'religion'],
+    ['never met a woman inspector who could make a decision', 'sex_women'],
+    ['every shoplifting victim on that parade is on the fiddle with the insurance', 'victims_of_crime'],
+  ])('%s', (text, category) => {
+    expect(flaggedAs(text, category)).toBe(true);
+  });
+});
+
+describe('written after the change, run once: quiet', () => {
+  it.each([
+    ['the kurdish family at no 12 were lovely, always offer a brew'],
+    ['why is it always the A6 that floods when it rains?'],
+    ["is there a single person on the shift who's done their PIP training?"],
+    ["none of the team can take leave in december, rota's locked"],
+    ['pensioners are the most generous donors to the police charity ride'],
+    ['gay officers network are hosting the quiz night, all welcome'],
+    ['since when do we give the custody keys to the cleaners?'],
   ])('%s', (text) => {
     expect(quiet(text)).toBe(true);
   });

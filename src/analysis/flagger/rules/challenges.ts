@@ -139,6 +139,10 @@ const SKILLS = new Set(
 );
 /** Merit denied: "who actually earned her stripes", counted without a modal. */
 const MERIT = new Set(['earned', 'earnt', 'deserved', 'deserves', 'deserve', 'earn'].map(squeeze));
+/** What merit is earned: "earned her stripes"; "no woman deserves to be treated like that" is sympathy. */
+const MERIT_OBJECTS = new Set(
+  ['her', 'his', 'their', 'stripes', 'promotion', 'place', 'rank', 'pips', 'job', 'badge'].map(squeeze),
+);
 /** The sneer in a question: "who actually …", "who can even …"; without it a question is a rota one. */
 const SNEER = new Set(['actually', 'genuinely', 'ever', 'even', 'properly', 'really'].map(squeeze));
 /** "could fight him off", "could handle herself better than me": an account or praise, not a put-down. */
@@ -178,7 +182,10 @@ export function generalisedInabilityRule(ctx: RuleContext): void {
       if (t.kind !== TK_WORD) continue;
       if (PRESENT_MODALS.has(t.key) || (kind !== 'none' && PAST_MODALS.has(t.key))) modal = true;
       if (SNEER.has(t.key)) sneer = true;
-      const merit = MERIT.has(t.key) || (kind === 'last' && DEEDS.has(t.key));
+      const next = ctx.tokens[k + 1];
+      const merit =
+        (MERIT.has(t.key) && next !== undefined && MERIT_OBJECTS.has(next.key)) ||
+        (kind === 'last' && DEEDS.has(t.key));
       if (!merit && !(modal && SKILLS.has(t.key))) continue;
       if ((kind === 'ask' && !sneer && !merit) || (kind === 'last' && !merit)) continue;
       const after = ctx.tokens.slice(k + 1, Math.min(ctx.n, k + 5));

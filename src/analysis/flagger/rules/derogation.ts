@@ -244,6 +244,35 @@ function generalisedClaim(ctx: RuleContext, u: Unit, r: Role, tg: Target): boole
   return r.kind === 'dehumanising' && u.i - tg.j <= 1 && first.kind === TK_WORD && !first.key.endsWith('ed');
 }
 
+/** Negators a listed habit can follow ("Claimants aren't all skiving", "I don't think Jews are …"). */
+const HABIT_NEGATORS = new Set(
+  ['not', 'arent', 'isnt', 'dont', 'doesnt', 'wont', 'nobody', 'noone'].map(squeeze),
+);
+/** Openers that hold a stereotype up to reject it ("the idea that X are all on the fiddle is …"). */
+const HELD_UP = new Set(
+  ['idea', 'notion', 'myth', 'stereotype', 'assumption', 'trope', 'claim'].map(squeeze),
+);
+const THAT = new Set(['that', 'tht', 'thta'].map(squeeze));
+const QUOTES = new Set(["'", '"', '\u2018', '\u2019', '\u201C', '\u201D']);
+
+/**
+ * A habit denied, held up as a myth, or quoted: "claimants aren't all skiving", "the idea that blind
+ * people are all on the fiddle is what the inspection pulled us up on", "Craig said 'can't take a joke'".
+ * Returns the reason to lower the hit, if any.
+ */
+function habitNotClaimed(ctx: RuleContext, u: Unit, tg: Target): string | undefined {
+  if (QUOTES.has(ctx.text[ctx.tokens[u.i]!.start - 1] ?? '')) return 'quoted';
+  // Bounded, so a megabyte-long sentence stays linear.
+  const start = Math.max(ctx.sentStart[u.sent]!, Math.min(tg.i, u.i) - 12);
+  for (let k = start; k < u.i; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind !== TK_WORD) continue;
+    if (HABIT_NEGATORS.has(t.key)) return t.norm;
+    if (k < tg.i && HELD_UP.has(t.key) && THAT.has(ctx.tokens[k + 1]?.key ?? '')) return `the ${t.norm} that`;
+  }
+  return undefined;
+}
+
 /** Verbs of a crowd that are praise when the crowd comes to help ("swarm to help at the food bank"). */
 const HELPING = new Set(
   [
@@ -312,7 +341,9 @@ export function derogationRule(ctx: RuleContext, u: Unit, r: Role): void {
   if (r.kind === 'implicit' && ctx.toDestination(u)) return;
   if (tellsSomething(ctx, u, r, tg)) return;
   if (sufferedSimile(ctx, u, r)) return;
-  if (r.generalised === true && (earlier || !generalisedClaim(ctx, u, r, tg))) return;
+  // "is there a single Somali who isn't on the fiddle?" pins the habit on all of them too.
+  const universal = !earlier && universalChallenge(ctx, u, tg);
+  if (r.generalised === true && !universal && (earlier || !generalisedClaim(ctx, u, r, tg))) return;
   if (crowdThatHelps(ctx, u)) return;
   const kind = r.kind ?? 'derogatory';
   const base = kind === 'dehumanising' ? 0.88 : (r.severity ?? 2) <= 1 ? 0.55 : 0.78;
@@ -329,7 +360,12 @@ export function derogationRule(ctx: RuleContext, u: Unit, r: Role): void {
     ctx.groupHit(u, tg, base * 0.9, `${what} (group named in an earlier sentence)`, ctx.negatedBy(u));
     return;
   }
-  let neg = universalChallenge(ctx, u, tg) ? undefined : ctx.negatedBy(u, tg, kind === 'implicit');
+  let neg = universal ? undefined : ctx.negatedBy(u, tg, kind === 'implicit');
+  if (r.generalised === true && !universal) {
+    const why = habitNotClaimed(ctx, u, tg);
+    if (why === 'quoted') return;
+    neg ??= why;
+  }
   if (neg !== undefined && (doubleNegation(ctx, u, tg) || toldToStop(ctx, u))) neg = undefined;
   ctx.groupHit(u, tg, base, what, neg);
 }
