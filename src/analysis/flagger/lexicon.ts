@@ -69,6 +69,8 @@ export interface Role {
   notBefore?: ReadonlySet<string>;
   /** derog: counts only against targets of these categories ("can't fight" is about women here). */
   onlyFor?: readonly FlagCategory[];
+  /** derog: a habit that counts only when pinned on the whole group ("all on the fiddle"), not one suspect. */
+  generalised?: boolean;
   /** victimBlame: a provocation phrase that counts only next to another blame phrase. */
   pairOnly?: boolean;
 }
@@ -104,7 +106,13 @@ interface RawLexicon {
     reclaimable?: string[];
     mild?: string[];
   }[];
-  derogatory: { severity: number; kind: string; terms: string[]; categories?: string[] }[];
+  derogatory: {
+    severity: number;
+    kind: string;
+    terms: string[];
+    categories?: string[];
+    generalised?: boolean;
+  }[];
   coded: {
     category: string;
     severity: number;
@@ -484,7 +492,9 @@ function addDerogatoryAndCueTerms(b: LexiconBuild): void {
   const L = LEXICON;
   for (const d of L.derogatory) {
     const onlyFor = d.categories as FlagCategory[] | undefined;
-    for (const t of d.terms) addTerm(b, t, { type: 'derog', severity: d.severity, kind: d.kind, onlyFor });
+    const generalised = d.generalised === true ? true : undefined;
+    for (const t of d.terms)
+      addTerm(b, t, { type: 'derog', severity: d.severity, kind: d.kind, onlyFor, generalised });
   }
   // Coded phrases: stereotypes and exclusions that name their target by themselves ("go back where you
   // came from", "get back in the kitchen", "so gay"), most only with a context cue nearby.

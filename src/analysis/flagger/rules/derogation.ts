@@ -201,6 +201,111 @@ function intensifiesPraise(ctx: RuleContext, u: Unit): boolean {
   return v !== undefined && (has(v, 'positive') !== undefined || has(v, 'negatable') !== undefined);
 }
 
+/** Words that make a habit a claim about the whole group ("they're all on the fiddle", "every one of them"). */
+const GENERALISERS = new Set(
+  [
+    'all',
+    'every',
+    'everyone',
+    'always',
+    'never',
+    'none',
+    'lot',
+    'whole',
+    'any',
+    'each',
+    'typical',
+    'most',
+  ].map(squeeze),
+);
+/** A plural group said to be so now ("Albanians are on the fiddle"), not what one suspect was. */
+const PRESENT_COPULAS = new Set(['are', 'r', 're', 'arent'].map(squeeze));
+
+/**
+ * A listed habit ("on the fiddle", "never pull their weight") derides the group only when pinned on all
+ * of it: the phrase opens with never/always/can't, a generaliser sits in its sentence before it, or a
+ * plural group is its subject in the present ("Romanians are on the take"). "the Albanian male was on
+ * the rob" is a record of one suspect; "two Polish lads on the fiddle at the car wash" a job.
+ */
+function generalisedClaim(ctx: RuleContext, u: Unit, r: Role, tg: Target): boolean {
+  const first = ctx.tokens[u.i]!;
+  if (first.kind === TK_WORD && first.key === squeeze('cant')) return true;
+  const start = Math.max(ctx.sentStart[u.sent]!, Math.min(tg.i, u.i) - 4);
+  for (let k = start; k < u.j; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === TK_WORD && GENERALISERS.has(t.key)) return true;
+  }
+  if (tg.j > u.i || tg.pronoun || !/s$/.test(tg.term)) return false;
+  // "Romanians are on the take", "the Poles flood in every year": a plural group as the subject now.
+  const cop = ctx.tokens[tg.j];
+  if (cop !== undefined && cop.kind === TK_WORD && PRESENT_COPULAS.has(cop.key) && tg.j < u.i) return true;
+  // A verb of the tide right after them ("Poles flood in"); "two Polish lads on the fiddle at the car
+  // wash" is a phrase after a noun, not a claim.
+  return r.kind === 'dehumanising' && u.i - tg.j <= 1 && first.kind === TK_WORD && !first.key.endsWith('ed');
+}
+
+/** Negators a listed habit can follow ("Claimants aren't all skiving", "I don't think Jews are …"). */
+const HABIT_NEGATORS = new Set(
+  ['not', 'arent', 'isnt', 'dont', 'doesnt', 'wont', 'nobody', 'noone'].map(squeeze),
+);
+/** Openers that hold a stereotype up to reject it ("the idea that X are all on the fiddle is …"). */
+const HELD_UP = new Set(
+  ['idea', 'notion', 'myth', 'stereotype', 'assumption', 'trope', 'claim'].map(squeeze),
+);
+const THAT = new Set(['that', 'tht', 'thta'].map(squeeze));
+const QUOTES = new Set(["'", '"', '\u2018', '\u2019', '\u201C', '\u201D']);
+
+/**
+ * A habit denied, held up as a myth, or quoted: "claimants aren't all skiving", "the idea that blind
+ * people are all on the fiddle is what the inspection pulled us up on", "Craig said 'can't take a joke'".
+ * Returns the reason to lower the hit, if any.
+ */
+function habitNotClaimed(ctx: RuleContext, u: Unit, tg: Target): string | undefined {
+  if (QUOTES.has(ctx.text[ctx.tokens[u.i]!.start - 1] ?? '')) return 'quoted';
+  // Bounded, so a megabyte-long sentence stays linear.
+  const start = Math.max(ctx.sentStart[u.sent]!, Math.min(tg.i, u.i) - 12);
+  for (let k = start; k < u.i; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind !== TK_WORD) continue;
+    if (HABIT_NEGATORS.has(t.key)) return t.norm;
+    if (k < tg.i && HELD_UP.has(t.key) && THAT.has(ctx.tokens[k + 1]?.key ?? '')) return `the ${t.norm} that`;
+  }
+  return undefined;
+}
+
+/** Verbs of a crowd that are praise when the crowd comes to help ("swarm to help at the food bank"). */
+const HELPING = new Set(
+  [
+    'help',
+    'helping',
+    'support',
+    'volunteer',
+    'donate',
+    'the aid',
+    'aid',
+    'pitch',
+    'lend',
+    'welcome',
+    'search',
+  ].map(squeeze),
+);
+const CROWD_VERBS = new Set(
+  ['swarm', 'swarms', 'swarming', 'swarmed', 'flood', 'floods', 'flooding', 'pour', 'pouring', 'flock'].map(
+    squeeze,
+  ),
+);
+
+/** "the Muslim community swarm to help …", "Poles pouring in to volunteer": a crowd that helps. */
+function crowdThatHelps(ctx: RuleContext, u: Unit): boolean {
+  const first = ctx.tokens[u.i]!;
+  if (first.kind !== TK_WORD || !CROWD_VERBS.has(first.key)) return false;
+  for (let k = u.j; k < Math.min(ctx.n, u.j + 4) && ctx.sentOf[k] === u.sent; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === TK_WORD && HELPING.has(t.key)) return true;
+  }
+  return false;
+}
+
 export function derogationRule(ctx: RuleContext, u: Unit, r: Role): void {
   if (r.kind === 'implicit' && aimedAtHate(ctx, u)) return;
   if (has(u, 'profanity') !== undefined && intensifiesPraise(ctx, u)) return;
@@ -236,6 +341,10 @@ export function derogationRule(ctx: RuleContext, u: Unit, r: Role): void {
   if (r.kind === 'implicit' && ctx.toDestination(u)) return;
   if (tellsSomething(ctx, u, r, tg)) return;
   if (sufferedSimile(ctx, u, r)) return;
+  // "is there a single Somali who isn't on the fiddle?" pins the habit on all of them too.
+  const universal = !earlier && universalChallenge(ctx, u, tg);
+  if (r.generalised === true && !universal && (earlier || !generalisedClaim(ctx, u, r, tg))) return;
+  if (crowdThatHelps(ctx, u)) return;
   const kind = r.kind ?? 'derogatory';
   const base = kind === 'dehumanising' ? 0.88 : (r.severity ?? 2) <= 1 ? 0.55 : 0.78;
   const term = ctx.span(u).term;
@@ -251,7 +360,12 @@ export function derogationRule(ctx: RuleContext, u: Unit, r: Role): void {
     ctx.groupHit(u, tg, base * 0.9, `${what} (group named in an earlier sentence)`, ctx.negatedBy(u));
     return;
   }
-  let neg = universalChallenge(ctx, u, tg) ? undefined : ctx.negatedBy(u, tg, kind === 'implicit');
+  let neg = universal ? undefined : ctx.negatedBy(u, tg, kind === 'implicit');
+  if (r.generalised === true && !universal) {
+    const why = habitNotClaimed(ctx, u, tg);
+    if (why === 'quoted') return;
+    neg ??= why;
+  }
   if (neg !== undefined && (doubleNegation(ctx, u, tg) || toldToStop(ctx, u))) neg = undefined;
   ctx.groupHit(u, tg, base, what, neg);
 }

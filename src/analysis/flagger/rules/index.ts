@@ -16,7 +16,7 @@ import type { LexiconIndex, Match, Role } from '../lexicon.js';
 import type { Token } from '../normalise.js';
 import { arrestReport } from './arrest-report.js';
 import { caseTermRule } from './case-terms.js';
-import { exceptionChallengeRule } from './challenges.js';
+import { exceptionChallengeRule, generalisedInabilityRule } from './challenges.js';
 import { codedRule } from './coded.js';
 import { RuleContext } from './context.js';
 import { counterSpeechRule, scornedPraise } from './counter-speech.js';
@@ -137,6 +137,7 @@ export function applyRules(text: string, tokens: Token[], matches: Match[], lex:
   gappedExclusionRule(ctx);
   gappedThreatRule(ctx);
   exceptionChallengeRule(ctx);
+  generalisedInabilityRule(ctx);
   jokeRule(ctx, victims);
   insinuationRule(ctx);
   counterSpeechRule(ctx);
