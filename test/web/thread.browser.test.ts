@@ -214,6 +214,12 @@ async function selectedIs(page: Page, seq: number): Promise<void> {
 
 /** The address moves the open thread (no reload): the selection there, its neighbours drawn. */
 async function openAt(page: Page, seq: number): Promise<void> {
+  // The address follows a click up to 400 ms later: until it names the selection, writing the address
+  // the page already shows would change nothing, and the late write would then move it away.
+  await page.waitForFunction(`(() => {
+    const s = document.querySelector('[aria-current="true"]')?.closest('[data-seq]')?.getAttribute('data-seq');
+    return s == null || new URLSearchParams(location.hash.split('?')[1] ?? '').get('seq') === s;
+  })()`);
   await page.evaluate(`location.hash = '#/cases/1/conversations/1?seq=${seq}'`);
   await selectedIs(page, seq);
   await page.locator(`[data-seq="${seq - 8}"] .bubble:not(.placeholder)`).waitFor();
