@@ -126,17 +126,23 @@ describe('bad input', () => {
 
   it('takes linear time on megabyte-long messages', () => {
     const unit = 'the lads said women are vermin and then went for a pint 🍺 ';
-    const small = unit.repeat(Math.ceil(100_000 / unit.length));
+    const small = unit.repeat(Math.ceil(250_000 / unit.length));
     const big = unit.repeat(Math.ceil(1_000_000 / unit.length));
-    flagger.classify(small);
-    let t = performance.now();
-    flagger.classify(small);
-    const tSmall = performance.now() - t;
-    t = performance.now();
-    const r = flagger.classify(big);
-    const tBig = performance.now() - t;
-    expect(r.flagged).toBe(true);
-    // 10x the text: well under 30x the time (quadratic would be ~100x).
-    expect(tBig).toBeLessThan(Math.max(30 * tSmall, 2000));
+    // The faster of two runs of each: a busy machine slows one run, not the shape of the growth.
+    const time = (text: string): number => {
+      let best = Infinity;
+      for (let k = 0; k < 2; k++) {
+        const t = performance.now();
+        flagger.classify(text);
+        best = Math.min(best, performance.now() - t);
+      }
+      return best;
+    };
+    const tSmall = time(small);
+    const tBig = time(big);
+    expect(flagger.classify(big).flagged).toBe(true);
+    // 4x the text: linear is ~4x the time, quadratic ~16x. One sentence of many groups (no full stop)
+    // once made a rule measure the sentence per group: 4.5 s for this megabyte, 0.8 s without.
+    expect(tBig).toBeLessThan(Math.max(6 * tSmall, 1200));
   });
 });

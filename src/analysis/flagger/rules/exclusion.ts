@@ -56,8 +56,9 @@ function sloganAround(ctx: RuleContext, tg: Target): Unit | undefined {
   const { tokens, sentOf, clauseOf } = ctx;
   const sent = sentOf[tg.i]!;
   const start = ctx.sentStart[sent]!;
-  let end = tg.j;
-  while (end < ctx.n && sentOf[end] === sent) end++;
+  // The sentence's end is found by walking, never measured first: a megabyte message with no full stop
+  // is one sentence of many groups, and measuring it for each group was quadratic.
+  const inSent = (k: number): boolean => k < ctx.n && sentOf[k] === sent;
   const skip = (k: number): boolean => tokens[k]!.kind === TK_EMOJI || tokens[k]!.kind === TK_END;
   // Before the group: emoji, then "ban", then "all/the".
   let k = tg.i - 1;
@@ -68,7 +69,7 @@ function sloganAround(ctx: RuleContext, tg: Target): Unit | undefined {
   // After the group: "out" (unless it was "ban"), "now", then emoji.
   let q = tg.j;
   let out = false;
-  while (q < end && tokens[q]!.kind === TK_WORD && SLOGAN_TAIL.has(tokens[q]!.key)) {
+  while (inSent(q) && tokens[q]!.kind === TK_WORD && SLOGAN_TAIL.has(tokens[q]!.key)) {
     if (tokens[q]!.key === 'out') out = true;
     q++;
   }
@@ -76,7 +77,7 @@ function sloganAround(ctx: RuleContext, tg: Target): Unit | undefined {
   // "girls out 🥂", "ladies out tonight": a night out, not a removal.
   if (out && (tg.category === 'sex_women' || tg.category === 'age')) return undefined;
   const to = q;
-  for (; q < end; q++) if (!skip(q)) return undefined;
+  for (; inSent(q); q++) if (!skip(q)) return undefined;
   if (from > tg.i) from = tg.i;
   return { i: from, j: to, roles: [], via: 'exact', sent, clause: clauseOf[from]! };
 }
