@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFlagger } from '../../../src/analysis/flagger/index.js';
+import { flaggedAs, quiet } from './flag-expect.js';
 
 // Emoji, session 9 (emoji terms 1.3.0): HatemojiCheck-style classes, in sentences of our own over the
 // seven groups (women, trans people, gay people, black people, disabled people, Muslims, immigrants), in
@@ -7,17 +7,6 @@ import { createFlagger } from '../../../src/analysis/flagger/index.js';
 // blind sets are scored that way). Before the change (emoji 1.2.0) 147 of the first 185 were right
 // (leet 3/14, counter-speech 8/18, stand-ins 15/24); the last round (31) was written after the rules and
 // run once: 31/31 (27/31 before). Three that stay missed are listed in docs/flagger.md.
-const flagger = createFlagger();
-
-/** Whether the message is flagged with `category` among its flagged categories. */
-function flaggedAs(text: string, category: string): boolean {
-  const r = flagger.classify(text);
-  return r.flagged && r.categories.some((c) => c.name === category && c.score >= 0.5);
-}
-
-function quiet(text: string): boolean {
-  return !flagger.classify(text).flagged;
-}
 
 describe('an emoji as the insult said of a group (animal, dirt, vomit), also as the predicate far from its group', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFlagger } from '../../../src/analysis/flagger/index.js';
+import { flaggedAs, quiet } from './flag-expect.js';
 
 // Police false friends, jargon, reported speech and victim support, session 9 (terms 1.7.1): quiet lines
 // in custody, response, CID and neighbourhood chat that look hostile but are police work ("coloured" in a
@@ -12,17 +12,6 @@ import { createFlagger } from '../../../src/analysis/flagger/index.js';
 // (quiet 12/12; missed: "IC3s round here are all the same, thieving little scrotes", "the old boy
 // deserves everything he got, senile idiot", "caller says the polish are taking over, he's not wrong",
 // lower-case "polish" being no group word).
-const flagger = createFlagger();
-
-/** Whether the message is flagged with `category` among its flagged categories. */
-function flaggedAs(text: string, category: string): boolean {
-  const r = flagger.classify(text);
-  return r.flagged && r.categories.some((c) => c.name === category && c.score >= 0.5);
-}
-
-function quiet(text: string): boolean {
-  return !flagger.classify(text).flagged;
-}
 
 describe('false friends and jargon: descriptions, codes, places and powers', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFlagger } from '../../../src/analysis/flagger/index.js';
+import { flaggedAs, quiet } from './flag-expect.js';
 
 // Implicit derogation and loaded questions, session 9 (terms 1.7.1): stereotypes stated as fact or weary
 // experience, loaded questions, dehumanising verbs with no animal word, and all/every/none/never
@@ -7,16 +7,6 @@ import { createFlagger } from '../../../src/analysis/flagger/index.js';
 // twins (the same shapes about the job, one person, a team or a place, or a group said kindly). The whole
 // flagger is used, as the blind sets are scored. Before the change (engine 2.6.0, terms 1.7.0) 67 of
 // these 78 were right; the 20 written after the change are the last two blocks, run once untouched.
-const flagger = createFlagger();
-
-function flaggedAs(text: string, category: string): boolean {
-  const r = flagger.classify(text);
-  return r.flagged && r.categories.some((c) => c.name === category && c.score >= 0.5);
-}
-
-function quiet(text: string): boolean {
-  return !flagger.classify(text).flagged;
-}
 
 describe('stereotypes, loaded questions, tide verbs and generalisations said of a group are flagged with it', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFlagger } from '../../../src/analysis/flagger/index.js';
+import { flaggedAs, quiet } from './flag-expect.js';
 
 // Jokes and banter, session 9 (terms 1.7.1): sentences of our own in UK police WhatsApp register, over
 // every group, each class with quiet twins (jokes about the job, the sergeant, the weather, football,
@@ -7,16 +7,6 @@ import { createFlagger } from '../../../src/analysis/flagger/index.js';
 // sets are scored that way). Before the change (terms 1.7.0) 74 of these 83 were right (sarcastic praise, the
 // riddle frames "what do you tell …" / "what's the best thing about …", laughter at a slur that named a
 // third person, and jokes about the job the model flagged alone); see docs/flagger.md.
-const flagger = createFlagger();
-
-function flaggedAs(text: string, category: string): boolean {
-  const r = flagger.classify(text);
-  return r.flagged && r.categories.some((c) => c.name === category && c.score >= 0.5);
-}
-
-function quiet(text: string): boolean {
-  return !flagger.classify(text).flagged;
-}
 
 describe('joke frames at a group’s expense', () => {
   it.each([

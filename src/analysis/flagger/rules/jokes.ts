@@ -211,17 +211,8 @@ function sarcasticPraise(ctx: RuleContext): boolean {
     if (!((rep && (byOpener || tag !== undefined)) || (byOpener && tag !== undefined))) continue;
     if (ctx.hits.some((h) => h.flaggable && h.mitigated === undefined && h.category === tg.category))
       return true;
-    const s = { start: ctx.tokens[tg.i]!.start, end: ctx.tokens[tg.j - 1]!.end };
     const said = [opener, tag].filter((x) => x !== undefined).join(' … ');
-    ctx.push({
-      category: tg.category,
-      score: 0.66,
-      start: s.start,
-      end: s.end,
-      term: tg.term,
-      reason: `sarcastic praise ('${said}') of one more '${tg.term}'`,
-      flaggable: true,
-    });
+    jokeHit(ctx, tg, `sarcastic praise ('${said}') of one more '${tg.term}'`);
     // The praise was not praise: the model's bar is not raised for it.
     ctx.positive = false;
     return true;
@@ -277,14 +268,18 @@ export function jokeRule(ctx: RuleContext, victims: VictimState): void {
     ctx.phraseIn(DISCLAIMERS, 0, ctx.n, NOWHERE, false) ??
     (laugh ? ctx.phraseIn(JOKES, 0, ctx.n, NOWHERE, false) : undefined);
   if (frame === undefined) return;
-  const s = { start: ctx.tokens[tg.i]!.start, end: ctx.tokens[tg.j - 1]!.end };
+  jokeHit(ctx, tg, `joke or disclaimer ('${frame}') at the expense of '${tg.term}'`);
+}
+
+/** A joke's hit on its target group: flaggable, at the joke rules' one score. */
+function jokeHit(ctx: RuleContext, tg: Target, reason: string): void {
   ctx.push({
     category: tg.category,
     score: 0.66,
-    start: s.start,
-    end: s.end,
+    start: ctx.tokens[tg.i]!.start,
+    end: ctx.tokens[tg.j - 1]!.end,
     term: tg.term,
-    reason: `joke or disclaimer ('${frame}') at the expense of '${tg.term}'`,
+    reason,
     flaggable: true,
   });
 }

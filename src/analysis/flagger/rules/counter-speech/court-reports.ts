@@ -50,59 +50,6 @@ export function punishedSaying(ctx: RuleContext): Statement | undefined {
   return recordedSaying(ctx) ?? reportedPost(ctx);
 }
 
-/** Someone other than the sender, who said it in a police record ("DP kept calling …", "suspect shouted"). */
-const SPEAKER = keys([
-  'suspect',
-  'dp',
-  'prisoner',
-  'detainee',
-  'offender',
-  'defendant',
-  'accused',
-  'male',
-  'female',
-  'man',
-  'woman',
-  'he',
-  'she',
-  'they',
-  'caller',
-  'neighbour',
-  'passenger',
-  'driver',
-  'someone',
-  'somebody',
-  'drunk',
-  // Session 9 (false friends): family, neighbours and the written word as the ones who said it.
-  'subject',
-  'nominal',
-  'patient',
-  'customer',
-  'dad',
-  'mum',
-  'father',
-  'mother',
-  'stepdad',
-  'husband',
-  'wife',
-  'partner',
-  'ex',
-  'boyfriend',
-  'girlfriend',
-  'son',
-  'daughter',
-  'brother',
-  'sister',
-  'landlord',
-  'neighbours',
-  'youths',
-  'lads',
-  'group',
-  'crowd',
-  'messages',
-  'texts',
-  'posts',
-]);
 /**
  * Speakers that only a police record has (a detainee, a suspect, a caller): what they said is their
  * words on the record, so no record word is needed after it ("DP kept calling the nurse a …").
@@ -119,6 +66,53 @@ const RECORD_SPEAKER = keys([
   'subject',
   'nominal',
 ]);
+/** Someone other than the sender, who said it in a police record ("DP kept calling …", "suspect shouted"). */
+const SPEAKER = new Set([
+  ...RECORD_SPEAKER,
+  ...keys([
+    'male',
+    'female',
+    'man',
+    'woman',
+    'he',
+    'she',
+    'they',
+    'neighbour',
+    'passenger',
+    'driver',
+    'someone',
+    'somebody',
+    'drunk',
+    // Session 9 (false friends): family, neighbours and the written word as the ones who said it.
+    'patient',
+    'customer',
+    'dad',
+    'mum',
+    'father',
+    'mother',
+    'stepdad',
+    'husband',
+    'wife',
+    'partner',
+    'ex',
+    'boyfriend',
+    'girlfriend',
+    'son',
+    'daughter',
+    'brother',
+    'sister',
+    'landlord',
+    'neighbours',
+    'youths',
+    'lads',
+    'group',
+    'crowd',
+    'messages',
+    'texts',
+    'posts',
+  ]),
+]);
+
 /** A call log or someone's account before the speaker ("999 call, male screaming …", "she said he …"). */
 const FRAME_BEFORE = keys(['cad', 'said', 'says', 'states', 'stated', 'reports', 'reported']);
 /** Emergency and non-emergency numbers, as written (numbers are not words and are not squeezed). */
