@@ -14,34 +14,21 @@
  */
 import { FLAG_THRESHOLD } from './combine.js';
 import { squeeze, TK_WORD, type Token } from './normalise.js';
+import { FRAGMENT_WORDS, GROUP_QUANTIFIERS } from './rules/context.js';
+import { THEY_FORMS } from './rules/targets.js';
 import type { Hit, RuleOutcome } from './rules/types.js';
 
 /** A reply longer than this has a subject of its own. */
 const MAX_REPLY_WORDS = 25;
-/** A reply this short is a fragment about what came before ("vermin the lot"). */
-const FRAGMENT_WORDS = 5;
-/** Words by which a reply points back at people named before: pronouns and group quantifiers. */
-const POINTERS = new Set(
-  [
-    'they',
-    'them',
-    'their',
-    "they're",
-    'those',
-    'these',
-    'em',
-    'lot',
-    'all',
-    'bunch',
-    'every',
-    'load',
-    'loads',
-    'pack',
-    'herd',
-    'typical',
-    'ones',
-  ].map((w) => squeeze(w.replace("'", ''))),
-);
+/**
+ * Words by which a reply points back at people named before: the plural pronouns and group quantifiers
+ * the rules resolve to a group named earlier (rules/targets.ts, rules/context.ts), and a few more.
+ */
+const POINTERS: ReadonlySet<string> = new Set([
+  ...THEY_FORMS,
+  ...GROUP_QUANTIFIERS,
+  ...['those', 'these', 'em', 'ones'].map(squeeze),
+]);
 
 /** A reply with one of these names someone of its own: "animals, whoever did it". */
 const OWN_SUBJECT = new Set(['whoever', 'whoevers', "whoever's"].map((w) => squeeze(w.replace("'", ''))));

@@ -33,13 +33,13 @@ const DESTINATION_LEAD = new Set([
 const DIRECTIONAL_END = new Set(['back', 'home', 'to', 'out']);
 const MAX_HITS = 500;
 /** Words that make a subject-less sentence speak of a group ("bunch of parasites", "the lot"). */
-const GROUP_QUANTIFIERS = new Set(
+export const GROUP_QUANTIFIERS = new Set(
   ['bunch', 'lot', 'all', 'every', 'load', 'loads', 'shower', 'pack', 'herd', 'whole', 'typical'].map(
     squeeze,
   ),
 );
 /** A subject-less fragment this short ("Vermin, honestly.") is about what came before it. */
-const FRAGMENT_WORDS = 5;
+export const FRAGMENT_WORDS = 5;
 /**
  * Places and property of a group ("the Muslim shop", "the traveller site"): no people are named, so
  * they are no target for descriptions, but burning or bulldozing them is a threat against the group.

@@ -462,7 +462,7 @@ const SINGULAR_PERSONS = new Set(
 /** "they all", "them lot": the pronoun speaks of many, whoever was named before. */
 const PLURAL_AFTER = new Set(['all', 'lot', 'every'].map(squeeze));
 /** Only these can be singular they ("those", "that lot", "you people" always mean a group). */
-const THEY_FORMS = new Set(
+export const THEY_FORMS = new Set(
   ['they', 'them', 'their', 'theirs', 'theyre', 'theyd', 'theyll', 'theyve', 'themselves'].map(squeeze),
 );
 
